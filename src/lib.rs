@@ -1,0 +1,8 @@
+//! Parley: a terminal chat inbox that marks business chats clearly and puts the reader in
+//! charge of them, with the platform's rules in a pure policy engine beside it.
+
+#[macro_use]
+pub mod model;
+pub mod policy;
+pub mod store;
+pub mod world;

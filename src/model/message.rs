@@ -1,0 +1,83 @@
+use super::{
+    BroadcastId, BusinessId, Category, ChatId, ContactId, Decision, MessageId, TemplateId,
+    Timestamp, UserId,
+};
+use serde::{Deserialize, Serialize};
+
+code_enum!(
+    /// Whether a message came to the user or went from the user.
+    Direction {
+        Inbound = "in",
+        Outbound = "out",
+    }
+);
+
+code_enum!(
+    /// The user's answer to a marketing message.
+    Feedback {
+        Interested = "interested",
+        NotInterested = "not_interested",
+    }
+);
+
+impl Feedback {
+    /// "Interested" / "Not interested".
+    pub fn label(self) -> &'static str {
+        match self {
+            Feedback::Interested => "Interested",
+            Feedback::NotInterested => "Not interested",
+        }
+    }
+}
+
+/// Who is on the other side of a chat.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Counterpart {
+    Contact(ContactId),
+    Business(BusinessId),
+}
+
+/// One conversation in a user's inbox, with what the list needs to show it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Chat {
+    pub id: ChatId,
+    pub user: UserId,
+    pub counterpart: Counterpart,
+    /// The name of the friend or business.
+    pub title: String,
+    pub verified: bool,
+    pub muted: bool,
+    pub archived: bool,
+    pub unread: u32,
+    pub last_at: Option<Timestamp>,
+    pub preview: String,
+    /// Whether any delivered offer is in this chat.
+    pub has_offers: bool,
+}
+
+impl Chat {
+    /// Whether the other side is a business.
+    pub fn is_business(&self) -> bool {
+        matches!(self.counterpart, Counterpart::Business(_))
+    }
+}
+
+/// A message stored in a chat: delivered, held back by the rules, or written by the user.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Message {
+    pub id: MessageId,
+    pub chat: ChatId,
+    pub user: UserId,
+    pub direction: Direction,
+    /// Category of a business message; `None` for a personal one.
+    pub category: Option<Category>,
+    pub template: Option<TemplateId>,
+    pub broadcast: Option<BroadcastId>,
+    pub body: String,
+    pub sent_at: Timestamp,
+    pub delivered_at: Option<Timestamp>,
+    pub read_at: Option<Timestamp>,
+    pub decision: Decision,
+    pub feedback: Option<Feedback>,
+}

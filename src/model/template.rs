@@ -1,0 +1,114 @@
+use super::{BusinessId, Quality, TemplateId, Timestamp};
+use serde::{Deserialize, Serialize};
+
+code_enum!(
+    /// What a message is about; each category has its own rules and price.
+    Category {
+        Marketing = "marketing",
+        Utility = "utility",
+        Authentication = "authentication",
+        Service = "service",
+    }
+);
+
+impl Category {
+    /// The tag shown on a business message.
+    pub fn label(self) -> &'static str {
+        match self {
+            Category::Marketing => "Offer",
+            Category::Utility => "Update",
+            Category::Authentication => "Code",
+            Category::Service => "Reply",
+        }
+    }
+}
+
+code_enum!(
+    /// Where a template stands in review and enforcement.
+    TemplateStatus {
+        Pending = "pending",
+        Approved = "approved",
+        Rejected = "rejected",
+        Paused = "paused",
+        Disabled = "disabled",
+    }
+);
+
+code_enum!(
+    /// The review rule that decided a template.
+    ReviewRule {
+        Passed = "passed",
+        ServiceNotTemplate = "service_not_template",
+        BodyLength = "body_length",
+        Placeholders = "placeholders",
+        AuthenticationNeedsCode = "authentication_needs_code",
+        AuthenticationContent = "authentication_content",
+        PromotionalRecategorised = "promotional_recategorised",
+        PromotionalForbidden = "promotional_not_allowed",
+        ForbiddenContent = "forbidden_content",
+    }
+);
+
+/// The result of automatic review: the status it gives, the category it settles on, the rule
+/// that fired and a sentence that says why.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Review {
+    pub status: TemplateStatus,
+    pub category: Category,
+    pub rule: ReviewRule,
+    pub note: String,
+}
+
+/// A message template a business submits for review.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Template {
+    pub id: TemplateId,
+    pub business: BusinessId,
+    pub name: String,
+    /// The category the business asked for.
+    pub requested_category: Category,
+    /// The category after review (may differ when review re-categorised it).
+    pub category: Category,
+    pub body: String,
+    pub status: TemplateStatus,
+    pub review: ReviewRule,
+    pub review_note: String,
+    /// Whether the business lets review move it to another category.
+    pub allow_recategorise: bool,
+    pub submitted_at: Timestamp,
+    pub approved_at: Option<Timestamp>,
+    /// End of the current pause.
+    pub paused_until: Option<Timestamp>,
+    /// How many times it has been paused.
+    pub pause_count: u32,
+    pub quality: Quality,
+    /// Start of the current quality window (submission, or the end of the last pause).
+    pub quality_since: Timestamp,
+}
+
+impl Template {
+    /// The status at `now`: a pause whose end has passed counts as approved.
+    pub fn status_at(&self, now: Timestamp) -> TemplateStatus {
+        match (self.status, self.paused_until) {
+            (TemplateStatus::Paused, Some(until)) if until <= now => TemplateStatus::Approved,
+            (status, _) => status,
+        }
+    }
+
+    /// Fills `{{1}}`, `{{2}}`... with the given parameters; a missing one stays visible.
+    pub fn render(&self, params: &[String]) -> String {
+        let mut out = self.body.clone();
+        for (i, value) in params.iter().enumerate() {
+            out = out.replace(&format!("{{{{{}}}}}", i + 1), value);
+        }
+        out
+    }
+}
+
+/// One step of a template's history: review, pause, resumption, disabling.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TemplateEvent {
+    pub at: Timestamp,
+    pub status: TemplateStatus,
+    pub note: String,
+}

@@ -1,0 +1,171 @@
+//! Untrusted text (business names, message bodies, assets, server replies) is cleaned here,
+//! where it enters Parley, so that nothing that reaches the terminal can move the cursor,
+//! change colours, set the title, hide text or reverse it.
+
+/// Longest message body kept, in characters; the rest is cut with a visible mark.
+pub const MAX_BODY_CHARS: usize = 4096;
+/// Longest name kept, in characters.
+pub const MAX_NAME_CHARS: usize = 64;
+
+const CUT_MARK: &str = "… [cut]";
+
+/// Cleans a message body: escape sequences and control characters removed (newlines kept, tabs
+/// turned into spaces), bidi and invisible characters removed, length bounded.
+pub fn clean_body(text: &str) -> String {
+    bound(strip(text, true), MAX_BODY_CHARS)
+}
+
+/// Cleans a one-line name: like [`clean_body`], newlines become spaces, length bounded.
+pub fn clean_name(text: &str) -> String {
+    let cleaned = strip(text, false);
+    let trimmed = cleaned.trim();
+    bound(trimmed.to_string(), MAX_NAME_CHARS)
+}
+
+/// Cleans text with a caller-chosen length bound, on one line.
+pub fn clean_line(text: &str, max_chars: usize) -> String {
+    bound(strip(text, false).trim().to_string(), max_chars)
+}
+
+fn bound(text: String, max_chars: usize) -> String {
+    match text.char_indices().nth(max_chars) {
+        Some((cut, _)) => format!("{}{CUT_MARK}", &text[..cut]),
+        None => text,
+    }
+}
+
+/// Characters that change direction or hide themselves: removed from untrusted text.
+fn is_invisible_or_bidi(c: char) -> bool {
+    matches!(c,
+        '\u{061C}' | '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2064}'
+        | '\u{2066}'..='\u{2069}' | '\u{206A}'..='\u{206F}' | '\u{FEFF}' | '\u{FFF9}'..='\u{FFFB}'
+        | '\u{00AD}' | '\u{180E}'
+    )
+}
+
+#[derive(Clone, Copy, PartialEq)]
+enum Mode {
+    Text,
+    /// Just after ESC.
+    Escape,
+    /// Inside a CSI sequence, until a final byte.
+    Csi,
+    /// Inside an OSC, DCS, SOS, PM or APC string, until BEL or ST.
+    String,
+    /// Inside a string, just after ESC (an ST is ESC \).
+    StringEscape,
+    /// After ESC and an intermediate byte (nF sequences), until a final byte.
+    Intermediate,
+}
+
+fn strip(text: &str, keep_newlines: bool) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut mode = Mode::Text;
+    for c in text.chars() {
+        mode = match mode {
+            Mode::Text => text_char(c, keep_newlines, &mut out),
+            Mode::Escape => match c {
+                '[' => Mode::Csi,
+                ']' | 'P' | 'X' | '^' | '_' => Mode::String,
+                ' '..='/' => Mode::Intermediate,
+                _ => Mode::Text,
+            },
+            Mode::Csi => match c {
+                '\u{40}'..='\u{7E}' => Mode::Text,
+                '\u{20}'..='\u{3F}' => Mode::Csi,
+                _ => text_char(c, keep_newlines, &mut out),
+            },
+            Mode::Intermediate => match c {
+                ' '..='/' => Mode::Intermediate,
+                _ => Mode::Text,
+            },
+            Mode::String => match c {
+                '\u{07}' | '\u{9C}' => Mode::Text,
+                '\u{1B}' => Mode::StringEscape,
+                _ => Mode::String,
+            },
+            Mode::StringEscape => match c {
+                '\\' => Mode::Text,
+                '\u{1B}' => Mode::StringEscape,
+                _ => Mode::String,
+            },
+        };
+    }
+    out
+}
+
+fn text_char(c: char, keep_newlines: bool, out: &mut String) -> Mode {
+    match c {
+        '\u{1B}' => return Mode::Escape,
+        '\u{9B}' => return Mode::Csi,
+        '\u{90}' | '\u{98}' | '\u{9D}' | '\u{9E}' | '\u{9F}' => return Mode::String,
+        '\n' if keep_newlines => out.push('\n'),
+        '\n' | '\t' => out.push(' '),
+        '\r' => {}
+        c if c.is_control() || is_invisible_or_bidi(c) => {}
+        c => out.push(c),
+    }
+    Mode::Text
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn assert_inert(s: &str) {
+        for c in s.chars() {
+            assert!(
+                c == '\n' || !(c.is_control() || is_invisible_or_bidi(c)),
+                "{c:?} left in {s:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn csi_sequences_are_removed_whole() {
+        let s = clean_body("a\u{1b}[31mred\u{1b}[0m b\u{1b}[2J\u{1b}[?1049h c\u{9b}1;2H d");
+        assert_eq!(s, "ared b c d");
+    }
+
+    #[test]
+    fn osc_and_dcs_strings_are_removed_with_their_payload() {
+        let title = "x\u{1b}]0;pwned\u{07}y\u{1b}]8;;http://evil\u{1b}\\link\u{1b}]8;;\u{1b}\\z";
+        assert_eq!(clean_body(title), "xylinkz");
+        assert_eq!(clean_body("a\u{1b}Pq#0;2;0;0;0\u{1b}\\b"), "ab");
+        assert_eq!(clean_body("a\u{1b}_apc\u{9c}b\u{9d}osc\u{07}c"), "abc");
+    }
+
+    #[test]
+    fn bidi_overrides_and_invisibles_are_removed() {
+        let s = clean_body("pay\u{202E}gpj.exe\u{2066}x\u{2069}\u{200B}\u{FEFF}!");
+        assert_eq!(s, "paygpj.exex!");
+        assert_inert(&s);
+    }
+
+    #[test]
+    fn names_lose_newlines_and_are_bounded() {
+        assert_eq!(clean_name("  Quick\nCash\t Loans \r"), "Quick Cash  Loans");
+        let long = "a".repeat(500);
+        let n = clean_name(&long);
+        assert!(n.starts_with(&"a".repeat(MAX_NAME_CHARS)));
+        assert!(n.ends_with(CUT_MARK));
+    }
+
+    #[test]
+    fn bodies_keep_lines_emoji_and_cjk() {
+        assert_eq!(clean_body("hola 👋\n你好"), "hola 👋\n你好");
+        let long = "é".repeat(MAX_BODY_CHARS + 10);
+        assert_eq!(
+            clean_body(&long).chars().count(),
+            MAX_BODY_CHARS + CUT_MARK.chars().count()
+        );
+    }
+
+    #[test]
+    fn unterminated_sequences_swallow_nothing_after_the_string_ends() {
+        assert_eq!(clean_body("a\u{1b}"), "a");
+        assert_eq!(clean_body("a\u{1b}]never ends"), "a");
+        assert_eq!(clean_body("a\u{1b}(Bb"), "ab");
+        assert_eq!(clean_body("a\u{1b}7b\u{1b}8c"), "abc");
+    }
+}

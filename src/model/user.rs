@@ -1,0 +1,142 @@
+use super::{BusinessId, ContactId, Timestamp, UserId};
+use serde::{Deserialize, Serialize};
+
+/// Quiet hours in the user's day (UTC hours, 0-23); `start > end` spans midnight.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct QuietHours {
+    pub start: u32,
+    pub end: u32,
+}
+
+impl QuietHours {
+    /// Whether the hour of the day falls inside the quiet hours.
+    pub fn contains(self, hour: u32) -> bool {
+        if self.start <= self.end {
+            (self.start..self.end).contains(&hour)
+        } else {
+            hour >= self.start || hour < self.end
+        }
+    }
+}
+
+/// A user's own settings for business messages.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct UserPrefs {
+    /// Off means no marketing at all, whatever the subscriptions.
+    pub all_offers: bool,
+    /// Marketing messages per rolling 24 hours, across all businesses.
+    pub daily_marketing_cap: u32,
+    /// Marketing messages per business per rolling 7 days.
+    pub weekly_business_cap: u32,
+    pub quiet_hours: Option<QuietHours>,
+}
+
+/// A person with an inbox.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct User {
+    pub id: UserId,
+    pub name: String,
+    pub prefs: UserPrefs,
+}
+
+/// A friend in the user's address book.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Contact {
+    pub id: ContactId,
+    pub user: UserId,
+    pub name: String,
+}
+
+code_enum!(
+    /// Why the user blocked a business.
+    BlockReason {
+        NoLongerNeeded = "no_longer_needed",
+        DidntSignUp = "didnt_sign_up",
+        Spam = "spam",
+        Offensive = "offensive",
+        NoReason = "no_reason",
+    }
+);
+
+impl BlockReason {
+    /// The reason as the user picks it.
+    pub fn label(self) -> &'static str {
+        match self {
+            BlockReason::NoLongerNeeded => "No longer needed",
+            BlockReason::DidntSignUp => "Didn't sign up",
+            BlockReason::Spam => "Spam",
+            BlockReason::Offensive => "Offensive",
+            BlockReason::NoReason => "No reason",
+        }
+    }
+}
+
+code_enum!(
+    /// Why the user reported a business.
+    ReportReason {
+        Spam = "spam",
+        Scam = "scam",
+        Offensive = "offensive",
+        DidntSignUp = "didnt_sign_up",
+        Other = "other",
+    }
+);
+
+impl ReportReason {
+    /// The reason as the user picks it.
+    pub fn label(self) -> &'static str {
+        match self {
+            ReportReason::Spam => "Spam",
+            ReportReason::Scam => "Scam or fraud",
+            ReportReason::Offensive => "Offensive or threatening",
+            ReportReason::DidntSignUp => "Didn't sign up for this",
+            ReportReason::Other => "Something else",
+        }
+    }
+}
+
+/// What the user has chosen about one business.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Relation {
+    pub subscribed: bool,
+    pub blocked: Option<BlockReason>,
+    pub blocked_at: Option<Timestamp>,
+    pub not_interested_at: Option<Timestamp>,
+    pub interested_at: Option<Timestamp>,
+    /// The last time the user wrote to the business (opens the service window).
+    pub last_user_message_at: Option<Timestamp>,
+    /// Whether the user knows this business: answered its first contact, wrote to it, or
+    /// subscribed. Until then its chat opens with Continue / Block / Report.
+    pub known: bool,
+}
+
+impl Relation {
+    /// Whether a "Not interested" is the latest feedback and is still recent.
+    pub fn not_interested_since(&self, since: Timestamp) -> bool {
+        match (self.not_interested_at, self.interested_at) {
+            (Some(ni), Some(i)) if i >= ni => false,
+            (Some(ni), _) => ni > since,
+            _ => false,
+        }
+    }
+}
+
+/// One line of report evidence: who wrote it, when, what.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct EvidenceLine {
+    pub from: String,
+    pub at: Timestamp,
+    pub body: String,
+}
+
+/// A report of a business by a user.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Report {
+    pub user: UserId,
+    pub business: BusinessId,
+    pub reason: ReportReason,
+    /// The last messages of the chat, oldest first.
+    pub evidence: Vec<EvidenceLine>,
+    pub also_block: bool,
+    pub at: Timestamp,
+}

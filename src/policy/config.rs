@@ -1,0 +1,423 @@
+//! Every number of the rules in one place. The defaults equal POLICY.md; `assets/policy.toml`
+//! ships the same values and any field can be overridden.
+
+use crate::model::Span;
+use serde::{Deserialize, Serialize};
+use std::path::Path;
+
+/// The configuration of every rule.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct PolicyConfig {
+    pub service_window: SpanConfig,
+    pub caps: CapsConfig,
+    pub not_interested: NotInterestedConfig,
+    pub templates: TemplateConfig,
+    pub quality: QualityConfig,
+    pub tiers: TierConfig,
+    pub enforcement: EnforcementConfig,
+}
+
+/// A span written in hours in the config file.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SpanConfig {
+    pub hours: i64,
+}
+
+impl SpanConfig {
+    pub fn span(self) -> Span {
+        Span::hours(self.hours)
+    }
+}
+
+/// The marketing caps a new user starts with, and their windows.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct CapsConfig {
+    /// Default marketing messages per user per `daily_window_hours`, across all businesses.
+    pub daily_all: u32,
+    pub daily_window_hours: i64,
+    /// Default marketing messages per user per business per `weekly_window_days`.
+    pub weekly_per_business: u32,
+    pub weekly_window_days: i64,
+}
+
+/// The "Not interested" slow-down.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct NotInterestedConfig {
+    pub lasts_days: i64,
+    pub max_per_window: u32,
+    pub window_days: i64,
+}
+
+/// Template review and the pause ladder.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct TemplateConfig {
+    pub max_body_chars: usize,
+    pub max_placeholders: usize,
+    /// Words and phrases that make a message promotional (matched in any case).
+    pub promotional_words: Vec<String>,
+    /// Content no template may carry (matched in any case).
+    pub forbidden_phrases: Vec<String>,
+    /// Hours of the first pause, then of the second; the next low quality disables the template.
+    pub pause_hours: Vec<i64>,
+}
+
+/// Quality rating of businesses and templates.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct QualityConfig {
+    pub window_days: i64,
+    pub report_weight: u32,
+    pub block_weight: u32,
+    pub not_interested_weight: u32,
+    /// High below this share of negative signals per user reached.
+    pub high_below: f64,
+    /// Medium below this share; Low from it.
+    pub medium_below: f64,
+    /// With fewer users reached, the rating keeps its previous value.
+    pub min_users: u32,
+}
+
+/// Messaging tiers: unique users a business may reach with business-initiated messages.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct TierConfig {
+    /// The limits, lowest first; past the last one, sending is unlimited.
+    pub limits: Vec<u32>,
+    /// The limit of a business in the first tier whose tier is lowered as a restriction.
+    pub lowered_first_tier: u32,
+    pub window_hours: i64,
+    /// Share of the tier a business must use over `review_days` to move up.
+    pub up_fraction: f64,
+    pub review_days: i64,
+    /// Days at Low quality before moving down a tier.
+    pub down_after_low_days: i64,
+}
+
+/// Strikes and the restriction ladder.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct EnforcementConfig {
+    pub strike_window_days: i64,
+    pub low_quality_strike_days: i64,
+    pub reporters_for_strike: u32,
+    pub reporters_window_days: i64,
+    pub tier_lowered_days: i64,
+    pub marketing_suspended_days: i64,
+    pub sending_suspended_days: i64,
+}
+
+impl Default for SpanConfig {
+    fn default() -> Self {
+        SpanConfig { hours: 24 }
+    }
+}
+
+impl Default for CapsConfig {
+    fn default() -> Self {
+        CapsConfig {
+            daily_all: 4,
+            daily_window_hours: 24,
+            weekly_per_business: 2,
+            weekly_window_days: 7,
+        }
+    }
+}
+
+impl Default for NotInterestedConfig {
+    fn default() -> Self {
+        NotInterestedConfig {
+            lasts_days: 30,
+            max_per_window: 1,
+            window_days: 7,
+        }
+    }
+}
+
+impl Default for TemplateConfig {
+    fn default() -> Self {
+        let words = [
+            "offer",
+            "discount",
+            "sale",
+            "% off",
+            "free",
+            "promo",
+            "deal",
+            "buy now",
+            "limited time",
+            "oferta",
+            "descuento",
+            "rebajas",
+            "gratis",
+            "promoción",
+            "promocion",
+            "compra ya",
+            "tiempo limitado",
+            "chollo",
+        ];
+        let forbidden = [
+            "guaranteed loan",
+            "guaranteed approval",
+            "préstamo garantizado",
+            "or else",
+            "we know where you live",
+            "your password",
+            "card number",
+            "your pin",
+            "cvv",
+            "tu contraseña",
+            "número de tarjeta",
+        ];
+        TemplateConfig {
+            max_body_chars: 1024,
+            max_placeholders: 10,
+            promotional_words: words.map(String::from).to_vec(),
+            forbidden_phrases: forbidden.map(String::from).to_vec(),
+            pause_hours: vec![3, 6],
+        }
+    }
+}
+
+impl Default for QualityConfig {
+    fn default() -> Self {
+        QualityConfig {
+            window_days: 7,
+            report_weight: 3,
+            block_weight: 2,
+            not_interested_weight: 1,
+            high_below: 0.01,
+            medium_below: 0.03,
+            min_users: 20,
+        }
+    }
+}
+
+impl Default for TierConfig {
+    fn default() -> Self {
+        TierConfig {
+            limits: vec![250, 2_000, 10_000, 100_000],
+            lowered_first_tier: 50,
+            window_hours: 24,
+            up_fraction: 0.5,
+            review_days: 7,
+            down_after_low_days: 7,
+        }
+    }
+}
+
+impl Default for EnforcementConfig {
+    fn default() -> Self {
+        EnforcementConfig {
+            strike_window_days: 90,
+            low_quality_strike_days: 3,
+            reporters_for_strike: 3,
+            reporters_window_days: 7,
+            tier_lowered_days: 7,
+            marketing_suspended_days: 7,
+            sending_suspended_days: 30,
+        }
+    }
+}
+
+impl TierConfig {
+    /// The limit of tier `tier`, `None` for unlimited.
+    pub fn limit(&self, tier: usize) -> Option<u32> {
+        self.limits.get(tier).copied()
+    }
+
+    /// The limit in force for a business in `tier`, lowered one step when `lowered`.
+    pub fn effective_limit(&self, tier: usize, lowered: bool) -> Option<u32> {
+        match (lowered, tier) {
+            (false, t) => self.limit(t),
+            (true, 0) => Some(
+                self.lowered_first_tier
+                    .min(self.limit(0).unwrap_or(u32::MAX)),
+            ),
+            (true, t) => self.limit(t - 1),
+        }
+    }
+
+    /// The highest tier index (the unlimited one).
+    pub fn top(&self) -> usize {
+        self.limits.len()
+    }
+
+    /// "250", "2,000"... or "unlimited".
+    pub fn label(&self, tier: usize) -> String {
+        self.limit(tier)
+            .map(group_thousands)
+            .unwrap_or_else(|| "unlimited".to_string())
+    }
+}
+
+/// 2000 -> "2,000".
+pub fn group_thousands(n: u32) -> String {
+    let s = n.to_string();
+    let mut out = String::new();
+    for (i, c) in s.chars().enumerate() {
+        if i > 0 && (s.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// A config or asset file that could not be used, with where and why.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+#[error("{file}{}{}: {message}",
+    location.map(|(l, c)| format!(", line {l}, column {c}")).unwrap_or_default(),
+    field.as_ref().map(|f| format!(", field `{f}`")).unwrap_or_default())]
+pub struct ConfigError {
+    pub file: String,
+    /// Line and column, from 1.
+    pub location: Option<(usize, usize)>,
+    /// The dotted key at that place, when there is one.
+    pub field: Option<String>,
+    pub message: String,
+}
+
+impl ConfigError {
+    /// An error about the file as a whole.
+    pub fn whole(file: &str, message: impl Into<String>) -> ConfigError {
+        ConfigError {
+            file: file.to_string(),
+            location: None,
+            field: None,
+            message: message.into(),
+        }
+    }
+}
+
+/// Parses TOML text into `T`, naming the file, the line and the field when it fails.
+pub fn parse_toml<T: serde::de::DeserializeOwned>(
+    file: &str,
+    text: &str,
+) -> Result<T, ConfigError> {
+    toml::from_str(text).map_err(|e| {
+        let start = e.span().map(|span| span.start);
+        ConfigError {
+            file: file.to_string(),
+            location: start.map(|at| line_column(text, at)),
+            field: start.and_then(|at| field_at(text, at)),
+            message: e.message().trim().to_string(),
+        }
+    })
+}
+
+pub(crate) fn line_column(text: &str, offset: usize) -> (usize, usize) {
+    let before = &text[..offset.min(text.len())];
+    let line = before.matches('\n').count() + 1;
+    let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+    (line, column)
+}
+
+/// The dotted key written on the line that holds `offset`, under its nearest table header.
+fn field_at(text: &str, offset: usize) -> Option<String> {
+    let offset = offset.min(text.len());
+    let line_start = text[..offset].rfind('\n').map_or(0, |i| i + 1);
+    let line = text[line_start..].lines().next().unwrap_or("");
+    let key = line.split_once('=')?.0.trim().trim_matches('"');
+    if key.is_empty() || key.starts_with('[') {
+        return None;
+    }
+    let table = text[..line_start]
+        .lines()
+        .rev()
+        .map(str::trim)
+        .find(|l| l.starts_with('[') && l.ends_with(']'))
+        .map(|l| l.trim_matches(['[', ']']).trim().to_string());
+    Some(match table {
+        Some(t) => format!("{t}.{key}"),
+        None => key.to_string(),
+    })
+}
+
+impl PolicyConfig {
+    /// Parses a policy file, then checks that its numbers make sense.
+    pub fn from_toml(file: &str, text: &str) -> Result<PolicyConfig, ConfigError> {
+        let config: PolicyConfig = parse_toml(file, text)?;
+        config.validate(file)?;
+        Ok(config)
+    }
+
+    /// Reads and parses a policy file.
+    pub fn load(path: &Path) -> Result<PolicyConfig, ConfigError> {
+        let name = path.display().to_string();
+        let text = std::fs::read_to_string(path)
+            .map_err(|e| ConfigError::whole(&name, format!("cannot read it: {e}")))?;
+        PolicyConfig::from_toml(&name, &text)
+    }
+
+    fn validate(&self, file: &str) -> Result<(), ConfigError> {
+        let fail = |m: &str| Err(ConfigError::whole(file, m));
+        if self.service_window.hours <= 0 {
+            return fail("service_window.hours must be at least 1");
+        }
+        if self.caps.daily_window_hours <= 0 || self.caps.weekly_window_days <= 0 {
+            return fail("caps windows must be at least 1");
+        }
+        if self.templates.pause_hours.iter().any(|h| *h <= 0) {
+            return fail("templates.pause_hours must all be at least 1");
+        }
+        if !(0.0..=1.0).contains(&self.quality.high_below)
+            || self.quality.medium_below < self.quality.high_below
+        {
+            return fail("quality.high_below must be in 0..1 and at most quality.medium_below");
+        }
+        if self.tiers.limits.windows(2).any(|w| w[0] >= w[1]) {
+            return fail("tiers.limits must grow from one tier to the next");
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shipped_policy_file_equals_the_defaults() {
+        let shipped = include_str!("../../assets/policy.toml");
+        let parsed = PolicyConfig::from_toml("assets/policy.toml", shipped).unwrap();
+        assert_eq!(parsed, PolicyConfig::default());
+    }
+
+    #[test]
+    fn a_partial_file_overrides_only_its_fields() {
+        let c = PolicyConfig::from_toml("p.toml", "[caps]\ndaily_all = 9\n").unwrap();
+        assert_eq!(c.caps.daily_all, 9);
+        assert_eq!(c.caps.weekly_per_business, 2);
+        assert_eq!(c.quality, QualityConfig::default());
+    }
+
+    #[test]
+    fn a_broken_file_names_the_file_line_and_field() {
+        let err =
+            PolicyConfig::from_toml("p.toml", "[caps]\n\ndaily_all = \"four\"\n").unwrap_err();
+        let text = err.to_string();
+        assert!(text.starts_with("p.toml, line 3"), "{text}");
+        assert!(text.contains("field `caps.daily_all`"), "{text}");
+        let err = PolicyConfig::from_toml("p.toml", "[caps]\ndialy_all = 4\n").unwrap_err();
+        assert!(err.to_string().contains("dialy_all"), "{err}");
+        assert_eq!(err.location.unwrap().0, 2);
+    }
+
+    #[test]
+    fn nonsense_numbers_are_refused() {
+        let err = PolicyConfig::from_toml("p.toml", "[tiers]\nlimits = [10, 5]\n").unwrap_err();
+        assert!(err.to_string().contains("tiers.limits"));
+    }
+
+    #[test]
+    fn thousands_are_grouped() {
+        assert_eq!(group_thousands(250), "250");
+        assert_eq!(group_thousands(2000), "2,000");
+        assert_eq!(group_thousands(100000), "100,000");
+    }
+}

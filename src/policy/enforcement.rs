@@ -1,0 +1,351 @@
+//! Template pauses, business quality and tiers, strikes and the restriction ladder. One pure
+//! evaluation of a business at `now` returns the changes to apply; the store applies them.
+
+use super::quality::{QualitySignals, rate};
+use super::{PolicyConfig, Standing};
+use crate::model::{
+    Business, Quality, Restriction, RestrictionKind, Span, Strike, StrikeCause, Template,
+    TemplateId, TemplateStatus, Timestamp, UserId,
+};
+
+/// Everything the evaluation of one business needs.
+#[derive(Debug, Clone)]
+pub struct EnforcementInput<'a> {
+    pub business: &'a Business,
+    /// The business's signals over the quality window.
+    pub signals: QualitySignals,
+    /// Each live template with its signals since its quality window began.
+    pub templates: Vec<(&'a Template, QualitySignals)>,
+    /// The business's strikes (older ones are ignored).
+    pub strikes: &'a [Strike],
+    /// Reports of the business in the reporters window: when, and by whom.
+    pub reports: &'a [(Timestamp, UserId)],
+    /// Unique users reached by business-initiated messages over the tier review window.
+    pub reach_review: u32,
+    /// Whether the business is already disabled (strikes still count, the step is not repeated).
+    pub disabled: bool,
+}
+
+/// One change the evaluation asks for.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Change {
+    Quality {
+        from: Quality,
+        to: Quality,
+    },
+    LowSince(Option<Timestamp>),
+    TemplateQuality {
+        template: TemplateId,
+        quality: Quality,
+    },
+    TemplatePaused {
+        template: TemplateId,
+        until: Timestamp,
+        pause_number: u32,
+    },
+    TemplateDisabled {
+        template: TemplateId,
+    },
+    TemplateResumed {
+        template: TemplateId,
+    },
+    Strike(Strike),
+    Restriction(Restriction),
+    Tier {
+        from: usize,
+        to: usize,
+        reason: String,
+    },
+}
+
+/// Evaluates one business at `now`.
+pub fn evaluate(input: &EnforcementInput, config: &PolicyConfig, now: Timestamp) -> Vec<Change> {
+    let mut changes = Vec::new();
+    for (template, signals) in &input.templates {
+        template_changes(input.business, template, signals, config, now, &mut changes);
+    }
+    business_changes(input, config, now, &mut changes);
+    if let Some(strike) = reports_strike(input, config, now) {
+        changes.push(Change::Strike(strike));
+    }
+    add_restrictions(input, config, now, &mut changes);
+    changes
+}
+
+fn template_changes(
+    business: &Business,
+    template: &Template,
+    signals: &QualitySignals,
+    config: &PolicyConfig,
+    now: Timestamp,
+    changes: &mut Vec<Change>,
+) {
+    let id = template.id;
+    if template.status == TemplateStatus::Paused
+        && template.status_at(now) == TemplateStatus::Approved
+    {
+        changes.push(Change::TemplateResumed { template: id });
+        return;
+    }
+    if template.status != TemplateStatus::Approved {
+        return;
+    }
+    let quality = rate(signals, template.quality, &config.quality);
+    if quality != template.quality {
+        changes.push(Change::TemplateQuality {
+            template: id,
+            quality,
+        });
+    }
+    if quality != Quality::Low {
+        return;
+    }
+    let strike = |cause, detail: String| {
+        Change::Strike(Strike {
+            business: business.id,
+            at: now,
+            cause,
+            detail,
+        })
+    };
+    match config
+        .templates
+        .pause_hours
+        .get(template.pause_count as usize)
+    {
+        Some(hours) => {
+            let until = now + Span::hours(*hours);
+            changes.push(Change::TemplatePaused {
+                template: id,
+                until,
+                pause_number: template.pause_count + 1,
+            });
+            changes.push(strike(
+                StrikeCause::TemplatePaused,
+                format!(
+                    "Template '{}' paused for {hours} hours for low quality",
+                    template.name
+                ),
+            ));
+        }
+        None => {
+            changes.push(Change::TemplateDisabled { template: id });
+            changes.push(strike(
+                StrikeCause::TemplateDisabled,
+                format!(
+                    "Template '{}' disabled after repeated low quality",
+                    template.name
+                ),
+            ));
+        }
+    }
+}
+
+fn business_changes(
+    input: &EnforcementInput,
+    config: &PolicyConfig,
+    now: Timestamp,
+    changes: &mut Vec<Change>,
+) {
+    let business = input.business;
+    let quality = rate(&input.signals, business.quality, &config.quality);
+    if quality != business.quality {
+        changes.push(Change::Quality {
+            from: business.quality,
+            to: quality,
+        });
+    }
+    let low_since = match (quality, business.low_since) {
+        (Quality::Low, Some(since)) => Some(since),
+        (Quality::Low, None) => Some(now),
+        _ => None,
+    };
+    if low_since != business.low_since {
+        changes.push(Change::LowSince(low_since));
+    }
+    if let Some(since) = low_since {
+        low_quality_strike(input, since, config, now, changes);
+    }
+    if let Some(change) = tier_move(input, quality, low_since, config, now) {
+        changes.push(change);
+    }
+}
+
+/// A strike for every full `low_quality_strike_days` the business has stayed at Low.
+fn low_quality_strike(
+    input: &EnforcementInput,
+    since: Timestamp,
+    config: &PolicyConfig,
+    now: Timestamp,
+    changes: &mut Vec<Change>,
+) {
+    let period = Span::days(config.enforcement.low_quality_strike_days);
+    let earned = ((now - since).0 / period.0.max(1)) as usize;
+    let given = input
+        .strikes
+        .iter()
+        .filter(|s| s.cause == StrikeCause::LowQuality && s.at >= since)
+        .count();
+    if earned > given {
+        changes.push(Change::Strike(Strike {
+            business: input.business.id,
+            at: now,
+            cause: StrikeCause::LowQuality,
+            detail: format!("Quality Low for {} days", (now - since).0 / 86_400),
+        }));
+    }
+}
+
+fn tier_move(
+    input: &EnforcementInput,
+    quality: Quality,
+    low_since: Option<Timestamp>,
+    config: &PolicyConfig,
+    now: Timestamp,
+) -> Option<Change> {
+    let tiers = &config.tiers;
+    let business = input.business;
+    if now - business.tier_since < Span::days(tiers.review_days) {
+        return None;
+    }
+    let from = business.tier;
+    if let Some(since) = low_since.filter(|s| now - *s >= Span::days(tiers.down_after_low_days)) {
+        return (from > 0).then(|| Change::Tier {
+            from,
+            to: from - 1,
+            reason: format!("Quality Low since {}", since.short_date()),
+        });
+    }
+    let limit = tiers.limit(from)?;
+    let used_enough = f64::from(input.reach_review) >= tiers.up_fraction * f64::from(limit);
+    (quality != Quality::Low && used_enough).then(|| Change::Tier {
+        from,
+        to: from + 1,
+        reason: format!(
+            "Reached {} people in {} days with quality {}",
+            input.reach_review,
+            tiers.review_days,
+            quality.label()
+        ),
+    })
+}
+
+/// A strike when enough distinct users reported the business since the last such strike.
+fn reports_strike(
+    input: &EnforcementInput,
+    config: &PolicyConfig,
+    now: Timestamp,
+) -> Option<Strike> {
+    let e = &config.enforcement;
+    let window_start = now - Span::days(e.reporters_window_days);
+    let last = input
+        .strikes
+        .iter()
+        .filter(|s| s.cause == StrikeCause::Reports)
+        .map(|s| s.at)
+        .max();
+    let since = last.map_or(window_start, |l| l.max(window_start));
+    let mut reporters: Vec<UserId> = input
+        .reports
+        .iter()
+        .filter(|(at, _)| *at > since && *at <= now)
+        .map(|(_, user)| *user)
+        .collect();
+    reporters.sort_unstable();
+    reporters.dedup();
+    (reporters.len() as u32 >= e.reporters_for_strike).then(|| Strike {
+        business: input.business.id,
+        at: now,
+        cause: StrikeCause::Reports,
+        detail: format!(
+            "Reported by {} people in {} days",
+            reporters.len(),
+            e.reporters_window_days
+        ),
+    })
+}
+
+/// One restriction per new strike: the step of the ladder its count reaches.
+fn add_restrictions(
+    input: &EnforcementInput,
+    config: &PolicyConfig,
+    now: Timestamp,
+    changes: &mut Vec<Change>,
+) {
+    let window_start = now - Span::days(config.enforcement.strike_window_days);
+    let mut count = input.strikes.iter().filter(|s| s.at > window_start).count();
+    let new_strikes: Vec<Strike> = changes
+        .iter()
+        .filter_map(|c| match c {
+            Change::Strike(s) => Some(s.clone()),
+            _ => None,
+        })
+        .collect();
+    for strike in new_strikes {
+        count += 1;
+        let kind = RestrictionKind::for_strikes(count);
+        if kind == Some(RestrictionKind::Disabled) && input.disabled {
+            continue;
+        }
+        if let Some(kind) = kind {
+            changes.push(Change::Restriction(restriction(
+                input.business,
+                kind,
+                count,
+                &strike,
+                config,
+                now,
+            )));
+        }
+    }
+}
+
+fn restriction(
+    business: &Business,
+    kind: RestrictionKind,
+    count: usize,
+    strike: &Strike,
+    config: &PolicyConfig,
+    now: Timestamp,
+) -> Restriction {
+    let e = &config.enforcement;
+    let end = match kind {
+        RestrictionKind::Warning => Some(now),
+        RestrictionKind::TierLowered => Some(now + Span::days(e.tier_lowered_days)),
+        RestrictionKind::MarketingSuspended => Some(now + Span::days(e.marketing_suspended_days)),
+        RestrictionKind::SendingSuspended => Some(now + Span::days(e.sending_suspended_days)),
+        RestrictionKind::Disabled => None,
+    };
+    Restriction {
+        business: business.id,
+        kind,
+        reason: format!(
+            "Strike {count} in {} days: {}",
+            e.strike_window_days, strike.detail
+        ),
+        start: now,
+        end,
+    }
+}
+
+/// The restrictions in force at `now`, as the decision needs them.
+pub fn standing(
+    business: &Business,
+    restrictions: &[Restriction],
+    config: &PolicyConfig,
+    now: Timestamp,
+) -> Standing {
+    let active = |kind: RestrictionKind| {
+        restrictions
+            .iter()
+            .filter(move |r| r.business == business.id && r.kind == kind && r.active_at(now))
+    };
+    let latest_end = |kind| active(kind).filter_map(|r| r.end).max();
+    let lowered = active(RestrictionKind::TierLowered).next().is_some();
+    Standing {
+        disabled: active(RestrictionKind::Disabled).next().is_some(),
+        sending_suspended_until: latest_end(RestrictionKind::SendingSuspended),
+        marketing_suspended_until: latest_end(RestrictionKind::MarketingSuspended),
+        tier_limit: config.tiers.effective_limit(business.tier, lowered),
+    }
+}

@@ -1,0 +1,19 @@
+//! The rules of the platform, as pure functions over plain data and an injected `now`.
+//! No I/O, no clock reads, no randomness: the same code runs in the client and the server,
+//! and every rule is tested with a chosen time.
+
+pub mod broadcast;
+pub mod config;
+pub mod decide;
+pub mod enforcement;
+pub mod history;
+pub mod metrics;
+pub mod quality;
+pub mod review;
+
+pub use broadcast::{Pricing, Quote, Settlement};
+pub use config::{ConfigError, PolicyConfig};
+pub use decide::{Outgoing, Reach, Recipient, Standing, decide};
+pub use history::MarketingHistory;
+pub use metrics::Metrics;
+pub use quality::QualitySignals;

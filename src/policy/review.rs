@@ -1,0 +1,353 @@
+//! Automatic template review. Each check is a rule with a name; the first that fires decides,
+//! and the review says which one.
+
+use super::PolicyConfig;
+use crate::model::{Category, Review, ReviewRule, TemplateStatus};
+
+/// What a business submits for review.
+#[derive(Debug, Clone, Copy)]
+pub struct Submission<'a> {
+    pub category: Category,
+    pub body: &'a str,
+    pub allow_recategorise: bool,
+}
+
+/// Reviews a template submission.
+pub fn review(sub: &Submission, config: &PolicyConfig) -> Review {
+    let rules = &config.templates;
+    let lower = sub.body.to_lowercase();
+    let chars = sub.body.chars().count();
+    if chars == 0 || chars > rules.max_body_chars {
+        return rejected(
+            sub,
+            ReviewRule::BodyLength,
+            format!(
+                "The body has {chars} characters; it must have 1 to {}.",
+                rules.max_body_chars
+            ),
+        );
+    }
+    if let Err(problem) = check_placeholders(sub.body, rules.max_placeholders) {
+        return rejected(sub, ReviewRule::Placeholders, problem);
+    }
+    if let Some(phrase) = first_term(&lower, &rules.forbidden_phrases) {
+        return rejected(
+            sub,
+            ReviewRule::ForbiddenContent,
+            format!("It contains forbidden content (\"{phrase}\")."),
+        );
+    }
+    let promo = first_term(&lower, &rules.promotional_words);
+    match sub.category {
+        Category::Service => rejected(
+            sub,
+            ReviewRule::ServiceNotTemplate,
+            "Service replies are free-form text inside the service window; they need no template."
+                .into(),
+        ),
+        Category::Authentication => review_authentication(sub, &lower, promo),
+        Category::Utility => match promo {
+            Some(word) if sub.allow_recategorise => Review {
+                status: TemplateStatus::Approved,
+                category: Category::Marketing,
+                rule: ReviewRule::PromotionalRecategorised,
+                note: format!(
+                    "Submitted as utility, but \"{word}\" is promotional: approved as marketing."
+                ),
+            },
+            Some(word) => rejected(
+                sub,
+                ReviewRule::PromotionalForbidden,
+                format!(
+                    "Submitted as utility, but \"{word}\" is promotional, and re-categorisation was not allowed."
+                ),
+            ),
+            None => approved(sub),
+        },
+        Category::Marketing => approved(sub),
+    }
+}
+
+fn review_authentication(sub: &Submission, lower: &str, promo: Option<&str>) -> Review {
+    if !sub.body.contains("{{1}}") {
+        return rejected(
+            sub,
+            ReviewRule::AuthenticationNeedsCode,
+            "An authentication template must carry the code as a placeholder ({{1}}).".into(),
+        );
+    }
+    if has_url(lower) {
+        return rejected(
+            sub,
+            ReviewRule::AuthenticationContent,
+            "An authentication template may not contain a link.".into(),
+        );
+    }
+    if let Some(word) = promo {
+        return rejected(
+            sub,
+            ReviewRule::AuthenticationContent,
+            format!("An authentication template may not be promotional (\"{word}\")."),
+        );
+    }
+    approved(sub)
+}
+
+fn approved(sub: &Submission) -> Review {
+    Review {
+        status: TemplateStatus::Approved,
+        category: sub.category,
+        rule: ReviewRule::Passed,
+        note: "Passed every review rule.".into(),
+    }
+}
+
+fn rejected(sub: &Submission, rule: ReviewRule, note: String) -> Review {
+    Review {
+        status: TemplateStatus::Rejected,
+        category: sub.category,
+        rule,
+        note,
+    }
+}
+
+/// Placeholders must be `{{1}}`, `{{2}}`... numbered from 1 without gaps, at most `max`.
+fn check_placeholders(body: &str, max: usize) -> Result<(), String> {
+    let mut seen = Vec::new();
+    let mut rest = body;
+    while let Some(open) = rest.find("{{") {
+        let after = &rest[open + 2..];
+        let close = after
+            .find("}}")
+            .ok_or("A placeholder is opened with {{ but never closed.")?;
+        let inner = &after[..close];
+        let n: usize = inner
+            .trim()
+            .parse()
+            .ok()
+            .filter(|n| *n >= 1)
+            .ok_or_else(|| {
+                format!("\"{{{{{inner}}}}}\" is not a placeholder; use {{{{1}}}}, {{{{2}}}}...")
+            })?;
+        if !seen.contains(&n) {
+            seen.push(n);
+        }
+        rest = &after[close + 2..];
+    }
+    if seen.len() > max {
+        return Err(format!(
+            "It has {} placeholders; at most {max} are allowed.",
+            seen.len()
+        ));
+    }
+    seen.sort_unstable();
+    match seen.iter().enumerate().find(|(i, n)| **n != i + 1) {
+        Some((i, _)) => Err(format!(
+            "Placeholders must be numbered from 1 without gaps; {{{{{}}}}} is missing.",
+            i + 1
+        )),
+        None => Ok(()),
+    }
+}
+
+fn has_url(lower: &str) -> bool {
+    ["http://", "https://", "www."]
+        .iter()
+        .any(|p| lower.contains(p))
+}
+
+/// The first term found in the text, matched in any case, as a whole word where it begins or
+/// ends with a letter or digit.
+pub fn first_term<'a>(lower: &str, terms: &'a [String]) -> Option<&'a str> {
+    terms
+        .iter()
+        .find(|term| contains_term(lower, &term.to_lowercase()))
+        .map(String::as_str)
+}
+
+fn contains_term(text: &str, term: &str) -> bool {
+    if term.is_empty() {
+        return false;
+    }
+    text.match_indices(term).any(|(at, _)| {
+        let before = text[..at].chars().next_back();
+        let after = text[at + term.len()..].chars().next();
+        let edge_ok = |edge: Option<char>, term_edge: Option<char>| {
+            !term_edge.is_some_and(char::is_alphanumeric)
+                || !edge.is_some_and(char::is_alphanumeric)
+        };
+        edge_ok(before, term.chars().next()) && edge_ok(after, term.chars().next_back())
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn run(category: Category, body: &str, allow: bool) -> Review {
+        review(
+            &Submission {
+                category,
+                body,
+                allow_recategorise: allow,
+            },
+            &PolicyConfig::default(),
+        )
+    }
+
+    #[test]
+    fn plain_utility_passes() {
+        let r = run(
+            Category::Utility,
+            "Your parcel {{1}} arrives on {{2}}.",
+            true,
+        );
+        assert_eq!(
+            (r.status, r.category, r.rule),
+            (
+                TemplateStatus::Approved,
+                Category::Utility,
+                ReviewRule::Passed
+            )
+        );
+    }
+
+    #[test]
+    fn body_length_is_checked() {
+        assert_eq!(
+            run(Category::Utility, "", true).rule,
+            ReviewRule::BodyLength
+        );
+        assert_eq!(
+            run(Category::Utility, &"x".repeat(1025), true).rule,
+            ReviewRule::BodyLength
+        );
+        assert_eq!(
+            run(Category::Utility, &"x".repeat(1024), true).rule,
+            ReviewRule::Passed
+        );
+    }
+
+    #[test]
+    fn placeholders_are_numbered_from_one_without_gaps() {
+        assert_eq!(
+            run(Category::Utility, "Hi {{2}}", true).rule,
+            ReviewRule::Placeholders
+        );
+        assert_eq!(
+            run(Category::Utility, "Hi {{name}}", true).rule,
+            ReviewRule::Placeholders
+        );
+        assert_eq!(
+            run(Category::Utility, "Hi {{0}}", true).rule,
+            ReviewRule::Placeholders
+        );
+        assert_eq!(
+            run(Category::Utility, "Hi {{1", true).rule,
+            ReviewRule::Placeholders
+        );
+        assert_eq!(
+            run(Category::Utility, "Hi {{1}} {{1}} {{2}}", true).rule,
+            ReviewRule::Passed
+        );
+        let eleven: String = (1..=11).map(|i| format!("{{{{{i}}}}} ")).collect();
+        let r = run(Category::Utility, &eleven, true);
+        assert_eq!(r.rule, ReviewRule::Placeholders);
+        assert!(r.note.contains("11 placeholders"), "{}", r.note);
+    }
+
+    #[test]
+    fn authentication_needs_a_code_and_nothing_else() {
+        assert_eq!(
+            run(Category::Authentication, "Your code is 1234", true).rule,
+            ReviewRule::AuthenticationNeedsCode
+        );
+        assert_eq!(
+            run(
+                Category::Authentication,
+                "Code {{1}}, see https://x.example",
+                true
+            )
+            .rule,
+            ReviewRule::AuthenticationContent
+        );
+        assert_eq!(
+            run(Category::Authentication, "Code {{1}}. 20% off today!", true).rule,
+            ReviewRule::AuthenticationContent
+        );
+        assert_eq!(
+            run(
+                Category::Authentication,
+                "Your code is {{1}}. Do not share it.",
+                true
+            )
+            .rule,
+            ReviewRule::Passed
+        );
+    }
+
+    #[test]
+    fn promotional_utility_is_recategorised_or_rejected() {
+        let r = run(
+            Category::Utility,
+            "Your account: 50% OFF loans this week",
+            true,
+        );
+        assert_eq!(
+            (r.status, r.category, r.rule),
+            (
+                TemplateStatus::Approved,
+                Category::Marketing,
+                ReviewRule::PromotionalRecategorised
+            )
+        );
+        let r = run(Category::Utility, "Tu pedido tiene un DESCUENTO", false);
+        assert_eq!(
+            (r.status, r.rule),
+            (TemplateStatus::Rejected, ReviewRule::PromotionalForbidden)
+        );
+    }
+
+    #[test]
+    fn words_match_whole_words_only() {
+        assert_eq!(
+            run(
+                Category::Utility,
+                "Freedom Street depot: parcel {{1}} is ready",
+                true
+            )
+            .rule,
+            ReviewRule::Passed
+        );
+        assert_eq!(
+            run(Category::Utility, "A free gift with parcel {{1}}", true).rule,
+            ReviewRule::PromotionalRecategorised
+        );
+    }
+
+    #[test]
+    fn forbidden_content_is_rejected_whatever_the_category() {
+        let r = run(
+            Category::Marketing,
+            "GUARANTEED LOAN for {{1}}, no questions",
+            true,
+        );
+        assert_eq!(
+            (r.status, r.rule),
+            (TemplateStatus::Rejected, ReviewRule::ForbiddenContent)
+        );
+        assert!(r.note.contains("guaranteed loan"));
+        assert_eq!(
+            run(Category::Utility, "Reply with your card number", true).rule,
+            ReviewRule::ForbiddenContent
+        );
+    }
+
+    #[test]
+    fn service_needs_no_template() {
+        assert_eq!(
+            run(Category::Service, "Hello", true).rule,
+            ReviewRule::ServiceNotTemplate
+        );
+    }
+}

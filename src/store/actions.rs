@@ -1,0 +1,448 @@
+//! What a user does: each action is one transaction with all its effects (relation, chat,
+//! signals for quality, figures for the business).
+
+use super::metrics::{Counter, MetricKey};
+use super::{Result, StoreError, Tx};
+use crate::model::*;
+use rusqlite::params;
+use serde::{Deserialize, Serialize};
+
+/// Days after a delivery during which a block or report counts against that delivery.
+const ATTRIBUTION_DAYS: i64 = 7;
+/// Messages kept as evidence in a report.
+pub const EVIDENCE_MESSAGES: usize = 5;
+
+/// A user's action, as it is applied locally and sent to a server.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "action", rename_all = "snake_case")]
+pub enum UserAction {
+    Subscribe {
+        business: BusinessId,
+    },
+    Unsubscribe {
+        business: BusinessId,
+    },
+    Block {
+        business: BusinessId,
+        reason: BlockReason,
+    },
+    Unblock {
+        business: BusinessId,
+    },
+    Report {
+        business: BusinessId,
+        reason: ReportReason,
+        also_block: bool,
+    },
+    Feedback {
+        message: MessageId,
+        feedback: Feedback,
+    },
+    Reply {
+        to: Counterpart,
+        text: String,
+    },
+    MarkRead {
+        chat: ChatId,
+    },
+    MarkUnread {
+        chat: ChatId,
+    },
+    Mute {
+        chat: ChatId,
+        muted: bool,
+    },
+    Archive {
+        chat: ChatId,
+        archived: bool,
+    },
+    AcceptChat {
+        business: BusinessId,
+    },
+    ReleaseHeld {
+        message: MessageId,
+    },
+    DeleteHeld {
+        message: MessageId,
+    },
+    SetPrefs {
+        prefs: UserPrefs,
+    },
+}
+
+impl Tx<'_> {
+    /// Applies one user action at `now`.
+    pub fn apply(&self, user: UserId, action: &UserAction, now: Timestamp) -> Result<()> {
+        match action {
+            UserAction::Subscribe { business } => self.set_subscribed(user, *business, true),
+            UserAction::Unsubscribe { business } => self.set_subscribed(user, *business, false),
+            UserAction::Block { business, reason } => self.block(user, *business, *reason, now),
+            UserAction::Unblock { business } => self
+                .update_relation(user, *business, |r| {
+                    r.blocked = None;
+                    r.blocked_at = None;
+                })
+                .map(drop),
+            UserAction::Report {
+                business,
+                reason,
+                also_block,
+            } => self
+                .report(user, *business, *reason, *also_block, now)
+                .map(drop),
+            UserAction::Feedback { message, feedback } => {
+                self.feedback(user, *message, *feedback, now)
+            }
+            UserAction::Reply { to, text } => self.reply(user, *to, text, now).map(drop),
+            UserAction::MarkRead { chat } => self.mark_read(self.own_chat(user, *chat)?, now),
+            UserAction::MarkUnread { chat } => self.mark_unread(self.own_chat(user, *chat)?),
+            UserAction::Mute { chat, muted } => self.set_muted(self.own_chat(user, *chat)?, *muted),
+            UserAction::Archive { chat, archived } => {
+                self.set_archived(self.own_chat(user, *chat)?, *archived)
+            }
+            UserAction::AcceptChat { business } => self.accept_business(user, *business),
+            UserAction::ReleaseHeld { message } => self.release_held(user, *message, now),
+            UserAction::DeleteHeld { message } => self.delete_held(user, *message),
+            UserAction::SetPrefs { prefs } => self.set_prefs(user, prefs),
+        }
+    }
+
+    fn own_chat(&self, user: UserId, chat: ChatId) -> Result<ChatId> {
+        match self.db().chat(chat)? {
+            c if c.user == user => Ok(c.id),
+            _ => Err(StoreError::not_found(format!("no chat {chat}"))),
+        }
+    }
+
+    fn own_message(&self, user: UserId, message: MessageId) -> Result<Message> {
+        match self.db().message(message)? {
+            m if m.user == user => Ok(m),
+            _ => Err(StoreError::not_found(format!("no message {message}"))),
+        }
+    }
+
+    /// Records that the user knows this business (no more first-contact choice).
+    pub fn accept_business(&self, user: UserId, business: BusinessId) -> Result<()> {
+        self.update_relation(user, business, |r| r.known = true)
+            .map(drop)
+    }
+
+    /// Subscribes to (or unsubscribes from) a business's offers; effective at once.
+    pub fn set_subscribed(
+        &self,
+        user: UserId,
+        business: BusinessId,
+        subscribed: bool,
+    ) -> Result<()> {
+        self.db().business(business)?;
+        self.update_relation(user, business, |r| {
+            r.subscribed = subscribed;
+            r.known = true;
+        })
+        .map(drop)
+    }
+
+    /// Blocks a business: nothing it sends reaches the user until unblocked.
+    pub fn block(
+        &self,
+        user: UserId,
+        business: BusinessId,
+        reason: BlockReason,
+        now: Timestamp,
+    ) -> Result<()> {
+        self.db().business(business)?;
+        let before = self.db().relation(user, business)?;
+        if before.blocked.is_some() {
+            return Ok(());
+        }
+        self.update_relation(user, business, |r| {
+            r.blocked = Some(reason);
+            r.blocked_at = Some(now);
+        })?;
+        self.signal(
+            user,
+            business,
+            SignalKind::Block,
+            Some(reason.as_str()),
+            now,
+            Counter::Blocks,
+        )?;
+        self.accept_business(user, business)
+    }
+
+    /// Reports a business with the last messages of the chat as evidence, and blocks it too
+    /// when asked. Returns the evidence sent.
+    pub fn report(
+        &self,
+        user: UserId,
+        business: BusinessId,
+        reason: ReportReason,
+        also_block: bool,
+        now: Timestamp,
+    ) -> Result<Vec<EvidenceLine>> {
+        self.db().business(business)?;
+        let evidence = match self.db().chat_with(user, Counterpart::Business(business))? {
+            Some(chat) => self.db().evidence(chat.id, EVIDENCE_MESSAGES)?,
+            None => Vec::new(),
+        };
+        let json =
+            serde_json::to_string(&evidence).map_err(|e| StoreError::Invalid(e.to_string()))?;
+        self.tx.execute(
+            "INSERT INTO reports (user_id, business_id, reason, also_block, at, evidence) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+            params![user, business, reason.as_str(), also_block, now, json],
+        )?;
+        self.signal(
+            user,
+            business,
+            SignalKind::Report,
+            Some(reason.as_str()),
+            now,
+            Counter::Reports,
+        )?;
+        if also_block {
+            let block_reason = match reason {
+                ReportReason::Spam => BlockReason::Spam,
+                ReportReason::Offensive => BlockReason::Offensive,
+                ReportReason::DidntSignUp => BlockReason::DidntSignUp,
+                ReportReason::Scam | ReportReason::Other => BlockReason::NoReason,
+            };
+            self.block(user, business, block_reason, now)?;
+        }
+        self.accept_business(user, business)?;
+        Ok(evidence)
+    }
+
+    /// Records a signal, counted against the last delivery it follows.
+    fn signal(
+        &self,
+        user: UserId,
+        business: BusinessId,
+        kind: SignalKind,
+        reason: Option<&str>,
+        now: Timestamp,
+        counter: Counter,
+    ) -> Result<()> {
+        let since = now - Span::days(ATTRIBUTION_DAYS);
+        let (template, broadcast) = self
+            .db()
+            .last_delivery(user, business, since)?
+            .unwrap_or((None, None));
+        self.insert_signal(user, business, template, broadcast, kind, reason, now)?;
+        self.bump(
+            &MetricKey {
+                business,
+                template,
+                broadcast,
+                at: now,
+            },
+            counter,
+            1,
+        )
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn insert_signal(
+        &self,
+        user: UserId,
+        business: BusinessId,
+        template: Option<TemplateId>,
+        broadcast: Option<BroadcastId>,
+        kind: SignalKind,
+        reason: Option<&str>,
+        at: Timestamp,
+    ) -> Result<()> {
+        self.tx.prepare_cached(
+            "INSERT INTO signals (user_id, business_id, template_id, broadcast_id, kind, reason, at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+        )?.execute(params![user, business, template, broadcast, kind.as_str(), reason, at])?;
+        Ok(())
+    }
+
+    /// Interested / Not interested on one delivered marketing message.
+    pub fn feedback(
+        &self,
+        user: UserId,
+        message: MessageId,
+        feedback: Feedback,
+        now: Timestamp,
+    ) -> Result<()> {
+        let m = self.own_message(user, message)?;
+        if m.category != Some(Category::Marketing) || m.decision.outcome != Outcome::Deliver {
+            return Err(StoreError::Invalid(
+                "feedback is given on delivered offers only".into(),
+            ));
+        }
+        if m.feedback == Some(feedback) {
+            return Ok(());
+        }
+        let business = self
+            .db()
+            .message_business(message)?
+            .ok_or_else(|| StoreError::Invalid("not a business message".into()))?;
+        self.tx.execute(
+            "UPDATE messages SET feedback = ?2, feedback_at = ?3 WHERE id = ?1",
+            params![message, feedback.as_str(), now],
+        )?;
+        self.update_relation(user, business, |r| match feedback {
+            Feedback::Interested => r.interested_at = Some(now),
+            Feedback::NotInterested => r.not_interested_at = Some(now),
+        })?;
+        let kind = match feedback {
+            Feedback::Interested => SignalKind::Interested,
+            Feedback::NotInterested => SignalKind::NotInterested,
+        };
+        self.insert_signal(user, business, m.template, m.broadcast, kind, None, now)?;
+        let key = MetricKey {
+            business,
+            template: m.template,
+            broadcast: m.broadcast,
+            at: now,
+        };
+        let counter = |f: Feedback| match f {
+            Feedback::Interested => Counter::Interested,
+            Feedback::NotInterested => Counter::NotInterested,
+        };
+        if let Some(old) = m.feedback {
+            self.bump(&key, counter(old), -1)?;
+        }
+        self.bump(&key, counter(feedback), 1)
+    }
+
+    /// The user writes in a chat; to a business, this opens its service window.
+    pub fn reply(
+        &self,
+        user: UserId,
+        to: Counterpart,
+        body: &str,
+        now: Timestamp,
+    ) -> Result<MessageId> {
+        let body = text::clean_body(body);
+        if body.trim().is_empty() {
+            return Err(StoreError::Invalid("an empty message is not sent".into()));
+        }
+        let chat = self.ensure_chat(user, to)?;
+        self.tx.execute(
+            "INSERT INTO messages (chat_id, user_id, business_id, direction, body, sent_at, shown_at, delivered_at,
+                read_at, outcome, reason, sentence)
+             VALUES (?1, ?2, ?3, 'out', ?4, ?5, ?5, ?5, ?5, 'deliver', 'sent', 'Sent by you.')",
+            params![chat, user, business_of(to), body, now],
+        )?;
+        let id = MessageId(self.tx.last_insert_rowid());
+        self.touch_chat(chat, now, &format!("You: {body}"), false, false)?;
+        self.mark_read(chat, now)?;
+        if let Counterpart::Business(business) = to {
+            self.update_relation(user, business, |r| {
+                r.last_user_message_at = Some(now);
+                r.known = true;
+            })?;
+        }
+        Ok(id)
+    }
+
+    /// A friend's message arrives in the user's chat with them.
+    pub fn receive_personal(
+        &self,
+        user: UserId,
+        contact: ContactId,
+        body: &str,
+        at: Timestamp,
+    ) -> Result<MessageId> {
+        let chat = self.ensure_chat(user, Counterpart::Contact(contact))?;
+        let body = text::clean_body(body);
+        self.tx.execute(
+            "INSERT INTO messages (chat_id, user_id, direction, body, sent_at, shown_at, delivered_at, outcome, reason, sentence)
+             VALUES (?1, ?2, 'in', ?3, ?4, ?4, ?4, 'deliver', 'personal', 'Delivered: a message from a friend.')",
+            params![chat, user, body, at],
+        )?;
+        let id = MessageId(self.tx.last_insert_rowid());
+        self.touch_chat(chat, at, &body, true, false)?;
+        Ok(id)
+    }
+
+    /// Marks every delivered message of a chat as read, and counts the reads for businesses.
+    pub fn mark_read(&self, chat: ChatId, now: Timestamp) -> Result<()> {
+        let mut stmt = self.tx.prepare_cached(
+            "SELECT business_id, template_id, broadcast_id, count(*) FROM messages
+             WHERE chat_id = ?1 AND direction = 'in' AND outcome = 'deliver' AND read_at IS NULL
+             GROUP BY business_id, template_id, broadcast_id",
+        )?;
+        let groups = stmt
+            .query_map([chat], |r| {
+                Ok((
+                    r.get::<_, Option<BusinessId>>(0)?,
+                    r.get(1)?,
+                    r.get(2)?,
+                    r.get::<_, i64>(3)?,
+                ))
+            })?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        for (business, template, broadcast, n) in groups {
+            if let Some(business) = business {
+                self.bump(
+                    &MetricKey {
+                        business,
+                        template,
+                        broadcast,
+                        at: now,
+                    },
+                    Counter::Read,
+                    n,
+                )?;
+            }
+        }
+        self.tx.execute(
+            "UPDATE messages SET read_at = ?2 WHERE chat_id = ?1 AND direction = 'in' AND outcome = 'deliver' AND read_at IS NULL",
+            params![chat, now],
+        )?;
+        self.tx
+            .execute("UPDATE chats SET unread = 0 WHERE id = ?1", [chat])?;
+        Ok(())
+    }
+
+    /// The user lets a held message into its chat.
+    pub fn release_held(&self, user: UserId, message: MessageId, now: Timestamp) -> Result<()> {
+        let m = self.own_message(user, message)?;
+        if m.decision.outcome != Outcome::Hold {
+            return Err(StoreError::Invalid(
+                "only held messages can be released".into(),
+            ));
+        }
+        let business = self
+            .db()
+            .message_business(message)?
+            .ok_or_else(|| StoreError::Invalid("not a business message".into()))?;
+        let decision = Decision::deliver(
+            Reason::ReleasedByUser,
+            format!(
+                "Delivered: you released it from Held on {} (it was held: {}).",
+                now.short_date(),
+                m.decision.reason
+            ),
+        );
+        self.deliver_held(&m, business, &decision, now)
+    }
+
+    /// The user deletes a held message; its decision stays in the log.
+    pub fn delete_held(&self, user: UserId, message: MessageId) -> Result<()> {
+        let m = self.own_message(user, message)?;
+        if m.decision.outcome != Outcome::Hold {
+            return Err(StoreError::Invalid(
+                "only held messages can be deleted".into(),
+            ));
+        }
+        self.tx.execute(
+            "UPDATE decisions SET message_id = NULL WHERE message_id = ?1",
+            [message],
+        )?;
+        self.tx
+            .execute("DELETE FROM messages WHERE id = ?1", [message])?;
+        Ok(())
+    }
+}
+
+fn business_of(to: Counterpart) -> Option<BusinessId> {
+    match to {
+        Counterpart::Business(b) => Some(b),
+        Counterpart::Contact(_) => None,
+    }
+}

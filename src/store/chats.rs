@@ -1,0 +1,257 @@
+//! The chat list: filters, order, counts, and the per-chat switches (mute, archive, read).
+
+use super::{Db, Result, StoreError, Tx, rows};
+use crate::model::*;
+use rusqlite::{OptionalExtension, params};
+use serde::{Deserialize, Serialize};
+
+code_enum!(
+    /// Which chats the list shows.
+    ChatFilter {
+        All = "all",
+        Unread = "unread",
+        Personal = "personal",
+        Business = "business",
+        Offers = "offers",
+        Archived = "archived",
+    }
+);
+
+impl ChatFilter {
+    /// The tab label.
+    pub fn label(self) -> &'static str {
+        match self {
+            ChatFilter::All => "All",
+            ChatFilter::Unread => "Unread",
+            ChatFilter::Personal => "Personal",
+            ChatFilter::Business => "Business",
+            ChatFilter::Offers => "Offers",
+            ChatFilter::Archived => "Archived",
+        }
+    }
+
+    fn condition(self) -> &'static str {
+        match self {
+            ChatFilter::All => "archived = 0",
+            ChatFilter::Unread => "archived = 0 AND unread > 0 AND muted = 0",
+            ChatFilter::Personal => "archived = 0 AND is_business = 0",
+            ChatFilter::Business => "archived = 0 AND is_business = 1",
+            ChatFilter::Offers => "archived = 0 AND has_offers = 1",
+            ChatFilter::Archived => "archived = 1",
+        }
+    }
+}
+
+code_enum!(
+    /// How the chat list is sorted.
+    ChatOrder {
+        UnreadFirst = "unread_first",
+        Recent = "recent",
+    }
+);
+
+impl ChatOrder {
+    fn clause(self) -> &'static str {
+        match self {
+            ChatOrder::UnreadFirst => "(unread > 0) DESC, last_at DESC, id DESC",
+            ChatOrder::Recent => "last_at DESC, id DESC",
+        }
+    }
+}
+
+/// How many chats each filter holds, and the totals the status bar shows.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FilterCounts {
+    pub all: u32,
+    pub unread: u32,
+    pub personal: u32,
+    pub business: u32,
+    pub offers: u32,
+    pub archived: u32,
+    /// Messages the rules held back.
+    pub held: u32,
+    /// Unread messages outside muted chats.
+    pub unread_messages: u32,
+}
+
+impl FilterCounts {
+    /// The count shown on a filter tab.
+    pub fn of(&self, filter: ChatFilter) -> u32 {
+        match filter {
+            ChatFilter::All => self.all,
+            ChatFilter::Unread => self.unread,
+            ChatFilter::Personal => self.personal,
+            ChatFilter::Business => self.business,
+            ChatFilter::Offers => self.offers,
+            ChatFilter::Archived => self.archived,
+        }
+    }
+}
+
+impl Db<'_> {
+    /// One page of a user's chat list.
+    pub fn chats(
+        &self,
+        user: UserId,
+        filter: ChatFilter,
+        order: ChatOrder,
+        offset: usize,
+        limit: usize,
+    ) -> Result<Vec<Chat>> {
+        let sql = format!(
+            "SELECT * FROM chats WHERE user_id = ?1 AND {} ORDER BY {} LIMIT ?2 OFFSET ?3",
+            filter.condition(),
+            order.clause()
+        );
+        let mut stmt = self.conn.prepare_cached(&sql)?;
+        let list = stmt
+            .query_map(params![user, limit as i64, offset as i64], rows::chat)?
+            .collect::<rusqlite::Result<_>>()?;
+        Ok(list)
+    }
+
+    /// How many chats each filter holds.
+    pub fn filter_counts(&self, user: UserId) -> Result<FilterCounts> {
+        let mut counts = self.conn.query_row(
+            "SELECT
+                count(*) FILTER (WHERE archived = 0),
+                count(*) FILTER (WHERE archived = 0 AND unread > 0 AND muted = 0),
+                count(*) FILTER (WHERE archived = 0 AND is_business = 0),
+                count(*) FILTER (WHERE archived = 0 AND is_business = 1),
+                count(*) FILTER (WHERE archived = 0 AND has_offers = 1),
+                count(*) FILTER (WHERE archived = 1),
+                coalesce(sum(unread) FILTER (WHERE muted = 0), 0)
+             FROM chats WHERE user_id = ?1",
+            [user],
+            |r| {
+                Ok(FilterCounts {
+                    all: r.get(0)?,
+                    unread: r.get(1)?,
+                    personal: r.get(2)?,
+                    business: r.get(3)?,
+                    offers: r.get(4)?,
+                    archived: r.get(5)?,
+                    held: 0,
+                    unread_messages: r.get(6)?,
+                })
+            },
+        )?;
+        counts.held = self.conn.query_row(
+            "SELECT count(*) FROM messages WHERE user_id = ?1 AND outcome = 'hold'",
+            [user],
+            |r| r.get(0),
+        )?;
+        Ok(counts)
+    }
+
+    /// One chat.
+    pub fn chat(&self, id: ChatId) -> Result<Chat> {
+        self.conn
+            .query_row("SELECT * FROM chats WHERE id = ?1", [id], rows::chat)
+            .optional()?
+            .ok_or_else(|| StoreError::not_found(format!("no chat {id}")))
+    }
+
+    /// A user's chat with a friend or a business, if there is one.
+    pub fn chat_with(&self, user: UserId, with: Counterpart) -> Result<Option<Chat>> {
+        let (column, id) = counterpart_column(with);
+        Ok(self
+            .conn
+            .query_row(
+                &format!("SELECT * FROM chats WHERE user_id = ?1 AND {column} = ?2"),
+                params![user, id],
+                rows::chat,
+            )
+            .optional()?)
+    }
+
+    /// Whether the user still has to answer the first-contact choice of this chat.
+    pub fn first_contact_pending(&self, chat: &Chat) -> Result<bool> {
+        Ok(match chat.counterpart {
+            Counterpart::Business(b) => !self.relation(chat.user, b)?.known,
+            Counterpart::Contact(_) => false,
+        })
+    }
+}
+
+fn counterpart_column(with: Counterpart) -> (&'static str, i64) {
+    match with {
+        Counterpart::Business(b) => ("business_id", b.0),
+        Counterpart::Contact(c) => ("contact_id", c.0),
+    }
+}
+
+impl Tx<'_> {
+    /// The user's chat with a friend or business, created when missing.
+    pub fn ensure_chat(&self, user: UserId, with: Counterpart) -> Result<ChatId> {
+        if let Some(chat) = self.db().chat_with(user, with)? {
+            return Ok(chat.id);
+        }
+        let (title, verified, contact, business) = match with {
+            Counterpart::Business(b) => {
+                let business = self.db().business(b)?;
+                (business.name, business.verified, None, Some(b))
+            }
+            Counterpart::Contact(c) => {
+                let name: String = self
+                    .tx
+                    .query_row("SELECT name FROM contacts WHERE id = ?1", [c], |r| r.get(0))
+                    .optional()?
+                    .ok_or_else(|| StoreError::not_found(format!("no contact {c}")))?;
+                (name, false, Some(c), None)
+            }
+        };
+        self.tx.execute(
+            "INSERT INTO chats (user_id, contact_id, business_id, is_business, title, verified)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+            params![user, contact, business, business.is_some(), title, verified],
+        )?;
+        Ok(ChatId(self.tx.last_insert_rowid()))
+    }
+
+    /// Shows a new message in the chat list: preview, time, unread count, offers mark.
+    pub(super) fn touch_chat(
+        &self,
+        chat: ChatId,
+        at: Timestamp,
+        preview: &str,
+        inbound: bool,
+        offer: bool,
+    ) -> Result<()> {
+        let preview: String = preview.split_whitespace().collect::<Vec<_>>().join(" ");
+        let preview: String = preview.chars().take(120).collect();
+        self.tx.execute(
+            "UPDATE chats SET preview = ?2, last_at = max(coalesce(last_at, ?3), ?3),
+                unread = unread + ?4, has_offers = has_offers OR ?5 WHERE id = ?1",
+            params![chat, preview, at, i64::from(inbound), offer],
+        )?;
+        Ok(())
+    }
+
+    /// Mutes or unmutes a chat.
+    pub fn set_muted(&self, chat: ChatId, muted: bool) -> Result<()> {
+        self.tx.execute(
+            "UPDATE chats SET muted = ?2 WHERE id = ?1",
+            params![chat, muted],
+        )?;
+        Ok(())
+    }
+
+    /// Archives or unarchives a chat.
+    pub fn set_archived(&self, chat: ChatId, archived: bool) -> Result<()> {
+        self.tx.execute(
+            "UPDATE chats SET archived = ?2 WHERE id = ?1",
+            params![chat, archived],
+        )?;
+        Ok(())
+    }
+
+    /// Marks a chat as needing attention again.
+    pub fn mark_unread(&self, chat: ChatId) -> Result<()> {
+        self.tx.execute(
+            "UPDATE chats SET unread = max(unread, 1) WHERE id = ?1",
+            [chat],
+        )?;
+        Ok(())
+    }
+}

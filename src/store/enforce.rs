@@ -1,0 +1,242 @@
+//! The platform's periodic review of every business: gather the signals, let the policy
+//! engine evaluate them, and apply the changes it asks for.
+
+use super::{Db, Result, Tx};
+use crate::model::*;
+use crate::policy::enforcement::{Change, EnforcementInput, evaluate};
+use crate::policy::{PolicyConfig, QualitySignals};
+use rusqlite::params;
+
+impl Db<'_> {
+    /// A business's quality signals over `(since, now]`.
+    pub fn business_signals(
+        &self,
+        business: BusinessId,
+        since: Timestamp,
+    ) -> Result<QualitySignals> {
+        let mut s = self.signal_counts("business_id = ?1", business.0, since)?;
+        s.users_reached = self.conn.query_row(
+            "SELECT count(DISTINCT user_id) FROM messages
+             WHERE business_id = ?1 AND outcome = 'deliver' AND business_id IS NOT NULL AND direction = 'in' AND delivered_at > ?2",
+            params![business, since],
+            |r| r.get(0),
+        )?;
+        Ok(s)
+    }
+
+    /// A template's quality signals over `(since, now]`.
+    pub fn template_signals(
+        &self,
+        template: TemplateId,
+        since: Timestamp,
+    ) -> Result<QualitySignals> {
+        let mut s = self.signal_counts("template_id = ?1", template.0, since)?;
+        s.users_reached = self.conn.query_row(
+            "SELECT count(DISTINCT user_id) FROM messages
+             WHERE template_id = ?1 AND outcome = 'deliver' AND template_id IS NOT NULL AND delivered_at > ?2",
+            params![template, since],
+            |r| r.get(0),
+        )?;
+        Ok(s)
+    }
+
+    fn signal_counts(&self, condition: &str, id: i64, since: Timestamp) -> Result<QualitySignals> {
+        Ok(self.conn.query_row(
+            &format!(
+                "SELECT count(*) FILTER (WHERE kind = 'report'), count(*) FILTER (WHERE kind = 'block'),
+                    count(*) FILTER (WHERE kind = 'not_interested')
+                 FROM signals WHERE {condition} AND at > ?2"
+            ),
+            params![id, since],
+            |r| Ok(QualitySignals { reports: r.get(0)?, blocks: r.get(1)?, not_interested: r.get(2)?, users_reached: 0 }),
+        )?)
+    }
+
+    /// Reports of a business since `since`: when, and by whom.
+    pub fn reports_since(
+        &self,
+        business: BusinessId,
+        since: Timestamp,
+    ) -> Result<Vec<(Timestamp, UserId)>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT at, user_id FROM reports WHERE business_id = ?1 AND at > ?2 ORDER BY at",
+        )?;
+        let list = stmt
+            .query_map(params![business, since], |r| Ok((r.get(0)?, r.get(1)?)))?
+            .collect::<rusqlite::Result<_>>()?;
+        Ok(list)
+    }
+
+    /// Unique users reached with templates since `since`.
+    pub fn template_reach(&self, business: BusinessId, since: Timestamp) -> Result<u32> {
+        Ok(self.conn.query_row(
+            "SELECT count(DISTINCT user_id) FROM messages
+             WHERE business_id = ?1 AND outcome = 'deliver' AND template_id IS NOT NULL AND delivered_at > ?2",
+            params![business, since],
+            |r| r.get(0),
+        )?)
+    }
+
+    /// Held messages waiting for quiet hours to end.
+    pub fn quiet_hours_held(&self) -> Result<Vec<MessageId>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT id FROM messages WHERE outcome = 'hold' AND reason = 'quiet_hours' ORDER BY id",
+        )?;
+        let list = stmt
+            .query_map([], |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
+        Ok(list)
+    }
+}
+
+impl Tx<'_> {
+    /// Evaluates one business at `now` and applies the result; returns what changed.
+    pub fn review_business(
+        &self,
+        business: BusinessId,
+        config: &PolicyConfig,
+        now: Timestamp,
+    ) -> Result<Vec<Change>> {
+        let db = self.db();
+        let b = db.business(business)?;
+        let quality_since = now - Span::days(config.quality.window_days);
+        let templates: Vec<Template> = db
+            .templates(business)?
+            .into_iter()
+            .filter(|t| matches!(t.status, TemplateStatus::Approved | TemplateStatus::Paused))
+            .collect();
+        let mut with_signals = Vec::with_capacity(templates.len());
+        for t in &templates {
+            with_signals.push((
+                t,
+                db.template_signals(t.id, quality_since.max(t.quality_since))?,
+            ));
+        }
+        let strikes = db.strikes(business)?;
+        let disabled = db
+            .restrictions(business)?
+            .iter()
+            .any(|r| r.kind == RestrictionKind::Disabled && r.active_at(now));
+        let reports = db.reports_since(
+            business,
+            now - Span::days(config.enforcement.reporters_window_days),
+        )?;
+        let input = EnforcementInput {
+            business: &b,
+            signals: db.business_signals(business, quality_since)?,
+            templates: with_signals,
+            strikes: &strikes,
+            reports: &reports,
+            reach_review: db
+                .template_reach(business, now - Span::days(config.tiers.review_days))?,
+            disabled,
+        };
+        let changes = evaluate(&input, config, now);
+        for change in &changes {
+            self.apply_change(&b, change, now)?;
+        }
+        Ok(changes)
+    }
+
+    fn apply_change(&self, b: &Business, change: &Change, now: Timestamp) -> Result<()> {
+        let tx = &self.tx;
+        match change {
+            Change::Quality { to, .. } => {
+                tx.execute(
+                    "UPDATE businesses SET quality = ?2 WHERE id = ?1",
+                    params![b.id, to.as_str()],
+                )?;
+                let tier = self.db().business(b.id)?.tier;
+                self.log_quality(b.id, now, *to, tier)?;
+            }
+            Change::LowSince(since) => {
+                tx.execute(
+                    "UPDATE businesses SET low_since = ?2 WHERE id = ?1",
+                    params![b.id, since],
+                )?;
+            }
+            Change::TemplateQuality { template, quality } => {
+                tx.execute(
+                    "UPDATE templates SET quality = ?2 WHERE id = ?1",
+                    params![template, quality.as_str()],
+                )?;
+            }
+            Change::TemplatePaused {
+                template,
+                until,
+                pause_number,
+            } => {
+                tx.execute(
+                    "UPDATE templates SET status = 'paused', paused_until = ?2, pause_count = ?3 WHERE id = ?1",
+                    params![template, until, pause_number],
+                )?;
+                let note = format!(
+                    "Pause {pause_number} for low quality, until {}",
+                    until.date_time()
+                );
+                self.log_template(*template, now, TemplateStatus::Paused, &note)?;
+            }
+            Change::TemplateDisabled { template } => {
+                tx.execute(
+                    "UPDATE templates SET status = 'disabled', paused_until = NULL WHERE id = ?1",
+                    [template],
+                )?;
+                self.log_template(
+                    *template,
+                    now,
+                    TemplateStatus::Disabled,
+                    "Disabled after repeated low quality",
+                )?;
+            }
+            Change::TemplateResumed { template } => {
+                tx.execute(
+                    "UPDATE templates SET status = 'approved', paused_until = NULL, quality = 'medium', quality_since = ?2
+                     WHERE id = ?1",
+                    params![template, now],
+                )?;
+                self.log_template(
+                    *template,
+                    now,
+                    TemplateStatus::Approved,
+                    "Pause ended; quality is measured afresh",
+                )?;
+            }
+            Change::Strike(s) => {
+                tx.execute(
+                    "INSERT INTO strikes (business_id, at, cause, detail) VALUES (?1, ?2, ?3, ?4)",
+                    params![s.business, s.at, s.cause.as_str(), s.detail],
+                )?;
+            }
+            Change::Restriction(r) => {
+                tx.execute(
+                    "INSERT INTO restrictions (business_id, kind, reason, start, end_at) VALUES (?1, ?2, ?3, ?4, ?5)",
+                    params![r.business, r.kind.as_str(), r.reason, r.start, r.end],
+                )?;
+            }
+            Change::Tier { to, .. } => {
+                tx.execute(
+                    "UPDATE businesses SET tier = ?2, tier_since = ?3 WHERE id = ?1",
+                    params![b.id, *to as i64, now],
+                )?;
+                let quality = self.db().business(b.id)?.quality;
+                self.log_quality(b.id, now, quality, *to)?;
+            }
+        }
+        Ok(())
+    }
+
+    /// Gives held messages whose quiet hours ended to the rules again.
+    pub fn release_after_quiet_hours(
+        &self,
+        config: &PolicyConfig,
+        now: Timestamp,
+    ) -> Result<usize> {
+        let mut released = 0;
+        for id in self.db().quiet_hours_held()? {
+            if self.recheck_held(id, config, now)?.is_some() {
+                released += 1;
+            }
+        }
+        Ok(released)
+    }
+}

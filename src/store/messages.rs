@@ -1,0 +1,236 @@
+//! Reading messages: a chat's latest, the Held view, the decision log, report evidence and the
+//! marketing history the rules need.
+
+use super::{Db, Result, StoreError, rows};
+use crate::model::*;
+use crate::policy::{MarketingHistory, Reach};
+use rusqlite::{OptionalExtension, params};
+use serde::{Deserialize, Serialize};
+
+/// A message the rules held back, with what the Held view shows beside it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct HeldMessage {
+    pub message: Message,
+    pub business: BusinessId,
+    pub business_name: String,
+}
+
+/// A message the rules rejected; its body is absent when it came from a blocked business.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct RejectedAttempt {
+    pub business: BusinessId,
+    pub template: Option<TemplateId>,
+    pub category: Category,
+    pub at: Timestamp,
+    pub decision: Decision,
+    pub body: Option<String>,
+}
+
+impl Db<'_> {
+    /// One message.
+    pub fn message(&self, id: MessageId) -> Result<Message> {
+        self.conn
+            .query_row("SELECT * FROM messages WHERE id = ?1", [id], rows::message)
+            .optional()?
+            .ok_or_else(|| StoreError::not_found(format!("no message {id}")))
+    }
+
+    /// The business a message came from, if any.
+    pub fn message_business(&self, id: MessageId) -> Result<Option<BusinessId>> {
+        Ok(self
+            .conn
+            .query_row(
+                "SELECT business_id FROM messages WHERE id = ?1",
+                [id],
+                |r| r.get(0),
+            )
+            .optional()?
+            .flatten())
+    }
+
+    /// The last `limit` messages shown in a chat (held ones are not), oldest first.
+    pub fn last_messages(&self, chat: ChatId, limit: usize) -> Result<Vec<Message>> {
+        self.messages_before(chat, None, limit)
+    }
+
+    /// Up to `limit` shown messages of a chat that come before `before` (by position), oldest first.
+    pub fn messages_before(
+        &self,
+        chat: ChatId,
+        before: Option<(Timestamp, MessageId)>,
+        limit: usize,
+    ) -> Result<Vec<Message>> {
+        let (at, id) = before.unwrap_or((Timestamp(i64::MAX), MessageId(i64::MAX)));
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT * FROM messages WHERE chat_id = ?1 AND outcome != 'hold' AND (shown_at, id) < (?2, ?3)
+             ORDER BY shown_at DESC, id DESC LIMIT ?4",
+        )?;
+        let mut list: Vec<Message> = stmt
+            .query_map(params![chat, at, id, limit as i64], rows::message)?
+            .collect::<rusqlite::Result<_>>()?;
+        list.reverse();
+        Ok(list)
+    }
+
+    /// How many messages a chat shows.
+    pub fn message_count(&self, chat: ChatId) -> Result<u32> {
+        Ok(self.conn.query_row(
+            "SELECT count(*) FROM messages WHERE chat_id = ?1 AND outcome != 'hold'",
+            [chat],
+            |r| r.get(0),
+        )?)
+    }
+
+    /// Everything the rules hold back for a user, newest first.
+    pub fn held(&self, user: UserId) -> Result<Vec<HeldMessage>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT m.*, b.name AS business_name FROM messages m JOIN businesses b ON b.id = m.business_id
+             WHERE m.user_id = ?1 AND m.outcome = 'hold' ORDER BY m.sent_at DESC, m.id DESC",
+        )?;
+        let list = stmt
+            .query_map([user], |r| {
+                Ok(HeldMessage {
+                    message: rows::message(r)?,
+                    business: r.get("business_id")?,
+                    business_name: r.get("business_name")?,
+                })
+            })?
+            .collect::<rusqlite::Result<_>>()?;
+        Ok(list)
+    }
+
+    /// What a business tried to send a user and the rules rejected, newest first.
+    pub fn rejected(
+        &self,
+        user: UserId,
+        business: BusinessId,
+        limit: usize,
+    ) -> Result<Vec<RejectedAttempt>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT * FROM decisions WHERE user_id = ?1 AND business_id = ?2 AND outcome = 'reject'
+             ORDER BY at DESC, id DESC LIMIT ?3",
+        )?;
+        let list = stmt
+            .query_map(params![user, business, limit as i64], |r| {
+                Ok(RejectedAttempt {
+                    business: r.get("business_id")?,
+                    template: r.get("template_id")?,
+                    category: rows::code(r, "category", Category::parse)?,
+                    at: r.get("at")?,
+                    decision: Decision {
+                        outcome: rows::code(r, "outcome", Outcome::parse)?,
+                        reason: rows::code(r, "reason", Reason::parse)?,
+                        sentence: r.get("sentence")?,
+                    },
+                    body: r.get("body")?,
+                })
+            })?
+            .collect::<rusqlite::Result<_>>()?;
+        Ok(list)
+    }
+
+    /// Decisions a business got for one user, counted by category and outcome.
+    pub fn sent_to_user(
+        &self,
+        user: UserId,
+        business: BusinessId,
+    ) -> Result<Vec<(Category, Outcome, u32)>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT category, outcome, count(*) FROM decisions WHERE user_id = ?1 AND business_id = ?2
+             GROUP BY category, outcome ORDER BY category, outcome",
+        )?;
+        let list = stmt
+            .query_map(params![user, business], |r| {
+                Ok((
+                    rows::code(r, "category", Category::parse)?,
+                    rows::code(r, "outcome", Outcome::parse)?,
+                    r.get(2)?,
+                ))
+            })?
+            .collect::<rusqlite::Result<_>>()?;
+        Ok(list)
+    }
+
+    /// A business's decisions counted by outcome and reason, over every user.
+    pub fn decision_counts(&self, business: BusinessId) -> Result<Vec<(Outcome, Reason, u32)>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT outcome, reason, count(*) FROM decisions WHERE business_id = ?1
+             GROUP BY outcome, reason ORDER BY outcome, count(*) DESC",
+        )?;
+        let list = stmt
+            .query_map([business], |r| {
+                Ok((
+                    rows::code(r, "outcome", Outcome::parse)?,
+                    rows::code(r, "reason", Reason::parse)?,
+                    r.get(2)?,
+                ))
+            })?
+            .collect::<rusqlite::Result<_>>()?;
+        Ok(list)
+    }
+
+    /// The last `n` messages of a chat as report evidence, oldest first.
+    pub fn evidence(&self, chat: ChatId, n: usize) -> Result<Vec<EvidenceLine>> {
+        let c = self.chat(chat)?;
+        let me = self.user(c.user)?.name;
+        Ok(self
+            .last_messages(chat, n)?
+            .into_iter()
+            .map(|m| EvidenceLine {
+                from: if m.direction == Direction::Outbound {
+                    me.clone()
+                } else {
+                    c.title.clone()
+                },
+                at: m.sent_at,
+                body: m.body,
+            })
+            .collect())
+    }
+
+    /// Marketing delivered to a user since `since`, for the caps.
+    pub fn marketing_history(&self, user: UserId, since: Timestamp) -> Result<MarketingHistory> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT delivered_at, business_id FROM messages
+             WHERE user_id = ?1 AND category = 'marketing' AND outcome = 'deliver' AND delivered_at > ?2",
+        )?;
+        let records = stmt
+            .query_map(params![user, since], |r| Ok((r.get(0)?, r.get(1)?)))?
+            .collect::<rusqlite::Result<Vec<(Timestamp, BusinessId)>>>()?;
+        Ok(MarketingHistory::from_records(records))
+    }
+
+    /// Unique users a business reached with templates since `since`, and whether `user` is one.
+    pub fn reach(&self, business: BusinessId, user: UserId, since: Timestamp) -> Result<Reach> {
+        let (unique, includes): (u32, Option<bool>) = self.conn.query_row(
+            "SELECT count(DISTINCT user_id), max(user_id = ?2) FROM messages
+             WHERE business_id = ?1 AND outcome = 'deliver' AND template_id IS NOT NULL AND delivered_at > ?3",
+            params![business, user, since],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )?;
+        Ok(Reach {
+            unique_users: unique,
+            includes_recipient: includes.unwrap_or(false),
+        })
+    }
+
+    /// The template and broadcast of the last delivery from a business to a user since `since`:
+    /// where a block or report that follows is counted.
+    pub fn last_delivery(
+        &self,
+        user: UserId,
+        business: BusinessId,
+        since: Timestamp,
+    ) -> Result<Option<(Option<TemplateId>, Option<BroadcastId>)>> {
+        Ok(self
+            .conn
+            .query_row(
+                "SELECT template_id, broadcast_id FROM messages
+                 WHERE user_id = ?1 AND business_id = ?2 AND outcome = 'deliver' AND delivered_at > ?3
+                 ORDER BY delivered_at DESC LIMIT 1",
+                params![user, business, since],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .optional()?)
+    }
+}

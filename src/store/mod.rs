@@ -1,0 +1,148 @@
+//! SQLite persistence: schema, migrations and queries. The only module that speaks SQL.
+//!
+//! Reads are methods of [`Db`], on the [`Store`] and inside a transaction ([`Tx`]);
+//! writes are methods of [`Tx`], so that a message and its decision, or a user action and its
+//! effects, always land in one transaction.
+
+mod actions;
+mod broadcast;
+mod chats;
+mod enforce;
+mod error;
+mod messages;
+mod metrics;
+mod open;
+mod parties;
+pub mod paths;
+mod rows;
+mod send;
+
+pub use actions::{EVIDENCE_MESSAGES, UserAction};
+pub use broadcast::{BroadcastOutcome, BroadcastRecord, BroadcastRequest};
+pub use chats::{ChatFilter, ChatOrder, FilterCounts};
+pub use error::StoreError;
+pub use messages::{HeldMessage, RejectedAttempt};
+pub use metrics::{DayFigures, MetricScope};
+pub use parties::{NewBusiness, NewTemplate};
+pub use send::{Attempt, SendResult};
+
+use crate::model::{Timestamp, UserId};
+use rusqlite::{Connection, OptionalExtension, params};
+use std::path::{Path, PathBuf};
+
+/// Result of a store operation.
+pub type Result<T> = std::result::Result<T, StoreError>;
+
+/// An open Parley database.
+pub struct Store {
+    conn: Connection,
+    path: PathBuf,
+}
+
+/// A write transaction: every method runs inside it, and nothing is visible until it commits.
+pub struct Tx<'a> {
+    tx: rusqlite::Transaction<'a>,
+}
+
+/// Read-only queries, on the store or inside a transaction.
+#[derive(Clone, Copy)]
+pub struct Db<'a> {
+    conn: &'a Connection,
+}
+
+impl Db<'_> {
+    /// A value from the meta table.
+    pub fn meta(&self, key: &str) -> Result<Option<String>> {
+        Ok(self
+            .conn
+            .query_row("SELECT value FROM meta WHERE key = ?1", [key], |r| r.get(0))
+            .optional()?)
+    }
+
+    /// The simulated clock, if a world set it.
+    pub fn clock(&self) -> Result<Option<Timestamp>> {
+        Ok(self
+            .meta("clock")?
+            .and_then(|v| v.parse().ok())
+            .map(Timestamp))
+    }
+
+    /// The user whose inbox this store shows.
+    pub fn me(&self) -> Result<Option<UserId>> {
+        Ok(self.meta("me")?.and_then(|v| v.parse().ok()).map(UserId))
+    }
+}
+
+impl Store {
+    /// Opens (or creates) the database at `path`. A file that is not a Parley database is
+    /// never changed: the error says what it is and what to do.
+    pub fn open(path: &Path) -> Result<Store> {
+        let conn = open::open_checked(path)?;
+        Ok(Store {
+            conn,
+            path: path.to_path_buf(),
+        })
+    }
+
+    /// A private database in memory, for tests and benchmarks.
+    pub fn open_in_memory() -> Result<Store> {
+        let conn = open::open_memory()?;
+        Ok(Store {
+            conn,
+            path: PathBuf::from(":memory:"),
+        })
+    }
+
+    /// Read-only queries.
+    pub fn db(&self) -> Db<'_> {
+        Db { conn: &self.conn }
+    }
+
+    /// Where the database lives.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// Runs `f` in a transaction that is always rolled back: a dry run shows what would happen.
+    pub fn dry_run<T>(&mut self, f: impl FnOnce(&Tx) -> Result<T>) -> Result<T> {
+        let tx = Tx {
+            tx: self.conn.transaction()?,
+        };
+        let value = f(&tx);
+        tx.tx.rollback()?;
+        value
+    }
+
+    /// Runs `f` in one write transaction; it commits when `f` succeeds and rolls back otherwise.
+    pub fn write<T>(&mut self, f: impl FnOnce(&Tx) -> Result<T>) -> Result<T> {
+        let tx = self
+            .conn
+            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        let tx = Tx { tx };
+        let value = f(&tx)?;
+        tx.tx.commit()?;
+        Ok(value)
+    }
+}
+
+impl Tx<'_> {
+    /// Read-only queries inside this transaction.
+    pub fn db(&self) -> Db<'_> {
+        Db { conn: &self.tx }
+    }
+
+    /// Sets a value in the meta table.
+    pub fn set_meta(&self, key: &str, value: &str) -> Result<()> {
+        self.tx.execute(
+            "INSERT INTO meta (key, value) VALUES (?1, ?2)
+             ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+            params![key, value],
+        )?;
+        Ok(())
+    }
+
+    /// Moves the simulated clock.
+    pub fn set_clock(&self, now: Timestamp) -> Result<()> {
+        self.set_meta("clock", &now.0.to_string())
+    }
+}

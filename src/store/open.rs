@@ -1,0 +1,95 @@
+//! Opening a database safely: a file that is not ours is refused before anything is written.
+
+use super::{Result, StoreError};
+use rusqlite::{Connection, ErrorCode, OpenFlags};
+use rusqlite_migration::{M, Migrations};
+use std::path::Path;
+
+/// "PRLY": marks a SQLite file as Parley's.
+const APPLICATION_ID: i64 = 0x5052_4C59;
+
+fn migrations() -> Migrations<'static> {
+    Migrations::new(vec![M::up(include_str!("schema.sql"))])
+}
+
+/// The newest schema version this build knows.
+pub fn schema_version() -> i64 {
+    1
+}
+
+pub fn open_checked(path: &Path) -> Result<Connection> {
+    if path.is_dir() {
+        return Err(StoreError::CannotOpen {
+            path: path.into(),
+            detail: "it is a directory; the database must be a file".into(),
+        });
+    }
+    let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
+        | OpenFlags::SQLITE_OPEN_CREATE
+        | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+    let conn = Connection::open_with_flags(path, flags).map_err(|e| classify(path, e))?;
+    conn.busy_timeout(std::time::Duration::from_secs(5))?;
+    check_ownership(&conn, path)?;
+    conn.pragma_update(None, "journal_mode", "WAL")
+        .map_err(|e| classify(path, e))?;
+    prepare(conn, path)
+}
+
+pub fn open_memory() -> Result<Connection> {
+    prepare(Connection::open_in_memory()?, Path::new(":memory:"))
+}
+
+fn prepare(mut conn: Connection, path: &Path) -> Result<Connection> {
+    conn.pragma_update(None, "synchronous", "NORMAL")?;
+    conn.pragma_update(None, "foreign_keys", "ON")?;
+    migrations().to_latest(&mut conn).map_err(|e| match e {
+        rusqlite_migration::Error::RusqliteError { err, .. } => classify(path, err),
+        other => StoreError::CannotOpen {
+            path: path.into(),
+            detail: other.to_string(),
+        },
+    })?;
+    conn.pragma_update(None, "application_id", APPLICATION_ID)?;
+    Ok(conn)
+}
+
+/// Reads the header before any write: not SQLite, another program's, or too new.
+fn check_ownership(conn: &Connection, path: &Path) -> Result<()> {
+    let tables: i64 = conn
+        .query_row("SELECT count(*) FROM sqlite_master", [], |r| r.get(0))
+        .map_err(|e| classify(path, e))?;
+    let app_id: i64 = conn.pragma_query_value(None, "application_id", |r| r.get(0))?;
+    let version: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
+    if tables > 0 && app_id != APPLICATION_ID {
+        return Err(StoreError::Foreign { path: path.into() });
+    }
+    if version > schema_version() {
+        return Err(StoreError::NewerSchema {
+            path: path.into(),
+            found: version,
+            known: schema_version(),
+        });
+    }
+    Ok(())
+}
+
+/// Turns SQLite's error codes into errors that say what to do.
+pub fn classify(path: &Path, err: rusqlite::Error) -> StoreError {
+    match err.sqlite_error_code() {
+        Some(ErrorCode::NotADatabase) => StoreError::NotADatabase { path: path.into() },
+        Some(ErrorCode::DatabaseCorrupt) => StoreError::Corrupt {
+            path: path.into(),
+            detail: err.to_string(),
+        },
+        Some(ErrorCode::DatabaseBusy) | Some(ErrorCode::DatabaseLocked) => {
+            StoreError::Busy { path: path.into() }
+        }
+        Some(ErrorCode::CannotOpen)
+        | Some(ErrorCode::PermissionDenied)
+        | Some(ErrorCode::ReadOnly) => StoreError::CannotOpen {
+            path: path.into(),
+            detail: err.to_string(),
+        },
+        _ => StoreError::Sqlite(err),
+    }
+}

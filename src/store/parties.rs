@@ -1,0 +1,460 @@
+//! Users, contacts, businesses, templates and the relation between a user and a business.
+
+use super::{Db, Result, StoreError, Tx, rows};
+use crate::model::*;
+use crate::policy::PolicyConfig;
+use crate::policy::review::{self, Submission};
+use rusqlite::{OptionalExtension, params};
+
+const TEMPLATE_COLUMNS: &str = "SELECT * FROM templates";
+
+impl Db<'_> {
+    /// One user.
+    pub fn user(&self, id: UserId) -> Result<User> {
+        self.conn
+            .query_row("SELECT * FROM users WHERE id = ?1", [id], rows::user)
+            .optional()?
+            .ok_or_else(|| StoreError::not_found(format!("no user {id}")))
+    }
+
+    /// Every user, in creation order.
+    pub fn users(&self) -> Result<Vec<User>> {
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT * FROM users ORDER BY id")?;
+        let users = stmt
+            .query_map([], rows::user)?
+            .collect::<rusqlite::Result<_>>()?;
+        Ok(users)
+    }
+
+    /// The user with this name, if any.
+    pub fn user_named(&self, name: &str) -> Result<Option<User>> {
+        Ok(self
+            .conn
+            .query_row(
+                "SELECT * FROM users WHERE name = ?1 ORDER BY id LIMIT 1",
+                [name],
+                rows::user,
+            )
+            .optional()?)
+    }
+
+    /// The user holding a token (by its hash).
+    pub fn user_by_token(&self, hash: &[u8]) -> Result<Option<User>> {
+        Ok(self
+            .conn
+            .query_row(
+                "SELECT * FROM users WHERE token_hash = ?1",
+                [hash],
+                rows::user,
+            )
+            .optional()?)
+    }
+
+    /// A user's contacts.
+    pub fn contacts(&self, user: UserId) -> Result<Vec<Contact>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT id, user_id, name FROM contacts WHERE user_id = ?1 ORDER BY id",
+        )?;
+        let contacts = stmt
+            .query_map([user], |r| {
+                Ok(Contact {
+                    id: r.get(0)?,
+                    user: r.get(1)?,
+                    name: r.get(2)?,
+                })
+            })?
+            .collect::<rusqlite::Result<_>>()?;
+        Ok(contacts)
+    }
+
+    /// One business.
+    pub fn business(&self, id: BusinessId) -> Result<Business> {
+        self.conn
+            .query_row(
+                "SELECT * FROM businesses WHERE id = ?1",
+                [id],
+                rows::business,
+            )
+            .optional()?
+            .ok_or_else(|| StoreError::not_found(format!("no business {id}")))
+    }
+
+    /// The business with this name, if any.
+    pub fn business_named(&self, name: &str) -> Result<Option<Business>> {
+        Ok(self
+            .conn
+            .query_row(
+                "SELECT * FROM businesses WHERE name = ?1",
+                [name],
+                rows::business,
+            )
+            .optional()?)
+    }
+
+    /// The business holding a token (by its hash).
+    pub fn business_by_token(&self, hash: &[u8]) -> Result<Option<Business>> {
+        Ok(self
+            .conn
+            .query_row(
+                "SELECT * FROM businesses WHERE token_hash = ?1",
+                [hash],
+                rows::business,
+            )
+            .optional()?)
+    }
+
+    /// Every business, by name.
+    pub fn businesses(&self) -> Result<Vec<Business>> {
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT * FROM businesses ORDER BY name COLLATE NOCASE")?;
+        let list = stmt
+            .query_map([], rows::business)?
+            .collect::<rusqlite::Result<_>>()?;
+        Ok(list)
+    }
+
+    /// One template.
+    pub fn template(&self, id: TemplateId) -> Result<Template> {
+        self.conn
+            .query_row(
+                &format!("{TEMPLATE_COLUMNS} WHERE id = ?1"),
+                [id],
+                rows::template,
+            )
+            .optional()?
+            .ok_or_else(|| StoreError::not_found(format!("no template {id}")))
+    }
+
+    /// A business's template by name.
+    pub fn template_named(&self, business: BusinessId, name: &str) -> Result<Option<Template>> {
+        Ok(self
+            .conn
+            .query_row(
+                &format!("{TEMPLATE_COLUMNS} WHERE business_id = ?1 AND name = ?2"),
+                params![business, name],
+                rows::template,
+            )
+            .optional()?)
+    }
+
+    /// A business's templates, in submission order.
+    pub fn templates(&self, business: BusinessId) -> Result<Vec<Template>> {
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "{TEMPLATE_COLUMNS} WHERE business_id = ?1 ORDER BY id"
+        ))?;
+        let list = stmt
+            .query_map([business], rows::template)?
+            .collect::<rusqlite::Result<_>>()?;
+        Ok(list)
+    }
+
+    /// A template's status history: when, which status, and why.
+    pub fn template_log(&self, template: TemplateId) -> Result<Vec<TemplateEvent>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT at, status, note FROM template_log WHERE template_id = ?1 ORDER BY at, id",
+        )?;
+        let list = stmt
+            .query_map([template], |r| {
+                Ok(TemplateEvent {
+                    at: r.get(0)?,
+                    status: rows::code(r, "status", TemplateStatus::parse)?,
+                    note: r.get(2)?,
+                })
+            })?
+            .collect::<rusqlite::Result<_>>()?;
+        Ok(list)
+    }
+
+    /// What a user has chosen about a business (the default when nothing yet).
+    pub fn relation(&self, user: UserId, business: BusinessId) -> Result<Relation> {
+        Ok(self
+            .conn
+            .query_row(
+                "SELECT * FROM relations WHERE user_id = ?1 AND business_id = ?2",
+                params![user, business],
+                rows::relation,
+            )
+            .optional()?
+            .unwrap_or_default())
+    }
+
+    /// The users subscribed to a business's offers (and not blocking it).
+    pub fn subscribers(&self, business: BusinessId) -> Result<Vec<UserId>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT user_id FROM relations WHERE business_id = ?1 AND subscribed = 1 AND blocked IS NULL ORDER BY user_id",
+        )?;
+        let list = stmt
+            .query_map([business], |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
+        Ok(list)
+    }
+
+    /// A business's strikes, oldest first.
+    pub fn strikes(&self, business: BusinessId) -> Result<Vec<Strike>> {
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT * FROM strikes WHERE business_id = ?1 ORDER BY at, id")?;
+        let list = stmt
+            .query_map([business], rows::strike)?
+            .collect::<rusqlite::Result<_>>()?;
+        Ok(list)
+    }
+
+    /// A business's restrictions, oldest first.
+    pub fn restrictions(&self, business: BusinessId) -> Result<Vec<Restriction>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT * FROM restrictions WHERE business_id = ?1 ORDER BY start, id",
+        )?;
+        let list = stmt
+            .query_map([business], rows::restriction)?
+            .collect::<rusqlite::Result<_>>()?;
+        Ok(list)
+    }
+
+    /// A business's quality and tier over time.
+    pub fn quality_log(&self, business: BusinessId) -> Result<Vec<(Timestamp, Quality, usize)>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT at, quality, tier FROM quality_log WHERE business_id = ?1 ORDER BY at",
+        )?;
+        let list = stmt
+            .query_map([business], |r| {
+                Ok((
+                    r.get(0)?,
+                    rows::code(r, "quality", Quality::parse)?,
+                    r.get::<_, i64>(2)?.max(0) as usize,
+                ))
+            })?
+            .collect::<rusqlite::Result<_>>()?;
+        Ok(list)
+    }
+}
+
+/// A new business as it is registered.
+#[derive(Debug, Clone)]
+pub struct NewBusiness<'a> {
+    pub name: &'a str,
+    pub verified: bool,
+    pub kind: BusinessKind,
+    pub budget: i64,
+}
+
+/// A template as a business submits it.
+#[derive(Debug, Clone)]
+pub struct NewTemplate<'a> {
+    pub business: BusinessId,
+    pub name: &'a str,
+    pub category: Category,
+    pub body: &'a str,
+    pub allow_recategorise: bool,
+}
+
+impl Tx<'_> {
+    /// Creates a user with the given preferences.
+    pub fn add_user(&self, name: &str, prefs: &UserPrefs) -> Result<UserId> {
+        self.tx.execute(
+            "INSERT INTO users (name, all_offers, daily_cap, weekly_cap, quiet_start, quiet_end)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+            params![
+                text::clean_name(name),
+                prefs.all_offers,
+                prefs.daily_marketing_cap,
+                prefs.weekly_business_cap,
+                prefs.quiet_hours.map(|q| q.start),
+                prefs.quiet_hours.map(|q| q.end)
+            ],
+        )?;
+        Ok(UserId(self.tx.last_insert_rowid()))
+    }
+
+    /// Stores a user's preferences.
+    pub fn set_prefs(&self, user: UserId, prefs: &UserPrefs) -> Result<()> {
+        self.tx.execute(
+            "UPDATE users SET all_offers = ?2, daily_cap = ?3, weekly_cap = ?4, quiet_start = ?5, quiet_end = ?6
+             WHERE id = ?1",
+            params![
+                user,
+                prefs.all_offers,
+                prefs.daily_marketing_cap,
+                prefs.weekly_business_cap,
+                prefs.quiet_hours.map(|q| q.start),
+                prefs.quiet_hours.map(|q| q.end)
+            ],
+        )?;
+        Ok(())
+    }
+
+    /// Sets the token hash of a user.
+    pub fn set_user_token(&self, user: UserId, hash: &[u8]) -> Result<()> {
+        self.tx.execute(
+            "UPDATE users SET token_hash = ?2 WHERE id = ?1",
+            params![user, hash],
+        )?;
+        Ok(())
+    }
+
+    /// Adds a friend to a user's address book.
+    pub fn add_contact(&self, user: UserId, name: &str) -> Result<ContactId> {
+        self.tx.execute(
+            "INSERT INTO contacts (user_id, name) VALUES (?1, ?2)",
+            params![user, text::clean_name(name)],
+        )?;
+        Ok(ContactId(self.tx.last_insert_rowid()))
+    }
+
+    /// Registers a business, starting at High quality in the first tier.
+    pub fn add_business(&self, new: &NewBusiness, now: Timestamp) -> Result<BusinessId> {
+        let name = text::clean_name(new.name);
+        if self.db().business_named(&name)?.is_some() {
+            return Err(StoreError::Invalid(format!(
+                "a business named {name} already exists"
+            )));
+        }
+        self.tx.execute(
+            "INSERT INTO businesses (name, verified, kind, quality, tier, tier_since, budget)
+             VALUES (?1, ?2, ?3, 'high', 0, ?4, ?5)",
+            params![name, new.verified, new.kind.as_str(), now, new.budget],
+        )?;
+        let id = BusinessId(self.tx.last_insert_rowid());
+        self.log_quality(id, now, Quality::High, 0)?;
+        Ok(id)
+    }
+
+    /// Sets the token hash of a business.
+    pub fn set_business_token(&self, business: BusinessId, hash: &[u8]) -> Result<()> {
+        self.tx.execute(
+            "UPDATE businesses SET token_hash = ?2 WHERE id = ?1",
+            params![business, hash],
+        )?;
+        Ok(())
+    }
+
+    /// Adds credits to (or takes them from) a business's budget.
+    pub fn adjust_budget(&self, business: BusinessId, delta: i64) -> Result<()> {
+        self.tx.execute(
+            "UPDATE businesses SET budget = budget + ?2 WHERE id = ?1",
+            params![business, delta],
+        )?;
+        Ok(())
+    }
+
+    pub(super) fn log_quality(
+        &self,
+        business: BusinessId,
+        at: Timestamp,
+        quality: Quality,
+        tier: usize,
+    ) -> Result<()> {
+        self.tx.execute(
+            "INSERT INTO quality_log (business_id, at, quality, tier) VALUES (?1, ?2, ?3, ?4)",
+            params![business, at, quality.as_str(), tier as i64],
+        )?;
+        Ok(())
+    }
+
+    /// Reviews a template submission and stores it with its review result.
+    pub fn submit_template(
+        &self,
+        new: &NewTemplate,
+        config: &PolicyConfig,
+        now: Timestamp,
+    ) -> Result<(TemplateId, Review)> {
+        let name = text::clean_line(new.name, 64);
+        if name.is_empty() {
+            return Err(StoreError::Invalid("a template needs a name".into()));
+        }
+        if self.db().template_named(new.business, &name)?.is_some() {
+            return Err(StoreError::Invalid(format!(
+                "this business already has a template named {name}"
+            )));
+        }
+        let body = text::clean_body(new.body);
+        let submission = Submission {
+            category: new.category,
+            body: &body,
+            allow_recategorise: new.allow_recategorise,
+        };
+        let review = review::review(&submission, config);
+        let approved_at = (review.status == TemplateStatus::Approved).then_some(now);
+        self.tx.execute(
+            "INSERT INTO templates (business_id, name, requested_category, category, body, status, review_rule,
+                review_note, allow_recategorise, submitted_at, approved_at, quality, quality_since)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, 'high', ?10)",
+            params![
+                new.business,
+                name,
+                new.category.as_str(),
+                review.category.as_str(),
+                body,
+                review.status.as_str(),
+                review.rule.as_str(),
+                review.note,
+                new.allow_recategorise,
+                now,
+                approved_at
+            ],
+        )?;
+        let id = TemplateId(self.tx.last_insert_rowid());
+        self.log_template(
+            id,
+            now,
+            review.status,
+            &format!("Review: {} ({})", review.note, review.rule),
+        )?;
+        Ok((id, review))
+    }
+
+    pub(super) fn log_template(
+        &self,
+        template: TemplateId,
+        at: Timestamp,
+        status: TemplateStatus,
+        note: &str,
+    ) -> Result<()> {
+        self.tx.execute(
+            "INSERT INTO template_log (template_id, at, status, note) VALUES (?1, ?2, ?3, ?4)",
+            params![template, at, status.as_str(), note],
+        )?;
+        Ok(())
+    }
+
+    /// Writes a user's relation with a business.
+    pub fn put_relation(&self, user: UserId, business: BusinessId, rel: &Relation) -> Result<()> {
+        self.tx.execute(
+            "INSERT INTO relations (user_id, business_id, subscribed, blocked, blocked_at, not_interested_at,
+                interested_at, last_user_message_at, known)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)
+             ON CONFLICT (user_id, business_id) DO UPDATE SET subscribed = excluded.subscribed,
+                blocked = excluded.blocked, blocked_at = excluded.blocked_at,
+                not_interested_at = excluded.not_interested_at, interested_at = excluded.interested_at,
+                last_user_message_at = excluded.last_user_message_at, known = excluded.known",
+            params![
+                user,
+                business,
+                rel.subscribed,
+                rel.blocked.map(|b| b.as_str()),
+                rel.blocked_at,
+                rel.not_interested_at,
+                rel.interested_at,
+                rel.last_user_message_at,
+                rel.known
+            ],
+        )?;
+        Ok(())
+    }
+
+    /// Changes a user's relation with a business in place.
+    pub fn update_relation(
+        &self,
+        user: UserId,
+        business: BusinessId,
+        change: impl FnOnce(&mut Relation),
+    ) -> Result<Relation> {
+        let mut rel = self.db().relation(user, business)?;
+        change(&mut rel);
+        self.put_relation(user, business, &rel)?;
+        Ok(rel)
+    }
+}

@@ -1,0 +1,181 @@
+//! Turning rows into model values. Codes that do not parse become a clear error, not a panic.
+
+use crate::model::*;
+use rusqlite::Row;
+use rusqlite::types::{FromSql, FromSqlResult, ValueRef};
+
+/// Reads a code column into its enum.
+pub fn code<T>(row: &Row, column: &str, parse: fn(&str) -> Option<T>) -> rusqlite::Result<T> {
+    let text: String = row.get(column)?;
+    parse(&text).ok_or_else(|| {
+        rusqlite::Error::FromSqlConversionFailure(
+            0,
+            rusqlite::types::Type::Text,
+            format!("unknown code `{text}` in column {column}").into(),
+        )
+    })
+}
+
+/// Reads an optional code column into its enum.
+pub fn opt_code<T>(
+    row: &Row,
+    column: &str,
+    parse: fn(&str) -> Option<T>,
+) -> rusqlite::Result<Option<T>> {
+    let text: Option<String> = row.get(column)?;
+    Ok(text.and_then(|t| parse(&t)))
+}
+
+macro_rules! sql_newtype {
+    ($($t:ident),*) => {$(
+        impl FromSql for $t {
+            fn column_result(value: ValueRef<'_>) -> FromSqlResult<Self> {
+                i64::column_result(value).map($t)
+            }
+        }
+        impl rusqlite::ToSql for $t {
+            fn to_sql(&self) -> rusqlite::Result<rusqlite::types::ToSqlOutput<'_>> {
+                Ok(self.0.into())
+            }
+        }
+    )*};
+}
+
+sql_newtype!(
+    UserId,
+    BusinessId,
+    TemplateId,
+    MessageId,
+    ChatId,
+    ContactId,
+    BroadcastId,
+    Timestamp
+);
+
+pub fn user(row: &Row) -> rusqlite::Result<User> {
+    let quiet = match (
+        row.get::<_, Option<u32>>("quiet_start")?,
+        row.get::<_, Option<u32>>("quiet_end")?,
+    ) {
+        (Some(start), Some(end)) => Some(QuietHours { start, end }),
+        _ => None,
+    };
+    Ok(User {
+        id: row.get("id")?,
+        name: row.get("name")?,
+        prefs: UserPrefs {
+            all_offers: row.get("all_offers")?,
+            daily_marketing_cap: row.get("daily_cap")?,
+            weekly_business_cap: row.get("weekly_cap")?,
+            quiet_hours: quiet,
+        },
+    })
+}
+
+pub fn business(row: &Row) -> rusqlite::Result<Business> {
+    Ok(Business {
+        id: row.get("id")?,
+        name: row.get("name")?,
+        verified: row.get("verified")?,
+        kind: code(row, "kind", BusinessKind::parse)?,
+        quality: code(row, "quality", Quality::parse)?,
+        tier: row.get::<_, i64>("tier")?.max(0) as usize,
+        tier_since: row.get("tier_since")?,
+        low_since: row.get("low_since")?,
+        budget: row.get("budget")?,
+    })
+}
+
+pub fn template(row: &Row) -> rusqlite::Result<Template> {
+    Ok(Template {
+        id: row.get("id")?,
+        business: row.get("business_id")?,
+        name: row.get("name")?,
+        requested_category: code(row, "requested_category", Category::parse)?,
+        category: code(row, "category", Category::parse)?,
+        body: row.get("body")?,
+        status: code(row, "status", TemplateStatus::parse)?,
+        review: code(row, "review_rule", ReviewRule::parse)?,
+        review_note: row.get("review_note")?,
+        allow_recategorise: row.get("allow_recategorise")?,
+        submitted_at: row.get("submitted_at")?,
+        approved_at: row.get("approved_at")?,
+        paused_until: row.get("paused_until")?,
+        pause_count: row.get("pause_count")?,
+        quality: code(row, "quality", Quality::parse)?,
+        quality_since: row.get("quality_since")?,
+    })
+}
+
+pub fn relation(row: &Row) -> rusqlite::Result<Relation> {
+    Ok(Relation {
+        subscribed: row.get("subscribed")?,
+        blocked: opt_code(row, "blocked", BlockReason::parse)?,
+        blocked_at: row.get("blocked_at")?,
+        not_interested_at: row.get("not_interested_at")?,
+        interested_at: row.get("interested_at")?,
+        last_user_message_at: row.get("last_user_message_at")?,
+        known: row.get("known")?,
+    })
+}
+
+pub fn chat(row: &Row) -> rusqlite::Result<Chat> {
+    let counterpart = match row.get::<_, Option<BusinessId>>("business_id")? {
+        Some(b) => Counterpart::Business(b),
+        None => Counterpart::Contact(row.get("contact_id")?),
+    };
+    Ok(Chat {
+        id: row.get("id")?,
+        user: row.get("user_id")?,
+        counterpart,
+        title: row.get("title")?,
+        verified: row.get("verified")?,
+        muted: row.get("muted")?,
+        archived: row.get("archived")?,
+        unread: row.get("unread")?,
+        last_at: row.get("last_at")?,
+        preview: row.get("preview")?,
+        has_offers: row.get("has_offers")?,
+    })
+}
+
+pub fn message(row: &Row) -> rusqlite::Result<Message> {
+    Ok(Message {
+        id: row.get("id")?,
+        chat: row.get("chat_id")?,
+        user: row.get("user_id")?,
+        direction: code(row, "direction", Direction::parse)?,
+        category: opt_code(row, "category", Category::parse)?,
+        template: row.get("template_id")?,
+        broadcast: row.get("broadcast_id")?,
+        body: row.get("body")?,
+        sent_at: row.get("sent_at")?,
+        delivered_at: row.get("delivered_at")?,
+        read_at: row.get("read_at")?,
+        decision: Decision {
+            outcome: code(row, "outcome", Outcome::parse)?,
+            reason: code(row, "reason", Reason::parse)?,
+            sentence: row.get("sentence")?,
+        },
+        feedback: opt_code(row, "feedback", Feedback::parse)?,
+    })
+}
+
+pub fn strike(row: &Row) -> rusqlite::Result<Strike> {
+    Ok(Strike {
+        business: row.get("business_id")?,
+        at: row.get("at")?,
+        cause: code(row, "cause", StrikeCause::parse)?,
+        detail: row.get("detail")?,
+    })
+}
+
+pub fn restriction(row: &Row) -> rusqlite::Result<Restriction> {
+    Ok(Restriction {
+        business: row.get("business_id")?,
+        kind: code(row, "kind", RestrictionKind::parse)?,
+        reason: row.get("reason")?,
+        start: row.get("start")?,
+        end: row.get("end_at")?,
+    })
+}

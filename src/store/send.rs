@@ -1,0 +1,267 @@
+//! A business message through the rules: load what the policy needs, decide, and write the
+//! message, its decision and its figures in the caller's transaction.
+
+use super::metrics::{Counter, MetricKey};
+use super::{Result, StoreError, Tx};
+use crate::model::*;
+use crate::policy::decide::window_open;
+use crate::policy::enforcement::standing;
+use crate::policy::{Outgoing, PolicyConfig, Pricing, Recipient, decide};
+use rusqlite::params;
+use serde::{Deserialize, Serialize};
+
+/// A message a business wants to send one user: a template with parameters, or free-form text.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Attempt {
+    pub business: BusinessId,
+    pub user: UserId,
+    pub template: Option<TemplateId>,
+    #[serde(default)]
+    pub params: Vec<String>,
+    /// Free-form text (a service reply) when there is no template.
+    pub text: Option<String>,
+    pub broadcast: Option<BroadcastId>,
+    pub at: Timestamp,
+}
+
+/// What became of an attempt.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SendResult {
+    pub decision: Decision,
+    pub category: Category,
+    /// The stored message, when delivered or held.
+    pub message: Option<MessageId>,
+    /// Credits charged (broadcasts only).
+    pub charge: i64,
+}
+
+/// What the rules need to know about one business sending to one user.
+struct Inputs {
+    business: Business,
+    template: Option<Template>,
+    user: User,
+    relation: Relation,
+}
+
+impl Tx<'_> {
+    fn inputs(
+        &self,
+        business: BusinessId,
+        user: UserId,
+        template: Option<TemplateId>,
+    ) -> Result<Inputs> {
+        let db = self.db();
+        let business = db.business(business)?;
+        let template = match template {
+            Some(id) => {
+                let t = db.template(id)?;
+                if t.business != business.id {
+                    return Err(StoreError::not_found(format!(
+                        "{} has no template {id}",
+                        business.name
+                    )));
+                }
+                Some(t)
+            }
+            None => None,
+        };
+        Ok(Inputs {
+            relation: db.relation(user, business.id)?,
+            user: db.user(user)?,
+            business,
+            template,
+        })
+    }
+
+    fn decide_for(
+        &self,
+        inputs: &Inputs,
+        config: &PolicyConfig,
+        now: Timestamp,
+    ) -> Result<Decision> {
+        let db = self.db();
+        let restrictions = db.restrictions(inputs.business.id)?;
+        let standing = standing(&inputs.business, &restrictions, config, now);
+        let reach = db.reach(
+            inputs.business.id,
+            inputs.user.id,
+            now - Span::hours(config.tiers.window_hours),
+        )?;
+        let history_days = config
+            .caps
+            .weekly_window_days
+            .max(config.not_interested.window_days);
+        let history_since =
+            (now - Span::days(history_days)).min(now - Span::hours(config.caps.daily_window_hours));
+        let history = db.marketing_history(inputs.user.id, history_since)?;
+        let out = Outgoing {
+            business: inputs.business.id,
+            business_name: &inputs.business.name,
+            template: inputs.template.as_ref(),
+        };
+        let to = Recipient {
+            prefs: &inputs.user.prefs,
+            relation: &inputs.relation,
+            history: &history,
+        };
+        Ok(decide(&out, &standing, &to, reach, config, now))
+    }
+
+    /// Decides one attempt and records it: the message (when delivered or held), the decision
+    /// log, the chat list and the figures.
+    pub fn send(
+        &self,
+        attempt: &Attempt,
+        config: &PolicyConfig,
+        pricing: &Pricing,
+    ) -> Result<SendResult> {
+        let inputs = self.inputs(attempt.business, attempt.user, attempt.template)?;
+        let body = match (&inputs.template, &attempt.text) {
+            (Some(t), _) => text::clean_body(&t.render(&clean_params(&attempt.params))),
+            (None, Some(text)) if !text.trim().is_empty() => text::clean_body(text),
+            _ => {
+                return Err(StoreError::Invalid(
+                    "a message needs a template or some text".into(),
+                ));
+            }
+        };
+        let at = attempt.at;
+        let decision = self.decide_for(&inputs, config, at)?;
+        let category = inputs
+            .template
+            .as_ref()
+            .map_or(Category::Service, |t| t.category);
+        let delivered = decision.outcome == Outcome::Deliver;
+        let charge = match attempt.broadcast {
+            Some(_) if delivered => {
+                pricing.charge_for(category, window_open(&inputs.relation, config, at))
+            }
+            _ => 0,
+        };
+        let message = match decision.outcome {
+            Outcome::Reject => None,
+            _ => Some(self.insert_business_message(attempt, &body, category, &decision, charge)?),
+        };
+        let kept_body =
+            (decision.reason != Reason::BlockedByUser && message.is_none()).then_some(&body);
+        self.tx.prepare_cached(
+            "INSERT INTO decisions (user_id, business_id, template_id, broadcast_id, category, at, outcome, reason, sentence, body, message_id)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+        )?.execute(params![
+            attempt.user, attempt.business, attempt.template, attempt.broadcast, category.as_str(), at,
+            decision.outcome.as_str(), decision.reason.as_str(), decision.sentence, kept_body, message
+        ])?;
+        let key = MetricKey {
+            business: attempt.business,
+            template: attempt.template,
+            broadcast: attempt.broadcast,
+            at,
+        };
+        self.bump(&key, Counter::Sent, 1)?;
+        match decision.outcome {
+            Outcome::Deliver => self.bump(&key, Counter::Delivered, 1)?,
+            Outcome::Hold => self.bump(&key, Counter::Held, 1)?,
+            Outcome::Reject => self.bump_rejected(&key, decision.reason)?,
+        }
+        self.bump(&key, Counter::Credits, charge)?;
+        Ok(SendResult {
+            decision,
+            category,
+            message,
+            charge,
+        })
+    }
+
+    fn insert_business_message(
+        &self,
+        attempt: &Attempt,
+        body: &str,
+        category: Category,
+        decision: &Decision,
+        charge: i64,
+    ) -> Result<MessageId> {
+        let chat = self.ensure_chat(attempt.user, Counterpart::Business(attempt.business))?;
+        let delivered = decision.outcome == Outcome::Deliver;
+        let at = attempt.at;
+        self.tx.prepare_cached(
+            "INSERT INTO messages (chat_id, user_id, business_id, direction, category, template_id, broadcast_id,
+                body, sent_at, shown_at, delivered_at, outcome, reason, sentence, charge)
+             VALUES (?1, ?2, ?3, 'in', ?4, ?5, ?6, ?7, ?8, ?8, ?9, ?10, ?11, ?12, ?13)",
+        )?.execute(params![
+            chat, attempt.user, attempt.business, category.as_str(), attempt.template, attempt.broadcast,
+            body, at, delivered.then_some(at), decision.outcome.as_str(), decision.reason.as_str(),
+            decision.sentence, charge
+        ])?;
+        let id = MessageId(self.tx.last_insert_rowid());
+        if delivered {
+            self.touch_chat(chat, at, body, true, category == Category::Marketing)?;
+        }
+        Ok(id)
+    }
+
+    /// Decides again a message held for quiet hours; delivers it when the rules now allow it.
+    pub fn recheck_held(
+        &self,
+        message: MessageId,
+        config: &PolicyConfig,
+        now: Timestamp,
+    ) -> Result<Option<Decision>> {
+        let m = self.db().message(message)?;
+        let Some(business) = self.db().message_business(message)? else {
+            return Ok(None);
+        };
+        let inputs = self.inputs(business, m.user, m.template)?;
+        let decision = self.decide_for(&inputs, config, now)?;
+        if decision.outcome != Outcome::Deliver {
+            return Ok(None);
+        }
+        let sentence = format!(
+            "{} It waited for your quiet hours to end.",
+            decision.sentence
+        );
+        let decision = Decision {
+            sentence,
+            ..decision
+        };
+        self.deliver_held(&m, business, &decision, now)?;
+        Ok(Some(decision))
+    }
+
+    /// Moves a held message into its chat with the given decision.
+    pub(super) fn deliver_held(
+        &self,
+        m: &Message,
+        business: BusinessId,
+        decision: &Decision,
+        now: Timestamp,
+    ) -> Result<()> {
+        self.tx.execute(
+            "UPDATE messages SET outcome = 'deliver', reason = ?2, sentence = ?3, delivered_at = ?4, shown_at = ?4
+             WHERE id = ?1",
+            params![m.id, decision.reason.as_str(), decision.sentence, now],
+        )?;
+        self.touch_chat(
+            m.chat,
+            now,
+            &m.body,
+            true,
+            m.category == Some(Category::Marketing),
+        )?;
+        let key = MetricKey {
+            business,
+            template: m.template,
+            broadcast: m.broadcast,
+            at: now,
+        };
+        self.bump(&key, Counter::Held, -1)?;
+        self.bump(&key, Counter::Delivered, 1)
+    }
+}
+
+fn clean_params(params: &[String]) -> Vec<String> {
+    params
+        .iter()
+        .take(10)
+        .map(|p| text::clean_line(p, 256))
+        .collect()
+}

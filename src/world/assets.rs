@@ -1,0 +1,83 @@
+//! The three asset files (rules, prices, world), built in and overridable from a directory.
+
+use super::World;
+use crate::policy::{ConfigError, PolicyConfig, Pricing};
+use crate::store::StoreError;
+use std::path::{Path, PathBuf};
+
+const POLICY: &str = include_str!("../../assets/policy.toml");
+const PRICING: &str = include_str!("../../assets/pricing.toml");
+const WORLD: &str = include_str!("../../assets/world.toml");
+
+/// The rules, the prices and the world, checked.
+#[derive(Debug, Clone)]
+pub struct Assets {
+    pub policy: PolicyConfig,
+    pub pricing: Pricing,
+    pub world: World,
+}
+
+/// What can go wrong running the world.
+#[derive(Debug, thiserror::Error)]
+pub enum WorldError {
+    #[error(transparent)]
+    Config(#[from] ConfigError),
+    #[error(transparent)]
+    Store(#[from] StoreError),
+}
+
+impl Assets {
+    /// The assets built into Parley.
+    pub fn built_in() -> Assets {
+        Assets::load(None).expect("the built-in assets are checked by the tests")
+    }
+
+    /// Loads each file from `dir` when it is there, else the built-in one.
+    pub fn load(dir: Option<&Path>) -> Result<Assets, ConfigError> {
+        let (name, text) = read(dir, "policy.toml", POLICY)?;
+        let policy = PolicyConfig::from_toml(&name, &text)?;
+        let (name, text) = read(dir, "pricing.toml", PRICING)?;
+        let pricing = Pricing::from_toml(&name, &text)?;
+        let (name, text) = read(dir, "world.toml", WORLD)?;
+        let world = World::from_toml(&name, &text)?;
+        Ok(Assets {
+            policy,
+            pricing,
+            world,
+        })
+    }
+}
+
+fn read(dir: Option<&Path>, file: &str, built_in: &str) -> Result<(String, String), ConfigError> {
+    let path: Option<PathBuf> = dir.map(|d| d.join(file)).filter(|p| p.exists());
+    match path {
+        Some(path) => {
+            let name = path.display().to_string();
+            let text = std::fs::read_to_string(&path)
+                .map_err(|e| ConfigError::whole(&name, format!("cannot read it: {e}")))?;
+            Ok((name, text))
+        }
+        None => Ok((format!("assets/{file} (built in)"), built_in.to_string())),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn built_in_assets_load() {
+        let a = Assets::built_in();
+        assert_eq!(a.policy, PolicyConfig::default());
+    }
+
+    #[test]
+    fn a_broken_override_names_its_file() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("pricing.toml"), "marketing = \"lots\"\n").unwrap();
+        let err = Assets::load(Some(dir.path())).unwrap_err();
+        assert!(err.file.ends_with("pricing.toml"), "{err}");
+        assert_eq!(err.location.map(|l| l.0), Some(1));
+        assert_eq!(err.field.as_deref(), Some("marketing"));
+    }
+}

@@ -1,0 +1,14 @@
+//! The demo world: friends and businesses from `assets/`, whose messages arrive as a simulated
+//! clock moves forward, every one of them through the policy engine and into the store.
+
+mod assets;
+mod clock;
+mod def;
+mod seed;
+mod summary;
+
+pub use assets::{Assets, WorldError};
+pub use clock::{Progress, advance};
+pub use def::{Event, Source, Target, World, parse_at};
+pub use seed::{is_seeded, seed};
+pub use summary::{Summary, summary};
