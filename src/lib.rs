@@ -5,4 +5,5 @@
 pub mod model;
 pub mod policy;
 pub mod store;
+pub mod tui;
 pub mod world;

@@ -4,6 +4,7 @@ use clap::{Parser, Subcommand};
 use color_eyre::eyre::{Result, WrapErr, eyre};
 use parley::model::{Span, Timestamp};
 use parley::store::{Store, paths};
+use parley::tui::{App, UiConfig, render, runtime};
 use parley::world::{self, Assets};
 use std::io::Write;
 use std::path::PathBuf;
@@ -18,12 +19,31 @@ struct Cli {
     /// Directory with policy.toml, pricing.toml or world.toml to use instead of the built-in ones.
     #[arg(long, global = true, env = "PARLEY_ASSETS", value_name = "DIR")]
     assets: Option<PathBuf>,
+    /// The interface's config file (keys, colours, mouse, notifications).
+    #[arg(long, global = true, env = "PARLEY_CONFIG", value_name = "FILE")]
+    config: Option<PathBuf>,
     #[command(subcommand)]
     command: Option<Command>,
 }
 
 #[derive(Subcommand)]
 enum Command {
+    /// Print one screen of a scripted session as text, headless (for docs and tests).
+    Render {
+        /// inbox, chat, first-contact, held, why, report, block, profile, subscriptions,
+        /// settings, help or search.
+        #[arg(long, default_value = "inbox")]
+        screen: String,
+        /// Width x height in cells.
+        #[arg(long, default_value = "80x24")]
+        size: String,
+        /// Keys pressed after reaching the screen, as in the keymap: "j j enter", with "text" typed.
+        #[arg(long, default_value = "")]
+        keys: String,
+        /// How far to move the demo world's clock first, e.g. 1d4h (0 keeps the start).
+        #[arg(long, default_value = "1d4h")]
+        advance: String,
+    },
     /// The demo world, headless: move its clock, read its state.
     World {
         #[command(subcommand)]
@@ -51,21 +71,112 @@ enum WorldAction {
     Clock,
 }
 
-fn main() -> Result<()> {
-    color_eyre::config::HookBuilder::default()
+fn main() -> std::process::ExitCode {
+    let _ = color_eyre::config::HookBuilder::default()
         .display_env_section(false)
-        .install()?;
+        .install();
+    match run() {
+        Ok(()) => std::process::ExitCode::SUCCESS,
+        Err(error) => {
+            eprintln!("parley: {error:#}");
+            std::process::ExitCode::FAILURE
+        }
+    }
+}
+
+fn run() -> Result<()> {
     let cli = Cli::parse();
     let data_dir = paths::data_dir(cli.data_dir.clone()).ok_or_else(|| {
         eyre!("no data directory could be found; pass --data-dir DIR or set PARLEY_DATA_DIR")
     })?;
     let assets = Assets::load(cli.assets.as_deref())?;
+    let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
     match cli.command {
         Some(Command::World { action }) => run_world(&data_dir, &assets, action),
-        None => Err(eyre!(
-            "the inbox is not built yet; try `parley world advance 1d` and `parley world summary`"
-        )),
+        Some(Command::Render {
+            screen,
+            size,
+            keys,
+            advance,
+        }) => {
+            let config = ui_config(cli.config, no_color)?;
+            render(assets, &config, &screen, &size, &keys, &advance)
+        }
+        None => {
+            let config = ui_config(cli.config, no_color)?;
+            run_inbox(&data_dir, assets, config)
+        }
     }
+}
+
+fn ui_config(flag: Option<PathBuf>, no_color: bool) -> Result<UiConfig> {
+    let path = flag.or_else(|| paths::config_dir(None).map(|d| d.join("config.toml")));
+    Ok(match path {
+        Some(path) => UiConfig::load(&path, no_color)?,
+        None => UiConfig::defaults(no_color),
+    })
+}
+
+fn run_inbox(data_dir: &std::path::Path, assets: Assets, config: UiConfig) -> Result<()> {
+    let store = open_store(data_dir)?;
+    let _log = start_log(data_dir)?;
+    let (width, height) = crossterm::terminal::size().unwrap_or((80, 24));
+    let app = App::open(store, assets, config.settings.clone(), width, height)?;
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()?;
+    runtime.block_on(runtime::run(app, config))?;
+    Ok(())
+}
+
+/// Logs go to parley.log in the data directory, never to the screen.
+fn start_log(data_dir: &std::path::Path) -> Result<tracing_appender::non_blocking::WorkerGuard> {
+    let file = tracing_appender::rolling::never(data_dir, "parley.log");
+    let (writer, guard) = tracing_appender::non_blocking(file);
+    let filter =
+        tracing_subscriber::EnvFilter::try_from_env("PARLEY_LOG").unwrap_or_else(|_| "info".into());
+    let _ = tracing_subscriber::fmt()
+        .with_writer(writer)
+        .with_ansi(false)
+        .with_env_filter(filter)
+        .try_init();
+    tracing::info!(
+        "parley {} started on {}",
+        env!("CARGO_PKG_VERSION"),
+        data_dir.display()
+    );
+    Ok(guard)
+}
+
+fn render(
+    assets: Assets,
+    config: &UiConfig,
+    screen: &str,
+    size: &str,
+    keys: &str,
+    advance: &str,
+) -> Result<()> {
+    let script = render::screen_script(screen).ok_or_else(|| {
+        eyre!(
+            "unknown screen `{screen}`; screens are {}",
+            render::SCREENS.join(", ")
+        )
+    })?;
+    let (width, height) = size
+        .split_once('x')
+        .and_then(|(w, h)| Some((w.parse::<u16>().ok()?, h.parse::<u16>().ok()?)))
+        .ok_or_else(|| eyre!("`{size}` is not a size; write it like 80x24"))?;
+    let mut store = Store::open_in_memory()?;
+    world::seed(&mut store, &assets)?;
+    if advance != "0" {
+        let span = Span::parse(advance)
+            .ok_or_else(|| eyre!("`{advance}` is not a span of time; write it like 1d4h"))?;
+        world::advance(&mut store, &assets, assets.world.start + span, |_| {})?;
+    }
+    let mut app = App::open(store, assets, config.settings.clone(), width, height)?;
+    let keys = render::parse_keys(&format!("{script} {keys}")).map_err(|e| eyre!(e))?;
+    print!("{}", render::scripted_screen(&mut app, config, &keys));
+    Ok(())
 }
 
 fn open_store(data_dir: &std::path::Path) -> Result<Store> {

@@ -30,14 +30,17 @@ impl ChatFilter {
         }
     }
 
-    fn condition(self) -> &'static str {
+    /// The SQL condition of the filter (chats with nothing shown yet are never listed).
+    pub(super) fn condition(self) -> &'static str {
         match self {
-            ChatFilter::All => "archived = 0",
-            ChatFilter::Unread => "archived = 0 AND unread > 0 AND muted = 0",
-            ChatFilter::Personal => "archived = 0 AND is_business = 0",
-            ChatFilter::Business => "archived = 0 AND is_business = 1",
-            ChatFilter::Offers => "archived = 0 AND has_offers = 1",
-            ChatFilter::Archived => "archived = 1",
+            ChatFilter::All => "last_at IS NOT NULL AND archived = 0",
+            ChatFilter::Unread => {
+                "last_at IS NOT NULL AND archived = 0 AND unread > 0 AND muted = 0"
+            }
+            ChatFilter::Personal => "last_at IS NOT NULL AND archived = 0 AND is_business = 0",
+            ChatFilter::Business => "last_at IS NOT NULL AND archived = 0 AND is_business = 1",
+            ChatFilter::Offers => "last_at IS NOT NULL AND archived = 0 AND has_offers = 1",
+            ChatFilter::Archived => "last_at IS NOT NULL AND archived = 1",
         }
     }
 }
@@ -112,30 +115,27 @@ impl Db<'_> {
 
     /// How many chats each filter holds.
     pub fn filter_counts(&self, user: UserId) -> Result<FilterCounts> {
-        let mut counts = self.conn.query_row(
-            "SELECT
-                count(*) FILTER (WHERE archived = 0),
-                count(*) FILTER (WHERE archived = 0 AND unread > 0 AND muted = 0),
-                count(*) FILTER (WHERE archived = 0 AND is_business = 0),
-                count(*) FILTER (WHERE archived = 0 AND is_business = 1),
-                count(*) FILTER (WHERE archived = 0 AND has_offers = 1),
-                count(*) FILTER (WHERE archived = 1),
-                coalesce(sum(unread) FILTER (WHERE muted = 0), 0)
-             FROM chats WHERE user_id = ?1",
-            [user],
-            |r| {
-                Ok(FilterCounts {
-                    all: r.get(0)?,
-                    unread: r.get(1)?,
-                    personal: r.get(2)?,
-                    business: r.get(3)?,
-                    offers: r.get(4)?,
-                    archived: r.get(5)?,
-                    held: 0,
-                    unread_messages: r.get(6)?,
-                })
-            },
-        )?;
+        let mut counts = self
+            .conn
+            .query_row(
+                "SELECT all_chats, unread_chats, personal, business, offers, archived, unread_messages
+                 FROM chat_counts WHERE user_id = ?1",
+                [user],
+                |r| {
+                    Ok(FilterCounts {
+                        all: r.get(0)?,
+                        unread: r.get(1)?,
+                        personal: r.get(2)?,
+                        business: r.get(3)?,
+                        offers: r.get(4)?,
+                        archived: r.get(5)?,
+                        held: 0,
+                        unread_messages: r.get(6)?,
+                    })
+                },
+            )
+            .optional()?
+            .unwrap_or_default();
         counts.held = self.conn.query_row(
             "SELECT count(*) FROM messages WHERE user_id = ?1 AND outcome = 'hold'",
             [user],
@@ -253,5 +253,104 @@ impl Tx<'_> {
             [chat],
         )?;
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::store::Store;
+    use crate::world::{self, Assets};
+
+    /// The counts as a direct count over the chats, to check the trigger-kept ones against.
+    fn counted(store: &Store, user: UserId) -> FilterCounts {
+        let mut c = store
+            .db()
+            .conn
+            .query_row(
+                "SELECT count(*) FILTER (WHERE archived = 0),
+                    count(*) FILTER (WHERE archived = 0 AND unread > 0 AND muted = 0),
+                    count(*) FILTER (WHERE archived = 0 AND is_business = 0),
+                    count(*) FILTER (WHERE archived = 0 AND is_business = 1),
+                    count(*) FILTER (WHERE archived = 0 AND has_offers = 1),
+                    count(*) FILTER (WHERE archived = 1),
+                    coalesce(sum(unread) FILTER (WHERE muted = 0), 0)
+                 FROM chats WHERE user_id = ?1 AND last_at IS NOT NULL",
+                [user],
+                |r| {
+                    Ok(FilterCounts {
+                        all: r.get(0)?,
+                        unread: r.get(1)?,
+                        personal: r.get(2)?,
+                        business: r.get(3)?,
+                        offers: r.get(4)?,
+                        archived: r.get(5)?,
+                        held: 0,
+                        unread_messages: r.get(6)?,
+                    })
+                },
+            )
+            .unwrap();
+        c.held = store.db().filter_counts(user).unwrap().held;
+        c
+    }
+
+    #[test]
+    fn kept_counts_equal_a_direct_count_through_every_change() {
+        let assets = Assets::built_in();
+        let mut store = Store::open_in_memory().unwrap();
+        world::advance(
+            &mut store,
+            &assets,
+            assets.world.start + Span::days(2),
+            |_| {},
+        )
+        .unwrap();
+        let db = store.db();
+        let me = db.me().unwrap().unwrap();
+        let users: Vec<UserId> = db.users().unwrap().iter().map(|u| u.id).collect();
+        let chats: Vec<ChatId> = db
+            .chats(me, ChatFilter::All, ChatOrder::Recent, 0, 50)
+            .unwrap()
+            .iter()
+            .map(|c| c.id)
+            .collect();
+        for user in &users {
+            assert_eq!(
+                store.db().filter_counts(*user).unwrap(),
+                counted(&store, *user),
+                "user {user}"
+            );
+        }
+        let now = store.db().clock().unwrap().unwrap();
+        for (i, chat) in chats.iter().enumerate() {
+            store
+                .write(|tx| match i % 4 {
+                    0 => tx.set_muted(*chat, true),
+                    1 => tx.set_archived(*chat, true),
+                    2 => tx.mark_read(*chat, now),
+                    _ => tx.mark_unread(*chat),
+                })
+                .unwrap();
+            assert_eq!(
+                store.db().filter_counts(me).unwrap(),
+                counted(&store, me),
+                "after change {i}"
+            );
+        }
+        world::advance(
+            &mut store,
+            &assets,
+            assets.world.start + Span::days(4),
+            |_| {},
+        )
+        .unwrap();
+        for user in &users {
+            assert_eq!(
+                store.db().filter_counts(*user).unwrap(),
+                counted(&store, *user),
+                "user {user}"
+            );
+        }
     }
 }

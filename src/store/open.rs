@@ -1,6 +1,7 @@
 //! Opening a database safely: a file that is not ours is refused before anything is written.
 
 use super::{Result, StoreError};
+use rusqlite::config::DbConfig;
 use rusqlite::{Connection, ErrorCode, OpenFlags};
 use rusqlite_migration::{M, Migrations};
 use std::path::Path;
@@ -29,18 +30,34 @@ pub fn open_checked(path: &Path) -> Result<Connection> {
         | OpenFlags::SQLITE_OPEN_NO_MUTEX;
     let conn = Connection::open_with_flags(path, flags).map_err(|e| classify(path, e))?;
     conn.busy_timeout(std::time::Duration::from_secs(5))?;
+    // Closing the last connection to a WAL database checkpoints the -wal file into it and
+    // deletes it: a file that turns out not to be ours keeps what its program left there.
+    let pending_wal = wal_file(path).exists();
+    conn.set_db_config(DbConfig::SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, pending_wal)?;
     check_ownership(&conn, path)?;
+    conn.set_db_config(DbConfig::SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, false)?;
     conn.pragma_update(None, "journal_mode", "WAL")
         .map_err(|e| classify(path, e))?;
     prepare(conn, path)
+}
+
+fn wal_file(path: &Path) -> std::path::PathBuf {
+    let mut name = path.as_os_str().to_owned();
+    name.push("-wal");
+    name.into()
 }
 
 pub fn open_memory() -> Result<Connection> {
     prepare(Connection::open_in_memory()?, Path::new(":memory:"))
 }
 
+/// SQLite's page cache, in KiB (negative means KiB in the pragma): large enough that a big
+/// inbox's chat indexes stay in memory while a sync writes a batch.
+const CACHE_KIB: i64 = 64 * 1024;
+
 fn prepare(mut conn: Connection, path: &Path) -> Result<Connection> {
     conn.pragma_update(None, "synchronous", "NORMAL")?;
+    conn.pragma_update(None, "cache_size", -CACHE_KIB)?;
     conn.pragma_update(None, "foreign_keys", "ON")?;
     migrations().to_latest(&mut conn).map_err(|e| match e {
         rusqlite_migration::Error::RusqliteError { err, .. } => classify(path, err),

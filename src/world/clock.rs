@@ -219,18 +219,22 @@ fn business_event(
         Some(name) => tx.db().template_named(business, name)?.map(|t| t.id),
         None => None,
     };
-    let subscribed_audience: Vec<UserId> = ids
+    let customers = ids
         .audience
         .iter()
         .take(def.audience_subscribed as usize)
-        .copied()
-        .collect();
+        .copied();
+    let recipients: Vec<UserId> = match to {
+        Target::Me => vec![ids.me],
+        Target::Audience => customers.collect(),
+        _ => std::iter::once(ids.me).chain(customers).collect(),
+    };
     let (results, header) = if event.broadcast {
         let req = BroadcastRequest {
             business,
             template: template.unwrap_or(TemplateId(0)),
             params: event.params.clone(),
-            audience: None,
+            audience: Some(recipients),
         };
         match tx.broadcast(&req, &assets.policy, &assets.pricing, event.at) {
             Ok(outcome) => {
@@ -248,11 +252,6 @@ fn business_event(
             Err(e) => return Err(e),
         }
     } else {
-        let recipients: Vec<UserId> = match to {
-            Target::Me => vec![ids.me],
-            Target::Audience => subscribed_audience,
-            _ => std::iter::once(ids.me).chain(subscribed_audience).collect(),
-        };
         let mut results = Vec::with_capacity(recipients.len());
         for user in recipients {
             let attempt = Attempt {

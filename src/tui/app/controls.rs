@@ -1,0 +1,393 @@
+//! The user's controls: each applies to the chat, message or business in focus, goes to the
+//! store in one transaction, and says what it did in the status bar.
+
+use super::super::state::*;
+use super::{Action, App};
+use crate::model::*;
+use crate::store::{Result, UserAction};
+
+impl App {
+    /// Applies a control to whatever is in focus.
+    pub(super) fn control(&mut self, action: Action) -> Result<()> {
+        match action {
+            Action::Reply => self.start_reply()?,
+            Action::ToggleRead => self.with_chat(|app, chat| {
+                let unread = app.store.db().chat(chat)?.unread > 0;
+                let action = if unread {
+                    UserAction::MarkRead { chat }
+                } else {
+                    UserAction::MarkUnread { chat }
+                };
+                app.apply(&action)?;
+                app.info(if unread {
+                    "Marked as read."
+                } else {
+                    "Marked as unread."
+                });
+                Ok(())
+            })?,
+            Action::ToggleMute => self.with_chat(|app, chat| {
+                let muted = !app.store.db().chat(chat)?.muted;
+                app.apply(&UserAction::Mute { chat, muted })?;
+                app.info(if muted {
+                    "Muted: no notifications, not counted as unread."
+                } else {
+                    "Unmuted."
+                });
+                Ok(())
+            })?,
+            Action::ToggleArchive => self.with_chat(|app, chat| {
+                let archived = !app.store.db().chat(chat)?.archived;
+                app.apply(&UserAction::Archive { chat, archived })?;
+                app.info(if archived {
+                    "Archived: find it under the Archived tab (7)."
+                } else {
+                    "Moved back to the inbox."
+                });
+                Ok(())
+            })?,
+            Action::ToggleSubscribe => self.with_business(Self::toggle_subscribe)?,
+            Action::ToggleBlock => self.with_business(Self::toggle_block)?,
+            Action::Report => self.with_business(Self::start_report)?,
+            Action::Interested => self.feedback(Feedback::Interested)?,
+            Action::NotInterested => self.feedback(Feedback::NotInterested)?,
+            Action::Why => self.why(),
+            Action::Release => self.held_control(true)?,
+            Action::Delete => self.held_control(false)?,
+            Action::ToggleAllOffers => {
+                let mut prefs = self.state.prefs.clone();
+                prefs.all_offers = !prefs.all_offers;
+                self.apply(&UserAction::SetPrefs {
+                    prefs: prefs.clone(),
+                })?;
+                self.info(if prefs.all_offers {
+                    "Offers on: businesses you subscribe to may send offers again."
+                } else {
+                    "All offers off: every offer is held, whatever your subscriptions."
+                });
+            }
+            _ => {}
+        }
+        Ok(())
+    }
+
+    /// Applies a user action in one transaction at the current clock.
+    pub(super) fn apply(&mut self, action: &UserAction) -> Result<()> {
+        let (me, now) = (self.me, self.state.clock);
+        self.store.write(|tx| tx.apply(me, action, now))
+    }
+
+    /// The chat in focus: the open one in the chat pane, else the selected row.
+    fn context_chat(&self) -> Option<ChatId> {
+        match self.state.pane {
+            Pane::Chat => self.state.chat.as_ref().map(|c| c.chat.id),
+            Pane::List if self.state.tab != Tab::Held => {
+                self.state.list.selected_row().map(|r| r.chat.id)
+            }
+            Pane::List => None,
+        }
+    }
+
+    fn with_chat(&mut self, f: impl FnOnce(&mut App, ChatId) -> Result<()>) -> Result<()> {
+        match self.context_chat() {
+            Some(chat) => f(self, chat),
+            None => {
+                self.info("Select a chat first.");
+                Ok(())
+            }
+        }
+    }
+
+    fn with_business(&mut self, f: impl FnOnce(&mut App, BusinessId) -> Result<()>) -> Result<()> {
+        match self.context_business() {
+            Some(b) => f(self, b),
+            None => {
+                self.info("This is a personal chat: subscriptions, blocking and reports are for businesses.");
+                Ok(())
+            }
+        }
+    }
+
+    fn toggle_subscribe(&mut self, business: BusinessId) -> Result<()> {
+        let db = self.store.db();
+        let (b, rel) = (db.business(business)?, db.relation(self.me, business)?);
+        if rel.subscribed {
+            self.apply(&UserAction::Unsubscribe { business })?;
+            self.info(format!(
+                "Unsubscribed from {}: its next offers will be held (not_subscribed).",
+                b.name
+            ));
+        } else {
+            self.apply(&UserAction::Subscribe { business })?;
+            let note = if rel.blocked.is_some() {
+                " It is still blocked, so nothing reaches you."
+            } else {
+                ""
+            };
+            self.info(format!(
+                "Subscribed to {}'s offers (at most {} a week).{note}",
+                b.name, self.state.prefs.weekly_business_cap
+            ));
+        }
+        Ok(())
+    }
+
+    fn toggle_block(&mut self, business: BusinessId) -> Result<()> {
+        let db = self.store.db();
+        let (b, rel) = (db.business(business)?, db.relation(self.me, business)?);
+        if rel.blocked.is_some() {
+            self.apply(&UserAction::Unblock { business })?;
+            self.info(format!(
+                "Unblocked {}: its messages go through the rules again.",
+                b.name
+            ));
+        } else {
+            self.state.dialog = Some(Dialog::Block {
+                business,
+                name: b.name,
+                reasons: ReasonChoice::new(BlockReason::ALL),
+            });
+        }
+        Ok(())
+    }
+
+    fn start_report(&mut self, business: BusinessId) -> Result<()> {
+        let db = self.store.db();
+        let name = db.business(business)?.name;
+        let evidence = match db.chat_with(self.me, Counterpart::Business(business))? {
+            Some(chat) => db.evidence(chat.id, crate::store::EVIDENCE_MESSAGES)?,
+            None => Vec::new(),
+        };
+        self.state.dialog = Some(Dialog::Report {
+            business,
+            name,
+            reasons: ReasonChoice::new(ReportReason::ALL),
+            also_block: true,
+            evidence,
+        });
+        Ok(())
+    }
+
+    fn start_reply(&mut self) -> Result<()> {
+        if self.state.pane == Pane::List {
+            match self.context_chat() {
+                Some(chat) => self.open_chat(chat, None)?,
+                None => return Ok(()),
+            }
+        }
+        let blocked = self
+            .state
+            .chat
+            .as_ref()
+            .and_then(|c| c.card.as_ref())
+            .filter(|card| card.relation.blocked.is_some())
+            .map(|card| card.business.name.clone());
+        match blocked {
+            Some(name) => self.info(format!(
+                "You blocked {name}; unblock it (b) to write to it."
+            )),
+            None if self.state.dialog.is_none() => self.state.composer = Some(Composer::default()),
+            None => {}
+        }
+        Ok(())
+    }
+
+    /// Typing in the composer.
+    pub(super) fn compose_action(&mut self, action: Action) -> Result<()> {
+        let Some(c) = self.state.composer.as_mut() else {
+            return Ok(());
+        };
+        match action {
+            Action::Insert(ch) => {
+                let at = byte_index(&c.text, c.cursor);
+                c.text.insert(at, ch);
+                c.cursor += 1;
+            }
+            Action::Backspace if c.cursor > 0 => {
+                c.cursor -= 1;
+                let at = byte_index(&c.text, c.cursor);
+                c.text.remove(at);
+            }
+            Action::CursorLeft => c.cursor = c.cursor.saturating_sub(1),
+            Action::CursorRight => c.cursor = (c.cursor + 1).min(c.text.chars().count()),
+            Action::Back => self.state.composer = None,
+            Action::Confirm | Action::Open => self.send_reply()?,
+            _ => {}
+        }
+        Ok(())
+    }
+
+    fn send_reply(&mut self) -> Result<()> {
+        let text = self
+            .state
+            .composer
+            .as_ref()
+            .map(|c| c.text.trim().to_string())
+            .unwrap_or_default();
+        let Some(view) = self.state.chat.as_ref() else {
+            return Ok(());
+        };
+        if text.is_empty() {
+            self.state.composer = None;
+            return Ok(());
+        }
+        let to = view.chat.counterpart;
+        self.apply(&UserAction::Reply { to, text })?;
+        self.state.composer = None;
+        if let Counterpart::Business(_) = to {
+            let hours = self.assets.policy.service_window.hours;
+            self.info(format!(
+                "Sent. The business may now reply freely for {hours} hours."
+            ));
+        }
+        if let Some(view) = self.state.chat.as_mut() {
+            view.selected = None;
+        }
+        Ok(())
+    }
+
+    fn feedback(&mut self, feedback: Feedback) -> Result<()> {
+        let target = self
+            .state
+            .chat
+            .as_ref()
+            .filter(|_| self.state.pane == Pane::Chat)
+            .and_then(|c| {
+                c.selected_message()
+                    .map(|m| (m.message.clone(), c.chat.title.clone()))
+            });
+        let Some((m, name)) = target else {
+            self.info("Open a chat and pick an offer (j/k) to give feedback.");
+            return Ok(());
+        };
+        if m.category != Some(Category::Marketing) || m.decision.outcome != Outcome::Deliver {
+            self.info("Interested / Not interested is for offers; this message is not one.");
+            return Ok(());
+        }
+        self.apply(&UserAction::Feedback {
+            message: m.id,
+            feedback,
+        })?;
+        self.info(match feedback {
+            Feedback::Interested => format!("Interested: {name} may send you offers as usual."),
+            Feedback::NotInterested => format!(
+                "Not interested: for {} days {name} may send you at most {} offer a week; it counts against its quality.",
+                self.assets.policy.not_interested.lasts_days, self.assets.policy.not_interested.max_per_window
+            ),
+        });
+        Ok(())
+    }
+
+    fn held_control(&mut self, release: bool) -> Result<()> {
+        if self.state.tab != Tab::Held {
+            return Ok(());
+        }
+        let Some(row) = self.state.held.rows.get(self.state.held.selected) else {
+            self.info("Nothing is held.");
+            return Ok(());
+        };
+        let (message, name) = (row.message.id, row.business_name.clone());
+        if release {
+            self.apply(&UserAction::ReleaseHeld { message })?;
+            self.info(format!("Released into your chat with {name}."));
+        } else {
+            self.apply(&UserAction::DeleteHeld { message })?;
+            self.info(format!("Deleted the held message from {name}."));
+        }
+        Ok(())
+    }
+
+    fn why(&mut self) {
+        let target = match (self.state.pane, self.state.tab) {
+            (Pane::Chat, _) => self
+                .state
+                .chat
+                .as_ref()
+                .and_then(|c| c.selected_message().map(|m| (m.clone(), c.chat.verified))),
+            (Pane::List, Tab::Held) => {
+                self.state.held.rows.get(self.state.held.selected).map(|h| {
+                    let template = h
+                        .message
+                        .template
+                        .and_then(|t| self.store.db().template(t).ok());
+                    (
+                        MessageRow {
+                            message: h.message.clone(),
+                            sender: h.business_name.clone(),
+                            template,
+                        },
+                        h.verified,
+                    )
+                })
+            }
+            _ => None,
+        };
+        match target {
+            Some((row, verified)) => self.state.dialog = Some(why_dialog(&row, verified)),
+            None => self.info("Pick a message first: open a chat (Enter), then j/k."),
+        }
+    }
+}
+
+fn byte_index(text: &str, chars: usize) -> usize {
+    text.char_indices()
+        .nth(chars)
+        .map_or(text.len(), |(i, _)| i)
+}
+
+/// The Why? dialog for one message.
+pub fn why_dialog(row: &MessageRow, verified: bool) -> Dialog {
+    let m = &row.message;
+    let d = &m.decision;
+    let mut lines = vec![
+        (
+            "Outcome".to_string(),
+            if m.direction == Direction::Outbound {
+                "Sent by you".to_string()
+            } else {
+                d.outcome.label().to_string()
+            },
+        ),
+        ("Rule".to_string(), d.reason.as_str().to_string()),
+        ("Why".to_string(), d.sentence.clone()),
+    ];
+    if m.direction == Direction::Inbound {
+        let from = match (m.category, verified) {
+            (None, _) => format!("{} (a friend)", row.sender),
+            (Some(_), true) => format!("{} (verified business)", row.sender),
+            (Some(_), false) => format!("{} (business, not verified)", row.sender),
+        };
+        lines.push(("From".to_string(), from));
+    }
+    if let Some(category) = m.category {
+        lines.push((
+            "Category".to_string(),
+            format!("{category} ({})", category.label()),
+        ));
+        let template = match &row.template {
+            Some(t) => match t.approved_at {
+                Some(at) => format!("'{}', approved {}", t.name, at.short_date()),
+                None => format!("'{}' ({})", t.name, t.status),
+            },
+            None => "none: a free-form reply".to_string(),
+        };
+        lines.push(("Template".to_string(), template));
+    }
+    lines.push(("Sent".to_string(), m.sent_at.date_time()));
+    if let Some(at) = m.delivered_at.filter(|_| m.direction == Direction::Inbound) {
+        lines.push(("Delivered".to_string(), at.date_time()));
+    }
+    if m.direction == Direction::Inbound && d.outcome == Outcome::Deliver {
+        lines.push((
+            "Read".to_string(),
+            m.read_at.map_or("not yet".to_string(), |t| t.date_time()),
+        ));
+    }
+    if let Some(f) = m.feedback {
+        lines.push(("Your feedback".to_string(), f.label().to_string()));
+    }
+    Dialog::Why {
+        title: format!("Why? Message from {}", row.sender),
+        lines,
+    }
+}

@@ -1,0 +1,38 @@
+//! Help: every key, grouped by where it works, drawn from the commands and the keymap.
+
+use super::super::commands;
+use super::super::keymap::Keymap;
+use super::super::state::UiState;
+use super::super::theme::Theme;
+use super::common::{pad, pane};
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+/// Draws the help screen.
+pub fn draw(frame: &mut Frame, state: &UiState, theme: &Theme, keymap: &Keymap, area: Rect) {
+    let block = pane(
+        " Keys (change them in config.toml under [keys.<mode>]) ",
+        true,
+        theme,
+    );
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let mut lines = Vec::new();
+    for (title, rows) in commands::help(keymap) {
+        lines.push(Line::from(Span::styled(title, theme.get("title"))));
+        for (keys, label) in rows {
+            lines.push(Line::from(vec![
+                Span::styled(format!("  {}", pad(&keys, 18)), theme.get("key")),
+                Span::raw(label),
+            ]));
+        }
+        lines.push(Line::raw(""));
+    }
+    let max_scroll = lines.len().saturating_sub(inner.height as usize) as u16;
+    frame.render_widget(
+        Paragraph::new(lines).scroll((state.help_scroll.min(max_scroll), 0)),
+        inner,
+    );
+}

@@ -1,0 +1,484 @@
+//! End to end: the real `parley` binary in a real terminal (tmux), keys sent as a user types
+//! them, the screen read back. Each test has its own data directory and its own tmux server,
+//! so the tests run in parallel; nothing waits a fixed time for a state, every step polls the
+//! screen until it shows what the user should see.
+//!
+//! tmux is required: CI installs it (.ci/run); without it these tests fail and say so.
+
+#[path = "common/tmux.rs"]
+mod tmux;
+
+use std::path::Path;
+use std::time::{Duration, Instant};
+use tempfile::TempDir;
+use tmux::{Ended, Tmux, framed, shell_quote};
+
+/// The demo world's clock when it starts, as the status bar shows it.
+const START: &str = "Mon 23 Nov 08:00";
+
+/// Parley running on a fresh data directory in its own tmux server.
+struct Parley {
+    /// Declared first, so it is dropped first: the server dies before the directory goes.
+    tmux: Tmux,
+    _dir: TempDir,
+}
+
+impl std::ops::Deref for Parley {
+    type Target = Tmux;
+    fn deref(&self) -> &Tmux {
+        &self.tmux
+    }
+}
+
+impl Parley {
+    /// Starts Parley on a new data directory with the built-in assets; returns once the inbox shows.
+    fn start(name: &str, width: u16, height: u16) -> Parley {
+        Parley::start_with(name, width, height, None)
+    }
+
+    /// Like [`Parley::start`], with `--assets DIR` when given.
+    fn start_with(name: &str, width: u16, height: u16, assets: Option<&Path>) -> Parley {
+        let dir = tempfile::tempdir().expect("a temporary data directory");
+        let tmux = Tmux::start(name, width, height, &command_line(dir.path(), assets));
+        let parley = Parley { tmux, _dir: dir };
+        parley.wait_text(&["All · 5", START]);
+        parley
+    }
+
+    /// Quits with `q` and checks the program ended well and gave the terminal back.
+    fn quit(&self) {
+        self.press("q");
+        let status = self.wait_exit();
+        let screen = self.screen();
+        assert_eq!(
+            status,
+            Ended::Exit(0),
+            "parley should exit with status 0 on q; the screen was:\n{}",
+            framed(&screen.text)
+        );
+        assert!(
+            !screen.text.contains("demo world"),
+            "after quitting, the inbox should be gone (the alternate screen left); the screen was:\n{}",
+            framed(&screen.text)
+        );
+    }
+
+    /// Presses a key and waits for the status bar's clock to read `clock`.
+    fn advance(&self, key: &str, clock: &str) -> String {
+        self.press(key);
+        self.wait_text(&[&format!("Clock moved to {clock}"), clock])
+    }
+
+    /// Moves the selection (j/k, one step at a time) onto the row that names `name`.
+    fn select(&self, name: &str) -> String {
+        for _ in 0..40 {
+            let text = self.screen().text;
+            let before = selected_line(&text);
+            if before.as_deref().is_some_and(|l| l.contains(name)) {
+                return text;
+            }
+            let lines: Vec<&str> = text.lines().collect();
+            let target = lines.iter().position(|l| left_pane(l).contains(name));
+            let target = target.unwrap_or_else(|| {
+                panic!("no row names {name}; the screen was:\n{}", framed(&text))
+            });
+            let here = lines.iter().position(|l| left_pane(l).contains('▸'));
+            self.press(if here.is_some_and(|h| target < h) {
+                "k"
+            } else {
+                "j"
+            });
+            self.wait_for("the selection to move", |s| {
+                selected_line(&s.text) != before
+            });
+        }
+        panic!(
+            "could not select {name}; the screen was:\n{}",
+            framed(&self.screen().text)
+        );
+    }
+}
+
+/// The shell command tmux runs: the binary on `data`, with a config file that does not exist
+/// (so the defaults), and a known terminal type.
+fn command_line(data: &Path, assets: Option<&Path>) -> String {
+    let path = |p: &Path| shell_quote(&p.display().to_string());
+    let mut line = format!(
+        "exec env -u PARLEY_ASSETS TERM=xterm-256color {} --data-dir {} --config {}",
+        shell_quote(env!("CARGO_BIN_EXE_parley")),
+        path(data),
+        path(&data.join("none.toml")),
+    );
+    if let Some(dir) = assets {
+        line.push_str(&format!(" --assets {}", path(dir)));
+    }
+    line
+}
+
+/// The part of a screen line left of a split between two panes ("││"), or the whole line.
+fn left_pane(line: &str) -> &str {
+    line.split("││").next().unwrap_or(line)
+}
+
+/// The selected row's line (the one with ▸) in the list, the subscriptions or the held list.
+fn selected_line(text: &str) -> Option<String> {
+    text.lines()
+        .map(left_pane)
+        .find(|l| l.contains('▸'))
+        .map(str::to_string)
+}
+
+/// The first line that contains `needle`, to check what else that row says.
+fn line_with<'a>(text: &'a str, needle: &str) -> &'a str {
+    text.lines()
+        .find(|l| l.contains(needle))
+        .unwrap_or_else(|| {
+            panic!(
+                "no line shows {needle:?}; the screen was:\n{}",
+                framed(text)
+            )
+        })
+}
+
+#[test]
+fn the_demo_world_starts_and_its_clock_moves_on() {
+    let p = Parley::start("start", 120, 40);
+    let text = p.wait_text(&["Marta", "Leo", "Javi", "Mamá", "Lucía 李", START]);
+    let list: String = text.lines().map(left_pane).collect();
+    assert!(
+        !list.contains("[biz]"),
+        "no business has written yet:\n{}",
+        framed(&text)
+    );
+    assert!(
+        text.contains("Business 0"),
+        "the Business tab counts none yet:\n{}",
+        framed(&text)
+    );
+
+    let text = p.advance("T", "Tue 24 Nov 08:00");
+    for name in [
+        "Rutas Bus",
+        "Moda Lola",
+        "Paquexpress",
+        "Banco Claro",
+        "QuickCash Loans",
+    ] {
+        assert!(
+            line_with(&text, name).contains("[biz]"),
+            "{name} is marked as a business:\n{}",
+            framed(&text)
+        );
+    }
+    assert!(
+        text.contains("Business 5"),
+        "the Business tab counts them:\n{}",
+        framed(&text)
+    );
+    assert!(
+        !text.contains(START),
+        "the old time is gone:\n{}",
+        framed(&text)
+    );
+}
+
+#[test]
+fn controls_are_kept_across_a_restart() {
+    let p = Parley::start("persist", 120, 40);
+    p.advance("T", "Tue 24 Nov 08:00");
+
+    // Subscriptions: subscribe to one business, unsubscribe from another.
+    p.press("S");
+    p.wait_text(&["Businesses and their offers", "Luz Verde Energía"]);
+    p.select("Luz Verde Energía");
+    p.press("Space");
+    let text = p.wait_text(&["Subscribed to Luz Verde Energía's offers"]);
+    assert!(
+        line_with(&text, "Luz Verde").contains("[x] subscribed"),
+        "{}",
+        framed(&text)
+    );
+    p.select("Moda Lola");
+    p.press("Space");
+    let text = p.wait_text(&["Unsubscribed from Moda Lola"]);
+    assert!(
+        line_with(&text, "Moda Lola").contains("[ ] not subscribed"),
+        "{}",
+        framed(&text)
+    );
+    p.press("Escape");
+    p.wait_text(&["All · 10"]);
+
+    // Block one business from its row.
+    p.select("Rutas Bus");
+    p.press("b");
+    p.wait_text(&["Block Rutas Bus?", "Why are you blocking it?"]);
+    p.press("Enter");
+    let text = p.wait_text(&["Blocked Rutas Bus"]);
+    assert!(
+        line_with(&text, "Rutas Bus [biz]").contains("⊘blocked"),
+        "{}",
+        framed(&text)
+    );
+
+    // Report another through the report dialog (which also blocks it, as offered).
+    p.select("QuickCash Loans");
+    p.press("!");
+    p.wait_text(&[
+        "Report QuickCash Loans",
+        "[x] also block QuickCash Loans",
+        "Evidence sent with the report",
+    ]);
+    p.press("Enter");
+    let text = p.wait_text(&["Reported QuickCash Loans (spam) with"]);
+    assert!(
+        line_with(&text, "QuickCash Loans [biz]").contains("⊘blocked"),
+        "{}",
+        framed(&text)
+    );
+
+    // Not interested in Moda Lola's offer, from its chat.
+    p.select("Moda Lola");
+    p.press("Enter");
+    p.wait_text(&["Moda Lola [BUSINESS]", "+ interested  - not interested"]);
+    p.type_text("-");
+    let text = p.wait_text(&["Not interested: for"]);
+    assert!(
+        line_with(&text, "Moda Lola [Offer] · Mon 12:00").contains("· Not interested"),
+        "{}",
+        framed(&text)
+    );
+
+    p.advance("T", "Wed 25 Nov 08:00");
+    p.quit();
+
+    // The same data directory again.
+    p.respawn();
+    let text = p.wait_text(&["Wed 25 Nov 08:00", "Rutas Bus", "QuickCash Loans"]);
+    assert!(
+        line_with(&text, "Rutas Bus [biz]").contains("⊘blocked"),
+        "{}",
+        framed(&text)
+    );
+    assert!(
+        line_with(&text, "QuickCash Loans [biz]").contains("⊘blocked"),
+        "{}",
+        framed(&text)
+    );
+
+    p.select("Rutas Bus");
+    p.press("p");
+    p.wait_text(&["Business profile", "Blocked      yes (No longer needed)"]);
+    p.press("Escape");
+    p.wait_text(&["Wed 25 Nov 08:00", "All · "]);
+
+    p.press("S");
+    let text = p.wait_text(&["Businesses and their offers", "Luz Verde Energía"]);
+    assert!(
+        line_with(&text, "Luz Verde").contains("[x] subscribed"),
+        "{}",
+        framed(&text)
+    );
+    assert!(
+        line_with(&text, "Moda Lola").contains("[ ] not subscribed"),
+        "{}",
+        framed(&text)
+    );
+    assert!(
+        line_with(&text, "Paquexpress").contains("[ ] not subscribed"),
+        "{}",
+        framed(&text)
+    );
+    p.press("Escape");
+    p.wait_text(&["Wed 25 Nov 08:00", "All · "]);
+
+    p.select("Moda Lola");
+    p.press("Enter");
+    let text = p.wait_text(&["Moda Lola [BUSINESS]", "Black Week at Moda Lola"]);
+    assert!(
+        line_with(&text, "Moda Lola [Offer] · Mon 12:00").contains("· Not interested"),
+        "{}",
+        framed(&text)
+    );
+    p.quit();
+}
+
+#[test]
+fn an_offer_from_an_unsubscribed_business_is_held() {
+    let p = Parley::start("held", 120, 40);
+    p.press("S");
+    p.wait_text(&["Businesses and their offers", "Moda Lola"]);
+    p.select("Moda Lola");
+    p.press("Space");
+    let text = p.wait_text(&["Unsubscribed from Moda Lola: its next offers will be held"]);
+    assert!(
+        line_with(&text, "Moda Lola").contains("[ ] not subscribed"),
+        "{}",
+        framed(&text)
+    );
+    p.press("Escape");
+    let mut held = held_count(&p.wait_text(&["All · 5", START]));
+
+    // Hour by hour until its next offer is due (Monday 12:00 in the demo world).
+    for hour in 9..=12 {
+        let text = p.advance("t", &format!("Mon 23 Nov {hour:02}:00"));
+        let now = held_count(&text);
+        assert!(
+            hour < 12 || now > held,
+            "at 12:00 the Held tab should count Moda Lola's offer ({held} before, {now} now):\n{}",
+            framed(&text)
+        );
+        held = now;
+    }
+    let text = p.screen().text;
+    assert!(
+        !text.contains("Black Week"),
+        "the held offer is not in the inbox:\n{}",
+        framed(&text)
+    );
+
+    p.press("6");
+    p.wait_text(&[&format!("Held · {held}"), "Held message"]);
+    p.select("Moda Lola");
+    let text = p.wait_text(&["Rule: not_subscribed", "Black Week at Moda Lola"]);
+    assert!(
+        line_with(&text, "Black Week").contains("not_subscribed"),
+        "the held row names the rule:\n{}",
+        framed(&text)
+    );
+}
+
+/// The number on the Held tab.
+fn held_count(text: &str) -> u32 {
+    let tabs = text.lines().next().unwrap_or_default();
+    tabs.split('│')
+        .find_map(|tab| tab.trim().strip_prefix("Held ")?.parse().ok())
+        .unwrap_or_else(|| panic!("no Held tab; the screen was:\n{}", framed(text)))
+}
+
+#[test]
+fn hostile_text_never_reaches_the_terminal() {
+    let world = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/assets/world.toml"))
+        .expect("assets/world.toml is readable");
+    let plain = r#"text = "Board games on Saturday at mine?""#;
+    assert!(
+        world.contains(plain),
+        "Javi's message in assets/world.toml changed; update this test"
+    );
+    // TOML escapes: the loaded text holds a real ESC, BEL and bidi override.
+    let hostile =
+        r#"text = "Board games \u001b]0;PWNED\u0007 \u001b[2J \u202Eevil\u202C \u001b[31mred""#;
+    let assets = tempfile::tempdir().expect("a temporary assets directory");
+    std::fs::write(
+        assets.path().join("world.toml"),
+        world.replace(plain, hostile),
+    )
+    .expect("the world is written");
+
+    let p = Parley::start_with("hostile", 100, 30, Some(assets.path()));
+    p.select("Javi");
+    let text = p.wait_text(&["Board games evil red"]);
+    assert!(!text.contains("PWNED"), "{}", framed(&text));
+    p.press("Enter");
+    let text = p.wait_text(&["Javi · Fri 18:00", "evil red"]);
+
+    assert!(text.contains("Board games"), "{}", framed(&text));
+    assert!(
+        !text.contains("PWNED"),
+        "the title payload shows nowhere:\n{}",
+        framed(&text)
+    );
+    assert!(
+        text.contains("All · 5") && text.contains("Marta"),
+        "nothing cleared the screen:\n{}",
+        framed(&text)
+    );
+    let title = p.display("#{pane_title}");
+    assert!(
+        !title.contains("PWNED"),
+        "the pane title was set to {title:?}"
+    );
+
+    let raw = p.screen_with_escapes();
+    assert!(
+        !raw.contains("\x1b]"),
+        "an OSC sequence reached the terminal:\n{raw:?}"
+    );
+    assert!(
+        !raw.contains('\u{202E}') && !raw.contains('\u{202C}'),
+        "a bidi control reached the terminal:\n{raw:?}"
+    );
+    let line = line_with(&raw, "evil red");
+    assert!(
+        !line.contains("\x1b[31m"),
+        "the message's colour reached the terminal: {line:?}"
+    );
+    p.quit();
+}
+
+#[test]
+fn a_too_small_terminal_says_so_and_recovers() {
+    let p = Parley::start("resize", 80, 24);
+    p.resize(30, 10);
+    p.wait_text(&["Terminal too small"]);
+    p.resize(80, 24);
+    let text = p.wait_text(&["All · 5", "Marta", START]);
+    assert!(!text.contains("Terminal too small"), "{}", framed(&text));
+    assert_eq!(p.screen().ended, None, "parley should still run");
+    // Still answering keys.
+    p.select("Javi");
+    p.quit();
+}
+
+/// Not an assertion on time: prints how long a key takes to change the screen in tmux
+/// (`cargo test --test e2e_tmux key_latency_report -- --nocapture` shows it).
+#[test]
+fn key_latency_report() {
+    const SAMPLES: usize = 30;
+    let p = Parley::start("latency", 80, 24);
+    let mut keys = Vec::with_capacity(SAMPLES);
+    let mut reads = Vec::with_capacity(SAMPLES);
+    for i in 0..SAMPLES {
+        let read = Instant::now();
+        let before = selected_line(&p.screen().text);
+        reads.push(read.elapsed());
+        let start = Instant::now();
+        p.press(if i % 2 == 0 { "j" } else { "k" });
+        p.wait_with("the selection to move", Duration::ZERO, |s| {
+            selected_line(&s.text) != before
+        });
+        keys.push(start.elapsed());
+    }
+    let (median, worst) = median_and_worst(&mut keys);
+    let (read_median, read_worst) = median_and_worst(&mut reads);
+    eprintln!(
+        "key latency in tmux, {SAMPLES} presses of j/k, from sending the key to reading the moved \
+         selection: median {median:.1?}, worst {worst:.1?} (one screen read alone: median \
+         {read_median:.1?}, worst {read_worst:.1?})"
+    );
+    p.quit();
+}
+
+fn median_and_worst(samples: &mut [Duration]) -> (Duration, Duration) {
+    samples.sort();
+    let n = samples.len();
+    ((samples[(n - 1) / 2] + samples[n / 2]) / 2, samples[n - 1])
+}
+
+/// Keys typed faster than the screen redraws land in the mode the previous key opened: a
+/// search typed in one burst is a search, not a quit, and a reply typed at once is kept.
+#[test]
+fn fast_typing_lands_in_the_mode_the_previous_key_opened() {
+    let p = Parley::start("fast_typing", 100, 30);
+    p.type_text("/quick");
+    p.wait_text(&["/ quick", "No match."]);
+    p.press("Escape");
+    p.wait_text(&["Marta"]);
+    p.type_text("/Marta");
+    p.wait_text(&["/ Marta"]);
+    p.press("Enter");
+    p.type_text("rhello there");
+    p.wait_text(&["> hello there"]);
+    p.press("Enter");
+    p.wait_text(&["You: hello there"]);
+}

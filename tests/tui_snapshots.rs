@@ -1,0 +1,120 @@
+//! Every screen and dialog, drawn headless at fixed sizes and compared with reviewed
+//! snapshots (tests/snapshots). NO_COLOR styling keeps them about text and layout.
+
+mod support;
+
+use parley::tui::state::Status;
+use support::{demo, keys, open_chat, screen};
+
+fn snap(name: &str, advance: &str, size: (u16, u16), script: &str) {
+    let (mut app, config) = demo(advance, size.0, size.1);
+    keys(&mut app, &config, script);
+    insta::assert_snapshot!(name, screen(&app, &config));
+}
+
+#[test]
+fn inbox_at_three_sizes() {
+    snap("inbox_80x24", "1d4h", (80, 24), "");
+    snap("inbox_120x40", "1d4h", (120, 40), "");
+    snap("inbox_40x12", "1d4h", (40, 12), "");
+}
+
+#[test]
+fn business_chat_at_three_sizes() {
+    for (name, size) in [
+        ("business_chat_80x24", (80, 24)),
+        ("business_chat_120x40", (120, 40)),
+        ("business_chat_40x12", (40, 12)),
+    ] {
+        let (mut app, config) = demo("1d4h", size.0, size.1);
+        open_chat(&mut app, &config, "Rutas Bus");
+        insta::assert_snapshot!(name, screen(&app, &config));
+    }
+}
+
+#[test]
+fn personal_chat_with_composer() {
+    let (mut app, config) = demo("1d4h", 80, 24);
+    open_chat(&mut app, &config, "Marta");
+    keys(&mut app, &config, "r \"See you at the station!\"");
+    insta::assert_snapshot!("personal_chat_composing_80x24", screen(&app, &config));
+}
+
+#[test]
+fn offer_in_a_chat_with_feedback_hint() {
+    let (mut app, config) = demo("1d4h", 80, 24);
+    open_chat(&mut app, &config, "Moda Lola");
+    insta::assert_snapshot!("offer_chat_80x24", screen(&app, &config));
+}
+
+#[test]
+fn dialogs() {
+    let (mut app, config) = demo("1d4h", 80, 24);
+    open_chat(&mut app, &config, "QuickCash Loans");
+    insta::assert_snapshot!("first_contact_80x24", screen(&app, &config));
+    keys(&mut app, &config, "esc !");
+    insta::assert_snapshot!("report_80x24", screen(&app, &config));
+    keys(&mut app, &config, "esc b");
+    insta::assert_snapshot!("block_80x24", screen(&app, &config));
+    keys(&mut app, &config, "esc w");
+    insta::assert_snapshot!("why_80x24", screen(&app, &config));
+}
+
+#[test]
+fn held_tab() {
+    snap("held_80x24", "3d", (80, 24), "6");
+}
+
+#[test]
+fn full_screens() {
+    snap(
+        "profile_80x24",
+        "1d4h",
+        (80, 24),
+        "/ \"QuickCash\" enter esc p",
+    );
+    snap("subscriptions_80x24", "1d4h", (80, 24), "S");
+    snap("settings_80x24", "1d4h", (80, 24), ",");
+    snap("help_80x24", "0", (80, 24), "?");
+    snap("search_80x24", "1d4h", (80, 24), "/ \"ticket\"");
+}
+
+#[test]
+fn empty_states() {
+    snap("empty_held_80x24", "0", (80, 24), "6");
+    snap("empty_offers_80x24", "0", (80, 24), "5");
+    snap("start_of_the_world_80x24", "0", (80, 24), "");
+}
+
+#[test]
+fn error_banner() {
+    let (mut app, config) = demo("1d4h", 80, 24);
+    app.state.status = Some(Status {
+        text: "/tmp/parley.db is damaged (database disk image is malformed). Parley stopped before changing anything.".into(),
+        error: true,
+    });
+    insta::assert_snapshot!("error_banner_80x24", screen(&app, &config));
+}
+
+#[test]
+fn too_small_and_tiny_sizes_never_panic() {
+    snap("too_small_39x11", "1d4h", (39, 11), "");
+    for (w, h) in [
+        (1, 1),
+        (2, 2),
+        (10, 3),
+        (40, 12),
+        (79, 24),
+        (80, 12),
+        (300, 5),
+        (41, 100),
+    ] {
+        let (mut app, config) = demo("1d4h", w, h);
+        for script in ["", "enter", "tab w", "esc 6", "S", "?", ",", "/ \"a\""] {
+            keys(&mut app, &config, script);
+            let text = screen(&app, &config);
+            assert_eq!(text.lines().count(), h as usize, "{w}x{h} after {script:?}");
+            keys(&mut app, &config, "esc esc");
+        }
+    }
+}

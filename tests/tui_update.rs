@@ -1,0 +1,567 @@
+//! Every control of the inbox, driven through `App::update` with the real keymap, checked on
+//! the screen state and in the store.
+
+mod support;
+
+use parley::model::*;
+use parley::store::ChatFilter;
+use parley::tui::Action;
+use parley::tui::state::{Dialog, Pane, Screen, Tab};
+use support::{demo, keys, open_chat, screen};
+
+fn business(app: &parley::tui::App, name: &str) -> BusinessId {
+    app.store()
+        .db()
+        .business_named(name)
+        .unwrap()
+        .expect("a demo business")
+        .id
+}
+
+fn relation(app: &parley::tui::App, name: &str) -> Relation {
+    app.store()
+        .db()
+        .relation(app.me(), business(app, name))
+        .unwrap()
+}
+
+fn status(app: &parley::tui::App) -> String {
+    app.state
+        .status
+        .as_ref()
+        .map(|s| s.text.clone())
+        .unwrap_or_default()
+}
+
+#[test]
+fn opening_a_chat_focuses_it_and_marks_it_read() {
+    let (mut app, config) = demo("1d4h", 100, 30);
+    open_chat(&mut app, &config, "Paquexpress");
+    let chat = app.state.chat.as_ref().unwrap().chat.id;
+    assert_eq!(app.state.pane, Pane::Chat);
+    assert_eq!(app.store().db().chat(chat).unwrap().unread, 0);
+    keys(&mut app, &config, "u");
+    assert!(
+        app.store().db().chat(chat).unwrap().unread > 0,
+        "u marks it unread again"
+    );
+    keys(&mut app, &config, "u");
+    assert_eq!(app.store().db().chat(chat).unwrap().unread, 0);
+}
+
+#[test]
+fn unsubscribing_sends_the_next_offer_to_held_with_not_subscribed() {
+    let (mut app, config) = demo("1d4h", 100, 30);
+    open_chat(&mut app, &config, "Moda Lola");
+    keys(&mut app, &config, "s");
+    assert!(!relation(&app, "Moda Lola").subscribed);
+    assert!(status(&app).contains("not_subscribed"), "{}", status(&app));
+    keys(&mut app, &config, "T T");
+    let held = app.store().db().held(app.me()).unwrap();
+    let from_shop: Vec<_> = held
+        .iter()
+        .filter(|h| h.business_name == "Moda Lola")
+        .collect();
+    assert!(!from_shop.is_empty(), "the next offer is held");
+    assert!(
+        from_shop
+            .iter()
+            .all(|h| h.message.decision.reason == Reason::NotSubscribed)
+    );
+    keys(&mut app, &config, "6");
+    assert_eq!(app.state.tab, Tab::Held);
+    assert!(screen(&app, &config).contains("not_subscribed"));
+}
+
+#[test]
+fn subscriptions_screen_toggles_in_one_key() {
+    let (mut app, config) = demo("1d4h", 100, 30);
+    keys(&mut app, &config, "S");
+    assert_eq!(app.state.screen, Screen::Subscriptions);
+    let row = app
+        .state
+        .subscriptions
+        .rows
+        .iter()
+        .position(|r| r.business.name == "Rutas Bus")
+        .unwrap();
+    for _ in 0..row {
+        keys(&mut app, &config, "j");
+    }
+    keys(&mut app, &config, "space");
+    assert!(relation(&app, "Rutas Bus").subscribed);
+    keys(&mut app, &config, "space");
+    assert!(!relation(&app, "Rutas Bus").subscribed);
+    keys(&mut app, &config, "o");
+    assert!(!app.store().db().user(app.me()).unwrap().prefs.all_offers);
+    keys(&mut app, &config, "esc");
+    assert_eq!(app.state.screen, Screen::Inbox);
+}
+
+#[test]
+fn blocking_asks_for_a_reason_and_rejects_later_sends() {
+    let (mut app, config) = demo("1d4h", 100, 30);
+    open_chat(&mut app, &config, "Paquexpress");
+    keys(&mut app, &config, "b");
+    assert!(matches!(app.state.dialog, Some(Dialog::Block { .. })));
+    keys(&mut app, &config, "j j enter");
+    assert_eq!(
+        relation(&app, "Paquexpress").blocked,
+        Some(BlockReason::Spam)
+    );
+    keys(&mut app, &config, "T");
+    let rejected = app
+        .store()
+        .db()
+        .rejected(app.me(), business(&app, "Paquexpress"), 10)
+        .unwrap();
+    assert_eq!(rejected.len(), 1, "the 13:10 parcel update was rejected");
+    assert_eq!(rejected[0].decision.reason, Reason::BlockedByUser);
+    keys(&mut app, &config, "p");
+    assert!(
+        screen(&app, &config).contains("Spam"),
+        "the profile says it is blocked and why"
+    );
+    keys(&mut app, &config, "b");
+    assert_eq!(
+        relation(&app, "Paquexpress").blocked,
+        None,
+        "b on a blocked business unblocks"
+    );
+}
+
+#[test]
+fn a_blocked_lender_is_rejected_and_the_profile_shows_it() {
+    let (mut app, config) = demo("10h", 100, 30);
+    open_chat(&mut app, &config, "QuickCash Loans");
+    assert!(matches!(
+        app.state.dialog,
+        Some(Dialog::FirstContact { .. })
+    ));
+    keys(&mut app, &config, "j enter");
+    assert!(
+        matches!(app.state.dialog, Some(Dialog::Block { .. })),
+        "Block from the first contact asks for a reason"
+    );
+    keys(&mut app, &config, "enter");
+    assert!(relation(&app, "QuickCash Loans").blocked.is_some());
+    keys(&mut app, &config, "T");
+    let rejected = app
+        .store()
+        .db()
+        .rejected(app.me(), business(&app, "QuickCash Loans"), 50)
+        .unwrap();
+    assert!(
+        rejected
+            .iter()
+            .any(|r| r.decision.reason == Reason::BlockedByUser)
+    );
+    assert!(
+        rejected
+            .iter()
+            .filter(|r| r.decision.reason == Reason::BlockedByUser)
+            .all(|r| r.body.is_none()),
+        "no body kept from a blocked business"
+    );
+    keys(&mut app, &config, "esc p");
+    assert!(
+        screen(&app, &config).contains("blocked"),
+        "{}",
+        screen(&app, &config)
+    );
+}
+
+#[test]
+fn reporting_sends_evidence_and_can_block_in_the_same_step() {
+    let (mut app, config) = demo("1d4h", 100, 30);
+    open_chat(&mut app, &config, "QuickCash Loans");
+    keys(&mut app, &config, "esc !");
+    let Some(Dialog::Report {
+        evidence,
+        also_block,
+        ..
+    }) = &app.state.dialog
+    else {
+        panic!("the report dialog opens")
+    };
+    assert!(*also_block, "also block is offered and on by default");
+    assert!(!evidence.is_empty() && evidence.len() <= 5);
+    keys(&mut app, &config, "j enter");
+    assert!(relation(&app, "QuickCash Loans").blocked.is_some());
+    let metrics = app
+        .store()
+        .db()
+        .metrics(parley::store::MetricScope::Business(business(
+            &app,
+            "QuickCash Loans",
+        )))
+        .unwrap();
+    assert!(metrics.reports >= 1);
+    assert!(
+        status(&app).contains("Reported QuickCash Loans"),
+        "{}",
+        status(&app)
+    );
+}
+
+#[test]
+fn report_without_blocking() {
+    let (mut app, config) = demo("1d4h", 100, 30);
+    open_chat(&mut app, &config, "Moda Lola");
+    keys(&mut app, &config, "! space enter");
+    assert_eq!(relation(&app, "Moda Lola").blocked, None);
+}
+
+#[test]
+fn not_interested_thins_out_offers_and_interested_lifts_it() {
+    let (mut app, config) = demo("1d4h", 100, 30);
+    open_chat(&mut app, &config, "Moda Lola");
+    let offer = app
+        .state
+        .chat
+        .as_ref()
+        .unwrap()
+        .selected_message()
+        .unwrap()
+        .message
+        .clone();
+    assert_eq!(offer.category, Some(Category::Marketing));
+    keys(&mut app, &config, "-");
+    assert_eq!(
+        app.store().db().message(offer.id).unwrap().feedback,
+        Some(Feedback::NotInterested)
+    );
+    assert!(relation(&app, "Moda Lola").not_interested_at.is_some());
+    assert!(screen(&app, &config).contains("Not interested"));
+    keys(&mut app, &config, "+");
+    assert_eq!(
+        app.store().db().message(offer.id).unwrap().feedback,
+        Some(Feedback::Interested)
+    );
+    let rel = relation(&app, "Moda Lola");
+    assert!(!rel.not_interested_since(app.state.clock - Span::days(30)));
+}
+
+#[test]
+fn feedback_is_only_for_offers() {
+    let (mut app, config) = demo("1d4h", 100, 30);
+    open_chat(&mut app, &config, "Rutas Bus");
+    keys(&mut app, &config, "+");
+    assert!(status(&app).contains("for offers"));
+}
+
+#[test]
+fn why_explains_the_rule_behind_a_message() {
+    let (mut app, config) = demo("1d4h", 100, 30);
+    open_chat(&mut app, &config, "Banco Claro");
+    keys(&mut app, &config, "w");
+    let Some(Dialog::Why { lines, .. }) = &app.state.dialog else {
+        panic!("Why? opens")
+    };
+    let rule = lines.iter().find(|(k, _)| k == "Rule").unwrap();
+    assert_eq!(rule.1, "authentication_code");
+    assert!(
+        lines
+            .iter()
+            .any(|(k, v)| k == "Why" && v.contains("never capped"))
+    );
+    keys(&mut app, &config, "esc");
+    assert!(app.state.dialog.is_none());
+}
+
+#[test]
+fn held_messages_can_be_released_or_deleted() {
+    let (mut app, config) = demo("3d", 100, 30);
+    keys(&mut app, &config, "6");
+    let before = app.state.held.rows.len();
+    assert!(before >= 2);
+    let first = app.state.held.rows[0].message.id;
+    keys(&mut app, &config, "w");
+    assert!(matches!(app.state.dialog, Some(Dialog::Why { .. })));
+    keys(&mut app, &config, "esc enter");
+    let released = app.store().db().message(first).unwrap();
+    assert_eq!(released.decision.reason, Reason::ReleasedByUser);
+    assert_eq!(app.state.held.rows.len(), before - 1);
+    let second = app.state.held.rows[0].message.id;
+    keys(&mut app, &config, "d");
+    assert!(app.store().db().message(second).is_err(), "deleted");
+    assert_eq!(app.state.held.rows.len(), before - 2);
+}
+
+#[test]
+fn mute_and_archive() {
+    let (mut app, config) = demo("1d4h", 100, 30);
+    let unread_before = app.state.counts.unread_messages;
+    open_chat(&mut app, &config, "Leo");
+    keys(&mut app, &config, "esc u");
+    let leo = app.state.list.selected_row().unwrap().chat.clone();
+    assert_eq!(leo.title, "Leo");
+    keys(&mut app, &config, "m");
+    assert!(app.store().db().chat(leo.id).unwrap().muted);
+    assert!(
+        app.state.counts.unread_messages < unread_before,
+        "muted chats do not count as unread"
+    );
+    keys(&mut app, &config, "a");
+    assert!(app.store().db().chat(leo.id).unwrap().archived);
+    keys(&mut app, &config, "7");
+    assert_eq!(app.state.tab, Tab::Chats(ChatFilter::Archived));
+    assert_eq!(app.state.list.rows.len(), 1);
+    keys(&mut app, &config, "a");
+    assert!(!app.store().db().chat(leo.id).unwrap().archived);
+}
+
+#[test]
+fn replying_to_a_business_opens_its_service_window() {
+    let (mut app, config) = demo("1d4h", 100, 30);
+    open_chat(&mut app, &config, "Paquexpress");
+    keys(&mut app, &config, "r \"Thanks, got it\" enter");
+    assert!(app.state.composer.is_none());
+    let view = app.state.chat.as_ref().unwrap();
+    let last = &view.messages.last().unwrap().message;
+    assert_eq!(
+        (last.direction, last.body.as_str()),
+        (Direction::Outbound, "Thanks, got it")
+    );
+    assert_eq!(
+        relation(&app, "Paquexpress").last_user_message_at,
+        Some(app.state.clock)
+    );
+    assert!(screen(&app, &config).contains("may reply freely"));
+}
+
+#[test]
+fn filters_tabs_and_next_unread() {
+    let (mut app, config) = demo("1d4h", 100, 30);
+    keys(&mut app, &config, "4");
+    assert!(app.state.list.rows.iter().all(|r| r.chat.is_business()));
+    keys(&mut app, &config, "3");
+    assert!(app.state.list.rows.iter().all(|r| !r.chat.is_business()));
+    keys(&mut app, &config, "5");
+    assert!(app.state.list.rows.iter().all(|r| r.chat.has_offers));
+    keys(&mut app, &config, "1 n");
+    let opened = app.state.chat.as_ref().unwrap().chat.id;
+    assert_eq!(app.store().db().chat(opened).unwrap().unread, 0);
+    keys(&mut app, &config, "esc ]");
+    assert_eq!(app.state.tab, Tab::Chats(ChatFilter::Unread));
+}
+
+#[test]
+fn settings_change_caps_and_quiet_hours_at_once() {
+    let (mut app, config) = demo("0", 100, 30);
+    keys(&mut app, &config, ", l l");
+    assert_eq!(
+        app.store()
+            .db()
+            .user(app.me())
+            .unwrap()
+            .prefs
+            .daily_marketing_cap,
+        6
+    );
+    keys(&mut app, &config, "j h");
+    assert_eq!(
+        app.store()
+            .db()
+            .user(app.me())
+            .unwrap()
+            .prefs
+            .weekly_business_cap,
+        1
+    );
+    keys(&mut app, &config, "j l");
+    assert_eq!(
+        app.store().db().user(app.me()).unwrap().prefs.quiet_hours,
+        Some(QuietHours { start: 22, end: 7 })
+    );
+    keys(&mut app, &config, "j j space");
+    assert!(!app.store().db().user(app.me()).unwrap().prefs.all_offers);
+}
+
+#[test]
+fn quiet_hours_hold_offers_until_they_end() {
+    let (mut app, config) = demo("1d", 100, 30);
+    keys(&mut app, &config, ", j j l");
+    keys(&mut app, &config, "l l l l l l l l l l l l l l");
+    let q = app
+        .store()
+        .db()
+        .user(app.me())
+        .unwrap()
+        .prefs
+        .quiet_hours
+        .unwrap();
+    assert_eq!(q.start, 12, "quiet from noon");
+    keys(&mut app, &config, "esc T");
+    let held = app.store().db().held(app.me()).unwrap();
+    assert!(
+        held.iter()
+            .all(|h| h.message.decision.reason != Reason::QuietHours),
+        "released when they ended: {held:?}"
+    );
+    let chat = app
+        .store()
+        .db()
+        .chat_with(app.me(), Counterpart::Business(business(&app, "Moda Lola")))
+        .unwrap()
+        .unwrap();
+    let released: Vec<_> = app
+        .store()
+        .db()
+        .last_messages(chat.id, 50)
+        .unwrap()
+        .into_iter()
+        .filter(|m| m.decision.sentence.contains("quiet hours"))
+        .collect();
+    assert_eq!(
+        released.len(),
+        1,
+        "Tuesday's noon offer waited for the quiet hours to end"
+    );
+}
+
+#[test]
+fn advancing_the_clock_announces_new_messages() {
+    let (mut app, config) = demo("0", 100, 30);
+    let before = app.state.notify_count;
+    keys(&mut app, &config, "t");
+    assert_eq!(app.state.clock, Timestamp::from_civil(2026, 11, 23, 9, 0));
+    assert_eq!(
+        app.state.notify_count,
+        before + 1,
+        "the 08:30 code and the 09:00 ticket arrived"
+    );
+    assert!(
+        app.state
+            .notification
+            .as_deref()
+            .unwrap_or_default()
+            .starts_with("Rutas Bus: Your ticket")
+    );
+    assert!(status(&app).contains("2 new messages"), "{}", status(&app));
+    keys(&mut app, &config, "t");
+    assert_eq!(
+        app.state.notify_count,
+        before + 2,
+        "Marta wrote at 09:10, the bus company at 09:41"
+    );
+    assert!(
+        app.state
+            .notification
+            .as_deref()
+            .unwrap_or_default()
+            .starts_with("Rutas Bus: Hello Alex")
+    );
+}
+
+#[test]
+fn muted_chats_do_not_notify() {
+    let (mut app, config) = demo("1d", 100, 30);
+    open_chat(&mut app, &config, "Paquexpress");
+    keys(&mut app, &config, "m esc");
+    let before = app.state.notify_count;
+    app.update(Action::AdvanceHour);
+    assert_eq!(
+        app.state.notify_count, before,
+        "08:45's parcel update is in a muted chat"
+    );
+    app.update(Action::AdvanceHour);
+    assert_eq!(
+        app.state.notify_count,
+        before + 1,
+        "10:00's reminder from the lender is not"
+    );
+}
+
+#[test]
+fn search_jumps_to_the_message() {
+    let (mut app, config) = demo("1d4h", 100, 30);
+    keys(&mut app, &config, "/ \"folding\"");
+    let search = app.state.search.as_ref().unwrap();
+    assert!(search.hits.len() >= 2);
+    assert!(
+        search
+            .hits
+            .iter()
+            .all(|h| h.text.to_lowercase().contains("folding"))
+    );
+    keys(&mut app, &config, "enter");
+    let view = app.state.chat.as_ref().unwrap();
+    assert_eq!(view.chat.title, "Rutas Bus");
+    assert!(
+        view.selected_message()
+            .unwrap()
+            .message
+            .body
+            .contains("folding")
+    );
+}
+
+#[test]
+fn clicks_select_chats_and_tabs() {
+    let (mut app, config) = demo("1d4h", 100, 30);
+    let second = app.state.list.rows[1].chat.id;
+    app.update(Action::Click { column: 5, row: 4 });
+    assert_eq!(
+        app.state.list.selected_row().map(|r| r.chat.id),
+        Some(second),
+        "the second row was clicked"
+    );
+    assert_eq!(app.state.chat.as_ref().map(|c| c.chat.id), Some(second));
+    keys(&mut app, &config, "esc");
+    let held_tab = parley::tui::layout::tab_positions(&app.state)
+        .into_iter()
+        .find(|(t, ..)| *t == Tab::Held)
+        .unwrap();
+    app.update(Action::Click {
+        column: held_tab.2 + 1,
+        row: 0,
+    });
+    assert_eq!(app.state.tab, Tab::Held);
+    let _ = config;
+}
+
+#[test]
+fn help_lists_every_control() {
+    let (mut app, config) = demo("0", 100, 200);
+    keys(&mut app, &config, "?");
+    let text = screen(&app, &config);
+    for label in [
+        "subscribe / unsubscribe",
+        "block / unblock",
+        "report",
+        "why did this reach me?",
+        "not interested",
+        "release into the chat",
+        "clock +1 hour",
+        "clock +1 day",
+        "search",
+        "all offers on / off",
+    ] {
+        assert!(text.contains(label), "help lacks {label}");
+    }
+}
+
+#[test]
+fn new_messages_show_in_the_chat_being_read() {
+    let (mut app, config) = demo("1d", 100, 30);
+    open_chat(&mut app, &config, "Moda Lola");
+    keys(&mut app, &config, "T");
+    let view = app.state.chat.as_ref().unwrap();
+    let newest = view.messages.last().unwrap();
+    assert!(
+        newest.message.body.contains("winter coats"),
+        "Tuesday's offer arrived in the open chat"
+    );
+    assert_eq!(
+        view.selected,
+        Some(view.messages.len() - 1),
+        "the view follows the newest message"
+    );
+    assert!(screen(&app, &config).contains("winter coats"));
+    assert_eq!(
+        app.store().db().chat(view.chat.id).unwrap().unread,
+        0,
+        "it is read while the chat is open"
+    );
+}
