@@ -394,9 +394,7 @@ impl Tx<'_> {
             "UPDATE messages SET read_at = ?2 WHERE chat_id = ?1 AND direction = 'in' AND outcome = 'deliver' AND read_at IS NULL",
             params![chat, now],
         )?;
-        self.tx
-            .execute("UPDATE chats SET unread = 0 WHERE id = ?1", [chat])?;
-        Ok(())
+        self.update_chat(chat, "UPDATE chats SET unread = 0 WHERE id = ?1", [chat])
     }
 
     /// The user lets a held message into its chat.

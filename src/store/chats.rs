@@ -174,6 +174,13 @@ impl Db<'_> {
     }
 }
 
+/// A chat's share of its user's counts: all, unread, personal, business, offers, archived,
+/// unread messages.
+struct CountedChat {
+    user: UserId,
+    shares: [i64; 7],
+}
+
 fn counterpart_column(with: Counterpart) -> (&'static str, i64) {
     match with {
         Counterpart::Business(b) => ("business_id", b.0),
@@ -220,39 +227,120 @@ impl Tx<'_> {
     ) -> Result<()> {
         let preview: String = preview.split_whitespace().collect::<Vec<_>>().join(" ");
         let preview: String = preview.chars().take(120).collect();
-        self.tx.execute(
+        self.update_chat(
+            chat,
             "UPDATE chats SET preview = ?2, last_at = max(coalesce(last_at, ?3), ?3),
                 unread = unread + ?4, has_offers = has_offers OR ?5 WHERE id = ?1",
             params![chat, preview, at, i64::from(inbound), offer],
-        )?;
-        Ok(())
+        )
     }
 
     /// Mutes or unmutes a chat.
     pub fn set_muted(&self, chat: ChatId, muted: bool) -> Result<()> {
-        self.tx.execute(
+        self.update_chat(
+            chat,
             "UPDATE chats SET muted = ?2 WHERE id = ?1",
             params![chat, muted],
-        )?;
-        Ok(())
+        )
     }
 
     /// Archives or unarchives a chat.
     pub fn set_archived(&self, chat: ChatId, archived: bool) -> Result<()> {
-        self.tx.execute(
+        self.update_chat(
+            chat,
             "UPDATE chats SET archived = ?2 WHERE id = ?1",
             params![chat, archived],
+        )
+    }
+
+    /// Runs one UPDATE of a chat and moves the user's kept chat counts by what it changed.
+    pub(super) fn update_chat(
+        &self,
+        chat: ChatId,
+        sql: &str,
+        params: impl rusqlite::Params,
+    ) -> Result<()> {
+        let before = self.counted(chat)?;
+        self.tx.prepare_cached(sql)?.execute(params)?;
+        let after = self.counted(chat)?;
+        let delta: Vec<i64> = after
+            .shares
+            .iter()
+            .zip(before.shares)
+            .map(|(a, b)| a - b)
+            .collect();
+        if delta.iter().all(|d| *d == 0) {
+            return Ok(());
+        }
+        self.tx
+            .prepare_cached(
+                "INSERT INTO chat_counts (user_id) VALUES (?1) ON CONFLICT (user_id) DO NOTHING",
+            )?
+            .execute([after.user])?;
+        self.tx
+            .prepare_cached(
+                "UPDATE chat_counts SET all_chats = all_chats + ?2, unread_chats = unread_chats + ?3,
+                    personal = personal + ?4, business = business + ?5, offers = offers + ?6,
+                    archived = archived + ?7, unread_messages = unread_messages + ?8
+                 WHERE user_id = ?1",
+            )?
+            .execute(params![after.user, delta[0], delta[1], delta[2], delta[3], delta[4], delta[5], delta[6]])?;
+        Ok(())
+    }
+
+    /// What one chat adds to each of its user's counts.
+    fn counted(&self, chat: ChatId) -> Result<CountedChat> {
+        Ok(self
+            .tx
+            .prepare_cached(
+                "SELECT user_id,
+                last_at IS NOT NULL AND archived = 0,
+                last_at IS NOT NULL AND archived = 0 AND unread > 0 AND muted = 0,
+                last_at IS NOT NULL AND archived = 0 AND is_business = 0,
+                last_at IS NOT NULL AND archived = 0 AND is_business = 1,
+                last_at IS NOT NULL AND archived = 0 AND has_offers = 1,
+                last_at IS NOT NULL AND archived = 1,
+                CASE WHEN last_at IS NOT NULL AND muted = 0 THEN unread ELSE 0 END
+             FROM chats WHERE id = ?1",
+            )?
+            .query_row([chat], |r| {
+                let mut shares = [0i64; 7];
+                for (i, share) in shares.iter_mut().enumerate() {
+                    *share = r.get(i + 1)?;
+                }
+                Ok(CountedChat {
+                    user: r.get(0)?,
+                    shares,
+                })
+            })?)
+    }
+
+    /// Counts a user's chats afresh into the kept counts (after a big import).
+    pub(super) fn recount_chats(&self, user: UserId) -> Result<()> {
+        self.tx.execute(
+            "INSERT OR REPLACE INTO chat_counts
+                (user_id, all_chats, unread_chats, personal, business, offers, archived, unread_messages)
+             SELECT ?1,
+                count(*) FILTER (WHERE archived = 0),
+                count(*) FILTER (WHERE archived = 0 AND unread > 0 AND muted = 0),
+                count(*) FILTER (WHERE archived = 0 AND is_business = 0),
+                count(*) FILTER (WHERE archived = 0 AND is_business = 1),
+                count(*) FILTER (WHERE archived = 0 AND has_offers = 1),
+                count(*) FILTER (WHERE archived = 1),
+                coalesce(sum(unread) FILTER (WHERE muted = 0), 0)
+             FROM chats WHERE user_id = ?1 AND last_at IS NOT NULL",
+            [user],
         )?;
         Ok(())
     }
 
     /// Marks a chat as needing attention again.
     pub fn mark_unread(&self, chat: ChatId) -> Result<()> {
-        self.tx.execute(
+        self.update_chat(
+            chat,
             "UPDATE chats SET unread = max(unread, 1) WHERE id = ?1",
             [chat],
-        )?;
-        Ok(())
+        )
     }
 }
 
@@ -262,7 +350,7 @@ mod tests {
     use crate::store::Store;
     use crate::world::{self, Assets};
 
-    /// The counts as a direct count over the chats, to check the trigger-kept ones against.
+    /// The counts as a direct count over the chats, to check the kept ones against.
     fn counted(store: &Store, user: UserId) -> FilterCounts {
         let mut c = store
             .db()

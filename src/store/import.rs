@@ -10,6 +10,9 @@ use std::collections::HashMap;
 
 /// Longest decision sentence kept, in characters.
 const MAX_SENTENCE_CHARS: usize = 512;
+/// From this many messages, an import counts its users' chats once at its end instead of
+/// moving the kept counts chat by chat (one count costs about as much as a few thousand moves).
+const RECOUNT_FROM: usize = 10_000;
 /// Longest chat preview, in characters.
 const PREVIEW_CHARS: usize = 120;
 
@@ -52,6 +55,7 @@ impl Tx<'_> {
         for m in batch {
             check(m)?;
         }
+        let recount = batch.len() >= RECOUNT_FROM;
         let chats = self.chats_for_import(batch)?;
         // Written in key order rather than batch order: friends' messages chat by chat, then
         // business messages business by business (the key of most indexes they enter), each in
@@ -154,23 +158,28 @@ impl Tx<'_> {
         }
         // The preview changes only when the batch brings the chat's newest message; old
         // messages arriving late add to the unread count without moving the chat.
-        let mut touch = self.tx.prepare_cached(
-            "UPDATE chats SET
+        const TOUCH: &str = "UPDATE chats SET
                 preview = CASE WHEN last_at IS NULL OR last_at <= ?3 THEN ?2 ELSE preview END,
                 last_at = max(coalesce(last_at, ?3), ?3),
                 unread = unread + ?4, has_offers = has_offers OR ?5
-             WHERE id = ?1",
-        )?;
+             WHERE id = ?1";
         touches.sort_unstable_by_key(|(chat, _)| *chat);
         for (chat, t) in touches {
             let (at, index) = t.newest;
-            touch.execute(params![
-                chat,
-                preview(&bodies[index]),
-                at,
-                t.unread,
-                t.offer
-            ])?;
+            let values = params![chat, preview(&bodies[index]), at, t.unread, t.offer];
+            if recount {
+                self.tx.prepare_cached(TOUCH)?.execute(values)?;
+            } else {
+                self.update_chat(chat, TOUCH, values)?;
+            }
+        }
+        if recount {
+            let mut users: Vec<UserId> = batch.iter().map(|m| m.user).collect();
+            users.sort_unstable();
+            users.dedup();
+            for user in users {
+                self.recount_chats(user)?;
+            }
         }
         Ok(stored)
     }

@@ -99,10 +99,10 @@ CREATE TABLE chats (
 );
 CREATE INDEX chats_recent ON chats(user_id, archived, last_at DESC, id DESC);
 CREATE INDEX chats_unread_first ON chats(user_id, archived, (unread > 0) DESC, last_at DESC, id DESC);
-CREATE INDEX chats_kind ON chats(user_id, archived, is_business, last_at DESC, id DESC);
 
--- What each tab of a user's chat list holds, kept by triggers as chats change, so that the
--- first screen never counts a large inbox row by row.
+-- What each tab of a user's chat list holds, kept up to date by the store as chats change (or
+-- counted afresh after a big import), so that the first screen never counts a large inbox row
+-- by row.
 CREATE TABLE chat_counts (
     user_id INTEGER PRIMARY KEY,
     all_chats INTEGER NOT NULL DEFAULT 0,
@@ -114,47 +114,8 @@ CREATE TABLE chat_counts (
     unread_messages INTEGER NOT NULL DEFAULT 0
 );
 
-CREATE TRIGGER chat_counts_insert AFTER INSERT ON chats BEGIN
-    INSERT INTO chat_counts (user_id) VALUES (NEW.user_id) ON CONFLICT (user_id) DO NOTHING;
-    UPDATE chat_counts SET
-        all_chats = all_chats + (NEW.last_at IS NOT NULL AND NEW.archived = 0),
-        unread_chats = unread_chats + (NEW.last_at IS NOT NULL AND NEW.archived = 0 AND NEW.unread > 0 AND NEW.muted = 0),
-        personal = personal + (NEW.last_at IS NOT NULL AND NEW.archived = 0 AND NEW.is_business = 0),
-        business = business + (NEW.last_at IS NOT NULL AND NEW.archived = 0 AND NEW.is_business = 1),
-        offers = offers + (NEW.last_at IS NOT NULL AND NEW.archived = 0 AND NEW.has_offers = 1),
-        archived = archived + (NEW.last_at IS NOT NULL AND NEW.archived = 1),
-        unread_messages = unread_messages + (CASE WHEN NEW.last_at IS NOT NULL AND NEW.muted = 0 THEN NEW.unread ELSE 0 END)
-    WHERE user_id = NEW.user_id;
-END;
 
-CREATE TRIGGER chat_counts_update AFTER UPDATE OF last_at, archived, unread, muted, is_business, has_offers ON chats BEGIN
-    UPDATE chat_counts SET
-        all_chats = all_chats - (OLD.last_at IS NOT NULL AND OLD.archived = 0) + (NEW.last_at IS NOT NULL AND NEW.archived = 0),
-        unread_chats = unread_chats - (OLD.last_at IS NOT NULL AND OLD.archived = 0 AND OLD.unread > 0 AND OLD.muted = 0)
-            + (NEW.last_at IS NOT NULL AND NEW.archived = 0 AND NEW.unread > 0 AND NEW.muted = 0),
-        personal = personal - (OLD.last_at IS NOT NULL AND OLD.archived = 0 AND OLD.is_business = 0)
-            + (NEW.last_at IS NOT NULL AND NEW.archived = 0 AND NEW.is_business = 0),
-        business = business - (OLD.last_at IS NOT NULL AND OLD.archived = 0 AND OLD.is_business = 1)
-            + (NEW.last_at IS NOT NULL AND NEW.archived = 0 AND NEW.is_business = 1),
-        offers = offers - (OLD.last_at IS NOT NULL AND OLD.archived = 0 AND OLD.has_offers = 1)
-            + (NEW.last_at IS NOT NULL AND NEW.archived = 0 AND NEW.has_offers = 1),
-        archived = archived - (OLD.last_at IS NOT NULL AND OLD.archived = 1) + (NEW.last_at IS NOT NULL AND NEW.archived = 1),
-        unread_messages = unread_messages - (CASE WHEN OLD.last_at IS NOT NULL AND OLD.muted = 0 THEN OLD.unread ELSE 0 END)
-            + (CASE WHEN NEW.last_at IS NOT NULL AND NEW.muted = 0 THEN NEW.unread ELSE 0 END)
-    WHERE user_id = NEW.user_id;
-END;
 
-CREATE TRIGGER chat_counts_delete AFTER DELETE ON chats BEGIN
-    UPDATE chat_counts SET
-        all_chats = all_chats - (OLD.last_at IS NOT NULL AND OLD.archived = 0),
-        unread_chats = unread_chats - (OLD.last_at IS NOT NULL AND OLD.archived = 0 AND OLD.unread > 0 AND OLD.muted = 0),
-        personal = personal - (OLD.last_at IS NOT NULL AND OLD.archived = 0 AND OLD.is_business = 0),
-        business = business - (OLD.last_at IS NOT NULL AND OLD.archived = 0 AND OLD.is_business = 1),
-        offers = offers - (OLD.last_at IS NOT NULL AND OLD.archived = 0 AND OLD.has_offers = 1),
-        archived = archived - (OLD.last_at IS NOT NULL AND OLD.archived = 1),
-        unread_messages = unread_messages - (CASE WHEN OLD.last_at IS NOT NULL AND OLD.muted = 0 THEN OLD.unread ELSE 0 END)
-    WHERE user_id = OLD.user_id;
-END;
 
 CREATE TABLE messages (
     id INTEGER PRIMARY KEY,
