@@ -4,6 +4,7 @@
 #[macro_use]
 pub mod model;
 pub mod policy;
+pub mod protocol;
 pub mod store;
 pub mod tui;
 pub mod world;

@@ -283,6 +283,7 @@ impl Tx<'_> {
             "UPDATE messages SET feedback = ?2, feedback_at = ?3 WHERE id = ?1",
             params![message, feedback.as_str(), now],
         )?;
+        self.stamp(message)?;
         self.update_relation(user, business, |r| match feedback {
             Feedback::Interested => r.interested_at = Some(now),
             Feedback::NotInterested => r.not_interested_at = Some(now),
@@ -328,6 +329,7 @@ impl Tx<'_> {
             params![chat, user, business_of(to), body, now],
         )?;
         let id = MessageId(self.tx.last_insert_rowid());
+        self.stamp(id)?;
         self.touch_chat(chat, now, &format!("You: {body}"), false, false)?;
         self.mark_read(chat, now)?;
         if let Counterpart::Business(business) = to {
@@ -355,6 +357,7 @@ impl Tx<'_> {
             params![chat, user, body, at],
         )?;
         let id = MessageId(self.tx.last_insert_rowid());
+        self.stamp(id)?;
         self.touch_chat(chat, at, &body, true, false)?;
         Ok(id)
     }
@@ -391,8 +394,9 @@ impl Tx<'_> {
             }
         }
         self.tx.execute(
-            "UPDATE messages SET read_at = ?2 WHERE chat_id = ?1 AND direction = 'in' AND outcome = 'deliver' AND read_at IS NULL",
-            params![chat, now],
+            "UPDATE messages SET read_at = ?2, change = ?3
+             WHERE chat_id = ?1 AND direction = 'in' AND outcome = 'deliver' AND read_at IS NULL",
+            params![chat, now, self.next_change()?],
         )?;
         self.update_chat(chat, "UPDATE chats SET unread = 0 WHERE id = ?1", [chat])
     }
@@ -434,6 +438,7 @@ impl Tx<'_> {
         )?;
         self.tx
             .execute("DELETE FROM messages WHERE id = ?1", [message])?;
+        self.tombstone(user, message)?;
         Ok(())
     }
 }

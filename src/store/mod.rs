@@ -6,6 +6,7 @@
 
 mod actions;
 mod broadcast;
+mod changes;
 mod chats;
 mod enforce;
 mod error;

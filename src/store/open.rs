@@ -10,12 +10,15 @@ use std::path::Path;
 const APPLICATION_ID: i64 = 0x5052_4C59;
 
 fn migrations() -> Migrations<'static> {
-    Migrations::new(vec![M::up(include_str!("schema.sql"))])
+    Migrations::new(vec![
+        M::up(include_str!("schema.sql")),
+        M::up(include_str!("schema_2.sql")),
+    ])
 }
 
 /// The newest schema version this build knows.
 pub fn schema_version() -> i64 {
-    1
+    2
 }
 
 pub fn open_checked(path: &Path) -> Result<Connection> {

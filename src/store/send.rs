@@ -193,6 +193,7 @@ impl Tx<'_> {
             decision.sentence, charge
         ])?;
         let id = MessageId(self.tx.last_insert_rowid());
+        self.stamp(id)?;
         if delivered {
             self.touch_chat(chat, at, body, true, category == Category::Marketing)?;
         }
@@ -240,6 +241,7 @@ impl Tx<'_> {
              WHERE id = ?1",
             params![m.id, decision.reason.as_str(), decision.sentence, now],
         )?;
+        self.stamp(m.id)?;
         self.touch_chat(
             m.chat,
             now,

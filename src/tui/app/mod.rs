@@ -98,6 +98,14 @@ impl App {
         &mut self.store
     }
 
+    /// Opens a chat as Enter on its row does (focus, read, first-contact choice).
+    pub fn show_chat(&mut self, chat: ChatId) {
+        let result = self.open_chat(chat, None).and_then(|()| self.reload());
+        if let Err(e) = result {
+            self.error(e.to_string());
+        }
+    }
+
     /// The user whose inbox this is.
     pub fn me(&self) -> UserId {
         self.me

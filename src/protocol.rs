@@ -1,0 +1,236 @@
+//! The wire between `parley serve` and its clients (the inbox with `--server`, and
+//! `parley business`): JSON over HTTP, versioned under `/v1/`. Both sides use these types, so
+//! they cannot drift apart.
+
+use crate::model::*;
+use crate::policy::Metrics;
+use crate::policy::broadcast::{Quote, Settlement};
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// The prefix of every route.
+pub const PREFIX: &str = "/v1";
+
+/// `GET /v1/health`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Health {
+    pub status: String,
+    pub version: String,
+}
+
+/// Every error the server returns: a stable code and a sentence that says what to fix.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ApiError {
+    /// `bad_request`, `unauthorized`, `not_found`, `payload_too_large`, `invalid`,
+    /// `too_many_requests`, `insufficient_budget`, `internal`.
+    pub error: String,
+    pub message: String,
+}
+
+/// Where a client is in the stream of changes: the last change and message it has.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct Cursor {
+    pub change: i64,
+    pub id: i64,
+}
+
+/// A message as the user's client receives it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct WireMessage {
+    pub id: MessageId,
+    pub business: BusinessId,
+    pub direction: Direction,
+    pub category: Option<Category>,
+    pub template: Option<TemplateId>,
+    pub template_name: Option<String>,
+    pub body: String,
+    pub sent_at: Timestamp,
+    pub delivered_at: Option<Timestamp>,
+    pub read_at: Option<Timestamp>,
+    pub decision: Decision,
+    pub feedback: Option<Feedback>,
+    /// The idempotency key of the action that wrote it (the user's own replies).
+    pub client_key: Option<String>,
+    /// The change that last touched it.
+    pub change: i64,
+}
+
+/// A business as the user's client shows it, with the user's own choices about it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct WireBusiness {
+    pub id: BusinessId,
+    pub name: String,
+    pub verified: bool,
+    pub kind: BusinessKind,
+    pub relation: Relation,
+    /// Restrictions in force now.
+    pub restrictions: Vec<Restriction>,
+}
+
+/// `GET /v1/me/changes?change=C&id=I&limit=N` (and `GET /v1/me/stream`, which waits for the
+/// first change after the cursor): what changed for the user after `cursor`, oldest first.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Changes {
+    pub messages: Vec<WireMessage>,
+    /// Messages the user deleted (held ones), to remove.
+    pub removed: Vec<MessageId>,
+    /// Every business the user has dealt with, and the user's choices: small, sent whole.
+    pub businesses: Vec<WireBusiness>,
+    pub prefs: UserPrefs,
+    pub me: String,
+    /// Where to ask from next time.
+    pub cursor: Cursor,
+    /// Whether more changes wait after this page.
+    pub more: bool,
+    /// The server's clock when it answered.
+    pub now: Timestamp,
+}
+
+/// A user action as sent to the server; every id is the server's.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "action", rename_all = "snake_case")]
+pub enum WireAction {
+    Subscribe { business: BusinessId },
+    Unsubscribe { business: BusinessId },
+    Block { business: BusinessId, reason: BlockReason },
+    Unblock { business: BusinessId },
+    Report { business: BusinessId, reason: ReportReason, also_block: bool },
+    Feedback { message: MessageId, feedback: Feedback },
+    /// Everything delivered in the chat with this business is read.
+    Read { business: BusinessId },
+    Reply { business: BusinessId, text: String },
+    AcceptChat { business: BusinessId },
+    ReleaseHeld { message: MessageId },
+    DeleteHeld { message: MessageId },
+    SetPrefs { prefs: UserPrefs },
+}
+
+/// One action with the key that makes it apply exactly once.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct KeyedAction {
+    pub key: String,
+    #[serde(flatten)]
+    pub action: WireAction,
+}
+
+/// `POST /v1/me/actions`: actions in the order the user took them.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ActionBatch {
+    pub actions: Vec<KeyedAction>,
+}
+
+/// What became of one action.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ActionResult {
+    pub key: String,
+    pub ok: bool,
+    /// Why it could not be applied (an unknown business, a message that is not held...).
+    pub error: Option<String>,
+    /// Whether the key was seen before, so nothing was applied again.
+    pub replayed: bool,
+}
+
+/// The answer to an [`ActionBatch`], in the same order.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ActionResults {
+    pub results: Vec<ActionResult>,
+}
+
+/// `POST /v1/business/templates`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct TemplateSubmission {
+    pub name: String,
+    pub category: Category,
+    pub body: String,
+    #[serde(default = "default_true")]
+    pub allow_recategorise: bool,
+}
+
+fn default_true() -> bool {
+    true
+}
+
+/// A template as its business sees it: status, category and the review rule that fired.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct WireTemplate {
+    pub id: TemplateId,
+    pub name: String,
+    pub requested_category: Category,
+    pub category: Category,
+    pub status: TemplateStatus,
+    pub review_rule: ReviewRule,
+    pub review_note: String,
+    pub quality: Quality,
+    pub paused_until: Option<Timestamp>,
+    pub pause_count: u32,
+    pub body: String,
+}
+
+/// `POST /v1/business/messages`: one message to one user, a template or free-form text.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SendRequest {
+    /// The user's name.
+    pub to: String,
+    /// The template's name; without one, `text` is a free-form service reply.
+    pub template: Option<String>,
+    #[serde(default)]
+    pub params: Vec<String>,
+    pub text: Option<String>,
+}
+
+/// What the rules did with a message.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SendResponse {
+    pub decision: Decision,
+    pub category: Category,
+    pub message: Option<MessageId>,
+}
+
+/// `POST /v1/business/broadcasts`: one template to many users.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct BroadcastSubmission {
+    pub template: String,
+    #[serde(default)]
+    pub params: Vec<String>,
+    /// User names; without them, every subscriber of the business.
+    pub to: Option<Vec<String>>,
+    /// Price it and say what the rules would do, without sending or charging anything.
+    #[serde(default)]
+    pub dry_run: bool,
+}
+
+/// A broadcast priced, and (unless a dry run) sent.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct BroadcastReport {
+    pub id: Option<BroadcastId>,
+    pub dry_run: bool,
+    pub quote: Quote,
+    /// The charge and refund (for a dry run, what they would be).
+    pub settlement: Settlement,
+    pub delivered: u32,
+    pub held: BTreeMap<Reason, u32>,
+    pub rejected: BTreeMap<Reason, u32>,
+}
+
+/// `GET /v1/business/metrics[?template=NAME|broadcast=ID]`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct MetricsReport {
+    /// "business", "template NAME" or "broadcast ID".
+    pub scope: String,
+    pub metrics: Metrics,
+}
+
+/// `GET /v1/business/status`: the business's standing.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct StatusReport {
+    pub name: String,
+    pub verified: bool,
+    pub quality: Quality,
+    /// Unique users it may reach a day now (`None`: unlimited), and of its tier.
+    pub tier_limit: Option<u32>,
+    pub budget: i64,
+    /// Strikes in the last 90 days.
+    pub strikes: Vec<Strike>,
+    /// Every restriction, with whether it is in force.
+    pub restrictions: Vec<(Restriction, bool)>,
+}
