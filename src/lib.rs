@@ -3,8 +3,11 @@
 
 #[macro_use]
 pub mod model;
+pub mod business_cli;
 pub mod policy;
 pub mod protocol;
+pub mod server;
 pub mod store;
+pub mod sync;
 pub mod tui;
 pub mod world;

@@ -4,10 +4,13 @@ use clap::{Parser, Subcommand};
 use color_eyre::eyre::{Result, WrapErr, eyre};
 use parley::model::{Span, Timestamp};
 use parley::store::{Store, paths};
+use parley::sync::{self, engine::SyncConfig};
 use parley::tui::{App, UiConfig, render, runtime};
 use parley::world::{self, Assets};
 use std::io::Write;
 use std::path::PathBuf;
+use std::sync::Arc;
+use tokio::sync::Notify;
 
 /// A terminal chat inbox that marks business chats clearly and puts you in charge of them.
 #[derive(Parser)]
@@ -19,6 +22,18 @@ struct Cli {
     /// Directory with policy.toml, pricing.toml or world.toml to use instead of the built-in ones.
     #[arg(long, global = true, env = "PARLEY_ASSETS", value_name = "DIR")]
     assets: Option<PathBuf>,
+    /// Sync with this Parley server (e.g. http://127.0.0.1:8787) instead of the demo world.
+    #[arg(long, global = true, env = "PARLEY_SERVER", value_name = "URL")]
+    server: Option<String>,
+    /// Your token on the server (printed by `parley serve add-user`).
+    #[arg(
+        long,
+        global = true,
+        env = "PARLEY_TOKEN",
+        value_name = "TOKEN",
+        hide_env_values = true
+    )]
+    token: Option<String>,
     /// The interface's config file (keys, colours, mouse, notifications).
     #[arg(long, global = true, env = "PARLEY_CONFIG", value_name = "FILE")]
     config: Option<PathBuf>,
@@ -31,7 +46,8 @@ enum Command {
     /// Print one screen of a scripted session as text, headless (for docs and tests).
     Render {
         /// inbox, chat, first-contact, held, why, report, block, profile, subscriptions,
-        /// settings, help or search.
+        /// settings, help, search, console-templates, console-compose, console-metrics,
+        /// console-standing or demo.
         #[arg(long, default_value = "inbox")]
         screen: String,
         /// Width x height in cells.
@@ -49,6 +65,16 @@ enum Command {
         #[command(subcommand)]
         action: WorldAction,
     },
+    /// The sync server (its store in --data-dir DIR, else in the data dir's `server`), or its
+    /// accounts: `serve add-user NAME`, `serve add-business NAME`.
+    Serve(parley::server::cli::ServeArgs),
+    /// Act as a business against a server (--server URL --token T): templates, send,
+    /// broadcast, metrics, status.
+    Business(parley::business_cli::BusinessArgs),
+    /// The inbox and the lender's business console side by side (F2 flips between them below
+    /// 160 columns) on a fresh demo world: block or report it, move the clock, watch its
+    /// standing fall. F3 starts a guided tour.
+    Demo(parley::tui::console::DemoArgs),
 }
 
 #[derive(Subcommand)]
@@ -93,6 +119,28 @@ fn run() -> Result<()> {
     let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
     match cli.command {
         Some(Command::World { action }) => run_world(&data_dir, &assets, action),
+        Some(Command::Serve(args)) => Ok(parley::server::cli::run(
+            args,
+            cli.data_dir,
+            &data_dir,
+            &assets.policy,
+            &assets.pricing,
+        )?),
+        Some(Command::Business(args)) if args.command.is_none() && cli.server.is_none() => {
+            let config = ui_config(cli.config, no_color)?;
+            Ok(parley::tui::console::run_console(
+                &data_dir, assets, config, None,
+            )?)
+        }
+        Some(Command::Demo(args)) => {
+            let config = ui_config(cli.config, no_color)?;
+            Ok(parley::tui::console::run_demo(
+                &data_dir, assets, config, &args,
+            )?)
+        }
+        Some(Command::Business(args)) => {
+            std::process::exit(parley::business_cli::run(args, cli.server, cli.token))
+        }
         Some(Command::Render {
             screen,
             size,
@@ -104,7 +152,9 @@ fn run() -> Result<()> {
         }
         None => {
             let config = ui_config(cli.config, no_color)?;
-            run_inbox(&data_dir, assets, config)
+            let server = cli.server.or_else(|| config.server.clone());
+            let token = cli.token.or_else(|| config.token.clone());
+            run_inbox(&data_dir, assets, config, server.zip(token))
         }
     }
 }
@@ -117,15 +167,43 @@ fn ui_config(flag: Option<PathBuf>, no_color: bool) -> Result<UiConfig> {
     })
 }
 
-fn run_inbox(data_dir: &std::path::Path, assets: Assets, config: UiConfig) -> Result<()> {
-    let store = open_store(data_dir)?;
+fn run_inbox(
+    data_dir: &std::path::Path,
+    assets: Assets,
+    config: UiConfig,
+    server: Option<(String, String)>,
+) -> Result<()> {
+    let (store, sync) = match server {
+        None => (open_store(data_dir)?, None),
+        Some((url, token)) => {
+            let path = sync::mirror_path(data_dir, &url);
+            std::fs::create_dir_all(path.parent().unwrap_or(data_dir))?;
+            let mut store = Store::open(&path)?;
+            sync::prepare_mirror(&mut store)?;
+            let wake = Arc::new(Notify::new());
+            (
+                store,
+                Some((
+                    SyncConfig {
+                        server: url,
+                        token,
+                        store_path: path,
+                    },
+                    wake,
+                )),
+            )
+        }
+    };
     let _log = start_log(data_dir)?;
     let (width, height) = crossterm::terminal::size().unwrap_or((80, 24));
-    let app = App::open(store, assets, config.settings.clone(), width, height)?;
+    let mut app = App::open(store, assets, config.settings.clone(), width, height)?;
+    if let Some((_, wake)) = &sync {
+        app = app.with_sync(Arc::clone(wake));
+    }
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()?;
-    runtime.block_on(runtime::run(app, config))?;
+    runtime.block_on(runtime::run(app, config, sync))?;
     Ok(())
 }
 
@@ -156,26 +234,13 @@ fn render(
     keys: &str,
     advance: &str,
 ) -> Result<()> {
-    let script = render::screen_script(screen).ok_or_else(|| {
-        eyre!(
-            "unknown screen `{screen}`; screens are {}",
-            render::SCREENS.join(", ")
-        )
-    })?;
     let (width, height) = size
         .split_once('x')
         .and_then(|(w, h)| Some((w.parse::<u16>().ok()?, h.parse::<u16>().ok()?)))
         .ok_or_else(|| eyre!("`{size}` is not a size; write it like 80x24"))?;
-    let mut store = Store::open_in_memory()?;
-    world::seed(&mut store, &assets)?;
-    if advance != "0" {
-        let span = Span::parse(advance)
-            .ok_or_else(|| eyre!("`{advance}` is not a span of time; write it like 1d4h"))?;
-        world::advance(&mut store, &assets, assets.world.start + span, |_| {})?;
-    }
-    let mut app = App::open(store, assets, config.settings.clone(), width, height)?;
-    let keys = render::parse_keys(&format!("{script} {keys}")).map_err(|e| eyre!(e))?;
-    print!("{}", render::scripted_screen(&mut app, config, &keys));
+    let text = render::named_screen(assets, config, screen, (width, height), keys, advance)
+        .map_err(|e| eyre!(e))?;
+    print!("{text}");
     Ok(())
 }
 

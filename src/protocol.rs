@@ -4,38 +4,45 @@
 
 use crate::model::*;
 use crate::policy::Metrics;
-use crate::policy::broadcast::{Quote, Settlement};
+use crate::policy::broadcast::{InsufficientBudget, Quote, Settlement};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
+use utoipa::ToSchema;
 
 /// The prefix of every route.
 pub const PREFIX: &str = "/v1";
 
 /// `GET /v1/health`.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
 pub struct Health {
     pub status: String,
     pub version: String,
 }
 
 /// Every error the server returns: a stable code and a sentence that says what to fix.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
 pub struct ApiError {
-    /// `bad_request`, `unauthorized`, `not_found`, `payload_too_large`, `invalid`,
-    /// `too_many_requests`, `insufficient_budget`, `internal`.
+    /// `bad_request`, `unauthorized`, `not_found`, `method_not_allowed`, `payload_too_large`,
+    /// `invalid`, `too_many_requests`, `insufficient_budget`, `timeout`, `unavailable`,
+    /// `internal`.
     pub error: String,
     pub message: String,
+    /// With `insufficient_budget`: what the broadcast needs and how much is missing.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub budget: Option<InsufficientBudget>,
 }
 
 /// Where a client is in the stream of changes: the last change and message it has.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(
+    Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, ToSchema,
+)]
 pub struct Cursor {
     pub change: i64,
     pub id: i64,
 }
 
 /// A message as the user's client receives it.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
 pub struct WireMessage {
     pub id: MessageId,
     pub business: BusinessId,
@@ -55,8 +62,23 @@ pub struct WireMessage {
     pub change: i64,
 }
 
+/// A decision the rules made about a message for the user: a rejected one never becomes a
+/// message, so this is how the user's client learns of it (without its text).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+pub struct WireDecision {
+    pub id: i64,
+    pub business: BusinessId,
+    pub template: Option<TemplateId>,
+    pub category: Category,
+    pub at: Timestamp,
+    pub decision: Decision,
+    /// The message it made, when delivered or held.
+    pub message: Option<MessageId>,
+    pub change: i64,
+}
+
 /// A business as the user's client shows it, with the user's own choices about it.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
 pub struct WireBusiness {
     pub id: BusinessId,
     pub name: String,
@@ -69,11 +91,14 @@ pub struct WireBusiness {
 
 /// `GET /v1/me/changes?change=C&id=I&limit=N` (and `GET /v1/me/stream`, which waits for the
 /// first change after the cursor): what changed for the user after `cursor`, oldest first.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
 pub struct Changes {
     pub messages: Vec<WireMessage>,
     /// Messages the user deleted (held ones), to remove.
     pub removed: Vec<MessageId>,
+    /// Decisions made for the user, rejections included.
+    #[serde(default)]
+    pub decisions: Vec<WireDecision>,
     /// Every business the user has dealt with, and the user's choices: small, sent whole.
     pub businesses: Vec<WireBusiness>,
     pub prefs: UserPrefs,
@@ -87,26 +112,55 @@ pub struct Changes {
 }
 
 /// A user action as sent to the server; every id is the server's.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
 #[serde(tag = "action", rename_all = "snake_case")]
 pub enum WireAction {
-    Subscribe { business: BusinessId },
-    Unsubscribe { business: BusinessId },
-    Block { business: BusinessId, reason: BlockReason },
-    Unblock { business: BusinessId },
-    Report { business: BusinessId, reason: ReportReason, also_block: bool },
-    Feedback { message: MessageId, feedback: Feedback },
+    Subscribe {
+        business: BusinessId,
+    },
+    Unsubscribe {
+        business: BusinessId,
+    },
+    Block {
+        business: BusinessId,
+        reason: BlockReason,
+    },
+    Unblock {
+        business: BusinessId,
+    },
+    Report {
+        business: BusinessId,
+        reason: ReportReason,
+        also_block: bool,
+    },
+    Feedback {
+        message: MessageId,
+        feedback: Feedback,
+    },
     /// Everything delivered in the chat with this business is read.
-    Read { business: BusinessId },
-    Reply { business: BusinessId, text: String },
-    AcceptChat { business: BusinessId },
-    ReleaseHeld { message: MessageId },
-    DeleteHeld { message: MessageId },
-    SetPrefs { prefs: UserPrefs },
+    Read {
+        business: BusinessId,
+    },
+    Reply {
+        business: BusinessId,
+        text: String,
+    },
+    AcceptChat {
+        business: BusinessId,
+    },
+    ReleaseHeld {
+        message: MessageId,
+    },
+    DeleteHeld {
+        message: MessageId,
+    },
+    SetPrefs {
+        prefs: UserPrefs,
+    },
 }
 
 /// One action with the key that makes it apply exactly once.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
 pub struct KeyedAction {
     pub key: String,
     #[serde(flatten)]
@@ -114,13 +168,13 @@ pub struct KeyedAction {
 }
 
 /// `POST /v1/me/actions`: actions in the order the user took them.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
 pub struct ActionBatch {
     pub actions: Vec<KeyedAction>,
 }
 
 /// What became of one action.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
 pub struct ActionResult {
     pub key: String,
     pub ok: bool,
@@ -131,13 +185,13 @@ pub struct ActionResult {
 }
 
 /// The answer to an [`ActionBatch`], in the same order.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
 pub struct ActionResults {
     pub results: Vec<ActionResult>,
 }
 
 /// `POST /v1/business/templates`.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
 pub struct TemplateSubmission {
     pub name: String,
     pub category: Category,
@@ -151,7 +205,7 @@ fn default_true() -> bool {
 }
 
 /// A template as its business sees it: status, category and the review rule that fired.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
 pub struct WireTemplate {
     pub id: TemplateId,
     pub name: String,
@@ -167,7 +221,7 @@ pub struct WireTemplate {
 }
 
 /// `POST /v1/business/messages`: one message to one user, a template or free-form text.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
 pub struct SendRequest {
     /// The user's name.
     pub to: String,
@@ -179,7 +233,7 @@ pub struct SendRequest {
 }
 
 /// What the rules did with a message.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
 pub struct SendResponse {
     pub decision: Decision,
     pub category: Category,
@@ -187,7 +241,7 @@ pub struct SendResponse {
 }
 
 /// `POST /v1/business/broadcasts`: one template to many users.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
 pub struct BroadcastSubmission {
     pub template: String,
     #[serde(default)]
@@ -200,7 +254,7 @@ pub struct BroadcastSubmission {
 }
 
 /// A broadcast priced, and (unless a dry run) sent.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
 pub struct BroadcastReport {
     pub id: Option<BroadcastId>,
     pub dry_run: bool,
@@ -213,7 +267,7 @@ pub struct BroadcastReport {
 }
 
 /// `GET /v1/business/metrics[?template=NAME|broadcast=ID]`.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
 pub struct MetricsReport {
     /// "business", "template NAME" or "broadcast ID".
     pub scope: String,
@@ -221,7 +275,7 @@ pub struct MetricsReport {
 }
 
 /// `GET /v1/business/status`: the business's standing.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
 pub struct StatusReport {
     pub name: String,
     pub verified: bool,

@@ -1198,3 +1198,42 @@ fn a_failed_broadcast_leaves_the_budget_and_the_logs_as_they_were() {
     assert!(db.broadcasts(shop).unwrap().is_empty());
     assert!(db.decision_counts(shop).unwrap().is_empty());
 }
+
+#[test]
+fn a_chats_position_is_its_place_in_the_list_for_every_filter_and_order() {
+    let assets = parley::world::Assets::built_in();
+    let mut store = Store::open_in_memory().unwrap();
+    parley::world::seed(&mut store, &assets).unwrap();
+    let until = assets.world.start + Span::parse("1d4h").unwrap();
+    parley::world::advance(&mut store, &assets, until, |_| {}).unwrap();
+    let me = store.db().me().unwrap().unwrap();
+    let chats = store
+        .db()
+        .chats(me, ChatFilter::All, ChatOrder::Recent, 0, 100)
+        .unwrap();
+    assert!(chats.len() >= 8, "the demo world has chats to order");
+    // Some read, one muted, one archived, so that every filter leaves some chats out.
+    store
+        .write(|tx| {
+            tx.mark_read(chats[0].id, until)?;
+            tx.mark_read(chats[3].id, until)?;
+            tx.set_muted(chats[1].id, true)?;
+            tx.set_archived(chats[2].id, true)
+        })
+        .unwrap();
+    let db = store.db();
+    for &filter in ChatFilter::ALL {
+        for &order in ChatOrder::ALL {
+            let listed = db.chats(me, filter, order, 0, 100).unwrap();
+            for chat in &chats {
+                let expected = listed.iter().position(|c| c.id == chat.id);
+                assert_eq!(
+                    db.chat_position(me, filter, order, chat.id).unwrap(),
+                    expected,
+                    "{} in {filter:?}, {order:?}",
+                    chat.title
+                );
+            }
+        }
+    }
+}

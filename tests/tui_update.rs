@@ -565,3 +565,29 @@ fn new_messages_show_in_the_chat_being_read() {
         "it is read while the chat is open"
     );
 }
+
+#[test]
+fn the_selection_follows_its_chat_off_the_page() {
+    // Four chats to a page at 80x14. Opening the first one, unread, reads it: in "unread
+    // first" order it moves below the unread chats, off the first page, and the selection
+    // and the page go with it.
+    let (mut app, config) = demo("1d4h", 80, 14);
+    let first = app.state.list.rows[0].chat.id;
+    assert!(app.state.list.rows[0].chat.unread > 0);
+    keys(&mut app, &config, "enter");
+    let list = &app.state.list;
+    let position = app
+        .store()
+        .db()
+        .chat_position(app.me(), ChatFilter::All, config.settings.order, first)
+        .unwrap()
+        .expect("the chat is listed");
+    assert!(position >= list.rows.len(), "it left the first page");
+    assert_eq!(list.selected_chat, Some(first));
+    assert_eq!(list.selected, position);
+    assert_eq!(list.rows[list.selected - list.offset].chat.id, first);
+    // On the page, j and k move the selection and it stays with its chat.
+    keys(&mut app, &config, "esc k j");
+    assert_eq!(app.state.list.selected, position);
+    assert_eq!(app.state.list.selected_chat, Some(first));
+}

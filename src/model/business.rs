@@ -80,7 +80,7 @@ code_enum!(
 );
 
 /// One strike against a business.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct Strike {
     pub business: BusinessId,
     pub at: Timestamp,
@@ -126,7 +126,7 @@ impl RestrictionKind {
 }
 
 /// A restriction on a business, with its reason, start and end.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct Restriction {
     pub business: BusinessId,
     pub kind: RestrictionKind,

@@ -1,7 +1,7 @@
 //! Enums that are stored and sent as short snake_case codes.
 
 /// Declares an enum whose variants map one to one onto stable string codes, with `as_str`,
-/// `parse`, `ALL` and serde in the same codes.
+/// `parse`, `ALL`, serde in the same codes, and an OpenAPI schema: a string enum of the codes.
 macro_rules! code_enum {
     ($(#[$doc:meta])* $name:ident { $($(#[$vdoc:meta])* $variant:ident = $code:literal),* $(,)? }) => {
         $(#[$doc])*
@@ -28,6 +28,17 @@ macro_rules! code_enum {
                 f.write_str(self.as_str())
             }
         }
+
+        impl utoipa::PartialSchema for $name {
+            fn schema() -> utoipa::openapi::RefOr<utoipa::openapi::schema::Schema> {
+                utoipa::openapi::schema::ObjectBuilder::new()
+                    .schema_type(utoipa::openapi::schema::Type::String)
+                    .enum_values(Some($name::ALL.iter().map(|v| v.as_str())))
+                    .into()
+            }
+        }
+
+        impl utoipa::ToSchema for $name {}
 
         impl serde::Serialize for $name {
             fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {

@@ -55,7 +55,7 @@ code_enum!(
 
 /// The policy engine's answer for one message to one user: the outcome, the reason code and a
 /// sentence a person understands.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct Decision {
     pub outcome: Outcome,
     pub reason: Reason,

@@ -66,7 +66,19 @@ impl fmt::Display for Span {
 
 /// A moment, in seconds since 1970-01-01 UTC. Parley's clock is simulated in the demo world,
 /// so every rule takes `now` as a `Timestamp` instead of reading a clock.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    Serialize,
+    Deserialize,
+    utoipa::ToSchema,
+)]
 #[serde(transparent)]
 pub struct Timestamp(pub i64);
 

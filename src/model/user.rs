@@ -2,7 +2,7 @@ use super::{BusinessId, ContactId, Timestamp, UserId};
 use serde::{Deserialize, Serialize};
 
 /// Quiet hours in the user's day (UTC hours, 0-23); `start > end` spans midnight.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct QuietHours {
     pub start: u32,
     pub end: u32,
@@ -20,7 +20,7 @@ impl QuietHours {
 }
 
 /// A user's own settings for business messages.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct UserPrefs {
     /// Off means no marketing at all, whatever the subscriptions.
     pub all_offers: bool,
@@ -96,7 +96,7 @@ impl ReportReason {
 }
 
 /// What the user has chosen about one business.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct Relation {
     pub subscribed: bool,
     pub blocked: Option<BlockReason>,

@@ -65,7 +65,7 @@ impl Pricing {
 }
 
 /// A broadcast priced before anything is sent.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct Quote {
     pub category: Category,
     pub audience: u32,
@@ -77,7 +77,9 @@ pub struct Quote {
 }
 
 /// The budget cannot cover the whole eligible audience.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error, Serialize, Deserialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, thiserror::Error, Serialize, Deserialize, utoipa::ToSchema,
+)]
 #[error(
     "insufficient_budget: the broadcast needs {needed} credits for {audience} people and the budget holds {available}; {shortfall} short"
 )]
@@ -116,7 +118,7 @@ pub fn quote(
 }
 
 /// What a finished broadcast cost.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct Settlement {
     pub charged: i64,
     pub refunded: i64,

@@ -339,6 +339,16 @@ fn field_at(text: &str, offset: usize) -> Option<String> {
 }
 
 impl PolicyConfig {
+    /// The settings a new user starts with: all offers on, the default caps, no quiet hours.
+    pub fn new_user_prefs(&self) -> crate::model::UserPrefs {
+        crate::model::UserPrefs {
+            all_offers: true,
+            daily_marketing_cap: self.caps.daily_all,
+            weekly_business_cap: self.caps.weekly_per_business,
+            quiet_hours: None,
+        }
+    }
+
     /// Parses a policy file, then checks that its numbers make sense.
     pub fn from_toml(file: &str, text: &str) -> Result<PolicyConfig, ConfigError> {
         let config: PolicyConfig = parse_toml(file, text)?;

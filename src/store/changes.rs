@@ -10,7 +10,9 @@ impl Tx<'_> {
     pub(super) fn next_change(&self) -> Result<i64> {
         Ok(self
             .tx
-            .prepare_cached("UPDATE counters SET value = value + 1 WHERE name = 'change' RETURNING value")?
+            .prepare_cached(
+                "UPDATE counters SET value = value + 1 WHERE name = 'change' RETURNING value",
+            )?
             .query_row([], |r| r.get(0))?)
     }
 

@@ -37,6 +37,22 @@ impl Db<'_> {
         Ok(list)
     }
 
+    /// The newest of the messages `deliveries_after` lists, without listing them: it walks
+    /// the messages from the newest back (`+m.user_id` keeps the planner off the user's
+    /// indexes, which would read every message of the user and sort them), so it stops at
+    /// the first match.
+    pub fn newest_delivery(&self, user: UserId) -> Result<Option<MessageId>> {
+        Ok(self
+            .conn
+            .prepare_cached(
+                "SELECT m.id FROM messages m JOIN chats c ON c.id = m.chat_id
+                 WHERE +m.user_id = ?1 AND m.direction = 'in' AND m.outcome = 'deliver' AND c.muted = 0
+                 ORDER BY m.id DESC LIMIT 1",
+            )?
+            .query_row([user], |r| r.get(0))
+            .optional()?)
+    }
+
     /// How many shown messages of a chat come after `message`.
     pub fn messages_after_count(&self, chat: ChatId, message: MessageId) -> Result<usize> {
         let n: i64 = self.conn.query_row(
@@ -84,6 +100,11 @@ impl Db<'_> {
 
 impl Db<'_> {
     /// Where a chat stands in a filtered, sorted list; `None` when the filter leaves it out.
+    ///
+    /// It counts the chats before it along the list's index: in "unread first" order, those
+    /// as unread as it that are more recent, plus every unread chat before a read one. (One
+    /// row-value comparison over `(unread > 0, last_at, id)` made SQLite read every chat of
+    /// the user from the table, about 70 ms among 100 000 chats wherever the chat stood.)
     pub fn chat_position(
         &self,
         user: UserId,
@@ -103,21 +124,38 @@ impl Db<'_> {
         let Some((unread, last_at, id)) = key else {
             return Ok(None);
         };
-        let before = match order {
-            super::ChatOrder::UnreadFirst => "((unread > 0), last_at, id) > (?2, ?3, ?4)",
-            super::ChatOrder::Recent => "(last_at, id) > (?3, ?4)",
+        let count = |sql: String, params: &[&dyn rusqlite::ToSql]| -> Result<i64> {
+            Ok(self
+                .conn
+                .prepare_cached(&sql)?
+                .query_row(params, |r| r.get(0))?)
         };
-        let sql =
-            format!("SELECT count(*) FROM chats WHERE user_id = ?1 AND {condition} AND {before}");
-        let mut stmt = self.conn.prepare_cached(&sql)?;
-        let n: i64 = match order {
+        let n = match order {
             super::ChatOrder::UnreadFirst => {
-                stmt.query_row(params![user, unread, last_at, id], |r| r.get(0))?
+                let alike = count(
+                    format!(
+                        "SELECT count(*) FROM chats WHERE user_id = ?1 AND {condition} AND (unread > 0) = ?2 AND (last_at, id) > (?3, ?4)"
+                    ),
+                    params![user, unread, last_at, id],
+                )?;
+                let unread_before = if unread {
+                    0
+                } else {
+                    count(
+                        format!(
+                            "SELECT count(*) FROM chats WHERE user_id = ?1 AND {condition} AND (unread > 0) = 1"
+                        ),
+                        params![user],
+                    )?
+                };
+                alike + unread_before
             }
-            super::ChatOrder::Recent => stmt
-                .query_row(params![user, rusqlite::types::Null, last_at, id], |r| {
-                    r.get(0)
-                })?,
+            super::ChatOrder::Recent => count(
+                format!(
+                    "SELECT count(*) FROM chats WHERE user_id = ?1 AND {condition} AND (last_at, id) > (?2, ?3)"
+                ),
+                params![user, last_at, id],
+            )?,
         };
         Ok(Some(n.max(0) as usize))
     }

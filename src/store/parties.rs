@@ -269,6 +269,15 @@ impl Tx<'_> {
         Ok(UserId(self.tx.last_insert_rowid()))
     }
 
+    /// Gives a user another name (cleaned).
+    pub fn rename_user(&self, user: UserId, name: &str) -> Result<()> {
+        self.tx.execute(
+            "UPDATE users SET name = ?2 WHERE id = ?1",
+            params![user, text::clean_name(name)],
+        )?;
+        Ok(())
+    }
+
     /// Stores a user's preferences.
     pub fn set_prefs(&self, user: UserId, prefs: &UserPrefs) -> Result<()> {
         self.tx.execute(

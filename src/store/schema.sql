@@ -118,7 +118,8 @@ CREATE TABLE chat_counts (
 
 
 CREATE TABLE messages (
-    id INTEGER PRIMARY KEY,
+    -- AUTOINCREMENT: a deleted message's id is never given to another one (clients know it).
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
     chat_id INTEGER NOT NULL REFERENCES chats(id),
     user_id INTEGER NOT NULL REFERENCES users(id),
     business_id INTEGER REFERENCES businesses(id),

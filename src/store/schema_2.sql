@@ -14,6 +14,10 @@ ALTER TABLE messages ADD COLUMN change INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE messages ADD COLUMN client_key TEXT;
 CREATE INDEX messages_changes ON messages(user_id, change, id);
 
+-- Decisions carry their change too, so a user's client learns what the rules rejected.
+ALTER TABLE decisions ADD COLUMN change INTEGER NOT NULL DEFAULT 0;
+CREATE INDEX decisions_changes ON decisions(user_id, change, id);
+
 -- Held messages the user deleted, so clients delete them too.
 CREATE TABLE message_tombstones (
     message_id INTEGER PRIMARY KEY,

@@ -145,11 +145,12 @@ impl Tx<'_> {
         let kept_body =
             (decision.reason != Reason::BlockedByUser && message.is_none()).then_some(&body);
         self.tx.prepare_cached(
-            "INSERT INTO decisions (user_id, business_id, template_id, broadcast_id, category, at, outcome, reason, sentence, body, message_id)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+            "INSERT INTO decisions (user_id, business_id, template_id, broadcast_id, category, at, outcome, reason, sentence, body, message_id, change)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
         )?.execute(params![
             attempt.user, attempt.business, attempt.template, attempt.broadcast, category.as_str(), at,
-            decision.outcome.as_str(), decision.reason.as_str(), decision.sentence, kept_body, message
+            decision.outcome.as_str(), decision.reason.as_str(), decision.sentence, kept_body, message,
+            self.next_change()?
         ])?;
         let key = MetricKey {
             business: attempt.business,

@@ -87,6 +87,31 @@ pub enum Action {
     /// Something changed in the store behind the app (new messages from the world or a server).
     #[serde(skip)]
     Refresh,
+    /// Business console: go to one screen, or the next / previous one.
+    ScreenTemplates,
+    ScreenCompose,
+    ScreenMetrics,
+    ScreenStanding,
+    NextScreen,
+    PrevScreen,
+    /// Business console: choose which business the console shows.
+    SwitchBusiness,
+    /// Business console: write a new template in the editor, or submit one from a TOML file.
+    NewTemplate,
+    SubmitFile,
+    /// Business console: broadcast the selected template.
+    Send,
+    /// Business console forms: the next / previous field.
+    NextField,
+    PrevField,
+    /// Business console: price the broadcast and show what the rules will do.
+    DryRun,
+    /// Demo: move the keys to the other half (or show it, when only one fits).
+    SwitchHalf,
+    /// Demo: start the guided tour, or take its next step.
+    Tour,
+    /// Demo: end the guided tour.
+    TourStop,
 }
 
 impl Action {

@@ -35,6 +35,7 @@ pub fn title(mode: Mode) -> &'static str {
         Mode::Help => "Help",
         Mode::Search => "Search",
         Mode::Dialog => "Dialogs (Why?, report, block, first contact)",
+        console_mode => super::console::commands::title(console_mode),
     }
 }
 
@@ -167,6 +168,7 @@ pub fn commands(mode: Mode) -> Vec<Command> {
             cmd(Confirm, "confirm", true),
             cmd(Back, "cancel / close", true),
         ],
+        console_mode => super::console::commands::commands(console_mode),
     }
 }
 
@@ -256,9 +258,22 @@ pub fn footer(keymap: &Keymap, state: &UiState) -> Vec<(String, &'static str)> {
         .collect()
 }
 
-/// Help: for every mode, its commands with all their keys; then the global ones.
+/// Help: for every mode of the inbox, its commands with all their keys; then the global ones.
 pub fn help(keymap: &Keymap) -> Vec<(&'static str, Vec<(String, &'static str)>)> {
-    let mut groups: Vec<(&'static str, Vec<(String, &'static str)>)> = Mode::ALL
+    let inbox_modes: Vec<Mode> = Mode::ALL
+        .iter()
+        .copied()
+        .filter(|m| !m.is_console())
+        .collect();
+    help_for(keymap, &inbox_modes)
+}
+
+/// Help for some modes: each with its commands and all their keys; then the global ones.
+pub fn help_for(
+    keymap: &Keymap,
+    modes: &[Mode],
+) -> Vec<(&'static str, Vec<(String, &'static str)>)> {
+    let mut groups: Vec<(&'static str, Vec<(String, &'static str)>)> = modes
         .iter()
         .map(|mode| {
             let rows = commands(*mode)

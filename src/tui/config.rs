@@ -48,6 +48,9 @@ struct ConfigToml {
     keys: super::keymap::KeymapToml,
     #[serde(default)]
     theme: ThemeToml,
+    /// A server to sync with, and the user's token on it.
+    server: Option<String>,
+    token: Option<String>,
 }
 
 /// Everything the interface reads from configuration.
@@ -56,6 +59,9 @@ pub struct UiConfig {
     pub settings: UiSettings,
     pub keymap: Keymap,
     pub theme: Theme,
+    /// The server and token from config.toml, when set there.
+    pub server: Option<String>,
+    pub token: Option<String>,
 }
 
 impl UiConfig {
@@ -65,6 +71,8 @@ impl UiConfig {
             settings: UiSettings::default(),
             keymap: Keymap::default_keymap(),
             theme: Theme::default_theme(no_color),
+            server: None,
+            token: None,
         }
     }
 
@@ -93,6 +101,8 @@ impl UiConfig {
             },
             keymap,
             theme: Theme::load(&parsed.theme, no_color, name)?,
+            server: parsed.server,
+            token: parsed.token,
         })
     }
 }

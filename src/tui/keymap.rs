@@ -20,13 +20,35 @@ code_enum!(
         Help = "help",
         Search = "search",
         Dialog = "dialog",
+        ConsoleTemplates = "console_templates",
+        ConsoleEditor = "console_editor",
+        ConsolePrompt = "console_prompt",
+        ConsoleCompose = "console_compose",
+        ConsoleConfirm = "console_confirm",
+        ConsoleMetrics = "console_metrics",
+        ConsoleStanding = "console_standing",
+        ConsoleDialog = "console_dialog",
+        ConsoleHelp = "console_help",
+        Demo = "demo",
     }
 );
 
 impl Mode {
     /// Whether typed characters are text in this mode.
     pub fn takes_text(self) -> bool {
-        matches!(self, Mode::Compose | Mode::Search)
+        matches!(
+            self,
+            Mode::Compose
+                | Mode::Search
+                | Mode::ConsoleEditor
+                | Mode::ConsolePrompt
+                | Mode::ConsoleCompose
+        )
+    }
+
+    /// Whether this mode belongs to the business console (or the demo around it).
+    pub fn is_console(self) -> bool {
+        self.as_str().starts_with("console_") || self == Mode::Demo
     }
 }
 
@@ -245,6 +267,13 @@ impl Keymap {
             return Some(Action::Insert(c));
         }
         self.global.get(&key).cloned().flatten()
+    }
+
+    /// The action a key is bound to in this mode itself, without text or global keys: for a
+    /// layer of keys (the demo's) that sits over another mode.
+    pub fn own_action(&self, mode: Mode, event: &KeyEvent) -> Option<Action> {
+        let key = Key::from_event(event)?;
+        self.modes.get(&mode)?.get(&key).cloned().flatten()
     }
 
     /// The keys bound to an action in a mode (mode keys first, then global ones), as labels.

@@ -1,9 +1,14 @@
 //! Headless rendering: one screen of a scripted session as text, for tests, docs and
 //! `parley render`.
 
+use super::console::runtime::Program;
+use super::console::{ConsoleSession, DemoApp};
 use super::keymap::Keymap;
 use super::theme::Theme;
 use super::{App, UiConfig, views};
+use crate::model::Span;
+use crate::store::Store;
+use crate::world::{self, Assets};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -94,7 +99,7 @@ fn key_event(word: &str) -> Option<KeyEvent> {
         "backspace" => KeyCode::Backspace,
         "delete" => KeyCode::Delete,
         other if other.chars().count() == 1 => KeyCode::Char(other.chars().next()?),
-        _ => return None,
+        other => KeyCode::F(other.strip_prefix('f')?.parse().ok()?),
     };
     Some(KeyEvent::new(code, mods))
 }
@@ -129,12 +134,17 @@ pub fn screen_script(name: &str) -> Option<&'static str> {
         "settings" => ",",
         "help" => "?",
         "search" => "/ \"ticket\"",
+        "console-templates" => "",
+        "console-compose" => "2",
+        "console-metrics" => "3",
+        "console-standing" => "4",
+        "demo" => "",
         _ => return None,
     })
 }
 
 /// The screen names `parley render` knows.
-pub const SCREENS: [&str; 12] = [
+pub const SCREENS: [&str; 17] = [
     "inbox",
     "chat",
     "first-contact",
@@ -147,4 +157,84 @@ pub const SCREENS: [&str; 12] = [
     "settings",
     "help",
     "search",
+    "console-templates",
+    "console-compose",
+    "console-metrics",
+    "console-standing",
+    "demo",
 ];
+
+/// Feeds keys to a console or demo through the keymap, running any broadcast a key starts to
+/// its end (headless, there is no one to watch the progress).
+pub fn press_program<P: Program>(program: &mut P, keymap: &Keymap, keys: &[KeyEvent]) {
+    for key in keys {
+        program.key(keymap, key);
+        while program.busy() {
+            program.tick();
+        }
+    }
+}
+
+/// Draws a console or demo into a buffer of `width` x `height`.
+pub fn render_program<P: Program>(
+    program: &P,
+    theme: &Theme,
+    keymap: &Keymap,
+    width: u16,
+    height: u16,
+) -> Buffer {
+    let mut terminal = Terminal::new(TestBackend::new(width.max(1), height.max(1)))
+        .expect("a test backend never fails");
+    let view = program.view();
+    terminal
+        .draw(|frame| P::draw(frame, &view, theme, keymap))
+        .expect("a test backend never fails");
+    terminal.backend().buffer().clone()
+}
+
+/// `parley render`: one named screen of a scripted session on a fresh demo world whose clock
+/// moved by `advance` ("0" keeps the start), after `keys`, as text.
+pub fn named_screen(
+    assets: Assets,
+    config: &UiConfig,
+    screen: &str,
+    (width, height): (u16, u16),
+    keys: &str,
+    advance: &str,
+) -> Result<String, String> {
+    let script = screen_script(screen).ok_or_else(|| {
+        format!(
+            "unknown screen `{screen}`; screens are {}",
+            SCREENS.join(", ")
+        )
+    })?;
+    let keys = parse_keys(&format!("{script} {keys}"))?;
+    let mut store = Store::open_in_memory().map_err(|e| e.to_string())?;
+    world::seed(&mut store, &assets).map_err(|e| e.to_string())?;
+    if advance != "0" {
+        let span = Span::parse(advance)
+            .ok_or_else(|| format!("`{advance}` is not a span of time; write it like 1d4h"))?;
+        world::advance(&mut store, &assets, assets.world.start + span, |_| {})
+            .map_err(|e| e.to_string())?;
+    }
+    let (theme, keymap) = (&config.theme, &config.keymap);
+    if screen == "demo" {
+        let mut demo = DemoApp::open(store, assets, config.settings.clone(), width, height)
+            .map_err(|e| e.to_string())?;
+        press_program(&mut demo, keymap, &keys);
+        return Ok(buffer_text(&render_program(
+            &demo, theme, keymap, width, height,
+        )));
+    }
+    if screen.starts_with("console-") {
+        let mut console =
+            ConsoleSession::open(store, assets, None, width, height).map_err(|e| e.to_string())?;
+        press_program(&mut console, keymap, &keys);
+        return Ok(buffer_text(&render_program(
+            &console, theme, keymap, width, height,
+        )));
+    }
+    let mut app = App::open(store, assets, config.settings.clone(), width, height)
+        .map_err(|e| e.to_string())?;
+    Ok(scripted_screen(&mut app, config, &keys))
+}

@@ -5,6 +5,7 @@
 use super::config::{Notifications, UiConfig};
 use super::keymap::Keymap;
 use super::{Action, App, UiState, views};
+use crate::sync::engine::{Engine, SyncConfig, SyncEvent};
 use crossterm::event::{
     DisableMouseCapture, EnableMouseCapture, Event, EventStream, KeyEventKind, MouseEventKind,
 };
@@ -18,7 +19,7 @@ use ratatui::backend::CrosstermBackend;
 use std::io::{Stdout, Write, stdout};
 use std::sync::Arc;
 use std::time::Duration;
-use tokio::sync::{mpsc, watch};
+use tokio::sync::{Notify, mpsc, watch};
 
 /// How many events may wait for the app before terminal reading pauses.
 const EVENT_QUEUE: usize = 64;
@@ -46,24 +47,56 @@ fn install_panic_hook() {
     }));
 }
 
-/// Runs the inbox until the user quits.
-pub async fn run(app: App, config: UiConfig) -> std::io::Result<()> {
+/// What reaches the app's thread: the terminal's events and the sync loop's news.
+#[derive(Debug)]
+enum Input {
+    Terminal(Event),
+    Sync(SyncEvent),
+}
+
+/// Runs the inbox until the user quits; with `sync`, the sync loop runs beside it.
+pub async fn run(
+    app: App,
+    config: UiConfig,
+    sync: Option<(SyncConfig, Arc<Notify>)>,
+) -> std::io::Result<()> {
     install_panic_hook();
     enable_raw_mode()?;
     crossterm::execute!(stdout(), EnterAlternateScreen)?;
-    let result = run_loop(app, config).await;
+    let result = run_loop(app, config, sync).await;
     restore_terminal();
     result
 }
 
-async fn run_loop(mut app: App, config: UiConfig) -> std::io::Result<()> {
+/// Starts the sync loop; its news comes back through the returned channel.
+fn start_sync(sync: Option<(SyncConfig, Arc<Notify>)>) -> mpsc::Receiver<SyncEvent> {
+    let (tx, rx) = mpsc::channel(EVENT_QUEUE);
+    if let Some((config, wake)) = sync {
+        match Engine::new(config, tx.clone()) {
+            Ok(engine) => {
+                tokio::spawn(engine.run(wake));
+            }
+            Err(e) => {
+                let _ = tx.try_send(SyncEvent::Status(format!("sync stopped: {e}")));
+            }
+        }
+    }
+    rx
+}
+
+async fn run_loop(
+    mut app: App,
+    config: UiConfig,
+    sync: Option<(SyncConfig, Arc<Notify>)>,
+) -> std::io::Result<()> {
     let mut terminal = Terminal::new(CrosstermBackend::new(stdout()))?;
     let size = terminal.size()?;
     app.update(Action::Resize {
         width: size.width,
         height: size.height,
     });
-    let (event_tx, event_rx) = mpsc::channel::<Event>(EVENT_QUEUE);
+    let (event_tx, event_rx) = mpsc::channel::<Input>(EVENT_QUEUE);
+    let mut sync_rx = start_sync(sync);
     let (state_tx, mut state_rx) = watch::channel(Arc::new(app.state.clone()));
     let keymap = config.keymap.clone();
     let worker = std::thread::spawn(move || app_thread(app, keymap, event_rx, state_tx));
@@ -78,7 +111,7 @@ async fn run_loop(mut app: App, config: UiConfig) -> std::io::Result<()> {
         tokio::select! {
             event = events.next() => match event {
                 Some(Ok(event)) => {
-                    if event_tx.send(event).await.is_err() {
+                    if event_tx.send(Input::Terminal(event)).await.is_err() {
                         break;
                     }
                 }
@@ -100,6 +133,11 @@ async fn run_loop(mut app: App, config: UiConfig) -> std::io::Result<()> {
                 }
                 draw(&mut terminal, &state, &config)?;
             }
+            Some(news) = sync_rx.recv() => {
+                if event_tx.send(Input::Sync(news)).await.is_err() {
+                    break;
+                }
+            }
             _ = tick.tick() => {}
         }
     }
@@ -114,16 +152,22 @@ async fn run_loop(mut app: App, config: UiConfig) -> std::io::Result<()> {
 fn app_thread(
     mut app: App,
     keymap: Keymap,
-    mut events: mpsc::Receiver<Event>,
+    mut inputs: mpsc::Receiver<Input>,
     states: watch::Sender<Arc<UiState>>,
 ) {
-    while let Some(first) = events.blocking_recv() {
+    while let Some(first) = inputs.blocking_recv() {
         let mut next = Some(first);
-        while let Some(event) = next {
-            if let Some(action) = to_action(&event, &app.state, &keymap) {
-                app.update(action);
+        while let Some(input) = next {
+            match input {
+                Input::Terminal(event) => {
+                    if let Some(action) = to_action(&event, &app.state, &keymap) {
+                        app.update(action);
+                    }
+                }
+                Input::Sync(SyncEvent::Status(text)) => app.set_connection(text),
+                Input::Sync(SyncEvent::Changed) => app.update(Action::Refresh),
             }
-            next = events.try_recv().ok();
+            next = inputs.try_recv().ok();
         }
         let quit = app.state.quit;
         if states.send(Arc::new(app.state.clone())).is_err() || quit {

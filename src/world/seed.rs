@@ -26,20 +26,10 @@ pub fn seed(store: &mut Store, assets: &Assets) -> Result<(), WorldError> {
     Ok(())
 }
 
-/// The preferences a new user starts with.
-pub fn default_prefs(assets: &Assets) -> UserPrefs {
-    UserPrefs {
-        all_offers: true,
-        daily_marketing_cap: assets.policy.caps.daily_all,
-        weekly_business_cap: assets.policy.caps.weekly_per_business,
-        quiet_hours: None,
-    }
-}
-
 fn seed_in(tx: &Tx, assets: &Assets) -> crate::store::Result<()> {
     let world = &assets.world;
     let start = world.start;
-    let prefs = default_prefs(assets);
+    let prefs = assets.policy.new_user_prefs();
     let me = tx.add_user(&world.def.world.me, &prefs)?;
     tx.set_meta("me", &me.0.to_string())?;
     let audience: Vec<UserId> = (0..world.def.world.audience as usize)

@@ -4,7 +4,9 @@
 use super::super::state::*;
 use super::{Action, App};
 use crate::model::*;
-use crate::store::{Result, UserAction};
+use crate::protocol::WireAction;
+use crate::store::{Result, StoreError, UserAction};
+use crate::sync::link;
 
 impl App {
     /// Applies a control to whatever is in focus.
@@ -72,9 +74,31 @@ impl App {
     }
 
     /// Applies a user action in one transaction at the current clock.
+    /// With a server, the action also goes into the outbox, in the same transaction, and the
+    /// sync loop is woken to send it.
     pub(super) fn apply(&mut self, action: &UserAction) -> Result<()> {
         let (me, now) = (self.me, self.state.clock);
-        self.store.write(|tx| tx.apply(me, action, now))
+        let Some(wake) = self.sync.clone() else {
+            return self.store.write(|tx| tx.apply(me, action, now));
+        };
+        let wire = link::to_wire(&self.store.db(), action)?;
+        self.store.write(|tx| {
+            let key = link::new_key();
+            match (action, &wire) {
+                (UserAction::Reply { text, .. }, Some(WireAction::Reply { business, .. })) => {
+                    tx.reply_pending(me, *business, text, &key, now)?;
+                }
+                _ => tx.apply(me, action, now)?,
+            }
+            if let Some(wire) = &wire {
+                let json =
+                    serde_json::to_string(wire).map_err(|e| StoreError::Invalid(e.to_string()))?;
+                tx.enqueue(&key, &json, now)?;
+            }
+            Ok(())
+        })?;
+        wake.notify_one();
+        Ok(())
     }
 
     /// The chat in focus: the open one in the chat pane, else the selected row.

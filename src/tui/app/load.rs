@@ -42,34 +42,36 @@ impl App {
         Ok(())
     }
 
-    /// Loads the page of the chat list that holds the selection.
+    /// Loads the page of the chat list that holds the selection. The selection follows its
+    /// chat (`selected_chat`) when the list changes: found on the page, the chat's row gives
+    /// its position; only a chat that left the page is looked up with `chat_position`, which
+    /// counts the chats before it, so its cost grows with the chat's row.
     pub(super) fn load_list(&mut self) -> Result<()> {
         let Tab::Chats(filter) = self.state.tab else {
             return Ok(());
         };
         let rows = super::super::layout::list_rows(&self.state);
         let order = self.state.settings.order;
-        let followed = match self.state.list.selected_chat {
-            Some(chat) => self
-                .store
-                .db()
-                .chat_position(self.me, filter, order, chat)?,
-            None => None,
-        };
+        let db = self.store.db();
         let list = &mut self.state.list;
         list.total = self.state.counts.of(filter) as usize;
-        if let Some(position) = followed {
-            list.selected = position;
+        list.scroll_to_selected(rows);
+        let mut chats = db.chats(self.me, filter, order, list.offset, rows)?;
+        if let Some(chat) = list.selected_chat {
+            match chats.iter().position(|c| c.id == chat) {
+                Some(i) => list.selected = list.offset + i,
+                None => {
+                    if let Some(position) = db.chat_position(self.me, filter, order, chat)? {
+                        list.selected = position;
+                        let offset = list.offset;
+                        list.scroll_to_selected(rows);
+                        if list.offset != offset {
+                            chats = db.chats(self.me, filter, order, list.offset, rows)?;
+                        }
+                    }
+                }
+            }
         }
-        list.selected = list.selected.min(list.total.saturating_sub(1));
-        if list.selected < list.offset {
-            list.offset = list.selected;
-        } else if list.selected >= list.offset + rows {
-            list.offset = list.selected + 1 - rows;
-        }
-        list.offset = list.offset.min(list.total.saturating_sub(rows));
-        let db = self.store.db();
-        let chats = db.chats(self.me, filter, order, list.offset, rows)?;
         let mut loaded = Vec::with_capacity(chats.len());
         for chat in chats {
             let (blocked, first_contact) = match chat.counterpart {
@@ -196,6 +198,19 @@ impl App {
             rejected,
         });
         Ok(())
+    }
+}
+
+impl ChatList {
+    /// Keeps the selection within the list and the page at `offset` (of `rows` chats) on it.
+    fn scroll_to_selected(&mut self, rows: usize) {
+        self.selected = self.selected.min(self.total.saturating_sub(1));
+        if self.selected < self.offset {
+            self.offset = self.selected;
+        } else if self.selected >= self.offset + rows {
+            self.offset = self.selected + 1 - rows;
+        }
+        self.offset = self.offset.min(self.total.saturating_sub(rows));
     }
 }
 

@@ -13,10 +13,13 @@ impl App {
         }
         if let Some(tab) = tab_for(&action) {
             self.set_tab(tab);
-            return Ok(());
+            return self.follow_selection();
         }
         match action {
-            Action::FilterNext | Action::FilterPrev => self.step_tab(action == Action::FilterNext),
+            Action::FilterNext | Action::FilterPrev => {
+                self.step_tab(action == Action::FilterNext);
+                self.follow_selection()?;
+            }
             Action::NextPane => self.next_pane(),
             Action::Open => self.open_selected()?,
             Action::Back => self.back(),
@@ -187,12 +190,7 @@ impl App {
                 let l = &mut self.state.list;
                 l.selected = step(l.selected, delta, l.total);
                 l.selected_chat = None;
-                self.load_list()?;
-                if self.state.two_panes()
-                    && let Some(id) = self.state.list.selected_row().map(|r| r.chat.id)
-                {
-                    self.preview_chat(id)?;
-                }
+                self.follow_selection()?;
             }
         }
         Ok(())
@@ -216,6 +214,21 @@ impl App {
         }
         view.selected = Some(step(current, delta, view.messages.len()));
         Ok(())
+    }
+
+    /// With both panes on screen, the right one shows the chat selected in the list.
+    pub(super) fn follow_selection(&mut self) -> Result<()> {
+        self.load_list()?;
+        if !self.state.two_panes() || self.state.tab == Tab::Held {
+            return Ok(());
+        }
+        match self.state.list.selected_row().map(|r| r.chat.id) {
+            Some(id) => self.preview_chat(id),
+            None => {
+                self.state.chat = None;
+                Ok(())
+            }
+        }
     }
 
     /// Shows a chat in the right pane without moving the focus or marking it read.

@@ -12,6 +12,24 @@ use ratatui::widgets::Paragraph;
 
 /// Draws the help screen.
 pub fn draw(frame: &mut Frame, state: &UiState, theme: &Theme, keymap: &Keymap, area: Rect) {
+    draw_groups(
+        frame,
+        commands::help(keymap),
+        state.help_scroll,
+        theme,
+        area,
+    );
+}
+
+/// Draws groups of keys and what they do, scrolled by `scroll` lines.
+pub fn draw_groups(
+    frame: &mut Frame,
+    groups: Vec<(&'static str, Vec<(String, &'static str)>)>,
+    scroll: u16,
+    theme: &Theme,
+    area: Rect,
+) {
+    frame.render_widget(ratatui::widgets::Clear, area);
     let block = pane(
         " Keys (change them in config.toml under [keys.<mode>]) ",
         true,
@@ -20,7 +38,7 @@ pub fn draw(frame: &mut Frame, state: &UiState, theme: &Theme, keymap: &Keymap, 
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let mut lines = Vec::new();
-    for (title, rows) in commands::help(keymap) {
+    for (title, rows) in groups {
         lines.push(Line::from(Span::styled(title, theme.get("title"))));
         for (keys, label) in rows {
             lines.push(Line::from(vec![
@@ -32,7 +50,7 @@ pub fn draw(frame: &mut Frame, state: &UiState, theme: &Theme, keymap: &Keymap, 
     }
     let max_scroll = lines.len().saturating_sub(inner.height as usize) as u16;
     frame.render_widget(
-        Paragraph::new(lines).scroll((state.help_scroll.min(max_scroll), 0)),
+        Paragraph::new(lines).scroll((scroll.min(max_scroll), 0)),
         inner,
     );
 }

@@ -3,6 +3,13 @@
 mod block;
 mod chat;
 pub mod common;
+pub mod console;
+mod console_compose;
+mod console_dialogs;
+mod console_metrics;
+mod console_standing;
+mod console_templates;
+pub mod demo;
 mod first_contact;
 mod held;
 mod help;

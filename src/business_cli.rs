@@ -1,0 +1,328 @@
+//! `parley business`: act as a business against a server. Tables in the terminal, `--json`
+//! for scripts, and exit codes scripts can trust: 0 done, 1 refused (by the rules or by the
+//! server), 2 could not ask (a usage mistake, an unreadable file, no connection, a server
+//! failure).
+
+mod output;
+
+use crate::protocol::*;
+use crate::sync::business::{BusinessClient, MetricsScope};
+use crate::sync::http::HttpError;
+use clap::{Args, Subcommand};
+use serde::Serialize;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+/// Exit code: done.
+pub const EXIT_OK: i32 = 0;
+/// Exit code: refused, by the rules (rejected, held) or by the server (4xx).
+pub const EXIT_REFUSED: i32 = 1;
+/// Exit code: could not ask (usage, file, connection, server failure).
+pub const EXIT_FAILED: i32 = 2;
+
+/// `parley business [--json] <command>`; the server and token are the global `--server` and
+/// `--token` (or PARLEY_SERVER and PARLEY_TOKEN).
+#[derive(Debug, Args)]
+pub struct BusinessArgs {
+    /// Print the server's answers as JSON, for scripts.
+    #[arg(long)]
+    pub json: bool,
+    #[command(subcommand)]
+    pub command: Option<BusinessCommand>,
+}
+
+/// What a business can do.
+#[derive(Debug, Subcommand)]
+pub enum BusinessCommand {
+    /// Submit a template for review, or list them.
+    Templates {
+        #[command(subcommand)]
+        action: TemplatesCommand,
+    },
+    /// Send one message to one user, with a template or as a free-form service reply.
+    Send {
+        /// The user's name.
+        #[arg(long, value_name = "USER")]
+        to: String,
+        /// The template's name.
+        #[arg(
+            long,
+            value_name = "NAME",
+            required_unless_present = "text",
+            conflicts_with = "text"
+        )]
+        template: Option<String>,
+        /// A value for the template's next placeholder ({{1}}, then {{2}}...).
+        #[arg(long = "param", value_name = "V")]
+        params: Vec<String>,
+        /// Free-form text: allowed only inside the 24-hour window the user opened.
+        #[arg(long, value_name = "T")]
+        text: Option<String>,
+    },
+    /// Send one template to all subscribers, or to the people listed in a file.
+    Broadcast {
+        #[arg(long, value_name = "NAME")]
+        template: String,
+        /// A file of user names, one per line (`-` reads them from stdin).
+        #[arg(long, value_name = "FILE")]
+        to: Option<PathBuf>,
+        #[arg(long = "param", value_name = "V")]
+        params: Vec<String>,
+        /// Price it and show what the rules would do, without sending or charging.
+        #[arg(long)]
+        dry_run: bool,
+    },
+    /// Sent, delivered, held, rejected, read and feedback: the business's, or one template's
+    /// or broadcast's.
+    Metrics {
+        #[arg(long, value_name = "NAME", conflicts_with = "broadcast")]
+        template: Option<String>,
+        #[arg(long, value_name = "ID")]
+        broadcast: Option<i64>,
+    },
+    /// Quality, messaging tier, budget, strikes and restrictions.
+    Status,
+}
+
+/// Templates.
+#[derive(Debug, Subcommand)]
+pub enum TemplatesCommand {
+    /// Submit the template in a TOML file (name, category, body, allow_recategorise).
+    Submit { file: PathBuf },
+    /// List the business's templates with their review.
+    List,
+}
+
+/// A failed command: what to print, and the exit code.
+struct Failure {
+    code: i32,
+    message: String,
+    error: Option<ApiError>,
+}
+
+impl Failure {
+    fn usage(message: impl Into<String>) -> Failure {
+        Failure {
+            code: EXIT_FAILED,
+            message: message.into(),
+            error: None,
+        }
+    }
+}
+
+impl From<HttpError> for Failure {
+    fn from(e: HttpError) -> Failure {
+        let code = if e.is_refusal() {
+            EXIT_REFUSED
+        } else {
+            EXIT_FAILED
+        };
+        let error = match &e {
+            HttpError::Refused { error, .. } => Some(error.clone()),
+            _ => None,
+        };
+        Failure {
+            code,
+            message: crate::model::text::clean_line(&e.to_string(), 600),
+            error,
+        }
+    }
+}
+
+/// What a command printed, and whether the rules let it through.
+struct Done {
+    text: String,
+    json: String,
+    accepted: bool,
+}
+
+impl Done {
+    fn of<T: Serialize>(answer: &T, text: String, accepted: bool) -> Done {
+        Done {
+            text,
+            json: serde_json::to_string_pretty(answer).unwrap_or_default(),
+            accepted,
+        }
+    }
+}
+
+/// Runs `parley business` and returns the exit code.
+pub fn run(args: BusinessArgs, server: Option<String>, token: Option<String>) -> i32 {
+    let Some(command) = args.command else {
+        return print_help();
+    };
+    let outcome = connect(server, token).and_then(|client| {
+        let runtime = tokio::runtime::Builder::new_current_thread()
+            .enable_all()
+            .build()
+            .map_err(|e| Failure::usage(format!("cannot start: {e}")))?;
+        runtime.block_on(execute(&client, command))
+    });
+    report(outcome, args.json)
+}
+
+fn print_help() -> i32 {
+    use clap::CommandFactory;
+    let mut help = BusinessHelp::command().name("parley business");
+    let _ = help.print_help();
+    EXIT_OK
+}
+
+/// Only for printing `parley business`'s help.
+#[derive(clap::Parser)]
+#[command(about = "Act as a business against a Parley server (--server URL --token T)")]
+struct BusinessHelp {
+    #[command(flatten)]
+    args: BusinessArgs,
+}
+
+fn connect(server: Option<String>, token: Option<String>) -> Result<BusinessClient, Failure> {
+    let server = server
+        .ok_or_else(|| Failure::usage("no server given: pass --server URL or set PARLEY_SERVER"))?;
+    let token = token.ok_or_else(|| {
+        Failure::usage(
+            "no token given: pass --token T or set PARLEY_TOKEN (`parley serve add-business` prints one)",
+        )
+    })?;
+    Ok(BusinessClient::new(&server, &token)?)
+}
+
+fn report(outcome: Result<Done, Failure>, json: bool) -> i32 {
+    let mut out = std::io::stdout().lock();
+    let code = match outcome {
+        Ok(done) => {
+            let _ = writeln!(out, "{}", if json { &done.json } else { &done.text });
+            if done.accepted { EXIT_OK } else { EXIT_REFUSED }
+        }
+        Err(failure) => {
+            if json {
+                let body = failure.error.clone().unwrap_or(ApiError {
+                    error: "client".into(),
+                    message: failure.message.clone(),
+                    budget: None,
+                });
+                let _ = writeln!(
+                    out,
+                    "{}",
+                    serde_json::to_string_pretty(&body).unwrap_or_default()
+                );
+            }
+            eprintln!("parley business: {}", failure.message);
+            failure.code
+        }
+    };
+    let _ = out.flush();
+    code
+}
+
+async fn execute(client: &BusinessClient, command: BusinessCommand) -> Result<Done, Failure> {
+    match command {
+        BusinessCommand::Templates {
+            action: TemplatesCommand::Submit { file },
+        } => {
+            let t = client.submit_template(&read_template(&file)?).await?;
+            let accepted = t.status != crate::model::TemplateStatus::Rejected;
+            Ok(Done::of(&t, output::submitted(&t), accepted))
+        }
+        BusinessCommand::Templates {
+            action: TemplatesCommand::List,
+        } => {
+            let list = client.templates().await?;
+            Ok(Done::of(&list, output::templates(&list), true))
+        }
+        BusinessCommand::Send {
+            to,
+            template,
+            params,
+            text,
+        } => {
+            let request = SendRequest {
+                to,
+                template,
+                params,
+                text,
+            };
+            let sent = client.send(&request).await?;
+            let delivered = sent.decision.outcome == crate::model::Outcome::Deliver;
+            Ok(Done::of(&sent, output::sent(&request.to, &sent), delivered))
+        }
+        BusinessCommand::Broadcast {
+            template,
+            to,
+            params,
+            dry_run,
+        } => {
+            let to = match to {
+                Some(file) => Some(read_names(&file)?),
+                None => None,
+            };
+            let b = BroadcastSubmission {
+                template,
+                params,
+                to,
+                dry_run,
+            };
+            let report = client.broadcast(&b).await?;
+            Ok(Done::of(
+                &report,
+                output::broadcast(&b.template, &report),
+                true,
+            ))
+        }
+        BusinessCommand::Metrics {
+            template,
+            broadcast,
+        } => {
+            let scope = match (template, broadcast) {
+                (Some(name), _) => MetricsScope::Template(name),
+                (None, Some(id)) => MetricsScope::Broadcast(id),
+                (None, None) => MetricsScope::Business,
+            };
+            let m = client.metrics(&scope).await?;
+            Ok(Done::of(&m, output::metrics(&m), true))
+        }
+        BusinessCommand::Status => {
+            let s = client.status().await?;
+            Ok(Done::of(&s, output::status(&s), true))
+        }
+    }
+}
+
+fn read_file(file: &Path) -> Result<String, Failure> {
+    if file == Path::new("-") {
+        return std::io::read_to_string(std::io::stdin())
+            .map_err(|e| Failure::usage(format!("cannot read stdin: {e}")));
+    }
+    std::fs::read_to_string(file)
+        .map_err(|e| Failure::usage(format!("cannot read {}: {e}", file.display())))
+}
+
+/// A template file: TOML with name, category, body and (optionally) allow_recategorise.
+fn read_template(file: &Path) -> Result<TemplateSubmission, Failure> {
+    let text = read_file(file)?;
+    toml::from_str(&text).map_err(|e| {
+        Failure::usage(format!(
+            "{} is not a template file: {}\nA template file reads like:\n  name = \"order_ready\"\n  \
+             category = \"utility\"   # marketing, utility or authentication\n  body = \"Your order \
+             {{{{1}}}} is ready\"\n  allow_recategorise = true",
+            file.display(),
+            e.message()
+        ))
+    })
+}
+
+/// User names, one per line; blank lines and `#` comments are skipped.
+fn read_names(file: &Path) -> Result<Vec<String>, Failure> {
+    let names: Vec<String> = read_file(file)?
+        .lines()
+        .map(|l| l.split('#').next().unwrap_or("").trim().to_string())
+        .filter(|l| !l.is_empty())
+        .collect();
+    if names.is_empty() {
+        return Err(Failure::usage(format!(
+            "{} names nobody: write one user name per line",
+            file.display()
+        )));
+    }
+    Ok(names)
+}

@@ -1,0 +1,279 @@
+//! The server's answers as text for a terminal: aligned tables and short sentences. Every
+//! string from the server is cleaned before it is printed.
+
+use crate::model::text::clean_line;
+use crate::model::*;
+use crate::protocol::*;
+use std::collections::BTreeMap;
+use unicode_width::UnicodeWidthStr;
+
+/// Longest cell, in characters.
+const MAX_CELL: usize = 72;
+
+fn cell(text: &str) -> String {
+    clean_line(text, MAX_CELL)
+}
+
+/// Columns aligned under a header; the last column is not padded.
+pub fn table(header: &[&str], rows: &[Vec<String>]) -> String {
+    let mut widths: Vec<usize> = header.iter().map(|h| h.width()).collect();
+    for row in rows {
+        for (w, c) in widths.iter_mut().zip(row) {
+            *w = (*w).max(c.width());
+        }
+    }
+    let line = |cells: Vec<&str>| {
+        let last = cells.len().saturating_sub(1);
+        let mut out = String::new();
+        for (i, (c, w)) in cells.iter().zip(&widths).enumerate() {
+            out.push_str(c);
+            if i < last {
+                out.push_str(&" ".repeat(w - c.width() + 2));
+            }
+        }
+        out.trim_end().to_string()
+    };
+    let mut lines = vec![line(header.to_vec())];
+    lines.extend(
+        rows.iter()
+            .map(|r| line(r.iter().map(String::as_str).collect())),
+    );
+    lines.join("\n")
+}
+
+/// Label and value pairs, aligned.
+pub fn pairs(rows: &[(&str, String)]) -> String {
+    let width = rows.iter().map(|(k, _)| k.width()).max().unwrap_or(0);
+    rows.iter()
+        .map(|(k, v)| format!("{k}{}  {v}", " ".repeat(width - k.width())))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+fn category(t: &WireTemplate) -> String {
+    match t.requested_category == t.category {
+        true => t.category.to_string(),
+        false => format!("{} (asked {})", t.category, t.requested_category),
+    }
+}
+
+fn template_status(t: &WireTemplate) -> String {
+    match (t.status, t.paused_until) {
+        (TemplateStatus::Paused, Some(until)) => format!("paused until {}", until.date_time()),
+        (status, _) => status.to_string(),
+    }
+}
+
+/// A submitted template's review, in a sentence and the note.
+pub fn submitted(t: &WireTemplate) -> String {
+    let name = cell(&t.name);
+    let verdict = match t.status {
+        TemplateStatus::Rejected => format!("Rejected: {name}"),
+        _ if t.category != t.requested_category => format!(
+            "Re-categorised: {name} was submitted as {} and is {} as {}",
+            t.requested_category, t.status, t.category
+        ),
+        status => format!(
+            "{}: {name} is a {} template",
+            capital(status.as_str()),
+            t.category
+        ),
+    };
+    format!(
+        "{verdict} (review rule: {}).\n{}",
+        t.review_rule,
+        clean_line(&t.review_note, 400)
+    )
+}
+
+fn capital(word: &str) -> String {
+    let mut chars = word.chars();
+    chars
+        .next()
+        .map(|c| c.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
+}
+
+/// The business's templates.
+pub fn templates(list: &[WireTemplate]) -> String {
+    if list.is_empty() {
+        return "No templates yet: submit one with `parley business templates submit FILE`.".into();
+    }
+    let rows: Vec<Vec<String>> = list
+        .iter()
+        .map(|t| {
+            vec![
+                cell(&t.name),
+                template_status(t),
+                category(t),
+                t.review_rule.to_string(),
+                t.quality.label().to_string(),
+            ]
+        })
+        .collect();
+    table(
+        &["NAME", "STATUS", "CATEGORY", "REVIEW RULE", "QUALITY"],
+        &rows,
+    )
+}
+
+/// What became of one message.
+pub fn sent(to: &str, s: &SendResponse) -> String {
+    let verb = match s.decision.outcome {
+        Outcome::Deliver => "Delivered to",
+        Outcome::Hold => "Held for",
+        Outcome::Reject => "Rejected for",
+    };
+    format!(
+        "{verb} {} ({}, {}): {}",
+        cell(to),
+        s.category,
+        s.decision.reason,
+        clean_line(&s.decision.sentence, 400)
+    )
+}
+
+fn counts(map: &BTreeMap<Reason, u32>) -> String {
+    let total: u32 = map.values().sum();
+    match map.is_empty() {
+        true => "0".into(),
+        false => {
+            let parts: Vec<String> = map.iter().map(|(r, n)| format!("{r} {n}")).collect();
+            format!("{total} ({})", parts.join(", "))
+        }
+    }
+}
+
+/// A broadcast's price, charge and outcome.
+pub fn broadcast(template: &str, r: &BroadcastReport) -> String {
+    let head = match r.id {
+        Some(id) => format!("Broadcast {id} of {}", cell(template)),
+        None => format!(
+            "Dry run of a broadcast of {}: nothing was sent or charged",
+            cell(template)
+        ),
+    };
+    let q = &r.quote;
+    let rows = [
+        ("category", q.category.to_string()),
+        ("audience", format!("{} people", q.audience)),
+        ("unit price", format!("{} credits", q.unit_price)),
+        ("reserved", format!("{} credits", q.reserved)),
+        ("charged", format!("{} credits", r.settlement.charged)),
+        ("refunded", format!("{} credits", r.settlement.refunded)),
+        (
+            "budget after",
+            format!("{} credits", r.settlement.budget_after),
+        ),
+        ("delivered", r.delivered.to_string()),
+        ("held", counts(&r.held)),
+        ("rejected", counts(&r.rejected)),
+    ];
+    let mut out = format!("{head}\n{}", pairs(&rows));
+    if q.audience == 0 {
+        out.push_str(
+            "\nNobody to send to: people must subscribe to your offers first, or be listed \
+             with --to FILE.",
+        );
+    }
+    out
+}
+
+/// A business's, template's or broadcast's figures.
+pub fn metrics(m: &MetricsReport) -> String {
+    let f = &m.metrics;
+    let rejected = match f.rejected.is_empty() {
+        true => "0".to_string(),
+        false => {
+            let parts: Vec<String> = f.rejected.iter().map(|(r, n)| format!("{r} {n}")).collect();
+            format!("{} ({})", f.rejected_total(), parts.join(", "))
+        }
+    };
+    let rows = [
+        ("scope", cell(&m.scope)),
+        ("sent", f.sent.to_string()),
+        ("delivered", f.delivered.to_string()),
+        ("held", f.held.to_string()),
+        ("rejected", rejected),
+        ("read", f.read.to_string()),
+        ("read rate", f.read_rate_label()),
+        ("interested", f.interested.to_string()),
+        ("not interested", f.not_interested.to_string()),
+        ("blocks", f.blocks.to_string()),
+        ("reports", f.reports.to_string()),
+        ("credits spent", f.credits.to_string()),
+    ];
+    pairs(&rows)
+}
+
+/// The business's standing.
+pub fn status(s: &StatusReport) -> String {
+    let tier = s
+        .tier_limit
+        .map_or("unlimited".to_string(), |n| format!("{n} people a day"));
+    let rows = [
+        ("business", cell(&s.name)),
+        (
+            "verified",
+            if s.verified { "yes" } else { "no" }.to_string(),
+        ),
+        ("quality", s.quality.label().to_string()),
+        ("messaging tier", tier),
+        ("budget", format!("{} credits", s.budget)),
+    ];
+    let strikes: Vec<Vec<String>> = s
+        .strikes
+        .iter()
+        .map(|k| vec![k.at.date_time(), k.cause.to_string(), cell(&k.detail)])
+        .collect();
+    let restrictions: Vec<Vec<String>> = s
+        .restrictions
+        .iter()
+        .map(|(r, active)| {
+            vec![
+                r.kind.label().to_string(),
+                if *active { "in force" } else { "ended" }.to_string(),
+                r.start.date_time(),
+                r.end.map_or("until reviewed".into(), |e| e.date_time()),
+                cell(&r.reason),
+            ]
+        })
+        .collect();
+    let mut out = pairs(&rows);
+    out.push_str("\n\nStrikes (last 90 days)\n");
+    out.push_str(&match strikes.is_empty() {
+        true => "none".to_string(),
+        false => table(&["AT", "CAUSE", "DETAIL"], &strikes),
+    });
+    out.push_str("\n\nRestrictions\n");
+    out.push_str(&match restrictions.is_empty() {
+        true => "none".to_string(),
+        false => table(
+            &["RESTRICTION", "STATE", "FROM", "UNTIL", "REASON"],
+            &restrictions,
+        ),
+    });
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tables_align_wide_characters() {
+        let t = table(
+            &["NAME", "N"],
+            &[
+                vec!["añb".into(), "1".into()],
+                vec!["日本".into(), "22".into()],
+            ],
+        );
+        assert_eq!(t, "NAME  N\nañb   1\n日本  22");
+    }
+
+    #[test]
+    fn server_text_is_cleaned() {
+        assert_eq!(cell("a\u{1b}[2Jb\nc"), "ab c");
+    }
+}

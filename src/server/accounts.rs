@@ -1,0 +1,64 @@
+//! Registering users and businesses on a server, each with a token shown once.
+
+use super::auth::{new_token, token_hash};
+use crate::model::{BusinessId, Timestamp, UserId, text};
+use crate::policy::PolicyConfig;
+use crate::store::{Account, NewBusiness, Result, Store, StoreError};
+
+/// Adds a user with the default preferences; returns the id and the token. Names are unique.
+pub fn add_user(store: &mut Store, name: &str, policy: &PolicyConfig) -> Result<(UserId, String)> {
+    let name = checked_name(name)?;
+    store.write(|tx| {
+        if tx.db().user_named(&name)?.is_some() {
+            return Err(StoreError::Invalid(format!(
+                "a user named {name} already exists on this server; pick another name"
+            )));
+        }
+        let id = tx.add_user(&name, &policy.new_user_prefs())?;
+        let token = fresh_token(Account::User(id))?;
+        tx.set_user_token(id, &token_hash(&token))?;
+        Ok((id, token))
+    })
+}
+
+/// Registers a business; returns the id and the token.
+pub fn add_business(
+    store: &mut Store,
+    new: &NewBusiness,
+    now: Timestamp,
+) -> Result<(BusinessId, String)> {
+    let name = checked_name(new.name)?;
+    if new.budget < 0 {
+        return Err(StoreError::Invalid("a budget cannot be negative".into()));
+    }
+    store.write(|tx| {
+        let id = tx.add_business(
+            &NewBusiness {
+                name: &name,
+                ..*new
+            },
+            now,
+        )?;
+        let token = fresh_token(Account::Business(id))?;
+        tx.set_business_token(id, &token_hash(&token))?;
+        Ok((id, token))
+    })
+}
+
+fn checked_name(name: &str) -> Result<String> {
+    let clean = text::clean_name(name);
+    if clean.is_empty() {
+        return Err(StoreError::Invalid("a name cannot be empty".into()));
+    }
+    if clean.chars().count() > text::MAX_NAME_CHARS {
+        return Err(StoreError::Invalid(format!(
+            "a name is at most {} characters",
+            text::MAX_NAME_CHARS
+        )));
+    }
+    Ok(clean)
+}
+
+fn fresh_token(account: Account) -> Result<String> {
+    new_token(account).map_err(|e| StoreError::Invalid(format!("no random bytes for a token: {e}")))
+}

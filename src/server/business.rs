@@ -1,0 +1,310 @@
+//! What a business does through the server, over the store: templates, one message, a
+//! broadcast (or its dry run), metrics and status. Everything is looked up within the
+//! business's own templates and broadcasts, so another's are simply not found.
+
+use crate::model::*;
+use crate::policy::enforcement::standing;
+use crate::policy::{PolicyConfig, Pricing};
+use crate::protocol::*;
+use crate::store::{
+    Attempt, BroadcastOutcome, BroadcastRequest, Db, MetricScope, NewTemplate, Result, Store,
+    StoreError, Tx,
+};
+
+/// Most parameters a template takes.
+const MAX_PARAMS: usize = 10;
+/// Longest parameter, in characters.
+const MAX_PARAM_CHARS: usize = 256;
+/// Most people named in one broadcast.
+pub const MAX_AUDIENCE_NAMES: usize = 10_000;
+
+/// Checks the sizes of a template submission.
+pub fn check_submission(t: &TemplateSubmission) -> std::result::Result<(), String> {
+    let name = t.name.trim();
+    if name.is_empty() || name.chars().count() > 64 {
+        return Err("a template name is 1 to 64 characters".into());
+    }
+    if t.body.chars().count() > text::MAX_BODY_CHARS {
+        return Err(format!(
+            "a template body is at most {} characters",
+            text::MAX_BODY_CHARS
+        ));
+    }
+    Ok(())
+}
+
+/// Checks the sizes of a message request.
+pub fn check_send(r: &SendRequest) -> std::result::Result<(), String> {
+    check_params(&r.params)?;
+    match (&r.template, &r.text) {
+        (Some(_), Some(_)) => Err("give a template or text, not both".into()),
+        (None, None) => Err("give a template (with its parameters) or some text".into()),
+        (None, Some(t)) if t.trim().is_empty() => Err("the text is empty".into()),
+        (None, Some(t)) if t.chars().count() > text::MAX_BODY_CHARS => Err(format!(
+            "a message is at most {} characters",
+            text::MAX_BODY_CHARS
+        )),
+        _ => Ok(()),
+    }
+}
+
+/// Checks the sizes of a broadcast request.
+pub fn check_broadcast(b: &BroadcastSubmission) -> std::result::Result<(), String> {
+    check_params(&b.params)?;
+    match &b.to {
+        Some(names) if names.is_empty() => Err("the list of people is empty".into()),
+        Some(names) if names.len() > MAX_AUDIENCE_NAMES => Err(format!(
+            "a broadcast names at most {MAX_AUDIENCE_NAMES} people; send several"
+        )),
+        _ => Ok(()),
+    }
+}
+
+fn check_params(params: &[String]) -> std::result::Result<(), String> {
+    if params.len() > MAX_PARAMS {
+        return Err(format!("a template takes at most {MAX_PARAMS} parameters"));
+    }
+    if params.iter().any(|p| p.chars().count() > MAX_PARAM_CHARS) {
+        return Err(format!(
+            "a parameter is at most {MAX_PARAM_CHARS} characters"
+        ));
+    }
+    Ok(())
+}
+
+/// A template as its business sees it.
+pub fn wire_template(t: Template, now: Timestamp) -> WireTemplate {
+    WireTemplate {
+        status: t.status_at(now),
+        id: t.id,
+        name: t.name,
+        requested_category: t.requested_category,
+        category: t.category,
+        review_rule: t.review,
+        review_note: t.review_note,
+        quality: t.quality,
+        paused_until: t.paused_until,
+        pause_count: t.pause_count,
+        body: t.body,
+    }
+}
+
+/// Reviews and stores a template.
+pub fn submit_template(
+    tx: &Tx,
+    business: BusinessId,
+    t: &TemplateSubmission,
+    policy: &PolicyConfig,
+    now: Timestamp,
+) -> Result<WireTemplate> {
+    let new = NewTemplate {
+        business,
+        name: t.name.trim(),
+        category: t.category,
+        body: &t.body,
+        allow_recategorise: t.allow_recategorise,
+    };
+    let (id, _) = tx.submit_template(&new, policy, now)?;
+    Ok(wire_template(tx.db().template(id)?, now))
+}
+
+fn own_template(db: Db, business: BusinessId, name: &str) -> Result<Template> {
+    db.template_named(business, name.trim())?
+        .ok_or_else(|| StoreError::not_found(format!("you have no template named {name}")))
+}
+
+fn user_named(db: Db, name: &str) -> Result<UserId> {
+    db.user_named(name.trim())?
+        .map(|u| u.id)
+        .ok_or_else(|| StoreError::not_found(format!("no user named {name} on this server")))
+}
+
+/// Sends one message through the rules; returns the answer and the user to wake, if the
+/// message was stored.
+pub fn send(
+    tx: &Tx,
+    business: BusinessId,
+    r: &SendRequest,
+    (policy, pricing): (&PolicyConfig, &Pricing),
+    now: Timestamp,
+) -> Result<(SendResponse, Option<UserId>)> {
+    let db = tx.db();
+    let user = user_named(db, &r.to)?;
+    let template = match &r.template {
+        Some(name) => Some(own_template(db, business, name)?.id),
+        None => None,
+    };
+    let attempt = Attempt {
+        business,
+        user,
+        template,
+        params: r.params.clone(),
+        text: r.text.clone(),
+        broadcast: None,
+        at: now,
+    };
+    let sent = tx.send(&attempt, policy, pricing)?;
+    let woken = sent.message.map(|_| user);
+    let response = SendResponse {
+        decision: sent.decision,
+        category: sent.category,
+        message: sent.message,
+    };
+    Ok((response, woken))
+}
+
+/// Runs (or, with `dry_run`, prices and decides without writing) a broadcast; returns the
+/// report and the users to wake.
+pub fn broadcast(
+    store: &mut Store,
+    business: BusinessId,
+    b: &BroadcastSubmission,
+    (policy, pricing): (&PolicyConfig, &Pricing),
+    now: Timestamp,
+) -> Result<(BroadcastReport, Vec<UserId>)> {
+    let run = |tx: &Tx| -> Result<BroadcastOutcome> {
+        let request = broadcast_request(tx.db(), business, b)?;
+        tx.broadcast(&request, policy, pricing, now)
+    };
+    let outcome = if b.dry_run {
+        store.dry_run(run)?
+    } else {
+        store.write(run)?
+    };
+    let woken = match b.dry_run {
+        true => Vec::new(),
+        false => outcome
+            .results
+            .iter()
+            .filter(|(_, r)| r.message.is_some())
+            .map(|(u, _)| *u)
+            .collect(),
+    };
+    let report = BroadcastReport {
+        id: (!b.dry_run).then_some(outcome.id),
+        dry_run: b.dry_run,
+        quote: outcome.quote,
+        settlement: outcome.settlement,
+        delivered: outcome.delivered,
+        held: outcome.held,
+        rejected: outcome.rejected,
+    };
+    Ok((report, woken))
+}
+
+fn broadcast_request(
+    db: Db,
+    business: BusinessId,
+    b: &BroadcastSubmission,
+) -> Result<BroadcastRequest> {
+    let template = own_template(db, business, &b.template)?.id;
+    let audience = match &b.to {
+        None => None,
+        Some(names) => Some(audience_of(db, names)?),
+    };
+    Ok(BroadcastRequest {
+        business,
+        template,
+        params: b.params.clone(),
+        audience,
+    })
+}
+
+fn audience_of(db: Db, names: &[String]) -> Result<Vec<UserId>> {
+    let mut ids = Vec::with_capacity(names.len());
+    let mut unknown = Vec::new();
+    for name in names {
+        match db.user_named(name.trim())? {
+            Some(user) => ids.push(user.id),
+            None => unknown.push(text::clean_line(name, 64)),
+        }
+    }
+    if unknown.is_empty() {
+        return Ok(ids);
+    }
+    let shown: Vec<&str> = unknown.iter().take(5).map(String::as_str).collect();
+    Err(StoreError::Invalid(format!(
+        "{} of the people named are not on this server: {}{}",
+        unknown.len(),
+        shown.join(", "),
+        if unknown.len() > shown.len() {
+            ", ..."
+        } else {
+            ""
+        }
+    )))
+}
+
+/// Which figures a business asks for.
+#[derive(Debug, Clone, Default)]
+pub struct MetricsFor {
+    pub template: Option<String>,
+    pub broadcast: Option<BroadcastId>,
+}
+
+/// The figures of the business, one of its templates or one of its broadcasts.
+pub fn metrics(db: Db, business: BusinessId, what: &MetricsFor) -> Result<MetricsReport> {
+    let (scope, label) = match what {
+        MetricsFor {
+            template: Some(_),
+            broadcast: Some(_),
+        } => {
+            return Err(StoreError::Invalid(
+                "ask for a template or a broadcast, not both".into(),
+            ));
+        }
+        MetricsFor {
+            template: Some(name),
+            ..
+        } => {
+            let t = own_template(db, business, name)?;
+            (MetricScope::Template(t.id), format!("template {}", t.name))
+        }
+        MetricsFor {
+            broadcast: Some(id),
+            ..
+        } => {
+            if db.broadcast_owner(*id)? != Some(business) {
+                return Err(StoreError::not_found(format!("you have no broadcast {id}")));
+            }
+            (MetricScope::Broadcast(*id), format!("broadcast {id}"))
+        }
+        _ => (MetricScope::Business(business), "business".to_string()),
+    };
+    Ok(MetricsReport {
+        scope: label,
+        metrics: db.metrics(scope)?,
+    })
+}
+
+/// The business's standing: quality, tier, budget, strikes and restrictions.
+pub fn status(
+    db: Db,
+    business: BusinessId,
+    policy: &PolicyConfig,
+    now: Timestamp,
+) -> Result<StatusReport> {
+    let b = db.business(business)?;
+    let restrictions = db.restrictions(business)?;
+    let since = now - Span::days(policy.enforcement.strike_window_days);
+    let strikes = db
+        .strikes(business)?
+        .into_iter()
+        .filter(|s| s.at > since)
+        .collect();
+    Ok(StatusReport {
+        tier_limit: standing(&b, &restrictions, policy, now).tier_limit,
+        restrictions: restrictions
+            .into_iter()
+            .map(|r| {
+                let active = r.active_at(now);
+                (r, active)
+            })
+            .collect(),
+        name: b.name,
+        verified: b.verified,
+        quality: b.quality,
+        budget: b.budget,
+        strikes,
+    })
+}

@@ -1,0 +1,210 @@
+//! `parley serve`, `parley serve add-user NAME` and `parley serve add-business NAME`.
+//!
+//! The server keeps its store in the directory given with `--data-dir` on the command line;
+//! without it, in the `server` directory inside the client's data directory (so the inbox's
+//! and the server's stores never mix).
+
+use super::{ServerConfig, ServerError, add_business, add_user};
+use crate::model::{BusinessKind, Span};
+use crate::policy::{PolicyConfig, Pricing};
+use crate::store::{NewBusiness, Store, paths};
+use clap::{Args, Subcommand};
+use std::io::Write;
+use std::net::SocketAddr;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+/// The sync server, or its accounts.
+#[derive(Debug, Args)]
+pub struct ServeArgs {
+    #[command(subcommand)]
+    pub command: Option<ServeCommand>,
+    /// Address to listen on; port 0 picks a free one. The address is printed on start.
+    #[arg(long, value_name = "HOST:PORT", default_value = "127.0.0.1:8787")]
+    pub addr: SocketAddr,
+    /// How often the platform reviews every business and releases messages held for quiet
+    /// hours (e.g. 30m, 1h).
+    #[arg(long, value_name = "SPAN", default_value = "1h", value_parser = parse_every)]
+    pub review_every: Duration,
+    /// Requests per second each token may make (0 turns the limit off).
+    #[arg(long, value_name = "N", default_value_t = 20.0)]
+    pub rate_limit: f64,
+    /// Requests a token may make in a burst above its rate.
+    #[arg(long, value_name = "N", default_value_t = 40)]
+    pub burst: u32,
+}
+
+/// Accounts on the server; each prints its token once.
+#[derive(Debug, Subcommand)]
+pub enum ServeCommand {
+    /// Add a user (names are unique on a server) and print their token.
+    AddUser {
+        /// The user's name, as businesses address them.
+        name: String,
+    },
+    /// Register a business and print its token.
+    AddBusiness {
+        name: String,
+        /// Show the verified mark beside its name.
+        #[arg(long)]
+        verified: bool,
+        /// transport, delivery, energy, bank, shop, grocery, finance or other.
+        #[arg(long, default_value = "other", value_parser = parse_kind)]
+        kind: BusinessKind,
+        /// Credits for broadcasts.
+        #[arg(long, value_name = "N", default_value_t = 0)]
+        budget: i64,
+    },
+}
+
+fn parse_every(text: &str) -> Result<Duration, String> {
+    Span::parse(text)
+        .map(|s| Duration::from_secs(s.0.unsigned_abs()))
+        .ok_or_else(|| format!("`{text}` is not a span of time; write it like 30m, 1h or 1d"))
+}
+
+fn parse_kind(text: &str) -> Result<BusinessKind, String> {
+    BusinessKind::parse(text).ok_or_else(|| {
+        let kinds: Vec<&str> = BusinessKind::ALL.iter().map(|k| k.as_str()).collect();
+        format!("`{text}` is not a kind; kinds are {}", kinds.join(", "))
+    })
+}
+
+/// The server's directory: `--data-dir` given on the command line, else `server` inside the
+/// client's data directory (`data_dir_flag` also carries PARLEY_DATA_DIR, which names the
+/// client's directory, so it counts as the flag only when it differs from it).
+pub fn server_dir(data_dir_flag: Option<PathBuf>, client_data_dir: &Path) -> PathBuf {
+    let from_env = std::env::var_os("PARLEY_DATA_DIR").map(PathBuf::from);
+    match data_dir_flag {
+        Some(dir) if from_env.as_ref() != Some(&dir) => dir,
+        _ => client_data_dir.join("server"),
+    }
+}
+
+/// Runs `parley serve` and its subcommands.
+pub fn run(
+    args: ServeArgs,
+    data_dir_flag: Option<PathBuf>,
+    client_data_dir: &Path,
+    policy: &PolicyConfig,
+    pricing: &Pricing,
+) -> Result<(), ServerError> {
+    let dir = server_dir(data_dir_flag, client_data_dir);
+    match args.command {
+        Some(ServeCommand::AddUser { ref name }) => {
+            let mut store = open_store(&dir)?;
+            let (id, token) = add_user(&mut store, name, policy)?;
+            announce(&format!("user {name} (id {id})"), &dir, &token)
+        }
+        Some(ServeCommand::AddBusiness {
+            ref name,
+            verified,
+            kind,
+            budget,
+        }) => {
+            let mut store = open_store(&dir)?;
+            let new = NewBusiness {
+                name,
+                verified,
+                kind,
+                budget,
+            };
+            let (id, token) = add_business(&mut store, &new, super::state::now())?;
+            announce(&format!("business {name} (id {id})"), &dir, &token)
+        }
+        None => serve(&args, dir, policy.clone(), *pricing),
+    }
+}
+
+fn open_store(dir: &Path) -> Result<Store, ServerError> {
+    std::fs::create_dir_all(dir)?;
+    Ok(Store::open(&paths::database_file(dir))?)
+}
+
+/// The token goes alone to stdout, for scripts; the sentence around it to stderr.
+fn announce(what: &str, dir: &Path, token: &str) -> Result<(), ServerError> {
+    eprintln!(
+        "Added {what} to the server in {}. The token, shown only this once:",
+        dir.display()
+    );
+    let mut out = std::io::stdout().lock();
+    writeln!(out, "{token}")?;
+    out.flush()?;
+    Ok(())
+}
+
+fn serve(
+    args: &ServeArgs,
+    dir: PathBuf,
+    policy: PolicyConfig,
+    pricing: Pricing,
+) -> Result<(), ServerError> {
+    let mut config = ServerConfig::new(args.addr, dir);
+    config.review_every = args.review_every;
+    config.rate = super::RateLimit {
+        per_second: args.rate_limit.max(0.0),
+        burst: args.burst,
+    };
+    std::fs::create_dir_all(&config.data_dir)?;
+    let _log = start_log(&config.data_dir);
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()?;
+    runtime.block_on(async move {
+        let store = paths::database_file(&config.data_dir);
+        let server = super::Server::bind(config, policy, pricing).await?;
+        let addr = server.local_addr()?;
+        announce_address(addr, &store);
+        server.run(stop_signal()).await
+    })
+}
+
+/// The address, on one line a test or script can read; a closed stdout does not stop the server.
+fn announce_address(addr: SocketAddr, store: &Path) {
+    let mut out = std::io::stdout().lock();
+    let _ = writeln!(
+        out,
+        "parley serve: listening on http://{addr} (store: {})",
+        store.display()
+    );
+    let _ = out.flush();
+    tracing::info!("listening on {addr}, store {}", store.display());
+}
+
+/// Logs go to server.log in the server's directory.
+fn start_log(dir: &Path) -> tracing_appender::non_blocking::WorkerGuard {
+    let file = tracing_appender::rolling::never(dir, "server.log");
+    let (writer, guard) = tracing_appender::non_blocking(file);
+    let filter =
+        tracing_subscriber::EnvFilter::try_from_env("PARLEY_LOG").unwrap_or_else(|_| "info".into());
+    let _ = tracing_subscriber::fmt()
+        .with_writer(writer)
+        .with_ansi(false)
+        .with_env_filter(filter)
+        .try_init();
+    guard
+}
+
+/// Completes on Ctrl-C or SIGTERM.
+async fn stop_signal() {
+    let interrupt = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        use tokio::signal::unix::{SignalKind, signal};
+        match signal(SignalKind::terminate()) {
+            Ok(mut s) => {
+                s.recv().await;
+            }
+            Err(_) => std::future::pending().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        _ = interrupt => {},
+        _ = terminate => {},
+    }
+    tracing::info!("stopping");
+}

@@ -1,0 +1,53 @@
+//! How a server runs: its address, its directory, and its limits.
+
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::time::Duration;
+
+/// Largest request body accepted, in bytes.
+pub const DEFAULT_BODY_LIMIT: usize = 64 * 1024;
+
+/// Requests a token may make: a steady rate and a burst above it.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct RateLimit {
+    /// Requests per second; 0 turns the limit off.
+    pub per_second: f64,
+    pub burst: u32,
+}
+
+/// Everything `parley serve` can be told.
+#[derive(Debug, Clone)]
+pub struct ServerConfig {
+    pub addr: SocketAddr,
+    /// Where the server's own store (`parley.db`) and log live.
+    pub data_dir: PathBuf,
+    /// How often the platform reviews every business and releases messages after quiet hours.
+    pub review_every: Duration,
+    pub rate: RateLimit,
+    pub body_limit: usize,
+    /// Longest a request may take, the long poll aside.
+    pub request_timeout: Duration,
+    /// Longest a long poll waits for a change.
+    pub long_poll: Duration,
+    /// Read connections to the store beside the one writer.
+    pub readers: usize,
+}
+
+impl ServerConfig {
+    /// The defaults, at `addr` with its store in `data_dir`.
+    pub fn new(addr: SocketAddr, data_dir: PathBuf) -> ServerConfig {
+        ServerConfig {
+            addr,
+            data_dir,
+            review_every: Duration::from_secs(3600),
+            rate: RateLimit {
+                per_second: 20.0,
+                burst: 40,
+            },
+            body_limit: DEFAULT_BODY_LIMIT,
+            request_timeout: Duration::from_secs(15),
+            long_poll: Duration::from_secs(25),
+            readers: 4,
+        }
+    }
+}

@@ -1,0 +1,56 @@
+//! Request extractors whose every rejection is a JSON [`ApiFailure`]: a body that is not JSON
+//! is a 400, JSON with a wrong value a 422, a body over the limit a 413.
+
+use super::error::ApiFailure;
+use super::state::Shared;
+use axum::body::Bytes;
+use axum::extract::{FromRequest, FromRequestParts, Query, Request};
+use axum::http::StatusCode;
+use axum::http::request::Parts;
+use serde::de::DeserializeOwned;
+
+/// A JSON body, read whatever its content type says.
+pub struct ApiJson<T>(pub T);
+
+impl<T: DeserializeOwned> FromRequest<Shared> for ApiJson<T> {
+    type Rejection = ApiFailure;
+
+    async fn from_request(req: Request, state: &Shared) -> Result<Self, ApiFailure> {
+        let bytes = Bytes::from_request(req, state).await.map_err(|rejection| {
+            match rejection.status() {
+                StatusCode::PAYLOAD_TOO_LARGE => ApiFailure::too_large(state.config.body_limit),
+                _ => ApiFailure::bad_request(rejection.body_text()),
+            }
+        })?;
+        parse_json(&bytes).map(ApiJson)
+    }
+}
+
+/// Parses a JSON body: unreadable JSON is a 400, a value of the wrong shape or range a 422.
+pub fn parse_json<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, ApiFailure> {
+    serde_json::from_slice(bytes).map_err(|e| {
+        let what = format!("the body is not valid: {e}");
+        match e.classify() {
+            serde_json::error::Category::Data => ApiFailure::invalid(what),
+            _ => ApiFailure::bad_request(format!("the body is not JSON: {e}")),
+        }
+    })
+}
+
+/// A query string; a value of the wrong type is a 422.
+pub struct ApiQuery<T>(pub T);
+
+impl<T: DeserializeOwned, S: Send + Sync> FromRequestParts<S> for ApiQuery<T> {
+    type Rejection = ApiFailure;
+
+    async fn from_request_parts(parts: &mut Parts, _state: &S) -> Result<Self, ApiFailure> {
+        Query::<T>::try_from_uri(&parts.uri)
+            .map(|Query(value)| ApiQuery(value))
+            .map_err(|rejection| {
+                ApiFailure::invalid(format!(
+                    "the query string is not valid: {}",
+                    rejection.body_text()
+                ))
+            })
+    }
+}

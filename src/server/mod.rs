@@ -1,0 +1,99 @@
+//! `parley serve`: the sync server. axum over HTTP+JSON under `/v1`, its own SQLite store in
+//! its data directory, every business message decided there by the same policy engine as the
+//! inbox's, with the real clock. State lives in the store; memory holds only caches (long-poll
+//! signals and rate buckets), so instances sharing a store would be interchangeable.
+
+mod accounts;
+mod actions;
+mod auth;
+mod business;
+mod changes;
+pub mod cli;
+mod config;
+mod error;
+mod extract;
+mod hub;
+mod limit;
+mod review;
+mod routes;
+mod state;
+
+pub use accounts::{add_business, add_user};
+pub use config::{DEFAULT_BODY_LIMIT, RateLimit, ServerConfig};
+pub use routes::openapi_document;
+
+use crate::policy::{PolicyConfig, Pricing};
+use crate::store::StoreError;
+use state::{AppState, Shared};
+use std::future::Future;
+use std::net::SocketAddr;
+use std::sync::Arc;
+use tokio::net::TcpListener;
+
+/// How often the WAL is copied into the database, off the writer's path.
+const CHECKPOINT_EVERY: std::time::Duration = std::time::Duration::from_millis(500);
+
+/// What can stop a server from starting or running.
+#[derive(Debug, thiserror::Error)]
+pub enum ServerError {
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    #[error("cannot listen on {addr}: {source}; pick another --addr or stop what uses it")]
+    Bind {
+        addr: SocketAddr,
+        source: std::io::Error,
+    },
+    #[error("the server stopped: {0}")]
+    Io(#[from] std::io::Error),
+}
+
+/// A server bound to its address, ready to run.
+pub struct Server {
+    listener: TcpListener,
+    state: Shared,
+}
+
+impl Server {
+    /// Opens the store and binds the address (port 0 picks a free one).
+    pub async fn bind(
+        config: ServerConfig,
+        policy: PolicyConfig,
+        pricing: Pricing,
+    ) -> Result<Server, ServerError> {
+        let addr = config.addr;
+        let listener = TcpListener::bind(addr)
+            .await
+            .map_err(|source| ServerError::Bind { addr, source })?;
+        let state = Arc::new(AppState::open(config, policy, pricing)?);
+        Ok(Server { listener, state })
+    }
+
+    /// The address it listens on.
+    pub fn local_addr(&self) -> Result<SocketAddr, ServerError> {
+        Ok(self.listener.local_addr()?)
+    }
+
+    /// Serves until `shutdown` completes; long polls end at once when it does.
+    pub async fn run(
+        self,
+        shutdown: impl Future<Output = ()> + Send + 'static,
+    ) -> Result<(), ServerError> {
+        let state = self.state;
+        let review = tokio::spawn(review::run(state.clone(), state.config.review_every));
+        let checkpoints = tokio::spawn({
+            let state = state.clone();
+            async move { state.stores.run_checkpoints(CHECKPOINT_EVERY).await }
+        });
+        let stopping = state.clone();
+        let app = routes::router(state);
+        let served = axum::serve(self.listener, app)
+            .with_graceful_shutdown(async move {
+                shutdown.await;
+                stopping.hub.stop();
+            })
+            .await;
+        review.abort();
+        checkpoints.abort();
+        Ok(served?)
+    }
+}

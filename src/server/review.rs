@@ -1,0 +1,60 @@
+//! The platform's periodic review: every business's quality, templates, strikes and
+//! restrictions, then the messages whose quiet hours have ended.
+
+use super::error::ApiResult;
+use super::state::{Shared, now};
+use std::time::Duration;
+
+/// What one review changed.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct ReviewSummary {
+    pub businesses: usize,
+    pub changes: usize,
+    pub released: usize,
+}
+
+/// Reviews every business, one transaction each, then releases what quiet hours held.
+pub async fn review_once(state: &Shared) -> ApiResult<ReviewSummary> {
+    let ids: Vec<_> = state
+        .stores
+        .read(|db| Ok(db.businesses()?.into_iter().map(|b| b.id).collect()))
+        .await?;
+    let mut summary = ReviewSummary {
+        businesses: ids.len(),
+        ..ReviewSummary::default()
+    };
+    for id in ids {
+        let shared = state.clone();
+        summary.changes += state
+            .stores
+            .write(move |tx| Ok(tx.review_business(id, &shared.policy, now())?.len()))
+            .await?;
+    }
+    let shared = state.clone();
+    summary.released = state
+        .stores
+        .write(move |tx| tx.release_after_quiet_hours(&shared.policy, now()))
+        .await?;
+    if summary.released > 0 {
+        state.hub.notify_everyone();
+    }
+    Ok(summary)
+}
+
+/// Runs the review at start and then every `every`, for as long as the server runs.
+pub async fn run(state: Shared, every: Duration) {
+    let mut ticks = tokio::time::interval(every.max(Duration::from_secs(1)));
+    ticks.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+    loop {
+        ticks.tick().await;
+        match review_once(&state).await {
+            Ok(s) => tracing::info!(
+                "review: {} businesses, {} changes, {} messages released after quiet hours",
+                s.businesses,
+                s.changes,
+                s.released
+            ),
+            Err(e) => tracing::error!("review failed: {}", e.body.message),
+        }
+    }
+}

@@ -1,0 +1,219 @@
+//! The queries a sync server needs beyond the inbox's: tokens, users by name, a user's changes
+//! after a cursor, the businesses a user deals with, and the idempotency keys of applied
+//! actions. Together with `Tx::send`, `Tx::broadcast` and `Tx::apply` they are the narrow
+//! interface the server stands on.
+
+use super::{Db, Result, Store, Tx, rows};
+use crate::model::*;
+use rusqlite::{OptionalExtension, params};
+
+/// A message of a user's stream of changes, with what the wire needs beside it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ChangedMessage {
+    pub message: Message,
+    pub business: BusinessId,
+    pub template_name: Option<String>,
+    pub client_key: Option<String>,
+    pub change: i64,
+}
+
+/// A message the user deleted, at the change that deleted it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Tombstone {
+    pub message: MessageId,
+    pub change: i64,
+}
+
+/// Which kind of account a token belongs to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Account {
+    User(UserId),
+    Business(BusinessId),
+}
+
+impl Store {
+    /// Sets after how many WAL pages a commit checkpoints by itself; 0 leaves checkpoints to
+    /// [`Store::checkpoint`], so a server's writer never waits for one.
+    pub fn set_auto_checkpoint(&self, pages: u32) -> Result<()> {
+        self.conn.pragma_update(None, "wal_autocheckpoint", pages)?;
+        Ok(())
+    }
+
+    /// Copies the WAL into the database as far as readers allow, without blocking writers.
+    pub fn checkpoint(&self) -> Result<()> {
+        self.conn
+            .query_row("PRAGMA wal_checkpoint(PASSIVE)", [], |_| Ok(()))?;
+        Ok(())
+    }
+
+    /// Runs `f` over one consistent snapshot of the database (a read transaction).
+    pub fn snapshot<T>(&mut self, f: impl FnOnce(Db) -> Result<T>) -> Result<T> {
+        let tx = self.conn.transaction()?;
+        let value = f(Db { conn: &tx });
+        tx.rollback()?;
+        value
+    }
+}
+
+impl Db<'_> {
+    /// The token hash stored for an account, if the account exists and has a token.
+    pub fn token_hash(&self, account: Account) -> Result<Option<Vec<u8>>> {
+        let (sql, id) = match account {
+            Account::User(u) => ("SELECT token_hash FROM users WHERE id = ?1", u.0),
+            Account::Business(b) => ("SELECT token_hash FROM businesses WHERE id = ?1", b.0),
+        };
+        Ok(self
+            .conn
+            .prepare_cached(sql)?
+            .query_row([id], |r| r.get::<_, Option<Vec<u8>>>(0))
+            .optional()?
+            .flatten())
+    }
+
+    /// Up to `limit` business-chat messages of a user changed after `(change, id)`, in
+    /// `(change, id)` order.
+    pub fn changed_messages(
+        &self,
+        user: UserId,
+        after: (i64, i64),
+        limit: usize,
+    ) -> Result<Vec<ChangedMessage>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT m.*, t.name AS template_name FROM messages m
+             LEFT JOIN templates t ON t.id = m.template_id
+             WHERE m.user_id = ?1 AND m.business_id IS NOT NULL AND (m.change, m.id) > (?2, ?3)
+             ORDER BY m.change, m.id LIMIT ?4",
+        )?;
+        let list = stmt
+            .query_map(params![user, after.0, after.1, limit as i64], |r| {
+                Ok(ChangedMessage {
+                    message: rows::message(r)?,
+                    business: r.get("business_id")?,
+                    template_name: r.get("template_name")?,
+                    client_key: r.get("client_key")?,
+                    change: r.get("change")?,
+                })
+            })?
+            .collect::<rusqlite::Result<_>>()?;
+        Ok(list)
+    }
+
+    /// Up to `limit` of a user's deleted messages after `(change, id)`, in `(change, id)` order.
+    pub fn tombstones(
+        &self,
+        user: UserId,
+        after: (i64, i64),
+        limit: usize,
+    ) -> Result<Vec<Tombstone>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT message_id, change FROM message_tombstones
+             WHERE user_id = ?1 AND (change, message_id) > (?2, ?3)
+             ORDER BY change, message_id LIMIT ?4",
+        )?;
+        let list = stmt
+            .query_map(params![user, after.0, after.1, limit as i64], |r| {
+                Ok(Tombstone {
+                    message: r.get(0)?,
+                    change: r.get(1)?,
+                })
+            })?
+            .collect::<rusqlite::Result<_>>()?;
+        Ok(list)
+    }
+
+    /// Up to `limit` decisions made for a user after `(change, id)`, in `(change, id)` order.
+    pub fn changed_decisions(
+        &self,
+        user: UserId,
+        after: (i64, i64),
+        limit: usize,
+    ) -> Result<Vec<crate::protocol::WireDecision>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT * FROM decisions WHERE user_id = ?1 AND (change, id) > (?2, ?3)
+             ORDER BY change, id LIMIT ?4",
+        )?;
+        let list = stmt
+            .query_map(params![user, after.0, after.1, limit as i64], |r| {
+                Ok(crate::protocol::WireDecision {
+                    id: r.get("id")?,
+                    business: r.get("business_id")?,
+                    template: r.get("template_id")?,
+                    category: rows::code(r, "category", Category::parse)?,
+                    at: r.get("at")?,
+                    decision: Decision {
+                        outcome: rows::code(r, "outcome", Outcome::parse)?,
+                        reason: rows::code(r, "reason", Reason::parse)?,
+                        sentence: r.get("sentence")?,
+                    },
+                    message: r.get("message_id")?,
+                    change: r.get("change")?,
+                })
+            })?
+            .collect::<rusqlite::Result<_>>()?;
+        Ok(list)
+    }
+
+    /// Every business a user has a relation or a chat with, and the user's relation with it.
+    pub fn dealings(&self, user: UserId) -> Result<Vec<(Business, Relation)>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT b.* FROM businesses b WHERE b.id IN (
+                SELECT business_id FROM relations WHERE user_id = ?1
+                UNION SELECT business_id FROM chats WHERE user_id = ?1 AND business_id IS NOT NULL)
+             ORDER BY b.id",
+        )?;
+        let businesses: Vec<Business> = stmt
+            .query_map([user], rows::business)?
+            .collect::<rusqlite::Result<_>>()?;
+        businesses
+            .into_iter()
+            .map(|b| {
+                let relation = self.relation(user, b.id)?;
+                Ok((b, relation))
+            })
+            .collect()
+    }
+
+    /// The business that ran a broadcast, if the broadcast exists.
+    pub fn broadcast_owner(&self, broadcast: BroadcastId) -> Result<Option<BusinessId>> {
+        Ok(self
+            .conn
+            .prepare_cached("SELECT business_id FROM broadcasts WHERE id = ?1")?
+            .query_row([broadcast], |r| r.get(0))
+            .optional()?)
+    }
+
+    /// The stored result of an action a user already sent with this key.
+    pub fn applied_action(&self, user: UserId, key: &str) -> Result<Option<String>> {
+        Ok(self
+            .conn
+            .prepare_cached("SELECT result FROM applied_actions WHERE user_id = ?1 AND key = ?2")?
+            .query_row(params![user, key], |r| r.get(0))
+            .optional()?)
+    }
+}
+
+impl Tx<'_> {
+    /// Records that the action with `key` was applied, with its result, so a replay is not.
+    pub fn record_action(
+        &self,
+        user: UserId,
+        key: &str,
+        result: &str,
+        at: Timestamp,
+    ) -> Result<()> {
+        self.tx
+            .prepare_cached(
+                "INSERT INTO applied_actions (user_id, key, result, at) VALUES (?1, ?2, ?3, ?4)",
+            )?
+            .execute(params![user, key, result, at])?;
+        Ok(())
+    }
+
+    /// Marks a message as written by the action with this idempotency key.
+    pub fn set_client_key(&self, message: MessageId, key: &str) -> Result<()> {
+        self.tx
+            .prepare_cached("UPDATE messages SET client_key = ?2 WHERE id = ?1")?
+            .execute(params![message, key])?;
+        Ok(())
+    }
+}

@@ -1,0 +1,160 @@
+//! What a business must do to recover, in sentences, from its standing and the platform's
+//! rules (every number comes from the policy config).
+
+use super::source::StandingReport;
+use crate::model::*;
+use crate::policy::PolicyConfig;
+
+/// The steps back to good standing, most pressing first.
+pub fn advice(
+    report: &StandingReport,
+    templates: &[&Template],
+    policy: &PolicyConfig,
+    now: Timestamp,
+) -> Vec<String> {
+    let mut lines = Vec::new();
+    restrictions_advice(report, now, &mut lines);
+    quality_advice(report, policy, &mut lines);
+    templates_advice(templates, policy, now, &mut lines);
+    strikes_advice(report, policy, &mut lines);
+    if lines.is_empty() {
+        lines.push(format!(
+            "Nothing to recover: quality {} and no restriction in force. Keep negative feedback \
+             below {} of the people you reach.",
+            report.business.quality.label(),
+            percent(policy.quality.high_below)
+        ));
+    }
+    lines
+}
+
+fn restrictions_advice(report: &StandingReport, now: Timestamp, lines: &mut Vec<String>) {
+    let s = &report.standing;
+    if s.disabled {
+        lines.push(
+            "The business is disabled: nothing can be sent until the platform reviews it. \
+             Ask for a review; meanwhile fix what the strikes below name."
+                .to_string(),
+        );
+        return;
+    }
+    if let Some(until) = s.sending_suspended_until.filter(|u| *u > now) {
+        lines.push(format!(
+            "Only replies inside a service window until {}: business-initiated messages resume \
+             then, if no new strike comes first.",
+            until.date_time()
+        ));
+    }
+    if let Some(until) = s.marketing_suspended_until.filter(|u| *u > now) {
+        lines.push(format!(
+            "No offers until {}; utility and authentication templates still go out.",
+            until.date_time()
+        ));
+    }
+    let lowered = report
+        .restrictions
+        .iter()
+        .filter(|r| r.kind == RestrictionKind::TierLowered && r.active_at(now))
+        .filter_map(|r| r.end)
+        .max();
+    if let (Some(until), Some(limit)) = (lowered, s.tier_limit) {
+        lines.push(format!(
+            "Reach at most {limit} people a day until {}.",
+            until.date_time()
+        ));
+    }
+}
+
+fn quality_advice(report: &StandingReport, policy: &PolicyConfig, lines: &mut Vec<String>) {
+    let q = &policy.quality;
+    let target = match report.business.quality {
+        Quality::High => return,
+        Quality::Medium => ("High", q.high_below),
+        Quality::Low => ("Medium", q.medium_below),
+    };
+    lines.push(format!(
+        "Quality {}: bring blocks, reports and Not interested below {} of the people reached \
+         (now {}) for {}. Send offers only to people who subscribed, and fewer of them; \
+         signals older than {} days stop counting.",
+        report.business.quality.label(),
+        percent(target.1),
+        report
+            .signals
+            .negative_rate(q)
+            .map_or("too few people to judge".to_string(), percent),
+        target.0,
+        q.window_days
+    ));
+    if report.business.quality == Quality::Low {
+        lines.push(format!(
+            "Every {} days at Low is another strike.",
+            policy.enforcement.low_quality_strike_days
+        ));
+    }
+}
+
+fn templates_advice(
+    templates: &[&Template],
+    policy: &PolicyConfig,
+    now: Timestamp,
+    lines: &mut Vec<String>,
+) {
+    for t in templates {
+        match t.status_at(now) {
+            TemplateStatus::Paused => lines.push(format!(
+                "Template '{}' is paused until {}; it resumes then with its quality measured \
+                 afresh. {}",
+                t.name,
+                t.paused_until.map(|u| u.date_time()).unwrap_or_default(),
+                if t.pause_count as usize >= policy.templates.pause_hours.len() {
+                    "One more low rating disables it."
+                } else {
+                    "Another low rating pauses it for longer."
+                }
+            )),
+            TemplateStatus::Disabled => lines.push(format!(
+                "Template '{}' is disabled for good: write a new one that people want.",
+                t.name
+            )),
+            _ => {}
+        }
+    }
+}
+
+fn strikes_advice(report: &StandingReport, policy: &PolicyConfig, lines: &mut Vec<String>) {
+    let Some(oldest) = report.strikes.first() else {
+        return;
+    };
+    let window = policy.enforcement.strike_window_days;
+    let next = RestrictionKind::for_strikes(report.strikes.len() + 1)
+        .map_or("none".to_string(), |k| k.label().to_lowercase());
+    lines.push(format!(
+        "{} strike{} in {window} days; the oldest stops counting on {}. The next strike brings: \
+         {next}.",
+        report.strikes.len(),
+        if report.strikes.len() == 1 { "" } else { "s" },
+        (oldest.at + Span::days(window)).short_date()
+    ));
+}
+
+/// 0.03 -> "3 %", 0.125 -> "12.5 %".
+pub fn percent(fraction: f64) -> String {
+    let p = fraction * 100.0;
+    if (p - p.round()).abs() < 0.05 {
+        format!("{:.0} %", p)
+    } else {
+        format!("{p:.1} %")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn percentages_drop_needless_decimals() {
+        assert_eq!(percent(0.03), "3 %");
+        assert_eq!(percent(0.125), "12.5 %");
+        assert_eq!(percent(0.0), "0 %");
+    }
+}

@@ -1,0 +1,210 @@
+//! Where the console's data comes from and where its actions go, behind one small trait: the
+//! local store now ([`super::StoreSource`]), a server later. The console's app and views only
+//! ever see this trait and the plain data below.
+
+use crate::model::*;
+use crate::policy::broadcast::InsufficientBudget;
+use crate::policy::{Metrics, PolicyConfig, QualitySignals, Quote, Settlement, Standing};
+use crate::store::{BroadcastRecord, DayFigures, MetricScope, StoreError};
+use serde::Deserialize;
+use std::collections::BTreeMap;
+
+/// What the console's data source can answer.
+#[derive(Debug, thiserror::Error)]
+pub enum ConsoleError {
+    /// The budget cannot cover the whole eligible audience: nothing was sent.
+    #[error("{0}")]
+    Refused(InsufficientBudget),
+    #[error(transparent)]
+    Store(StoreError),
+    /// The source cannot do this (a server has no demo clock, for one).
+    #[error("{0}")]
+    Unavailable(String),
+}
+
+impl From<StoreError> for ConsoleError {
+    fn from(e: StoreError) -> ConsoleError {
+        match e {
+            StoreError::Budget(refusal) => ConsoleError::Refused(refusal),
+            other => ConsoleError::Store(other),
+        }
+    }
+}
+
+impl From<crate::world::WorldError> for ConsoleError {
+    fn from(e: crate::world::WorldError) -> ConsoleError {
+        match e {
+            crate::world::WorldError::Store(s) => s.into(),
+            crate::world::WorldError::Config(c) => ConsoleError::Unavailable(c.to_string()),
+        }
+    }
+}
+
+/// Result of a console data call.
+pub type Result<T> = std::result::Result<T, ConsoleError>;
+
+/// A template with its history of review, pauses and resumptions, oldest first.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TemplateCard {
+    pub template: Template,
+    pub history: Vec<TemplateEvent>,
+}
+
+/// A template as a business writes it, in the editor or in a TOML file.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TemplateDraft {
+    pub name: String,
+    pub category: Category,
+    pub body: String,
+    /// Whether review may move a promotional utility template to marketing.
+    #[serde(default = "allow_by_default")]
+    pub allow_recategorise: bool,
+}
+
+fn allow_by_default() -> bool {
+    true
+}
+
+/// Who a broadcast goes to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Audience {
+    /// Every user subscribed to the business's offers (and not blocking it).
+    Subscribers,
+    /// These people, by name.
+    Named(Vec<String>),
+}
+
+/// A broadcast as the business plans it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BroadcastPlan {
+    pub business: BusinessId,
+    pub template: TemplateId,
+    pub params: Vec<String>,
+    pub audience: Audience,
+}
+
+/// How many of a broadcast's messages were delivered, held and rejected, and the charge.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct BroadcastTally {
+    pub sent: u32,
+    pub delivered: u32,
+    pub held: BTreeMap<Reason, u32>,
+    pub rejected: BTreeMap<Reason, u32>,
+    /// Credits for the delivered messages.
+    pub charged: i64,
+}
+
+impl BroadcastTally {
+    /// Counts one decision and its charge.
+    pub fn add(&mut self, decision: &Decision, charge: i64) {
+        self.sent += 1;
+        self.charged += charge;
+        match decision.outcome {
+            Outcome::Deliver => self.delivered += 1,
+            Outcome::Hold => *self.held.entry(decision.reason).or_default() += 1,
+            Outcome::Reject => *self.rejected.entry(decision.reason).or_default() += 1,
+        }
+    }
+}
+
+/// What a broadcast would do, decided for every recipient and then undone.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DryRun {
+    pub quote: Quote,
+    pub tally: BroadcastTally,
+    /// The budget once the broadcast is settled.
+    pub settlement: Settlement,
+}
+
+/// A broadcast under way: sent a part at a time, settled at the end.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BroadcastRun {
+    pub id: BroadcastId,
+    pub template: TemplateId,
+    pub params: Vec<String>,
+    pub business: BusinessId,
+    pub quote: Quote,
+    /// The moment the broadcast was sent (every part is sent at it).
+    pub at: Timestamp,
+    /// Recipients not sent to yet.
+    pub pending: Vec<UserId>,
+    pub tally: BroadcastTally,
+    /// Set once everything is sent and the broadcast is settled.
+    pub settlement: Option<Settlement>,
+}
+
+impl BroadcastRun {
+    /// Whether every recipient has been sent to and the broadcast settled.
+    pub fn finished(&self) -> bool {
+        self.settlement.is_some()
+    }
+}
+
+/// One change of a business's quality or tier.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct QualityPoint {
+    pub at: Timestamp,
+    pub quality: Quality,
+    pub tier: usize,
+}
+
+/// A business's standing with the platform, with the signals behind it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct StandingReport {
+    pub business: Business,
+    /// Negative signals and people reached over the quality window.
+    pub signals: QualitySignals,
+    /// Days in the quality window.
+    pub window_days: i64,
+    /// Read / delivered over the quality window (shown beside quality; it does not lower it).
+    pub read_rate: Option<f64>,
+    /// The restrictions in force now.
+    pub standing: Standing,
+    /// The limit of the business's tier before any restriction (`None`: unlimited).
+    pub tier_limit: Option<u32>,
+    /// People reached by business-initiated messages in the tier window.
+    pub reached: u32,
+    /// Strikes within the strike window, oldest first.
+    pub strikes: Vec<Strike>,
+    /// Every restriction, oldest first.
+    pub restrictions: Vec<Restriction>,
+}
+
+/// The business console's data: read, submit, broadcast, and the demo world's clock.
+pub trait ConsoleSource {
+    /// The rules the figures are judged by.
+    fn policy(&self) -> &PolicyConfig;
+    /// The time the console works at.
+    fn now(&self) -> Result<Timestamp>;
+    /// Where the data comes from, for the status bar ("offline · demo world").
+    fn connection(&self) -> String;
+    /// The businesses this console may act as.
+    fn businesses(&self) -> Result<Vec<Business>>;
+    /// One business.
+    fn business(&self, id: BusinessId) -> Result<Business>;
+    /// A business's templates, in submission order, with their histories.
+    fn templates(&self, business: BusinessId) -> Result<Vec<TemplateCard>>;
+    /// Submits a template for review; the answer carries the review's result.
+    fn submit(&mut self, business: BusinessId, draft: &TemplateDraft) -> Result<TemplateCard>;
+    /// How many people would receive a broadcast to all subscribers.
+    fn subscribers(&self, business: BusinessId) -> Result<u32>;
+    /// Prices a broadcast and decides it for every recipient, without sending anything.
+    fn dry_run(&mut self, plan: &BroadcastPlan) -> Result<DryRun>;
+    /// Reserves the price of a broadcast; sends nothing yet. Refused when the budget is short.
+    fn start_broadcast(&mut self, plan: &BroadcastPlan) -> Result<BroadcastRun>;
+    /// Sends to at most `at_most` more recipients; settles the broadcast after the last.
+    fn continue_broadcast(&mut self, run: &mut BroadcastRun, at_most: usize) -> Result<()>;
+    /// A business's broadcasts, newest first.
+    fn broadcasts(&self, business: BusinessId) -> Result<Vec<BroadcastRecord>>;
+    /// The figures of a business, template or broadcast.
+    fn metrics(&self, scope: MetricScope) -> Result<Metrics>;
+    /// Figures per day, `first_day` to `last_day` (days since 1970-01-01).
+    fn daily(&self, scope: MetricScope, first_day: i64, last_day: i64) -> Result<Vec<DayFigures>>;
+    /// A business's quality and tier changes, oldest first.
+    fn quality_log(&self, business: BusinessId) -> Result<Vec<QualityPoint>>;
+    /// A business's quality, tier, strikes and restrictions.
+    fn standing(&self, business: BusinessId) -> Result<StandingReport>;
+    /// Moves the demo world's clock; a server's clock is the real one.
+    fn advance_clock(&mut self, span: Span) -> Result<Timestamp>;
+}

@@ -1,0 +1,334 @@
+//! Everything the console shows, as plain data: its app fills it, its views read it.
+
+use super::field::TextField;
+use super::source::*;
+use crate::model::*;
+use crate::policy::Metrics;
+use crate::policy::broadcast::InsufficientBudget;
+use crate::store::{BroadcastRecord, DayFigures, MetricScope};
+use crate::tui::keymap::Mode;
+use crate::tui::state::Status;
+
+/// The console's screens, in the order of their tabs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ConsoleScreen {
+    Templates,
+    Compose,
+    Metrics,
+    Standing,
+}
+
+impl ConsoleScreen {
+    /// Every screen, in tab order.
+    pub const ALL: [ConsoleScreen; 4] = [
+        ConsoleScreen::Templates,
+        ConsoleScreen::Compose,
+        ConsoleScreen::Metrics,
+        ConsoleScreen::Standing,
+    ];
+
+    /// The tab's label.
+    pub fn label(self) -> &'static str {
+        match self {
+            ConsoleScreen::Templates => "Templates",
+            ConsoleScreen::Compose => "Broadcast",
+            ConsoleScreen::Metrics => "Metrics",
+            ConsoleScreen::Standing => "Standing",
+        }
+    }
+}
+
+/// The fields of the template editor, in order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum EditorField {
+    Name,
+    Category,
+    Recategorise,
+    Body,
+}
+
+impl EditorField {
+    /// Every field, in order.
+    pub const ALL: [EditorField; 4] = [
+        EditorField::Name,
+        EditorField::Category,
+        EditorField::Recategorise,
+        EditorField::Body,
+    ];
+}
+
+/// A template being written in the console.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Editor {
+    pub name: TextField,
+    pub category: Category,
+    pub allow_recategorise: bool,
+    pub body: TextField,
+    pub focus: EditorField,
+}
+
+impl Default for Editor {
+    fn default() -> Self {
+        Editor {
+            name: TextField::default(),
+            category: Category::Marketing,
+            allow_recategorise: true,
+            body: TextField::default(),
+            focus: EditorField::Name,
+        }
+    }
+}
+
+/// The Templates screen.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct TemplateList {
+    pub rows: Vec<TemplateCard>,
+    pub selected: usize,
+}
+
+impl TemplateList {
+    /// The highlighted template.
+    pub fn selected_card(&self) -> Option<&TemplateCard> {
+        self.rows.get(self.selected)
+    }
+}
+
+/// A field of the broadcast form.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ComposeField {
+    Template,
+    /// The placeholder `{{n+1}}`.
+    Param(usize),
+    Audience,
+    List,
+}
+
+/// Who the form sends to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AudienceChoice {
+    Subscribers,
+    List,
+}
+
+/// The broadcast form.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ComposeForm {
+    pub template: Option<TemplateId>,
+    pub params: Vec<TextField>,
+    pub audience: AudienceChoice,
+    /// Names, separated by commas.
+    pub list: TextField,
+    pub focus: ComposeField,
+}
+
+impl Default for ComposeForm {
+    fn default() -> Self {
+        ComposeForm {
+            template: None,
+            params: Vec::new(),
+            audience: AudienceChoice::Subscribers,
+            list: TextField::default(),
+            focus: ComposeField::Template,
+        }
+    }
+}
+
+/// Where a broadcast is: being written, priced, refused, running or done.
+#[derive(Debug, Clone, PartialEq)]
+pub enum BroadcastStage {
+    Editing,
+    Reviewing(DryRun),
+    Refused(InsufficientBudget),
+    Running(BroadcastRun),
+    Done(BroadcastRun),
+}
+
+/// The Compose and broadcast screen.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Compose {
+    pub form: ComposeForm,
+    pub stage: BroadcastStage,
+    /// The templates that may be broadcast now (approved), in submission order.
+    pub sendable: Vec<Template>,
+    /// How many people "all subscribers" is.
+    pub subscribers: u32,
+}
+
+impl Default for Compose {
+    fn default() -> Self {
+        Compose {
+            form: ComposeForm::default(),
+            stage: BroadcastStage::Editing,
+            sendable: Vec::new(),
+            subscribers: 0,
+        }
+    }
+}
+
+impl Compose {
+    /// The chosen template.
+    pub fn template(&self) -> Option<&Template> {
+        let id = self.form.template?;
+        self.sendable.iter().find(|t| t.id == id)
+    }
+}
+
+/// One line of the Metrics screen's list: the business, a template or a broadcast.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ScopeRow {
+    pub scope: MetricScope,
+    pub label: String,
+}
+
+/// The Metrics screen.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct MetricsView {
+    pub scopes: Vec<ScopeRow>,
+    pub selected: usize,
+    pub broadcasts: Vec<BroadcastRecord>,
+    /// The figures of the selected scope.
+    pub figures: Metrics,
+    /// Its figures per day, oldest first.
+    pub days: Vec<DayFigures>,
+    /// The business's quality and tier changes, oldest first.
+    pub quality: Vec<QualityPoint>,
+}
+
+/// The Standing screen.
+#[derive(Debug, Clone, PartialEq)]
+pub struct StandingView {
+    pub report: StandingReport,
+    /// What the business must do to recover, one sentence a line.
+    pub recovery: Vec<String>,
+    pub scroll: u16,
+}
+
+/// A box over the console.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ConsoleDialog {
+    /// Choose the business the console acts as.
+    Switcher { selected: usize },
+    /// The review of a template just submitted.
+    Review { card: TemplateCard },
+}
+
+/// Everything the console's views draw.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ConsoleState {
+    pub width: u16,
+    pub height: u16,
+    pub screen: ConsoleScreen,
+    pub businesses: Vec<Business>,
+    /// The business the console acts as.
+    pub business: Option<Business>,
+    pub templates: TemplateList,
+    pub editor: Option<Editor>,
+    /// The path of a template file being typed.
+    pub prompt: Option<TextField>,
+    pub compose: Compose,
+    pub metrics: MetricsView,
+    pub standing: Option<StandingView>,
+    pub dialog: Option<ConsoleDialog>,
+    pub help: Option<u16>,
+    pub clock: Timestamp,
+    pub connection: String,
+    pub status: Option<Status>,
+    pub quit: bool,
+}
+
+impl ConsoleState {
+    /// An empty console of this size.
+    pub fn new(width: u16, height: u16) -> ConsoleState {
+        ConsoleState {
+            width,
+            height,
+            screen: ConsoleScreen::Templates,
+            businesses: Vec::new(),
+            business: None,
+            templates: TemplateList::default(),
+            editor: None,
+            prompt: None,
+            compose: Compose::default(),
+            metrics: MetricsView::default(),
+            standing: None,
+            dialog: None,
+            help: None,
+            clock: Timestamp(0),
+            connection: String::new(),
+            status: None,
+            quit: false,
+        }
+    }
+
+    /// The mode that decides what keys do.
+    pub fn mode(&self) -> Mode {
+        if self.help.is_some() {
+            return Mode::ConsoleHelp;
+        }
+        if self.dialog.is_some() {
+            return Mode::ConsoleDialog;
+        }
+        if self.editor.is_some() {
+            return Mode::ConsoleEditor;
+        }
+        if self.prompt.is_some() {
+            return Mode::ConsolePrompt;
+        }
+        match self.screen {
+            ConsoleScreen::Templates => Mode::ConsoleTemplates,
+            ConsoleScreen::Compose if self.compose.stage == BroadcastStage::Editing => {
+                Mode::ConsoleCompose
+            }
+            ConsoleScreen::Compose => Mode::ConsoleConfirm,
+            ConsoleScreen::Metrics => Mode::ConsoleMetrics,
+            ConsoleScreen::Standing => Mode::ConsoleStanding,
+        }
+    }
+
+    /// Whether a broadcast is sending.
+    pub fn sending(&self) -> bool {
+        matches!(self.compose.stage, BroadcastStage::Running(_))
+    }
+}
+
+/// Why a template cannot be broadcast now, or `None` when it can.
+pub fn not_sendable(template: &Template, now: Timestamp) -> Option<String> {
+    match template.status_at(now) {
+        TemplateStatus::Approved => None,
+        TemplateStatus::Pending => Some("waiting for review".to_string()),
+        TemplateStatus::Rejected => Some(format!("rejected in review ({})", template.review)),
+        TemplateStatus::Paused => Some(match template.paused_until {
+            Some(until) => format!("paused until {}", until.date_time()),
+            None => "paused".to_string(),
+        }),
+        TemplateStatus::Disabled => Some("disabled after repeated low quality".to_string()),
+    }
+}
+
+/// The highest placeholder `{{n}}` in a template body (0 when it has none).
+pub fn placeholder_count(body: &str) -> usize {
+    let mut highest = 0;
+    let mut rest = body;
+    while let Some(open) = rest.find("{{") {
+        rest = &rest[open + 2..];
+        if let Some(close) = rest.find("}}")
+            && let Ok(n) = rest[..close].trim().parse::<usize>()
+        {
+            highest = highest.max(n.min(10));
+        }
+    }
+    highest
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn placeholders_are_counted_by_the_highest_number() {
+        assert_eq!(placeholder_count("Hi"), 0);
+        assert_eq!(placeholder_count("{{1}} and {{3}} and {{2}}"), 3);
+        assert_eq!(placeholder_count("{{x}} {{"), 0);
+        assert_eq!(placeholder_count("{{99}}"), 10);
+    }
+}

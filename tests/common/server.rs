@@ -1,0 +1,176 @@
+//! A real `parley serve` for tests: the binary on 127.0.0.1 with an ephemeral port and a
+//! temporary directory, its accounts made with `parley serve add-user`/`add-business`, and
+//! clients built from the real client code. The server is killed when dropped.
+
+#![allow(dead_code)]
+
+use parley::protocol::*;
+use parley::sync::http::{Api, HttpError};
+use std::io::{BufRead, BufReader};
+use std::path::{Path, PathBuf};
+use std::process::{Child, ChildStdout, Command, Stdio};
+use std::time::{Duration, Instant};
+
+/// How long a state a test waits for may take.
+pub const DEADLINE: Duration = Duration::from_secs(10);
+
+/// The `parley` binary with a clean environment.
+pub fn parley() -> Command {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_parley"));
+    for var in [
+        "PARLEY_DATA_DIR",
+        "PARLEY_SERVER",
+        "PARLEY_TOKEN",
+        "PARLEY_CONFIG",
+        "PARLEY_ASSETS",
+    ] {
+        command.env_remove(var);
+    }
+    command.env("NO_COLOR", "1");
+    command
+}
+
+/// What a finished command printed, and how it ended.
+#[derive(Debug)]
+pub struct Ran {
+    pub code: i32,
+    pub stdout: String,
+    pub stderr: String,
+}
+
+/// Runs the binary with `args` to its end.
+pub fn run(args: &[&str]) -> Ran {
+    let out = parley()
+        .args(args)
+        .output()
+        .expect("the parley binary runs");
+    Ran {
+        code: out.status.code().unwrap_or(-1),
+        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+    }
+}
+
+/// A running server and its directory.
+pub struct TestServer {
+    child: Child,
+    /// Kept open so the server's stdout never closes under it.
+    _stdout: BufReader<ChildStdout>,
+    pub dir: PathBuf,
+    pub url: String,
+}
+
+impl TestServer {
+    /// Starts `parley serve` on an ephemeral port with its store in `dir`.
+    pub fn start(dir: &Path, extra: &[&str]) -> TestServer {
+        let mut child = parley()
+            .args(["serve", "--addr", "127.0.0.1:0", "--data-dir"])
+            .arg(dir)
+            .args(extra)
+            .stdout(Stdio::piped())
+            .stderr(Stdio::inherit())
+            .spawn()
+            .expect("parley serve starts");
+        let mut stdout = BufReader::new(child.stdout.take().expect("stdout is piped"));
+        let mut line = String::new();
+        stdout
+            .read_line(&mut line)
+            .expect("parley serve prints its address");
+        let url = line
+            .split_whitespace()
+            .find(|w| w.starts_with("http://"))
+            .unwrap_or_else(|| panic!("no address in {line:?}"))
+            .to_string();
+        TestServer {
+            child,
+            _stdout: stdout,
+            dir: dir.to_path_buf(),
+            url,
+        }
+    }
+
+    /// Kills the server at once (SIGKILL), as a crash would.
+    pub fn kill(mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+
+    /// A client with `token`.
+    pub fn api(&self, token: &str) -> Api {
+        Api::new(&self.url, token).expect("the server's address is valid")
+    }
+}
+
+impl Drop for TestServer {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// Adds a user to the server in `dir` and returns the token.
+pub fn add_user(dir: &Path, name: &str) -> String {
+    account(dir, &["add-user", name])
+}
+
+/// Registers a business in `dir` and returns the token.
+pub fn add_business(dir: &Path, name: &str, extra: &[&str]) -> String {
+    let mut args = vec!["add-business", name];
+    args.extend_from_slice(extra);
+    account(dir, &args)
+}
+
+fn account(dir: &Path, args: &[&str]) -> String {
+    let dir = dir.to_str().expect("a UTF-8 temporary directory");
+    let mut all = vec!["serve", "--data-dir", dir];
+    all.extend_from_slice(args);
+    let ran = run(&all);
+    assert_eq!(ran.code, 0, "{args:?} failed: {}", ran.stderr);
+    ran.stdout.trim().to_string()
+}
+
+/// A user's changes from the start.
+pub async fn all_changes(api: &Api) -> Changes {
+    let query = [("change", "0".to_string()), ("id", "0".to_string())];
+    api.get("me/changes", &query).await.expect("changes")
+}
+
+/// Sends actions, each with its key.
+pub async fn act(api: &Api, actions: Vec<(&str, WireAction)>) -> ActionResults {
+    let batch = ActionBatch {
+        actions: actions
+            .into_iter()
+            .map(|(key, action)| KeyedAction {
+                key: key.to_string(),
+                action,
+            })
+            .collect(),
+    };
+    api.post("me/actions", &batch)
+        .await
+        .expect("actions are answered")
+}
+
+/// The status code of a refusal.
+pub fn status_of<T: std::fmt::Debug>(result: Result<T, HttpError>) -> (u16, ApiError) {
+    match result {
+        Err(HttpError::Refused { status, error }) => (status, error),
+        other => panic!("expected a refusal, got {other:?}"),
+    }
+}
+
+/// Polls `check` until it gives a value or the deadline passes.
+pub async fn eventually<T, F, Fut>(what: &str, mut check: F) -> T
+where
+    F: FnMut() -> Fut,
+    Fut: std::future::Future<Output = Option<T>>,
+{
+    let start = Instant::now();
+    loop {
+        if let Some(value) = check().await {
+            return value;
+        }
+        assert!(start.elapsed() < DEADLINE, "timed out waiting for {what}");
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+}

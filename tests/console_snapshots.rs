@@ -1,0 +1,207 @@
+//! Every screen of the business console, drawn headless at 80x24 and 120x40 and compared
+//! with reviewed snapshots (tests/snapshots), with the empty states, a paused template, a
+//! refused broadcast and a business at Low quality under restrictions; then the demo.
+
+#[path = "support/console.rs"]
+mod console_support;
+
+use console_support::*;
+use parley::model::{BusinessKind, Timestamp};
+use parley::store::NewBusiness;
+use parley::tui::console::ConsoleSession;
+use parley::tui::console::state::BroadcastStage;
+use parley::tui::{Action, UiConfig};
+
+const SIZES: [(u16, u16); 2] = [(80, 24), (120, 40)];
+
+/// Snapshots the console after `advance`, acting as `business`, after `script`, at both sizes.
+fn snap(name: &str, advance: &str, business: Option<&str>, script: &str) {
+    for size in SIZES {
+        let (mut session, config) = console(advance, business, size);
+        keys(&mut session, &config, script);
+        let screen = console_screen(&session, &config);
+        insta::assert_snapshot!(format!("{name}_{}x{}", size.0, size.1), screen);
+    }
+}
+
+#[test]
+fn templates_with_a_paused_one() {
+    snap("templates_paused", "4h", None, "j j");
+}
+
+#[test]
+fn templates_empty() {
+    for size in SIZES {
+        let (mut store, assets) = world("0");
+        let now = Timestamp::from_civil(2026, 11, 23, 8, 0);
+        let new = NewBusiness {
+            name: "Panadería Nueva",
+            verified: false,
+            kind: BusinessKind::Shop,
+            budget: 100,
+        };
+        let id = store.write(|tx| tx.add_business(&new, now)).unwrap();
+        let session = ConsoleSession::open(store, assets, Some(id), size.0, size.1).unwrap();
+        let config = UiConfig::defaults(true);
+        let name = format!("templates_empty_{}x{}", size.0, size.1);
+        insta::assert_snapshot!(name, console_screen(&session, &config));
+    }
+}
+
+#[test]
+fn template_editor_prompt_and_review() {
+    snap(
+        "template_editor",
+        "1d4h",
+        None,
+        "n \"winter_deal\" tab right tab tab \"Winter deal: 20% off {{1}} until Sunday\"",
+    );
+    snap(
+        "template_file_prompt",
+        "1d4h",
+        None,
+        "f \"templates/winter.toml\"",
+    );
+    snap(
+        "template_review",
+        "1d4h",
+        None,
+        "n \"winter_deal\" tab right tab tab \"Winter deal: 20% off {{1}} until Sunday\" enter",
+    );
+}
+
+#[test]
+fn broadcast_form_and_dry_run() {
+    snap(
+        "broadcast_form",
+        "0",
+        Some("Moda Lola"),
+        "2 tab \"Black Friday\"",
+    );
+    snap(
+        "broadcast_dry_run",
+        "0",
+        Some("Moda Lola"),
+        "2 tab \"Black Friday\" tab \"35%\" enter",
+    );
+}
+
+#[test]
+fn broadcast_refused_for_budget() {
+    snap(
+        "broadcast_refused",
+        "1d4h",
+        Some("Rutas Bus"),
+        "2 right right tab \"Madrid\" tab \"Teruel and Cuenca\" enter",
+    );
+}
+
+#[test]
+fn broadcast_sending_and_sent() {
+    for size in SIZES {
+        let (mut session, config) = console("0", Some("Moda Lola"), size);
+        keys(
+            &mut session,
+            &config,
+            "2 tab \"Black Friday\" tab \"35%\" enter",
+        );
+        session.update(Action::Confirm);
+        session.tick();
+        session.tick();
+        assert!(matches!(
+            session.app.state.compose.stage,
+            BroadcastStage::Running(_)
+        ));
+        let name = format!("broadcast_sending_{}x{}", size.0, size.1);
+        insta::assert_snapshot!(name, console_screen(&session, &config));
+        while session.app.busy() {
+            session.tick();
+        }
+        let name = format!("broadcast_sent_{}x{}", size.0, size.1);
+        insta::assert_snapshot!(name, console_screen(&session, &config));
+    }
+}
+
+#[test]
+fn broadcast_sent_with_a_refund() {
+    snap(
+        "broadcast_sent_refund",
+        "4h",
+        Some("Rutas Bus"),
+        "2 right tab \"RB-7731\" tab \"14:30\" tab \"Estación Sur\" tab right tab \"Alex, Ana G., Bruno G.\" enter y",
+    );
+}
+
+#[test]
+fn metrics() {
+    snap("metrics_business", "1d4h", None, "3");
+    snap("metrics_template", "1d4h", None, "3 j j");
+    snap("metrics_broadcast", "3d", Some("Moda Lola"), "3 G");
+    snap("metrics_empty", "0", Some("Paquexpress"), "3");
+}
+
+#[test]
+fn standing() {
+    snap("standing_low_restricted", "1d4h", None, "4");
+    snap("standing_good", "1d4h", Some("Banco Claro"), "4");
+}
+
+#[test]
+fn switcher_and_help() {
+    snap("business_switcher", "1d4h", None, "b");
+    snap("console_help", "1d4h", None, "?");
+}
+
+#[test]
+fn demo_side_by_side_and_flipped() {
+    let (wide, config) = demo((160, 40));
+    insta::assert_snapshot!("demo_160x40", demo_screen(&wide, &config));
+    let (mut narrow, config) = demo((80, 24));
+    insta::assert_snapshot!("demo_inbox_80x24", demo_screen(&narrow, &config));
+    keys(&mut narrow, &config, "f2");
+    insta::assert_snapshot!("demo_console_80x24", demo_screen(&narrow, &config));
+}
+
+#[test]
+fn too_small_and_tiny_sizes_never_panic() {
+    let (session, config) = console("1d4h", None, (39, 11));
+    insta::assert_snapshot!("console_too_small_39x11", console_screen(&session, &config));
+    for (w, h) in [
+        (1, 1),
+        (2, 2),
+        (10, 3),
+        (40, 12),
+        (79, 24),
+        (80, 12),
+        (300, 5),
+        (41, 100),
+    ] {
+        let (mut session, config) = console("1d4h", Some("Moda Lola"), (w, h));
+        for script in [
+            "",
+            "j",
+            "2 tab \"x\" tab \"y\" enter",
+            "3",
+            "4 j",
+            "n",
+            "f",
+            "b",
+            "?",
+        ] {
+            keys(&mut session, &config, script);
+            let text = console_screen(&session, &config);
+            assert_eq!(text.lines().count(), h as usize, "{w}x{h} after {script:?}");
+            keys(&mut session, &config, "esc esc esc 1");
+        }
+        let (mut small, config) = demo((w, h));
+        for script in ["", "f2", "f3", "f3", "f2 f3"] {
+            keys(&mut small, &config, script);
+            let text = demo_screen(&small, &config);
+            assert_eq!(
+                text.lines().count(),
+                h as usize,
+                "demo {w}x{h} after {script:?}"
+            );
+        }
+    }
+}

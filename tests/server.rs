@@ -1,0 +1,1008 @@
+//! `parley serve` end to end: the real binary on 127.0.0.1 with an ephemeral port and a
+//! temporary directory, driven by the real client code (`sync::http`, `sync::business`) and by
+//! `parley business` itself. Nothing is mocked and nothing sleeps to wait for a state.
+
+#[path = "common/server.rs"]
+mod harness;
+
+use harness::*;
+use parley::model::*;
+use parley::protocol::*;
+use parley::sync::business::{BusinessClient, MetricsScope};
+use parley::sync::http::{self, HttpError};
+use std::collections::BTreeSet;
+use std::time::{Duration, Instant};
+use tempfile::TempDir;
+
+fn submission(name: &str, category: Category, body: &str) -> TemplateSubmission {
+    TemplateSubmission {
+        name: name.into(),
+        category,
+        body: body.into(),
+        allow_recategorise: true,
+    }
+}
+
+fn to(user: &str, template: &str, params: &[&str]) -> SendRequest {
+    SendRequest {
+        to: user.into(),
+        template: Some(template.into()),
+        params: params.iter().map(|p| p.to_string()).collect(),
+        text: None,
+    }
+}
+
+/// A server with users ana and bob and the shop Tienda Sol (budget 1000).
+struct Scene {
+    _dir: TempDir,
+    server: TestServer,
+    ana: String,
+    bob: String,
+    shop: String,
+}
+
+fn scene(extra: &[&str]) -> Scene {
+    let dir = TempDir::new().unwrap();
+    let ana = add_user(dir.path(), "ana");
+    let bob = add_user(dir.path(), "bob");
+    let shop = add_business(
+        dir.path(),
+        "Tienda Sol",
+        &["--verified", "--kind", "shop", "--budget", "1000"],
+    );
+    let server = TestServer::start(dir.path(), extra);
+    Scene {
+        _dir: dir,
+        server,
+        ana,
+        bob,
+        shop,
+    }
+}
+
+impl Scene {
+    fn shop(&self) -> BusinessClient {
+        BusinessClient::new(&self.server.url, &self.shop).unwrap()
+    }
+}
+
+async fn approved(
+    shop: &BusinessClient,
+    name: &str,
+    category: Category,
+    body: &str,
+) -> WireTemplate {
+    let t = shop
+        .submit_template(&submission(name, category, body))
+        .await
+        .unwrap();
+    assert_eq!(t.status, TemplateStatus::Approved, "{t:?}");
+    t
+}
+
+fn shop_id(changes: &Changes) -> BusinessId {
+    changes
+        .businesses
+        .iter()
+        .find(|b| b.name == "Tienda Sol")
+        .expect("the shop is among the user's businesses")
+        .id
+}
+
+#[tokio::test]
+async fn templates_are_reviewed_and_the_user_sees_what_the_rules_allowed_with_reasons() {
+    let s = scene(&[]);
+    let shop = s.shop();
+    let ready = approved(
+        &shop,
+        "order_ready",
+        Category::Utility,
+        "Your order {{1}} is ready",
+    )
+    .await;
+    assert_eq!(ready.review_rule, ReviewRule::Passed);
+    let loan = shop
+        .submit_template(&submission(
+            "loan",
+            Category::Marketing,
+            "Guaranteed loan for you",
+        ))
+        .await
+        .unwrap();
+    assert_eq!(
+        (loan.status, loan.review_rule),
+        (TemplateStatus::Rejected, ReviewRule::ForbiddenContent)
+    );
+    let deals = shop
+        .submit_template(&submission(
+            "deals",
+            Category::Utility,
+            "Big discount on {{1}} today",
+        ))
+        .await
+        .unwrap();
+    assert_eq!(
+        (
+            deals.status,
+            deals.category,
+            deals.requested_category,
+            deals.review_rule
+        ),
+        (
+            TemplateStatus::Approved,
+            Category::Marketing,
+            Category::Utility,
+            ReviewRule::PromotionalRecategorised
+        )
+    );
+    let listed: Vec<String> = shop
+        .templates()
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|t| t.name)
+        .collect();
+    assert_eq!(listed, ["order_ready", "loan", "deals"]);
+
+    let sent = shop
+        .send(&to("ana", "order_ready", &["A-42"]))
+        .await
+        .unwrap();
+    assert_eq!(sent.decision.reason, Reason::UtilityUpdate);
+    let held = shop.send(&to("ana", "deals", &["shoes"])).await.unwrap();
+    assert_eq!(
+        (held.decision.outcome, held.decision.reason),
+        (Outcome::Hold, Reason::NotSubscribed)
+    );
+    let rejected = shop.send(&to("ana", "loan", &[])).await.unwrap();
+    assert_eq!(
+        (
+            rejected.decision.outcome,
+            rejected.decision.reason,
+            rejected.message
+        ),
+        (Outcome::Reject, Reason::TemplateNotApproved, None)
+    );
+
+    let ana = s.server.api(&s.ana);
+    let before = all_changes(&ana).await;
+    let business = shop_id(&before);
+    let results = act(&ana, vec![("sub-1", WireAction::Subscribe { business })]).await;
+    assert!(results.results[0].ok, "{results:?}");
+    let offer = shop.send(&to("ana", "deals", &["hats"])).await.unwrap();
+    assert_eq!(offer.decision.reason, Reason::SubscribedOffer);
+
+    let changes = all_changes(&ana).await;
+    let seen: Vec<(String, Outcome, Reason)> = changes
+        .messages
+        .iter()
+        .map(|m| (m.body.clone(), m.decision.outcome, m.decision.reason))
+        .collect();
+    assert_eq!(
+        seen,
+        [
+            (
+                "Your order A-42 is ready".to_string(),
+                Outcome::Deliver,
+                Reason::UtilityUpdate
+            ),
+            (
+                "Big discount on shoes today".to_string(),
+                Outcome::Hold,
+                Reason::NotSubscribed
+            ),
+            (
+                "Big discount on hats today".to_string(),
+                Outcome::Deliver,
+                Reason::SubscribedOffer
+            ),
+        ]
+    );
+    assert!(
+        changes
+            .messages
+            .iter()
+            .all(|m| !m.decision.sentence.is_empty())
+    );
+    assert_eq!(changes.messages[2].template_name.as_deref(), Some("deals"));
+    let shop_row = &changes.businesses[0];
+    assert!(shop_row.verified && shop_row.relation.subscribed);
+    assert_eq!((changes.me.as_str(), changes.more), ("ana", false));
+
+    let bob = all_changes(&s.server.api(&s.bob)).await;
+    assert!(
+        bob.messages.is_empty() && bob.businesses.is_empty(),
+        "{bob:?}"
+    );
+}
+
+#[tokio::test]
+async fn the_cursor_pages_through_changes_and_sees_deletions() {
+    let s = scene(&[]);
+    let shop = s.shop();
+    approved(
+        &shop,
+        "code",
+        Category::Authentication,
+        "Your code is {{1}}",
+    )
+    .await;
+    approved(&shop, "promo", Category::Marketing, "New arrivals").await;
+    for n in 0..5 {
+        shop.send(&to("ana", "code", &[&n.to_string()]))
+            .await
+            .unwrap();
+    }
+    let held = shop.send(&to("ana", "promo", &[])).await.unwrap();
+    let ana = s.server.api(&s.ana);
+    let mut cursor = Cursor::default();
+    let mut bodies = Vec::new();
+    loop {
+        let query = [
+            ("change", cursor.change.to_string()),
+            ("id", cursor.id.to_string()),
+            ("limit", "2".to_string()),
+        ];
+        let page: Changes = ana.get("me/changes", &query).await.unwrap();
+        assert!(page.messages.len() <= 2);
+        bodies.extend(page.messages.iter().map(|m| m.body.clone()));
+        assert!(page.cursor > cursor || !page.more);
+        cursor = page.cursor;
+        if !page.more {
+            break;
+        }
+    }
+    assert_eq!(bodies.len(), 6, "{bodies:?}");
+    let message = held.message.expect("a held message is stored");
+    let results = act(&ana, vec![("del-1", WireAction::DeleteHeld { message })]).await;
+    assert!(results.results[0].ok, "{results:?}");
+    let query = [
+        ("change", cursor.change.to_string()),
+        ("id", cursor.id.to_string()),
+    ];
+    let next: Changes = ana.get("me/changes", &query).await.unwrap();
+    assert_eq!((next.removed, next.messages.len()), (vec![message], 0));
+}
+
+#[tokio::test]
+async fn broadcasts_dry_run_writes_nothing_short_budgets_are_refused_and_only_delivered_is_charged()
+{
+    let dir = TempDir::new().unwrap();
+    let users: Vec<String> = ["ana", "bob", "cy"]
+        .iter()
+        .map(|n| add_user(dir.path(), n))
+        .collect();
+    let token = add_business(dir.path(), "Tienda Sol", &["--budget", "100"]);
+    let server = TestServer::start(dir.path(), &[]);
+    let shop = BusinessClient::new(&server.url, &token).unwrap();
+    approved(&shop, "welcome", Category::Utility, "Welcome to Tienda Sol").await;
+    approved(&shop, "sale", Category::Marketing, "Spring sale starts now").await;
+    for name in ["ana", "bob", "cy"] {
+        shop.send(&to(name, "welcome", &[])).await.unwrap();
+    }
+    for (n, user) in users.iter().enumerate() {
+        let api = server.api(user);
+        let business = shop_id(&all_changes(&api).await);
+        let mut actions = vec![("sub", WireAction::Subscribe { business })];
+        if n == 2 {
+            let prefs = UserPrefs {
+                all_offers: false,
+                daily_marketing_cap: 4,
+                weekly_business_cap: 2,
+                quiet_hours: None,
+            };
+            actions.push(("offers-off", WireAction::SetPrefs { prefs }));
+        }
+        assert!(act(&api, actions).await.results.iter().all(|r| r.ok));
+    }
+    let before = shop.metrics(&MetricsScope::Business).await.unwrap().metrics;
+    let cy_before = all_changes(&server.api(&users[2])).await.messages.len();
+
+    let mut sale = BroadcastSubmission {
+        template: "sale".into(),
+        params: vec![],
+        to: None,
+        dry_run: true,
+    };
+    let dry = shop.broadcast(&sale).await.unwrap();
+    assert!(dry.dry_run && dry.id.is_none());
+    assert_eq!(
+        (dry.quote.audience, dry.quote.unit_price, dry.quote.reserved),
+        (3, 25, 75)
+    );
+    assert_eq!(
+        (dry.delivered, dry.held.get(&Reason::NotSubscribed)),
+        (2, Some(&1))
+    );
+    assert_eq!((dry.settlement.charged, dry.settlement.refunded), (50, 25));
+    assert_eq!(
+        shop.status().await.unwrap().budget,
+        100,
+        "a dry run charges nothing"
+    );
+    assert_eq!(
+        shop.metrics(&MetricsScope::Business).await.unwrap().metrics,
+        before
+    );
+    assert_eq!(
+        all_changes(&server.api(&users[2])).await.messages.len(),
+        cy_before
+    );
+
+    sale.dry_run = false;
+    let done = shop.broadcast(&sale).await.unwrap();
+    let id = done.id.expect("a real broadcast has an id");
+    assert_eq!(
+        (
+            done.delivered,
+            done.settlement.charged,
+            done.settlement.refunded
+        ),
+        (2, 50, 25)
+    );
+    assert_eq!(done.settlement.budget_after, 50);
+    assert_eq!(shop.status().await.unwrap().budget, 50);
+    let figures = shop.metrics(&MetricsScope::Broadcast(id.0)).await.unwrap();
+    assert_eq!(figures.scope, format!("broadcast {id}"));
+    assert_eq!(
+        (
+            figures.metrics.delivered,
+            figures.metrics.held,
+            figures.metrics.credits
+        ),
+        (2, 1, 50)
+    );
+
+    let (status, error) = status_of(shop.broadcast(&sale).await);
+    assert_eq!((status, error.error.as_str()), (402, "insufficient_budget"));
+    let short = error.budget.expect("the refusal says how much is missing");
+    assert_eq!(
+        (short.needed, short.available, short.shortfall),
+        (75, 50, 25)
+    );
+    assert_eq!(
+        shop.status().await.unwrap().budget,
+        50,
+        "a refusal charges nothing"
+    );
+}
+
+#[tokio::test]
+async fn each_action_key_applies_once() {
+    let s = scene(&[]);
+    let shop = s.shop();
+    approved(
+        &shop,
+        "order_ready",
+        Category::Utility,
+        "Your order is ready",
+    )
+    .await;
+    shop.send(&to("ana", "order_ready", &[])).await.unwrap();
+    let ana = s.server.api(&s.ana);
+    let business = shop_id(&all_changes(&ana).await);
+    let reply = WireAction::Reply {
+        business,
+        text: "Thanks!".into(),
+    };
+    let report = WireAction::Report {
+        business,
+        reason: ReportReason::Spam,
+        also_block: false,
+    };
+    let first = act(
+        &ana,
+        vec![("k-reply", reply.clone()), ("k-report", report.clone())],
+    )
+    .await;
+    assert!(
+        first.results.iter().all(|r| r.ok && !r.replayed),
+        "{first:?}"
+    );
+    let again = act(
+        &ana,
+        vec![
+            ("k-reply", reply.clone()),
+            ("k-report", report),
+            ("k-reply", reply),
+        ],
+    )
+    .await;
+    assert!(
+        again.results.iter().all(|r| r.ok && r.replayed),
+        "{again:?}"
+    );
+
+    let changes = all_changes(&ana).await;
+    let replies: Vec<&WireMessage> = changes
+        .messages
+        .iter()
+        .filter(|m| m.direction == Direction::Outbound)
+        .collect();
+    assert_eq!(replies.len(), 1, "{replies:?}");
+    assert_eq!(replies[0].client_key.as_deref(), Some("k-reply"));
+    assert_eq!(
+        shop.metrics(&MetricsScope::Business)
+            .await
+            .unwrap()
+            .metrics
+            .reports,
+        1
+    );
+
+    let unknown = WireAction::Subscribe {
+        business: BusinessId(999),
+    };
+    let failed = act(&ana, vec![("k-bad", unknown.clone())])
+        .await
+        .results
+        .remove(0);
+    assert!(
+        !failed.ok && !failed.replayed && failed.error.is_some(),
+        "{failed:?}"
+    );
+    let replay = act(&ana, vec![("k-bad", unknown)]).await.results.remove(0);
+    assert_eq!(
+        (replay.ok, replay.replayed, replay.error),
+        (false, true, failed.error)
+    );
+}
+
+#[tokio::test]
+async fn a_long_poll_wakes_within_a_second_of_a_send() {
+    let s = scene(&[]);
+    let shop = s.shop();
+    approved(
+        &shop,
+        "order_ready",
+        Category::Utility,
+        "Your order is ready",
+    )
+    .await;
+    let ana = s.server.api(&s.ana);
+    let cursor = all_changes(&ana).await.cursor;
+    let query = vec![
+        ("change", cursor.change.to_string()),
+        ("id", cursor.id.to_string()),
+    ];
+    let mut short = query.clone();
+    short.push(("wait", "1".to_string()));
+    let started = Instant::now();
+    let empty: Changes = ana.get("me/stream", &short).await.unwrap();
+    assert!(empty.messages.is_empty() && empty.cursor == cursor);
+    assert!(
+        started.elapsed() >= Duration::from_millis(900),
+        "it waited for a change"
+    );
+
+    let poll = tokio::spawn({
+        let ana = ana.clone();
+        async move {
+            let changes: Changes = ana.get("me/stream", &query).await.unwrap();
+            (changes, Instant::now())
+        }
+    });
+    // Gives the poll time to park; the assertion below holds whether it had or not.
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    shop.send(&to("ana", "order_ready", &[])).await.unwrap();
+    let sent_at = Instant::now();
+    let (changes, answered_at) = poll.await.unwrap();
+    assert_eq!(changes.messages.len(), 1);
+    let lag = answered_at.saturating_duration_since(sent_at);
+    assert!(
+        lag < Duration::from_secs(1),
+        "the poll answered {lag:?} after the send"
+    );
+}
+
+#[tokio::test]
+async fn users_and_businesses_reach_only_their_own() {
+    let s = scene(&[]);
+    let dir = &s.server.dir;
+    let other = BusinessClient::new(&s.server.url, &add_business(dir, "Quick Cash", &[])).unwrap();
+    let shop = s.shop();
+    approved(
+        &shop,
+        "order_ready",
+        Category::Utility,
+        "Your order is ready",
+    )
+    .await;
+    approved(&other, "cash", Category::Utility, "Your cash is ready").await;
+    let sent = shop.send(&to("bob", "order_ready", &[])).await.unwrap();
+    let bobs_message = sent.message.unwrap();
+    let broadcast = BroadcastSubmission {
+        template: "order_ready".into(),
+        params: vec![],
+        to: Some(vec!["bob".into()]),
+        dry_run: false,
+    };
+    let shops_broadcast = shop.broadcast(&broadcast).await.unwrap().id.unwrap();
+
+    let ana = s.server.api(&s.ana);
+    assert!(
+        all_changes(&ana).await.messages.is_empty(),
+        "ana sees none of bob's chats"
+    );
+    let feedback = WireAction::Feedback {
+        message: bobs_message,
+        feedback: Feedback::NotInterested,
+    };
+    let result = act(&ana, vec![("f", feedback)]).await.results.remove(0);
+    assert!(!result.ok && result.error.as_deref().unwrap().contains("no message"));
+
+    let (code, _) = status_of(other.send(&to("ana", "order_ready", &[])).await);
+    assert_eq!(code, 404, "X cannot use Y's template");
+    let (code, _) = status_of(
+        other
+            .metrics(&MetricsScope::Template("order_ready".into()))
+            .await,
+    );
+    assert_eq!(code, 404, "X cannot read Y's template metrics");
+    let (code, _) = status_of(
+        other
+            .metrics(&MetricsScope::Broadcast(shops_broadcast.0))
+            .await,
+    );
+    assert_eq!(code, 404, "X cannot read Y's broadcast metrics");
+    let (code, _) = status_of(other.send(&to("nobody", "cash", &[])).await);
+    assert_eq!(code, 404);
+
+    let as_business = BusinessClient::new(&s.server.url, &s.ana).unwrap();
+    let (code, error) = status_of(as_business.status().await);
+    assert_eq!((code, error.error.as_str()), (401, "unauthorized"));
+    let flipped = if s.ana.ends_with('0') { '1' } else { '0' };
+    let forged = format!("{}{flipped}", &s.ana[..s.ana.len() - 1]);
+    let (code, _) = status_of(
+        s.server
+            .api(&forged)
+            .get::<Changes>("me/changes", &[])
+            .await,
+    );
+    assert_eq!(code, 401, "a wrong secret is refused");
+    let (code, _) = status_of(
+        s.server
+            .api("nonsense")
+            .get::<Changes>("me/changes", &[])
+            .await,
+    );
+    assert_eq!(code, 401);
+}
+
+/// A raw request, to send what the typed client never would.
+async fn raw(
+    server: &TestServer,
+    method: reqwest::Method,
+    path: &str,
+    token: Option<&str>,
+    body: Vec<u8>,
+) -> (u16, ApiError) {
+    let client = http::client().unwrap();
+    let mut request = client
+        .request(method, format!("{}{path}", server.url))
+        .body(body);
+    if let Some(token) = token {
+        request = request.bearer_auth(token);
+    }
+    let response = request.send().await.unwrap();
+    let status = response.status().as_u16();
+    let error: ApiError = response
+        .json()
+        .await
+        .expect("every error is a JSON ApiError");
+    (status, error)
+}
+
+/// A route, a token, a body, and the status and error code it must get.
+type BadCase<'a> = (&'a str, Option<&'a str>, Vec<u8>, u16, &'a str);
+
+#[tokio::test]
+async fn bad_input_gets_clear_json_errors() {
+    let s = scene(&[]);
+    let post = reqwest::Method::POST;
+    let shop = Some(s.shop.as_str());
+    let cases: Vec<BadCase> = vec![
+        (
+            "/v1/business/templates",
+            None,
+            b"{}".to_vec(),
+            401,
+            "unauthorized",
+        ),
+        (
+            "/v1/business/templates",
+            shop,
+            b"{\"name\": ".to_vec(),
+            400,
+            "bad_request",
+        ),
+        (
+            "/v1/business/templates",
+            shop,
+            b"not json".to_vec(),
+            400,
+            "bad_request",
+        ),
+        (
+            "/v1/business/templates",
+            shop,
+            br#"{"name":"x","category":"gossip","body":"hi"}"#.to_vec(),
+            422,
+            "invalid",
+        ),
+        (
+            "/v1/business/messages",
+            shop,
+            br#"{"to":"ana","template":"a","text":"b"}"#.to_vec(),
+            422,
+            "invalid",
+        ),
+        (
+            "/v1/business/templates",
+            shop,
+            vec![b' '; 100 * 1024],
+            413,
+            "payload_too_large",
+        ),
+        ("/v1/nowhere", shop, b"{}".to_vec(), 404, "not_found"),
+        (
+            "/v1/health",
+            None,
+            b"{}".to_vec(),
+            405,
+            "method_not_allowed",
+        ),
+    ];
+    for (path, token, body, status, code) in cases {
+        let (got, error) = raw(&s.server, post.clone(), path, token, body).await;
+        assert_eq!(
+            (got, error.error.as_str()),
+            (status, code),
+            "{path}: {error:?}"
+        );
+        assert!(!error.message.is_empty());
+    }
+    let ana = s.server.api(&s.ana);
+    let (code, _) = status_of(
+        ana.get::<Changes>("me/changes", &[("limit", "lots".into())])
+            .await,
+    );
+    assert_eq!(code, 422);
+    let (code, _) = status_of(
+        ana.get::<Changes>("me/changes", &[("limit", "0".into())])
+            .await,
+    );
+    assert_eq!(code, 422);
+}
+
+#[tokio::test]
+async fn flooding_gets_429_and_the_server_stays_responsive() {
+    let s = scene(&["--rate-limit", "5", "--burst", "10"]);
+    let ana = s.server.api(&s.ana);
+    let flood: Vec<_> = (0..200)
+        .map(|_| {
+            let ana = ana.clone();
+            tokio::spawn(async move { ana.get::<Changes>("me/changes", &[]).await })
+        })
+        .collect();
+    let health = s.server.api("");
+    let started = Instant::now();
+    let answer: Health = health.get("health", &[]).await.unwrap();
+    assert_eq!(answer.status, "ok");
+    assert!(
+        started.elapsed() < Duration::from_secs(1),
+        "health answered during the flood"
+    );
+    let mut limited = 0;
+    for request in flood {
+        match request.await.unwrap() {
+            Ok(_) => {}
+            Err(HttpError::Refused { status: 429, error }) => {
+                assert_eq!(error.error, "too_many_requests");
+                limited += 1;
+            }
+            Err(other) => panic!("unexpected {other:?}"),
+        }
+    }
+    assert!(limited >= 150, "only {limited} of 200 were limited");
+    let client = http::client().unwrap();
+    let response = client
+        .get(format!("{}/v1/me/changes", s.server.url))
+        .bearer_auth(&s.ana)
+        .send()
+        .await
+        .unwrap();
+    if response.status() == 429 {
+        assert!(response.headers().contains_key("retry-after"));
+    }
+    let bob: Changes = s.server.api(&s.bob).get("me/changes", &[]).await.unwrap();
+    assert_eq!(bob.me, "bob", "another token is not limited by ana's flood");
+}
+
+#[tokio::test]
+async fn data_survives_a_server_crash_and_restart() {
+    let s = scene(&[]);
+    let shop = s.shop();
+    approved(
+        &shop,
+        "order_ready",
+        Category::Utility,
+        "Your order is ready",
+    )
+    .await;
+    shop.send(&to("ana", "order_ready", &[])).await.unwrap();
+    let ana_before = all_changes(&s.server.api(&s.ana)).await;
+    let Scene {
+        _dir,
+        server,
+        ana,
+        shop: shop_token,
+        ..
+    } = s;
+    let dir = server.dir.clone();
+    server.kill();
+
+    let server = TestServer::start(&dir, &[]);
+    let after = all_changes(&server.api(&ana)).await;
+    assert_eq!(after.messages, ana_before.messages);
+    let shop = BusinessClient::new(&server.url, &shop_token).unwrap();
+    assert_eq!(shop.templates().await.unwrap().len(), 1);
+    assert_eq!(
+        shop.metrics(&MetricsScope::Business)
+            .await
+            .unwrap()
+            .metrics
+            .delivered,
+        1
+    );
+}
+
+#[tokio::test]
+async fn the_openapi_document_lists_every_route() {
+    let s = scene(&[]);
+    let document: serde_json::Value = s.server.api("").get("openapi.json", &[]).await.unwrap();
+    let listed: BTreeSet<(String, String)> = document["paths"]
+        .as_object()
+        .expect("paths")
+        .iter()
+        .flat_map(|(path, item)| {
+            item.as_object()
+                .unwrap()
+                .keys()
+                .map(move |method| (method.clone(), path.clone()))
+        })
+        .collect();
+    let expected: BTreeSet<(String, String)> = [
+        ("get", "/v1/health"),
+        ("get", "/v1/openapi.json"),
+        ("get", "/v1/me/changes"),
+        ("get", "/v1/me/stream"),
+        ("post", "/v1/me/actions"),
+        ("get", "/v1/business/templates"),
+        ("post", "/v1/business/templates"),
+        ("post", "/v1/business/messages"),
+        ("post", "/v1/business/broadcasts"),
+        ("get", "/v1/business/metrics"),
+        ("get", "/v1/business/status"),
+    ]
+    .iter()
+    .map(|(m, p)| (m.to_string(), p.to_string()))
+    .collect();
+    assert_eq!(listed, expected);
+    for (method, path) in &listed {
+        let method = reqwest::Method::from_bytes(method.to_uppercase().as_bytes()).unwrap();
+        let client = http::client().unwrap();
+        let response = client
+            .request(method, format!("{}{path}?wait=0", s.server.url))
+            .bearer_auth(if path.contains("/me/") {
+                &s.ana
+            } else {
+                &s.shop
+            })
+            .send()
+            .await
+            .unwrap();
+        assert!(
+            ![404, 405].contains(&response.status().as_u16()),
+            "{path} is listed but not served"
+        );
+    }
+    let schemas = &document["components"]["schemas"];
+    let reasons = schemas["Reason"]["enum"]
+        .as_array()
+        .expect("Reason is a string enum");
+    assert!(reasons.iter().any(|r| r == "not_subscribed"));
+    assert!(document["components"]["securitySchemes"]["bearer"].is_object());
+}
+
+/// `parley business` against the server, as a script would run it.
+fn business(server: &TestServer, token: &str, args: &[&str]) -> Ran {
+    let mut all = vec!["business", "--server", &server.url, "--token", token];
+    all.extend_from_slice(args);
+    run(&all)
+}
+
+#[tokio::test]
+async fn the_business_tool_prints_tables_json_and_trustworthy_exit_codes() {
+    let s = scene(&[]);
+    let files = TempDir::new().unwrap();
+    let file = |name: &str, text: &str| {
+        let path = files.path().join(name);
+        std::fs::write(&path, text).unwrap();
+        path.display().to_string()
+    };
+    let ready = file(
+        "ready.toml",
+        "name = \"order_ready\"\ncategory = \"utility\"\nbody = \"Your order {{1}} is ready\"\n",
+    );
+    let loan = file(
+        "loan.toml",
+        "name = \"loan\"\ncategory = \"marketing\"\nbody = \"Guaranteed loan today\"\n",
+    );
+    let deals = file(
+        "deals.toml",
+        "name = \"deals\"\ncategory = \"utility\"\nbody = \"A deal for you\"\n",
+    );
+    let broken = file("broken.toml", "name = \"x\"\n");
+
+    let ran = business(&s.server, &s.shop, &["templates", "submit", &ready]);
+    assert_eq!(ran.code, 0, "{ran:?}");
+    assert!(
+        ran.stdout.contains("Approved: order_ready"),
+        "{}",
+        ran.stdout
+    );
+    let ran = business(&s.server, &s.shop, &["templates", "submit", &loan]);
+    assert_eq!(ran.code, 1, "a rejected template exits 1: {ran:?}");
+    assert!(ran.stdout.contains("forbidden_content"), "{}", ran.stdout);
+    let ran = business(
+        &s.server,
+        &s.shop,
+        &["--json", "templates", "submit", &deals],
+    );
+    assert_eq!(ran.code, 0);
+    let t: WireTemplate = serde_json::from_str(&ran.stdout).expect("--json prints the answer");
+    assert_eq!(
+        (t.category, t.review_rule),
+        (Category::Marketing, ReviewRule::PromotionalRecategorised)
+    );
+    let ran = business(&s.server, &s.shop, &["templates", "submit", &broken]);
+    assert_eq!(ran.code, 2);
+    assert!(
+        ran.stderr.contains("missing field") && ran.stderr.contains("category"),
+        "{}",
+        ran.stderr
+    );
+
+    let ran = business(&s.server, &s.shop, &["templates", "list"]);
+    assert_eq!(ran.code, 0);
+    let lines: Vec<&str> = ran.stdout.lines().collect();
+    assert!(
+        lines[0].starts_with("NAME") && lines[0].contains("REVIEW RULE"),
+        "{}",
+        ran.stdout
+    );
+    assert!(
+        lines[3].contains("marketing (asked utility)"),
+        "{}",
+        ran.stdout
+    );
+
+    let ran = business(
+        &s.server,
+        &s.shop,
+        &[
+            "send",
+            "--to",
+            "ana",
+            "--template",
+            "order_ready",
+            "--param",
+            "7",
+        ],
+    );
+    assert_eq!(ran.code, 0, "{ran:?}");
+    assert!(
+        ran.stdout
+            .starts_with("Delivered to ana (utility, utility_update)"),
+        "{}",
+        ran.stdout
+    );
+    let ran = business(
+        &s.server,
+        &s.shop,
+        &["--json", "send", "--to", "ana", "--template", "deals"],
+    );
+    assert_eq!(ran.code, 1, "a held message exits 1");
+    let held: SendResponse = serde_json::from_str(&ran.stdout).unwrap();
+    assert_eq!(held.decision.reason, Reason::NotSubscribed);
+    let ran = business(
+        &s.server,
+        &s.shop,
+        &["send", "--to", "nobody", "--template", "order_ready"],
+    );
+    assert_eq!(ran.code, 1);
+    assert!(
+        ran.stderr.contains("no user named nobody"),
+        "{}",
+        ran.stderr
+    );
+
+    let names = file("people.txt", "ana\n# a comment\n\nbob\n");
+    let ran = business(
+        &s.server,
+        &s.shop,
+        &[
+            "broadcast",
+            "--template",
+            "order_ready",
+            "--to",
+            &names,
+            "--dry-run",
+        ],
+    );
+    assert_eq!(ran.code, 0, "{ran:?}");
+    assert!(
+        ran.stdout.contains("Dry run") && ran.stdout.contains("2 people"),
+        "{}",
+        ran.stdout
+    );
+
+    let ran = business(
+        &s.server,
+        &s.shop,
+        &["--json", "metrics", "--template", "order_ready"],
+    );
+    let m: MetricsReport = serde_json::from_str(&ran.stdout).unwrap();
+    assert_eq!((ran.code, m.metrics.delivered), (0, 1));
+    let ran = business(&s.server, &s.shop, &["status"]);
+    assert_eq!(ran.code, 0);
+    assert!(
+        ran.stdout.contains("quality") && ran.stdout.contains("1000 credits"),
+        "{}",
+        ran.stdout
+    );
+
+    let ran = business(&s.server, "b.1.00", &["status"]);
+    assert_eq!(ran.code, 1, "a refused token exits 1");
+    assert!(ran.stderr.contains("--token"), "{}", ran.stderr);
+    let ran = run(&["business", "--token", &s.shop, "status"]);
+    assert_eq!(ran.code, 2);
+    assert!(ran.stderr.contains("--server URL"), "{}", ran.stderr);
+    let closed = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap();
+    let ran = run(&[
+        "business",
+        "--server",
+        &format!("http://{closed}"),
+        "--token",
+        &s.shop,
+        "status",
+    ]);
+    assert_eq!(ran.code, 2, "{ran:?}");
+    assert!(ran.stderr.contains("cannot reach"), "{}", ran.stderr);
+    let ran = run(&["business", "--server", &s.server.url]);
+    assert_eq!(ran.code, 0, "without a command it prints its help: {ran:?}");
+    assert!(
+        ran.stdout.contains("templates") && ran.stdout.contains("broadcast"),
+        "{}",
+        ran.stdout
+    );
+}
+
+#[test]
+fn user_names_are_unique_on_a_server() {
+    let dir = TempDir::new().unwrap();
+    add_user(dir.path(), "ana");
+    let ran = run(&[
+        "serve",
+        "--data-dir",
+        dir.path().to_str().unwrap(),
+        "add-user",
+        "ana",
+    ]);
+    assert_eq!(ran.code, 1);
+    assert!(ran.stderr.contains("already exists"), "{}", ran.stderr);
+}

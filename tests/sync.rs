@@ -1,0 +1,516 @@
+//! The inbox against a real server on 127.0.0.1: the outbox drains once after an offline
+//! period, a retried request whose first answer was lost applies once, a server killed in the
+//! middle of a catch-up costs nothing, and the stream brings new messages as they are decided.
+
+use parley::model::*;
+use parley::policy::{PolicyConfig, Pricing};
+use parley::protocol::{
+    ActionBatch, ActionResults, KeyedAction, SendRequest, TemplateSubmission, WireAction,
+};
+use parley::server::{Server, ServerConfig, add_business, add_user};
+use parley::store::{NewBusiness, Store, UserAction, paths};
+use parley::sync::business::BusinessClient;
+use parley::sync::engine::{Engine, SyncConfig, SyncEvent};
+use parley::sync::http::Api;
+use std::io::{BufRead, BufReader};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+use tempfile::TempDir;
+use tokio::runtime::Runtime;
+use tokio::sync::{mpsc, oneshot};
+
+/// A server in this process, on a free port of 127.0.0.1.
+struct LocalServer {
+    url: String,
+    stop: Option<oneshot::Sender<()>>,
+    done: Option<tokio::task::JoinHandle<()>>,
+}
+
+impl LocalServer {
+    fn start(rt: &Runtime, dir: &Path) -> LocalServer {
+        rt.block_on(async {
+            let config = ServerConfig::new("127.0.0.1:0".parse().unwrap(), dir.to_path_buf());
+            let server = Server::bind(config, PolicyConfig::default(), Pricing::default())
+                .await
+                .expect("the server binds");
+            let url = format!("http://{}", server.local_addr().unwrap());
+            let (stop, stopped) = oneshot::channel::<()>();
+            let done = tokio::spawn(async move {
+                let _ = server
+                    .run(async move {
+                        let _ = stopped.await;
+                    })
+                    .await;
+            });
+            LocalServer {
+                url,
+                stop: Some(stop),
+                done: Some(done),
+            }
+        })
+    }
+
+    fn stop(&mut self, rt: &Runtime) {
+        if let (Some(stop), Some(done)) = (self.stop.take(), self.done.take()) {
+            let _ = stop.send(());
+            let _ = rt.block_on(done);
+        }
+    }
+}
+
+/// The accounts of a small world: one user, a shop and a lender, with their tokens.
+struct Accounts {
+    alice: String,
+    shop: String,
+    lender: String,
+    shop_id: BusinessId,
+    lender_id: BusinessId,
+}
+
+fn accounts(dir: &Path) -> Accounts {
+    let mut store = Store::open(&paths::database_file(dir)).unwrap();
+    let policy = PolicyConfig::default();
+    let (_, alice) = add_user(&mut store, "alice", &policy).unwrap();
+    let new = |name| NewBusiness {
+        name,
+        verified: true,
+        kind: BusinessKind::Shop,
+        budget: 10_000,
+    };
+    let (shop_id, shop) = add_business(&mut store, &new("Shop"), Timestamp(0)).unwrap();
+    let (lender_id, lender) = add_business(&mut store, &new("Lender"), Timestamp(0)).unwrap();
+    Accounts {
+        alice,
+        shop,
+        lender,
+        shop_id,
+        lender_id,
+    }
+}
+
+fn template(rt: &Runtime, client: &BusinessClient, name: &str, category: Category, body: &str) {
+    let t = TemplateSubmission {
+        name: name.into(),
+        category,
+        body: body.into(),
+        allow_recategorise: false,
+    };
+    let review = rt.block_on(client.submit_template(&t)).unwrap();
+    assert_eq!(
+        review.status,
+        TemplateStatus::Approved,
+        "{}",
+        review.review_note
+    );
+}
+
+fn send(rt: &Runtime, client: &BusinessClient, template: &str) -> Decision {
+    let request = SendRequest {
+        to: "alice".into(),
+        template: Some(template.into()),
+        params: vec!["x".into()],
+        text: None,
+    };
+    rt.block_on(client.send(&request)).unwrap().decision
+}
+
+/// The inbox's side: its copy of the server's data and a sync engine on it.
+struct Client {
+    _dir: TempDir,
+    path: PathBuf,
+    events: mpsc::Receiver<SyncEvent>,
+    engine: Engine,
+}
+
+fn client(url: &str, token: &str) -> Client {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("mirror.db");
+    parley::sync::prepare_mirror(&mut Store::open(&path).unwrap()).unwrap();
+    let (tx, events) = mpsc::channel(64);
+    let engine = Engine::new(
+        SyncConfig {
+            server: url.into(),
+            token: token.into(),
+            store_path: path.clone(),
+        },
+        tx,
+    )
+    .unwrap();
+    Client {
+        _dir: dir,
+        path,
+        events,
+        engine,
+    }
+}
+
+impl Client {
+    /// Points the engine at a (restarted) server, keeping the local copy.
+    fn reconnect(&mut self, url: &str, token: &str) {
+        let (tx, events) = mpsc::channel(64);
+        self.events = events;
+        self.engine = Engine::new(
+            SyncConfig {
+                server: url.into(),
+                token: token.into(),
+                store_path: self.path.clone(),
+            },
+            tx,
+        )
+        .unwrap();
+    }
+
+    fn catch_up(&mut self, rt: &Runtime) {
+        while rt
+            .block_on(self.engine.pull("changes", Duration::from_secs(10)))
+            .expect("pull")
+        {}
+    }
+
+    fn store(&self) -> Store {
+        Store::open(&self.path).unwrap()
+    }
+
+    /// Applies a user action locally and queues it for the server, as the inbox does.
+    fn act(&self, action: &UserAction) {
+        let mut store = self.store();
+        let me = store.db().me().unwrap().unwrap();
+        let now = store.db().clock().unwrap().unwrap();
+        let wire = parley::sync::link::to_wire(&store.db(), action)
+            .unwrap()
+            .expect("a synced action");
+        store
+            .write(|tx| {
+                tx.apply(me, action, now)?;
+                tx.enqueue(
+                    &parley::sync::link::new_key(),
+                    &serde_json::to_string(&wire).unwrap(),
+                    now,
+                )
+            })
+            .unwrap();
+    }
+}
+
+fn runtime() -> Runtime {
+    tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()
+        .unwrap()
+}
+
+#[test]
+fn actions_taken_offline_reach_the_server_once_and_take_effect() {
+    let rt = runtime();
+    let dir = tempfile::tempdir().unwrap();
+    let acc = accounts(dir.path());
+    let mut server = LocalServer::start(&rt, dir.path());
+    let shop = BusinessClient::new(&server.url, &acc.shop).unwrap();
+    let lender = BusinessClient::new(&server.url, &acc.lender).unwrap();
+    template(&rt, &shop, "offer", Category::Marketing, "This week: {{1}}");
+    template(
+        &rt,
+        &shop,
+        "update",
+        Category::Utility,
+        "Order {{1}} shipped",
+    );
+    template(
+        &rt,
+        &lender,
+        "notice",
+        Category::Utility,
+        "Your application {{1}} is waiting",
+    );
+    assert_eq!(send(&rt, &shop, "update").outcome, Outcome::Deliver);
+    assert_eq!(send(&rt, &lender, "notice").outcome, Outcome::Deliver);
+    let mut c = client(&server.url, &acc.alice);
+    c.catch_up(&rt);
+    c.act(&UserAction::Subscribe {
+        business: acc.shop_id,
+    });
+    rt.block_on(c.engine.push()).unwrap();
+    assert_eq!(
+        send(&rt, &shop, "offer").outcome,
+        Outcome::Deliver,
+        "subscribed online"
+    );
+
+    server.stop(&rt);
+    c.act(&UserAction::Unsubscribe {
+        business: acc.shop_id,
+    });
+    c.act(&UserAction::Block {
+        business: acc.lender_id,
+        reason: BlockReason::Spam,
+    });
+    assert!(rt.block_on(c.engine.push()).is_err(), "the server is down");
+    assert_eq!(
+        c.store().db().outbox_len().unwrap(),
+        2,
+        "both actions wait in the outbox"
+    );
+    let local = c
+        .store()
+        .db()
+        .relation(c.store().db().me().unwrap().unwrap(), acc.shop_id)
+        .unwrap();
+    assert!(!local.subscribed, "the local store changed at once");
+
+    let server = LocalServer::start(&rt, dir.path());
+    c.reconnect(&server.url, &acc.alice);
+    rt.block_on(c.engine.push()).unwrap();
+    assert_eq!(
+        c.store().db().outbox_len().unwrap(),
+        0,
+        "the outbox drained"
+    );
+    let shop = BusinessClient::new(&server.url, &acc.shop).unwrap();
+    let lender = BusinessClient::new(&server.url, &acc.lender).unwrap();
+    let offer = send(&rt, &shop, "offer");
+    assert_eq!(
+        (offer.outcome, offer.reason),
+        (Outcome::Hold, Reason::NotSubscribed)
+    );
+    let notice = send(&rt, &lender, "notice");
+    assert_eq!(
+        (notice.outcome, notice.reason),
+        (Outcome::Reject, Reason::BlockedByUser)
+    );
+    c.catch_up(&rt);
+    let store = c.store();
+    let held = store.db().held(store.db().me().unwrap().unwrap()).unwrap();
+    assert_eq!(held.len(), 1);
+    assert_eq!(
+        held[0].message.decision.reason,
+        Reason::NotSubscribed,
+        "the server's reason reaches the inbox"
+    );
+}
+
+#[test]
+fn a_retried_request_whose_answer_was_lost_applies_once() {
+    let rt = runtime();
+    let dir = tempfile::tempdir().unwrap();
+    let acc = accounts(dir.path());
+    let server = LocalServer::start(&rt, dir.path());
+    let lender = BusinessClient::new(&server.url, &acc.lender).unwrap();
+    template(
+        &rt,
+        &lender,
+        "notice",
+        Category::Utility,
+        "Your application {{1}} is waiting",
+    );
+    send(&rt, &lender, "notice");
+    let mut c = client(&server.url, &acc.alice);
+    c.catch_up(&rt);
+    c.act(&UserAction::Report {
+        business: acc.lender_id,
+        reason: ReportReason::Spam,
+        also_block: false,
+    });
+    let queued = c.store().db().outbox(10).unwrap();
+    assert_eq!(queued.len(), 1);
+    // The first attempt reaches the server, but its answer never reaches the client.
+    let first = KeyedAction {
+        key: queued[0].key.clone(),
+        action: serde_json::from_str::<WireAction>(&queued[0].action).unwrap(),
+    };
+    let api = Api::new(&server.url, &acc.alice).unwrap();
+    let answer: ActionResults = rt
+        .block_on(api.post(
+            "me/actions",
+            &ActionBatch {
+                actions: vec![first],
+            },
+        ))
+        .unwrap();
+    assert!(answer.results[0].ok && !answer.results[0].replayed);
+    // The client retries what is still in its outbox.
+    rt.block_on(c.engine.push()).unwrap();
+    assert_eq!(c.store().db().outbox_len().unwrap(), 0);
+    let status = rt
+        .block_on(lender.metrics(&parley::sync::business::MetricsScope::Business))
+        .unwrap();
+    assert_eq!(status.metrics.reports, 1, "reported once, not twice");
+}
+
+/// `parley serve` as a real process, killed for real.
+struct ServerProcess {
+    child: Child,
+    url: String,
+}
+
+fn serve(dir: &Path) -> ServerProcess {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_parley"))
+        .args(["serve", "--addr", "127.0.0.1:0", "--data-dir"])
+        .arg(dir)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("parley serve starts");
+    let mut line = String::new();
+    BufReader::new(child.stdout.take().unwrap())
+        .read_line(&mut line)
+        .unwrap();
+    let url = line
+        .split_whitespace()
+        .find(|w| w.starts_with("http://"))
+        .unwrap_or_else(|| panic!("no address in {line:?}"))
+        .to_string();
+    ServerProcess { child, url }
+}
+
+impl Drop for ServerProcess {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+#[test]
+fn a_server_killed_in_the_middle_of_a_catch_up_costs_nothing() {
+    let rt = runtime();
+    let dir = tempfile::tempdir().unwrap();
+    let acc = accounts(dir.path());
+    let backlog = backlog(dir.path(), acc.shop_id, 4_500);
+    let mut server = serve(dir.path());
+    let mut c = client(&server.url, &acc.alice);
+    assert!(
+        rt.block_on(c.engine.pull("changes", Duration::from_secs(10)))
+            .unwrap(),
+        "more pages wait"
+    );
+    server.child.kill().unwrap();
+    server.child.wait().unwrap();
+    assert!(
+        rt.block_on(c.engine.pull("changes", Duration::from_secs(5)))
+            .is_err()
+    );
+    let server = serve(dir.path());
+    c.reconnect(&server.url, &acc.alice);
+    c.catch_up(&rt);
+    let store = c.store();
+    let chat = store
+        .db()
+        .chat_with(
+            store.db().me().unwrap().unwrap(),
+            Counterpart::Business(acc.shop_id),
+        )
+        .unwrap()
+        .unwrap();
+    let mut ids: Vec<i64> = store
+        .db()
+        .last_messages(chat.id, 10_000)
+        .unwrap()
+        .iter()
+        .map(|m| m.id.0)
+        .collect();
+    ids.sort_unstable();
+    assert_eq!(ids, backlog, "every message once, none skipped");
+}
+
+/// Decides `n` utility messages from the shop to alice in the server's store, and returns their ids.
+fn backlog(dir: &Path, shop: BusinessId, n: usize) -> Vec<i64> {
+    let mut store = Store::open(&paths::database_file(dir)).unwrap();
+    let policy = PolicyConfig::default();
+    let alice = store.db().user_named("alice").unwrap().unwrap().id;
+    store
+        .write(|tx| {
+            let new = parley::store::NewTemplate {
+                business: shop,
+                name: "update",
+                category: Category::Utility,
+                body: "Order {{1}} shipped",
+                allow_recategorise: false,
+            };
+            let (template, _) = tx.submit_template(&new, &policy, Timestamp(0))?;
+            let mut ids = Vec::with_capacity(n);
+            for i in 0..n {
+                let attempt = parley::store::Attempt {
+                    business: shop,
+                    user: alice,
+                    template: Some(template),
+                    params: vec![i.to_string()],
+                    text: None,
+                    broadcast: None,
+                    at: Timestamp(1_000 + i as i64),
+                };
+                ids.push(
+                    tx.send(&attempt, &policy, &Pricing::default())?
+                        .message
+                        .expect("delivered")
+                        .0,
+                );
+            }
+            Ok(ids)
+        })
+        .unwrap()
+}
+
+#[test]
+fn the_stream_brings_a_new_message_as_soon_as_it_is_decided() {
+    let rt = runtime();
+    let dir = tempfile::tempdir().unwrap();
+    let acc = accounts(dir.path());
+    let server = LocalServer::start(&rt, dir.path());
+    let shop = BusinessClient::new(&server.url, &acc.shop).unwrap();
+    template(
+        &rt,
+        &shop,
+        "update",
+        Category::Utility,
+        "Order {{1}} shipped",
+    );
+    let Client {
+        _dir,
+        path,
+        mut events,
+        engine,
+    } = client(&server.url, &acc.alice);
+    let wake = std::sync::Arc::new(tokio::sync::Notify::new());
+    rt.spawn(engine.run(wake));
+    wait_for(
+        &rt,
+        &mut events,
+        |e| matches!(e, SyncEvent::Status(s) if s.starts_with("online")),
+    );
+    let sent = Instant::now();
+    assert_eq!(send(&rt, &shop, "update").outcome, Outcome::Deliver);
+    wait_for(&rt, &mut events, |e| *e == SyncEvent::Changed);
+    eprintln!(
+        "a new message reached the inbox's store {:?} after the server accepted it",
+        sent.elapsed()
+    );
+    let store = Store::open(&path).unwrap();
+    assert_eq!(
+        store
+            .db()
+            .filter_counts(store.db().me().unwrap().unwrap())
+            .unwrap()
+            .unread_messages,
+        1
+    );
+}
+
+/// Waits (up to 10 s) for an event that matches.
+fn wait_for(
+    rt: &Runtime,
+    events: &mut mpsc::Receiver<SyncEvent>,
+    wanted: impl Fn(&SyncEvent) -> bool,
+) {
+    let deadline = tokio::time::Instant::now() + Duration::from_secs(10);
+    rt.block_on(async {
+        loop {
+            match tokio::time::timeout_at(deadline, events.recv()).await {
+                Ok(Some(e)) if wanted(&e) => return,
+                Ok(Some(_)) => continue,
+                Ok(None) => panic!("the sync loop stopped"),
+                Err(_) => panic!("no such event within 10 s"),
+            }
+        }
+    });
+}
