@@ -71,7 +71,8 @@ impl Db<'_> {
     pub fn template_reach(&self, business: BusinessId, since: Timestamp) -> Result<u32> {
         Ok(self.conn.query_row(
             "SELECT count(DISTINCT user_id) FROM messages
-             WHERE business_id = ?1 AND outcome = 'deliver' AND template_id IS NOT NULL AND delivered_at > ?2",
+             WHERE business_id = ?1 AND outcome = 'deliver' AND business_id IS NOT NULL AND direction = 'in'
+                AND template_id IS NOT NULL AND delivered_at > ?2",
             params![business, since],
             |r| r.get(0),
         )?)

@@ -13,6 +13,7 @@ pub struct HeldMessage {
     pub message: Message,
     pub business: BusinessId,
     pub business_name: String,
+    pub verified: bool,
 }
 
 /// A message the rules rejected; its body is absent when it came from a blocked business.
@@ -83,16 +84,23 @@ impl Db<'_> {
 
     /// Everything the rules hold back for a user, newest first.
     pub fn held(&self, user: UserId) -> Result<Vec<HeldMessage>> {
+        self.held_page(user, usize::MAX >> 1)
+    }
+
+    /// The newest `limit` messages held back for a user.
+    pub fn held_page(&self, user: UserId, limit: usize) -> Result<Vec<HeldMessage>> {
         let mut stmt = self.conn.prepare_cached(
-            "SELECT m.*, b.name AS business_name FROM messages m JOIN businesses b ON b.id = m.business_id
-             WHERE m.user_id = ?1 AND m.outcome = 'hold' ORDER BY m.sent_at DESC, m.id DESC",
+            "SELECT m.*, b.name AS business_name, b.verified AS business_verified
+             FROM messages m JOIN businesses b ON b.id = m.business_id
+             WHERE m.user_id = ?1 AND m.outcome = 'hold' ORDER BY m.sent_at DESC, m.id DESC LIMIT ?2",
         )?;
         let list = stmt
-            .query_map([user], |r| {
+            .query_map(params![user, limit as i64], |r| {
                 Ok(HeldMessage {
                     message: rows::message(r)?,
                     business: r.get("business_id")?,
                     business_name: r.get("business_name")?,
+                    verified: r.get("business_verified")?,
                 })
             })?
             .collect::<rusqlite::Result<_>>()?;
@@ -204,7 +212,8 @@ impl Db<'_> {
     pub fn reach(&self, business: BusinessId, user: UserId, since: Timestamp) -> Result<Reach> {
         let (unique, includes): (u32, Option<bool>) = self.conn.query_row(
             "SELECT count(DISTINCT user_id), max(user_id = ?2) FROM messages
-             WHERE business_id = ?1 AND outcome = 'deliver' AND template_id IS NOT NULL AND delivered_at > ?3",
+             WHERE business_id = ?1 AND outcome = 'deliver' AND business_id IS NOT NULL AND direction = 'in'
+                AND template_id IS NOT NULL AND delivered_at > ?3",
             params![business, user, since],
             |r| Ok((r.get(0)?, r.get(1)?)),
         )?;
@@ -225,9 +234,10 @@ impl Db<'_> {
         Ok(self
             .conn
             .query_row(
-                "SELECT template_id, broadcast_id FROM messages
-                 WHERE user_id = ?1 AND business_id = ?2 AND outcome = 'deliver' AND delivered_at > ?3
-                 ORDER BY delivered_at DESC LIMIT 1",
+                "SELECT m.template_id, m.broadcast_id FROM chats c JOIN messages m ON m.chat_id = c.id
+                 WHERE c.user_id = ?1 AND c.business_id = ?2 AND m.outcome = 'deliver' AND m.direction = 'in'
+                    AND m.delivered_at > ?3
+                 ORDER BY m.shown_at DESC, m.id DESC LIMIT 1",
                 params![user, business, since],
                 |r| Ok((r.get(0)?, r.get(1)?)),
             )

@@ -144,14 +144,11 @@ CREATE INDEX messages_chat ON messages(chat_id, shown_at, id);
 CREATE INDEX messages_held ON messages(user_id, sent_at) WHERE outcome = 'hold';
 CREATE INDEX messages_marketing ON messages(user_id, delivered_at, business_id)
     WHERE category = 'marketing' AND outcome = 'deliver';
-CREATE INDEX messages_business_reach ON messages(business_id, delivered_at, user_id)
+-- Whom a business reached, and with which template (the tier counts template messages only).
+CREATE INDEX messages_business_reach ON messages(business_id, delivered_at, user_id, template_id)
     WHERE outcome = 'deliver' AND business_id IS NOT NULL AND direction = 'in';
-CREATE INDEX messages_tier_reach ON messages(business_id, delivered_at, user_id)
-    WHERE outcome = 'deliver' AND template_id IS NOT NULL;
 CREATE INDEX messages_template_reach ON messages(template_id, delivered_at, user_id)
     WHERE outcome = 'deliver' AND template_id IS NOT NULL;
-CREATE INDEX messages_last_delivery ON messages(user_id, business_id, delivered_at)
-    WHERE outcome = 'deliver' AND business_id IS NOT NULL;
 
 -- Every decision the policy engine made, rejections included. The body of a rejected message
 -- is kept, except from a business the user blocked.

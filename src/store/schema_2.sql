@@ -12,11 +12,12 @@ ALTER TABLE messages ADD COLUMN change INTEGER NOT NULL DEFAULT 0;
 -- The idempotency key of the user action that wrote an outgoing message, so a client can
 -- replace its own copy with the server's.
 ALTER TABLE messages ADD COLUMN client_key TEXT;
-CREATE INDEX messages_changes ON messages(user_id, change, id);
+-- Only stamped messages (a server's) are indexed: a client's copies all have change 0.
+CREATE INDEX messages_changes ON messages(user_id, change, id) WHERE change > 0;
 
 -- Decisions carry their change too, so a user's client learns what the rules rejected.
 ALTER TABLE decisions ADD COLUMN change INTEGER NOT NULL DEFAULT 0;
-CREATE INDEX decisions_changes ON decisions(user_id, change, id);
+CREATE INDEX decisions_changes ON decisions(user_id, change, id) WHERE change > 0;
 
 -- Held messages the user deleted, so clients delete them too.
 CREATE TABLE message_tombstones (

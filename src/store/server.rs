@@ -81,7 +81,7 @@ impl Db<'_> {
         let mut stmt = self.conn.prepare_cached(
             "SELECT m.*, t.name AS template_name FROM messages m
              LEFT JOIN templates t ON t.id = m.template_id
-             WHERE m.user_id = ?1 AND m.business_id IS NOT NULL AND (m.change, m.id) > (?2, ?3)
+             WHERE m.user_id = ?1 AND m.business_id IS NOT NULL AND m.change > 0 AND (m.change, m.id) > (?2, ?3)
              ORDER BY m.change, m.id LIMIT ?4",
         )?;
         let list = stmt
@@ -129,7 +129,7 @@ impl Db<'_> {
         limit: usize,
     ) -> Result<Vec<crate::protocol::WireDecision>> {
         let mut stmt = self.conn.prepare_cached(
-            "SELECT * FROM decisions WHERE user_id = ?1 AND (change, id) > (?2, ?3)
+            "SELECT * FROM decisions WHERE user_id = ?1 AND change > 0 AND (change, id) > (?2, ?3)
              ORDER BY change, id LIMIT ?4",
         )?;
         let list = stmt

@@ -93,17 +93,18 @@ impl App {
     }
 
     pub(super) fn load_held(&mut self) -> Result<()> {
-        let db = self.store.db();
-        let mut rows = Vec::new();
-        for h in db.held(self.me)?.into_iter().take(HELD_LIMIT) {
-            let verified = db.business(h.business)?.verified;
-            rows.push(HeldRow {
+        let rows: Vec<HeldRow> = self
+            .store
+            .db()
+            .held_page(self.me, HELD_LIMIT)?
+            .into_iter()
+            .map(|h| HeldRow {
                 message: h.message,
                 business: h.business,
                 business_name: h.business_name,
-                verified,
-            });
-        }
+                verified: h.verified,
+            })
+            .collect();
         self.state.held.selected = self.state.held.selected.min(rows.len().saturating_sub(1));
         self.state.held.rows = rows;
         Ok(())

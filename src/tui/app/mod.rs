@@ -155,6 +155,9 @@ impl App {
             }
             Action::Refresh => {
                 self.announce_new()?;
+                if self.state.chat.is_none() {
+                    self.follow_selection()?;
+                }
             }
             Action::Help => self.state.screen = Screen::Help,
             Action::AdvanceHour => self.advance(Span::hours(1))?,
