@@ -146,11 +146,10 @@ pub struct BroadcastRecord {
 impl super::Db<'_> {
     /// A business's broadcasts, newest first.
     pub fn broadcasts(&self, business: BusinessId) -> Result<Vec<BroadcastRecord>> {
-        let mut stmt = self.conn.prepare_cached(
+        self.list(
             "SELECT * FROM broadcasts WHERE business_id = ?1 ORDER BY created_at DESC, id DESC",
-        )?;
-        let list = stmt
-            .query_map([business], |r| {
+            [business],
+            |r| {
                 Ok(BroadcastRecord {
                     id: r.get("id")?,
                     template: r.get("template_id")?,
@@ -162,8 +161,7 @@ impl super::Db<'_> {
                     charged: r.get("charged")?,
                     refunded: r.get("refunded")?,
                 })
-            })?
-            .collect::<rusqlite::Result<_>>()?;
-        Ok(list)
+            },
+        )
     }
 }

@@ -106,11 +106,7 @@ impl Db<'_> {
             filter.condition(),
             order.clause()
         );
-        let mut stmt = self.conn.prepare_cached(&sql)?;
-        let list = stmt
-            .query_map(params![user, limit as i64, offset as i64], rows::chat)?
-            .collect::<rusqlite::Result<_>>()?;
-        Ok(list)
+        self.list(&sql, params![user, limit as i64, offset as i64], rows::chat)
     }
 
     /// How many chats each filter holds.
@@ -121,18 +117,7 @@ impl Db<'_> {
                 "SELECT all_chats, unread_chats, personal, business, offers, archived, unread_messages
                  FROM chat_counts WHERE user_id = ?1",
                 [user],
-                |r| {
-                    Ok(FilterCounts {
-                        all: r.get(0)?,
-                        unread: r.get(1)?,
-                        personal: r.get(2)?,
-                        business: r.get(3)?,
-                        offers: r.get(4)?,
-                        archived: r.get(5)?,
-                        held: 0,
-                        unread_messages: r.get(6)?,
-                    })
-                },
+                counts_row,
             )
             .optional()?
             .unwrap_or_default();
@@ -172,6 +157,30 @@ impl Db<'_> {
             Counterpart::Contact(_) => false,
         })
     }
+}
+
+/// The counts of a user's chats (`?1`), counted over the chats themselves.
+const COUNT_CHATS: &str = "count(*) FILTER (WHERE archived = 0),
+    count(*) FILTER (WHERE archived = 0 AND unread > 0 AND muted = 0),
+    count(*) FILTER (WHERE archived = 0 AND is_business = 0),
+    count(*) FILTER (WHERE archived = 0 AND is_business = 1),
+    count(*) FILTER (WHERE archived = 0 AND has_offers = 1),
+    count(*) FILTER (WHERE archived = 1),
+    coalesce(sum(unread) FILTER (WHERE muted = 0), 0)
+    FROM chats WHERE user_id = ?1 AND last_at IS NOT NULL";
+
+/// The seven counts of a row, in `COUNT_CHATS` order; the held count is read apart.
+fn counts_row(r: &rusqlite::Row) -> rusqlite::Result<FilterCounts> {
+    Ok(FilterCounts {
+        all: r.get(0)?,
+        unread: r.get(1)?,
+        personal: r.get(2)?,
+        business: r.get(3)?,
+        offers: r.get(4)?,
+        archived: r.get(5)?,
+        held: 0,
+        unread_messages: r.get(6)?,
+    })
 }
 
 /// A chat's share of its user's counts: all, unread, personal, business, offers, archived,
@@ -318,17 +327,11 @@ impl Tx<'_> {
     /// Counts a user's chats afresh into the kept counts (after a big import).
     pub(super) fn recount_chats(&self, user: UserId) -> Result<()> {
         self.tx.execute(
-            "INSERT OR REPLACE INTO chat_counts
-                (user_id, all_chats, unread_chats, personal, business, offers, archived, unread_messages)
-             SELECT ?1,
-                count(*) FILTER (WHERE archived = 0),
-                count(*) FILTER (WHERE archived = 0 AND unread > 0 AND muted = 0),
-                count(*) FILTER (WHERE archived = 0 AND is_business = 0),
-                count(*) FILTER (WHERE archived = 0 AND is_business = 1),
-                count(*) FILTER (WHERE archived = 0 AND has_offers = 1),
-                count(*) FILTER (WHERE archived = 1),
-                coalesce(sum(unread) FILTER (WHERE muted = 0), 0)
-             FROM chats WHERE user_id = ?1 AND last_at IS NOT NULL",
+            &format!(
+                "INSERT OR REPLACE INTO chat_counts
+                    (user_id, all_chats, unread_chats, personal, business, offers, archived, unread_messages)
+                 SELECT ?1, {COUNT_CHATS}"
+            ),
             [user],
         )?;
         Ok(())
@@ -355,29 +358,7 @@ mod tests {
         let mut c = store
             .db()
             .conn
-            .query_row(
-                "SELECT count(*) FILTER (WHERE archived = 0),
-                    count(*) FILTER (WHERE archived = 0 AND unread > 0 AND muted = 0),
-                    count(*) FILTER (WHERE archived = 0 AND is_business = 0),
-                    count(*) FILTER (WHERE archived = 0 AND is_business = 1),
-                    count(*) FILTER (WHERE archived = 0 AND has_offers = 1),
-                    count(*) FILTER (WHERE archived = 1),
-                    coalesce(sum(unread) FILTER (WHERE muted = 0), 0)
-                 FROM chats WHERE user_id = ?1 AND last_at IS NOT NULL",
-                [user],
-                |r| {
-                    Ok(FilterCounts {
-                        all: r.get(0)?,
-                        unread: r.get(1)?,
-                        personal: r.get(2)?,
-                        business: r.get(3)?,
-                        offers: r.get(4)?,
-                        archived: r.get(5)?,
-                        held: 0,
-                        unread_messages: r.get(6)?,
-                    })
-                },
-            )
+            .query_row(&format!("SELECT {COUNT_CHATS}"), [user], counts_row)
             .unwrap();
         c.held = store.db().filter_counts(user).unwrap().held;
         c

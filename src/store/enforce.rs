@@ -58,13 +58,11 @@ impl Db<'_> {
         business: BusinessId,
         since: Timestamp,
     ) -> Result<Vec<(Timestamp, UserId)>> {
-        let mut stmt = self.conn.prepare_cached(
+        self.list(
             "SELECT at, user_id FROM reports WHERE business_id = ?1 AND at > ?2 ORDER BY at",
-        )?;
-        let list = stmt
-            .query_map(params![business, since], |r| Ok((r.get(0)?, r.get(1)?)))?
-            .collect::<rusqlite::Result<_>>()?;
-        Ok(list)
+            params![business, since],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
     }
 
     /// Unique users reached with templates since `since`.
@@ -80,13 +78,11 @@ impl Db<'_> {
 
     /// Held messages waiting for quiet hours to end.
     pub fn quiet_hours_held(&self) -> Result<Vec<MessageId>> {
-        let mut stmt = self.conn.prepare_cached(
+        self.list(
             "SELECT id FROM messages WHERE outcome = 'hold' AND reason = 'quiet_hours' ORDER BY id",
-        )?;
-        let list = stmt
-            .query_map([], |r| r.get(0))?
-            .collect::<rusqlite::Result<_>>()?;
-        Ok(list)
+            [],
+            |r| r.get(0),
+        )
     }
 }
 

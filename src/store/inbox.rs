@@ -24,17 +24,11 @@ impl Db<'_> {
         user: UserId,
         after: i64,
     ) -> Result<Vec<(MessageId, String, String)>> {
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT m.id, c.title, m.body FROM messages m JOIN chats c ON c.id = m.chat_id
+        self.list("SELECT m.id, c.title, m.body FROM messages m JOIN chats c ON c.id = m.chat_id
              WHERE m.user_id = ?1 AND m.id > ?2 AND m.direction = 'in' AND m.outcome = 'deliver' AND c.muted = 0
-             ORDER BY m.id",
-        )?;
-        let list = stmt
-            .query_map(params![user, after], |r| {
+             ORDER BY m.id", params![user, after], |r| {
                 Ok((r.get(0)?, r.get(1)?, r.get(2)?))
-            })?
-            .collect::<rusqlite::Result<_>>()?;
-        Ok(list)
+            })
     }
 
     /// The newest of the messages `deliveries_after` lists, without listing them: it walks
@@ -66,13 +60,7 @@ impl Db<'_> {
 
     /// The user's chats whose name contains `query` (any case), most recent first.
     pub fn search_chats(&self, user: UserId, query: &str, limit: usize) -> Result<Vec<Chat>> {
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT * FROM chats WHERE user_id = ?1 AND title LIKE ?2 ESCAPE '\\' ORDER BY last_at DESC LIMIT ?3",
-        )?;
-        let list = stmt
-            .query_map(params![user, like_pattern(query), limit as i64], rows::chat)?
-            .collect::<rusqlite::Result<_>>()?;
-        Ok(list)
+        self.list("SELECT * FROM chats WHERE user_id = ?1 AND title LIKE ?2 ESCAPE '\\' ORDER BY last_at DESC LIMIT ?3", params![user, like_pattern(query), limit as i64], rows::chat)
     }
 
     /// The user's shown messages whose text contains `query` (any case), newest first: chat,
@@ -84,17 +72,11 @@ impl Db<'_> {
         query: &str,
         limit: usize,
     ) -> Result<Vec<(ChatId, String, MessageId, Timestamp, String)>> {
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT m.chat_id, c.title, m.id, m.shown_at, m.body FROM messages m JOIN chats c ON c.id = m.chat_id
+        self.list("SELECT m.chat_id, c.title, m.id, m.shown_at, m.body FROM messages m JOIN chats c ON c.id = m.chat_id
              WHERE m.user_id = ?1 AND m.outcome != 'hold' AND m.body LIKE ?2 ESCAPE '\\'
-             ORDER BY m.shown_at DESC, m.id DESC LIMIT ?3",
-        )?;
-        let list = stmt
-            .query_map(params![user, like_pattern(query), limit as i64], |r| {
+             ORDER BY m.shown_at DESC, m.id DESC LIMIT ?3", params![user, like_pattern(query), limit as i64], |r| {
                 Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
-            })?
-            .collect::<rusqlite::Result<_>>()?;
-        Ok(list)
+            })
     }
 }
 

@@ -89,22 +89,16 @@ impl Db<'_> {
 
     /// The newest `limit` messages held back for a user.
     pub fn held_page(&self, user: UserId, limit: usize) -> Result<Vec<HeldMessage>> {
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT m.*, b.name AS business_name, b.verified AS business_verified
+        self.list("SELECT m.*, b.name AS business_name, b.verified AS business_verified
              FROM messages m JOIN businesses b ON b.id = m.business_id
-             WHERE m.user_id = ?1 AND m.outcome = 'hold' ORDER BY m.sent_at DESC, m.id DESC LIMIT ?2",
-        )?;
-        let list = stmt
-            .query_map(params![user, limit as i64], |r| {
+             WHERE m.user_id = ?1 AND m.outcome = 'hold' ORDER BY m.sent_at DESC, m.id DESC LIMIT ?2", params![user, limit as i64], |r| {
                 Ok(HeldMessage {
                     message: rows::message(r)?,
                     business: r.get("business_id")?,
                     business_name: r.get("business_name")?,
                     verified: r.get("business_verified")?,
                 })
-            })?
-            .collect::<rusqlite::Result<_>>()?;
-        Ok(list)
+            })
     }
 
     /// What a business tried to send a user and the rules rejected, newest first.
@@ -114,12 +108,11 @@ impl Db<'_> {
         business: BusinessId,
         limit: usize,
     ) -> Result<Vec<RejectedAttempt>> {
-        let mut stmt = self.conn.prepare_cached(
+        self.list(
             "SELECT * FROM decisions WHERE user_id = ?1 AND business_id = ?2 AND outcome = 'reject'
              ORDER BY at DESC, id DESC LIMIT ?3",
-        )?;
-        let list = stmt
-            .query_map(params![user, business, limit as i64], |r| {
+            params![user, business, limit as i64],
+            |r| {
                 Ok(RejectedAttempt {
                     business: r.get("business_id")?,
                     template: r.get("template_id")?,
@@ -132,9 +125,8 @@ impl Db<'_> {
                     },
                     body: r.get("body")?,
                 })
-            })?
-            .collect::<rusqlite::Result<_>>()?;
-        Ok(list)
+            },
+        )
     }
 
     /// Decisions a business got for one user, counted by category and outcome.
@@ -143,38 +135,30 @@ impl Db<'_> {
         user: UserId,
         business: BusinessId,
     ) -> Result<Vec<(Category, Outcome, u32)>> {
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT category, outcome, count(*) FROM decisions WHERE user_id = ?1 AND business_id = ?2
-             GROUP BY category, outcome ORDER BY category, outcome",
-        )?;
-        let list = stmt
-            .query_map(params![user, business], |r| {
+        self.list("SELECT category, outcome, count(*) FROM decisions WHERE user_id = ?1 AND business_id = ?2
+             GROUP BY category, outcome ORDER BY category, outcome", params![user, business], |r| {
                 Ok((
                     rows::code(r, "category", Category::parse)?,
                     rows::code(r, "outcome", Outcome::parse)?,
                     r.get(2)?,
                 ))
-            })?
-            .collect::<rusqlite::Result<_>>()?;
-        Ok(list)
+            })
     }
 
     /// A business's decisions counted by outcome and reason, over every user.
     pub fn decision_counts(&self, business: BusinessId) -> Result<Vec<(Outcome, Reason, u32)>> {
-        let mut stmt = self.conn.prepare_cached(
+        self.list(
             "SELECT outcome, reason, count(*) FROM decisions WHERE business_id = ?1
              GROUP BY outcome, reason ORDER BY outcome, count(*) DESC",
-        )?;
-        let list = stmt
-            .query_map([business], |r| {
+            [business],
+            |r| {
                 Ok((
                     rows::code(r, "outcome", Outcome::parse)?,
                     rows::code(r, "reason", Reason::parse)?,
                     r.get(2)?,
                 ))
-            })?
-            .collect::<rusqlite::Result<_>>()?;
-        Ok(list)
+            },
+        )
     }
 
     /// The last `n` messages of a chat as report evidence, oldest first.

@@ -61,6 +61,20 @@ pub struct Db<'a> {
 }
 
 impl Db<'_> {
+    /// Every row a query returns, each turned into a value by `row`.
+    fn list<T>(
+        &self,
+        sql: &str,
+        params: impl rusqlite::Params,
+        row: impl FnMut(&rusqlite::Row) -> rusqlite::Result<T>,
+    ) -> Result<Vec<T>> {
+        let mut stmt = self.conn.prepare_cached(sql)?;
+        let list = stmt
+            .query_map(params, row)?
+            .collect::<rusqlite::Result<_>>()?;
+        Ok(list)
+    }
+
     /// A value from the meta table.
     pub fn meta(&self, key: &str) -> Result<Option<String>> {
         Ok(self

@@ -19,13 +19,7 @@ impl Db<'_> {
 
     /// Every user, in creation order.
     pub fn users(&self) -> Result<Vec<User>> {
-        let mut stmt = self
-            .conn
-            .prepare_cached("SELECT * FROM users ORDER BY id")?;
-        let users = stmt
-            .query_map([], rows::user)?
-            .collect::<rusqlite::Result<_>>()?;
-        Ok(users)
+        self.list("SELECT * FROM users ORDER BY id", [], rows::user)
     }
 
     /// The user with this name, if any.
@@ -54,19 +48,17 @@ impl Db<'_> {
 
     /// A user's contacts.
     pub fn contacts(&self, user: UserId) -> Result<Vec<Contact>> {
-        let mut stmt = self.conn.prepare_cached(
+        self.list(
             "SELECT id, user_id, name FROM contacts WHERE user_id = ?1 ORDER BY id",
-        )?;
-        let contacts = stmt
-            .query_map([user], |r| {
+            [user],
+            |r| {
                 Ok(Contact {
                     id: r.get(0)?,
                     user: r.get(1)?,
                     name: r.get(2)?,
                 })
-            })?
-            .collect::<rusqlite::Result<_>>()?;
-        Ok(contacts)
+            },
+        )
     }
 
     /// One business.
@@ -107,13 +99,11 @@ impl Db<'_> {
 
     /// Every business, by name.
     pub fn businesses(&self) -> Result<Vec<Business>> {
-        let mut stmt = self
-            .conn
-            .prepare_cached("SELECT * FROM businesses ORDER BY name COLLATE NOCASE")?;
-        let list = stmt
-            .query_map([], rows::business)?
-            .collect::<rusqlite::Result<_>>()?;
-        Ok(list)
+        self.list(
+            "SELECT * FROM businesses ORDER BY name COLLATE NOCASE",
+            [],
+            rows::business,
+        )
     }
 
     /// One template.
@@ -142,30 +132,26 @@ impl Db<'_> {
 
     /// A business's templates, in submission order.
     pub fn templates(&self, business: BusinessId) -> Result<Vec<Template>> {
-        let mut stmt = self.conn.prepare_cached(&format!(
-            "{TEMPLATE_COLUMNS} WHERE business_id = ?1 ORDER BY id"
-        ))?;
-        let list = stmt
-            .query_map([business], rows::template)?
-            .collect::<rusqlite::Result<_>>()?;
-        Ok(list)
+        self.list(
+            &format!("{TEMPLATE_COLUMNS} WHERE business_id = ?1 ORDER BY id"),
+            [business],
+            rows::template,
+        )
     }
 
     /// A template's status history: when, which status, and why.
     pub fn template_log(&self, template: TemplateId) -> Result<Vec<TemplateEvent>> {
-        let mut stmt = self.conn.prepare_cached(
+        self.list(
             "SELECT at, status, note FROM template_log WHERE template_id = ?1 ORDER BY at, id",
-        )?;
-        let list = stmt
-            .query_map([template], |r| {
+            [template],
+            |r| {
                 Ok(TemplateEvent {
                     at: r.get(0)?,
                     status: rows::code(r, "status", TemplateStatus::parse)?,
                     note: r.get(2)?,
                 })
-            })?
-            .collect::<rusqlite::Result<_>>()?;
-        Ok(list)
+            },
+        )
     }
 
     /// What a user has chosen about a business (the default when nothing yet).
@@ -183,52 +169,40 @@ impl Db<'_> {
 
     /// The users subscribed to a business's offers (and not blocking it).
     pub fn subscribers(&self, business: BusinessId) -> Result<Vec<UserId>> {
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT user_id FROM relations WHERE business_id = ?1 AND subscribed = 1 AND blocked IS NULL ORDER BY user_id",
-        )?;
-        let list = stmt
-            .query_map([business], |r| r.get(0))?
-            .collect::<rusqlite::Result<_>>()?;
-        Ok(list)
+        self.list("SELECT user_id FROM relations WHERE business_id = ?1 AND subscribed = 1 AND blocked IS NULL ORDER BY user_id", [business], |r| r.get(0))
     }
 
     /// A business's strikes, oldest first.
     pub fn strikes(&self, business: BusinessId) -> Result<Vec<Strike>> {
-        let mut stmt = self
-            .conn
-            .prepare_cached("SELECT * FROM strikes WHERE business_id = ?1 ORDER BY at, id")?;
-        let list = stmt
-            .query_map([business], rows::strike)?
-            .collect::<rusqlite::Result<_>>()?;
-        Ok(list)
+        self.list(
+            "SELECT * FROM strikes WHERE business_id = ?1 ORDER BY at, id",
+            [business],
+            rows::strike,
+        )
     }
 
     /// A business's restrictions, oldest first.
     pub fn restrictions(&self, business: BusinessId) -> Result<Vec<Restriction>> {
-        let mut stmt = self.conn.prepare_cached(
+        self.list(
             "SELECT * FROM restrictions WHERE business_id = ?1 ORDER BY start, id",
-        )?;
-        let list = stmt
-            .query_map([business], rows::restriction)?
-            .collect::<rusqlite::Result<_>>()?;
-        Ok(list)
+            [business],
+            rows::restriction,
+        )
     }
 
     /// A business's quality and tier over time.
     pub fn quality_log(&self, business: BusinessId) -> Result<Vec<(Timestamp, Quality, usize)>> {
-        let mut stmt = self.conn.prepare_cached(
+        self.list(
             "SELECT at, quality, tier FROM quality_log WHERE business_id = ?1 ORDER BY at",
-        )?;
-        let list = stmt
-            .query_map([business], |r| {
+            [business],
+            |r| {
                 Ok((
                     r.get(0)?,
                     rows::code(r, "quality", Quality::parse)?,
                     r.get::<_, i64>(2)?.max(0) as usize,
                 ))
-            })?
-            .collect::<rusqlite::Result<_>>()?;
-        Ok(list)
+            },
+        )
     }
 }
 
