@@ -68,8 +68,9 @@ enum Command {
     /// The sync server (its store in --data-dir DIR, else in the data dir's `server`), or its
     /// accounts: `serve add-user NAME`, `serve add-business NAME`.
     Serve(parley::server::cli::ServeArgs),
-    /// Act as a business against a server (--server URL --token T): templates, send,
-    /// broadcast, metrics, status.
+    /// Act as a business: without a subcommand, the business console (offline on the demo
+    /// world, or with --server URL --token T on the server); with one, against a server:
+    /// templates, send, broadcast, metrics, status.
     Business(parley::business_cli::BusinessArgs),
     /// The inbox and the lender's business console side by side (F2 flips between them below
     /// 160 columns) on a fresh demo world: block or report it, move the clock, watch its
@@ -126,11 +127,9 @@ fn run() -> Result<()> {
             &assets.policy,
             &assets.pricing,
         )?),
-        Some(Command::Business(args)) if args.command.is_none() && cli.server.is_none() => {
+        Some(Command::Business(args)) if args.command.is_none() => {
             let config = ui_config(cli.config, no_color)?;
-            Ok(parley::tui::console::run_console(
-                &data_dir, assets, config, None,
-            )?)
+            run_business_console(&data_dir, assets, config, cli.server, cli.token)
         }
         Some(Command::Demo(args)) => {
             let config = ui_config(cli.config, no_color)?;
@@ -157,6 +156,29 @@ fn run() -> Result<()> {
             run_inbox(&data_dir, assets, config, server.zip(token))
         }
     }
+}
+
+/// `parley business` without a subcommand: the console offline on the demo world, or with
+/// --server on the one business the token acts for.
+fn run_business_console(
+    data_dir: &std::path::Path,
+    assets: Assets,
+    config: UiConfig,
+    server: Option<String>,
+    token: Option<String>,
+) -> Result<()> {
+    use parley::tui::console::{run_console, run_remote_console};
+    let Some(server) = server else {
+        return Ok(run_console(data_dir, assets, config, None)?);
+    };
+    let Some(token) = token else {
+        eprintln!(
+            "parley business: no token given: pass --token T or set PARLEY_TOKEN (`parley serve \
+             add-business` prints one)"
+        );
+        std::process::exit(parley::business_cli::EXIT_FAILED);
+    };
+    Ok(run_remote_console(&server, &token, config)?)
 }
 
 fn ui_config(flag: Option<PathBuf>, no_color: bool) -> Result<UiConfig> {

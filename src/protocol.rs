@@ -5,6 +5,8 @@
 use crate::model::*;
 use crate::policy::Metrics;
 use crate::policy::broadcast::{InsufficientBudget, Quote, Settlement};
+use crate::policy::config::{EnforcementConfig, QualityConfig, TierConfig};
+use crate::store::BroadcastTally;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use utoipa::ToSchema;
@@ -218,6 +220,12 @@ pub struct WireTemplate {
     pub paused_until: Option<Timestamp>,
     pub pause_count: u32,
     pub body: String,
+    /// Whether review may move it to another category.
+    pub allow_recategorise: bool,
+    pub submitted_at: Timestamp,
+    pub approved_at: Option<Timestamp>,
+    /// Start of its current quality window (submission, or the end of its last pause).
+    pub quality_since: Timestamp,
 }
 
 /// `POST /v1/business/messages`: one message to one user, a template or free-form text.
@@ -287,4 +295,71 @@ pub struct StatusReport {
     pub strikes: Vec<Strike>,
     /// Every restriction, with whether it is in force.
     pub restrictions: Vec<(Restriction, bool)>,
+}
+
+/// `GET /v1/business/account`: the business as the server has it, how many people subscribe
+/// to its offers, and the server's clock.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+pub struct BusinessAccount {
+    pub business: Business,
+    /// People subscribed to its offers (and not blocking it): a broadcast's default audience.
+    pub subscribers: u32,
+    /// The server's clock when it answered: the time every rule is judged at.
+    pub now: Timestamp,
+}
+
+/// `GET /v1/business/rules`: the numbers a business's standing is judged by (review's word
+/// lists stay on the server).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+pub struct BusinessRules {
+    pub quality: QualityConfig,
+    pub tiers: TierConfig,
+    pub enforcement: EnforcementConfig,
+    /// Hours of each pause of a template rated Low; the next Low after the last disables it.
+    pub pause_hours: Vec<i64>,
+}
+
+/// `POST /v1/business/broadcasts/start`: a broadcast sent in parts, so a client can follow
+/// it; the price of the whole eligible audience is reserved at once.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+pub struct BroadcastStart {
+    pub template: String,
+    #[serde(default)]
+    pub params: Vec<String>,
+    /// User names; without them, every subscriber of the business.
+    pub to: Option<Vec<String>>,
+}
+
+/// A broadcast priced and reserved, with nothing sent yet.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+pub struct BroadcastStarted {
+    pub id: BroadcastId,
+    pub quote: Quote,
+    /// The server's clock when it started.
+    pub at: Timestamp,
+    /// People it will be sent to.
+    pub remaining: u32,
+}
+
+/// Most people one part of a broadcast sends to.
+pub const MAX_PART: u32 = 500;
+
+/// `POST /v1/business/broadcasts/{id}/parts`: send to the next people of a started broadcast.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+pub struct PartRequest {
+    /// How many people at most, 1 to [`MAX_PART`].
+    pub at_most: u32,
+}
+
+/// What one part did, and where the broadcast stands.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+pub struct BroadcastProgress {
+    /// What this part did (empty once the broadcast is settled).
+    pub tally: BroadcastTally,
+    /// People not sent to yet.
+    pub remaining: u32,
+    /// Credits charged so far.
+    pub charged: i64,
+    /// Set once the broadcast is settled: by `finish`, or by the server because it sat idle.
+    pub settlement: Option<Settlement>,
 }

@@ -295,3 +295,92 @@ fn the_clock_moves_from_the_console_and_help_opens_and_closes() {
     keys(&mut session, &config, "q");
     assert!(session.app.state.quit);
 }
+
+#[test]
+fn a_broadcast_left_sending_is_settled_when_the_console_opens_again() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("parley.db");
+    let assets = parley::world::Assets::built_in();
+    let mut store = parley::store::Store::open(&path).unwrap();
+    parley::world::seed(&mut store, &assets).unwrap();
+    let moda = business(&store, "Moda Lola");
+    let budget = store.db().business(moda).unwrap().budget;
+    let config = parley::tui::UiConfig::defaults(true);
+    let mut session = ConsoleSession::open(store, assets.clone(), Some(moda), 100, 30).unwrap();
+    keys(
+        &mut session,
+        &config,
+        "2 tab \"Winter\" tab \"20%\" tab right tab \"Ana G., Bruno G., Alex\" enter",
+    );
+    session.update(Action::Confirm);
+    let BroadcastStage::Running(run) = session.app.state.compose.stage.clone() else {
+        panic!("sending");
+    };
+    let reserved = run.quote.reserved;
+    assert!(reserved > 0);
+    assert_eq!(
+        session.store().db().business(moda).unwrap().budget,
+        budget - reserved
+    );
+    drop(session);
+
+    let store = parley::store::Store::open(&path).unwrap();
+    let state = store.db().broadcast_state(run.id).unwrap().unwrap();
+    assert!(state.running, "quitting mid-broadcast leaves it running");
+    let session = ConsoleSession::open(store, assets, Some(moda), 100, 30).unwrap();
+    let db = session.store().db();
+    let state = db.broadcast_state(run.id).unwrap().unwrap();
+    assert!(!state.running, "opening the console settles it");
+    assert_eq!(
+        (state.charged, state.refunded, state.remaining),
+        (0, reserved, 0)
+    );
+    assert_eq!(db.business(moda).unwrap().budget, budget);
+}
+
+#[test]
+fn settling_a_broadcast_charges_the_parts_sent_and_returns_the_rest() {
+    let (mut store, assets) = world("0");
+    let moda = business(&store, "Moda Lola");
+    let template = store.db().templates(moda).unwrap()[0].clone();
+    let users: Vec<UserId> = ["Ana G.", "Bruno G.", "Alex"]
+        .iter()
+        .map(|n| store.db().user_named(n).unwrap().unwrap().id)
+        .collect();
+    let budget = store.db().business(moda).unwrap().budget;
+    let request = parley::store::BroadcastRequest {
+        business: moda,
+        template: template.id,
+        params: vec!["Winter".into(), "20%".into()],
+        audience: Some(users),
+    };
+    let now = store.db().clock().unwrap().unwrap();
+    let rules = (&assets.policy, &assets.pricing);
+    let opened = store
+        .write(|tx| tx.open_broadcast(&request, &assets.pricing, now))
+        .unwrap();
+    let part = store
+        .write(|tx| tx.send_broadcast_part(opened.id, moda, 1, rules, now))
+        .unwrap();
+    assert_eq!((part.tally.sent, part.remaining), (1, 2));
+    let settled = store
+        .write(|tx| tx.settle_unfinished(Some(moda), now))
+        .unwrap();
+    let charged = part.tally.charged;
+    assert_eq!(settled.len(), 1);
+    let s = settled[0].1;
+    assert_eq!(
+        (s.charged, s.refunded, s.budget_after),
+        (charged, opened.quote.reserved - charged, budget - charged)
+    );
+    let again = store.write(|tx| tx.send_broadcast_part(opened.id, moda, 1, rules, now));
+    assert!(
+        matches!(again, Err(parley::store::StoreError::Invalid(_))),
+        "a settled broadcast sends nothing more: {again:?}"
+    );
+    let figures = store
+        .db()
+        .metrics(MetricScope::Broadcast(opened.id))
+        .unwrap();
+    assert_eq!((figures.sent, figures.credits), (1, charged));
+}

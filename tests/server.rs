@@ -784,6 +784,16 @@ async fn the_openapi_document_lists_every_route() {
         ("post", "/v1/business/broadcasts"),
         ("get", "/v1/business/metrics"),
         ("get", "/v1/business/status"),
+        ("get", "/v1/business/account"),
+        ("get", "/v1/business/rules"),
+        ("get", "/v1/business/templates/{id}/history"),
+        ("get", "/v1/business/broadcasts"),
+        ("get", "/v1/business/daily"),
+        ("get", "/v1/business/quality"),
+        ("get", "/v1/business/standing"),
+        ("post", "/v1/business/broadcasts/start"),
+        ("post", "/v1/business/broadcasts/{id}/parts"),
+        ("post", "/v1/business/broadcasts/{id}/finish"),
     ]
     .iter()
     .map(|(m, p)| (m.to_string(), p.to_string()))
@@ -984,7 +994,13 @@ async fn the_business_tool_prints_tables_json_and_trustworthy_exit_codes() {
     assert_eq!(ran.code, 2, "{ran:?}");
     assert!(ran.stderr.contains("cannot reach"), "{}", ran.stderr);
     let ran = run(&["business", "--server", &s.server.url]);
-    assert_eq!(ran.code, 0, "without a command it prints its help: {ran:?}");
+    assert_eq!(
+        ran.code, 2,
+        "without a command it opens the console, which needs a token"
+    );
+    assert!(ran.stderr.contains("--token"), "{}", ran.stderr);
+    let ran = run(&["business", "--help"]);
+    assert_eq!(ran.code, 0, "{ran:?}");
     assert!(
         ran.stdout.contains("templates") && ran.stdout.contains("broadcast"),
         "{}",

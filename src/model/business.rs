@@ -52,7 +52,7 @@ impl Quality {
 }
 
 /// A business and its standing with the platform.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct Business {
     pub id: BusinessId,
     pub name: String,

@@ -106,7 +106,7 @@ impl Template {
 }
 
 /// One step of a template's history: review, pause, resumption, disabling.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct TemplateEvent {
     pub at: Timestamp,
     pub status: TemplateStatus,

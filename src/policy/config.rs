@@ -67,7 +67,7 @@ pub struct TemplateConfig {
 }
 
 /// Quality rating of businesses and templates.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, utoipa::ToSchema)]
 #[serde(default, deny_unknown_fields)]
 pub struct QualityConfig {
     pub window_days: i64,
@@ -83,7 +83,7 @@ pub struct QualityConfig {
 }
 
 /// Messaging tiers: unique users a business may reach with business-initiated messages.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, utoipa::ToSchema)]
 #[serde(default, deny_unknown_fields)]
 pub struct TierConfig {
     /// The limits, lowest first; past the last one, sending is unlimited.
@@ -99,7 +99,7 @@ pub struct TierConfig {
 }
 
 /// Strikes and the restriction ladder.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, utoipa::ToSchema)]
 #[serde(default, deny_unknown_fields)]
 pub struct EnforcementConfig {
     pub strike_window_days: i64,

@@ -28,7 +28,17 @@ impl Outgoing<'_> {
 }
 
 /// The restrictions in force on a business at the moment of sending.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    Default,
+    PartialEq,
+    Eq,
+    serde::Serialize,
+    serde::Deserialize,
+    utoipa::ToSchema,
+)]
 pub struct Standing {
     pub disabled: bool,
     /// End of a suspension of all business-initiated sending.

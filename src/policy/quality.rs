@@ -5,7 +5,7 @@ use crate::model::Quality;
 use serde::{Deserialize, Serialize};
 
 /// The signals behind a quality rating, counted over the quality window.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct QualitySignals {
     pub reports: u32,
     pub blocks: u32,

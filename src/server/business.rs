@@ -50,9 +50,14 @@ pub fn check_send(r: &SendRequest) -> std::result::Result<(), String> {
 
 /// Checks the sizes of a broadcast request.
 pub fn check_broadcast(b: &BroadcastSubmission) -> std::result::Result<(), String> {
-    check_params(&b.params)?;
-    match &b.to {
-        Some(names) if names.is_empty() => Err("the list of people is empty".into()),
+    check_audience(&b.params, b.to.as_deref())
+}
+
+/// Checks the parameters and the list of people of a broadcast.
+pub fn check_audience(params: &[String], to: Option<&[String]>) -> std::result::Result<(), String> {
+    check_params(params)?;
+    match to {
+        Some([]) => Err("the list of people is empty".into()),
         Some(names) if names.len() > MAX_AUDIENCE_NAMES => Err(format!(
             "a broadcast names at most {MAX_AUDIENCE_NAMES} people; send several"
         )),
@@ -86,6 +91,10 @@ pub fn wire_template(t: Template, now: Timestamp) -> WireTemplate {
         paused_until: t.paused_until,
         pause_count: t.pause_count,
         body: t.body,
+        allow_recategorise: t.allow_recategorise,
+        submitted_at: t.submitted_at,
+        approved_at: t.approved_at,
+        quality_since: t.quality_since,
     }
 }
 
@@ -197,15 +206,27 @@ fn broadcast_request(
     business: BusinessId,
     b: &BroadcastSubmission,
 ) -> Result<BroadcastRequest> {
-    let template = own_template(db, business, &b.template)?.id;
-    let audience = match &b.to {
+    request_for(db, business, &b.template, &b.params, b.to.as_deref())
+}
+
+/// The store's request for a broadcast of the business's template `name` to `to` (user names;
+/// `None`: every subscriber).
+pub fn request_for(
+    db: Db,
+    business: BusinessId,
+    name: &str,
+    params: &[String],
+    to: Option<&[String]>,
+) -> Result<BroadcastRequest> {
+    let template = own_template(db, business, name)?.id;
+    let audience = match to {
         None => None,
         Some(names) => Some(audience_of(db, names)?),
     };
     Ok(BroadcastRequest {
         business,
         template,
-        params: b.params.clone(),
+        params: params.to_vec(),
         audience,
     })
 }
@@ -244,21 +265,28 @@ pub struct MetricsFor {
 
 /// The figures of the business, one of its templates or one of its broadcasts.
 pub fn metrics(db: Db, business: BusinessId, what: &MetricsFor) -> Result<MetricsReport> {
-    let (scope, label) = match what {
+    let (scope, label) = scope_of(db, business, what)?;
+    Ok(MetricsReport {
+        scope: label,
+        metrics: db.metrics(scope)?,
+    })
+}
+
+/// The scope a business asks for, among its own templates and broadcasts, with its label.
+pub fn scope_of(db: Db, business: BusinessId, what: &MetricsFor) -> Result<(MetricScope, String)> {
+    match what {
         MetricsFor {
             template: Some(_),
             broadcast: Some(_),
-        } => {
-            return Err(StoreError::Invalid(
-                "ask for a template or a broadcast, not both".into(),
-            ));
-        }
+        } => Err(StoreError::Invalid(
+            "ask for a template or a broadcast, not both".into(),
+        )),
         MetricsFor {
             template: Some(name),
             ..
         } => {
             let t = own_template(db, business, name)?;
-            (MetricScope::Template(t.id), format!("template {}", t.name))
+            Ok((MetricScope::Template(t.id), format!("template {}", t.name)))
         }
         MetricsFor {
             broadcast: Some(id),
@@ -267,14 +295,10 @@ pub fn metrics(db: Db, business: BusinessId, what: &MetricsFor) -> Result<Metric
             if db.broadcast_owner(*id)? != Some(business) {
                 return Err(StoreError::not_found(format!("you have no broadcast {id}")));
             }
-            (MetricScope::Broadcast(*id), format!("broadcast {id}"))
+            Ok((MetricScope::Broadcast(*id), format!("broadcast {id}")))
         }
-        _ => (MetricScope::Business(business), "business".to_string()),
-    };
-    Ok(MetricsReport {
-        scope: label,
-        metrics: db.metrics(scope)?,
-    })
+        _ => Ok((MetricScope::Business(business), "business".to_string())),
+    }
 }
 
 /// The business's standing: quality, tier, budget, strikes and restrictions.

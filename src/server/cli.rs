@@ -32,6 +32,11 @@ pub struct ServeArgs {
     /// Requests a token may make in a burst above its rate.
     #[arg(long, value_name = "N", default_value_t = 40)]
     pub burst: u32,
+    /// How long a broadcast sent in parts may sit without a part before it is settled, charged
+    /// for what was delivered with the rest returned (e.g. 1m; 0 settles a business's
+    /// unfinished broadcast as soon as it starts another).
+    #[arg(long, value_name = "SPAN", default_value = "1m", value_parser = parse_idle)]
+    pub broadcast_idle: Duration,
 }
 
 /// Accounts on the server; each prints its token once.
@@ -61,6 +66,13 @@ fn parse_every(text: &str) -> Result<Duration, String> {
     Span::parse(text)
         .map(|s| Duration::from_secs(s.0.unsigned_abs()))
         .ok_or_else(|| format!("`{text}` is not a span of time; write it like 30m, 1h or 1d"))
+}
+
+fn parse_idle(text: &str) -> Result<Duration, String> {
+    match text.trim() {
+        "0" => Ok(Duration::ZERO),
+        _ => parse_every(text),
+    }
 }
 
 fn parse_kind(text: &str) -> Result<BusinessKind, String> {
@@ -141,6 +153,7 @@ fn serve(
 ) -> Result<(), ServerError> {
     let mut config = ServerConfig::new(args.addr, dir);
     config.review_every = args.review_every;
+    config.broadcast_idle = args.broadcast_idle;
     config.rate = super::RateLimit {
         per_second: args.rate_limit.max(0.0),
         burst: args.burst,

@@ -31,6 +31,9 @@ pub struct ServerConfig {
     pub long_poll: Duration,
     /// Read connections to the store beside the one writer.
     pub readers: usize,
+    /// How long a broadcast sent in parts may sit without a part before the server settles it
+    /// (charged for what was delivered, the rest returned).
+    pub broadcast_idle: Duration,
 }
 
 impl ServerConfig {
@@ -48,6 +51,7 @@ impl ServerConfig {
             request_timeout: Duration::from_secs(15),
             long_poll: Duration::from_secs(25),
             readers: 4,
+            broadcast_idle: Duration::from_secs(60),
         }
     }
 }

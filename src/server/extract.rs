@@ -1,10 +1,11 @@
 //! Request extractors whose every rejection is a JSON [`ApiFailure`]: a body that is not JSON
-//! is a 400, JSON with a wrong value a 422, a body over the limit a 413.
+//! is a 400, JSON with a wrong value a 422, a body over the limit a 413, a path or query
+//! value of the wrong type a 422.
 
 use super::error::ApiFailure;
 use super::state::Shared;
 use axum::body::Bytes;
-use axum::extract::{FromRequest, FromRequestParts, Query, Request};
+use axum::extract::{FromRequest, FromRequestParts, Path, Query, Request};
 use axum::http::StatusCode;
 use axum::http::request::Parts;
 use serde::de::DeserializeOwned;
@@ -51,6 +52,22 @@ impl<T: DeserializeOwned, S: Send + Sync> FromRequestParts<S> for ApiQuery<T> {
                     "the query string is not valid: {}",
                     rejection.body_text()
                 ))
+            })
+    }
+}
+
+/// Values from the path (an id); a value of the wrong type is a 422.
+pub struct ApiPath<T>(pub T);
+
+impl<T: DeserializeOwned + Send, S: Send + Sync> FromRequestParts<S> for ApiPath<T> {
+    type Rejection = ApiFailure;
+
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, ApiFailure> {
+        Path::<T>::from_request_parts(parts, state)
+            .await
+            .map(|Path(value)| ApiPath(value))
+            .map_err(|rejection| {
+                ApiFailure::invalid(format!("the path is not valid: {}", rejection.body_text()))
             })
     }
 }

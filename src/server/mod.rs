@@ -10,6 +10,7 @@ mod business;
 mod changes;
 pub mod cli;
 mod config;
+mod console;
 mod error;
 mod extract;
 mod hub;

@@ -11,6 +11,8 @@ pub struct ReviewSummary {
     pub businesses: usize,
     pub changes: usize,
     pub released: usize,
+    /// Broadcasts that sat unfinished and were settled.
+    pub settled: usize,
 }
 
 /// Reviews every business, one transaction each, then releases what quiet hours held.
@@ -30,6 +32,11 @@ pub async fn review_once(state: &Shared) -> ApiResult<ReviewSummary> {
             .write(move |tx| Ok(tx.review_business(id, &shared.policy, now())?.len()))
             .await?;
     }
+    let idle_since = super::console::idle_since(now(), state.config.broadcast_idle);
+    summary.settled = state
+        .stores
+        .write(move |tx| super::console::settle_idle(tx, None, idle_since))
+        .await?;
     let shared = state.clone();
     summary.released = state
         .stores
@@ -49,10 +56,12 @@ pub async fn run(state: Shared, every: Duration) {
         ticks.tick().await;
         match review_once(&state).await {
             Ok(s) => tracing::info!(
-                "review: {} businesses, {} changes, {} messages released after quiet hours",
+                "review: {} businesses, {} changes, {} messages released after quiet hours, \
+                 {} unfinished broadcasts settled",
                 s.businesses,
                 s.changes,
-                s.released
+                s.released,
+                s.settled
             ),
             Err(e) => tracing::error!("review failed: {}", e.body.message),
         }

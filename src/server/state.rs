@@ -65,15 +65,18 @@ pub struct Stores {
 }
 
 impl Stores {
-    /// Opens (creating when needed) `parley.db` in the configured directory.
+    /// Opens (creating when needed) `parley.db` in the configured directory, and settles the
+    /// broadcasts a previous run left unfinished.
     pub fn open(config: &ServerConfig) -> store::Result<Stores> {
         std::fs::create_dir_all(&config.data_dir).map_err(|e| store::StoreError::CannotOpen {
             path: config.data_dir.clone(),
             detail: e.to_string(),
         })?;
         let path = paths::database_file(&config.data_dir);
-        let writer = Store::open(&path)?;
+        let mut writer = Store::open(&path)?;
         writer.set_auto_checkpoint(0)?;
+        let before_start = Timestamp(i64::MAX);
+        writer.write(|tx| super::console::settle_idle(tx, None, before_start))?;
         let open = || Store::open(&path).map(|s| Arc::new(Mutex::new(s)));
         Ok(Stores {
             writer: Arc::new(tokio::sync::Mutex::new(writer)),

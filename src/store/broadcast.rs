@@ -130,7 +130,7 @@ impl Tx<'_> {
 }
 
 /// A broadcast as the business's history lists it.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct BroadcastRecord {
     pub id: BroadcastId,
     pub template: TemplateId,

@@ -27,7 +27,7 @@ impl MetricScope {
 }
 
 /// One day of figures, for charts.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct DayFigures {
     /// Days since 1970-01-01.
     pub day: i64,

@@ -22,11 +22,12 @@ pub mod paths;
 mod rows;
 mod send;
 mod server;
+mod standing;
 
 pub use actions::{EVIDENCE_MESSAGES, UserAction};
 pub use broadcast::{BroadcastOutcome, BroadcastRecord, BroadcastRequest};
 pub use chats::{ChatFilter, ChatOrder, FilterCounts};
-pub use console::OpenedBroadcast;
+pub use console::{BroadcastPart, BroadcastState, BroadcastTally, OpenedBroadcast};
 pub use error::StoreError;
 pub use import::IncomingMessage;
 pub use messages::{HeldMessage, RejectedAttempt};
@@ -35,6 +36,7 @@ pub use mirror::Queued;
 pub use parties::{NewBusiness, NewTemplate};
 pub use send::{Attempt, SendResult};
 pub use server::{Account, ChangedMessage, Tombstone};
+pub use standing::{QualityPoint, StandingReport};
 
 use crate::model::{Timestamp, UserId};
 use rusqlite::{Connection, OptionalExtension, params};

@@ -13,12 +13,13 @@ fn migrations() -> Migrations<'static> {
     Migrations::new(vec![
         M::up(include_str!("schema.sql")),
         M::up(include_str!("schema_2.sql")),
+        M::up(include_str!("schema_3.sql")),
     ])
 }
 
 /// The newest schema version this build knows.
 pub fn schema_version() -> i64 {
-    2
+    3
 }
 
 pub fn open_checked(path: &Path) -> Result<Connection> {

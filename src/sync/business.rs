@@ -1,8 +1,11 @@
-//! A business's client of a Parley server: templates, one message, broadcasts, metrics and
-//! status, as typed calls over [`Api`].
+//! A business's client of a Parley server: templates, one message, broadcasts (at once, or in
+//! parts), metrics, status and what the business console reads, as typed calls over [`Api`].
 
 use super::http::{Api, HttpError};
+use crate::model::{BroadcastId, TemplateEvent, TemplateId};
+use crate::policy::Settlement;
 use crate::protocol::*;
+use crate::store::{BroadcastRecord, DayFigures, QualityPoint, StandingReport};
 
 /// Which figures to ask for.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -14,6 +17,17 @@ pub enum MetricsScope {
     Template(String),
     /// One of its broadcasts, by id.
     Broadcast(i64),
+}
+
+impl MetricsScope {
+    /// The query string that names this scope.
+    fn query(&self) -> Vec<(&'static str, String)> {
+        match self {
+            MetricsScope::Business => vec![],
+            MetricsScope::Template(name) => vec![("template", name.clone())],
+            MetricsScope::Broadcast(id) => vec![("broadcast", id.to_string())],
+        }
+    }
 }
 
 /// The server, as one business sees it.
@@ -52,12 +66,74 @@ impl BusinessClient {
 
     /// The figures of the business, a template or a broadcast.
     pub async fn metrics(&self, scope: &MetricsScope) -> Result<MetricsReport, HttpError> {
-        let query = match scope {
-            MetricsScope::Business => vec![],
-            MetricsScope::Template(name) => vec![("template", name.clone())],
-            MetricsScope::Broadcast(id) => vec![("broadcast", id.to_string())],
-        };
-        self.api.get("business/metrics", &query).await
+        self.api.get("business/metrics", &scope.query()).await
+    }
+
+    /// Figures per day of the business, a template or a broadcast, `first_day` to `last_day`
+    /// (days since 1970-01-01).
+    pub async fn daily(
+        &self,
+        scope: &MetricsScope,
+        first_day: i64,
+        last_day: i64,
+    ) -> Result<Vec<DayFigures>, HttpError> {
+        let mut query = scope.query();
+        query.push(("first_day", first_day.to_string()));
+        query.push(("last_day", last_day.to_string()));
+        self.api.get("business/daily", &query).await
+    }
+
+    /// The business, its subscribers and the server's clock.
+    pub async fn account(&self) -> Result<BusinessAccount, HttpError> {
+        self.api.get("business/account", &[]).await
+    }
+
+    /// The numbers the business's standing is judged by.
+    pub async fn rules(&self) -> Result<BusinessRules, HttpError> {
+        self.api.get("business/rules", &[]).await
+    }
+
+    /// A template's review, pauses and resumptions, oldest first.
+    pub async fn template_history(&self, id: TemplateId) -> Result<Vec<TemplateEvent>, HttpError> {
+        self.api
+            .get(&format!("business/templates/{id}/history"), &[])
+            .await
+    }
+
+    /// The business's broadcasts, newest first.
+    pub async fn broadcasts(&self) -> Result<Vec<BroadcastRecord>, HttpError> {
+        self.api.get("business/broadcasts", &[]).await
+    }
+
+    /// The business's quality and tier changes, oldest first.
+    pub async fn quality(&self) -> Result<Vec<QualityPoint>, HttpError> {
+        self.api.get("business/quality", &[]).await
+    }
+
+    /// Quality with its signals, tier use, strikes and restrictions.
+    pub async fn standing(&self) -> Result<StandingReport, HttpError> {
+        self.api.get("business/standing", &[]).await
+    }
+
+    /// Prices and reserves a broadcast to send in parts.
+    pub async fn start_broadcast(&self, b: &BroadcastStart) -> Result<BroadcastStarted, HttpError> {
+        self.api.post("business/broadcasts/start", b).await
+    }
+
+    /// Sends a started broadcast to at most `at_most` more people.
+    pub async fn broadcast_part(
+        &self,
+        id: BroadcastId,
+        at_most: u32,
+    ) -> Result<BroadcastProgress, HttpError> {
+        let path = format!("business/broadcasts/{id}/parts");
+        self.api.post(&path, &PartRequest { at_most }).await
+    }
+
+    /// Settles a started broadcast: charged for what was delivered, the rest returned.
+    pub async fn finish_broadcast(&self, id: BroadcastId) -> Result<Settlement, HttpError> {
+        let path = format!("business/broadcasts/{id}/finish");
+        self.api.post(&path, &serde_json::json!({})).await
     }
 
     /// Quality, tier, budget, strikes and restrictions.

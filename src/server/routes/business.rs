@@ -4,6 +4,7 @@ use crate::model::BroadcastId;
 use crate::protocol::*;
 use crate::server::auth::BusinessAuth;
 use crate::server::business::{self, MetricsFor};
+use crate::server::console;
 use crate::server::error::{ApiFailure, ApiResult};
 use crate::server::extract::{ApiJson, ApiQuery};
 use crate::server::state::{Shared, now};
@@ -96,7 +97,8 @@ pub async fn send_message(
     Ok(Json(response))
 }
 
-/// Prices and sends one template to many users; with `dry_run`, only prices and decides.
+/// Prices and sends one template to many users; with `dry_run`, only prices and decides. The
+/// business's broadcasts left idle are settled first.
 #[utoipa::path(post, path = "/v1/business/broadcasts", tag = "business",
     request_body = BroadcastSubmission, security(("bearer" = [])),
     responses(
@@ -119,8 +121,10 @@ pub async fn broadcast(
     let (report, woken) = state
         .stores
         .with_writer(move |store| {
-            let rules = (&shared.policy, &shared.pricing);
-            business::broadcast(store, who.0, &b, rules, now())
+            let (rules, at) = ((&shared.policy, &shared.pricing), now());
+            let idle_since = console::idle_since(at, shared.config.broadcast_idle);
+            store.write(|tx| console::settle_idle(tx, Some(who.0), idle_since))?;
+            business::broadcast(store, who.0, &b, rules, at)
         })
         .await?;
     state.hub.notify_all_of(woken);

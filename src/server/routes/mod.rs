@@ -3,7 +3,9 @@
 //! time limits, JSON answers for unknown routes and methods, and a last net for panics.
 
 mod business;
+mod console;
 mod meta;
+mod runs;
 mod user;
 
 use super::error::ApiFailure;
@@ -59,9 +61,18 @@ fn api(config: &super::ServerConfig) -> OpenApiRouter<Shared> {
         .routes(routes!(user::post_actions))
         .routes(routes!(business::submit_template, business::list_templates))
         .routes(routes!(business::send_message))
-        .routes(routes!(business::broadcast))
+        .routes(routes!(business::broadcast, console::list_broadcasts))
         .routes(routes!(business::metrics))
         .routes(routes!(business::status))
+        .routes(routes!(console::account))
+        .routes(routes!(console::rules))
+        .routes(routes!(console::template_history))
+        .routes(routes!(console::daily))
+        .routes(routes!(console::quality))
+        .routes(routes!(console::standing))
+        .routes(routes!(runs::start))
+        .routes(routes!(runs::part))
+        .routes(routes!(runs::finish))
         .layer(from_fn_with_state(config.request_timeout, time_limit));
     let waiting = OpenApiRouter::new()
         .routes(routes!(user::stream))

@@ -2,15 +2,17 @@
 //! reviews, broadcasts (priced, dry-run, confirmed, sent with progress, charged for what was
 //! delivered), metrics with charts, and its standing: quality, tier, strikes, restrictions.
 //!
-//! The console reads and acts through a [`ConsoleSource`]: the local store now
-//! ([`StoreSource`], the demo world offline), a server later, without the views changing.
-//! `parley business` opens it alone; `parley demo` puts it beside the user's inbox.
+//! The console reads and acts through a [`ConsoleSource`]: the local store ([`StoreSource`],
+//! the demo world offline) or a server ([`RemoteSource`], the one business a token acts for),
+//! without the views changing. `parley business` opens it alone (with `--server URL --token T`,
+//! on the server); `parley demo` puts it beside the user's inbox.
 
 pub mod app;
 pub mod commands;
 pub mod demo;
 pub mod field;
 pub mod recovery;
+pub mod remote;
 pub mod runtime;
 pub mod source;
 pub mod state;
@@ -18,6 +20,7 @@ mod store_source;
 
 pub use app::ConsoleApp;
 pub use demo::DemoApp;
+pub use remote::{RemoteSession, RemoteSource};
 pub use source::{ConsoleError, ConsoleSource};
 pub use state::ConsoleState;
 pub use store_source::StoreSource;
@@ -83,6 +86,15 @@ pub fn run_console(
     run_full_screen(session, config)
 }
 
+/// `parley business --server URL --token T` without a subcommand: the console on the server,
+/// acting as the business the token belongs to.
+pub fn run_remote_console(server: &str, token: &str, config: UiConfig) -> Result<(), RunError> {
+    let source = RemoteSource::connect(server, token)?;
+    let (width, height) = crossterm::terminal::size().unwrap_or((80, 24));
+    let session = RemoteSession::open(source, width, height)?;
+    run_full_screen(session, config)
+}
+
 /// `parley demo`: the inbox and the lender's console side by side (or a key apart), on a
 /// fresh demo world, or with `--store` on the one in `data_dir`.
 pub fn run_demo(
@@ -129,6 +141,13 @@ fn business_named(store: &Store, name: &str) -> Result<BusinessId, RunError> {
     })
 }
 
+/// Settles every broadcast an earlier console left sending: what was delivered is charged,
+/// the rest of its reservation returned.
+pub fn settle_unfinished(store: &mut Store) -> Result<(), StoreError> {
+    let every = crate::model::Timestamp(i64::MAX);
+    store.write(|tx| tx.settle_unfinished(None, every).map(drop))
+}
+
 /// The console on its own, over a store it owns.
 pub struct ConsoleSession {
     store: Store,
@@ -146,6 +165,7 @@ impl ConsoleSession {
         width: u16,
         height: u16,
     ) -> Result<ConsoleSession, ConsoleError> {
+        settle_unfinished(&mut store)?;
         let app = ConsoleApp::open(
             &mut StoreSource::new(&mut store, &assets),
             business,

@@ -1,7 +1,8 @@
 //! The event loop of the console and the demo, in the inbox's shape: the UI task reads the
-//! terminal and draws; the program (and every SQLite call) runs on its own thread. While a
-//! broadcast is sending, that thread sends it a part at a time between keys, and publishes
-//! the state after each part, so the progress bar follows the real work.
+//! terminal and draws; the program (and every SQLite or server call) runs on its own thread.
+//! While a broadcast is sending, that thread sends it a part at a time between keys, and
+//! publishes the state after each part, so the progress bar follows the real work. A program
+//! over a server is also reloaded every few seconds without keys.
 
 use crate::tui::UiConfig;
 use crate::tui::keymap::Keymap;
@@ -37,6 +38,12 @@ pub trait Program: Send + 'static {
     fn busy(&self) -> bool;
     /// Does the next piece of that work.
     fn tick(&mut self);
+    /// How often to reload what is on screen while no key comes (`None`: only on keys).
+    fn refresh_every(&self) -> Option<std::time::Duration> {
+        None
+    }
+    /// Reloads what is on screen.
+    fn refresh(&mut self) {}
     /// What to draw now.
     fn view(&self) -> Self::View;
     /// Whether the user asked to quit.
@@ -70,7 +77,9 @@ async fn run_loop<P: Program>(mut program: P, config: UiConfig) -> std::io::Resu
     let (event_tx, event_rx) = mpsc::channel::<Event>(EVENT_QUEUE);
     let (state_tx, mut state_rx) = watch::channel(Arc::new(program.view()));
     let keymap = config.keymap.clone();
-    let worker = std::thread::spawn(move || program_thread(program, keymap, event_rx, state_tx));
+    let runtime = tokio::runtime::Handle::current();
+    let worker =
+        std::thread::spawn(move || program_thread(program, keymap, event_rx, state_tx, runtime));
     let mut events = EventStream::new();
     let mut tick = tokio::time::interval(TICK);
     let mut view = state_rx.borrow_and_update().clone();
@@ -101,35 +110,62 @@ async fn run_loop<P: Program>(mut program: P, config: UiConfig) -> std::io::Resu
     Ok(())
 }
 
+/// What the program's thread does next.
+enum Next {
+    Event(Event),
+    Tick,
+    Refresh,
+    Stop,
+}
+
 /// The program's thread: applies every waiting event, or (when none waits and there is work)
-/// does the next piece of work; then publishes one new view.
+/// does the next piece of work, or (when nothing came for a while) reloads; then publishes
+/// one new view.
 fn program_thread<P: Program>(
     mut program: P,
     keymap: Keymap,
     mut events: mpsc::Receiver<Event>,
     views: watch::Sender<Arc<P::View>>,
+    runtime: tokio::runtime::Handle,
 ) {
     loop {
-        let first = match program.busy() {
-            true => match events.try_recv() {
-                Ok(event) => Some(event),
-                Err(TryRecvError::Empty) => None,
-                Err(TryRecvError::Disconnected) => break,
-            },
-            false => match events.blocking_recv() {
-                Some(event) => Some(event),
-                None => break,
-            },
-        };
-        match first {
-            Some(event) => handle(&mut program, &keymap, &event),
-            None => program.tick(),
+        match next(&program, &mut events, &runtime) {
+            Next::Event(event) => handle(&mut program, &keymap, &event),
+            Next::Tick => program.tick(),
+            Next::Refresh => program.refresh(),
+            Next::Stop => break,
         }
         while let Ok(event) = events.try_recv() {
             handle(&mut program, &keymap, &event);
         }
         if views.send(Arc::new(program.view())).is_err() || program.quit() {
             break;
+        }
+    }
+}
+
+/// Waits for the next event; a busy program does not wait, and one that wants refreshing
+/// waits only so long.
+fn next<P: Program>(
+    program: &P,
+    events: &mut mpsc::Receiver<Event>,
+    runtime: &tokio::runtime::Handle,
+) -> Next {
+    let received = |event: Option<Event>| event.map_or(Next::Stop, Next::Event);
+    if program.busy() {
+        return match events.try_recv() {
+            Ok(event) => Next::Event(event),
+            Err(TryRecvError::Empty) => Next::Tick,
+            Err(TryRecvError::Disconnected) => Next::Stop,
+        };
+    }
+    match program.refresh_every() {
+        None => received(events.blocking_recv()),
+        Some(every) => {
+            match runtime.block_on(async { tokio::time::timeout(every, events.recv()).await }) {
+                Ok(event) => received(event),
+                Err(_) => Next::Refresh,
+            }
         }
     }
 }

@@ -1,13 +1,15 @@
 //! Where the console's data comes from and where its actions go, behind one small trait: the
-//! local store now ([`super::StoreSource`]), a server later. The console's app and views only
-//! ever see this trait and the plain data below.
+//! local store ([`super::StoreSource`]) or a server ([`super::RemoteSource`]). The console's
+//! app and views only ever see this trait and the plain data below.
 
 use crate::model::*;
 use crate::policy::broadcast::InsufficientBudget;
-use crate::policy::{Metrics, PolicyConfig, QualitySignals, Quote, Settlement, Standing};
+use crate::policy::{Metrics, PolicyConfig, Quote, Settlement};
 use crate::store::{BroadcastRecord, DayFigures, MetricScope, StoreError};
+use crate::sync::http::HttpError;
 use serde::Deserialize;
-use std::collections::BTreeMap;
+
+pub use crate::store::{BroadcastTally, QualityPoint, StandingReport};
 
 /// What the console's data source can answer.
 #[derive(Debug, thiserror::Error)]
@@ -17,6 +19,9 @@ pub enum ConsoleError {
     Refused(InsufficientBudget),
     #[error(transparent)]
     Store(StoreError),
+    /// The server could not be reached, or refused.
+    #[error(transparent)]
+    Server(HttpError),
     /// The source cannot do this (a server has no demo clock, for one).
     #[error("{0}")]
     Unavailable(String),
@@ -27,6 +32,22 @@ impl From<StoreError> for ConsoleError {
         match e {
             StoreError::Budget(refusal) => ConsoleError::Refused(refusal),
             other => ConsoleError::Store(other),
+        }
+    }
+}
+
+impl From<HttpError> for ConsoleError {
+    fn from(e: HttpError) -> ConsoleError {
+        match e {
+            HttpError::Refused {
+                error:
+                    crate::protocol::ApiError {
+                        budget: Some(refusal),
+                        ..
+                    },
+                ..
+            } => ConsoleError::Refused(refusal),
+            other => ConsoleError::Server(other),
         }
     }
 }
@@ -84,30 +105,6 @@ pub struct BroadcastPlan {
     pub audience: Audience,
 }
 
-/// How many of a broadcast's messages were delivered, held and rejected, and the charge.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct BroadcastTally {
-    pub sent: u32,
-    pub delivered: u32,
-    pub held: BTreeMap<Reason, u32>,
-    pub rejected: BTreeMap<Reason, u32>,
-    /// Credits for the delivered messages.
-    pub charged: i64,
-}
-
-impl BroadcastTally {
-    /// Counts one decision and its charge.
-    pub fn add(&mut self, decision: &Decision, charge: i64) {
-        self.sent += 1;
-        self.charged += charge;
-        match decision.outcome {
-            Outcome::Deliver => self.delivered += 1,
-            Outcome::Hold => *self.held.entry(decision.reason).or_default() += 1,
-            Outcome::Reject => *self.rejected.entry(decision.reason).or_default() += 1,
-        }
-    }
-}
-
 /// What a broadcast would do, decided for every recipient and then undone.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DryRun {
@@ -128,7 +125,7 @@ pub struct BroadcastRun {
     /// The moment the broadcast was sent (every part is sent at it).
     pub at: Timestamp,
     /// Recipients not sent to yet.
-    pub pending: Vec<UserId>,
+    pub remaining: u32,
     pub tally: BroadcastTally,
     /// Set once everything is sent and the broadcast is settled.
     pub settlement: Option<Settlement>,
@@ -139,36 +136,6 @@ impl BroadcastRun {
     pub fn finished(&self) -> bool {
         self.settlement.is_some()
     }
-}
-
-/// One change of a business's quality or tier.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct QualityPoint {
-    pub at: Timestamp,
-    pub quality: Quality,
-    pub tier: usize,
-}
-
-/// A business's standing with the platform, with the signals behind it.
-#[derive(Debug, Clone, PartialEq)]
-pub struct StandingReport {
-    pub business: Business,
-    /// Negative signals and people reached over the quality window.
-    pub signals: QualitySignals,
-    /// Days in the quality window.
-    pub window_days: i64,
-    /// Read / delivered over the quality window (shown beside quality; it does not lower it).
-    pub read_rate: Option<f64>,
-    /// The restrictions in force now.
-    pub standing: Standing,
-    /// The limit of the business's tier before any restriction (`None`: unlimited).
-    pub tier_limit: Option<u32>,
-    /// People reached by business-initiated messages in the tier window.
-    pub reached: u32,
-    /// Strikes within the strike window, oldest first.
-    pub strikes: Vec<Strike>,
-    /// Every restriction, oldest first.
-    pub restrictions: Vec<Restriction>,
 }
 
 /// The business console's data: read, submit, broadcast, and the demo world's clock.

@@ -2,7 +2,6 @@
 
 use super::source::*;
 use crate::model::*;
-use crate::policy::enforcement::standing;
 use crate::policy::{Metrics, PolicyConfig};
 use crate::store::{
     BroadcastRecord, BroadcastRequest, DayFigures, MetricScope, NewTemplate, Store, StoreError,
@@ -131,6 +130,9 @@ impl ConsoleSource for StoreSource<'_> {
         let request = self.request(plan)?;
         let now = self.now()?;
         let pricing = &self.assets.pricing;
+        let every = Timestamp(i64::MAX);
+        self.store
+            .write(|tx| tx.settle_unfinished(Some(plan.business), every))?;
         let opened = self
             .store
             .write(|tx| tx.open_broadcast(&request, pricing, now))?;
@@ -141,7 +143,7 @@ impl ConsoleSource for StoreSource<'_> {
             business: plan.business,
             quote: opened.quote,
             at: now,
-            pending: opened.audience,
+            remaining: opened.audience,
             tally: BroadcastTally::default(),
             settlement: None,
         })
@@ -151,28 +153,18 @@ impl ConsoleSource for StoreSource<'_> {
         if run.finished() {
             return Ok(());
         }
-        let part: Vec<UserId> = run.pending.iter().take(at_most).copied().collect();
-        let last = part.len() == run.pending.len();
-        let request = BroadcastRequest {
-            business: run.business,
-            template: run.template,
-            params: run.params.clone(),
-            audience: None,
-        };
         let rules = (&self.assets.policy, &self.assets.pricing);
-        let (results, settlement) = self.store.write(|tx| {
-            let results = tx.send_broadcast_part(run.id, &request, &part, rules, run.at)?;
-            let charged = run.tally.charged + results.iter().map(|(_, r)| r.charge).sum::<i64>();
-            let settlement = match last {
-                true => Some(tx.close_broadcast(run.id, run.business, &run.quote, charged)?),
-                false => None,
+        let (id, business, at) = (run.id, run.business, run.at);
+        let (part, settlement) = self.store.write(|tx| {
+            let part = tx.send_broadcast_part(id, business, at_most, rules, at)?;
+            let settlement = match part.remaining {
+                0 => Some(tx.close_broadcast(id, business)?),
+                _ => None,
             };
-            Ok((results, settlement))
+            Ok((part, settlement))
         })?;
-        for (_, result) in &results {
-            run.tally.add(&result.decision, result.charge);
-        }
-        run.pending.drain(..part.len());
+        run.tally.merge(&part.tally);
+        run.remaining = part.remaining;
         run.settlement = settlement;
         Ok(())
     }
@@ -190,44 +182,15 @@ impl ConsoleSource for StoreSource<'_> {
     }
 
     fn quality_log(&self, business: BusinessId) -> Result<Vec<QualityPoint>> {
-        let log = self.store.db().quality_log(business)?;
-        Ok(log
-            .into_iter()
-            .map(|(at, quality, tier)| QualityPoint { at, quality, tier })
-            .collect())
+        Ok(self.store.db().quality_points(business)?)
     }
 
     fn standing(&self, business: BusinessId) -> Result<StandingReport> {
-        let (db, policy, now) = (self.store.db(), &self.assets.policy, self.now()?);
-        let b = db.business(business)?;
-        let window = Span::days(policy.quality.window_days);
-        let signals = db.business_signals(business, now - window)?;
-        let days = db.daily(
-            MetricScope::Business(business),
-            (now - window).day_number() + 1,
-            now.day_number(),
-        )?;
-        let (read, delivered) = days
-            .iter()
-            .fold((0, 0), |(r, d), f| (r + f.read, d + f.delivered));
-        let restrictions = db.restrictions(business)?;
-        let strikes_since = now - Span::days(policy.enforcement.strike_window_days);
-        let reach_since = now - Span::hours(policy.tiers.window_hours);
-        Ok(StandingReport {
-            signals,
-            window_days: policy.quality.window_days,
-            read_rate: (delivered > 0).then(|| read as f64 / delivered as f64),
-            standing: standing(&b, &restrictions, policy, now),
-            tier_limit: policy.tiers.limit(b.tier),
-            reached: db.reach(business, UserId(0), reach_since)?.unique_users,
-            strikes: db
-                .strikes(business)?
-                .into_iter()
-                .filter(|s| s.at > strikes_since)
-                .collect(),
-            restrictions,
-            business: b,
-        })
+        let now = self.now()?;
+        Ok(self
+            .store
+            .db()
+            .standing_report(business, &self.assets.policy, now)?)
     }
 
     fn advance_clock(&mut self, span: Span) -> Result<Timestamp> {

@@ -183,7 +183,15 @@ impl ConsoleApp {
         let BroadcastStage::Running(run) = &mut self.state.compose.stage else {
             return Ok(());
         };
-        source.continue_broadcast(run, BROADCAST_PART)?;
+        if let Err(e) = source.continue_broadcast(run, BROADCAST_PART) {
+            let why = format!(
+                "Broadcast #{} stopped after {} of {}: {e}. Once settled, it is charged only for \
+                 what was delivered and the rest is returned.",
+                run.id, run.tally.sent, run.quote.audience
+            );
+            self.state.compose.stage = BroadcastStage::Done(run.clone());
+            return Err(ConsoleError::Unavailable(why));
+        }
         let Some(settlement) = run.settlement else {
             return Ok(());
         };

@@ -138,13 +138,14 @@ fn template_name(rows: &[TemplateCard], id: TemplateId) -> String {
         .map_or_else(|| format!("template {id}"), |c| c.template.name.clone())
 }
 
-fn clean_business(mut b: Business) -> Business {
+/// A business from the source, its name cleaned.
+pub(super) fn clean_business(mut b: Business) -> Business {
     b.name = text::clean_name(&b.name);
     b
 }
 
 /// A template from the source, with every text in it cleaned.
-fn clean_card(mut card: TemplateCard) -> TemplateCard {
+pub(super) fn clean_card(mut card: TemplateCard) -> TemplateCard {
     let t = &mut card.template;
     t.name = text::clean_line(&t.name, NAME_CHARS);
     t.body = text::clean_body(&t.body);

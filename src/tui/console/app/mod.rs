@@ -7,7 +7,7 @@ mod compose;
 mod load;
 mod templates;
 
-use super::source::{ConsoleSource, Result};
+use super::source::{ConsoleError, ConsoleSource, Result};
 use super::state::*;
 use crate::model::*;
 use crate::tui::Action;
@@ -33,7 +33,11 @@ impl ConsoleApp {
         height: u16,
     ) -> Result<ConsoleApp> {
         let mut state = ConsoleState::new(width, height);
-        state.businesses = source.businesses()?;
+        state.businesses = source
+            .businesses()?
+            .into_iter()
+            .map(load::clean_business)
+            .collect();
         state.business = match business {
             Some(id) => Some(source.business(id)?),
             None => default_business(&state.businesses),
@@ -60,6 +64,7 @@ impl ConsoleApp {
             self.error(e.to_string());
             let _ = self.reload(source);
         }
+        self.state.connection = source.connection();
     }
 
     /// Whether a broadcast is sending and wants `tick` called.
@@ -73,6 +78,7 @@ impl ConsoleApp {
         if let Err(e) = result {
             self.error(e.to_string());
         }
+        self.state.connection = source.connection();
     }
 
     /// Reloads what is on screen from the source (after a change made elsewhere).
@@ -147,8 +153,11 @@ impl ConsoleApp {
             self.info("A broadcast is sending; the clock moves once it is done.");
             return Ok(());
         }
-        let now = source.advance_clock(span)?;
-        self.info(format!("Clock moved to {}.", now.long()));
+        match source.advance_clock(span) {
+            Ok(now) => self.info(format!("Clock moved to {}.", now.long())),
+            Err(ConsoleError::Unavailable(why)) => self.info(text::clean_line(&why, 300)),
+            Err(e) => return Err(e),
+        }
         Ok(())
     }
 

@@ -130,7 +130,7 @@ impl ConsoleApp {
             .templates
             .selected_card()
             .cloned()
-            .unwrap_or(card);
+            .unwrap_or_else(|| super::load::clean_card(card));
         self.state.dialog = Some(ConsoleDialog::Review { card });
         Ok(())
     }

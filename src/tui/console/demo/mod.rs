@@ -76,7 +76,7 @@ pub fn fresh_world(assets: &Assets) -> Result<Store, WorldError> {
 impl DemoApp {
     /// Opens the inbox and the console of the lender (else the first business) on `store`.
     pub fn open(
-        store: Store,
+        mut store: Store,
         assets: Assets,
         settings: UiSettings,
         width: u16,
@@ -90,6 +90,7 @@ impl DemoApp {
             quit: false,
         };
         let (w, h) = half_size(&state);
+        super::settle_unfinished(&mut store)?;
         let mut inbox = App::open(store, assets.clone(), settings, w, h)?;
         let mut source = StoreSource::new(inbox.store_mut(), &assets);
         let mut console = ConsoleApp::open(&mut source, None, w, h)?;

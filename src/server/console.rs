@@ -1,0 +1,160 @@
+//! What the business console reads and does through the server, beyond the business tool's
+//! routes: the business itself with the server's clock, the numbers of the rules, template
+//! histories, figures per day, the quality log, standing, and broadcasts sent in parts. Every
+//! lookup stays within the business's own templates and broadcasts.
+
+use super::business::{MetricsFor, request_for, scope_of};
+use crate::model::*;
+use crate::policy::{PolicyConfig, Pricing, Settlement};
+use crate::protocol::*;
+use crate::store::{BroadcastTally, DayFigures, Db, Result, StoreError, Tx};
+
+/// Most days of figures one request may ask for.
+pub const MAX_DAYS: i64 = 400;
+
+/// The business, its subscribers and the server's clock.
+pub fn account(db: Db, business: BusinessId, now: Timestamp) -> Result<BusinessAccount> {
+    Ok(BusinessAccount {
+        business: db.business(business)?,
+        subscribers: db.subscribers(business)?.len() as u32,
+        now,
+    })
+}
+
+/// The numbers of the rules a business's standing is judged by.
+pub fn rules(policy: &PolicyConfig) -> BusinessRules {
+    BusinessRules {
+        quality: policy.quality.clone(),
+        tiers: policy.tiers.clone(),
+        enforcement: policy.enforcement.clone(),
+        pause_hours: policy.templates.pause_hours.clone(),
+    }
+}
+
+/// The history of one of the business's templates, oldest first.
+pub fn template_history(
+    db: Db,
+    business: BusinessId,
+    template: TemplateId,
+) -> Result<Vec<TemplateEvent>> {
+    let owner = db.template(template).ok().map(|t| t.business);
+    if owner != Some(business) {
+        return Err(StoreError::not_found(format!(
+            "you have no template {template}"
+        )));
+    }
+    db.template_log(template)
+}
+
+/// Figures per day of the business, a template or a broadcast, `first_day` to `last_day`.
+pub fn daily(
+    db: Db,
+    business: BusinessId,
+    what: &MetricsFor,
+    (first_day, last_day): (i64, i64),
+) -> Result<Vec<DayFigures>> {
+    if first_day > last_day || last_day - first_day >= MAX_DAYS {
+        return Err(StoreError::Invalid(format!(
+            "ask for 1 to {MAX_DAYS} days, with first_day at or before last_day"
+        )));
+    }
+    let (scope, _) = scope_of(db, business, what)?;
+    db.daily(scope, first_day, last_day)
+}
+
+/// Reserves a broadcast's price and writes its audience down.
+pub fn start(
+    tx: &Tx,
+    business: BusinessId,
+    b: &BroadcastStart,
+    pricing: &Pricing,
+    now: Timestamp,
+) -> Result<BroadcastStarted> {
+    let request = request_for(tx.db(), business, &b.template, &b.params, b.to.as_deref())?;
+    let opened = tx.open_broadcast(&request, pricing, now)?;
+    Ok(BroadcastStarted {
+        id: opened.id,
+        quote: opened.quote,
+        at: now,
+        remaining: opened.audience,
+    })
+}
+
+/// Sends the next part of a broadcast; returns where it stands and the users to wake. A
+/// broadcast already settled sends nothing and says how it was settled.
+pub fn part(
+    tx: &Tx,
+    business: BusinessId,
+    id: BroadcastId,
+    at_most: u32,
+    rules: (&PolicyConfig, &Pricing),
+    now: Timestamp,
+) -> Result<(BroadcastProgress, Vec<UserId>)> {
+    if !(1..=MAX_PART).contains(&at_most) {
+        return Err(StoreError::Invalid(format!(
+            "at_most is 1 to {MAX_PART} people"
+        )));
+    }
+    let state = own_state(tx.db(), business, id)?;
+    if !state.running {
+        let settlement = tx.close_broadcast(id, business)?;
+        return Ok((settled(settlement), Vec::new()));
+    }
+    let part = tx.send_broadcast_part(id, business, at_most as usize, rules, now)?;
+    let woken = part
+        .results
+        .iter()
+        .filter(|(_, r)| r.message.is_some())
+        .map(|(u, _)| *u)
+        .collect();
+    let progress = BroadcastProgress {
+        charged: state.charged + part.tally.charged,
+        tally: part.tally,
+        remaining: part.remaining,
+        settlement: None,
+    };
+    Ok((progress, woken))
+}
+
+/// Settles a broadcast: charged for what was delivered, the rest returned, nobody else sent to.
+pub fn finish(tx: &Tx, business: BusinessId, id: BroadcastId) -> Result<Settlement> {
+    own_state(tx.db(), business, id)?;
+    tx.close_broadcast(id, business)
+}
+
+/// The moment before which a broadcast without a part for `idle` counts as abandoned.
+pub fn idle_since(now: Timestamp, idle: std::time::Duration) -> Timestamp {
+    now - Span(i64::try_from(idle.as_secs()).unwrap_or(i64::MAX))
+}
+
+/// Settles the running broadcasts (of `business`, or of everyone) idle since `idle_since`.
+pub fn settle_idle(tx: &Tx, business: Option<BusinessId>, idle_since: Timestamp) -> Result<usize> {
+    let settled = tx.settle_unfinished(business, idle_since)?;
+    for (id, s) in &settled {
+        tracing::info!(
+            "broadcast {id} sat unfinished: settled, {} credits charged and {} returned",
+            s.charged,
+            s.refunded
+        );
+    }
+    Ok(settled.len())
+}
+
+fn own_state(
+    db: Db,
+    business: BusinessId,
+    id: BroadcastId,
+) -> Result<crate::store::BroadcastState> {
+    db.broadcast_state(id)?
+        .filter(|s| s.business == business)
+        .ok_or_else(|| StoreError::not_found(format!("you have no broadcast {id}")))
+}
+
+fn settled(settlement: Settlement) -> BroadcastProgress {
+    BroadcastProgress {
+        tally: BroadcastTally::default(),
+        remaining: 0,
+        charged: settlement.charged,
+        settlement: Some(settlement),
+    }
+}

@@ -1,0 +1,87 @@
+//! A business's standing as its console shows it: quality with the signals behind it, tier use,
+//! strikes and restrictions. One function computes it, so the offline console and a server's
+//! give the same numbers.
+
+use super::{Db, MetricScope, Result};
+use crate::model::*;
+use crate::policy::enforcement::standing;
+use crate::policy::{PolicyConfig, QualitySignals, Standing};
+use serde::{Deserialize, Serialize};
+
+/// One change of a business's quality or tier.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
+pub struct QualityPoint {
+    pub at: Timestamp,
+    pub quality: Quality,
+    pub tier: usize,
+}
+
+/// A business's standing with the platform, with the signals behind it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, utoipa::ToSchema)]
+pub struct StandingReport {
+    pub business: Business,
+    /// Negative signals and people reached over the quality window.
+    pub signals: QualitySignals,
+    /// Days in the quality window.
+    pub window_days: i64,
+    /// Read / delivered over the quality window (shown beside quality; it does not lower it).
+    pub read_rate: Option<f64>,
+    /// The restrictions in force now.
+    pub standing: Standing,
+    /// The limit of the business's tier before any restriction (`None`: unlimited).
+    pub tier_limit: Option<u32>,
+    /// People reached by business-initiated messages in the tier window.
+    pub reached: u32,
+    /// Strikes within the strike window, oldest first.
+    pub strikes: Vec<Strike>,
+    /// Every restriction, oldest first.
+    pub restrictions: Vec<Restriction>,
+}
+
+impl Db<'_> {
+    /// A business's quality, tier use, strikes and restrictions at `now`.
+    pub fn standing_report(
+        &self,
+        business: BusinessId,
+        policy: &PolicyConfig,
+        now: Timestamp,
+    ) -> Result<StandingReport> {
+        let b = self.business(business)?;
+        let window = Span::days(policy.quality.window_days);
+        let days = self.daily(
+            MetricScope::Business(business),
+            (now - window).day_number() + 1,
+            now.day_number(),
+        )?;
+        let (read, delivered) = days
+            .iter()
+            .fold((0, 0), |(r, d), f| (r + f.read, d + f.delivered));
+        let restrictions = self.restrictions(business)?;
+        let strikes_since = now - Span::days(policy.enforcement.strike_window_days);
+        let reach_since = now - Span::hours(policy.tiers.window_hours);
+        Ok(StandingReport {
+            signals: self.business_signals(business, now - window)?,
+            window_days: policy.quality.window_days,
+            read_rate: (delivered > 0).then(|| read as f64 / delivered as f64),
+            standing: standing(&b, &restrictions, policy, now),
+            tier_limit: policy.tiers.limit(b.tier),
+            reached: self.reach(business, UserId(0), reach_since)?.unique_users,
+            strikes: self
+                .strikes(business)?
+                .into_iter()
+                .filter(|s| s.at > strikes_since)
+                .collect(),
+            restrictions,
+            business: b,
+        })
+    }
+
+    /// A business's quality and tier changes, oldest first.
+    pub fn quality_points(&self, business: BusinessId) -> Result<Vec<QualityPoint>> {
+        Ok(self
+            .quality_log(business)?
+            .into_iter()
+            .map(|(at, quality, tier)| QualityPoint { at, quality, tier })
+            .collect())
+    }
+}
