@@ -514,3 +514,140 @@ fn wait_for(
         }
     });
 }
+
+/// What a mirror shows: its chats, their messages, the held list, the rejections, the
+/// relations, the counts and the cursor.
+fn snapshot(store: &Store, businesses: &[BusinessId]) -> String {
+    use parley::store::{ChatFilter, ChatOrder};
+    let db = store.db();
+    let me = db.me().unwrap().unwrap();
+    let chats = db
+        .chats(me, ChatFilter::All, ChatOrder::Recent, 0, 100)
+        .unwrap();
+    let messages: Vec<_> = chats
+        .iter()
+        .map(|c| db.last_messages(c.id, 100_000).unwrap())
+        .collect();
+    let per_business: Vec<_> = businesses
+        .iter()
+        .map(|&b| {
+            (
+                db.relation(me, b).unwrap(),
+                db.rejected(me, b, 100).unwrap(),
+            )
+        })
+        .collect();
+    format!(
+        "{chats:#?}\n{messages:#?}\n{:#?}\n{per_business:#?}\n{:?}\n{:?}",
+        db.held(me).unwrap(),
+        db.filter_counts(me).unwrap(),
+        db.sync_cursor().unwrap()
+    )
+}
+
+#[test]
+fn a_catch_up_stores_what_pulling_page_by_page_stores() {
+    let rt = runtime();
+    let dir = tempfile::tempdir().unwrap();
+    let acc = accounts(dir.path());
+    // Several pages of delivered, held and rejected messages, a held one released and one
+    // deleted after they were sent (so later pages change and remove earlier messages), and
+    // relations that change on the way.
+    {
+        let mut store = Store::open(&paths::database_file(dir.path())).unwrap();
+        let policy = PolicyConfig::default();
+        let alice = store.db().user_named("alice").unwrap().unwrap().id;
+        store
+            .write(|tx| {
+                let template = |business, name, category, body| {
+                    let new = parley::store::NewTemplate {
+                        business,
+                        name,
+                        category,
+                        body,
+                        allow_recategorise: false,
+                    };
+                    tx.submit_template(&new, &policy, Timestamp(0))
+                        .map(|(t, _)| t)
+                };
+                let update = template(acc.shop_id, "update", Category::Utility, "Order {{1}}")?;
+                let offer = template(acc.shop_id, "offer", Category::Marketing, "Sale {{1}}")?;
+                let notice = template(acc.lender_id, "notice", Category::Utility, "Loan {{1}}")?;
+                let mut held = Vec::new();
+                for i in 0..1_300i64 {
+                    let (business, template) = match i % 5 {
+                        0 => (acc.shop_id, offer),
+                        1 | 3 => (acc.lender_id, notice),
+                        _ => (acc.shop_id, update),
+                    };
+                    if i == 1_000 {
+                        let block = UserAction::Block {
+                            business: acc.lender_id,
+                            reason: BlockReason::Spam,
+                        };
+                        tx.apply(alice, &block, Timestamp(1_000 + i))?;
+                    }
+                    let attempt = parley::store::Attempt {
+                        business,
+                        user: alice,
+                        template: Some(template),
+                        params: vec![i.to_string()],
+                        text: None,
+                        broadcast: None,
+                        at: Timestamp(1_000 + i),
+                    };
+                    let sent = tx.send(&attempt, &policy, &Pricing::default())?;
+                    if sent.decision.outcome == Outcome::Hold {
+                        held.extend(sent.message);
+                    }
+                }
+                let now = Timestamp(10_000);
+                tx.apply(alice, &UserAction::ReleaseHeld { message: held[0] }, now)?;
+                tx.apply(alice, &UserAction::DeleteHeld { message: held[1] }, now)?;
+                Ok(())
+            })
+            .unwrap();
+    }
+    let server = LocalServer::start(&rt, dir.path());
+    let businesses = [acc.shop_id, acc.lender_id];
+
+    // Page by page, as `Engine::pull` stores them.
+    let mut one_by_one = client(&server.url, &acc.alice);
+    let mut pages = 1;
+    while rt
+        .block_on(one_by_one.engine.pull("changes", Duration::from_secs(10)))
+        .unwrap()
+    {
+        pages += 1;
+    }
+    assert!(pages >= 3, "several pages: {pages}");
+    let expected = snapshot(&one_by_one.store(), &businesses);
+    assert!(expected.contains("NotSubscribed") && expected.contains("BlockedByUser"));
+
+    // The sync loop's catch-up: pages stored while the next ones arrive, several at a time.
+    let mut caught_up = client(&server.url, &acc.alice);
+    rt.block_on(caught_up.engine.catch_up()).unwrap();
+    assert_eq!(snapshot(&caught_up.store(), &businesses), expected);
+
+    // Every page in one transaction.
+    let api = Api::new(&server.url, &acc.alice).unwrap();
+    let mut all = Vec::new();
+    let mut cursor = parley::protocol::Cursor::default();
+    loop {
+        let query = [
+            ("change", cursor.change.to_string()),
+            ("id", cursor.id.to_string()),
+            ("limit", "1000".to_string()),
+        ];
+        let page: parley::protocol::Changes = rt.block_on(api.get("me/changes", &query)).unwrap();
+        cursor = page.cursor;
+        let more = page.more;
+        all.push(page);
+        if !more {
+            break;
+        }
+    }
+    let together = client(&server.url, &acc.alice);
+    parley::sync::engine::apply_pages(&mut together.store(), &all).unwrap();
+    assert_eq!(snapshot(&together.store(), &businesses), expected);
+}

@@ -5,6 +5,21 @@ use super::{Db, Result, StoreError, Tx};
 use crate::model::*;
 use crate::protocol::{Cursor, WireBusiness, WireMessage};
 use rusqlite::{OptionalExtension, params};
+use std::collections::{HashMap, HashSet};
+
+/// A restriction as the mirror stores it: kind, reason, start and end.
+type StoredRestriction = (String, String, Timestamp, Option<Timestamp>);
+
+/// The stored copies of businesses, by id: the business's row (name, verified, kind), the
+/// user's relation, the restrictions in the order they were written, and the chats' titles
+/// and verified marks.
+#[derive(Default)]
+struct StoredBusinesses {
+    rows: HashMap<BusinessId, (String, bool, String)>,
+    relations: HashMap<BusinessId, Relation>,
+    restrictions: HashMap<BusinessId, Vec<StoredRestriction>>,
+    chats: HashMap<BusinessId, Vec<(String, bool)>>,
+}
 
 /// One action waiting in the outbox.
 #[derive(Debug, Clone, PartialEq)]
@@ -108,27 +123,129 @@ impl Tx<'_> {
     /// Stores a business as the server describes it, under the server's id, with the user's
     /// relation to it and its restrictions in force.
     pub fn mirror_business(&self, me: UserId, b: &WireBusiness, now: Timestamp) -> Result<()> {
-        let name = text::clean_name(&b.name);
-        self.tx.execute(
-            "INSERT INTO businesses (id, name, verified, kind, quality, tier, tier_since, budget)
-             VALUES (?1, ?2, ?3, ?4, 'high', 0, ?5, 0)
-             ON CONFLICT (id) DO UPDATE SET name = excluded.name, verified = excluded.verified, kind = excluded.kind",
-            params![b.id, name, b.verified, b.kind.as_str(), now],
-        )?;
-        self.put_relation(me, b.id, &b.relation)?;
-        self.tx
-            .execute("DELETE FROM restrictions WHERE business_id = ?1", [b.id])?;
-        for r in &b.restrictions {
-            self.tx.execute(
-                "INSERT INTO restrictions (business_id, kind, reason, start, end_at) VALUES (?1, ?2, ?3, ?4, ?5)",
-                params![b.id, r.kind.as_str(), text::clean_line(&r.reason, 300), r.start, r.end],
-            )?;
+        self.mirror_businesses(me, std::slice::from_ref(b), now)
+    }
+
+    /// Stores businesses as the server describes them (see [`Tx::mirror_business`]). Every page
+    /// of changes carries all the businesses the user deals with, nearly always as they already
+    /// are here, so the stored copies are read in a few queries and only what differs is
+    /// written: the store ends as if each business had been written whole.
+    pub fn mirror_businesses(
+        &self,
+        me: UserId,
+        businesses: &[WireBusiness],
+        now: Timestamp,
+    ) -> Result<()> {
+        if businesses.is_empty() {
+            return Ok(());
         }
-        self.tx.execute(
-            "UPDATE chats SET title = ?2, verified = ?3 WHERE business_id = ?1",
-            params![b.id, name, b.verified],
-        )?;
+        let mut stored = self.stored_businesses(me)?;
+        for b in businesses {
+            let name = text::clean_name(&b.name);
+            let row = (name.clone(), b.verified, b.kind.as_str().to_string());
+            if stored.rows.get(&b.id) != Some(&row) {
+                self.tx
+                    .prepare_cached(
+                        "INSERT INTO businesses (id, name, verified, kind, quality, tier, tier_since, budget)
+                         VALUES (?1, ?2, ?3, ?4, 'high', 0, ?5, 0)
+                         ON CONFLICT (id) DO UPDATE SET name = excluded.name, verified = excluded.verified, kind = excluded.kind",
+                    )?
+                    .execute(params![b.id, name, b.verified, b.kind.as_str(), now])?;
+                stored.rows.insert(b.id, row);
+            }
+            if stored.relations.get(&b.id) != Some(&b.relation) {
+                self.put_relation(me, b.id, &b.relation)?;
+                stored.relations.insert(b.id, b.relation.clone());
+            }
+            let restrictions: Vec<StoredRestriction> = b
+                .restrictions
+                .iter()
+                .map(|r| {
+                    (
+                        r.kind.as_str().to_string(),
+                        text::clean_line(&r.reason, 300),
+                        r.start,
+                        r.end,
+                    )
+                })
+                .collect();
+            if stored
+                .restrictions
+                .get(&b.id)
+                .map_or(&[][..], Vec::as_slice)
+                != restrictions
+            {
+                self.tx
+                    .prepare_cached("DELETE FROM restrictions WHERE business_id = ?1")?
+                    .execute([b.id])?;
+                let mut insert = self.tx.prepare_cached(
+                    "INSERT INTO restrictions (business_id, kind, reason, start, end_at) VALUES (?1, ?2, ?3, ?4, ?5)",
+                )?;
+                for (kind, reason, start, end) in &restrictions {
+                    insert.execute(params![b.id, kind, reason, start, end])?;
+                }
+                stored.restrictions.insert(b.id, restrictions);
+            }
+            let titles = stored.chats.get(&b.id).map_or(&[][..], Vec::as_slice);
+            if titles.iter().any(|(t, v)| *t != name || *v != b.verified) {
+                self.tx
+                    .prepare_cached(
+                        "UPDATE chats SET title = ?2, verified = ?3 WHERE business_id = ?1",
+                    )?
+                    .execute(params![b.id, name, b.verified])?;
+                let updated = vec![(name, b.verified); titles.len()];
+                stored.chats.insert(b.id, updated);
+            }
+        }
         Ok(())
+    }
+
+    /// What the store holds of the businesses `me` deals with, to compare a page's with.
+    fn stored_businesses(&self, me: UserId) -> Result<StoredBusinesses> {
+        let db = self.db();
+        let mut stored = StoredBusinesses::default();
+        let mut stmt = db
+            .conn
+            .prepare_cached("SELECT id, name, verified, kind FROM businesses")?;
+        let mut rows = stmt.query([])?;
+        while let Some(r) = rows.next()? {
+            stored
+                .rows
+                .insert(r.get(0)?, (r.get(1)?, r.get(2)?, r.get(3)?));
+        }
+        let mut stmt = db
+            .conn
+            .prepare_cached("SELECT * FROM relations WHERE user_id = ?1")?;
+        let mut rows = stmt.query([me])?;
+        while let Some(r) = rows.next()? {
+            stored
+                .relations
+                .insert(r.get("business_id")?, super::rows::relation(r)?);
+        }
+        let mut stmt = db.conn.prepare_cached(
+            "SELECT business_id, kind, reason, start, end_at FROM restrictions ORDER BY id",
+        )?;
+        let mut rows = stmt.query([])?;
+        while let Some(r) = rows.next()? {
+            stored.restrictions.entry(r.get(0)?).or_default().push((
+                r.get(1)?,
+                r.get(2)?,
+                r.get(3)?,
+                r.get(4)?,
+            ));
+        }
+        let mut stmt = db.conn.prepare_cached(
+            "SELECT business_id, title, verified FROM chats WHERE business_id IS NOT NULL",
+        )?;
+        let mut rows = stmt.query([])?;
+        while let Some(r) = rows.next()? {
+            stored
+                .chats
+                .entry(r.get(0)?)
+                .or_default()
+                .push((r.get(1)?, r.get(2)?));
+        }
+        Ok(stored)
     }
 
     /// Stores messages as the server sent them: new ones into their chats, changed ones
@@ -136,18 +253,48 @@ impl Tx<'_> {
     /// recomputed once per chat touched.
     pub fn mirror_messages(&self, me: UserId, messages: &[WireMessage]) -> Result<()> {
         let mut touched = Vec::new();
+        self.mirror_messages_into(me, messages, &mut touched)?;
+        self.refresh_chats(touched)
+    }
+
+    /// Like [`Tx::mirror_messages`], but only notes the chats touched in `touched`, for
+    /// [`Tx::refresh_chats`] to recompute once after a batch of pages.
+    pub fn mirror_messages_into(
+        &self,
+        me: UserId,
+        messages: &[WireMessage],
+        touched: &mut Vec<ChatId>,
+    ) -> Result<()> {
+        // A page holds many messages of fewer chats and templates: each is looked up once.
+        let mut chats: HashMap<BusinessId, ChatId> = HashMap::new();
+        let mut templates: HashSet<TemplateId> = HashSet::new();
         for m in messages {
             if let Some(key) = &m.client_key {
-                self.tx.execute(
-                    "DELETE FROM messages WHERE client_key = ?1 AND id < 0",
-                    [key],
-                )?;
+                self.tx
+                    .prepare_cached("DELETE FROM messages WHERE client_key = ?1 AND id < 0")?
+                    .execute([key])?;
             }
-            let chat = self.ensure_chat(me, Counterpart::Business(m.business))?;
-            self.mirror_template(m)?;
+            let chat = match chats.get(&m.business) {
+                Some(chat) => *chat,
+                None => {
+                    let chat = self.ensure_chat(me, Counterpart::Business(m.business))?;
+                    chats.insert(m.business, chat);
+                    chat
+                }
+            };
+            if let (Some(id), Some(_)) = (m.template, m.category)
+                && templates.insert(id)
+            {
+                self.mirror_template(m)?;
+            }
             self.upsert_message(me, chat, m)?;
             touched.push(chat);
         }
+        Ok(())
+    }
+
+    /// Recomputes each chat in `touched` once (see [`Tx::mirror_messages_into`]).
+    pub fn refresh_chats(&self, mut touched: Vec<ChatId>) -> Result<()> {
         touched.sort_unstable();
         touched.dedup();
         for chat in touched {
@@ -164,12 +311,12 @@ impl Tx<'_> {
             .template_name
             .as_deref()
             .map_or_else(|| format!("template {id}"), |n| text::clean_line(n, 64));
-        self.tx.execute(
+        self.tx.prepare_cached(
             "INSERT OR IGNORE INTO templates (id, business_id, name, requested_category, category, body, status,
                 review_rule, review_note, allow_recategorise, submitted_at, quality, quality_since)
              VALUES (?1, ?2, ?3, ?4, ?4, '', 'approved', 'passed', 'Approved by the server.', 1, ?5, 'high', ?5)",
-            params![id, m.business, name, category.as_str(), m.sent_at],
-        )?;
+        )?
+        .execute(params![id, m.business, name, category.as_str(), m.sent_at])?;
         Ok(())
     }
 
@@ -206,19 +353,22 @@ impl Tx<'_> {
         Ok(())
     }
 
-    /// Recomputes a chat's preview, time, unread count and offers mark from its messages.
+    /// Recomputes a chat's preview, time, unread count and offers mark from its messages, in
+    /// one pass over them (the preview walks back from the newest).
     fn refresh_chat(&self, chat: ChatId) -> Result<()> {
         self.update_chat(
             chat,
             "UPDATE chats SET
-                last_at = (SELECT max(shown_at) FROM messages WHERE chat_id = ?1 AND outcome != 'hold'),
+                last_at = s.last_at,
                 preview = coalesce((SELECT CASE direction WHEN 'out' THEN 'You: ' ELSE '' END || replace(substr(body, 1, 120), char(10), ' ')
                     FROM messages WHERE chat_id = ?1 AND outcome != 'hold' ORDER BY shown_at DESC, id DESC LIMIT 1), ''),
-                unread = (SELECT count(*) FROM messages
-                    WHERE chat_id = ?1 AND direction = 'in' AND outcome = 'deliver' AND read_at IS NULL),
-                has_offers = EXISTS (SELECT 1 FROM messages
-                    WHERE chat_id = ?1 AND category = 'marketing' AND outcome = 'deliver')
-             WHERE id = ?1",
+                unread = s.unread,
+                has_offers = s.has_offers
+             FROM (SELECT max(shown_at) FILTER (WHERE outcome != 'hold') AS last_at,
+                    count(*) FILTER (WHERE direction = 'in' AND outcome = 'deliver' AND read_at IS NULL) AS unread,
+                    count(*) FILTER (WHERE category = 'marketing' AND outcome = 'deliver') > 0 AS has_offers
+                 FROM messages WHERE chat_id = ?1) AS s
+             WHERE chats.id = ?1",
             [chat],
         )
     }
@@ -253,18 +403,23 @@ impl Tx<'_> {
 
     /// Removes messages the user deleted on another device or the server dropped.
     pub fn mirror_removed(&self, ids: &[MessageId]) -> Result<()> {
+        let mut touched = Vec::new();
+        self.mirror_removed_into(ids, &mut touched)?;
+        self.refresh_chats(touched)
+    }
+
+    /// Like [`Tx::mirror_removed`], but only notes the chats touched in `touched`.
+    pub fn mirror_removed_into(&self, ids: &[MessageId], touched: &mut Vec<ChatId>) -> Result<()> {
         for id in ids {
             let chat: Option<ChatId> = self
                 .tx
-                .query_row("SELECT chat_id FROM messages WHERE id = ?1", [id], |r| {
-                    r.get(0)
-                })
+                .prepare_cached("SELECT chat_id FROM messages WHERE id = ?1")?
+                .query_row([id], |r| r.get(0))
                 .optional()?;
             self.tx
-                .execute("DELETE FROM messages WHERE id = ?1", [id])?;
-            if let Some(chat) = chat {
-                self.refresh_chat(chat)?;
-            }
+                .prepare_cached("DELETE FROM messages WHERE id = ?1")?
+                .execute([id])?;
+            touched.extend(chat);
         }
         Ok(())
     }

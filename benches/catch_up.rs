@@ -1,0 +1,431 @@
+//! The inbox catching up with a server after an offline period: 100 000 messages decided while
+//! it was away, fetched from an empty cursor; and a new message reaching the open inbox's store
+//! through the live stream.
+//!
+//! A child process (this binary, run again with `PARLEY_CATCH_UP_PREPARE`) writes the server's
+//! store straight through the store API: one user, `BUSINESSES` businesses with a utility and a
+//! marketing template each, and `MESSAGES` attempts decided by the policy engine with
+//! `Tx::send`, one every 3 seconds up to now, in transactions of 10 000. Every tenth is an
+//! offer the user did not subscribe to, so the rules hold it; the rest are delivered. Then the
+//! real `parley serve` starts on 127.0.0.1 (rate limit off), and in this process the inbox's
+//! sync engine (`Engine::pull`, as its sync loop does) fills an empty mirror store in a
+//! temporary directory, a page of changes at a time, until the server has no more.
+//!
+//! Peak memory: the preparation runs in its own process so that it leaves nothing behind in
+//! this one. Just before the catch-up, this process resets its peak resident set size to its
+//! current one (`echo 5 > /proc/self/clear_refs`) and reads it (`VmHWM` in
+//! `/proc/self/status`, the baseline); after it, it reads `VmHWM` again. The increase is what
+//! the catch-up took at its peak: the pages of JSON, the changes decoded, SQLite's page cache.
+//!
+//! Latency: the engine's `run` loop (its long-poll stream) on the same mirror, and a business
+//! sending one message at a time (`BusinessClient::send`); for each, the time from the answer
+//! to the send to the loop's `Changed` event for a pull that stored it (the event is sent after
+//! the transaction committed). `SAMPLES` sends, 100-200 ms apart.
+//!
+//! Run with `cargo bench --bench catch_up`; the figures are in BENCHMARKS.md.
+//! `PARLEY_BENCH_MESSAGES` and `PARLEY_BENCH_BUSINESSES` change the size,
+//! `PARLEY_BENCH_PAGE_BY_PAGE` catches up with `Engine::pull` a page at a time instead of
+//! `Engine::catch_up` (for comparison), and `PARLEY_BENCH_DIR` keeps the stores. Under
+//! `cargo test --benches` it only runs a small round, to check that it works.
+
+use parley::model::{BusinessKind, Category, Outcome};
+use parley::policy::{PolicyConfig, Pricing};
+use parley::protocol::SendRequest;
+use parley::server::{add_business, add_user};
+use parley::store::{Attempt, NewBusiness, NewTemplate, Store, paths};
+use parley::sync::business::BusinessClient;
+use parley::sync::engine::{Engine, SyncConfig, SyncEvent};
+use std::io::{BufRead, BufReader};
+use std::path::Path;
+use std::process::{Child, ChildStdout, Command, Stdio};
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+use tokio::sync::{Notify, mpsc};
+
+/// Messages decided for the user while the inbox was away.
+const MESSAGES: usize = 100_000;
+/// Businesses they come from (one chat each).
+const BUSINESSES: usize = 1_000;
+/// One attempt in `OFFER_EVERY` is an offer, held: the user subscribed to nobody.
+const OFFER_EVERY: usize = 10;
+/// Attempts per transaction while preparing the server's store.
+const PREPARE_BATCH: usize = 10_000;
+/// Seconds between two attempts; the last one is a little before now.
+const EVERY_SECONDS: i64 = 3;
+/// Sends whose arrival in the inbox is timed.
+const SAMPLES: usize = 50;
+/// Set (to the server's directory) when this binary runs as the preparing child.
+const PREPARE_ENV: &str = "PARLEY_CATCH_UP_PREPARE";
+/// Each page of a pull may take this long.
+const PULL_TIMEOUT: Duration = Duration::from_secs(60);
+
+fn main() {
+    if let Some(dir) = std::env::var_os(PREPARE_ENV) {
+        prepare(Path::new(&dir), size("MESSAGES"), size("BUSINESSES"));
+        return;
+    }
+    let measuring = std::env::args().any(|a| a == "--bench");
+    let (messages, businesses, samples) = match measuring {
+        true => (
+            number("PARLEY_BENCH_MESSAGES").unwrap_or(MESSAGES),
+            number("PARLEY_BENCH_BUSINESSES").unwrap_or(BUSINESSES),
+            SAMPLES,
+        ),
+        false => (2_000, 20, 5),
+    };
+    let page_by_page = std::env::var_os("PARLEY_BENCH_PAGE_BY_PAGE").is_some();
+    // PARLEY_BENCH_DIR keeps both stores (in `server` and `client` in that directory, which
+    // must hold neither) for a look with sqlite3 afterwards.
+    let dir = tempfile::tempdir().expect("a temporary directory");
+    let root = std::env::var_os("PARLEY_BENCH_DIR")
+        .map_or_else(|| dir.path().to_path_buf(), std::path::PathBuf::from);
+    let server_dir = root.join("server");
+    std::fs::create_dir_all(&server_dir).expect("the server's directory");
+
+    let started = Instant::now();
+    let tokens = run_prepare(&server_dir, messages, businesses);
+    println!(
+        "prepared the server's store: {messages} messages from {businesses} businesses to one user in {:.1?}",
+        started.elapsed()
+    );
+
+    let server = ServerProcess::start(&server_dir);
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .expect("a tokio runtime");
+    let mirror = root.join("client").join("mirror.db");
+    std::fs::create_dir_all(mirror.parent().expect("a parent")).expect("the client's directory");
+    parley::sync::prepare_mirror(&mut Store::open(&mirror).expect("the mirror")).expect("ready");
+    let config = SyncConfig {
+        server: server.url.clone(),
+        token: tokens.user.clone(),
+        store_path: mirror.clone(),
+    };
+
+    // The catch-up, from an empty cursor.
+    let (events, mut news) = mpsc::channel(64);
+    let mut engine = Engine::new(config.clone(), events).expect("an engine");
+    let drain = runtime.spawn(async move { while news.recv().await.is_some() {} });
+    let baseline = reset_peak_memory();
+    let started = Instant::now();
+    runtime.block_on(async {
+        if page_by_page {
+            while engine
+                .pull("changes", PULL_TIMEOUT)
+                .await
+                .expect("a page of changes")
+            {}
+        } else {
+            engine.catch_up().await.expect("the catch-up");
+        }
+    });
+    let took = started.elapsed();
+    let peak = memory_kb("VmHWM");
+    drop(engine);
+    let _ = runtime.block_on(drain);
+    check_mirror(&mirror, messages);
+    println!(
+        "catch-up of {messages} messages ({} changes){}: {:.2?}, {:.0} messages/s",
+        2 * messages,
+        if page_by_page { ", page by page" } else { "" },
+        took,
+        messages as f64 / took.as_secs_f64()
+    );
+    println!(
+        "client memory: {} MiB before (resident), peak {} MiB (VmHWM), {} MiB more at the peak",
+        mib(baseline),
+        mib(peak),
+        mib(peak.saturating_sub(baseline))
+    );
+
+    // New messages through the live stream.
+    let times = runtime.block_on(latency(config, &server.url, &tokens.business, samples));
+    let median = times[times.len() / 2];
+    let worst = *times.last().expect("some samples");
+    println!(
+        "a new message in the inbox's store after the server answered the send: median {}, worst {} ({} samples)",
+        ms(median),
+        ms(worst),
+        times.len()
+    );
+    drop(server);
+}
+
+fn size(name: &str) -> usize {
+    number(&format!("{PREPARE_ENV}_{name}")).expect("the preparing child's sizes")
+}
+
+fn number(var: &str) -> Option<usize> {
+    std::env::var(var).ok().and_then(|v| v.parse().ok())
+}
+
+fn ms(d: Duration) -> String {
+    format!("{:.1} ms", d.as_secs_f64() * 1000.0)
+}
+
+fn mib(kb: u64) -> String {
+    format!("{:.1}", kb as f64 / 1024.0)
+}
+
+/// The tokens the child printed.
+struct Tokens {
+    user: String,
+    business: String,
+}
+
+/// Runs this binary again to write the server's store, and reads the tokens it printed.
+fn run_prepare(dir: &Path, messages: usize, businesses: usize) -> Tokens {
+    let out = Command::new(std::env::current_exe().expect("this binary"))
+        .env(PREPARE_ENV, dir)
+        .env(format!("{PREPARE_ENV}_MESSAGES"), messages.to_string())
+        .env(format!("{PREPARE_ENV}_BUSINESSES"), businesses.to_string())
+        .stderr(Stdio::inherit())
+        .output()
+        .expect("the preparing child runs");
+    assert!(out.status.success(), "the preparation failed");
+    let text = String::from_utf8_lossy(&out.stdout);
+    let token = |label: &str| {
+        text.lines()
+            .find_map(|l| l.strip_prefix(label))
+            .unwrap_or_else(|| panic!("no {label} in {text:?}"))
+            .trim()
+            .to_string()
+    };
+    Tokens {
+        user: token("user "),
+        business: token("business "),
+    }
+}
+
+/// The child's work: the accounts, the templates and the decided messages, straight into the
+/// server's store. Prints the user's token and the first business's.
+fn prepare(dir: &Path, messages: usize, businesses: usize) {
+    let mut store = Store::open(&paths::database_file(dir)).expect("the server's store");
+    let policy = PolicyConfig::default();
+    let pricing = Pricing::default();
+    let (user, user_token) = add_user(&mut store, "alice", &policy).expect("the user");
+    let now = parley::sync::wall_clock();
+    let first = now - parley::model::Span(EVERY_SECONDS * messages as i64 + 60);
+    let new = NewBusiness {
+        name: "Business 0",
+        verified: true,
+        kind: BusinessKind::Shop,
+        budget: 0,
+    };
+    let (b0, business_token) = add_business(&mut store, &new, first).expect("a business");
+    let templates = store
+        .write(|tx| {
+            let mut ids = Vec::with_capacity(businesses);
+            for n in 0..businesses {
+                let business = match n {
+                    0 => b0,
+                    n => tx.add_business(
+                        &NewBusiness {
+                            name: &format!("Business {n}"),
+                            ..new
+                        },
+                        first,
+                    )?,
+                };
+                let template = |name, category, body| {
+                    let t = NewTemplate {
+                        business,
+                        name,
+                        category,
+                        body,
+                        allow_recategorise: false,
+                    };
+                    tx.submit_template(&t, &policy, first).map(|(id, _)| id)
+                };
+                let update = template("update", Category::Utility, "Order {{1}} shipped")?;
+                let offer = template("offer", Category::Marketing, "This week: {{1}}")?;
+                ids.push((business, update, offer));
+            }
+            Ok(ids)
+        })
+        .expect("businesses and templates");
+    let started = Instant::now();
+    let mut outcomes = [0usize; 3];
+    for batch in (0..messages).collect::<Vec<_>>().chunks(PREPARE_BATCH) {
+        store
+            .write(|tx| {
+                for &i in batch {
+                    let (business, update, offer) = templates[i % businesses];
+                    let attempt = Attempt {
+                        business,
+                        user,
+                        template: Some(if i % OFFER_EVERY == OFFER_EVERY - 1 {
+                            offer
+                        } else {
+                            update
+                        }),
+                        params: vec![format!("P-{i}")],
+                        text: None,
+                        broadcast: None,
+                        at: first + parley::model::Span(EVERY_SECONDS * i as i64),
+                    };
+                    let sent = tx.send(&attempt, &policy, &pricing)?;
+                    outcomes[match sent.decision.outcome {
+                        Outcome::Deliver => 0,
+                        Outcome::Hold => 1,
+                        Outcome::Reject => 2,
+                    }] += 1;
+                }
+                Ok(())
+            })
+            .expect("a batch of messages");
+    }
+    eprintln!(
+        "prepare: {messages} attempts decided in {:.1?}: {} delivered, {} held, {} rejected",
+        started.elapsed(),
+        outcomes[0],
+        outcomes[1],
+        outcomes[2]
+    );
+    assert_eq!(outcomes[2], 0, "every attempt leaves a message");
+    println!("user {user_token}");
+    println!("business {business_token}");
+}
+
+/// Checks that the mirror holds every message, as the inbox counts them.
+fn check_mirror(path: &Path, messages: usize) {
+    let store = Store::open(path).expect("the mirror");
+    let me = store.db().me().expect("me").expect("a user");
+    let counts = store.db().filter_counts(me).expect("counts");
+    let held = messages / OFFER_EVERY;
+    assert_eq!(
+        (counts.unread_messages as usize, counts.held as usize),
+        (messages - held, held),
+        "every message reached the mirror: {counts:?}"
+    );
+}
+
+/// Resets the peak resident set size to the current one and returns it, in kB.
+fn reset_peak_memory() -> u64 {
+    if std::fs::write("/proc/self/clear_refs", "5").is_err() {
+        eprintln!("cannot reset VmHWM; the baseline is the peak so far");
+        return memory_kb("VmHWM");
+    }
+    memory_kb("VmHWM")
+}
+
+/// A field of /proc/self/status, in kB.
+fn memory_kb(field: &str) -> u64 {
+    let status = std::fs::read_to_string("/proc/self/status").expect("/proc/self/status");
+    status
+        .lines()
+        .find_map(|l| l.strip_prefix(field)?.strip_prefix(':'))
+        .and_then(|v| v.split_whitespace().next()?.parse().ok())
+        .unwrap_or_else(|| panic!("no {field} in /proc/self/status"))
+}
+
+/// Times `samples` new messages from the answer to their send to the inbox's store.
+async fn latency(config: SyncConfig, url: &str, token: &str, samples: usize) -> Vec<Duration> {
+    let mirror = config.store_path.clone();
+    let (events, mut news) = mpsc::channel(64);
+    let engine = Engine::new(config, events).expect("an engine");
+    let wake = Arc::new(Notify::new());
+    let running = tokio::spawn(engine.run(wake));
+    // Each `Changed` is stamped as it arrives, whatever the sender is doing then.
+    let (stamped_tx, mut stamped) = mpsc::unbounded_channel();
+    let (ready_tx, ready) = tokio::sync::oneshot::channel::<()>();
+    let mut ready_tx = Some(ready_tx);
+    let stamper = tokio::spawn(async move {
+        while let Some(event) = news.recv().await {
+            match event {
+                SyncEvent::Status(s) if s.starts_with("online") => {
+                    if let Some(tx) = ready_tx.take() {
+                        let _ = tx.send(());
+                    }
+                }
+                SyncEvent::Changed => {
+                    if stamped_tx.send(Instant::now()).is_err() {
+                        return;
+                    }
+                }
+                SyncEvent::Status(_) => {}
+            }
+        }
+    });
+    tokio::time::timeout(Duration::from_secs(30), ready)
+        .await
+        .expect("the sync loop goes online")
+        .expect("the sync loop runs");
+    let business = BusinessClient::new(url, token).expect("a business client");
+    let store = Store::open(&mirror).expect("the mirror");
+    let mut times = Vec::with_capacity(samples);
+    for i in 0..samples {
+        while stamped.try_recv().is_ok() {}
+        let request = SendRequest {
+            to: "alice".into(),
+            template: Some("update".into()),
+            params: vec![format!("L-{i}")],
+            text: None,
+        };
+        let sent = business.send(&request).await.expect("a send");
+        let answered = Instant::now();
+        let id = sent.message.expect("delivered");
+        let arrived = loop {
+            let at = tokio::time::timeout(Duration::from_secs(10), stamped.recv())
+                .await
+                .expect("the message within 10 s")
+                .expect("the sync loop runs");
+            if store.db().message(id).is_ok() {
+                break at;
+            }
+        };
+        times.push(arrived.saturating_duration_since(answered));
+        tokio::time::sleep(Duration::from_millis(100 + (i as u64 * 37) % 100)).await;
+    }
+    running.abort();
+    stamper.abort();
+    times.sort_unstable();
+    times
+}
+
+/// `parley serve` as its own process, killed when dropped.
+struct ServerProcess {
+    child: Child,
+    _stdout: BufReader<ChildStdout>,
+    url: String,
+}
+
+impl ServerProcess {
+    fn start(dir: &Path) -> ServerProcess {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_parley"))
+            .args([
+                "serve",
+                "--addr",
+                "127.0.0.1:0",
+                "--rate-limit",
+                "0",
+                "--data-dir",
+            ])
+            .arg(dir)
+            .env_remove("PARLEY_DATA_DIR")
+            .stdout(Stdio::piped())
+            .spawn()
+            .expect("parley serve starts");
+        let mut stdout = BufReader::new(child.stdout.take().expect("piped stdout"));
+        let mut line = String::new();
+        stdout.read_line(&mut line).expect("the address line");
+        let url = line
+            .split_whitespace()
+            .find(|w| w.starts_with("http://"))
+            .unwrap_or_else(|| panic!("no address in {line:?}"))
+            .to_string();
+        ServerProcess {
+            child,
+            _stdout: stdout,
+            url,
+        }
+    }
+}
+
+impl Drop for ServerProcess {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
