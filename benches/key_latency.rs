@@ -13,7 +13,6 @@
 
 #[path = "fixture/mod.rs"]
 mod fixture;
-#[allow(dead_code)]
 #[path = "../tests/common/tmux.rs"]
 mod tmux;
 

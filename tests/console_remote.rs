@@ -8,7 +8,6 @@
 mod console_support;
 #[path = "common/server.rs"]
 mod harness;
-#[allow(dead_code)]
 #[path = "common/tmux.rs"]
 mod tmux;
 

@@ -827,9 +827,7 @@ async fn the_openapi_document_lists_every_route() {
 
 /// `parley business` against the server, as a script would run it.
 fn business(server: &TestServer, token: &str, args: &[&str]) -> Ran {
-    let mut all = vec!["business", "--server", &server.url, "--token", token];
-    all.extend_from_slice(args);
-    run(&all)
+    business_tool(&server.url, token, args)
 }
 
 #[tokio::test]

@@ -124,13 +124,21 @@ pub fn sent(to: &str, s: &SendResponse) -> String {
         Outcome::Hold => "Held for",
         Outcome::Reject => "Rejected for",
     };
-    format!(
-        "{verb} {} ({}, {}): {}",
+    let sentence = clean_line(&s.decision.sentence, 400);
+    let head = format!(
+        "{verb} {} ({}, {})",
         cell(to),
         s.category,
-        s.decision.reason,
-        clean_line(&s.decision.sentence, 400)
-    )
+        s.decision.reason
+    );
+    match s.decision.outcome {
+        Outcome::Deliver => format!("{head}: {sentence}"),
+        _ => format!(
+            "{head}: {}.\n  What {} sees: {sentence}",
+            s.decision.reason.for_business(),
+            cell(to)
+        ),
+    }
 }
 
 fn counts(map: &BTreeMap<Reason, u32>) -> String {

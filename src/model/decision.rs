@@ -53,6 +53,27 @@ code_enum!(
     }
 );
 
+impl Reason {
+    /// What the reason means to the business that sent the message.
+    pub fn for_business(self) -> &'static str {
+        match self {
+            Reason::BusinessSuspended => "your sending is suspended",
+            Reason::BlockedByUser => "the person blocked you",
+            Reason::TemplateNotApproved => "the template is not approved",
+            Reason::TemplatePaused => "the template is paused",
+            Reason::TemplateDisabled => "the template is disabled",
+            Reason::OutsideServiceWindow => "no open service window",
+            Reason::TierLimitReached => "over your daily messaging tier",
+            Reason::MarketingSuspended => "your marketing is suspended",
+            Reason::NotSubscribed => "not subscribed to your offers",
+            Reason::UserMarketingCap => "their limit of offers is reached",
+            Reason::NotInterestedRecently => "they said Not interested lately",
+            Reason::QuietHours => "in their quiet hours; sent when they end",
+            _ => "delivered",
+        }
+    }
+}
+
 /// The policy engine's answer for one message to one user: the outcome, the reason code and a
 /// sentence a person understands.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]

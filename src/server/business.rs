@@ -7,8 +7,8 @@ use crate::policy::enforcement::standing;
 use crate::policy::{PolicyConfig, Pricing};
 use crate::protocol::*;
 use crate::store::{
-    Attempt, BroadcastOutcome, BroadcastRequest, Db, MetricScope, NewTemplate, Result, Store,
-    StoreError, Tx,
+    Attempt, BroadcastOutcome, BroadcastRequest, Db, MetricScope, NewTemplate, Result, SendResult,
+    Store, StoreError, Tx,
 };
 
 /// Most parameters a template takes.
@@ -153,13 +153,19 @@ pub fn send(
         at: now,
     };
     let sent = tx.send(&attempt, policy, pricing)?;
-    let woken = sent.message.map(|_| user);
+    // Every decision reaches the user: a message, or a rejection for the profile's log.
+    let woken = Some(user);
     let response = SendResponse {
         decision: sent.decision,
         category: sent.category,
         message: sent.message,
     };
     Ok((response, woken))
+}
+
+/// The users a broadcast decided for, to wake: each gets a message or a logged rejection.
+pub fn decided_users(results: &[(UserId, SendResult)]) -> Vec<UserId> {
+    results.iter().map(|(u, _)| *u).collect()
 }
 
 /// Runs (or, with `dry_run`, prices and decides without writing) a broadcast; returns the
@@ -182,12 +188,7 @@ pub fn broadcast(
     };
     let woken = match b.dry_run {
         true => Vec::new(),
-        false => outcome
-            .results
-            .iter()
-            .filter(|(_, r)| r.message.is_some())
-            .map(|(u, _)| *u)
-            .collect(),
+        false => decided_users(&outcome.results),
     };
     let report = BroadcastReport {
         id: (!b.dry_run).then_some(outcome.id),

@@ -101,12 +101,7 @@ pub fn part(
         return Ok((settled(settlement), Vec::new()));
     }
     let part = tx.send_broadcast_part(id, business, at_most as usize, rules, now)?;
-    let woken = part
-        .results
-        .iter()
-        .filter(|(_, r)| r.message.is_some())
-        .map(|(u, _)| *u)
-        .collect();
+    let woken = super::business::decided_users(&part.results);
     let progress = BroadcastProgress {
         charged: state.charged + part.tally.charged,
         tally: part.tally,

@@ -189,7 +189,6 @@ impl Engine {
         let cursor = self.with_store(|s| s.db().sync_cursor()).await?;
         let changes = fetch(&self.api, route, cursor, timeout).await?;
         let more = changes.more;
-        self.last_sync = Some(changes.now);
         self.store_pages(vec![changes]).await?;
         Ok(more)
     }
@@ -217,7 +216,6 @@ impl Engine {
                     Err(_) => break,
                 }
             }
-            self.last_sync = batch.last().map(|c| c.now).or(self.last_sync);
             self.store_pages(batch).await?;
             if let Some(e) = failed {
                 return Err(e);
@@ -226,11 +224,15 @@ impl Engine {
         Ok(())
     }
 
-    /// Stores pages of changes in one transaction, and tells the inbox when they hold news.
-    async fn store_pages(&self, pages: Vec<Changes>) -> Result<(), SyncError> {
-        let news = pages
-            .iter()
-            .any(|c| !c.messages.is_empty() || !c.removed.is_empty() || !c.decisions.is_empty());
+    /// Stores pages of changes in one transaction, and tells the inbox when they hold news
+    /// (the first pages since the start always do: they name the user and set the clock).
+    async fn store_pages(&mut self, pages: Vec<Changes>) -> Result<(), SyncError> {
+        let first = self.last_sync.is_none();
+        let news = first
+            || pages.iter().any(|c| {
+                !c.messages.is_empty() || !c.removed.is_empty() || !c.decisions.is_empty()
+            });
+        self.last_sync = pages.last().map(|c| c.now).or(self.last_sync);
         self.with_store(move |s| apply_pages(s, &pages)).await?;
         if news {
             let _ = self.events.send(SyncEvent::Changed).await;

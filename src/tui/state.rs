@@ -306,6 +306,8 @@ pub struct UiState {
     pub me: String,
     /// "offline · demo world", later the sync state.
     pub connection: String,
+    /// The inbox shows a server's world (its clock is the real one), not the demo world.
+    pub server: bool,
     pub status: Option<Status>,
     /// Grows by one for each notification; the terminal side rings when it grows.
     pub notify_count: u64,

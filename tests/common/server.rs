@@ -63,8 +63,13 @@ pub struct TestServer {
 impl TestServer {
     /// Starts `parley serve` on an ephemeral port with its store in `dir`.
     pub fn start(dir: &Path, extra: &[&str]) -> TestServer {
+        TestServer::start_at(dir, "127.0.0.1:0", extra)
+    }
+
+    /// Starts `parley serve` on `addr` (a restart on the port it had) with its store in `dir`.
+    pub fn start_at(dir: &Path, addr: &str, extra: &[&str]) -> TestServer {
         let mut child = parley()
-            .args(["serve", "--addr", "127.0.0.1:0", "--data-dir"])
+            .args(["serve", "--addr", addr, "--data-dir"])
             .arg(dir)
             .args(extra)
             .stdout(Stdio::piped())
@@ -106,6 +111,13 @@ impl Drop for TestServer {
         let _ = self.child.kill();
         let _ = self.child.wait();
     }
+}
+
+/// Runs `parley business --server URL --token T` with `args` to its end.
+pub fn business_tool(url: &str, token: &str, args: &[&str]) -> Ran {
+    let mut all = vec!["business", "--server", url, "--token", token];
+    all.extend_from_slice(args);
+    run(&all)
 }
 
 /// Adds a user to the server in `dir` and returns the token.

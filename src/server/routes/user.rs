@@ -125,7 +125,9 @@ async fn wait_for_changes(
 ) -> ApiResult<Changes> {
     let mut stopping = state.hub.stopping();
     let found = read_changes(state, user, cursor, limit).await?;
-    if !found.messages.is_empty() || !found.removed.is_empty() || *stopping.borrow() {
+    let news =
+        !found.messages.is_empty() || !found.removed.is_empty() || !found.decisions.is_empty();
+    if news || *stopping.borrow() {
         return Ok(found);
     }
     tokio::select! {

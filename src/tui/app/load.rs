@@ -18,7 +18,9 @@ impl App {
         let me = self.me;
         self.state.clock = db.clock()?.unwrap_or(self.state.clock);
         self.state.counts = db.filter_counts(me)?;
-        self.state.prefs = db.user(me)?.prefs;
+        let user = db.user(me)?;
+        self.state.prefs = user.prefs;
+        self.state.me = user.name;
         match self.state.tab {
             Tab::Chats(_) => self.load_list()?,
             Tab::Held => self.load_held()?,

@@ -73,6 +73,7 @@ impl App {
             clock,
             me: user.name,
             connection: "offline · demo world".to_string(),
+            server: false,
             status: None,
             notify_count: 0,
             notification: None,
@@ -107,6 +108,7 @@ impl App {
     pub fn with_sync(mut self, wake: std::sync::Arc<tokio::sync::Notify>) -> App {
         self.sync = Some(wake);
         self.state.connection = "connecting…".to_string();
+        self.state.server = true;
         self
     }
 

@@ -10,7 +10,6 @@ use super::super::theme::Theme;
 use super::common::{truncate, width};
 use super::{console_compose, console_dialogs, console_metrics, console_standing};
 use super::{console_templates, help};
-use crate::model::Reason;
 use ratatui::Frame;
 use ratatui::layout::{Alignment, Rect};
 use ratatui::text::{Line, Span};
@@ -216,23 +215,4 @@ pub fn group_count(n: u64) -> String {
         out.push(c);
     }
     out
-}
-
-/// What a reason code means to the business that sent the message.
-pub fn reason_for_business(reason: Reason) -> &'static str {
-    match reason {
-        Reason::BusinessSuspended => "your sending is suspended",
-        Reason::BlockedByUser => "the person blocked you",
-        Reason::TemplateNotApproved => "the template is not approved",
-        Reason::TemplatePaused => "the template is paused",
-        Reason::TemplateDisabled => "the template is disabled",
-        Reason::OutsideServiceWindow => "no open service window",
-        Reason::TierLimitReached => "over your daily messaging tier",
-        Reason::MarketingSuspended => "your marketing is suspended",
-        Reason::NotSubscribed => "not subscribed to your offers",
-        Reason::UserMarketingCap => "their limit of offers is reached",
-        Reason::NotInterestedRecently => "they said Not interested lately",
-        Reason::QuietHours => "in their quiet hours; sent when they end",
-        _ => "delivered",
-    }
 }

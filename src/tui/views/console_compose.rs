@@ -6,7 +6,7 @@ use super::super::console::source::{BroadcastRun, BroadcastTally, DryRun};
 use super::super::console::state::*;
 use super::super::theme::Theme;
 use super::common::{pane, truncate, wrap};
-use super::console::{group_credits, reason_for_business};
+use super::console::group_credits;
 use crate::policy::broadcast::InsufficientBudget;
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -309,7 +309,7 @@ fn tally_rows(tally: &BroadcastTally) -> Vec<Row> {
         for (reason, n) in reasons {
             rows.push(Row::Field(
                 label,
-                format!("{n} {reason}: {}", reason_for_business(*reason)),
+                format!("{n} {reason}: {}", reason.for_business()),
                 style,
             ));
         }

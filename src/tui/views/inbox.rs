@@ -61,6 +61,9 @@ fn draw_list(frame: &mut Frame, state: &UiState, theme: &Theme, area: Rect) {
             Tab::Chats(crate::store::ChatFilter::Offers) => {
                 "No offers delivered. Subscriptions decide who may send them."
             }
+            _ if state.server => {
+                "No chats here yet. Messages appear here as soon as the server accepts them."
+            }
             _ => "No chats here yet. Move the clock with t (an hour) or T (a day).",
         };
         frame.render_widget(

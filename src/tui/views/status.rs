@@ -60,6 +60,8 @@ fn status_line(state: &UiState, cells: usize) -> String {
         .filter(|s| !s.error)
         .map(|s| s.text.clone());
     let right = match &message {
+        // With a server, the sync state stays in sight beside a message.
+        Some(_) if state.server => format!("{} · {} ", state.clock.long(), state.connection),
         Some(_) => format!("{} ", state.clock.long()),
         None => {
             let unread = match state.counts.unread_messages {

@@ -1,0 +1,191 @@
+//! End to end with a server, as a person tries it in two terminals: `parley serve` as a child
+//! process on 127.0.0.1, the inbox (`parley --server URL --token T`) in tmux, and the business
+//! tool (`parley business ...`) run as a command. Nothing waits a fixed time: each step polls
+//! the screen, or the business tool's dry run, until it shows what the user should see.
+
+#[path = "common/server.rs"]
+mod harness;
+#[path = "common/tmux.rs"]
+mod tmux;
+
+use harness::{DEADLINE, Ran, TestServer, add_business, add_user, business_tool};
+use std::path::Path;
+use std::time::Instant;
+use tmux::{Ended, Tmux, framed, shell_quote};
+
+/// The inbox against `url` with `token`, its local copy in `data`, the default config.
+fn inbox_command(url: &str, token: &str, data: &Path) -> String {
+    let path = |p: &Path| shell_quote(&p.display().to_string());
+    format!(
+        "exec env -u PARLEY_SERVER -u PARLEY_TOKEN -u PARLEY_ASSETS TERM=xterm-256color {} --server {} --token {} --data-dir {} --config {}",
+        shell_quote(env!("CARGO_BIN_EXE_parley")),
+        shell_quote(url),
+        shell_quote(token),
+        path(data),
+        path(&data.join("none.toml")),
+    )
+}
+
+/// Runs the business tool until its output passes `check`; fails after [`DEADLINE`] with
+/// `what` and the last output.
+fn poll_tool(url: &str, token: &str, args: &[&str], what: &str, check: impl Fn(&Ran) -> bool) {
+    let start = Instant::now();
+    loop {
+        let ran = business_tool(url, token, args);
+        if check(&ran) {
+            return;
+        }
+        assert!(
+            start.elapsed() < DEADLINE,
+            "waited {DEADLINE:?} for {what}; `parley business {}` printed:\n{}{}",
+            args.join(" "),
+            ran.stdout,
+            ran.stderr
+        );
+        std::thread::sleep(tmux::POLL);
+    }
+}
+
+/// The line of a table the business tool printed that starts with `label`, spaces squeezed.
+fn row(ran: &Ran, label: &str) -> String {
+    ran.stdout
+        .lines()
+        .find(|l| l.starts_with(label))
+        .map(|l| l.split_whitespace().collect::<Vec<_>>().join(" "))
+        .unwrap_or_default()
+}
+
+#[test]
+fn a_business_and_a_user_meet_through_the_server() {
+    let dir = tempfile::tempdir().expect("a temporary directory");
+    let server_dir = dir.path().join("server");
+    let client_dir = dir.path().join("client");
+    let alice = add_user(&server_dir, "alice");
+    let extra = ["--verified", "--kind", "shop", "--budget", "1000"];
+    let shop = add_business(&server_dir, "Moda Lola", &extra);
+    let server = TestServer::start(&server_dir, &[]);
+    let url = server.url.clone();
+    let tool = |args: &[&str]| business_tool(&url, &shop, args);
+
+    // The business's templates, reviewed by the server.
+    let file = |name: &str, text: &str| {
+        let path = dir.path().join(name);
+        std::fs::write(&path, text).expect("a template file");
+        path.display().to_string()
+    };
+    let shipped = file(
+        "shipped.toml",
+        "name = \"shipped\"\ncategory = \"utility\"\nbody = \"Your order {{1}} has shipped.\"\n",
+    );
+    let weekly = file(
+        "weekly.toml",
+        "name = \"weekly\"\ncategory = \"marketing\"\nbody = \"This week at Moda Lola: {{1}} off coats.\"\n",
+    );
+    for (path, name) in [(&shipped, "shipped"), (&weekly, "weekly")] {
+        let ran = tool(&["templates", "submit", path]);
+        assert_eq!(ran.code, 0, "{ran:?}");
+        assert!(ran.stdout.contains(&format!("Approved: {name}")), "{ran:?}");
+    }
+
+    // The inbox, synced: the user's name, online, nothing yet.
+    let inbox = Tmux::start("sync", 120, 32, &inbox_command(&url, &alice, &client_dir));
+    inbox.wait_text(&["alice · 0 held", "online", "Messages appear here"]);
+
+    // One update, delivered, on the screen.
+    let ran = tool(&[
+        "send",
+        "--to",
+        "alice",
+        "--template",
+        "shipped",
+        "--param",
+        "A-1001",
+    ]);
+    assert_eq!(ran.code, 0, "{ran:?}");
+    assert!(ran.stdout.contains("Delivered to alice"), "{ran:?}");
+    inbox.wait_text(&[
+        "Moda Lola [biz] ✓",
+        "Your order A-1001 has shipped.",
+        "Unread 1",
+    ]);
+
+    // The user subscribes; once the server has it, a broadcast is priced for one person and sent.
+    inbox.press("s");
+    inbox.wait_text(&["Subscribed to Moda Lola"]);
+    let dry_run = [
+        "broadcast",
+        "--template",
+        "weekly",
+        "--param",
+        "30%",
+        "--dry-run",
+    ];
+    poll_tool(&url, &shop, &dry_run, "an audience of one", |ran| {
+        ran.code == 0 && row(ran, "audience") == "audience 1 people"
+    });
+    let ran = tool(&dry_run[..5]);
+    assert_eq!(ran.code, 0, "{ran:?}");
+    assert_eq!(row(&ran, "delivered"), "delivered 1", "{ran:?}");
+    assert!(row(&ran, "charged").starts_with("charged"), "{ran:?}");
+    let text = inbox.wait_text(&["This week at Moda Lola: 30% off coats.", "Offers 1"]);
+    assert!(!text.contains("Offers 0"), "{}", framed(&text));
+
+    // The user blocks the business; its next send is rejected, with the reason on both sides.
+    inbox.press("b");
+    inbox.wait_text(&["Block Moda Lola?", "Why are you blocking it?"]);
+    inbox.press("Enter");
+    inbox.wait_text(&["Blocked Moda Lola", "⊘blocked"]);
+    poll_tool(&url, &shop, &dry_run, "the block on the server", |ran| {
+        row(ran, "delivered") == "delivered 0"
+    });
+    let ran = tool(&[
+        "send",
+        "--to",
+        "alice",
+        "--template",
+        "shipped",
+        "--param",
+        "A-1002",
+    ]);
+    assert_eq!(ran.code, 1, "a rejected send exits 1: {ran:?}");
+    assert!(ran.stdout.contains("blocked_by_user"), "{ran:?}");
+    inbox.press("p");
+    inbox.wait_text(&[
+        "Business profile",
+        "Latest rejected attempts",
+        "you blocked",
+    ]);
+    inbox.press("Escape");
+    inbox.wait_text(&["All · 1"]);
+
+    // The server goes away: the inbox says so and keeps working; the unblock waits for it.
+    let port = url.rsplit(':').next().expect("a port").to_string();
+    server.kill();
+    inbox.wait_text(&["offline"]);
+    inbox.press("b");
+    inbox.wait_text(&["Unblocked Moda Lola"]);
+    let text = inbox.screen().text;
+    assert!(!text.contains("⊘blocked"), "{}", framed(&text));
+
+    // Back on the same address: the outbox drains and the business reaches the user again.
+    let server = TestServer::start_at(&server_dir, &format!("127.0.0.1:{port}"), &[]);
+    inbox.wait_text(&["online"]);
+    poll_tool(&url, &shop, &dry_run, "the unblock on the server", |ran| {
+        row(ran, "delivered") == "delivered 1"
+    });
+    let ran = tool(&[
+        "send",
+        "--to",
+        "alice",
+        "--template",
+        "shipped",
+        "--param",
+        "A-1003",
+    ]);
+    assert_eq!(ran.code, 0, "{ran:?}");
+    inbox.wait_text(&["Your order A-1003 has shipped."]);
+
+    inbox.press("q");
+    assert_eq!(inbox.wait_exit(), Ended::Exit(0));
+    drop(server);
+}
