@@ -108,22 +108,19 @@ fn wire_message(m: ChangedMessage) -> WireMessage {
 }
 
 fn businesses(db: Db, user: UserId, now: Timestamp) -> Result<Vec<WireBusiness>> {
-    db.dealings(user)?
+    Ok(db
+        .dealings(user)?
         .into_iter()
-        .map(|(b, relation)| {
-            let restrictions = db
-                .restrictions(b.id)?
+        .map(|(b, relation, restrictions)| WireBusiness {
+            id: b.id,
+            name: b.name,
+            verified: b.verified,
+            kind: b.kind,
+            relation,
+            restrictions: restrictions
                 .into_iter()
                 .filter(|r| r.active_at(now))
-                .collect();
-            Ok(WireBusiness {
-                id: b.id,
-                name: b.name,
-                verified: b.verified,
-                kind: b.kind,
-                relation,
-                restrictions,
-            })
+                .collect(),
         })
-        .collect()
+        .collect())
 }

@@ -72,6 +72,10 @@ impl Db<'_> {
 
     /// Up to `limit` business-chat messages of a user changed after `(change, id)`, in
     /// `(change, id)` order.
+    ///
+    /// In these change queries the cursor's bound (`change >= ?2`) comes before `change > 0`
+    /// (the condition of the partial index): SQLite seeks the index on the first range term, and
+    /// with `change > 0` first each page walked every change of the user from the start.
     pub fn changed_messages(
         &self,
         user: UserId,
@@ -81,7 +85,8 @@ impl Db<'_> {
         let mut stmt = self.conn.prepare_cached(
             "SELECT m.*, t.name AS template_name FROM messages m
              LEFT JOIN templates t ON t.id = m.template_id
-             WHERE m.user_id = ?1 AND m.business_id IS NOT NULL AND m.change > 0 AND (m.change, m.id) > (?2, ?3)
+             WHERE m.user_id = ?1 AND m.change >= ?2 AND m.change > 0 AND (m.change > ?2 OR m.id > ?3)
+               AND m.business_id IS NOT NULL
              ORDER BY m.change, m.id LIMIT ?4",
         )?;
         let list = stmt
@@ -107,7 +112,7 @@ impl Db<'_> {
     ) -> Result<Vec<Tombstone>> {
         let mut stmt = self.conn.prepare_cached(
             "SELECT message_id, change FROM message_tombstones
-             WHERE user_id = ?1 AND (change, message_id) > (?2, ?3)
+             WHERE user_id = ?1 AND change >= ?2 AND (change > ?2 OR message_id > ?3)
              ORDER BY change, message_id LIMIT ?4",
         )?;
         let list = stmt
@@ -129,7 +134,7 @@ impl Db<'_> {
         limit: usize,
     ) -> Result<Vec<crate::protocol::WireDecision>> {
         let mut stmt = self.conn.prepare_cached(
-            "SELECT * FROM decisions WHERE user_id = ?1 AND change > 0 AND (change, id) > (?2, ?3)
+            "SELECT * FROM decisions WHERE user_id = ?1 AND change >= ?2 AND change > 0 AND (change > ?2 OR id > ?3)
              ORDER BY change, id LIMIT ?4",
         )?;
         let list = stmt
@@ -153,24 +158,42 @@ impl Db<'_> {
         Ok(list)
     }
 
-    /// Every business a user has a relation or a chat with, and the user's relation with it.
-    pub fn dealings(&self, user: UserId) -> Result<Vec<(Business, Relation)>> {
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT b.* FROM businesses b WHERE b.id IN (
-                SELECT business_id FROM relations WHERE user_id = ?1
-                UNION SELECT business_id FROM chats WHERE user_id = ?1 AND business_id IS NOT NULL)
-             ORDER BY b.id",
+    /// Every business a user has a relation or a chat with, the user's relation with it and its
+    /// restrictions (oldest first), in two queries whatever their number.
+    pub fn dealings(&self, user: UserId) -> Result<Vec<(Business, Relation, Vec<Restriction>)>> {
+        const DEALT_WITH: &str = "SELECT business_id FROM relations WHERE user_id = ?1
+            UNION SELECT business_id FROM chats WHERE user_id = ?1 AND business_id IS NOT NULL";
+        let mut dealings = self.list(
+            &format!(
+                "SELECT b.*, r.user_id AS related, r.subscribed, r.blocked, r.blocked_at,
+                    r.not_interested_at, r.interested_at, r.last_user_message_at, r.known
+                 FROM businesses b LEFT JOIN relations r ON r.user_id = ?1 AND r.business_id = b.id
+                 WHERE b.id IN ({DEALT_WITH}) ORDER BY b.id"
+            ),
+            [user],
+            |r| {
+                let relation = match r.get::<_, Option<i64>>("related")? {
+                    Some(_) => rows::relation(r)?,
+                    None => Relation::default(),
+                };
+                Ok((rows::business(r)?, relation, Vec::new()))
+            },
         )?;
-        let businesses: Vec<Business> = stmt
-            .query_map([user], rows::business)?
-            .collect::<rusqlite::Result<_>>()?;
-        businesses
-            .into_iter()
-            .map(|b| {
-                let relation = self.relation(user, b.id)?;
-                Ok((b, relation))
-            })
-            .collect()
+        let restrictions = self.list(
+            &format!(
+                "SELECT * FROM restrictions WHERE business_id IN ({DEALT_WITH})
+                 ORDER BY business_id, start, id"
+            ),
+            [user],
+            rows::restriction,
+        )?;
+        for restriction in restrictions {
+            let at = dealings.binary_search_by_key(&restriction.business, |(b, _, _)| b.id);
+            if let Ok(at) = at {
+                dealings[at].2.push(restriction);
+            }
+        }
+        Ok(dealings)
     }
 
     /// The business that ran a broadcast, if the broadcast exists.
