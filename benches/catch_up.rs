@@ -28,6 +28,10 @@
 //! `Engine::catch_up` (for comparison), and `PARLEY_BENCH_DIR` keeps the stores. Under
 //! `cargo test --benches` it only runs a small round, to check that it works.
 
+#[path = "../tests/common/server.rs"]
+mod harness;
+
+use harness::TestServer;
 use parley::model::{BusinessKind, Category, Outcome};
 use parley::policy::{PolicyConfig, Pricing};
 use parley::protocol::SendRequest;
@@ -35,9 +39,8 @@ use parley::server::{add_business, add_user};
 use parley::store::{Attempt, NewBusiness, NewTemplate, Store, paths};
 use parley::sync::business::BusinessClient;
 use parley::sync::engine::{Engine, SyncConfig, SyncEvent};
-use std::io::{BufRead, BufReader};
 use std::path::Path;
-use std::process::{Child, ChildStdout, Command, Stdio};
+use std::process::{Command, Stdio};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 use tokio::sync::{Notify, mpsc};
@@ -89,7 +92,7 @@ fn main() {
         started.elapsed()
     );
 
-    let server = ServerProcess::start(&server_dir);
+    let server = TestServer::start(&server_dir, &["--rate-limit", "0"]);
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()
@@ -382,50 +385,4 @@ async fn latency(config: SyncConfig, url: &str, token: &str, samples: usize) -> 
     stamper.abort();
     times.sort_unstable();
     times
-}
-
-/// `parley serve` as its own process, killed when dropped.
-struct ServerProcess {
-    child: Child,
-    _stdout: BufReader<ChildStdout>,
-    url: String,
-}
-
-impl ServerProcess {
-    fn start(dir: &Path) -> ServerProcess {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_parley"))
-            .args([
-                "serve",
-                "--addr",
-                "127.0.0.1:0",
-                "--rate-limit",
-                "0",
-                "--data-dir",
-            ])
-            .arg(dir)
-            .env_remove("PARLEY_DATA_DIR")
-            .stdout(Stdio::piped())
-            .spawn()
-            .expect("parley serve starts");
-        let mut stdout = BufReader::new(child.stdout.take().expect("piped stdout"));
-        let mut line = String::new();
-        stdout.read_line(&mut line).expect("the address line");
-        let url = line
-            .split_whitespace()
-            .find(|w| w.starts_with("http://"))
-            .unwrap_or_else(|| panic!("no address in {line:?}"))
-            .to_string();
-        ServerProcess {
-            child,
-            _stdout: stdout,
-            url,
-        }
-    }
-}
-
-impl Drop for ServerProcess {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
 }

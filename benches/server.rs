@@ -12,15 +12,17 @@
 //! 10 s by default); the figures are in BENCHMARKS.md. Under `cargo test --benches` it only
 //! runs one short round, to check that it works.
 
+#[path = "../tests/common/server.rs"]
+mod harness;
+
+use harness::TestServer;
 use parley::model::{BusinessKind, Category, Timestamp};
 use parley::policy::PolicyConfig;
 use parley::protocol::{SendRequest, TemplateSubmission};
 use parley::server::{add_business, add_user};
 use parley::store::{NewBusiness, Store, paths};
 use parley::sync::business::BusinessClient;
-use std::io::{BufRead, BufReader};
 use std::path::Path;
-use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
 /// Users the businesses write to (below the first messaging tier of 250 a day).
@@ -95,37 +97,11 @@ fn accounts(dir: &Path, clients: usize) -> Vec<String> {
         .collect()
 }
 
-/// The server binary on an ephemeral port; returns the process and its address.
-fn start(dir: &Path) -> (Child, String, BufReader<std::process::ChildStdout>) {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_parley"))
-        .args([
-            "serve",
-            "--addr",
-            "127.0.0.1:0",
-            "--rate-limit",
-            "0",
-            "--data-dir",
-        ])
-        .arg(dir)
-        .env_remove("PARLEY_DATA_DIR")
-        .stdout(Stdio::piped())
-        .spawn()
-        .expect("parley serve starts");
-    let mut out = BufReader::new(child.stdout.take().expect("piped stdout"));
-    let mut line = String::new();
-    out.read_line(&mut line).expect("the address line");
-    let url = line
-        .split_whitespace()
-        .find(|w| w.starts_with("http://"))
-        .expect("an address")
-        .to_string();
-    (child, url, out)
-}
-
 async fn run(clients: usize, period: Duration) -> Figures {
     let dir = tempfile::tempdir().expect("a temporary directory");
     let tokens = accounts(dir.path(), clients);
-    let (mut server, url, _stdout) = start(dir.path());
+    let server = TestServer::start(dir.path(), &["--rate-limit", "0"]);
+    let url = server.url.clone();
     let template = TemplateSubmission {
         name: "on_its_way".into(),
         category: Category::Utility,
@@ -150,8 +126,7 @@ async fn run(clients: usize, period: Duration) -> Figures {
         latencies.extend(times);
         elapsed = elapsed.max(took);
     }
-    let _ = server.kill();
-    let _ = server.wait();
+    server.kill();
     latencies.sort_unstable();
     let at = |q: f64| latencies[((latencies.len() as f64 * q) as usize).min(latencies.len() - 1)];
     Figures {

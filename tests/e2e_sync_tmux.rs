@@ -66,6 +66,18 @@ fn a_business_and_a_user_meet_through_the_server() {
     let server = TestServer::start(&server_dir, &[]);
     let url = server.url.clone();
     let tool = |args: &[&str]| business_tool(&url, &shop, args);
+    let ship = |order: &str| {
+        let args = [
+            "send",
+            "--to",
+            "alice",
+            "--template",
+            "shipped",
+            "--param",
+            order,
+        ];
+        business_tool(&url, &shop, &args)
+    };
 
     // The business's templates, reviewed by the server.
     let file = |name: &str, text: &str| {
@@ -92,15 +104,7 @@ fn a_business_and_a_user_meet_through_the_server() {
     inbox.wait_text(&["alice · 0 held", "online", "Messages appear here"]);
 
     // One update, delivered, on the screen.
-    let ran = tool(&[
-        "send",
-        "--to",
-        "alice",
-        "--template",
-        "shipped",
-        "--param",
-        "A-1001",
-    ]);
+    let ran = ship("A-1001");
     assert_eq!(ran.code, 0, "{ran:?}");
     assert!(ran.stdout.contains("Delivered to alice"), "{ran:?}");
     inbox.wait_text(&[
@@ -138,15 +142,7 @@ fn a_business_and_a_user_meet_through_the_server() {
     poll_tool(&url, &shop, &dry_run, "the block on the server", |ran| {
         row(ran, "delivered") == "delivered 0"
     });
-    let ran = tool(&[
-        "send",
-        "--to",
-        "alice",
-        "--template",
-        "shipped",
-        "--param",
-        "A-1002",
-    ]);
+    let ran = ship("A-1002");
     assert_eq!(ran.code, 1, "a rejected send exits 1: {ran:?}");
     assert!(ran.stdout.contains("blocked_by_user"), "{ran:?}");
     inbox.press("p");
@@ -173,15 +169,7 @@ fn a_business_and_a_user_meet_through_the_server() {
     poll_tool(&url, &shop, &dry_run, "the unblock on the server", |ran| {
         row(ran, "delivered") == "delivered 1"
     });
-    let ran = tool(&[
-        "send",
-        "--to",
-        "alice",
-        "--template",
-        "shipped",
-        "--param",
-        "A-1003",
-    ]);
+    let ran = ship("A-1003");
     assert_eq!(ran.code, 0, "{ran:?}");
     inbox.wait_text(&["Your order A-1003 has shipped."]);
 

@@ -5,15 +5,14 @@
 use super::super::console::commands::{self, FooterItem};
 use super::super::console::state::{ConsoleDialog, ConsoleScreen, ConsoleState};
 use super::super::keymap::Keymap;
-use super::super::layout;
 use super::super::theme::Theme;
 use super::common::{truncate, width};
 use super::{console_compose, console_dialogs, console_metrics, console_standing};
 use super::{console_templates, help};
 use ratatui::Frame;
-use ratatui::layout::{Alignment, Rect};
+use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Paragraph, Wrap};
+use ratatui::widgets::Paragraph;
 
 /// The parts of the console's area.
 struct Parts {
@@ -39,8 +38,7 @@ fn parts(area: Rect, state: &ConsoleState) -> Parts {
 
 /// Draws the console into `area`.
 pub fn draw(frame: &mut Frame, area: Rect, state: &ConsoleState, theme: &Theme, keymap: &Keymap) {
-    if layout::too_small(area.width, area.height) {
-        too_small(frame, area);
+    if super::too_small(frame, area, "The console") {
         return;
     }
     let p = parts(area, state);
@@ -70,22 +68,6 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &ConsoleState, theme: &Theme, 
         let rows = commands::help(keymap);
         help::draw_groups(frame, rows, scroll, theme, p.main);
     }
-}
-
-fn too_small(frame: &mut Frame, area: Rect) {
-    let text = format!(
-        "Terminal too small: {}x{}. The console needs at least {}x{}.",
-        area.width,
-        area.height,
-        layout::MIN_WIDTH,
-        layout::MIN_HEIGHT
-    );
-    frame.render_widget(
-        Paragraph::new(text)
-            .wrap(Wrap { trim: true })
-            .alignment(Alignment::Center),
-        area,
-    );
 }
 
 fn draw_tabs(frame: &mut Frame, state: &ConsoleState, theme: &Theme, area: Rect) {

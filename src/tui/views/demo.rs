@@ -3,7 +3,6 @@
 
 use super::super::console::demo::{DemoView, Half, TOUR, bar_height};
 use super::super::keymap::{Keymap, Mode};
-use super::super::layout;
 use super::super::theme::Theme;
 use super::common::{truncate, width};
 use super::console;
@@ -11,27 +10,14 @@ use crate::tui::Action;
 use ratatui::Frame;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
-use ratatui::layout::{Alignment, Rect};
+use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Paragraph, Wrap};
+use ratatui::widgets::Paragraph;
 
 /// Draws the demo.
 pub fn draw(frame: &mut Frame, view: &DemoView, theme: &Theme, keymap: &Keymap) {
     let area = frame.area();
-    if layout::too_small(area.width, area.height) {
-        let text = format!(
-            "Terminal too small: {}x{}. The demo needs at least {}x{}.",
-            area.width,
-            area.height,
-            layout::MIN_WIDTH,
-            layout::MIN_HEIGHT
-        );
-        frame.render_widget(
-            Paragraph::new(text)
-                .wrap(Wrap { trim: true })
-                .alignment(Alignment::Center),
-            area,
-        );
+    if super::too_small(frame, area, "The demo") {
         return;
     }
     let bar = bar_height(&view.demo).min(area.height);

@@ -30,23 +30,32 @@ use ratatui::Frame;
 use ratatui::layout::Alignment;
 use ratatui::widgets::{Clear, Paragraph, Wrap};
 
+/// When `area` is below the smallest size, says so (naming `what` needs more) in its place
+/// and returns true.
+pub fn too_small(frame: &mut Frame, area: ratatui::layout::Rect, what: &str) -> bool {
+    if !layout::too_small(area.width, area.height) {
+        return false;
+    }
+    let text = format!(
+        "Terminal too small: {}x{}. {what} needs at least {}x{}.",
+        area.width,
+        area.height,
+        layout::MIN_WIDTH,
+        layout::MIN_HEIGHT
+    );
+    frame.render_widget(
+        Paragraph::new(text)
+            .wrap(Wrap { trim: true })
+            .alignment(Alignment::Center),
+        area,
+    );
+    true
+}
+
 /// Draws the whole screen.
 pub fn draw(frame: &mut Frame, state: &UiState, theme: &Theme, keymap: &Keymap) {
     let area = frame.area();
-    if layout::too_small(area.width, area.height) {
-        let text = format!(
-            "Terminal too small: {}x{}. Parley needs at least {}x{}.",
-            area.width,
-            area.height,
-            layout::MIN_WIDTH,
-            layout::MIN_HEIGHT
-        );
-        frame.render_widget(
-            Paragraph::new(text)
-                .wrap(Wrap { trim: true })
-                .alignment(Alignment::Center),
-            area,
-        );
+    if too_small(frame, area, "Parley") {
         return;
     }
     let areas = layout::areas(state);
