@@ -651,3 +651,70 @@ fn a_catch_up_stores_what_pulling_page_by_page_stores() {
     parley::sync::engine::apply_pages(&mut together.store(), &all).unwrap();
     assert_eq!(snapshot(&together.store(), &businesses), expected);
 }
+
+/// Whether the engine told the inbox to reload since the last call (the events are sent
+/// before `pull` returns).
+fn reloaded(events: &mut mpsc::Receiver<SyncEvent>) -> bool {
+    let mut changed = false;
+    while let Ok(event) = events.try_recv() {
+        changed |= event == SyncEvent::Changed;
+    }
+    changed
+}
+
+#[test]
+fn a_subscription_made_on_another_device_reloads_the_inbox() {
+    let rt = runtime();
+    let dir = tempfile::tempdir().unwrap();
+    let acc = accounts(dir.path());
+    let server = LocalServer::start(&rt, dir.path());
+    let mut inbox = client(&server.url, &acc.alice);
+    let pull = |c: &mut Client| {
+        rt.block_on(c.engine.pull("changes", Duration::from_secs(10)))
+            .unwrap()
+    };
+    pull(&mut inbox);
+    assert!(reloaded(&mut inbox.events), "the first page names the user");
+    pull(&mut inbox);
+    assert!(
+        !reloaded(&mut inbox.events),
+        "nothing changed, nothing to reload"
+    );
+
+    // The other device subscribes, then unsubscribes; no message comes with either.
+    let other = Api::new(&server.url, &acc.alice).unwrap();
+    for (key, action) in [
+        (
+            "sub-1",
+            WireAction::Subscribe {
+                business: acc.shop_id,
+            },
+        ),
+        (
+            "unsub-1",
+            WireAction::Unsubscribe {
+                business: acc.shop_id,
+            },
+        ),
+    ] {
+        let batch = ActionBatch {
+            actions: vec![KeyedAction {
+                key: key.into(),
+                action,
+            }],
+        };
+        let answer: ActionResults = rt.block_on(other.post("me/actions", &batch)).unwrap();
+        assert!(answer.results.iter().all(|r| r.ok), "{answer:?}");
+        pull(&mut inbox);
+        assert!(
+            reloaded(&mut inbox.events),
+            "after {key}, the inbox reloads"
+        );
+        let store = inbox.store();
+        let me = store.db().me().unwrap().unwrap();
+        let subscribed = store.db().relation(me, acc.shop_id).unwrap().subscribed;
+        assert_eq!(subscribed, key.starts_with("sub"), "after {key}");
+    }
+    pull(&mut inbox);
+    assert!(!reloaded(&mut inbox.events));
+}

@@ -124,22 +124,25 @@ impl Tx<'_> {
     /// relation to it and its restrictions in force.
     pub fn mirror_business(&self, me: UserId, b: &WireBusiness, now: Timestamp) -> Result<()> {
         self.mirror_businesses(me, std::slice::from_ref(b), now)
+            .map(|_| ())
     }
 
     /// Stores businesses as the server describes them (see [`Tx::mirror_business`]). Every page
     /// of changes carries all the businesses the user deals with, nearly always as they already
     /// are here, so the stored copies are read in a few queries and only what differs is
-    /// written: the store ends as if each business had been written whole.
+    /// written: the store ends as if each business had been written whole. Returns whether
+    /// anything differed.
     pub fn mirror_businesses(
         &self,
         me: UserId,
         businesses: &[WireBusiness],
         now: Timestamp,
-    ) -> Result<()> {
+    ) -> Result<bool> {
         if businesses.is_empty() {
-            return Ok(());
+            return Ok(false);
         }
         let mut stored = self.stored_businesses(me)?;
+        let mut changed = false;
         for b in businesses {
             let name = text::clean_name(&b.name);
             let row = (name.clone(), b.verified, b.kind.as_str().to_string());
@@ -152,10 +155,12 @@ impl Tx<'_> {
                     )?
                     .execute(params![b.id, name, b.verified, b.kind.as_str(), now])?;
                 stored.rows.insert(b.id, row);
+                changed = true;
             }
             if stored.relations.get(&b.id) != Some(&b.relation) {
                 self.put_relation(me, b.id, &b.relation)?;
                 stored.relations.insert(b.id, b.relation.clone());
+                changed = true;
             }
             let restrictions: Vec<StoredRestriction> = b
                 .restrictions
@@ -185,6 +190,7 @@ impl Tx<'_> {
                     insert.execute(params![b.id, kind, reason, start, end])?;
                 }
                 stored.restrictions.insert(b.id, restrictions);
+                changed = true;
             }
             let titles = stored.chats.get(&b.id).map_or(&[][..], Vec::as_slice);
             if titles.iter().any(|(t, v)| *t != name || *v != b.verified) {
@@ -195,9 +201,10 @@ impl Tx<'_> {
                     .execute(params![b.id, name, b.verified])?;
                 let updated = vec![(name, b.verified); titles.len()];
                 stored.chats.insert(b.id, updated);
+                changed = true;
             }
         }
-        Ok(())
+        Ok(changed)
     }
 
     /// What the store holds of the businesses `me` deals with, to compare a page's with.

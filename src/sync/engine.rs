@@ -224,17 +224,17 @@ impl Engine {
         Ok(())
     }
 
-    /// Stores pages of changes in one transaction, and tells the inbox when they hold news
-    /// (the first pages since the start always do: they name the user and set the clock).
+    /// Stores pages of changes in one transaction, and tells the inbox when they hold news:
+    /// messages, decisions, removals, a business or relation or restriction that changed, and
+    /// always the first pages since the start (they name the user and set the clock).
     async fn store_pages(&mut self, pages: Vec<Changes>) -> Result<(), SyncError> {
         let first = self.last_sync.is_none();
-        let news = first
-            || pages.iter().any(|c| {
-                !c.messages.is_empty() || !c.removed.is_empty() || !c.decisions.is_empty()
-            });
+        let messages = pages
+            .iter()
+            .any(|c| !c.messages.is_empty() || !c.removed.is_empty() || !c.decisions.is_empty());
         self.last_sync = pages.last().map(|c| c.now).or(self.last_sync);
-        self.with_store(move |s| apply_pages(s, &pages)).await?;
-        if news {
+        let businesses = self.with_store(move |s| apply_pages(s, &pages)).await?;
+        if first || messages || businesses {
             let _ = self.events.send(SyncEvent::Changed).await;
         }
         Ok(())
@@ -303,25 +303,24 @@ impl Drop for AbortOnDrop {
     }
 }
 
-/// Stores one page of changes in one transaction, and moves the cursor past it.
-pub fn apply_changes(store: &mut Store, changes: &Changes) -> crate::store::Result<()> {
-    apply_pages(store, std::slice::from_ref(changes))
-}
-
 /// Stores consecutive pages of changes in order in one transaction, and moves the cursor past
 /// the last. The chats whose messages they touched are recomputed once, at the end: the store
-/// ends as it would after storing the pages one by one.
-pub fn apply_pages(store: &mut Store, pages: &[Changes]) -> crate::store::Result<()> {
+/// ends as it would after storing the pages one by one. Returns whether a business, or the
+/// user's relation with one or its restrictions, changed.
+pub fn apply_pages(store: &mut Store, pages: &[Changes]) -> crate::store::Result<bool> {
     store.write(|tx| {
         let mut touched = Vec::new();
+        let mut businesses_changed = false;
         for changes in pages {
-            apply_page(tx, changes, &mut touched)?;
+            businesses_changed |= apply_page(tx, changes, &mut touched)?;
         }
-        tx.refresh_chats(touched)
+        tx.refresh_chats(touched)?;
+        Ok(businesses_changed)
     })
 }
 
-fn apply_page(tx: &Tx, changes: &Changes, touched: &mut Vec<ChatId>) -> crate::store::Result<()> {
+/// Stores one page; returns whether its businesses differed from the stored ones.
+fn apply_page(tx: &Tx, changes: &Changes, touched: &mut Vec<ChatId>) -> crate::store::Result<bool> {
     let me = match tx.db().me()? {
         Some(me) => me,
         None => {
@@ -337,9 +336,10 @@ fn apply_page(tx: &Tx, changes: &Changes, touched: &mut Vec<ChatId>) -> crate::s
     tx.rename_user(me, &changes.me)?;
     tx.set_clock(changes.now)?;
     tx.set_prefs(me, &changes.prefs)?;
-    tx.mirror_businesses(me, &changes.businesses, changes.now)?;
+    let businesses_changed = tx.mirror_businesses(me, &changes.businesses, changes.now)?;
     tx.mirror_messages_into(me, &changes.messages, touched)?;
     tx.mirror_decisions(me, &changes.decisions)?;
     tx.mirror_removed_into(&changes.removed, touched)?;
-    tx.set_sync_cursor(changes.cursor)
+    tx.set_sync_cursor(changes.cursor)?;
+    Ok(businesses_changed)
 }
