@@ -28,8 +28,8 @@ pub fn draw(frame: &mut Frame, dialog: &Dialog, theme: &Theme, area: Rect) {
         "a business that is not verified"
     };
     let text = format!(
-        "{name} is {verified}. You have not talked to it before. Its message is shown below; \
-         do you want to continue with it?"
+        "{name} is {verified}. You have not talked to it before: do you want to continue with \
+         it? Esc shows its message first."
     );
     let mut lines: Vec<Line> = wrap(&text, cells).into_iter().map(Line::from).collect();
     lines.push(Line::raw(""));
