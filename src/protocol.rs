@@ -113,6 +113,14 @@ pub struct Changes {
     pub now: Timestamp,
 }
 
+impl Changes {
+    /// Whether the page holds anything about messages: new or changed ones, removals, or
+    /// decisions (a rejection leaves only a decision).
+    pub fn touches_messages(&self) -> bool {
+        !self.messages.is_empty() || !self.removed.is_empty() || !self.decisions.is_empty()
+    }
+}
+
 /// A user action as sent to the server; every id is the server's.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
 #[serde(tag = "action", rename_all = "snake_case")]

@@ -120,15 +120,8 @@ impl Tx<'_> {
         Ok(MessageId(local))
     }
 
-    /// Stores a business as the server describes it, under the server's id, with the user's
-    /// relation to it and its restrictions in force.
-    pub fn mirror_business(&self, me: UserId, b: &WireBusiness, now: Timestamp) -> Result<()> {
-        self.mirror_businesses(me, std::slice::from_ref(b), now)
-            .map(|_| ())
-    }
-
-    /// Stores businesses as the server describes them (see [`Tx::mirror_business`]). Every page
-    /// of changes carries all the businesses the user deals with, nearly always as they already
+    /// Stores businesses as the server describes them, under the server's ids, with the user's
+    /// relation to each and its restrictions in force. Every page of changes carries all the businesses the user deals with, nearly always as they already
     /// are here, so the stored copies are read in a few queries and only what differs is
     /// written: the store ends as if each business had been written whole. Returns whether
     /// anything differed.
@@ -256,17 +249,9 @@ impl Tx<'_> {
     }
 
     /// Stores messages as the server sent them: new ones into their chats, changed ones
-    /// updated, the user's own pending copies replaced. Chat previews and unread counts are
-    /// recomputed once per chat touched.
-    pub fn mirror_messages(&self, me: UserId, messages: &[WireMessage]) -> Result<()> {
-        let mut touched = Vec::new();
-        self.mirror_messages_into(me, messages, &mut touched)?;
-        self.refresh_chats(touched)
-    }
-
-    /// Like [`Tx::mirror_messages`], but only notes the chats touched in `touched`, for
-    /// [`Tx::refresh_chats`] to recompute once after a batch of pages.
-    pub fn mirror_messages_into(
+    /// updated, the user's own pending copies replaced. The chats they touch are noted in
+    /// `touched`, for [`Tx::refresh_chats`] to recompute once after a batch of pages.
+    pub fn mirror_messages(
         &self,
         me: UserId,
         messages: &[WireMessage],
@@ -300,7 +285,7 @@ impl Tx<'_> {
         Ok(())
     }
 
-    /// Recomputes each chat in `touched` once (see [`Tx::mirror_messages_into`]).
+    /// Recomputes each chat in `touched` once (see [`Tx::mirror_messages`]).
     pub fn refresh_chats(&self, mut touched: Vec<ChatId>) -> Result<()> {
         touched.sort_unstable();
         touched.dedup();
@@ -408,15 +393,9 @@ impl Tx<'_> {
         Ok(())
     }
 
-    /// Removes messages the user deleted on another device or the server dropped.
-    pub fn mirror_removed(&self, ids: &[MessageId]) -> Result<()> {
-        let mut touched = Vec::new();
-        self.mirror_removed_into(ids, &mut touched)?;
-        self.refresh_chats(touched)
-    }
-
-    /// Like [`Tx::mirror_removed`], but only notes the chats touched in `touched`.
-    pub fn mirror_removed_into(&self, ids: &[MessageId], touched: &mut Vec<ChatId>) -> Result<()> {
+    /// Removes messages the user deleted on another device or the server dropped; the chats
+    /// they leave are noted in `touched` (see [`Tx::mirror_messages`]).
+    pub fn mirror_removed(&self, ids: &[MessageId], touched: &mut Vec<ChatId>) -> Result<()> {
         for id in ids {
             let chat: Option<ChatId> = self
                 .tx

@@ -229,9 +229,7 @@ impl Engine {
     /// always the first pages since the start (they name the user and set the clock).
     async fn store_pages(&mut self, pages: Vec<Changes>) -> Result<(), SyncError> {
         let first = self.last_sync.is_none();
-        let messages = pages
-            .iter()
-            .any(|c| !c.messages.is_empty() || !c.removed.is_empty() || !c.decisions.is_empty());
+        let messages = pages.iter().any(Changes::touches_messages);
         self.last_sync = pages.last().map(|c| c.now).or(self.last_sync);
         let businesses = self.with_store(move |s| apply_pages(s, &pages)).await?;
         if first || messages || businesses {
@@ -337,9 +335,9 @@ fn apply_page(tx: &Tx, changes: &Changes, touched: &mut Vec<ChatId>) -> crate::s
     tx.set_clock(changes.now)?;
     tx.set_prefs(me, &changes.prefs)?;
     let businesses_changed = tx.mirror_businesses(me, &changes.businesses, changes.now)?;
-    tx.mirror_messages_into(me, &changes.messages, touched)?;
+    tx.mirror_messages(me, &changes.messages, touched)?;
     tx.mirror_decisions(me, &changes.decisions)?;
-    tx.mirror_removed_into(&changes.removed, touched)?;
+    tx.mirror_removed(&changes.removed, touched)?;
     tx.set_sync_cursor(changes.cursor)?;
     Ok(businesses_changed)
 }

@@ -125,9 +125,7 @@ async fn wait_for_changes(
 ) -> ApiResult<Changes> {
     let mut stopping = state.hub.stopping();
     let found = read_changes(state, user, cursor, limit).await?;
-    let news =
-        !found.messages.is_empty() || !found.removed.is_empty() || !found.decisions.is_empty();
-    if news || *stopping.borrow() {
+    if found.touches_messages() || *stopping.borrow() {
         return Ok(found);
     }
     tokio::select! {
