@@ -2,19 +2,19 @@
 //! period, a retried request whose first answer was lost applies once, a server killed in the
 //! middle of a catch-up costs nothing, and the stream brings new messages as they are decided.
 
+#[path = "common/server.rs"]
+mod harness;
+
+use harness::{TestServer, act};
 use parley::model::*;
 use parley::policy::{PolicyConfig, Pricing};
-use parley::protocol::{
-    ActionBatch, ActionResults, KeyedAction, SendRequest, TemplateSubmission, WireAction,
-};
+use parley::protocol::{KeyedAction, SendRequest, TemplateSubmission, WireAction};
 use parley::server::{Server, ServerConfig, add_business, add_user};
 use parley::store::{NewBusiness, Store, UserAction, paths};
 use parley::sync::business::BusinessClient;
 use parley::sync::engine::{Engine, SyncConfig, SyncEvent};
 use parley::sync::http::Api;
-use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 use tempfile::TempDir;
 use tokio::runtime::Runtime;
@@ -193,19 +193,21 @@ impl Client {
     }
 }
 
-fn runtime() -> Runtime {
-    tokio::runtime::Builder::new_multi_thread()
+/// A test's runtime, and the small world's server directory and accounts.
+fn world() -> (Runtime, TempDir, Accounts) {
+    let dir = tempfile::tempdir().unwrap();
+    let acc = accounts(dir.path());
+    let rt = tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)
         .enable_all()
         .build()
-        .unwrap()
+        .unwrap();
+    (rt, dir, acc)
 }
 
 #[test]
 fn actions_taken_offline_reach_the_server_once_and_take_effect() {
-    let rt = runtime();
-    let dir = tempfile::tempdir().unwrap();
-    let acc = accounts(dir.path());
+    let (rt, dir, acc) = world();
     let mut server = LocalServer::start(&rt, dir.path());
     let shop = BusinessClient::new(&server.url, &acc.shop).unwrap();
     let lender = BusinessClient::new(&server.url, &acc.lender).unwrap();
@@ -292,9 +294,7 @@ fn actions_taken_offline_reach_the_server_once_and_take_effect() {
 
 #[test]
 fn a_retried_request_whose_answer_was_lost_applies_once() {
-    let rt = runtime();
-    let dir = tempfile::tempdir().unwrap();
-    let acc = accounts(dir.path());
+    let (rt, dir, acc) = world();
     let server = LocalServer::start(&rt, dir.path());
     let lender = BusinessClient::new(&server.url, &acc.lender).unwrap();
     template(
@@ -320,14 +320,7 @@ fn a_retried_request_whose_answer_was_lost_applies_once() {
         action: serde_json::from_str::<WireAction>(&queued[0].action).unwrap(),
     };
     let api = Api::new(&server.url, &acc.alice).unwrap();
-    let answer: ActionResults = rt
-        .block_on(api.post(
-            "me/actions",
-            &ActionBatch {
-                actions: vec![first],
-            },
-        ))
-        .unwrap();
+    let answer = rt.block_on(act(&api, vec![(first.key.as_str(), first.action)]));
     assert!(answer.results[0].ok && !answer.results[0].replayed);
     // The client retries what is still in its outbox.
     rt.block_on(c.engine.push()).unwrap();
@@ -338,59 +331,23 @@ fn a_retried_request_whose_answer_was_lost_applies_once() {
     assert_eq!(status.metrics.reports, 1, "reported once, not twice");
 }
 
-/// `parley serve` as a real process, killed for real.
-struct ServerProcess {
-    child: Child,
-    url: String,
-}
-
-fn serve(dir: &Path) -> ServerProcess {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_parley"))
-        .args(["serve", "--addr", "127.0.0.1:0", "--data-dir"])
-        .arg(dir)
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .expect("parley serve starts");
-    let mut line = String::new();
-    BufReader::new(child.stdout.take().unwrap())
-        .read_line(&mut line)
-        .unwrap();
-    let url = line
-        .split_whitespace()
-        .find(|w| w.starts_with("http://"))
-        .unwrap_or_else(|| panic!("no address in {line:?}"))
-        .to_string();
-    ServerProcess { child, url }
-}
-
-impl Drop for ServerProcess {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
 #[test]
 fn a_server_killed_in_the_middle_of_a_catch_up_costs_nothing() {
-    let rt = runtime();
-    let dir = tempfile::tempdir().unwrap();
-    let acc = accounts(dir.path());
+    let (rt, dir, acc) = world();
     let backlog = backlog(dir.path(), acc.shop_id, 4_500);
-    let mut server = serve(dir.path());
+    let server = TestServer::start(dir.path(), &[]);
     let mut c = client(&server.url, &acc.alice);
     assert!(
         rt.block_on(c.engine.pull("changes", Duration::from_secs(10)))
             .unwrap(),
         "more pages wait"
     );
-    server.child.kill().unwrap();
-    server.child.wait().unwrap();
+    server.kill();
     assert!(
         rt.block_on(c.engine.pull("changes", Duration::from_secs(5)))
             .is_err()
     );
-    let server = serve(dir.path());
+    let server = TestServer::start(dir.path(), &[]);
     c.reconnect(&server.url, &acc.alice);
     c.catch_up(&rt);
     let store = c.store();
@@ -453,9 +410,7 @@ fn backlog(dir: &Path, shop: BusinessId, n: usize) -> Vec<i64> {
 
 #[test]
 fn the_stream_brings_a_new_message_as_soon_as_it_is_decided() {
-    let rt = runtime();
-    let dir = tempfile::tempdir().unwrap();
-    let acc = accounts(dir.path());
+    let (rt, dir, acc) = world();
     let server = LocalServer::start(&rt, dir.path());
     let shop = BusinessClient::new(&server.url, &acc.shop).unwrap();
     template(
@@ -547,9 +502,7 @@ fn snapshot(store: &Store, businesses: &[BusinessId]) -> String {
 
 #[test]
 fn a_catch_up_stores_what_pulling_page_by_page_stores() {
-    let rt = runtime();
-    let dir = tempfile::tempdir().unwrap();
-    let acc = accounts(dir.path());
+    let (rt, dir, acc) = world();
     // Several pages of delivered, held and rejected messages, a held one released and one
     // deleted after they were sent (so later pages change and remove earlier messages), and
     // relations that change on the way.
@@ -664,9 +617,7 @@ fn reloaded(events: &mut mpsc::Receiver<SyncEvent>) -> bool {
 
 #[test]
 fn a_subscription_made_on_another_device_reloads_the_inbox() {
-    let rt = runtime();
-    let dir = tempfile::tempdir().unwrap();
-    let acc = accounts(dir.path());
+    let (rt, dir, acc) = world();
     let server = LocalServer::start(&rt, dir.path());
     let mut inbox = client(&server.url, &acc.alice);
     let pull = |c: &mut Client| {
@@ -697,13 +648,7 @@ fn a_subscription_made_on_another_device_reloads_the_inbox() {
             },
         ),
     ] {
-        let batch = ActionBatch {
-            actions: vec![KeyedAction {
-                key: key.into(),
-                action,
-            }],
-        };
-        let answer: ActionResults = rt.block_on(other.post("me/actions", &batch)).unwrap();
+        let answer = rt.block_on(act(&other, vec![(key, action)]));
         assert!(answer.results.iter().all(|r| r.ok), "{answer:?}");
         pull(&mut inbox);
         assert!(
