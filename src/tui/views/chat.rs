@@ -3,7 +3,9 @@
 
 use super::super::state::{ChatView, MessageRow, Pane, UiState};
 use super::super::theme::Theme;
-use super::common::{business_badge, category_tag, pane, verified_mark, when_exact, width, wrap};
+use super::common::{
+    business_badge, category_tag, draw_hint, pane, verified_mark, when_exact, width, wrap,
+};
 use crate::model::{Direction, Reason};
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -19,12 +21,7 @@ pub fn draw(frame: &mut Frame, state: &UiState, theme: &Theme, area: Rect) {
         frame.render_widget(block, area);
         let hint = "Pick a chat on the left and press Enter. Business chats carry a [biz] mark; \
                     ? lists every key.";
-        frame.render_widget(
-            Paragraph::new(hint)
-                .wrap(ratatui::widgets::Wrap { trim: true })
-                .style(theme.get("dim")),
-            inner,
-        );
+        draw_hint(frame, hint, theme, inner);
         return;
     };
     let block = pane(header(view, theme), focused, theme);

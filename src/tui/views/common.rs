@@ -2,10 +2,11 @@
 
 use super::super::theme::Theme;
 use crate::model::{Category, Timestamp};
+use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
-use ratatui::text::Span;
-use ratatui::widgets::{Block, BorderType, Borders};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, BorderType, Borders, Paragraph, Wrap};
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 /// The width of text in terminal cells.
@@ -77,6 +78,43 @@ pub fn wrap(text: &str, max: usize) -> Vec<String> {
         lines.push(line);
     }
     lines
+}
+
+/// A dim, wrapped hint in `area`: what an empty list or pane is for, and how to fill it.
+pub fn draw_hint(frame: &mut Frame, text: &str, theme: &Theme, area: Rect) {
+    frame.render_widget(
+        Paragraph::new(text)
+            .wrap(Wrap { trim: true })
+            .style(theme.get("dim")),
+        area,
+    );
+}
+
+/// A list of `count` rows of `height` lines each in `area`, scrolled so that row `selected`
+/// shows, and highlighted; `row(i, selected)` gives the lines of row `i`.
+pub fn draw_rows(
+    frame: &mut Frame,
+    area: Rect,
+    theme: &Theme,
+    (count, selected, height): (usize, usize, u16),
+    row: impl Fn(usize, bool) -> Vec<Line<'static>>,
+) {
+    let rows = usize::from((area.height / height).max(1));
+    let offset = selected.saturating_sub(rows - 1);
+    for i in (offset..count).take(rows) {
+        let y = area.y + (i - offset) as u16 * height;
+        if y + height > area.y + area.height {
+            break;
+        }
+        let style = match i == selected {
+            true => theme.get("selected"),
+            false => Style::default(),
+        };
+        frame.render_widget(
+            Paragraph::new(row(i, i == selected)).style(style),
+            Rect::new(area.x, y, area.width, height),
+        );
+    }
 }
 
 /// A bordered box; the border is highlighted when it has the focus.

@@ -5,13 +5,13 @@ use super::super::console::field::TextField;
 use super::super::console::source::{BroadcastRun, BroadcastTally, DryRun};
 use super::super::console::state::*;
 use super::super::theme::Theme;
-use super::common::{pane, truncate, wrap};
+use super::common::{draw_hint, pane, truncate, wrap};
 use super::console::group_credits;
 use crate::policy::broadcast::InsufficientBudget;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Gauge, Paragraph, Wrap};
+use ratatui::widgets::{Gauge, Paragraph};
 
 /// Width of the labels of the form and the panels.
 const LABEL: usize = 11;
@@ -47,12 +47,7 @@ fn draw_form(frame: &mut Frame, state: &ConsoleState, theme: &Theme, area: Rect)
     let Some(template) = compose.template() else {
         let text = "No approved template to broadcast. Write one on the Templates screen; \
                     paused and disabled templates cannot be sent.";
-        frame.render_widget(
-            Paragraph::new(text)
-                .wrap(Wrap { trim: true })
-                .style(theme.get("dim")),
-            inner,
-        );
+        draw_hint(frame, text, theme, inner);
         return;
     };
     let form = &compose.form;

@@ -4,12 +4,12 @@
 use super::super::console::source::TemplateCard;
 use super::super::console::state::{ConsoleState, not_sendable};
 use super::super::theme::Theme;
-use super::common::{pad, pane, truncate, wrap};
+use super::common::{draw_hint, draw_rows, pad, pane, truncate, wrap};
 use crate::model::*;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Paragraph, Wrap};
+use ratatui::widgets::Paragraph;
 
 /// Lines per template in the list.
 const ROW_HEIGHT: u16 = 2;
@@ -48,33 +48,14 @@ fn draw_list(frame: &mut Frame, state: &ConsoleState, theme: &Theme, area: Rect)
     if list.rows.is_empty() {
         let text = "No templates yet. Write one with n, or submit a TOML file with f \
                     (name, category, body). Review is automatic: you see the result at once.";
-        frame.render_widget(
-            Paragraph::new(text)
-                .wrap(Wrap { trim: true })
-                .style(theme.get("dim")),
-            inner,
-        );
+        draw_hint(frame, text, theme, inner);
         return;
     }
-    let rows = usize::from((inner.height / ROW_HEIGHT).max(1));
-    let offset = list.selected.saturating_sub(rows - 1);
     let cells = usize::from(inner.width);
-    for (i, card) in list.rows.iter().enumerate().skip(offset).take(rows) {
-        let y = inner.y + (i - offset) as u16 * ROW_HEIGHT;
-        if y + ROW_HEIGHT > inner.y + inner.height {
-            break;
-        }
-        let selected = i == list.selected;
-        let style = match selected {
-            true => theme.get("selected"),
-            false => ratatui::style::Style::default(),
-        };
-        let lines = row_lines(card, selected, state.clock, theme, cells);
-        frame.render_widget(
-            Paragraph::new(lines).style(style),
-            Rect::new(inner.x, y, inner.width, ROW_HEIGHT),
-        );
-    }
+    let shape = (list.rows.len(), list.selected, ROW_HEIGHT);
+    draw_rows(frame, inner, theme, shape, |i, selected| {
+        row_lines(&list.rows[i], selected, state.clock, theme, cells)
+    });
 }
 
 fn row_lines(
@@ -137,12 +118,7 @@ fn draw_detail(frame: &mut Frame, state: &ConsoleState, theme: &Theme, area: Rec
         let text = "A business starts a conversation only with an approved template. Review \
                     checks the body's length, its placeholders {{1}}, {{2}}..., promotional \
                     words in a utility template, and forbidden content.";
-        frame.render_widget(
-            Paragraph::new(text)
-                .wrap(Wrap { trim: true })
-                .style(theme.get("dim")),
-            inner,
-        );
+        draw_hint(frame, text, theme, inner);
         return;
     };
     let t = &card.template;

@@ -3,11 +3,13 @@
 use super::super::layout::ROW_HEIGHT;
 use super::super::state::{HeldRow, Pane, UiState};
 use super::super::theme::Theme;
-use super::common::{business_mark, category_tag, pad, pane, truncate, when, width, wrap};
+use super::common::{
+    business_mark, category_tag, draw_hint, draw_rows, pad, pane, truncate, when, width, wrap,
+};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Paragraph, Wrap};
+use ratatui::widgets::Paragraph;
 
 /// The list of held messages in the left pane.
 pub fn draw_list(frame: &mut Frame, state: &UiState, theme: &Theme, area: Rect) {
@@ -22,31 +24,14 @@ pub fn draw_list(frame: &mut Frame, state: &UiState, theme: &Theme, area: Rect) 
     if held.rows.is_empty() {
         let text = "Nothing held. Offers over your caps, from businesses you do not subscribe to, \
                     or in your quiet hours wait here.";
-        frame.render_widget(
-            Paragraph::new(text)
-                .wrap(Wrap { trim: true })
-                .style(theme.get("dim")),
-            inner,
-        );
+        draw_hint(frame, text, theme, inner);
         return;
     }
-    let rows = usize::from(inner.height / ROW_HEIGHT).max(1);
-    let offset = held.selected.saturating_sub(rows - 1);
     let cells = inner.width as usize;
-    for (i, row) in held.rows.iter().enumerate().skip(offset).take(rows) {
-        let y = inner.y + (i - offset) as u16 * ROW_HEIGHT;
-        let selected = i == held.selected;
-        let style = if selected {
-            theme.get("selected")
-        } else {
-            ratatui::style::Style::default()
-        };
-        let lines = row_lines(row, selected, state, theme, cells);
-        frame.render_widget(
-            Paragraph::new(lines).style(style),
-            Rect::new(inner.x, y, inner.width, ROW_HEIGHT),
-        );
-    }
+    let shape = (held.rows.len(), held.selected, ROW_HEIGHT);
+    draw_rows(frame, inner, theme, shape, |i, selected| {
+        row_lines(&held.rows[i], selected, state, theme, cells)
+    });
 }
 
 fn row_lines(
@@ -91,12 +76,7 @@ pub fn draw_detail(frame: &mut Frame, state: &UiState, theme: &Theme, area: Rect
     let Some(row) = state.held.rows.get(state.held.selected) else {
         let text = "The rules hold back offers you did not ask for. Nothing is lost: each one waits \
                     here with its reason until you release or delete it.";
-        frame.render_widget(
-            Paragraph::new(text)
-                .wrap(Wrap { trim: true })
-                .style(theme.get("dim")),
-            inner,
-        );
+        draw_hint(frame, text, theme, inner);
         return;
     };
     let cells = inner.width as usize;

@@ -3,7 +3,7 @@
 use super::super::layout::{self, Areas, ROW_HEIGHT};
 use super::super::state::{ChatRow, Pane, Tab, UiState};
 use super::super::theme::Theme;
-use super::common::{business_mark, pad, pane, truncate, when, width};
+use super::common::{business_mark, draw_hint, pad, pane, truncate, when, width};
 use super::{chat, held};
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -66,12 +66,7 @@ fn draw_list(frame: &mut Frame, state: &UiState, theme: &Theme, area: Rect) {
             }
             _ => "No chats here yet. Move the clock with t (an hour) or T (a day).",
         };
-        frame.render_widget(
-            Paragraph::new(empty)
-                .wrap(ratatui::widgets::Wrap { trim: true })
-                .style(theme.get("dim")),
-            inner,
-        );
+        draw_hint(frame, empty, theme, inner);
         return;
     }
     for (i, row) in list.rows.iter().enumerate() {
