@@ -5,8 +5,8 @@ mod support;
 
 use parley::model::*;
 use parley::store::ChatFilter;
-use parley::tui::Action;
 use parley::tui::state::{Dialog, Pane, Screen, Tab};
+use parley::tui::{Action, App};
 use support::{demo, keys, open_chat, screen};
 
 fn business(app: &parley::tui::App, name: &str) -> BusinessId {
@@ -93,7 +93,7 @@ fn subscriptions_screen_toggles_in_one_key() {
     keys(&mut app, &config, "space");
     assert!(!relation(&app, "Rutas Bus").subscribed);
     keys(&mut app, &config, "o");
-    assert!(!app.store().db().user(app.me()).unwrap().prefs.all_offers);
+    assert!(!prefs(&app).all_offers);
     keys(&mut app, &config, "esc");
     assert_eq!(app.state.screen, Screen::Inbox);
 }
@@ -350,32 +350,16 @@ fn filters_tabs_and_next_unread() {
 fn settings_change_caps_and_quiet_hours_at_once() {
     let (mut app, config) = demo("0", 100, 30);
     keys(&mut app, &config, ", l l");
-    assert_eq!(
-        app.store()
-            .db()
-            .user(app.me())
-            .unwrap()
-            .prefs
-            .daily_marketing_cap,
-        6
-    );
+    assert_eq!(prefs(&app).daily_marketing_cap, 6);
     keys(&mut app, &config, "j h");
-    assert_eq!(
-        app.store()
-            .db()
-            .user(app.me())
-            .unwrap()
-            .prefs
-            .weekly_business_cap,
-        1
-    );
+    assert_eq!(prefs(&app).weekly_business_cap, 1);
     keys(&mut app, &config, "j l");
     assert_eq!(
-        app.store().db().user(app.me()).unwrap().prefs.quiet_hours,
+        prefs(&app).quiet_hours,
         Some(QuietHours { start: 22, end: 7 })
     );
     keys(&mut app, &config, "j j space");
-    assert!(!app.store().db().user(app.me()).unwrap().prefs.all_offers);
+    assert!(!prefs(&app).all_offers);
 }
 
 #[test]
@@ -383,14 +367,7 @@ fn quiet_hours_hold_offers_until_they_end() {
     let (mut app, config) = demo("1d", 100, 30);
     keys(&mut app, &config, ", j j l");
     keys(&mut app, &config, "l l l l l l l l l l l l l l");
-    let q = app
-        .store()
-        .db()
-        .user(app.me())
-        .unwrap()
-        .prefs
-        .quiet_hours
-        .unwrap();
+    let q = prefs(&app).quiet_hours.unwrap();
     assert_eq!(q.start, 12, "quiet from noon");
     keys(&mut app, &config, "esc T");
     let held = app.store().db().held(app.me()).unwrap();
@@ -590,4 +567,9 @@ fn the_selection_follows_its_chat_off_the_page() {
     keys(&mut app, &config, "esc k j");
     assert_eq!(app.state.list.selected, position);
     assert_eq!(app.state.list.selected_chat, Some(first));
+}
+
+/// The user's preferences as the store holds them.
+fn prefs(app: &App) -> UserPrefs {
+    app.store().db().user(app.me()).unwrap().prefs
 }
