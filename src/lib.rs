@@ -4,6 +4,7 @@
 #[macro_use]
 pub mod model;
 pub mod business_cli;
+pub mod log_file;
 pub mod policy;
 pub mod protocol;
 pub mod server;

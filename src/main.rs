@@ -216,7 +216,7 @@ fn run_inbox(
             )
         }
     };
-    let _log = start_log(data_dir)?;
+    let _log = start_log(data_dir);
     let (width, height) = crossterm::terminal::size().unwrap_or((80, 24));
     let mut app = App::open(store, assets, config.settings.clone(), width, height)?;
     if let Some((_, wake)) = &sync {
@@ -230,22 +230,14 @@ fn run_inbox(
 }
 
 /// Logs go to parley.log in the data directory, never to the screen.
-fn start_log(data_dir: &std::path::Path) -> Result<tracing_appender::non_blocking::WorkerGuard> {
-    let file = tracing_appender::rolling::never(data_dir, "parley.log");
-    let (writer, guard) = tracing_appender::non_blocking(file);
-    let filter =
-        tracing_subscriber::EnvFilter::try_from_env("PARLEY_LOG").unwrap_or_else(|_| "info".into());
-    let _ = tracing_subscriber::fmt()
-        .with_writer(writer)
-        .with_ansi(false)
-        .with_env_filter(filter)
-        .try_init();
+fn start_log(data_dir: &std::path::Path) -> tracing_appender::non_blocking::WorkerGuard {
+    let guard = parley::log_file::start(data_dir, "parley.log");
     tracing::info!(
         "parley {} started on {}",
         env!("CARGO_PKG_VERSION"),
         data_dir.display()
     );
-    Ok(guard)
+    guard
 }
 
 fn render(

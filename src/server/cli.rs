@@ -159,7 +159,7 @@ fn serve(
         burst: args.burst,
     };
     std::fs::create_dir_all(&config.data_dir)?;
-    let _log = start_log(&config.data_dir);
+    let _log = crate::log_file::start(&config.data_dir, "server.log");
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()?;
@@ -182,20 +182,6 @@ fn announce_address(addr: SocketAddr, store: &Path) {
     );
     let _ = out.flush();
     tracing::info!("listening on {addr}, store {}", store.display());
-}
-
-/// Logs go to server.log in the server's directory.
-fn start_log(dir: &Path) -> tracing_appender::non_blocking::WorkerGuard {
-    let file = tracing_appender::rolling::never(dir, "server.log");
-    let (writer, guard) = tracing_appender::non_blocking(file);
-    let filter =
-        tracing_subscriber::EnvFilter::try_from_env("PARLEY_LOG").unwrap_or_else(|_| "info".into());
-    let _ = tracing_subscriber::fmt()
-        .with_writer(writer)
-        .with_ansi(false)
-        .with_env_filter(filter)
-        .try_init();
-    guard
 }
 
 /// Completes on Ctrl-C or SIGTERM.

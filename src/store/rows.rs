@@ -152,12 +152,17 @@ pub fn message(row: &Row) -> rusqlite::Result<Message> {
         sent_at: row.get("sent_at")?,
         delivered_at: row.get("delivered_at")?,
         read_at: row.get("read_at")?,
-        decision: Decision {
-            outcome: code(row, "outcome", Outcome::parse)?,
-            reason: code(row, "reason", Reason::parse)?,
-            sentence: row.get("sentence")?,
-        },
+        decision: decision(row)?,
         feedback: opt_code(row, "feedback", Feedback::parse)?,
+    })
+}
+
+/// The decision columns (outcome, reason, sentence) of a message or a decision log row.
+pub fn decision(row: &Row) -> rusqlite::Result<Decision> {
+    Ok(Decision {
+        outcome: code(row, "outcome", Outcome::parse)?,
+        reason: code(row, "reason", Reason::parse)?,
+        sentence: row.get("sentence")?,
     })
 }
 

@@ -145,11 +145,7 @@ impl Db<'_> {
                     template: r.get("template_id")?,
                     category: rows::code(r, "category", Category::parse)?,
                     at: r.get("at")?,
-                    decision: Decision {
-                        outcome: rows::code(r, "outcome", Outcome::parse)?,
-                        reason: rows::code(r, "reason", Reason::parse)?,
-                        sentence: r.get("sentence")?,
-                    },
+                    decision: rows::decision(r)?,
                     message: r.get("message_id")?,
                     change: r.get("change")?,
                 })
