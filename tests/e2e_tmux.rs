@@ -9,7 +9,6 @@
 mod tmux;
 
 use std::path::Path;
-use std::time::{Duration, Instant};
 use tempfile::TempDir;
 use tmux::{Ended, Tmux, framed, shell_quote};
 
@@ -428,41 +427,6 @@ fn a_too_small_terminal_says_so_and_recovers() {
     // Still answering keys.
     p.select("Javi");
     p.quit();
-}
-
-/// Not an assertion on time: prints how long a key takes to change the screen in tmux
-/// (`cargo test --test e2e_tmux key_latency_report -- --nocapture` shows it).
-#[test]
-fn key_latency_report() {
-    const SAMPLES: usize = 30;
-    let p = Parley::start("latency", 80, 24);
-    let mut keys = Vec::with_capacity(SAMPLES);
-    let mut reads = Vec::with_capacity(SAMPLES);
-    for i in 0..SAMPLES {
-        let read = Instant::now();
-        let before = selected_line(&p.screen().text);
-        reads.push(read.elapsed());
-        let start = Instant::now();
-        p.press(if i % 2 == 0 { "j" } else { "k" });
-        p.wait_with("the selection to move", Duration::ZERO, |s| {
-            selected_line(&s.text) != before
-        });
-        keys.push(start.elapsed());
-    }
-    let (median, worst) = median_and_worst(&mut keys);
-    let (read_median, read_worst) = median_and_worst(&mut reads);
-    eprintln!(
-        "key latency in tmux, {SAMPLES} presses of j/k, from sending the key to reading the moved \
-         selection: median {median:.1?}, worst {worst:.1?} (one screen read alone: median \
-         {read_median:.1?}, worst {read_worst:.1?})"
-    );
-    p.quit();
-}
-
-fn median_and_worst(samples: &mut [Duration]) -> (Duration, Duration) {
-    samples.sort();
-    let n = samples.len();
-    ((samples[(n - 1) / 2] + samples[n / 2]) / 2, samples[n - 1])
 }
 
 /// Keys typed faster than the screen redraws land in the mode the previous key opened: a

@@ -11,6 +11,7 @@ use parley::protocol::*;
 use parley::sync::business::{BusinessClient, MetricsScope};
 use parley::sync::http::{self, HttpError};
 use std::collections::BTreeSet;
+use std::path::Path;
 use std::time::{Duration, Instant};
 use tempfile::TempDir;
 
@@ -42,6 +43,11 @@ struct Scene {
 }
 
 fn scene(extra: &[&str]) -> Scene {
+    scene_with(|dir| TestServer::start(dir, extra))
+}
+
+/// The scene with its server started by `start` (in the scene's directory).
+fn scene_with(start: impl FnOnce(&Path) -> TestServer) -> Scene {
     let dir = TempDir::new().unwrap();
     let ana = add_user(dir.path(), "ana");
     let bob = add_user(dir.path(), "bob");
@@ -50,7 +56,7 @@ fn scene(extra: &[&str]) -> Scene {
         "Tienda Sol",
         &["--verified", "--kind", "shop", "--budget", "1000"],
     );
-    let server = TestServer::start(dir.path(), extra);
+    let server = start(dir.path());
     Scene {
         _dir: dir,
         server,
@@ -450,7 +456,8 @@ async fn each_action_key_applies_once() {
 
 #[tokio::test]
 async fn a_long_poll_wakes_within_a_second_of_a_send() {
-    let s = scene(&[]);
+    const PARKED: &str = "waits for changes";
+    let s = scene_with(|dir| TestServer::start_logging(dir, &[], "info,parley::server=debug"));
     let shop = s.shop();
     approved(
         &shop,
@@ -475,6 +482,11 @@ async fn a_long_poll_wakes_within_a_second_of_a_send() {
         "it waited for a change"
     );
 
+    // The short poll above waited too: its line is in the log before the next one is counted.
+    let parked_before = eventually("the short poll's line in the log", || async {
+        Some(s.server.log_lines_with(PARKED)).filter(|n| *n > 0)
+    })
+    .await;
     let poll = tokio::spawn({
         let ana = ana.clone();
         async move {
@@ -482,8 +494,14 @@ async fn a_long_poll_wakes_within_a_second_of_a_send() {
             (changes, Instant::now())
         }
     });
-    // Gives the poll time to park; the assertion below holds whether it had or not.
-    tokio::time::sleep(Duration::from_millis(300)).await;
+    eventually("the poll to wait on the server", || async {
+        (s.server.log_lines_with(PARKED) > parked_before).then_some(())
+    })
+    .await;
+    assert!(
+        !poll.is_finished(),
+        "the poll waits until something is sent"
+    );
     shop.send(&to("ana", "order_ready", &[])).await.unwrap();
     let sent_at = Instant::now();
     let (changes, answered_at) = poll.await.unwrap();

@@ -68,7 +68,18 @@ impl TestServer {
 
     /// Starts `parley serve` on `addr` (a restart on the port it had) with its store in `dir`.
     pub fn start_at(dir: &Path, addr: &str, extra: &[&str]) -> TestServer {
-        let mut child = parley()
+        TestServer::spawn(parley(), dir, addr, extra)
+    }
+
+    /// Starts `parley serve` like `start`, logging with the filter `log` (`PARLEY_LOG`).
+    pub fn start_logging(dir: &Path, extra: &[&str], log: &str) -> TestServer {
+        let mut command = parley();
+        command.env("PARLEY_LOG", log);
+        TestServer::spawn(command, dir, "127.0.0.1:0", extra)
+    }
+
+    fn spawn(mut command: Command, dir: &Path, addr: &str, extra: &[&str]) -> TestServer {
+        let mut child = command
             .args(["serve", "--addr", addr, "--data-dir"])
             .arg(dir)
             .args(extra)
@@ -92,6 +103,15 @@ impl TestServer {
             dir: dir.to_path_buf(),
             url,
         }
+    }
+
+    /// How many lines of the server's log file contain `text`.
+    pub fn log_lines_with(&self, text: &str) -> usize {
+        std::fs::read_to_string(self.dir.join("server.log"))
+            .unwrap_or_default()
+            .lines()
+            .filter(|line| line.contains(text))
+            .count()
     }
 
     /// Kills the server at once (SIGKILL), as a crash would.

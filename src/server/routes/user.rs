@@ -128,6 +128,7 @@ async fn wait_for_changes(
     if found.touches_messages() || *stopping.borrow() {
         return Ok(found);
     }
+    tracing::debug!("a poll of user {} waits for changes", user.0.0);
     tokio::select! {
         woken = tokio::time::timeout_at(deadline, signal.changed()) => match woken {
             Ok(Ok(())) => read_changes(state, user, cursor, limit).await,
