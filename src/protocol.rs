@@ -6,7 +6,6 @@ use crate::model::*;
 use crate::policy::Metrics;
 use crate::policy::broadcast::{InsufficientBudget, Quote, Settlement};
 use crate::policy::config::{EnforcementConfig, QualityConfig, TierConfig};
-use crate::store::BroadcastTally;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use utoipa::ToSchema;
@@ -349,13 +348,10 @@ pub struct BroadcastStarted {
     pub remaining: u32,
 }
 
-/// Most people one part of a broadcast sends to.
-pub const MAX_PART: u32 = 500;
-
 /// `POST /v1/business/broadcasts/{id}/parts`: send to the next people of a started broadcast.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
 pub struct PartRequest {
-    /// How many people at most, 1 to [`MAX_PART`].
+    /// How many people at most, 1 to [`limits::MAX_PART`].
     pub at_most: u32,
 }
 

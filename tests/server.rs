@@ -8,7 +8,7 @@ mod harness;
 use harness::*;
 use parley::model::*;
 use parley::protocol::*;
-use parley::sync::business::{BusinessClient, MetricsScope};
+use parley::sync::business_client::{BusinessClient, MetricsScope};
 use parley::sync::http::{self, HttpError};
 use std::collections::BTreeSet;
 use std::time::{Duration, Instant};

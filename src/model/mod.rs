@@ -3,9 +3,14 @@
 
 #[macro_use]
 mod codes;
+mod action;
+mod broadcast;
 mod business;
+mod chat_list;
 mod decision;
+mod figures;
 mod ids;
+pub mod limits;
 mod message;
 mod signal;
 mod template;
@@ -13,8 +18,12 @@ pub mod text;
 mod time;
 mod user;
 
+pub use action::*;
+pub use broadcast::*;
 pub use business::*;
+pub use chat_list::*;
 pub use decision::*;
+pub use figures::*;
 pub use ids::*;
 pub use message::*;
 pub use signal::*;

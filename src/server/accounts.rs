@@ -1,7 +1,7 @@
 //! Registering users and businesses on a server, each with a token shown once.
 
 use super::auth::{new_token, token_hash};
-use crate::model::{BusinessId, Timestamp, UserId, text};
+use crate::model::{BusinessId, Timestamp, UserId, limits, text};
 use crate::policy::PolicyConfig;
 use crate::store::{Account, NewBusiness, Result, Store, StoreError};
 
@@ -50,10 +50,10 @@ fn checked_name(name: &str) -> Result<String> {
     if clean.is_empty() {
         return Err(StoreError::Invalid("a name cannot be empty".into()));
     }
-    if clean.chars().count() > text::MAX_NAME_CHARS {
+    if clean.chars().count() > limits::MAX_NAME_CHARS {
         return Err(StoreError::Invalid(format!(
             "a name is at most {} characters",
-            text::MAX_NAME_CHARS
+            limits::MAX_NAME_CHARS
         )));
     }
     Ok(clean)

@@ -3,7 +3,7 @@
 
 use crate::model::*;
 use crate::protocol::{ActionResult, KeyedAction, WireAction};
-use crate::store::{Result, Store, StoreError, Tx, UserAction};
+use crate::store::{Result, Store, StoreError, Tx};
 use serde::{Deserialize, Serialize};
 
 /// Actions accepted in one batch.
@@ -29,8 +29,8 @@ pub fn check(action: &KeyedAction) -> std::result::Result<(), String> {
         ));
     }
     match &action.action {
-        WireAction::Reply { text, .. } if text.chars().count() > text::MAX_BODY_CHARS => Err(
-            format!("a reply is at most {} characters", text::MAX_BODY_CHARS),
+        WireAction::Reply { text, .. } if text.chars().count() > limits::MAX_BODY_CHARS => Err(
+            format!("a reply is at most {} characters", limits::MAX_BODY_CHARS),
         ),
         WireAction::SetPrefs { prefs } => check_prefs(prefs),
         _ => Ok(()),

@@ -2,6 +2,7 @@
 //! broadcast (or its dry run), metrics and status. Everything is looked up within the
 //! business's own templates and broadcasts, so another's are simply not found.
 
+use crate::model::limits::{MAX_BODY_CHARS, MAX_PARAM_CHARS, MAX_PARAMS, MAX_TEMPLATE_NAME_CHARS};
 use crate::model::*;
 use crate::policy::enforcement::standing;
 use crate::policy::{PolicyConfig, Pricing};
@@ -11,23 +12,20 @@ use crate::store::{
     Store, StoreError, Tx,
 };
 
-/// Most parameters a template takes.
-const MAX_PARAMS: usize = 10;
-/// Longest parameter, in characters.
-const MAX_PARAM_CHARS: usize = 256;
 /// Most people named in one broadcast.
 pub const MAX_AUDIENCE_NAMES: usize = 10_000;
 
 /// Checks the sizes of a template submission.
 pub fn check_submission(t: &TemplateSubmission) -> std::result::Result<(), String> {
     let name = t.name.trim();
-    if name.is_empty() || name.chars().count() > 64 {
-        return Err("a template name is 1 to 64 characters".into());
-    }
-    if t.body.chars().count() > text::MAX_BODY_CHARS {
+    if name.is_empty() || name.chars().count() > MAX_TEMPLATE_NAME_CHARS {
         return Err(format!(
-            "a template body is at most {} characters",
-            text::MAX_BODY_CHARS
+            "a template name is 1 to {MAX_TEMPLATE_NAME_CHARS} characters"
+        ));
+    }
+    if t.body.chars().count() > MAX_BODY_CHARS {
+        return Err(format!(
+            "a template body is at most {MAX_BODY_CHARS} characters"
         ));
     }
     Ok(())
@@ -40,10 +38,9 @@ pub fn check_send(r: &SendRequest) -> std::result::Result<(), String> {
         (Some(_), Some(_)) => Err("give a template or text, not both".into()),
         (None, None) => Err("give a template (with its parameters) or some text".into()),
         (None, Some(t)) if t.trim().is_empty() => Err("the text is empty".into()),
-        (None, Some(t)) if t.chars().count() > text::MAX_BODY_CHARS => Err(format!(
-            "a message is at most {} characters",
-            text::MAX_BODY_CHARS
-        )),
+        (None, Some(t)) if t.chars().count() > MAX_BODY_CHARS => {
+            Err(format!("a message is at most {MAX_BODY_CHARS} characters"))
+        }
         _ => Ok(()),
     }
 }

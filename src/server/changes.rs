@@ -3,13 +3,13 @@
 
 use crate::model::{Timestamp, UserId};
 use crate::protocol::{Changes, Cursor, WireBusiness, WireDecision, WireMessage};
-use crate::store::{ChangedMessage, Db, Result, Tombstone};
+use crate::store::{ChangedMessage, Db, LoggedDecision, Result, Tombstone};
 
 /// One entry of the stream, in the order the client must apply it.
 enum Entry {
     Message(Box<ChangedMessage>),
     Removed(Tombstone),
-    Decided(WireDecision),
+    Decided(LoggedDecision),
 }
 
 impl Entry {
@@ -64,7 +64,7 @@ pub fn changes_after(
         match entry {
             Entry::Message(m) => messages.push(wire_message(*m)),
             Entry::Removed(t) => removed.push(t.message),
-            Entry::Decided(d) => decisions.push(d),
+            Entry::Decided(d) => decisions.push(wire_decision(d)),
         }
     }
     let me = db.user(user)?;
@@ -104,6 +104,19 @@ fn wire_message(m: ChangedMessage) -> WireMessage {
         feedback: message.feedback,
         client_key,
         change,
+    }
+}
+
+fn wire_decision(d: LoggedDecision) -> WireDecision {
+    WireDecision {
+        id: d.id,
+        business: d.business,
+        template: d.template,
+        category: d.category,
+        at: d.at,
+        decision: d.decision,
+        message: d.message,
+        change: d.change,
     }
 }
 

@@ -121,7 +121,7 @@ pub fn run(
                 kind,
                 budget,
             };
-            let (id, token) = add_business(&mut store, &new, super::state::now())?;
+            let (id, token) = add_business(&mut store, &new, crate::wall_clock::now())?;
             announce(&format!("business {name} (id {id})"), &dir, &token)
         }
         None => serve(&args, dir, policy.clone(), *pricing),

@@ -7,7 +7,7 @@ use super::business::{MetricsFor, request_for, scope_of};
 use crate::model::*;
 use crate::policy::{PolicyConfig, Pricing, Settlement};
 use crate::protocol::*;
-use crate::store::{BroadcastTally, DayFigures, Db, Result, StoreError, Tx};
+use crate::store::{Db, Result, StoreError, Tx};
 
 /// Most days of figures one request may ask for.
 pub const MAX_DAYS: i64 = 400;
@@ -90,9 +90,10 @@ pub fn part(
     rules: (&PolicyConfig, &Pricing),
     now: Timestamp,
 ) -> Result<(BroadcastProgress, Vec<UserId>)> {
-    if !(1..=MAX_PART).contains(&at_most) {
+    if !(1..=limits::MAX_PART).contains(&at_most) {
         return Err(StoreError::Invalid(format!(
-            "at_most is 1 to {MAX_PART} people"
+            "at_most is 1 to {} people",
+            limits::MAX_PART
         )));
     }
     let state = own_state(tx.db(), business, id)?;

@@ -2,7 +2,8 @@
 //! restrictions, then the messages whose quiet hours have ended.
 
 use super::error::ApiResult;
-use super::state::{Shared, now};
+use super::state::Shared;
+use crate::wall_clock::now;
 use std::time::Duration;
 
 /// What one review changed.

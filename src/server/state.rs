@@ -45,14 +45,6 @@ impl AppState {
     }
 }
 
-/// The real time: the server decides with it, and the policy receives it as `now`.
-pub fn now() -> Timestamp {
-    let since_epoch = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| d.as_secs() as i64);
-    Timestamp(since_epoch)
-}
-
 /// One connection that writes, a few that read, and one that checkpoints, each used on a
 /// blocking thread.
 pub struct Stores {

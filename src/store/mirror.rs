@@ -1,9 +1,9 @@
 //! The inbox's copy of a server's data: businesses, the user's relations and messages, stored
-//! under the server's own ids, and the outbox of actions waiting to reach the server.
+//! under the server's own ids, and the outbox of actions waiting to reach the server. The sync
+//! client turns what the server sends into the plain rows below; the store never sees the wire.
 
-use super::{Db, Result, StoreError, Tx};
+use super::{Db, LoggedDecision, Result, Tx};
 use crate::model::*;
-use crate::protocol::{Cursor, WireBusiness, WireMessage};
 use rusqlite::{OptionalExtension, params};
 use std::collections::{HashMap, HashSet};
 
@@ -25,9 +25,40 @@ struct StoredBusinesses {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Queued {
     pub key: String,
-    /// The action as JSON (a `protocol::WireAction`).
+    /// The action as the sync client serialised it.
     pub action: String,
     pub attempts: u32,
+}
+
+/// A business as a server describes it to one user, under the server's id: with the user's
+/// relation to it and the restrictions in force.
+#[derive(Debug, Clone, PartialEq)]
+pub struct MirroredBusiness {
+    pub id: BusinessId,
+    pub name: String,
+    pub verified: bool,
+    pub kind: BusinessKind,
+    pub relation: Relation,
+    pub restrictions: Vec<Restriction>,
+}
+
+/// A message as a server sent it to one user, under the server's ids.
+#[derive(Debug, Clone, PartialEq)]
+pub struct MirroredMessage {
+    pub id: MessageId,
+    pub business: BusinessId,
+    pub direction: Direction,
+    pub category: Option<Category>,
+    pub template: Option<TemplateId>,
+    pub template_name: Option<String>,
+    pub body: String,
+    pub sent_at: Timestamp,
+    pub delivered_at: Option<Timestamp>,
+    pub read_at: Option<Timestamp>,
+    pub decision: Decision,
+    pub feedback: Option<Feedback>,
+    /// The idempotency key of the action that wrote it (the user's own replies).
+    pub client_key: Option<String>,
 }
 
 impl Db<'_> {
@@ -56,12 +87,14 @@ impl Db<'_> {
         Ok(n.max(0) as usize)
     }
 
-    /// Where the last pull from the server ended.
-    pub fn sync_cursor(&self) -> Result<Cursor> {
-        Ok(self
-            .meta("sync.cursor")?
-            .and_then(|json| serde_json::from_str(&json).ok())
-            .unwrap_or_default())
+    /// Where the last pull from the server ended: `(change, id)`, `(0, 0)` before the first.
+    pub fn sync_cursor(&self) -> Result<(i64, i64)> {
+        let stored = self.meta("sync.cursor")?;
+        let json: serde_json::Value = stored
+            .and_then(|text| serde_json::from_str(&text).ok())
+            .unwrap_or_default();
+        let part = |name: &str| json.get(name).and_then(serde_json::Value::as_i64);
+        Ok(part("change").zip(part("id")).unwrap_or_default())
     }
 }
 
@@ -128,7 +161,7 @@ impl Tx<'_> {
     pub fn mirror_businesses(
         &self,
         me: UserId,
-        businesses: &[WireBusiness],
+        businesses: &[MirroredBusiness],
         now: Timestamp,
     ) -> Result<bool> {
         if businesses.is_empty() {
@@ -254,7 +287,7 @@ impl Tx<'_> {
     pub fn mirror_messages(
         &self,
         me: UserId,
-        messages: &[WireMessage],
+        messages: &[MirroredMessage],
         touched: &mut Vec<ChatId>,
     ) -> Result<()> {
         // A page holds many messages of fewer chats and templates: each is looked up once.
@@ -295,14 +328,14 @@ impl Tx<'_> {
         Ok(())
     }
 
-    fn mirror_template(&self, m: &WireMessage) -> Result<()> {
+    fn mirror_template(&self, m: &MirroredMessage) -> Result<()> {
         let (Some(id), Some(category)) = (m.template, m.category) else {
             return Ok(());
         };
-        let name = m
-            .template_name
-            .as_deref()
-            .map_or_else(|| format!("template {id}"), |n| text::clean_line(n, 64));
+        let name = m.template_name.as_deref().map_or_else(
+            || format!("template {id}"),
+            |n| text::clean_line(n, limits::MAX_TEMPLATE_NAME_CHARS),
+        );
         self.tx.prepare_cached(
             "INSERT OR IGNORE INTO templates (id, business_id, name, requested_category, category, body, status,
                 review_rule, review_note, allow_recategorise, submitted_at, quality, quality_since)
@@ -312,7 +345,7 @@ impl Tx<'_> {
         Ok(())
     }
 
-    fn upsert_message(&self, me: UserId, chat: ChatId, m: &WireMessage) -> Result<()> {
+    fn upsert_message(&self, me: UserId, chat: ChatId, m: &MirroredMessage) -> Result<()> {
         let shown_at = m.delivered_at.unwrap_or(m.sent_at);
         self.tx
             .prepare_cached(
@@ -338,7 +371,7 @@ impl Tx<'_> {
                 m.read_at,
                 m.decision.outcome.as_str(),
                 m.decision.reason.as_str(),
-                text::clean_line(&m.decision.sentence, 512),
+                text::clean_line(&m.decision.sentence, limits::MAX_SENTENCE_CHARS),
                 m.feedback.map(|f| f.as_str()),
                 m.client_key,
             ])?;
@@ -366,11 +399,7 @@ impl Tx<'_> {
     }
 
     /// Stores the server's decisions for the user (the decision log the profile reads).
-    pub fn mirror_decisions(
-        &self,
-        me: UserId,
-        decisions: &[crate::protocol::WireDecision],
-    ) -> Result<()> {
+    pub fn mirror_decisions(&self, me: UserId, decisions: &[LoggedDecision]) -> Result<()> {
         let mut stmt = self.tx.prepare_cached(
             "INSERT OR IGNORE INTO decisions (id, user_id, business_id, template_id, category, at, outcome, reason,
                 sentence, message_id)
@@ -386,7 +415,7 @@ impl Tx<'_> {
                 d.at,
                 d.decision.outcome.as_str(),
                 d.decision.reason.as_str(),
-                text::clean_line(&d.decision.sentence, 512),
+                text::clean_line(&d.decision.sentence, limits::MAX_SENTENCE_CHARS),
                 d.message
             ])?;
         }
@@ -410,10 +439,9 @@ impl Tx<'_> {
         Ok(())
     }
 
-    /// Remembers where the last pull ended.
-    pub fn set_sync_cursor(&self, cursor: Cursor) -> Result<()> {
-        let json =
-            serde_json::to_string(&cursor).map_err(|e| StoreError::Invalid(e.to_string()))?;
-        self.set_meta("sync.cursor", &json)
+    /// Remembers where the last pull ended: `(change, id)`.
+    pub fn set_sync_cursor(&self, (change, id): (i64, i64)) -> Result<()> {
+        let json = serde_json::json!({ "change": change, "id": id });
+        self.set_meta("sync.cursor", &json.to_string())
     }
 }

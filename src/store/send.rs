@@ -264,7 +264,7 @@ impl Tx<'_> {
 fn clean_params(params: &[String]) -> Vec<String> {
     params
         .iter()
-        .take(10)
-        .map(|p| text::clean_line(p, 256))
+        .take(limits::MAX_PARAMS)
+        .map(|p| text::clean_line(p, limits::MAX_PARAM_CHARS))
         .collect()
 }

@@ -17,6 +17,22 @@ pub struct ChangedMessage {
     pub change: i64,
 }
 
+/// A decision the rules made about a message for a user, as the decision log keeps it: a
+/// rejected message never becomes a message, so this is how its user learns of it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LoggedDecision {
+    pub id: i64,
+    pub business: BusinessId,
+    pub template: Option<TemplateId>,
+    pub category: Category,
+    pub at: Timestamp,
+    pub decision: Decision,
+    /// The message it made, when delivered or held.
+    pub message: Option<MessageId>,
+    /// The change that wrote it.
+    pub change: i64,
+}
+
 /// A message the user deleted, at the change that deleted it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Tombstone {
@@ -132,14 +148,14 @@ impl Db<'_> {
         user: UserId,
         after: (i64, i64),
         limit: usize,
-    ) -> Result<Vec<crate::protocol::WireDecision>> {
+    ) -> Result<Vec<LoggedDecision>> {
         let mut stmt = self.conn.prepare_cached(
             "SELECT * FROM decisions WHERE user_id = ?1 AND change >= ?2 AND change > 0 AND (change > ?2 OR id > ?3)
              ORDER BY change, id LIMIT ?4",
         )?;
         let list = stmt
             .query_map(params![user, after.0, after.1, limit as i64], |r| {
-                Ok(crate::protocol::WireDecision {
+                Ok(LoggedDecision {
                     id: r.get("id")?,
                     business: r.get("business_id")?,
                     template: r.get("template_id")?,

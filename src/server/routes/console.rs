@@ -3,14 +3,16 @@
 //! the quality log and the standing.
 
 use crate::model::{BroadcastId, TemplateEvent, TemplateId};
+use crate::model::{BroadcastRecord, DayFigures, QualityPoint};
+use crate::policy::StandingReport;
 use crate::protocol::*;
 use crate::server::auth::BusinessAuth;
 use crate::server::business::MetricsFor;
 use crate::server::console;
 use crate::server::error::ApiResult;
 use crate::server::extract::{ApiPath, ApiQuery};
-use crate::server::state::{Shared, now};
-use crate::store::{BroadcastRecord, DayFigures, QualityPoint, StandingReport};
+use crate::server::state::Shared;
+use crate::wall_clock::now;
 use axum::Json;
 use axum::extract::State;
 use serde::Deserialize;

@@ -1,0 +1,99 @@
+//! The server's changes stored in the inbox's copy of its data: each page's businesses,
+//! messages, decisions and removals turned from the wire's types into the store's rows, and
+//! written in order with the cursor that follows them.
+
+use crate::model::ChatId;
+use crate::protocol::{Changes, Cursor, WireBusiness, WireDecision, WireMessage};
+use crate::store::{LoggedDecision, MirroredBusiness, MirroredMessage, Result, Store, Tx};
+
+/// Stores consecutive pages of changes in order in one transaction, and moves the cursor past
+/// the last. The chats whose messages they touched are recomputed once, at the end: the store
+/// ends as it would after storing the pages one by one. Returns whether a business, or the
+/// user's relation with one or its restrictions, changed.
+pub fn apply_pages(store: &mut Store, pages: &[Changes]) -> Result<bool> {
+    store.write(|tx| {
+        let mut touched = Vec::new();
+        let mut businesses_changed = false;
+        for changes in pages {
+            businesses_changed |= apply_page(tx, changes, &mut touched)?;
+        }
+        tx.refresh_chats(touched)?;
+        Ok(businesses_changed)
+    })
+}
+
+/// Stores one page; returns whether its businesses differed from the stored ones.
+fn apply_page(tx: &Tx, changes: &Changes, touched: &mut Vec<ChatId>) -> Result<bool> {
+    let me = match tx.db().me()? {
+        Some(me) => me,
+        None => {
+            let me = tx.add_user(
+                &changes.me,
+                &crate::policy::PolicyConfig::default().new_user_prefs(),
+            )?;
+            tx.set_meta("me", &me.0.to_string())?;
+            me
+        }
+    };
+    tx.set_meta("world", "server")?;
+    tx.rename_user(me, &changes.me)?;
+    tx.set_clock(changes.now)?;
+    tx.set_prefs(me, &changes.prefs)?;
+    let businesses: Vec<_> = changes.businesses.iter().map(business).collect();
+    let businesses_changed = tx.mirror_businesses(me, &businesses, changes.now)?;
+    let messages: Vec<_> = changes.messages.iter().map(message).collect();
+    tx.mirror_messages(me, &messages, touched)?;
+    let decisions: Vec<_> = changes.decisions.iter().map(decision).collect();
+    tx.mirror_decisions(me, &decisions)?;
+    tx.mirror_removed(&changes.removed, touched)?;
+    tx.set_sync_cursor((changes.cursor.change, changes.cursor.id))?;
+    Ok(businesses_changed)
+}
+
+/// Where the last pull from the server ended.
+pub fn cursor(store: &Store) -> Result<Cursor> {
+    let (change, id) = store.db().sync_cursor()?;
+    Ok(Cursor { change, id })
+}
+
+fn business(b: &WireBusiness) -> MirroredBusiness {
+    MirroredBusiness {
+        id: b.id,
+        name: b.name.clone(),
+        verified: b.verified,
+        kind: b.kind,
+        relation: b.relation.clone(),
+        restrictions: b.restrictions.clone(),
+    }
+}
+
+fn message(m: &WireMessage) -> MirroredMessage {
+    MirroredMessage {
+        id: m.id,
+        business: m.business,
+        direction: m.direction,
+        category: m.category,
+        template: m.template,
+        template_name: m.template_name.clone(),
+        body: m.body.clone(),
+        sent_at: m.sent_at,
+        delivered_at: m.delivered_at,
+        read_at: m.read_at,
+        decision: m.decision.clone(),
+        feedback: m.feedback,
+        client_key: m.client_key.clone(),
+    }
+}
+
+fn decision(d: &WireDecision) -> LoggedDecision {
+    LoggedDecision {
+        id: d.id,
+        business: d.business,
+        template: d.template,
+        category: d.category,
+        at: d.at,
+        decision: d.decision.clone(),
+        message: d.message,
+        change: d.change,
+    }
+}
