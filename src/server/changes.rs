@@ -1,9 +1,9 @@
 //! A user's changes after a cursor: messages and deletions in `(change, id)` order, one page
 //! at a time, with the businesses the user deals with and the user's preferences.
 
+use super::db::{ChangedMessage, DbResult, LoggedDecision, ServerReads, Tombstone};
 use crate::model::{Timestamp, UserId};
 use crate::protocol::{Changes, Cursor, WireBusiness, WireDecision, WireMessage};
-use crate::store::{ChangedMessage, Db, LoggedDecision, Result, Tombstone};
 
 /// One entry of the stream, in the order the client must apply it.
 enum Entry {
@@ -33,12 +33,12 @@ impl Entry {
 
 /// Up to `limit` changes of `user` after `cursor`.
 pub fn changes_after(
-    db: Db,
+    db: &dyn ServerReads,
     user: UserId,
     cursor: Cursor,
     limit: usize,
     now: Timestamp,
-) -> Result<Changes> {
+) -> DbResult<Changes> {
     let after = (cursor.change, cursor.id);
     let mut entries: Vec<Entry> = db
         .changed_messages(user, after, limit + 1)?
@@ -120,7 +120,7 @@ fn wire_decision(d: LoggedDecision) -> WireDecision {
     }
 }
 
-fn businesses(db: Db, user: UserId, now: Timestamp) -> Result<Vec<WireBusiness>> {
+fn businesses(db: &dyn ServerReads, user: UserId, now: Timestamp) -> DbResult<Vec<WireBusiness>> {
     Ok(db
         .dealings(user)?
         .into_iter()
