@@ -2,7 +2,7 @@
 //! messages, decisions and removals turned from the wire's types into the store's rows, and
 //! written in order with the cursor that follows them.
 
-use crate::model::ChatId;
+use crate::model::{ChatId, UserId};
 use crate::protocol::{Changes, Cursor, WireBusiness, WireDecision, WireMessage};
 use crate::store::{LoggedDecision, MirroredBusiness, MirroredMessage, Result, Store, Tx};
 
@@ -24,18 +24,7 @@ pub fn apply_pages(store: &mut Store, pages: &[Changes]) -> Result<bool> {
 
 /// Stores one page; returns whether its businesses differed from the stored ones.
 fn apply_page(tx: &Tx, changes: &Changes, touched: &mut Vec<ChatId>) -> Result<bool> {
-    let me = match tx.db().me()? {
-        Some(me) => me,
-        None => {
-            let me = tx.add_user(
-                &changes.me,
-                &crate::policy::PolicyConfig::default().new_user_prefs(),
-            )?;
-            tx.set_meta("me", &me.0.to_string())?;
-            me
-        }
-    };
-    tx.set_meta("world", "server")?;
+    let me = ensure_me(tx, &changes.me)?;
     tx.rename_user(me, &changes.me)?;
     tx.set_clock(changes.now)?;
     tx.set_prefs(me, &changes.prefs)?;
@@ -48,6 +37,22 @@ fn apply_page(tx: &Tx, changes: &Changes, touched: &mut Vec<ChatId>) -> Result<b
     tx.mirror_removed(&changes.removed, touched)?;
     tx.set_sync_cursor((changes.cursor.change, changes.cursor.id))?;
     Ok(businesses_changed)
+}
+
+/// The user whose copy this is, added under `name` (with the default preferences) when the
+/// copy has none yet; the copy is marked as a server's, not a demo world.
+pub fn ensure_me(tx: &Tx, name: &str) -> Result<UserId> {
+    let me = match tx.db().me()? {
+        Some(me) => me,
+        None => {
+            let prefs = crate::policy::PolicyConfig::default().new_user_prefs();
+            let me = tx.add_user(name, &prefs)?;
+            tx.set_meta("me", &me.0.to_string())?;
+            me
+        }
+    };
+    tx.set_meta("world", "server")?;
+    Ok(me)
 }
 
 /// Where the last pull from the server ended.

@@ -43,13 +43,8 @@ pub fn prepare_mirror(store: &mut Store) -> Result<()> {
         return Ok(());
     }
     store.write(|tx| {
-        let me = tx.add_user(
-            "me",
-            &crate::policy::PolicyConfig::default().new_user_prefs(),
-        )?;
-        tx.set_meta("me", &me.0.to_string())?;
-        tx.set_clock(crate::wall_clock::now())?;
-        tx.set_meta("world", "server")
+        mirror::ensure_me(tx, "me")?;
+        tx.set_clock(crate::wall_clock::now())
     })
 }
 
