@@ -83,20 +83,23 @@ pub fn read(path: &Path) -> Result<String, ConfigError> {
 
 /// Parses a policy file, then checks that its numbers make sense.
 pub fn policy(file: &str, text: &str) -> Result<PolicyConfig, ConfigError> {
-    let config: PolicyConfig = parse_toml(file, text)?;
-    config
-        .check()
-        .map_err(|why| ConfigError::whole(file, why))?;
-    Ok(config)
+    parse_checked(file, text, PolicyConfig::check)
 }
 
 /// Parses a pricing file; prices may not be negative.
 pub fn pricing(file: &str, text: &str) -> Result<Pricing, ConfigError> {
-    let pricing: Pricing = parse_toml(file, text)?;
-    pricing
-        .check()
-        .map_err(|why| ConfigError::whole(file, why))?;
-    Ok(pricing)
+    parse_checked(file, text, Pricing::check)
+}
+
+/// Parses TOML text into `T`, then refuses it with the sentence `check` gives, if any.
+fn parse_checked<T: serde::de::DeserializeOwned>(
+    file: &str,
+    text: &str,
+    check: impl Fn(&T) -> Result<(), &'static str>,
+) -> Result<T, ConfigError> {
+    let value: T = parse_toml(file, text)?;
+    check(&value).map_err(|why| ConfigError::whole(file, why))?;
+    Ok(value)
 }
 
 #[cfg(test)]

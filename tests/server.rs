@@ -414,7 +414,7 @@ async fn each_action_key_applies_once() {
     );
 
     let changes = all_changes(&ana).await;
-    let replies: Vec<&WireMessage> = changes
+    let replies: Vec<&SyncedMessage> = changes
         .messages
         .iter()
         .filter(|m| m.direction == Direction::Outbound)

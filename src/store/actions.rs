@@ -170,12 +170,7 @@ impl Tx<'_> {
             .unwrap_or((None, None));
         self.insert_signal(user, business, template, broadcast, kind, reason, now)?;
         self.bump(
-            &MetricKey {
-                business,
-                template,
-                broadcast,
-                at: now,
-            },
+            &MetricKey::new(business, template, broadcast, now),
             counter,
             1,
         )
@@ -234,12 +229,7 @@ impl Tx<'_> {
             Feedback::NotInterested => SignalKind::NotInterested,
         };
         self.insert_signal(user, business, m.template, m.broadcast, kind, None, now)?;
-        let key = MetricKey {
-            business,
-            template: m.template,
-            broadcast: m.broadcast,
-            at: now,
-        };
+        let key = MetricKey::new(business, m.template, m.broadcast, now);
         let counter = |f: Feedback| match f {
             Feedback::Interested => Counter::Interested,
             Feedback::NotInterested => Counter::NotInterested,
@@ -323,12 +313,7 @@ impl Tx<'_> {
         for (business, template, broadcast, n) in groups {
             if let Some(business) = business {
                 self.bump(
-                    &MetricKey {
-                        business,
-                        template,
-                        broadcast,
-                        at: now,
-                    },
+                    &MetricKey::new(business, template, broadcast, now),
                     Counter::Read,
                     n,
                 )?;

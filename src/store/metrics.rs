@@ -35,6 +35,23 @@ pub(super) struct MetricKey {
     pub at: Timestamp,
 }
 
+impl MetricKey {
+    /// The place of an event of `business` at `at`, by template and broadcast when it has them.
+    pub fn new(
+        business: BusinessId,
+        template: Option<TemplateId>,
+        broadcast: Option<BroadcastId>,
+        at: Timestamp,
+    ) -> MetricKey {
+        MetricKey {
+            business,
+            template,
+            broadcast,
+            at,
+        }
+    }
+}
+
 /// A counter of the metric table.
 #[derive(Debug, Clone, Copy)]
 pub(super) enum Counter {

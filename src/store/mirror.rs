@@ -1,8 +1,8 @@
 //! The inbox's copy of a server's data: businesses, the user's relations and messages, stored
-//! under the server's own ids, and the outbox of actions waiting to reach the server. The sync
-//! client turns what the server sends into the plain rows below; the store never sees the wire.
+//! under the server's own ids, and the outbox of actions waiting to reach the server. What it
+//! stores are model values (`Synced*`): the store never sees the wire.
 
-use super::{Db, LoggedDecision, Result, Tx};
+use super::{Db, Result, Tx};
 use crate::model::*;
 use rusqlite::{OptionalExtension, params};
 use std::collections::{HashMap, HashSet};
@@ -28,37 +28,6 @@ pub struct Queued {
     /// The action as the sync client serialised it.
     pub action: String,
     pub attempts: u32,
-}
-
-/// A business as a server describes it to one user, under the server's id: with the user's
-/// relation to it and the restrictions in force.
-#[derive(Debug, Clone, PartialEq)]
-pub struct MirroredBusiness {
-    pub id: BusinessId,
-    pub name: String,
-    pub verified: bool,
-    pub kind: BusinessKind,
-    pub relation: Relation,
-    pub restrictions: Vec<Restriction>,
-}
-
-/// A message as a server sent it to one user, under the server's ids.
-#[derive(Debug, Clone, PartialEq)]
-pub struct MirroredMessage {
-    pub id: MessageId,
-    pub business: BusinessId,
-    pub direction: Direction,
-    pub category: Option<Category>,
-    pub template: Option<TemplateId>,
-    pub template_name: Option<String>,
-    pub body: String,
-    pub sent_at: Timestamp,
-    pub delivered_at: Option<Timestamp>,
-    pub read_at: Option<Timestamp>,
-    pub decision: Decision,
-    pub feedback: Option<Feedback>,
-    /// The idempotency key of the action that wrote it (the user's own replies).
-    pub client_key: Option<String>,
 }
 
 impl Db<'_> {
@@ -161,7 +130,7 @@ impl Tx<'_> {
     pub fn mirror_businesses(
         &self,
         me: UserId,
-        businesses: &[MirroredBusiness],
+        businesses: &[SyncedBusiness],
         now: Timestamp,
     ) -> Result<bool> {
         if businesses.is_empty() {
@@ -287,7 +256,7 @@ impl Tx<'_> {
     pub fn mirror_messages(
         &self,
         me: UserId,
-        messages: &[MirroredMessage],
+        messages: &[SyncedMessage],
         touched: &mut Vec<ChatId>,
     ) -> Result<()> {
         // A page holds many messages of fewer chats and templates: each is looked up once.
@@ -328,7 +297,7 @@ impl Tx<'_> {
         Ok(())
     }
 
-    fn mirror_template(&self, m: &MirroredMessage) -> Result<()> {
+    fn mirror_template(&self, m: &SyncedMessage) -> Result<()> {
         let (Some(id), Some(category)) = (m.template, m.category) else {
             return Ok(());
         };
@@ -345,7 +314,7 @@ impl Tx<'_> {
         Ok(())
     }
 
-    fn upsert_message(&self, me: UserId, chat: ChatId, m: &MirroredMessage) -> Result<()> {
+    fn upsert_message(&self, me: UserId, chat: ChatId, m: &SyncedMessage) -> Result<()> {
         let shown_at = m.delivered_at.unwrap_or(m.sent_at);
         self.tx
             .prepare_cached(
@@ -399,7 +368,7 @@ impl Tx<'_> {
     }
 
     /// Stores the server's decisions for the user (the decision log the profile reads).
-    pub fn mirror_decisions(&self, me: UserId, decisions: &[LoggedDecision]) -> Result<()> {
+    pub fn mirror_decisions(&self, me: UserId, decisions: &[SyncedDecision]) -> Result<()> {
         let mut stmt = self.tx.prepare_cached(
             "INSERT OR IGNORE INTO decisions (id, user_id, business_id, template_id, category, at, outcome, reason,
                 sentence, message_id)

@@ -32,10 +32,10 @@ pub use error::StoreError;
 pub use import::IncomingMessage;
 pub use messages::{HeldMessage, RejectedAttempt};
 pub use metrics::MetricScope;
-pub use mirror::{MirroredBusiness, MirroredMessage, Queued};
+pub use mirror::Queued;
 pub use parties::{NewBusiness, NewTemplate};
 pub use send::{Attempt, SendResult};
-pub use server::{Account, ChangedMessage, LoggedDecision, Tombstone};
+pub use server::{Account, ChangedMessage, Tombstone};
 
 use crate::model::{Timestamp, UserId};
 use rusqlite::{Connection, OptionalExtension, params};

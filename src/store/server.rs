@@ -17,22 +17,6 @@ pub struct ChangedMessage {
     pub change: i64,
 }
 
-/// A decision the rules made about a message for a user, as the decision log keeps it: a
-/// rejected message never becomes a message, so this is how its user learns of it.
-#[derive(Debug, Clone, PartialEq)]
-pub struct LoggedDecision {
-    pub id: i64,
-    pub business: BusinessId,
-    pub template: Option<TemplateId>,
-    pub category: Category,
-    pub at: Timestamp,
-    pub decision: Decision,
-    /// The message it made, when delivered or held.
-    pub message: Option<MessageId>,
-    /// The change that wrote it.
-    pub change: i64,
-}
-
 /// A message the user deleted, at the change that deleted it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Tombstone {
@@ -98,15 +82,14 @@ impl Db<'_> {
         after: (i64, i64),
         limit: usize,
     ) -> Result<Vec<ChangedMessage>> {
-        let mut stmt = self.conn.prepare_cached(
+        self.list(
             "SELECT m.*, t.name AS template_name FROM messages m
              LEFT JOIN templates t ON t.id = m.template_id
              WHERE m.user_id = ?1 AND m.change >= ?2 AND m.change > 0 AND (m.change > ?2 OR m.id > ?3)
                AND m.business_id IS NOT NULL
              ORDER BY m.change, m.id LIMIT ?4",
-        )?;
-        let list = stmt
-            .query_map(params![user, after.0, after.1, limit as i64], |r| {
+            params![user, after.0, after.1, limit as i64],
+            |r| {
                 Ok(ChangedMessage {
                     message: rows::message(r)?,
                     business: r.get("business_id")?,
@@ -114,9 +97,8 @@ impl Db<'_> {
                     client_key: r.get("client_key")?,
                     change: r.get("change")?,
                 })
-            })?
-            .collect::<rusqlite::Result<_>>()?;
-        Ok(list)
+            },
+        )
     }
 
     /// Up to `limit` of a user's deleted messages after `(change, id)`, in `(change, id)` order.
@@ -126,20 +108,18 @@ impl Db<'_> {
         after: (i64, i64),
         limit: usize,
     ) -> Result<Vec<Tombstone>> {
-        let mut stmt = self.conn.prepare_cached(
+        self.list(
             "SELECT message_id, change FROM message_tombstones
              WHERE user_id = ?1 AND change >= ?2 AND (change > ?2 OR message_id > ?3)
              ORDER BY change, message_id LIMIT ?4",
-        )?;
-        let list = stmt
-            .query_map(params![user, after.0, after.1, limit as i64], |r| {
+            params![user, after.0, after.1, limit as i64],
+            |r| {
                 Ok(Tombstone {
                     message: r.get(0)?,
                     change: r.get(1)?,
                 })
-            })?
-            .collect::<rusqlite::Result<_>>()?;
-        Ok(list)
+            },
+        )
     }
 
     /// Up to `limit` decisions made for a user after `(change, id)`, in `(change, id)` order.
@@ -148,14 +128,13 @@ impl Db<'_> {
         user: UserId,
         after: (i64, i64),
         limit: usize,
-    ) -> Result<Vec<LoggedDecision>> {
-        let mut stmt = self.conn.prepare_cached(
+    ) -> Result<Vec<SyncedDecision>> {
+        self.list(
             "SELECT * FROM decisions WHERE user_id = ?1 AND change >= ?2 AND change > 0 AND (change > ?2 OR id > ?3)
              ORDER BY change, id LIMIT ?4",
-        )?;
-        let list = stmt
-            .query_map(params![user, after.0, after.1, limit as i64], |r| {
-                Ok(LoggedDecision {
+            params![user, after.0, after.1, limit as i64],
+            |r| {
+                Ok(SyncedDecision {
                     id: r.get("id")?,
                     business: r.get("business_id")?,
                     template: r.get("template_id")?,
@@ -165,9 +144,8 @@ impl Db<'_> {
                     message: r.get("message_id")?,
                     change: r.get("change")?,
                 })
-            })?
-            .collect::<rusqlite::Result<_>>()?;
-        Ok(list)
+            },
+        )
     }
 
     /// Every business a user has a relation or a chat with, the user's relation with it and its

@@ -1,17 +1,16 @@
-//! The business console's client of a server: the calls of [`BusinessClient`] it makes, with
-//! the answers turned from the wire's types into the plain ones the console keeps (model,
-//! policy and store types), so that the console never sees the wire.
+//! The business console's client of a server: the calls of [`BusinessClient`] whose answers
+//! are wire types, with those turned into the plain ones the console keeps (model, policy and
+//! store types), so that the console never sees the wire.
 
 use super::business_client::{BusinessClient, MetricsScope};
 use super::http::HttpError;
 use crate::model::*;
 use crate::policy::config::TemplateConfig;
-use crate::policy::{Metrics, PolicyConfig, Quote, Settlement, StandingReport};
+use crate::policy::{Metrics, PolicyConfig, Quote, Settlement};
 use crate::protocol::{
     BroadcastReport, BroadcastStart, BroadcastSubmission, BusinessRules, TemplateSubmission,
     WireTemplate,
 };
-use crate::store::NewTemplate;
 
 /// The business a token acts for, how many people subscribe to its offers, and the server's
 /// clock when it answered.
@@ -75,6 +74,12 @@ impl ConsoleClient {
         })
     }
 
+    /// The business's client, for the calls whose answers are plain already: template
+    /// histories, broadcasts, figures per day, the quality log, standing, and settling.
+    pub fn business(&self) -> &BusinessClient {
+        &self.client
+    }
+
     /// The business, its subscribers and the server's clock.
     pub async fn account(&self) -> Result<Account, HttpError> {
         let account = self.client.account().await?;
@@ -97,21 +102,23 @@ impl ConsoleClient {
         Ok(list.into_iter().map(|t| template(t, business)).collect())
     }
 
-    /// Submits a template for review; the answer carries the review's result.
-    pub async fn submit_template(&self, new: &NewTemplate<'_>) -> Result<Template, HttpError> {
+    /// Submits a template of `business` for review; the answer carries the review's result.
+    pub async fn submit_template(
+        &self,
+        business: BusinessId,
+        name: &str,
+        category: Category,
+        body: &str,
+        allow_recategorise: bool,
+    ) -> Result<Template, HttpError> {
         let submission = TemplateSubmission {
-            name: new.name.to_string(),
-            category: new.category,
-            body: new.body.to_string(),
-            allow_recategorise: new.allow_recategorise,
+            name: name.to_string(),
+            category,
+            body: body.to_string(),
+            allow_recategorise,
         };
         let reviewed = self.client.submit_template(&submission).await?;
-        Ok(template(reviewed, new.business))
-    }
-
-    /// A template's review, pauses and resumptions, oldest first.
-    pub async fn template_history(&self, id: TemplateId) -> Result<Vec<TemplateEvent>, HttpError> {
-        self.client.template_history(id).await
+        Ok(template(reviewed, business))
     }
 
     /// Prices a broadcast and decides it for every recipient, without sending anything.
@@ -157,39 +164,9 @@ impl ConsoleClient {
         })
     }
 
-    /// Settles a started broadcast: charged for what was delivered, the rest returned.
-    pub async fn finish_broadcast(&self, id: BroadcastId) -> Result<Settlement, HttpError> {
-        self.client.finish_broadcast(id).await
-    }
-
-    /// The business's broadcasts, newest first.
-    pub async fn broadcasts(&self) -> Result<Vec<BroadcastRecord>, HttpError> {
-        self.client.broadcasts().await
-    }
-
     /// The figures of the business, a template or a broadcast.
     pub async fn metrics(&self, scope: &MetricsScope) -> Result<Metrics, HttpError> {
         Ok(self.client.metrics(scope).await?.metrics)
-    }
-
-    /// Figures per day, `first_day` to `last_day` (days since 1970-01-01).
-    pub async fn daily(
-        &self,
-        scope: &MetricsScope,
-        first_day: i64,
-        last_day: i64,
-    ) -> Result<Vec<DayFigures>, HttpError> {
-        self.client.daily(scope, first_day, last_day).await
-    }
-
-    /// The business's quality and tier changes, oldest first.
-    pub async fn quality(&self) -> Result<Vec<QualityPoint>, HttpError> {
-        self.client.quality().await
-    }
-
-    /// Quality with its signals, tier use, strikes and restrictions.
-    pub async fn standing(&self) -> Result<StandingReport, HttpError> {
-        self.client.standing().await
     }
 }
 

@@ -1,10 +1,9 @@
 //! The server's changes stored in the inbox's copy of its data: each page's businesses,
-//! messages, decisions and removals turned from the wire's types into the store's rows, and
-//! written in order with the cursor that follows them.
+//! messages, decisions and removals written in order, with the cursor that follows them.
 
 use crate::model::{ChatId, UserId};
-use crate::protocol::{Changes, Cursor, WireBusiness, WireDecision, WireMessage};
-use crate::store::{LoggedDecision, MirroredBusiness, MirroredMessage, Result, Store, Tx};
+use crate::protocol::{Changes, Cursor};
+use crate::store::{Result, Store, Tx};
 
 /// Stores consecutive pages of changes in order in one transaction, and moves the cursor past
 /// the last. The chats whose messages they touched are recomputed once, at the end: the store
@@ -28,12 +27,9 @@ fn apply_page(tx: &Tx, changes: &Changes, touched: &mut Vec<ChatId>) -> Result<b
     tx.rename_user(me, &changes.me)?;
     tx.set_clock(changes.now)?;
     tx.set_prefs(me, &changes.prefs)?;
-    let businesses: Vec<_> = changes.businesses.iter().map(business).collect();
-    let businesses_changed = tx.mirror_businesses(me, &businesses, changes.now)?;
-    let messages: Vec<_> = changes.messages.iter().map(message).collect();
-    tx.mirror_messages(me, &messages, touched)?;
-    let decisions: Vec<_> = changes.decisions.iter().map(decision).collect();
-    tx.mirror_decisions(me, &decisions)?;
+    let businesses_changed = tx.mirror_businesses(me, &changes.businesses, changes.now)?;
+    tx.mirror_messages(me, &changes.messages, touched)?;
+    tx.mirror_decisions(me, &changes.decisions)?;
     tx.mirror_removed(&changes.removed, touched)?;
     tx.set_sync_cursor((changes.cursor.change, changes.cursor.id))?;
     Ok(businesses_changed)
@@ -59,46 +55,4 @@ pub fn ensure_me(tx: &Tx, name: &str) -> Result<UserId> {
 pub fn cursor(store: &Store) -> Result<Cursor> {
     let (change, id) = store.db().sync_cursor()?;
     Ok(Cursor { change, id })
-}
-
-fn business(b: &WireBusiness) -> MirroredBusiness {
-    MirroredBusiness {
-        id: b.id,
-        name: b.name.clone(),
-        verified: b.verified,
-        kind: b.kind,
-        relation: b.relation.clone(),
-        restrictions: b.restrictions.clone(),
-    }
-}
-
-fn message(m: &WireMessage) -> MirroredMessage {
-    MirroredMessage {
-        id: m.id,
-        business: m.business,
-        direction: m.direction,
-        category: m.category,
-        template: m.template,
-        template_name: m.template_name.clone(),
-        body: m.body.clone(),
-        sent_at: m.sent_at,
-        delivered_at: m.delivered_at,
-        read_at: m.read_at,
-        decision: m.decision.clone(),
-        feedback: m.feedback,
-        client_key: m.client_key.clone(),
-    }
-}
-
-fn decision(d: &WireDecision) -> LoggedDecision {
-    LoggedDecision {
-        id: d.id,
-        business: d.business,
-        template: d.template,
-        category: d.category,
-        at: d.at,
-        decision: d.decision.clone(),
-        message: d.message,
-        change: d.change,
-    }
 }

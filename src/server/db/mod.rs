@@ -16,8 +16,7 @@ mod sqlite;
 
 pub use crate::store::{
     Account, Attempt, BroadcastOutcome, BroadcastPart, BroadcastRequest, BroadcastState,
-    ChangedMessage, LoggedDecision, MetricScope, NewBusiness, NewTemplate, OpenedBroadcast,
-    SendResult, Tombstone,
+    ChangedMessage, MetricScope, NewBusiness, NewTemplate, OpenedBroadcast, SendResult, Tombstone,
 };
 pub use error::{DbError, DbResult};
 pub use sqlite::SqliteDb;
@@ -33,6 +32,17 @@ pub type Backend = SqliteDb;
 
 /// The connection a [`Backend`] hands to work that needs several transactions.
 pub type Connection = <Backend as ServerDb>::Connection;
+
+/// A user's changes after a cursor, each kind in `(change, id)` order.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ChangeRows {
+    /// Business-chat messages written or changed.
+    pub messages: Vec<ChangedMessage>,
+    /// Messages the user deleted.
+    pub removed: Vec<Tombstone>,
+    /// Decisions the rules made for the user.
+    pub decisions: Vec<SyncedDecision>,
+}
 
 /// What the server reads, inside one consistent snapshot (or inside a write transaction).
 pub trait ServerReads {
@@ -80,23 +90,8 @@ pub trait ServerReads {
         policy: &PolicyConfig,
         now: Timestamp,
     ) -> DbResult<StandingReport>;
-    /// Up to `limit` business-chat messages of a user changed after `(change, id)`.
-    fn changed_messages(
-        &self,
-        user: UserId,
-        after: (i64, i64),
-        limit: usize,
-    ) -> DbResult<Vec<ChangedMessage>>;
-    /// Up to `limit` of a user's deleted messages after `(change, id)`.
-    fn tombstones(&self, user: UserId, after: (i64, i64), limit: usize)
-    -> DbResult<Vec<Tombstone>>;
-    /// Up to `limit` decisions made for a user after `(change, id)`.
-    fn changed_decisions(
-        &self,
-        user: UserId,
-        after: (i64, i64),
-        limit: usize,
-    ) -> DbResult<Vec<LoggedDecision>>;
+    /// Up to `limit` of each kind of a user's changes after `(change, id)`.
+    fn changes_after(&self, user: UserId, after: (i64, i64), limit: usize) -> DbResult<ChangeRows>;
     /// Every business a user deals with, the user's relation with it and its restrictions.
     fn dealings(&self, user: UserId) -> DbResult<Vec<(Business, Relation, Vec<Restriction>)>>;
     /// The user's chat with a counterpart, if there is one.

@@ -262,31 +262,12 @@ impl ServerReads for Db<'_> {
         Ok(Db::standing_report(self, business, policy, now)?)
     }
 
-    fn changed_messages(
-        &self,
-        user: UserId,
-        after: (i64, i64),
-        limit: usize,
-    ) -> DbResult<Vec<ChangedMessage>> {
-        Ok(Db::changed_messages(self, user, after, limit)?)
-    }
-
-    fn tombstones(
-        &self,
-        user: UserId,
-        after: (i64, i64),
-        limit: usize,
-    ) -> DbResult<Vec<Tombstone>> {
-        Ok(Db::tombstones(self, user, after, limit)?)
-    }
-
-    fn changed_decisions(
-        &self,
-        user: UserId,
-        after: (i64, i64),
-        limit: usize,
-    ) -> DbResult<Vec<LoggedDecision>> {
-        Ok(Db::changed_decisions(self, user, after, limit)?)
+    fn changes_after(&self, user: UserId, after: (i64, i64), limit: usize) -> DbResult<ChangeRows> {
+        Ok(ChangeRows {
+            messages: Db::changed_messages(self, user, after, limit)?,
+            removed: Db::tombstones(self, user, after, limit)?,
+            decisions: Db::changed_decisions(self, user, after, limit)?,
+        })
     }
 
     fn dealings(&self, user: UserId) -> DbResult<Vec<(Business, Relation, Vec<Restriction>)>> {

@@ -10,7 +10,7 @@ pub use session::RemoteSession;
 use super::source::*;
 use crate::model::*;
 use crate::policy::{Metrics, PolicyConfig};
-use crate::store::{MetricScope, NewTemplate};
+use crate::store::MetricScope;
 use crate::sync::backoff::Backoff;
 use crate::sync::business_client::MetricsScope;
 use crate::sync::console_client::{self, Account, BroadcastOrder, ConsoleClient};
@@ -164,7 +164,7 @@ impl RemoteSource {
     fn card(&self, template: Template) -> Result<TemplateCard> {
         let id = template.id;
         let history = self.read(&format!("history/{id}"), || {
-            self.client.template_history(id)
+            self.client.business().template_history(id)
         })?;
         Ok(TemplateCard { template, history })
     }
@@ -188,7 +188,7 @@ impl RemoteSource {
         run.remaining = progress.remaining;
         run.settlement = match (progress.settlement, progress.remaining) {
             (Some(settled), _) => Some(settled),
-            (None, 0) => Some(self.call(|| self.client.finish_broadcast(run.id))?),
+            (None, 0) => Some(self.call(|| self.client.business().finish_broadcast(run.id))?),
             (None, _) => None,
         };
         if run.finished() {
@@ -232,14 +232,12 @@ impl ConsoleSource for RemoteSource {
 
     fn submit(&mut self, business: BusinessId, draft: &TemplateDraft) -> Result<TemplateCard> {
         self.own(business)?;
-        let new = NewTemplate {
-            business,
-            name: draft.name.trim(),
-            category: draft.category,
-            body: &draft.body,
-            allow_recategorise: draft.allow_recategorise,
-        };
-        let template = self.call(|| self.client.submit_template(&new))?;
+        let (name, category, body) = (draft.name.trim(), draft.category, draft.body.as_str());
+        let recategorise = draft.allow_recategorise;
+        let template = self.call(|| {
+            self.client
+                .submit_template(business, name, category, body, recategorise)
+        })?;
         self.cache.forget(&["templates"]);
         self.card(template)
     }
@@ -286,7 +284,7 @@ impl ConsoleSource for RemoteSource {
 
     fn broadcasts(&self, business: BusinessId) -> Result<Vec<BroadcastRecord>> {
         self.own(business)?;
-        self.read("broadcasts", || self.client.broadcasts())
+        self.read("broadcasts", || self.client.business().broadcasts())
     }
 
     fn metrics(&self, scope: MetricScope) -> Result<Metrics> {
@@ -298,17 +296,19 @@ impl ConsoleSource for RemoteSource {
     fn daily(&self, scope: MetricScope, first_day: i64, last_day: i64) -> Result<Vec<DayFigures>> {
         let scope = self.scope(scope)?;
         let key = format!("daily/{scope:?}/{first_day}/{last_day}");
-        self.read(&key, || self.client.daily(&scope, first_day, last_day))
+        self.read(&key, || {
+            self.client.business().daily(&scope, first_day, last_day)
+        })
     }
 
     fn quality_log(&self, business: BusinessId) -> Result<Vec<QualityPoint>> {
         self.own(business)?;
-        self.read("quality", || self.client.quality())
+        self.read("quality", || self.client.business().quality())
     }
 
     fn standing(&self, business: BusinessId) -> Result<StandingReport> {
         self.own(business)?;
-        self.read("standing", || self.client.standing())
+        self.read("standing", || self.client.business().standing())
     }
 
     fn advance_clock(&mut self, _span: Span) -> Result<Timestamp> {
