@@ -37,7 +37,7 @@ use parley::policy::{PolicyConfig, Pricing};
 use parley::protocol::SendRequest;
 use parley::server::{add_business, add_user};
 use parley::store::{Attempt, NewBusiness, NewTemplate, Store, paths};
-use parley::sync::business::BusinessClient;
+use parley::sync::business_client::BusinessClient;
 use parley::sync::engine::{Engine, SyncConfig, SyncEvent};
 use std::path::Path;
 use std::process::{Command, Stdio};
@@ -208,7 +208,7 @@ fn prepare(dir: &Path, messages: usize, businesses: usize) {
     let policy = PolicyConfig::default();
     let pricing = Pricing::default();
     let (user, user_token) = add_user(&mut store, "alice", &policy).expect("the user");
-    let now = parley::sync::wall_clock();
+    let now = parley::wall_clock::now();
     let first = now - parley::model::Span(EVERY_SECONDS * messages as i64 + 60);
     let new = NewBusiness {
         name: "Business 0",

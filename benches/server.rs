@@ -21,7 +21,7 @@ use parley::policy::PolicyConfig;
 use parley::protocol::{SendRequest, TemplateSubmission};
 use parley::server::{add_business, add_user};
 use parley::store::{NewBusiness, Store, paths};
-use parley::sync::business::BusinessClient;
+use parley::sync::business_client::BusinessClient;
 use std::path::Path;
 use std::time::{Duration, Instant};
 

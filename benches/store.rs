@@ -13,7 +13,7 @@ mod fixture;
 
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
 use fixture::{Fixture, Spec};
-use parley::store::{ChatFilter, ChatOrder};
+use parley::model::{ChatFilter, ChatOrder};
 use std::hint::black_box;
 use std::time::{Duration, Instant};
 

@@ -6,7 +6,7 @@
 mod output;
 
 use crate::protocol::*;
-use crate::sync::business::{BusinessClient, MetricsScope};
+use crate::sync::business_client::{BusinessClient, MetricsScope};
 use crate::sync::http::HttpError;
 use clap::{Args, Subcommand};
 use serde::Serialize;

@@ -4,6 +4,7 @@
 #[macro_use]
 pub mod model;
 pub mod business_cli;
+pub mod config_file;
 pub mod log_file;
 pub mod policy;
 pub mod protocol;
@@ -11,4 +12,5 @@ pub mod server;
 pub mod store;
 pub mod sync;
 pub mod tui;
+pub mod wall_clock;
 pub mod world;

@@ -6,7 +6,6 @@ use crate::model::*;
 use crate::policy::Metrics;
 use crate::policy::broadcast::{InsufficientBudget, Quote, Settlement};
 use crate::policy::config::{EnforcementConfig, QualityConfig, TierConfig};
-use crate::store::BroadcastTally;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use utoipa::ToSchema;
@@ -43,66 +42,18 @@ pub struct Cursor {
     pub id: i64,
 }
 
-/// A message as the user's client receives it.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
-pub struct WireMessage {
-    pub id: MessageId,
-    pub business: BusinessId,
-    pub direction: Direction,
-    pub category: Option<Category>,
-    pub template: Option<TemplateId>,
-    pub template_name: Option<String>,
-    pub body: String,
-    pub sent_at: Timestamp,
-    pub delivered_at: Option<Timestamp>,
-    pub read_at: Option<Timestamp>,
-    pub decision: Decision,
-    pub feedback: Option<Feedback>,
-    /// The idempotency key of the action that wrote it (the user's own replies).
-    pub client_key: Option<String>,
-    /// The change that last touched it.
-    pub change: i64,
-}
-
-/// A decision the rules made about a message for the user: a rejected one never becomes a
-/// message, so this is how the user's client learns of it (without its text).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
-pub struct WireDecision {
-    pub id: i64,
-    pub business: BusinessId,
-    pub template: Option<TemplateId>,
-    pub category: Category,
-    pub at: Timestamp,
-    pub decision: Decision,
-    /// The message it made, when delivered or held.
-    pub message: Option<MessageId>,
-    pub change: i64,
-}
-
-/// A business as the user's client shows it, with the user's own choices about it.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
-pub struct WireBusiness {
-    pub id: BusinessId,
-    pub name: String,
-    pub verified: bool,
-    pub kind: BusinessKind,
-    pub relation: Relation,
-    /// Restrictions in force now.
-    pub restrictions: Vec<Restriction>,
-}
-
 /// `GET /v1/me/changes?change=C&id=I&limit=N` (and `GET /v1/me/stream`, which waits for the
 /// first change after the cursor): what changed for the user after `cursor`, oldest first.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
 pub struct Changes {
-    pub messages: Vec<WireMessage>,
+    pub messages: Vec<SyncedMessage>,
     /// Messages the user deleted (held ones), to remove.
     pub removed: Vec<MessageId>,
     /// Decisions made for the user, rejections included.
     #[serde(default)]
-    pub decisions: Vec<WireDecision>,
+    pub decisions: Vec<SyncedDecision>,
     /// Every business the user has dealt with, and the user's choices: small, sent whole.
-    pub businesses: Vec<WireBusiness>,
+    pub businesses: Vec<SyncedBusiness>,
     pub prefs: UserPrefs,
     pub me: String,
     /// Where to ask from next time.
@@ -349,13 +300,10 @@ pub struct BroadcastStarted {
     pub remaining: u32,
 }
 
-/// Most people one part of a broadcast sends to.
-pub const MAX_PART: u32 = 500;
-
 /// `POST /v1/business/broadcasts/{id}/parts`: send to the next people of a started broadcast.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
 pub struct PartRequest {
-    /// How many people at most, 1 to [`MAX_PART`].
+    /// How many people at most, 1 to [`limits::MAX_PART`].
     pub at_most: u32,
 }
 

@@ -18,7 +18,7 @@ use parley::policy::Metrics;
 use parley::protocol::*;
 use parley::server::{add_business, add_user};
 use parley::store::{MetricScope, NewBusiness, NewTemplate, Store, paths};
-use parley::sync::business::BusinessClient;
+use parley::sync::business_client::BusinessClient;
 use parley::tui::console::commands::{FooterItem, footer};
 use parley::tui::console::recovery;
 use parley::tui::console::state::{BroadcastStage, ConsoleScreen};
@@ -71,7 +71,7 @@ fn scene(
         kind: BusinessKind::Shop,
         budget,
     };
-    let an_hour_ago = parley::sync::wall_clock() - Span::hours(1);
+    let an_hour_ago = parley::wall_clock::now() - Span::hours(1);
     let (business, token) = add_business(&mut store, &new, an_hour_ago).unwrap();
     for (name, category, body) in templates {
         let t = NewTemplate {
@@ -206,7 +206,7 @@ fn every_screen_shows_the_servers_numbers_and_a_broadcast_runs_in_parts() {
     assert_eq!(state.businesses.len(), 1, "a token is one business");
     assert_eq!(state.business.as_ref().unwrap().name, SHOP);
     assert!(state.connection.starts_with("online · 127.0.0.1:"));
-    let lag = parley::sync::wall_clock() - state.clock;
+    let lag = parley::wall_clock::now() - state.clock;
     assert!(lag.0.abs() <= 5, "the clock is the server's: {lag:?}");
 
     keys(
@@ -581,7 +581,7 @@ fn the_consoles_routes_keep_to_the_tokens_business_and_answer_json_errors() {
         assert_eq!(code, 404, "another business cannot send its broadcast");
         let (code, _) = status_of(theirs.finish_broadcast(started.id).await);
         assert_eq!(code, 404, "nor settle it");
-        let scope = parley::sync::business::MetricsScope::Broadcast(started.id.0);
+        let scope = parley::sync::business_client::MetricsScope::Broadcast(started.id.0);
         let (code, _) = status_of(theirs.daily(&scope, 0, 1).await);
         assert_eq!(code, 404, "nor read its figures");
         let (code, error) = status_of(theirs.start_broadcast(&start).await);
@@ -592,7 +592,7 @@ fn the_consoles_routes_keep_to_the_tokens_business_and_answer_json_errors() {
         );
         let (code, _) = status_of(shop.broadcast_part(started.id, 0).await);
         assert_eq!(code, 422, "a part sends to at least one person");
-        let business = parley::sync::business::MetricsScope::Business;
+        let business = parley::sync::business_client::MetricsScope::Business;
         let (code, _) = status_of(shop.daily(&business, 0, 1_000).await);
         assert_eq!(code, 422, "too many days at once");
         let user = s.server.api(&s.users[0]);

@@ -8,7 +8,7 @@ mod harness;
 use harness::*;
 use parley::model::*;
 use parley::protocol::*;
-use parley::sync::business::{BusinessClient, MetricsScope};
+use parley::sync::business_client::{BusinessClient, MetricsScope};
 use parley::sync::http::{self, HttpError};
 use std::collections::BTreeSet;
 use std::path::Path;
@@ -420,7 +420,7 @@ async fn each_action_key_applies_once() {
     );
 
     let changes = all_changes(&ana).await;
-    let replies: Vec<&WireMessage> = changes
+    let replies: Vec<&SyncedMessage> = changes
         .messages
         .iter()
         .filter(|m| m.direction == Direction::Outbound)

@@ -6,8 +6,8 @@ use parley::model::*;
 use parley::policy::enforcement::Change;
 use parley::policy::{PolicyConfig, Pricing};
 use parley::store::{
-    Attempt, BroadcastOutcome, BroadcastRecord, BroadcastRequest, ChatFilter, ChatOrder,
-    EVIDENCE_MESSAGES, MetricScope, NewBusiness, NewTemplate, SendResult, Store, StoreError,
+    Attempt, BroadcastOutcome, BroadcastRequest, EVIDENCE_MESSAGES, MetricScope, NewBusiness,
+    NewTemplate, SendResult, Store, StoreError,
 };
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};

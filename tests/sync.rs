@@ -10,8 +10,8 @@ use parley::model::*;
 use parley::policy::{PolicyConfig, Pricing};
 use parley::protocol::{KeyedAction, SendRequest, TemplateSubmission, WireAction};
 use parley::server::{Server, ServerConfig, add_business, add_user};
-use parley::store::{NewBusiness, Store, UserAction, paths};
-use parley::sync::business::BusinessClient;
+use parley::store::{NewBusiness, Store, paths};
+use parley::sync::business_client::BusinessClient;
 use parley::sync::engine::{Engine, SyncConfig, SyncEvent};
 use parley::sync::http::Api;
 use std::path::{Path, PathBuf};
@@ -177,19 +177,10 @@ impl Client {
         let mut store = self.store();
         let me = store.db().me().unwrap().unwrap();
         let now = store.db().clock().unwrap().unwrap();
-        let wire = parley::sync::link::to_wire(&store.db(), action)
+        store
+            .write(|tx| parley::sync::outbox::record(tx, me, action, now))
             .unwrap()
             .expect("a synced action");
-        store
-            .write(|tx| {
-                tx.apply(me, action, now)?;
-                tx.enqueue(
-                    &parley::sync::link::new_key(),
-                    &serde_json::to_string(&wire).unwrap(),
-                    now,
-                )
-            })
-            .unwrap();
     }
 }
 
@@ -326,7 +317,7 @@ fn a_retried_request_whose_answer_was_lost_applies_once() {
     rt.block_on(c.engine.push()).unwrap();
     assert_eq!(c.store().db().outbox_len().unwrap(), 0);
     let status = rt
-        .block_on(lender.metrics(&parley::sync::business::MetricsScope::Business))
+        .block_on(lender.metrics(&parley::sync::business_client::MetricsScope::Business))
         .unwrap();
     assert_eq!(status.metrics.reports, 1, "reported once, not twice");
 }
@@ -473,7 +464,6 @@ fn wait_for(
 /// What a mirror shows: its chats, their messages, the held list, the rejections, the
 /// relations, the counts and the cursor.
 fn snapshot(store: &Store, businesses: &[BusinessId]) -> String {
-    use parley::store::{ChatFilter, ChatOrder};
     let db = store.db();
     let me = db.me().unwrap().unwrap();
     let chats = db
@@ -601,7 +591,7 @@ fn a_catch_up_stores_what_pulling_page_by_page_stores() {
         }
     }
     let together = client(&server.url, &acc.alice);
-    parley::sync::engine::apply_pages(&mut together.store(), &all).unwrap();
+    parley::sync::mirror::apply_pages(&mut together.store(), &all).unwrap();
     assert_eq!(snapshot(&together.store(), &businesses), expected);
 }
 

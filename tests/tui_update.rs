@@ -4,7 +4,6 @@
 mod support;
 
 use parley::model::*;
-use parley::store::ChatFilter;
 use parley::tui::state::{Dialog, Pane, Screen, Tab};
 use parley::tui::{Action, App};
 use support::{demo, keys, open_chat, screen};

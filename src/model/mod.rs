@@ -3,21 +3,32 @@
 
 #[macro_use]
 mod codes;
+mod action;
+mod broadcast;
 mod business;
+mod chat_list;
 mod decision;
+mod figures;
 mod ids;
+pub mod limits;
 mod message;
 mod signal;
+mod synced;
 mod template;
 pub mod text;
 mod time;
 mod user;
 
+pub use action::*;
+pub use broadcast::*;
 pub use business::*;
+pub use chat_list::*;
 pub use decision::*;
+pub use figures::*;
 pub use ids::*;
 pub use message::*;
 pub use signal::*;
+pub use synced::*;
 pub use template::*;
 pub use time::*;
 pub use user::*;

@@ -2,10 +2,7 @@
 //! where it enters Parley, so that nothing that reaches the terminal can move the cursor,
 //! change colours, set the title, hide text or reverse it.
 
-/// Longest message body kept, in characters; the rest is cut with a visible mark.
-pub const MAX_BODY_CHARS: usize = 4096;
-/// Longest name kept, in characters.
-pub const MAX_NAME_CHARS: usize = 64;
+use super::limits::{MAX_BODY_CHARS, MAX_NAME_CHARS};
 
 const CUT_MARK: &str = "… [cut]";
 

@@ -1,9 +1,9 @@
 //! Every number of the rules in one place. The defaults equal POLICY.md; `assets/policy.toml`
-//! ships the same values and any field can be overridden.
+//! ships the same values and any field can be overridden (the file is read by
+//! `crate::config_file`).
 
 use crate::model::Span;
 use serde::{Deserialize, Serialize};
-use std::path::Path;
 
 /// The configuration of every rule.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -268,76 +268,6 @@ pub fn group_thousands(n: u32) -> String {
     out
 }
 
-/// A config or asset file that could not be used, with where and why.
-#[derive(Debug, Clone, PartialEq, thiserror::Error)]
-#[error("{file}{}{}: {message}",
-    location.map(|(l, c)| format!(", line {l}, column {c}")).unwrap_or_default(),
-    field.as_ref().map(|f| format!(", field `{f}`")).unwrap_or_default())]
-pub struct ConfigError {
-    pub file: String,
-    /// Line and column, from 1.
-    pub location: Option<(usize, usize)>,
-    /// The dotted key at that place, when there is one.
-    pub field: Option<String>,
-    pub message: String,
-}
-
-impl ConfigError {
-    /// An error about the file as a whole.
-    pub fn whole(file: &str, message: impl Into<String>) -> ConfigError {
-        ConfigError {
-            file: file.to_string(),
-            location: None,
-            field: None,
-            message: message.into(),
-        }
-    }
-}
-
-/// Parses TOML text into `T`, naming the file, the line and the field when it fails.
-pub fn parse_toml<T: serde::de::DeserializeOwned>(
-    file: &str,
-    text: &str,
-) -> Result<T, ConfigError> {
-    toml::from_str(text).map_err(|e| {
-        let start = e.span().map(|span| span.start);
-        ConfigError {
-            file: file.to_string(),
-            location: start.map(|at| line_column(text, at)),
-            field: start.and_then(|at| field_at(text, at)),
-            message: e.message().trim().to_string(),
-        }
-    })
-}
-
-pub(crate) fn line_column(text: &str, offset: usize) -> (usize, usize) {
-    let before = &text[..offset.min(text.len())];
-    let line = before.matches('\n').count() + 1;
-    let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
-    (line, column)
-}
-
-/// The dotted key written on the line that holds `offset`, under its nearest table header.
-fn field_at(text: &str, offset: usize) -> Option<String> {
-    let offset = offset.min(text.len());
-    let line_start = text[..offset].rfind('\n').map_or(0, |i| i + 1);
-    let line = text[line_start..].lines().next().unwrap_or("");
-    let key = line.split_once('=')?.0.trim().trim_matches('"');
-    if key.is_empty() || key.starts_with('[') {
-        return None;
-    }
-    let table = text[..line_start]
-        .lines()
-        .rev()
-        .map(str::trim)
-        .find(|l| l.starts_with('[') && l.ends_with(']'))
-        .map(|l| l.trim_matches(['[', ']']).trim().to_string());
-    Some(match table {
-        Some(t) => format!("{t}.{key}"),
-        None => key.to_string(),
-    })
-}
-
 impl PolicyConfig {
     /// The settings a new user starts with: all offers on, the default caps, no quiet hours.
     pub fn new_user_prefs(&self) -> crate::model::UserPrefs {
@@ -349,23 +279,9 @@ impl PolicyConfig {
         }
     }
 
-    /// Parses a policy file, then checks that its numbers make sense.
-    pub fn from_toml(file: &str, text: &str) -> Result<PolicyConfig, ConfigError> {
-        let config: PolicyConfig = parse_toml(file, text)?;
-        config.validate(file)?;
-        Ok(config)
-    }
-
-    /// Reads and parses a policy file.
-    pub fn load(path: &Path) -> Result<PolicyConfig, ConfigError> {
-        let name = path.display().to_string();
-        let text = std::fs::read_to_string(path)
-            .map_err(|e| ConfigError::whole(&name, format!("cannot read it: {e}")))?;
-        PolicyConfig::from_toml(&name, &text)
-    }
-
-    fn validate(&self, file: &str) -> Result<(), ConfigError> {
-        let fail = |m: &str| Err(ConfigError::whole(file, m));
+    /// Whether the numbers make sense together; if not, which do not.
+    pub fn check(&self) -> Result<(), &'static str> {
+        let fail = |m: &'static str| Err(m);
         if self.service_window.hours <= 0 {
             return fail("service_window.hours must be at least 1");
         }
@@ -390,39 +306,6 @@ impl PolicyConfig {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn shipped_policy_file_equals_the_defaults() {
-        let shipped = include_str!("../../assets/policy.toml");
-        let parsed = PolicyConfig::from_toml("assets/policy.toml", shipped).unwrap();
-        assert_eq!(parsed, PolicyConfig::default());
-    }
-
-    #[test]
-    fn a_partial_file_overrides_only_its_fields() {
-        let c = PolicyConfig::from_toml("p.toml", "[caps]\ndaily_all = 9\n").unwrap();
-        assert_eq!(c.caps.daily_all, 9);
-        assert_eq!(c.caps.weekly_per_business, 2);
-        assert_eq!(c.quality, QualityConfig::default());
-    }
-
-    #[test]
-    fn a_broken_file_names_the_file_line_and_field() {
-        let err =
-            PolicyConfig::from_toml("p.toml", "[caps]\n\ndaily_all = \"four\"\n").unwrap_err();
-        let text = err.to_string();
-        assert!(text.starts_with("p.toml, line 3"), "{text}");
-        assert!(text.contains("field `caps.daily_all`"), "{text}");
-        let err = PolicyConfig::from_toml("p.toml", "[caps]\ndialy_all = 4\n").unwrap_err();
-        assert!(err.to_string().contains("dialy_all"), "{err}");
-        assert_eq!(err.location.unwrap().0, 2);
-    }
-
-    #[test]
-    fn nonsense_numbers_are_refused() {
-        let err = PolicyConfig::from_toml("p.toml", "[tiers]\nlimits = [10, 5]\n").unwrap_err();
-        assert!(err.to_string().contains("tiers.limits"));
-    }
 
     #[test]
     fn thousands_are_grouped() {

@@ -10,10 +10,12 @@ pub mod history;
 pub mod metrics;
 pub mod quality;
 pub mod review;
+pub mod standing;
 
 pub use broadcast::{Pricing, Quote, Settlement};
-pub use config::{ConfigError, PolicyConfig};
+pub use config::PolicyConfig;
 pub use decide::{Outgoing, Reach, Recipient, Standing, decide};
 pub use history::MarketingHistory;
 pub use metrics::Metrics;
 pub use quality::QualitySignals;
+pub use standing::StandingReport;

@@ -1,16 +1,20 @@
 //! Registering users and businesses on a server, each with a token shown once.
 
 use super::auth::{new_token, token_hash};
-use crate::model::{BusinessId, Timestamp, UserId, text};
+use super::db::{Account, DbError, DbResult, NewBusiness, ServerConnection};
+use crate::model::{BusinessId, Timestamp, UserId, limits, text};
 use crate::policy::PolicyConfig;
-use crate::store::{Account, NewBusiness, Result, Store, StoreError};
 
 /// Adds a user with the default preferences; returns the id and the token. Names are unique.
-pub fn add_user(store: &mut Store, name: &str, policy: &PolicyConfig) -> Result<(UserId, String)> {
+pub fn add_user(
+    db: &mut impl ServerConnection,
+    name: &str,
+    policy: &PolicyConfig,
+) -> DbResult<(UserId, String)> {
     let name = checked_name(name)?;
-    store.write(|tx| {
-        if tx.db().user_named(&name)?.is_some() {
-            return Err(StoreError::Invalid(format!(
+    db.in_transaction(|tx| {
+        if tx.reads().user_named(&name)?.is_some() {
+            return Err(DbError::Invalid(format!(
                 "a user named {name} already exists on this server; pick another name"
             )));
         }
@@ -23,15 +27,15 @@ pub fn add_user(store: &mut Store, name: &str, policy: &PolicyConfig) -> Result<
 
 /// Registers a business; returns the id and the token.
 pub fn add_business(
-    store: &mut Store,
+    db: &mut impl ServerConnection,
     new: &NewBusiness,
     now: Timestamp,
-) -> Result<(BusinessId, String)> {
+) -> DbResult<(BusinessId, String)> {
     let name = checked_name(new.name)?;
     if new.budget < 0 {
-        return Err(StoreError::Invalid("a budget cannot be negative".into()));
+        return Err(DbError::Invalid("a budget cannot be negative".into()));
     }
-    store.write(|tx| {
+    db.in_transaction(|tx| {
         let id = tx.add_business(
             &NewBusiness {
                 name: &name,
@@ -45,20 +49,20 @@ pub fn add_business(
     })
 }
 
-fn checked_name(name: &str) -> Result<String> {
+fn checked_name(name: &str) -> DbResult<String> {
     let clean = text::clean_name(name);
     if clean.is_empty() {
-        return Err(StoreError::Invalid("a name cannot be empty".into()));
+        return Err(DbError::Invalid("a name cannot be empty".into()));
     }
-    if clean.chars().count() > text::MAX_NAME_CHARS {
-        return Err(StoreError::Invalid(format!(
+    if clean.chars().count() > limits::MAX_NAME_CHARS {
+        return Err(DbError::Invalid(format!(
             "a name is at most {} characters",
-            text::MAX_NAME_CHARS
+            limits::MAX_NAME_CHARS
         )));
     }
     Ok(clean)
 }
 
-fn fresh_token(account: Account) -> Result<String> {
-    new_token(account).map_err(|e| StoreError::Invalid(format!("no random bytes for a token: {e}")))
+fn fresh_token(account: Account) -> DbResult<String> {
+    new_token(account).map_err(|e| DbError::Invalid(format!("no random bytes for a token: {e}")))
 }

@@ -1,9 +1,9 @@
 //! A user's actions, each applied exactly once per idempotency key: the key is recorded in the
 //! transaction that applies the action, and a replay answers from the record.
 
+use super::db::{DbError, DbResult, ServerConnection, ServerWrites};
 use crate::model::*;
 use crate::protocol::{ActionResult, KeyedAction, WireAction};
-use crate::store::{Result, Store, StoreError, Tx, UserAction};
 use serde::{Deserialize, Serialize};
 
 /// Actions accepted in one batch.
@@ -29,8 +29,8 @@ pub fn check(action: &KeyedAction) -> std::result::Result<(), String> {
         ));
     }
     match &action.action {
-        WireAction::Reply { text, .. } if text.chars().count() > text::MAX_BODY_CHARS => Err(
-            format!("a reply is at most {} characters", text::MAX_BODY_CHARS),
+        WireAction::Reply { text, .. } if text.chars().count() > limits::MAX_BODY_CHARS => Err(
+            format!("a reply is at most {} characters", limits::MAX_BODY_CHARS),
         ),
         WireAction::SetPrefs { prefs } => check_prefs(prefs),
         _ => Ok(()),
@@ -51,14 +51,14 @@ fn check_prefs(prefs: &UserPrefs) -> std::result::Result<(), String> {
 
 /// Applies one keyed action for `user` at `now`, unless its key was seen before.
 pub fn apply_once(
-    store: &mut Store,
+    db: &mut impl ServerConnection,
     user: UserId,
     action: &KeyedAction,
     now: Timestamp,
-) -> Result<ActionResult> {
+) -> DbResult<ActionResult> {
     let key = action.key.as_str();
-    let first = store.write(|tx| {
-        if let Some(recorded) = tx.db().applied_action(user, key)? {
+    let first = db.in_transaction(|tx| {
+        if let Some(recorded) = tx.reads().applied_action(user, key)? {
             return Ok(Some(recorded));
         }
         apply(tx, user, key, &action.action, now)?;
@@ -68,9 +68,9 @@ pub fn apply_once(
     match first {
         Ok(Some(recorded)) => Ok(replayed(key, &recorded)),
         Ok(None) => Ok(result(key, true, None, false)),
-        Err(e @ (StoreError::NotFound(_) | StoreError::Invalid(_))) => {
+        Err(e @ (DbError::NotFound(_) | DbError::Invalid(_))) => {
             let error = e.to_string();
-            store.write(|tx| match tx.db().applied_action(user, key)? {
+            db.in_transaction(|tx| match tx.reads().applied_action(user, key)? {
                 Some(recorded) => Ok(replayed(key, &recorded)),
                 None => {
                     tx.record_action(user, key, &record(false, Some(&error)), now)?;
@@ -107,14 +107,23 @@ fn result(key: &str, ok: bool, error: Option<String>, replayed: bool) -> ActionR
     }
 }
 
-/// Applies a wire action with the store's own methods, in the caller's transaction.
-fn apply(tx: &Tx, user: UserId, key: &str, action: &WireAction, now: Timestamp) -> Result<()> {
+/// Applies a wire action with the store's own commands, in the caller's transaction.
+fn apply(
+    tx: &dyn ServerWrites,
+    user: UserId,
+    key: &str,
+    action: &WireAction,
+    now: Timestamp,
+) -> DbResult<()> {
     if let Some(business) = business_of(action) {
-        tx.db().business(business)?;
+        tx.reads().business(business)?;
     }
     match action {
         WireAction::Read { business } => {
-            match tx.db().chat_with(user, Counterpart::Business(*business))? {
+            match tx
+                .reads()
+                .chat_with(user, Counterpart::Business(*business))?
+            {
                 Some(chat) => tx.mark_read(chat.id, now),
                 None => Ok(()),
             }

@@ -2,10 +2,10 @@
 //! SHA-256 of the token is stored; the row is fetched by id and the hashes compared in constant
 //! time. Every route but health takes one of the two extractors here.
 
+use super::db::{Account, ServerDb};
 use super::error::ApiFailure;
 use super::state::Shared;
 use crate::model::{BusinessId, UserId};
-use crate::store::Account;
 use axum::extract::FromRequestParts;
 use axum::http::header::AUTHORIZATION;
 use axum::http::request::Parts;
@@ -78,7 +78,7 @@ async fn authenticate(parts: &Parts, state: &Shared) -> Result<Account, ApiFailu
         .map_err(|wait| ApiFailure::too_many_requests(wait.as_secs().max(1)))?;
     let invalid = || ApiFailure::unauthorized("the token is not valid on this server");
     let account = parse(token).ok_or_else(invalid)?;
-    let stored = state.stores.read(move |db| db.token_hash(account)).await?;
+    let stored = state.db.read(move |db| db.token_hash(account)).await?;
     // A missing account is compared against a hash nothing matches, in the same time.
     let stored = stored.unwrap_or_else(|| vec![0; 32]);
     let matches: bool = token_hash(token).ct_eq(&stored).into();

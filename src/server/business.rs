@@ -2,32 +2,30 @@
 //! broadcast (or its dry run), metrics and status. Everything is looked up within the
 //! business's own templates and broadcasts, so another's are simply not found.
 
+use super::db::{
+    Attempt, BroadcastOutcome, BroadcastRequest, DbError, DbResult, MetricScope, NewTemplate,
+    SendResult, ServerConnection, ServerReads, ServerWrites,
+};
+use crate::model::limits::{MAX_BODY_CHARS, MAX_PARAM_CHARS, MAX_PARAMS, MAX_TEMPLATE_NAME_CHARS};
 use crate::model::*;
 use crate::policy::enforcement::standing;
 use crate::policy::{PolicyConfig, Pricing};
 use crate::protocol::*;
-use crate::store::{
-    Attempt, BroadcastOutcome, BroadcastRequest, Db, MetricScope, NewTemplate, Result, SendResult,
-    Store, StoreError, Tx,
-};
 
-/// Most parameters a template takes.
-const MAX_PARAMS: usize = 10;
-/// Longest parameter, in characters.
-const MAX_PARAM_CHARS: usize = 256;
 /// Most people named in one broadcast.
 pub const MAX_AUDIENCE_NAMES: usize = 10_000;
 
 /// Checks the sizes of a template submission.
 pub fn check_submission(t: &TemplateSubmission) -> std::result::Result<(), String> {
     let name = t.name.trim();
-    if name.is_empty() || name.chars().count() > 64 {
-        return Err("a template name is 1 to 64 characters".into());
-    }
-    if t.body.chars().count() > text::MAX_BODY_CHARS {
+    if name.is_empty() || name.chars().count() > MAX_TEMPLATE_NAME_CHARS {
         return Err(format!(
-            "a template body is at most {} characters",
-            text::MAX_BODY_CHARS
+            "a template name is 1 to {MAX_TEMPLATE_NAME_CHARS} characters"
+        ));
+    }
+    if t.body.chars().count() > MAX_BODY_CHARS {
+        return Err(format!(
+            "a template body is at most {MAX_BODY_CHARS} characters"
         ));
     }
     Ok(())
@@ -40,10 +38,9 @@ pub fn check_send(r: &SendRequest) -> std::result::Result<(), String> {
         (Some(_), Some(_)) => Err("give a template or text, not both".into()),
         (None, None) => Err("give a template (with its parameters) or some text".into()),
         (None, Some(t)) if t.trim().is_empty() => Err("the text is empty".into()),
-        (None, Some(t)) if t.chars().count() > text::MAX_BODY_CHARS => Err(format!(
-            "a message is at most {} characters",
-            text::MAX_BODY_CHARS
-        )),
+        (None, Some(t)) if t.chars().count() > MAX_BODY_CHARS => {
+            Err(format!("a message is at most {MAX_BODY_CHARS} characters"))
+        }
         _ => Ok(()),
     }
 }
@@ -100,12 +97,12 @@ pub fn wire_template(t: Template, now: Timestamp) -> WireTemplate {
 
 /// Reviews and stores a template.
 pub fn submit_template(
-    tx: &Tx,
+    tx: &dyn ServerWrites,
     business: BusinessId,
     t: &TemplateSubmission,
     policy: &PolicyConfig,
     now: Timestamp,
-) -> Result<WireTemplate> {
+) -> DbResult<WireTemplate> {
     let new = NewTemplate {
         business,
         name: t.name.trim(),
@@ -113,31 +110,31 @@ pub fn submit_template(
         body: &t.body,
         allow_recategorise: t.allow_recategorise,
     };
-    let (id, _) = tx.submit_template(&new, policy, now)?;
-    Ok(wire_template(tx.db().template(id)?, now))
+    let id = tx.submit_template(&new, policy, now)?;
+    Ok(wire_template(tx.reads().template(id)?, now))
 }
 
-fn own_template(db: Db, business: BusinessId, name: &str) -> Result<Template> {
+fn own_template(db: &dyn ServerReads, business: BusinessId, name: &str) -> DbResult<Template> {
     db.template_named(business, name.trim())?
-        .ok_or_else(|| StoreError::not_found(format!("you have no template named {name}")))
+        .ok_or_else(|| DbError::not_found(format!("you have no template named {name}")))
 }
 
-fn user_named(db: Db, name: &str) -> Result<UserId> {
+fn user_named(db: &dyn ServerReads, name: &str) -> DbResult<UserId> {
     db.user_named(name.trim())?
         .map(|u| u.id)
-        .ok_or_else(|| StoreError::not_found(format!("no user named {name} on this server")))
+        .ok_or_else(|| DbError::not_found(format!("no user named {name} on this server")))
 }
 
 /// Sends one message through the rules; returns the answer and the user to wake, if the
 /// message was stored.
 pub fn send(
-    tx: &Tx,
+    tx: &dyn ServerWrites,
     business: BusinessId,
     r: &SendRequest,
     (policy, pricing): (&PolicyConfig, &Pricing),
     now: Timestamp,
-) -> Result<(SendResponse, Option<UserId>)> {
-    let db = tx.db();
+) -> DbResult<(SendResponse, Option<UserId>)> {
+    let db = tx.reads();
     let user = user_named(db, &r.to)?;
     let template = match &r.template {
         Some(name) => Some(own_template(db, business, name)?.id),
@@ -171,20 +168,20 @@ pub fn decided_users(results: &[(UserId, SendResult)]) -> Vec<UserId> {
 /// Runs (or, with `dry_run`, prices and decides without writing) a broadcast; returns the
 /// report and the users to wake.
 pub fn broadcast(
-    store: &mut Store,
+    db: &mut impl ServerConnection,
     business: BusinessId,
     b: &BroadcastSubmission,
     (policy, pricing): (&PolicyConfig, &Pricing),
     now: Timestamp,
-) -> Result<(BroadcastReport, Vec<UserId>)> {
-    let run = |tx: &Tx| -> Result<BroadcastOutcome> {
-        let request = broadcast_request(tx.db(), business, b)?;
+) -> DbResult<(BroadcastReport, Vec<UserId>)> {
+    let run = |tx: &dyn ServerWrites| -> DbResult<BroadcastOutcome> {
+        let request = broadcast_request(tx.reads(), business, b)?;
         tx.broadcast(&request, policy, pricing, now)
     };
     let outcome = if b.dry_run {
-        store.dry_run(run)?
+        db.in_dry_run(run)?
     } else {
-        store.write(run)?
+        db.in_transaction(run)?
     };
     let woken = match b.dry_run {
         true => Vec::new(),
@@ -203,22 +200,22 @@ pub fn broadcast(
 }
 
 fn broadcast_request(
-    db: Db,
+    db: &dyn ServerReads,
     business: BusinessId,
     b: &BroadcastSubmission,
-) -> Result<BroadcastRequest> {
+) -> DbResult<BroadcastRequest> {
     request_for(db, business, &b.template, &b.params, b.to.as_deref())
 }
 
 /// The store's request for a broadcast of the business's template `name` to `to` (user names;
 /// `None`: every subscriber).
 pub fn request_for(
-    db: Db,
+    db: &dyn ServerReads,
     business: BusinessId,
     name: &str,
     params: &[String],
     to: Option<&[String]>,
-) -> Result<BroadcastRequest> {
+) -> DbResult<BroadcastRequest> {
     let template = own_template(db, business, name)?.id;
     let audience = match to {
         None => None,
@@ -232,7 +229,7 @@ pub fn request_for(
     })
 }
 
-fn audience_of(db: Db, names: &[String]) -> Result<Vec<UserId>> {
+fn audience_of(db: &dyn ServerReads, names: &[String]) -> DbResult<Vec<UserId>> {
     let mut ids = Vec::with_capacity(names.len());
     let mut unknown = Vec::new();
     for name in names {
@@ -245,7 +242,7 @@ fn audience_of(db: Db, names: &[String]) -> Result<Vec<UserId>> {
         return Ok(ids);
     }
     let shown: Vec<&str> = unknown.iter().take(5).map(String::as_str).collect();
-    Err(StoreError::Invalid(format!(
+    Err(DbError::Invalid(format!(
         "{} of the people named are not on this server: {}{}",
         unknown.len(),
         shown.join(", "),
@@ -265,7 +262,11 @@ pub struct MetricsFor {
 }
 
 /// The figures of the business, one of its templates or one of its broadcasts.
-pub fn metrics(db: Db, business: BusinessId, what: &MetricsFor) -> Result<MetricsReport> {
+pub fn metrics(
+    db: &dyn ServerReads,
+    business: BusinessId,
+    what: &MetricsFor,
+) -> DbResult<MetricsReport> {
     let (scope, label) = scope_of(db, business, what)?;
     Ok(MetricsReport {
         scope: label,
@@ -274,12 +275,16 @@ pub fn metrics(db: Db, business: BusinessId, what: &MetricsFor) -> Result<Metric
 }
 
 /// The scope a business asks for, among its own templates and broadcasts, with its label.
-pub fn scope_of(db: Db, business: BusinessId, what: &MetricsFor) -> Result<(MetricScope, String)> {
+pub fn scope_of(
+    db: &dyn ServerReads,
+    business: BusinessId,
+    what: &MetricsFor,
+) -> DbResult<(MetricScope, String)> {
     match what {
         MetricsFor {
             template: Some(_),
             broadcast: Some(_),
-        } => Err(StoreError::Invalid(
+        } => Err(DbError::Invalid(
             "ask for a template or a broadcast, not both".into(),
         )),
         MetricsFor {
@@ -294,7 +299,7 @@ pub fn scope_of(db: Db, business: BusinessId, what: &MetricsFor) -> Result<(Metr
             ..
         } => {
             if db.broadcast_owner(*id)? != Some(business) {
-                return Err(StoreError::not_found(format!("you have no broadcast {id}")));
+                return Err(DbError::not_found(format!("you have no broadcast {id}")));
             }
             Ok((MetricScope::Broadcast(*id), format!("broadcast {id}")))
         }
@@ -304,11 +309,11 @@ pub fn scope_of(db: Db, business: BusinessId, what: &MetricsFor) -> Result<(Metr
 
 /// The business's standing: quality, tier, budget, strikes and restrictions.
 pub fn status(
-    db: Db,
+    db: &dyn ServerReads,
     business: BusinessId,
     policy: &PolicyConfig,
     now: Timestamp,
-) -> Result<StatusReport> {
+) -> DbResult<StatusReport> {
     let b = db.business(business)?;
     let restrictions = db.restrictions(business)?;
     let since = now - Span::days(policy.enforcement.strike_window_days);

@@ -1,15 +1,15 @@
 //! A user's changes after a cursor: messages and deletions in `(change, id)` order, one page
 //! at a time, with the businesses the user deals with and the user's preferences.
 
-use crate::model::{Timestamp, UserId};
-use crate::protocol::{Changes, Cursor, WireBusiness, WireDecision, WireMessage};
-use crate::store::{ChangedMessage, Db, Result, Tombstone};
+use super::db::{ChangedMessage, DbResult, ServerReads, Tombstone};
+use crate::model::{SyncedBusiness, SyncedDecision, SyncedMessage, Timestamp, UserId};
+use crate::protocol::{Changes, Cursor};
 
 /// One entry of the stream, in the order the client must apply it.
 enum Entry {
     Message(Box<ChangedMessage>),
     Removed(Tombstone),
-    Decided(WireDecision),
+    Decided(SyncedDecision),
 }
 
 impl Entry {
@@ -33,27 +33,19 @@ impl Entry {
 
 /// Up to `limit` changes of `user` after `cursor`.
 pub fn changes_after(
-    db: Db,
+    db: &dyn ServerReads,
     user: UserId,
     cursor: Cursor,
     limit: usize,
     now: Timestamp,
-) -> Result<Changes> {
-    let after = (cursor.change, cursor.id);
-    let mut entries: Vec<Entry> = db
-        .changed_messages(user, after, limit + 1)?
+) -> DbResult<Changes> {
+    let rows = db.changes_after(user, (cursor.change, cursor.id), limit + 1)?;
+    let mut entries: Vec<Entry> = rows
+        .messages
         .into_iter()
         .map(|m| Entry::Message(Box::new(m)))
-        .chain(
-            db.tombstones(user, after, limit + 1)?
-                .into_iter()
-                .map(Entry::Removed),
-        )
-        .chain(
-            db.changed_decisions(user, after, limit + 1)?
-                .into_iter()
-                .map(Entry::Decided),
-        )
+        .chain(rows.removed.into_iter().map(Entry::Removed))
+        .chain(rows.decisions.into_iter().map(Entry::Decided))
         .collect();
     entries.sort_by_key(Entry::position);
     let more = entries.len() > limit;
@@ -62,7 +54,7 @@ pub fn changes_after(
     let (mut messages, mut removed, mut decisions) = (Vec::new(), Vec::new(), Vec::new());
     for entry in entries {
         match entry {
-            Entry::Message(m) => messages.push(wire_message(*m)),
+            Entry::Message(m) => messages.push(synced_message(*m)),
             Entry::Removed(t) => removed.push(t.message),
             Entry::Decided(d) => decisions.push(d),
         }
@@ -81,7 +73,7 @@ pub fn changes_after(
     })
 }
 
-fn wire_message(m: ChangedMessage) -> WireMessage {
+fn synced_message(m: ChangedMessage) -> SyncedMessage {
     let ChangedMessage {
         message,
         business,
@@ -89,7 +81,7 @@ fn wire_message(m: ChangedMessage) -> WireMessage {
         client_key,
         change,
     } = m;
-    WireMessage {
+    SyncedMessage {
         id: message.id,
         business,
         direction: message.direction,
@@ -107,11 +99,11 @@ fn wire_message(m: ChangedMessage) -> WireMessage {
     }
 }
 
-fn businesses(db: Db, user: UserId, now: Timestamp) -> Result<Vec<WireBusiness>> {
+fn businesses(db: &dyn ServerReads, user: UserId, now: Timestamp) -> DbResult<Vec<SyncedBusiness>> {
     Ok(db
         .dealings(user)?
         .into_iter()
-        .map(|(b, relation, restrictions)| WireBusiness {
+        .map(|(b, relation, restrictions)| SyncedBusiness {
             id: b.id,
             name: b.name,
             verified: b.verified,

@@ -4,10 +4,10 @@
 //! without it, in the `server` directory inside the client's data directory (so the inbox's
 //! and the server's stores never mix).
 
+use super::db::{Backend, NewBusiness, ServerDb};
 use super::{ServerConfig, ServerError, add_business, add_user};
 use crate::model::{BusinessKind, Span};
 use crate::policy::{PolicyConfig, Pricing};
-use crate::store::{NewBusiness, Store, paths};
 use clap::{Args, Subcommand};
 use std::io::Write;
 use std::net::SocketAddr;
@@ -104,8 +104,8 @@ pub fn run(
     let dir = server_dir(data_dir_flag, client_data_dir);
     match args.command {
         Some(ServeCommand::AddUser { ref name }) => {
-            let mut store = open_store(&dir)?;
-            let (id, token) = add_user(&mut store, name, policy)?;
+            let mut db = Backend::connect(&dir)?;
+            let (id, token) = add_user(&mut db, name, policy)?;
             announce(&format!("user {name} (id {id})"), &dir, &token)
         }
         Some(ServeCommand::AddBusiness {
@@ -114,23 +114,18 @@ pub fn run(
             kind,
             budget,
         }) => {
-            let mut store = open_store(&dir)?;
+            let mut db = Backend::connect(&dir)?;
             let new = NewBusiness {
                 name,
                 verified,
                 kind,
                 budget,
             };
-            let (id, token) = add_business(&mut store, &new, super::state::now())?;
+            let (id, token) = add_business(&mut db, &new, crate::wall_clock::now())?;
             announce(&format!("business {name} (id {id})"), &dir, &token)
         }
         None => serve(&args, dir, policy.clone(), *pricing),
     }
-}
-
-fn open_store(dir: &Path) -> Result<Store, ServerError> {
-    std::fs::create_dir_all(dir)?;
-    Ok(Store::open(&paths::database_file(dir))?)
 }
 
 /// The token goes alone to stdout, for scripts; the sentence around it to stderr.
@@ -164,7 +159,7 @@ fn serve(
         .enable_all()
         .build()?;
     runtime.block_on(async move {
-        let store = paths::database_file(&config.data_dir);
+        let store = Backend::location(&config.data_dir);
         let server = super::Server::bind(config, policy, pricing).await?;
         let addr = server.local_addr()?;
         announce_address(addr, &store);
@@ -173,15 +168,14 @@ fn serve(
 }
 
 /// The address, on one line a test or script can read; a closed stdout does not stop the server.
-fn announce_address(addr: SocketAddr, store: &Path) {
+fn announce_address(addr: SocketAddr, store: &str) {
     let mut out = std::io::stdout().lock();
     let _ = writeln!(
         out,
-        "parley serve: listening on http://{addr} (store: {})",
-        store.display()
+        "parley serve: listening on http://{addr} (store: {store})"
     );
     let _ = out.flush();
-    tracing::info!("listening on {addr}, store {}", store.display());
+    tracing::info!("listening on {addr}, store {store}");
 }
 
 /// Completes on Ctrl-C or SIGTERM.

@@ -4,19 +4,23 @@
 //! lookup stays within the business's own templates and broadcasts.
 
 use super::business::{MetricsFor, request_for, scope_of};
+use super::db::{BroadcastState, DbError, DbResult, ServerReads, ServerWrites};
 use crate::model::*;
 use crate::policy::{PolicyConfig, Pricing, Settlement};
 use crate::protocol::*;
-use crate::store::{BroadcastTally, DayFigures, Db, Result, StoreError, Tx};
 
 /// Most days of figures one request may ask for.
 pub const MAX_DAYS: i64 = 400;
 
 /// The business, its subscribers and the server's clock.
-pub fn account(db: Db, business: BusinessId, now: Timestamp) -> Result<BusinessAccount> {
+pub fn account(
+    db: &dyn ServerReads,
+    business: BusinessId,
+    now: Timestamp,
+) -> DbResult<BusinessAccount> {
     Ok(BusinessAccount {
         business: db.business(business)?,
-        subscribers: db.subscribers(business)?.len() as u32,
+        subscribers: db.subscriber_count(business)?,
         now,
     })
 }
@@ -33,13 +37,13 @@ pub fn rules(policy: &PolicyConfig) -> BusinessRules {
 
 /// The history of one of the business's templates, oldest first.
 pub fn template_history(
-    db: Db,
+    db: &dyn ServerReads,
     business: BusinessId,
     template: TemplateId,
-) -> Result<Vec<TemplateEvent>> {
+) -> DbResult<Vec<TemplateEvent>> {
     let owner = db.template(template).ok().map(|t| t.business);
     if owner != Some(business) {
-        return Err(StoreError::not_found(format!(
+        return Err(DbError::not_found(format!(
             "you have no template {template}"
         )));
     }
@@ -48,13 +52,13 @@ pub fn template_history(
 
 /// Figures per day of the business, a template or a broadcast, `first_day` to `last_day`.
 pub fn daily(
-    db: Db,
+    db: &dyn ServerReads,
     business: BusinessId,
     what: &MetricsFor,
     (first_day, last_day): (i64, i64),
-) -> Result<Vec<DayFigures>> {
+) -> DbResult<Vec<DayFigures>> {
     if first_day > last_day || last_day - first_day >= MAX_DAYS {
-        return Err(StoreError::Invalid(format!(
+        return Err(DbError::Invalid(format!(
             "ask for 1 to {MAX_DAYS} days, with first_day at or before last_day"
         )));
     }
@@ -64,13 +68,19 @@ pub fn daily(
 
 /// Reserves a broadcast's price and writes its audience down.
 pub fn start(
-    tx: &Tx,
+    tx: &dyn ServerWrites,
     business: BusinessId,
     b: &BroadcastStart,
     pricing: &Pricing,
     now: Timestamp,
-) -> Result<BroadcastStarted> {
-    let request = request_for(tx.db(), business, &b.template, &b.params, b.to.as_deref())?;
+) -> DbResult<BroadcastStarted> {
+    let request = request_for(
+        tx.reads(),
+        business,
+        &b.template,
+        &b.params,
+        b.to.as_deref(),
+    )?;
     let opened = tx.open_broadcast(&request, pricing, now)?;
     Ok(BroadcastStarted {
         id: opened.id,
@@ -83,19 +93,20 @@ pub fn start(
 /// Sends the next part of a broadcast; returns where it stands and the users to wake. A
 /// broadcast already settled sends nothing and says how it was settled.
 pub fn part(
-    tx: &Tx,
+    tx: &dyn ServerWrites,
     business: BusinessId,
     id: BroadcastId,
     at_most: u32,
     rules: (&PolicyConfig, &Pricing),
     now: Timestamp,
-) -> Result<(BroadcastProgress, Vec<UserId>)> {
-    if !(1..=MAX_PART).contains(&at_most) {
-        return Err(StoreError::Invalid(format!(
-            "at_most is 1 to {MAX_PART} people"
+) -> DbResult<(BroadcastProgress, Vec<UserId>)> {
+    if !(1..=limits::MAX_PART).contains(&at_most) {
+        return Err(DbError::Invalid(format!(
+            "at_most is 1 to {} people",
+            limits::MAX_PART
         )));
     }
-    let state = own_state(tx.db(), business, id)?;
+    let state = own_state(tx.reads(), business, id)?;
     if !state.running {
         let settlement = tx.close_broadcast(id, business)?;
         return Ok((settled(settlement), Vec::new()));
@@ -112,8 +123,12 @@ pub fn part(
 }
 
 /// Settles a broadcast: charged for what was delivered, the rest returned, nobody else sent to.
-pub fn finish(tx: &Tx, business: BusinessId, id: BroadcastId) -> Result<Settlement> {
-    own_state(tx.db(), business, id)?;
+pub fn finish(
+    tx: &dyn ServerWrites,
+    business: BusinessId,
+    id: BroadcastId,
+) -> DbResult<Settlement> {
+    own_state(tx.reads(), business, id)?;
     tx.close_broadcast(id, business)
 }
 
@@ -123,7 +138,11 @@ pub fn idle_since(now: Timestamp, idle: std::time::Duration) -> Timestamp {
 }
 
 /// Settles the running broadcasts (of `business`, or of everyone) idle since `idle_since`.
-pub fn settle_idle(tx: &Tx, business: Option<BusinessId>, idle_since: Timestamp) -> Result<usize> {
+pub fn settle_idle(
+    tx: &dyn ServerWrites,
+    business: Option<BusinessId>,
+    idle_since: Timestamp,
+) -> DbResult<usize> {
     let settled = tx.settle_unfinished(business, idle_since)?;
     for (id, s) in &settled {
         tracing::info!(
@@ -136,13 +155,13 @@ pub fn settle_idle(tx: &Tx, business: Option<BusinessId>, idle_since: Timestamp)
 }
 
 fn own_state(
-    db: Db,
+    db: &dyn ServerReads,
     business: BusinessId,
     id: BroadcastId,
-) -> Result<crate::store::BroadcastState> {
+) -> DbResult<BroadcastState> {
     db.broadcast_state(id)?
         .filter(|s| s.business == business)
-        .ok_or_else(|| StoreError::not_found(format!("you have no broadcast {id}")))
+        .ok_or_else(|| DbError::not_found(format!("you have no broadcast {id}")))
 }
 
 fn settled(settlement: Settlement) -> BroadcastProgress {

@@ -1,8 +1,8 @@
 //! Every failure the server answers with: a status and a JSON [`ApiError`] that says what to fix.
 
+use super::db::DbError;
 use crate::policy::broadcast::InsufficientBudget;
 use crate::protocol::ApiError;
-use crate::store::StoreError;
 use axum::Json;
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
@@ -97,13 +97,13 @@ impl ApiFailure {
     }
 }
 
-impl From<StoreError> for ApiFailure {
-    fn from(error: StoreError) -> ApiFailure {
+impl From<DbError> for ApiFailure {
+    fn from(error: DbError) -> ApiFailure {
         match error {
-            StoreError::NotFound(what) => ApiFailure::not_found(what),
-            StoreError::Invalid(why) => ApiFailure::invalid(why),
-            StoreError::Budget(shortfall) => ApiFailure::insufficient_budget(shortfall),
-            StoreError::Busy { .. } => ApiFailure::new(
+            DbError::NotFound(what) => ApiFailure::not_found(what),
+            DbError::Invalid(why) => ApiFailure::invalid(why),
+            DbError::Budget(shortfall) => ApiFailure::insufficient_budget(shortfall),
+            DbError::Busy(_) => ApiFailure::new(
                 StatusCode::SERVICE_UNAVAILABLE,
                 "unavailable",
                 "the server's store is busy; try again in a moment",

@@ -11,6 +11,7 @@ mod changes;
 pub mod cli;
 mod config;
 mod console;
+pub mod db;
 mod error;
 mod extract;
 mod hub;
@@ -23,22 +24,20 @@ pub use accounts::{add_business, add_user};
 pub use config::{DEFAULT_BODY_LIMIT, RateLimit, ServerConfig};
 pub use routes::openapi_document;
 
+use crate::model::Timestamp;
 use crate::policy::{PolicyConfig, Pricing};
-use crate::store::StoreError;
+use db::{DbError, ServerDb};
 use state::{AppState, Shared};
 use std::future::Future;
 use std::net::SocketAddr;
 use std::sync::Arc;
 use tokio::net::TcpListener;
 
-/// How often the WAL is copied into the database, off the writer's path.
-const CHECKPOINT_EVERY: std::time::Duration = std::time::Duration::from_millis(500);
-
 /// What can stop a server from starting or running.
 #[derive(Debug, thiserror::Error)]
 pub enum ServerError {
     #[error(transparent)]
-    Store(#[from] StoreError),
+    Db(#[from] DbError),
     #[error("cannot listen on {addr}: {source}; pick another --addr or stop what uses it")]
     Bind {
         addr: SocketAddr,
@@ -55,7 +54,8 @@ pub struct Server {
 }
 
 impl Server {
-    /// Opens the store and binds the address (port 0 picks a free one).
+    /// Opens the store, settles the broadcasts a previous run left unfinished, and binds the
+    /// address (port 0 picks a free one).
     pub async fn bind(
         config: ServerConfig,
         policy: PolicyConfig,
@@ -66,6 +66,10 @@ impl Server {
             .await
             .map_err(|source| ServerError::Bind { addr, source })?;
         let state = Arc::new(AppState::open(config, policy, pricing)?);
+        let before_start = Timestamp(i64::MAX);
+        (state.db)
+            .write(move |tx| console::settle_idle(tx, None, before_start))
+            .await?;
         Ok(Server { listener, state })
     }
 
@@ -83,7 +87,7 @@ impl Server {
         let review = tokio::spawn(review::run(state.clone(), state.config.review_every));
         let checkpoints = tokio::spawn({
             let state = state.clone();
-            async move { state.stores.run_checkpoints(CHECKPOINT_EVERY).await }
+            async move { state.db.maintain().await }
         });
         let stopping = state.clone();
         let app = routes::router(state);

@@ -1,8 +1,10 @@
 //! The platform's periodic review: every business's quality, templates, strikes and
 //! restrictions, then the messages whose quiet hours have ended.
 
+use super::db::ServerDb;
 use super::error::ApiResult;
-use super::state::{Shared, now};
+use super::state::Shared;
+use crate::wall_clock::now;
 use std::time::Duration;
 
 /// What one review changed.
@@ -18,7 +20,7 @@ pub struct ReviewSummary {
 /// Reviews every business, one transaction each, then releases what quiet hours held.
 pub async fn review_once(state: &Shared) -> ApiResult<ReviewSummary> {
     let ids: Vec<_> = state
-        .stores
+        .db
         .read(|db| Ok(db.businesses()?.into_iter().map(|b| b.id).collect()))
         .await?;
     let mut summary = ReviewSummary {
@@ -28,18 +30,18 @@ pub async fn review_once(state: &Shared) -> ApiResult<ReviewSummary> {
     for id in ids {
         let shared = state.clone();
         summary.changes += state
-            .stores
+            .db
             .write(move |tx| Ok(tx.review_business(id, &shared.policy, now())?.len()))
             .await?;
     }
     let idle_since = super::console::idle_since(now(), state.config.broadcast_idle);
     summary.settled = state
-        .stores
+        .db
         .write(move |tx| super::console::settle_idle(tx, None, idle_since))
         .await?;
     let shared = state.clone();
     summary.released = state
-        .stores
+        .db
         .write(move |tx| tx.release_after_quiet_hours(&shared.policy, now()))
         .await?;
     if summary.released > 0 {

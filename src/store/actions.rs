@@ -5,70 +5,11 @@ use super::metrics::{Counter, MetricKey};
 use super::{Result, StoreError, Tx};
 use crate::model::*;
 use rusqlite::params;
-use serde::{Deserialize, Serialize};
 
 /// Days after a delivery during which a block or report counts against that delivery.
 const ATTRIBUTION_DAYS: i64 = 7;
 /// Messages kept as evidence in a report.
 pub const EVIDENCE_MESSAGES: usize = 5;
-
-/// A user's action, as it is applied locally and sent to a server.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "action", rename_all = "snake_case")]
-pub enum UserAction {
-    Subscribe {
-        business: BusinessId,
-    },
-    Unsubscribe {
-        business: BusinessId,
-    },
-    Block {
-        business: BusinessId,
-        reason: BlockReason,
-    },
-    Unblock {
-        business: BusinessId,
-    },
-    Report {
-        business: BusinessId,
-        reason: ReportReason,
-        also_block: bool,
-    },
-    Feedback {
-        message: MessageId,
-        feedback: Feedback,
-    },
-    Reply {
-        to: Counterpart,
-        text: String,
-    },
-    MarkRead {
-        chat: ChatId,
-    },
-    MarkUnread {
-        chat: ChatId,
-    },
-    Mute {
-        chat: ChatId,
-        muted: bool,
-    },
-    Archive {
-        chat: ChatId,
-        archived: bool,
-    },
-    AcceptChat {
-        business: BusinessId,
-    },
-    ReleaseHeld {
-        message: MessageId,
-    },
-    DeleteHeld {
-        message: MessageId,
-    },
-    SetPrefs {
-        prefs: UserPrefs,
-    },
-}
 
 impl Tx<'_> {
     /// Applies one user action at `now`.
@@ -229,12 +170,7 @@ impl Tx<'_> {
             .unwrap_or((None, None));
         self.insert_signal(user, business, template, broadcast, kind, reason, now)?;
         self.bump(
-            &MetricKey {
-                business,
-                template,
-                broadcast,
-                at: now,
-            },
+            &MetricKey::new(business, template, broadcast, now),
             counter,
             1,
         )
@@ -293,12 +229,7 @@ impl Tx<'_> {
             Feedback::NotInterested => SignalKind::NotInterested,
         };
         self.insert_signal(user, business, m.template, m.broadcast, kind, None, now)?;
-        let key = MetricKey {
-            business,
-            template: m.template,
-            broadcast: m.broadcast,
-            at: now,
-        };
+        let key = MetricKey::new(business, m.template, m.broadcast, now);
         let counter = |f: Feedback| match f {
             Feedback::Interested => Counter::Interested,
             Feedback::NotInterested => Counter::NotInterested,
@@ -382,12 +313,7 @@ impl Tx<'_> {
         for (business, template, broadcast, n) in groups {
             if let Some(business) = business {
                 self.bump(
-                    &MetricKey {
-                        business,
-                        template,
-                        broadcast,
-                        at: now,
-                    },
+                    &MetricKey::new(business, template, broadcast, now),
                     Counter::Read,
                     n,
                 )?;

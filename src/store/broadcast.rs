@@ -129,20 +129,6 @@ impl Tx<'_> {
     }
 }
 
-/// A broadcast as the business's history lists it.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, utoipa::ToSchema)]
-pub struct BroadcastRecord {
-    pub id: BroadcastId,
-    pub template: TemplateId,
-    pub category: Category,
-    pub created_at: Timestamp,
-    pub audience: u32,
-    pub unit_price: i64,
-    pub reserved: i64,
-    pub charged: i64,
-    pub refunded: i64,
-}
-
 impl super::Db<'_> {
     /// A business's broadcasts, newest first.
     pub fn broadcasts(&self, business: BusinessId) -> Result<Vec<BroadcastRecord>> {

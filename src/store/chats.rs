@@ -5,60 +5,23 @@ use crate::model::*;
 use rusqlite::{OptionalExtension, params};
 use serde::{Deserialize, Serialize};
 
-code_enum!(
-    /// Which chats the list shows.
-    ChatFilter {
-        All = "all",
-        Unread = "unread",
-        Personal = "personal",
-        Business = "business",
-        Offers = "offers",
-        Archived = "archived",
-    }
-);
-
-impl ChatFilter {
-    /// The tab label.
-    pub fn label(self) -> &'static str {
-        match self {
-            ChatFilter::All => "All",
-            ChatFilter::Unread => "Unread",
-            ChatFilter::Personal => "Personal",
-            ChatFilter::Business => "Business",
-            ChatFilter::Offers => "Offers",
-            ChatFilter::Archived => "Archived",
-        }
-    }
-
-    /// The SQL condition of the filter (chats with nothing shown yet are never listed).
-    pub(super) fn condition(self) -> &'static str {
-        match self {
-            ChatFilter::All => "last_at IS NOT NULL AND archived = 0",
-            ChatFilter::Unread => {
-                "last_at IS NOT NULL AND archived = 0 AND unread > 0 AND muted = 0"
-            }
-            ChatFilter::Personal => "last_at IS NOT NULL AND archived = 0 AND is_business = 0",
-            ChatFilter::Business => "last_at IS NOT NULL AND archived = 0 AND is_business = 1",
-            ChatFilter::Offers => "last_at IS NOT NULL AND archived = 0 AND has_offers = 1",
-            ChatFilter::Archived => "last_at IS NOT NULL AND archived = 1",
-        }
+/// The SQL condition of a filter (chats with nothing shown yet are never listed).
+pub(super) fn filter_condition(filter: ChatFilter) -> &'static str {
+    match filter {
+        ChatFilter::All => "last_at IS NOT NULL AND archived = 0",
+        ChatFilter::Unread => "last_at IS NOT NULL AND archived = 0 AND unread > 0 AND muted = 0",
+        ChatFilter::Personal => "last_at IS NOT NULL AND archived = 0 AND is_business = 0",
+        ChatFilter::Business => "last_at IS NOT NULL AND archived = 0 AND is_business = 1",
+        ChatFilter::Offers => "last_at IS NOT NULL AND archived = 0 AND has_offers = 1",
+        ChatFilter::Archived => "last_at IS NOT NULL AND archived = 1",
     }
 }
 
-code_enum!(
-    /// How the chat list is sorted.
-    ChatOrder {
-        UnreadFirst = "unread_first",
-        Recent = "recent",
-    }
-);
-
-impl ChatOrder {
-    fn clause(self) -> &'static str {
-        match self {
-            ChatOrder::UnreadFirst => "(unread > 0) DESC, last_at DESC, id DESC",
-            ChatOrder::Recent => "last_at DESC, id DESC",
-        }
+/// The SQL order of a chat list.
+fn order_clause(order: ChatOrder) -> &'static str {
+    match order {
+        ChatOrder::UnreadFirst => "(unread > 0) DESC, last_at DESC, id DESC",
+        ChatOrder::Recent => "last_at DESC, id DESC",
     }
 }
 
@@ -103,8 +66,8 @@ impl Db<'_> {
     ) -> Result<Vec<Chat>> {
         let sql = format!(
             "SELECT * FROM chats WHERE user_id = ?1 AND {} ORDER BY {} LIMIT ?2 OFFSET ?3",
-            filter.condition(),
-            order.clause()
+            filter_condition(filter),
+            order_clause(order)
         );
         self.list(&sql, params![user, limit as i64, offset as i64], rows::chat)
     }

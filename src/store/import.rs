@@ -8,8 +8,6 @@ use rusqlite::{OptionalExtension, params};
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 
-/// Longest decision sentence kept, in characters.
-const MAX_SENTENCE_CHARS: usize = 512;
 /// From this many messages, an import counts its users' chats once at its end instead of
 /// moving the kept counts chat by chat (one count costs about as much as a few thousand moves).
 const RECOUNT_FROM: usize = 10_000;
@@ -89,9 +87,9 @@ impl Tx<'_> {
             let m = &batch[index];
             let body = text::clean_body(&m.body);
             // Sentences repeat within a batch: each is cleaned once.
-            let sentence = &*sentences
-                .entry(&m.decision.sentence)
-                .or_insert_with(|| text::clean_line(&m.decision.sentence, MAX_SENTENCE_CHARS));
+            let sentence = &*sentences.entry(&m.decision.sentence).or_insert_with(|| {
+                text::clean_line(&m.decision.sentence, limits::MAX_SENTENCE_CHARS)
+            });
             let outcome = m.decision.outcome;
             let business = match m.counterpart {
                 Counterpart::Business(b) => Some(b),
@@ -318,7 +316,7 @@ fn preview(body: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::store::{ChatFilter, ChatOrder, NewBusiness, Store};
+    use crate::store::{NewBusiness, Store};
 
     struct World {
         store: Store,

@@ -90,11 +90,11 @@ impl Db<'_> {
     pub fn chat_position(
         &self,
         user: UserId,
-        filter: super::ChatFilter,
-        order: super::ChatOrder,
+        filter: ChatFilter,
+        order: ChatOrder,
         chat: ChatId,
     ) -> Result<Option<usize>> {
-        let condition = filter.condition();
+        let condition = super::chats::filter_condition(filter);
         let key: Option<(bool, Timestamp, ChatId)> = self
             .conn
             .query_row(
@@ -113,7 +113,7 @@ impl Db<'_> {
                 .query_row(params, |r| r.get(0))?)
         };
         let n = match order {
-            super::ChatOrder::UnreadFirst => {
+            ChatOrder::UnreadFirst => {
                 let alike = count(
                     format!(
                         "SELECT count(*) FROM chats WHERE user_id = ?1 AND {condition} AND (unread > 0) = ?2 AND (last_at, id) > (?3, ?4)"
@@ -132,7 +132,7 @@ impl Db<'_> {
                 };
                 alike + unread_before
             }
-            super::ChatOrder::Recent => count(
+            ChatOrder::Recent => count(
                 format!(
                     "SELECT count(*) FROM chats WHERE user_id = ?1 AND {condition} AND (last_at, id) > (?2, ?3)"
                 ),

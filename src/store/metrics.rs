@@ -26,18 +26,6 @@ impl MetricScope {
     }
 }
 
-/// One day of figures, for charts.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
-pub struct DayFigures {
-    /// Days since 1970-01-01.
-    pub day: i64,
-    pub sent: u64,
-    pub delivered: u64,
-    pub read: u64,
-    pub held: u64,
-    pub rejected: u64,
-}
-
 /// Where one event is counted.
 #[derive(Debug, Clone, Copy)]
 pub(super) struct MetricKey {
@@ -45,6 +33,23 @@ pub(super) struct MetricKey {
     pub template: Option<TemplateId>,
     pub broadcast: Option<BroadcastId>,
     pub at: Timestamp,
+}
+
+impl MetricKey {
+    /// The place of an event of `business` at `at`, by template and broadcast when it has them.
+    pub fn new(
+        business: BusinessId,
+        template: Option<TemplateId>,
+        broadcast: Option<BroadcastId>,
+        at: Timestamp,
+    ) -> MetricKey {
+        MetricKey {
+            business,
+            template,
+            broadcast,
+            at,
+        }
+    }
 }
 
 /// A counter of the metric table.

@@ -1,9 +1,9 @@
 //! The inbox's copy of a server's data: businesses, the user's relations and messages, stored
-//! under the server's own ids, and the outbox of actions waiting to reach the server.
+//! under the server's own ids, and the outbox of actions waiting to reach the server. What it
+//! stores are model values (`Synced*`): the store never sees the wire.
 
-use super::{Db, Result, StoreError, Tx};
+use super::{Db, Result, Tx};
 use crate::model::*;
-use crate::protocol::{Cursor, WireBusiness, WireMessage};
 use rusqlite::{OptionalExtension, params};
 use std::collections::{HashMap, HashSet};
 
@@ -25,7 +25,7 @@ struct StoredBusinesses {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Queued {
     pub key: String,
-    /// The action as JSON (a `protocol::WireAction`).
+    /// The action as the sync client serialised it.
     pub action: String,
     pub attempts: u32,
 }
@@ -56,12 +56,14 @@ impl Db<'_> {
         Ok(n.max(0) as usize)
     }
 
-    /// Where the last pull from the server ended.
-    pub fn sync_cursor(&self) -> Result<Cursor> {
-        Ok(self
-            .meta("sync.cursor")?
-            .and_then(|json| serde_json::from_str(&json).ok())
-            .unwrap_or_default())
+    /// Where the last pull from the server ended: `(change, id)`, `(0, 0)` before the first.
+    pub fn sync_cursor(&self) -> Result<(i64, i64)> {
+        let stored = self.meta("sync.cursor")?;
+        let json: serde_json::Value = stored
+            .and_then(|text| serde_json::from_str(&text).ok())
+            .unwrap_or_default();
+        let part = |name: &str| json.get(name).and_then(serde_json::Value::as_i64);
+        Ok(part("change").zip(part("id")).unwrap_or_default())
     }
 }
 
@@ -128,7 +130,7 @@ impl Tx<'_> {
     pub fn mirror_businesses(
         &self,
         me: UserId,
-        businesses: &[WireBusiness],
+        businesses: &[SyncedBusiness],
         now: Timestamp,
     ) -> Result<bool> {
         if businesses.is_empty() {
@@ -254,7 +256,7 @@ impl Tx<'_> {
     pub fn mirror_messages(
         &self,
         me: UserId,
-        messages: &[WireMessage],
+        messages: &[SyncedMessage],
         touched: &mut Vec<ChatId>,
     ) -> Result<()> {
         // A page holds many messages of fewer chats and templates: each is looked up once.
@@ -295,14 +297,14 @@ impl Tx<'_> {
         Ok(())
     }
 
-    fn mirror_template(&self, m: &WireMessage) -> Result<()> {
+    fn mirror_template(&self, m: &SyncedMessage) -> Result<()> {
         let (Some(id), Some(category)) = (m.template, m.category) else {
             return Ok(());
         };
-        let name = m
-            .template_name
-            .as_deref()
-            .map_or_else(|| format!("template {id}"), |n| text::clean_line(n, 64));
+        let name = m.template_name.as_deref().map_or_else(
+            || format!("template {id}"),
+            |n| text::clean_line(n, limits::MAX_TEMPLATE_NAME_CHARS),
+        );
         self.tx.prepare_cached(
             "INSERT OR IGNORE INTO templates (id, business_id, name, requested_category, category, body, status,
                 review_rule, review_note, allow_recategorise, submitted_at, quality, quality_since)
@@ -312,7 +314,7 @@ impl Tx<'_> {
         Ok(())
     }
 
-    fn upsert_message(&self, me: UserId, chat: ChatId, m: &WireMessage) -> Result<()> {
+    fn upsert_message(&self, me: UserId, chat: ChatId, m: &SyncedMessage) -> Result<()> {
         let shown_at = m.delivered_at.unwrap_or(m.sent_at);
         self.tx
             .prepare_cached(
@@ -338,7 +340,7 @@ impl Tx<'_> {
                 m.read_at,
                 m.decision.outcome.as_str(),
                 m.decision.reason.as_str(),
-                text::clean_line(&m.decision.sentence, 512),
+                text::clean_line(&m.decision.sentence, limits::MAX_SENTENCE_CHARS),
                 m.feedback.map(|f| f.as_str()),
                 m.client_key,
             ])?;
@@ -366,11 +368,7 @@ impl Tx<'_> {
     }
 
     /// Stores the server's decisions for the user (the decision log the profile reads).
-    pub fn mirror_decisions(
-        &self,
-        me: UserId,
-        decisions: &[crate::protocol::WireDecision],
-    ) -> Result<()> {
+    pub fn mirror_decisions(&self, me: UserId, decisions: &[SyncedDecision]) -> Result<()> {
         let mut stmt = self.tx.prepare_cached(
             "INSERT OR IGNORE INTO decisions (id, user_id, business_id, template_id, category, at, outcome, reason,
                 sentence, message_id)
@@ -386,7 +384,7 @@ impl Tx<'_> {
                 d.at,
                 d.decision.outcome.as_str(),
                 d.decision.reason.as_str(),
-                text::clean_line(&d.decision.sentence, 512),
+                text::clean_line(&d.decision.sentence, limits::MAX_SENTENCE_CHARS),
                 d.message
             ])?;
         }
@@ -410,10 +408,9 @@ impl Tx<'_> {
         Ok(())
     }
 
-    /// Remembers where the last pull ended.
-    pub fn set_sync_cursor(&self, cursor: Cursor) -> Result<()> {
-        let json =
-            serde_json::to_string(&cursor).map_err(|e| StoreError::Invalid(e.to_string()))?;
-        self.set_meta("sync.cursor", &json)
+    /// Remembers where the last pull ended: `(change, id)`.
+    pub fn set_sync_cursor(&self, (change, id): (i64, i64)) -> Result<()> {
+        let json = serde_json::json!({ "change": change, "id": id });
+        self.set_meta("sync.cursor", &json.to_string())
     }
 }

@@ -6,9 +6,9 @@
 
 mod actions;
 mod broadcast;
+mod broadcast_parts;
 mod changes;
 mod chats;
-mod console;
 mod enforce;
 mod error;
 mod import;
@@ -24,19 +24,18 @@ mod send;
 mod server;
 mod standing;
 
-pub use actions::{EVIDENCE_MESSAGES, UserAction};
-pub use broadcast::{BroadcastOutcome, BroadcastRecord, BroadcastRequest};
-pub use chats::{ChatFilter, ChatOrder, FilterCounts};
-pub use console::{BroadcastPart, BroadcastState, BroadcastTally, OpenedBroadcast};
+pub use actions::EVIDENCE_MESSAGES;
+pub use broadcast::{BroadcastOutcome, BroadcastRequest};
+pub use broadcast_parts::{BroadcastPart, BroadcastState, OpenedBroadcast};
+pub use chats::FilterCounts;
 pub use error::StoreError;
 pub use import::IncomingMessage;
 pub use messages::{HeldMessage, RejectedAttempt};
-pub use metrics::{DayFigures, MetricScope};
+pub use metrics::MetricScope;
 pub use mirror::Queued;
 pub use parties::{NewBusiness, NewTemplate};
 pub use send::{Attempt, SendResult};
 pub use server::{Account, ChangedMessage, Tombstone};
-pub use standing::{QualityPoint, StandingReport};
 
 use crate::model::{Timestamp, UserId};
 use rusqlite::{Connection, OptionalExtension, params};

@@ -344,7 +344,7 @@ impl Tx<'_> {
         config: &PolicyConfig,
         now: Timestamp,
     ) -> Result<(TemplateId, Review)> {
-        let name = text::clean_line(new.name, 64);
+        let name = text::clean_line(new.name, limits::MAX_TEMPLATE_NAME_CHARS);
         if name.is_empty() {
             return Err(StoreError::Invalid("a template needs a name".into()));
         }

@@ -152,12 +152,7 @@ impl Tx<'_> {
             decision.outcome.as_str(), decision.reason.as_str(), decision.sentence, kept_body, message,
             self.next_change()?
         ])?;
-        let key = MetricKey {
-            business: attempt.business,
-            template: attempt.template,
-            broadcast: attempt.broadcast,
-            at,
-        };
+        let key = MetricKey::new(attempt.business, attempt.template, attempt.broadcast, at);
         self.bump(&key, Counter::Sent, 1)?;
         match decision.outcome {
             Outcome::Deliver => self.bump(&key, Counter::Delivered, 1)?,
@@ -250,12 +245,7 @@ impl Tx<'_> {
             true,
             m.category == Some(Category::Marketing),
         )?;
-        let key = MetricKey {
-            business,
-            template: m.template,
-            broadcast: m.broadcast,
-            at: now,
-        };
+        let key = MetricKey::new(business, m.template, m.broadcast, now);
         self.bump(&key, Counter::Held, -1)?;
         self.bump(&key, Counter::Delivered, 1)
     }
@@ -264,7 +254,7 @@ impl Tx<'_> {
 fn clean_params(params: &[String]) -> Vec<String> {
     params
         .iter()
-        .take(10)
-        .map(|p| text::clean_line(p, 256))
+        .take(limits::MAX_PARAMS)
+        .map(|p| text::clean_line(p, limits::MAX_PARAM_CHARS))
         .collect()
 }

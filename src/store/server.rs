@@ -82,15 +82,14 @@ impl Db<'_> {
         after: (i64, i64),
         limit: usize,
     ) -> Result<Vec<ChangedMessage>> {
-        let mut stmt = self.conn.prepare_cached(
+        self.list(
             "SELECT m.*, t.name AS template_name FROM messages m
              LEFT JOIN templates t ON t.id = m.template_id
              WHERE m.user_id = ?1 AND m.change >= ?2 AND m.change > 0 AND (m.change > ?2 OR m.id > ?3)
                AND m.business_id IS NOT NULL
              ORDER BY m.change, m.id LIMIT ?4",
-        )?;
-        let list = stmt
-            .query_map(params![user, after.0, after.1, limit as i64], |r| {
+            params![user, after.0, after.1, limit as i64],
+            |r| {
                 Ok(ChangedMessage {
                     message: rows::message(r)?,
                     business: r.get("business_id")?,
@@ -98,9 +97,8 @@ impl Db<'_> {
                     client_key: r.get("client_key")?,
                     change: r.get("change")?,
                 })
-            })?
-            .collect::<rusqlite::Result<_>>()?;
-        Ok(list)
+            },
+        )
     }
 
     /// Up to `limit` of a user's deleted messages after `(change, id)`, in `(change, id)` order.
@@ -110,20 +108,18 @@ impl Db<'_> {
         after: (i64, i64),
         limit: usize,
     ) -> Result<Vec<Tombstone>> {
-        let mut stmt = self.conn.prepare_cached(
+        self.list(
             "SELECT message_id, change FROM message_tombstones
              WHERE user_id = ?1 AND change >= ?2 AND (change > ?2 OR message_id > ?3)
              ORDER BY change, message_id LIMIT ?4",
-        )?;
-        let list = stmt
-            .query_map(params![user, after.0, after.1, limit as i64], |r| {
+            params![user, after.0, after.1, limit as i64],
+            |r| {
                 Ok(Tombstone {
                     message: r.get(0)?,
                     change: r.get(1)?,
                 })
-            })?
-            .collect::<rusqlite::Result<_>>()?;
-        Ok(list)
+            },
+        )
     }
 
     /// Up to `limit` decisions made for a user after `(change, id)`, in `(change, id)` order.
@@ -132,14 +128,13 @@ impl Db<'_> {
         user: UserId,
         after: (i64, i64),
         limit: usize,
-    ) -> Result<Vec<crate::protocol::WireDecision>> {
-        let mut stmt = self.conn.prepare_cached(
+    ) -> Result<Vec<SyncedDecision>> {
+        self.list(
             "SELECT * FROM decisions WHERE user_id = ?1 AND change >= ?2 AND change > 0 AND (change > ?2 OR id > ?3)
              ORDER BY change, id LIMIT ?4",
-        )?;
-        let list = stmt
-            .query_map(params![user, after.0, after.1, limit as i64], |r| {
-                Ok(crate::protocol::WireDecision {
+            params![user, after.0, after.1, limit as i64],
+            |r| {
+                Ok(SyncedDecision {
                     id: r.get("id")?,
                     business: r.get("business_id")?,
                     template: r.get("template_id")?,
@@ -149,9 +144,8 @@ impl Db<'_> {
                     message: r.get("message_id")?,
                     change: r.get("change")?,
                 })
-            })?
-            .collect::<rusqlite::Result<_>>()?;
-        Ok(list)
+            },
+        )
     }
 
     /// Every business a user has a relation or a chat with, the user's relation with it and its

@@ -1,42 +1,11 @@
 //! A business's standing as its console shows it: quality with the signals behind it, tier use,
-//! strikes and restrictions. One function computes it, so the offline console and a server's
-//! give the same numbers.
+//! strikes and restrictions, and the log of its quality. One function computes the standing,
+//! so the offline console and a server's give the same numbers.
 
 use super::{Db, MetricScope, Result};
 use crate::model::*;
 use crate::policy::enforcement::standing;
-use crate::policy::{PolicyConfig, QualitySignals, Standing};
-use serde::{Deserialize, Serialize};
-
-/// One change of a business's quality or tier.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
-pub struct QualityPoint {
-    pub at: Timestamp,
-    pub quality: Quality,
-    pub tier: usize,
-}
-
-/// A business's standing with the platform, with the signals behind it.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, utoipa::ToSchema)]
-pub struct StandingReport {
-    pub business: Business,
-    /// Negative signals and people reached over the quality window.
-    pub signals: QualitySignals,
-    /// Days in the quality window.
-    pub window_days: i64,
-    /// Read / delivered over the quality window (shown beside quality; it does not lower it).
-    pub read_rate: Option<f64>,
-    /// The restrictions in force now.
-    pub standing: Standing,
-    /// The limit of the business's tier before any restriction (`None`: unlimited).
-    pub tier_limit: Option<u32>,
-    /// People reached by business-initiated messages in the tier window.
-    pub reached: u32,
-    /// Strikes within the strike window, oldest first.
-    pub strikes: Vec<Strike>,
-    /// Every restriction, oldest first.
-    pub restrictions: Vec<Restriction>,
-}
+use crate::policy::{PolicyConfig, StandingReport};
 
 impl Db<'_> {
     /// A business's quality, tier use, strikes and restrictions at `now`.

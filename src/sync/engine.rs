@@ -4,9 +4,10 @@
 
 use super::backoff::Backoff;
 use super::http::{Api, HttpError};
-use crate::model::{ChatId, Timestamp};
-use crate::protocol::{ActionBatch, ActionResults, Changes, Cursor, KeyedAction, WireAction};
-use crate::store::{Store, StoreError, Tx};
+use super::{mirror, outbox};
+use crate::model::Timestamp;
+use crate::protocol::{ActionBatch, ActionResults, Changes, Cursor};
+use crate::store::{Store, StoreError};
 use reqwest::Method;
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
@@ -157,14 +158,7 @@ impl Engine {
             let _ = self.status("syncing…".to_string()).await;
             let actions = queued
                 .iter()
-                .map(|q| {
-                    let action: WireAction = serde_json::from_str(&q.action)
-                        .map_err(|e| SyncError::Malformed(e.to_string()))?;
-                    Ok(KeyedAction {
-                        key: q.key.clone(),
-                        action,
-                    })
-                })
+                .map(|q| outbox::keyed(q).map_err(|e| SyncError::Malformed(e.to_string())))
                 .collect::<Result<Vec<_>, SyncError>>()?;
             let answer: ActionResults = self
                 .api
@@ -186,7 +180,7 @@ impl Engine {
     /// Asks for the changes after the cursor (`route` is "changes", or "stream" to wait for
     /// them) and stores them. Returns whether more are waiting.
     pub async fn pull(&mut self, route: &str, timeout: Duration) -> Result<bool, SyncError> {
-        let cursor = self.with_store(|s| s.db().sync_cursor()).await?;
+        let cursor = self.with_store(|s| mirror::cursor(s)).await?;
         let changes = fetch(&self.api, route, cursor, timeout).await?;
         let more = changes.more;
         self.store_pages(vec![changes]).await?;
@@ -200,7 +194,7 @@ impl Engine {
     /// chat once per batch rather than once per page. A page that fails to arrive ends the
     /// catch-up after the pages before it are stored.
     pub async fn catch_up(&mut self) -> Result<(), SyncError> {
-        let cursor = self.with_store(|s| s.db().sync_cursor()).await?;
+        let cursor = self.with_store(|s| mirror::cursor(s)).await?;
         let (pages_tx, mut pages) = mpsc::channel(PAGES_PER_WRITE);
         let _fetcher = AbortOnDrop(tokio::spawn(fetch_all(self.api.clone(), cursor, pages_tx)));
         while let Some(first) = pages.recv().await {
@@ -231,7 +225,9 @@ impl Engine {
         let first = self.last_sync.is_none();
         let messages = pages.iter().any(Changes::touches_messages);
         self.last_sync = pages.last().map(|c| c.now).or(self.last_sync);
-        let businesses = self.with_store(move |s| apply_pages(s, &pages)).await?;
+        let businesses = self
+            .with_store(move |s| mirror::apply_pages(s, &pages))
+            .await?;
         if first || messages || businesses {
             let _ = self.events.send(SyncEvent::Changed).await;
         }
@@ -299,45 +295,4 @@ impl Drop for AbortOnDrop {
     fn drop(&mut self) {
         self.0.abort();
     }
-}
-
-/// Stores consecutive pages of changes in order in one transaction, and moves the cursor past
-/// the last. The chats whose messages they touched are recomputed once, at the end: the store
-/// ends as it would after storing the pages one by one. Returns whether a business, or the
-/// user's relation with one or its restrictions, changed.
-pub fn apply_pages(store: &mut Store, pages: &[Changes]) -> crate::store::Result<bool> {
-    store.write(|tx| {
-        let mut touched = Vec::new();
-        let mut businesses_changed = false;
-        for changes in pages {
-            businesses_changed |= apply_page(tx, changes, &mut touched)?;
-        }
-        tx.refresh_chats(touched)?;
-        Ok(businesses_changed)
-    })
-}
-
-/// Stores one page; returns whether its businesses differed from the stored ones.
-fn apply_page(tx: &Tx, changes: &Changes, touched: &mut Vec<ChatId>) -> crate::store::Result<bool> {
-    let me = match tx.db().me()? {
-        Some(me) => me,
-        None => {
-            let me = tx.add_user(
-                &changes.me,
-                &crate::policy::PolicyConfig::default().new_user_prefs(),
-            )?;
-            tx.set_meta("me", &me.0.to_string())?;
-            me
-        }
-    };
-    tx.set_meta("world", "server")?;
-    tx.rename_user(me, &changes.me)?;
-    tx.set_clock(changes.now)?;
-    tx.set_prefs(me, &changes.prefs)?;
-    let businesses_changed = tx.mirror_businesses(me, &changes.businesses, changes.now)?;
-    tx.mirror_messages(me, &changes.messages, touched)?;
-    tx.mirror_decisions(me, &changes.decisions)?;
-    tx.mirror_removed(&changes.removed, touched)?;
-    tx.set_sync_cursor(changes.cursor)?;
-    Ok(businesses_changed)
 }

@@ -2,6 +2,7 @@
 //! with timeouts, JSON both ways, and failures that say what to fix. A refusal by the server
 //! carries the server's [`ApiError`].
 
+use crate::policy::broadcast::InsufficientBudget;
 use crate::protocol::{ApiError, PREFIX};
 use reqwest::{Client, Method, RequestBuilder, Url};
 use serde::Serialize;
@@ -56,6 +57,14 @@ impl HttpError {
     pub fn code(&self) -> Option<&str> {
         match self {
             HttpError::Refused { error, .. } => Some(&error.error),
+            _ => None,
+        }
+    }
+
+    /// What a broadcast needed, when the server refused it for the budget.
+    pub fn budget_refusal(&self) -> Option<InsufficientBudget> {
+        match self {
+            HttpError::Refused { error, .. } => error.budget,
             _ => None,
         }
     }

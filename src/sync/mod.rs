@@ -3,22 +3,19 @@
 //! through a cursor, so an offline period costs nothing but a catch-up.
 
 pub mod backoff;
-pub mod business;
+pub mod business_client;
+pub mod console_client;
 pub mod engine;
 pub mod http;
-pub mod link;
+pub mod mirror;
+pub mod outbox;
 
 use crate::store::{Result, Store};
 use std::path::{Path, PathBuf};
 
 /// Where the inbox keeps its copy of a server's data: one file per server in the data dir.
 pub fn mirror_path(data_dir: &Path, server: &str) -> PathBuf {
-    let host = server
-        .split("://")
-        .nth(1)
-        .unwrap_or(server)
-        .trim_end_matches('/');
-    let name: String = host
+    let name: String = server_host(server)
         .chars()
         .map(|c| {
             if c.is_ascii_alphanumeric() || matches!(c, '.' | '-') {
@@ -31,28 +28,24 @@ pub fn mirror_path(data_dir: &Path, server: &str) -> PathBuf {
     data_dir.join("servers").join(format!("{name}.db"))
 }
 
+/// A server's address without its scheme and trailing slash: `127.0.0.1:8787`.
+fn server_host(server: &str) -> &str {
+    server
+        .split("://")
+        .nth(1)
+        .unwrap_or(server)
+        .trim_end_matches('/')
+}
+
 /// Makes a fresh copy ready for the inbox before the first sync: a user and no demo world.
 pub fn prepare_mirror(store: &mut Store) -> Result<()> {
     if store.db().me()?.is_some() {
         return Ok(());
     }
     store.write(|tx| {
-        let me = tx.add_user(
-            "me",
-            &crate::policy::PolicyConfig::default().new_user_prefs(),
-        )?;
-        tx.set_meta("me", &me.0.to_string())?;
-        tx.set_clock(wall_clock())?;
-        tx.set_meta("world", "server")
+        mirror::ensure_me(tx, "me")?;
+        tx.set_clock(crate::wall_clock::now())
     })
-}
-
-/// The real time, for a server's world (the demo world's clock is simulated).
-pub fn wall_clock() -> crate::model::Timestamp {
-    let since_epoch = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| d.as_secs() as i64);
-    crate::model::Timestamp(since_epoch)
 }
 
 #[cfg(test)]

@@ -3,9 +3,8 @@
 
 use super::keymap::Keymap;
 use super::theme::{Theme, ThemeToml};
-use crate::policy::ConfigError;
-use crate::policy::config::parse_toml;
-use crate::store::ChatOrder;
+use crate::config_file::{self, ConfigError, parse_toml};
+use crate::model::ChatOrder;
 use serde::{Deserialize, Serialize};
 use std::path::Path;
 
@@ -81,10 +80,8 @@ impl UiConfig {
         if !path.exists() {
             return Ok(UiConfig::defaults(no_color));
         }
-        let name = path.display().to_string();
-        let text = std::fs::read_to_string(path)
-            .map_err(|e| ConfigError::whole(&name, format!("cannot read it: {e}")))?;
-        UiConfig::from_toml(&name, &text, no_color)
+        let text = config_file::read(path)?;
+        UiConfig::from_toml(&path.display().to_string(), &text, no_color)
     }
 
     /// Parses config.toml text over the defaults.

@@ -1,7 +1,7 @@
 //! Keys to actions, per mode, from `assets/keymap.toml` with the user's overrides on top.
 
 use super::action::Action;
-use crate::policy::ConfigError;
+use crate::config_file::ConfigError;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use std::collections::BTreeMap;
 

@@ -4,7 +4,7 @@
 use super::config::UiSettings;
 use super::keymap::Mode;
 use crate::model::*;
-use crate::store::{ChatFilter, FilterCounts};
+use crate::store::FilterCounts;
 
 /// Which tab of the chat list is shown.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

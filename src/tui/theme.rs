@@ -1,7 +1,7 @@
 //! Colours and text styles, from `assets/theme.toml` with the user's overrides; `NO_COLOR`
 //! keeps only bold, reversed and the like, so nothing depends on colour alone.
 
-use crate::policy::ConfigError;
+use crate::config_file::ConfigError;
 use ratatui::style::{Color, Modifier, Style};
 use serde::Deserialize;
 use std::collections::BTreeMap;

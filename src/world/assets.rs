@@ -1,7 +1,8 @@
 //! The three asset files (rules, prices, world), built in and overridable from a directory.
 
 use super::World;
-use crate::policy::{ConfigError, PolicyConfig, Pricing};
+use crate::config_file::{self, ConfigError};
+use crate::policy::{PolicyConfig, Pricing};
 use crate::store::StoreError;
 use std::path::{Path, PathBuf};
 
@@ -35,9 +36,9 @@ impl Assets {
     /// Loads each file from `dir` when it is there, else the built-in one.
     pub fn load(dir: Option<&Path>) -> Result<Assets, ConfigError> {
         let (name, text) = read(dir, "policy.toml", POLICY)?;
-        let policy = PolicyConfig::from_toml(&name, &text)?;
+        let policy = config_file::policy(&name, &text)?;
         let (name, text) = read(dir, "pricing.toml", PRICING)?;
-        let pricing = Pricing::from_toml(&name, &text)?;
+        let pricing = config_file::pricing(&name, &text)?;
         let (name, text) = read(dir, "world.toml", WORLD)?;
         let world = World::from_toml(&name, &text)?;
         Ok(Assets {
@@ -51,12 +52,7 @@ impl Assets {
 fn read(dir: Option<&Path>, file: &str, built_in: &str) -> Result<(String, String), ConfigError> {
     let path: Option<PathBuf> = dir.map(|d| d.join(file)).filter(|p| p.exists());
     match path {
-        Some(path) => {
-            let name = path.display().to_string();
-            let text = std::fs::read_to_string(&path)
-                .map_err(|e| ConfigError::whole(&name, format!("cannot read it: {e}")))?;
-            Ok((name, text))
-        }
+        Some(path) => Ok((path.display().to_string(), config_file::read(&path)?)),
         None => Ok((format!("assets/{file} (built in)"), built_in.to_string())),
     }
 }

@@ -1,9 +1,8 @@
 //! The demo world as written in `assets/world.toml`, checked on load so that a mistake names
 //! its file, line and field.
 
+use crate::config_file::{ConfigError, line_column, parse_toml};
 use crate::model::{BusinessKind, Category, Span, Timestamp};
-use crate::policy::ConfigError;
-use crate::policy::config::{line_column, parse_toml};
 use serde::Deserialize;
 use toml::Spanned;
 

@@ -5,9 +5,11 @@ use crate::protocol::*;
 use crate::server::auth::BusinessAuth;
 use crate::server::business::{self, MetricsFor};
 use crate::server::console;
+use crate::server::db::{ServerConnection, ServerDb};
 use crate::server::error::{ApiFailure, ApiResult};
 use crate::server::extract::{ApiJson, ApiQuery};
-use crate::server::state::{Shared, now};
+use crate::server::state::Shared;
+use crate::wall_clock::now;
 use axum::Json;
 use axum::extract::State;
 use axum::http::StatusCode;
@@ -33,7 +35,7 @@ pub async fn submit_template(
     business::check_submission(&t).map_err(ApiFailure::invalid)?;
     let shared = state.clone();
     let template = state
-        .stores
+        .db
         .write(move |tx| business::submit_template(tx, who.0, &t, &shared.policy, now()))
         .await?;
     Ok((StatusCode::CREATED, Json(template)))
@@ -53,7 +55,7 @@ pub async fn list_templates(
 ) -> ApiResult<Json<Vec<WireTemplate>>> {
     let at = now();
     let list = state
-        .stores
+        .db
         .read(move |db| {
             let templates = db.templates(who.0)?;
             Ok(templates
@@ -85,7 +87,7 @@ pub async fn send_message(
     business::check_send(&r).map_err(ApiFailure::invalid)?;
     let shared = state.clone();
     let (response, woken) = state
-        .stores
+        .db
         .write(move |tx| {
             let rules = (&shared.policy, &shared.pricing);
             business::send(tx, who.0, &r, rules, now())
@@ -119,12 +121,12 @@ pub async fn broadcast(
     business::check_broadcast(&b).map_err(ApiFailure::invalid)?;
     let shared = state.clone();
     let (report, woken) = state
-        .stores
-        .with_writer(move |store| {
+        .db
+        .with_writer(move |conn| {
             let (rules, at) = ((&shared.policy, &shared.pricing), now());
             let idle_since = console::idle_since(at, shared.config.broadcast_idle);
-            store.write(|tx| console::settle_idle(tx, Some(who.0), idle_since))?;
-            business::broadcast(store, who.0, &b, rules, at)
+            conn.in_transaction(|tx| console::settle_idle(tx, Some(who.0), idle_since))?;
+            business::broadcast(conn, who.0, &b, rules, at)
         })
         .await?;
     state.hub.notify_all_of(woken);
@@ -161,7 +163,7 @@ pub async fn metrics(
         broadcast: q.broadcast.map(BroadcastId),
     };
     let report = state
-        .stores
+        .db
         .read(move |db| business::metrics(db, who.0, &what))
         .await?;
     Ok(Json(report))
@@ -181,7 +183,7 @@ pub async fn status(
 ) -> ApiResult<Json<StatusReport>> {
     let shared = state.clone();
     let report = state
-        .stores
+        .db
         .read(move |db| business::status(db, who.0, &shared.policy, now()))
         .await?;
     Ok(Json(report))

@@ -3,14 +3,17 @@
 //! the quality log and the standing.
 
 use crate::model::{BroadcastId, TemplateEvent, TemplateId};
+use crate::model::{BroadcastRecord, DayFigures, QualityPoint};
+use crate::policy::StandingReport;
 use crate::protocol::*;
 use crate::server::auth::BusinessAuth;
 use crate::server::business::MetricsFor;
 use crate::server::console;
+use crate::server::db::ServerDb;
 use crate::server::error::ApiResult;
 use crate::server::extract::{ApiPath, ApiQuery};
-use crate::server::state::{Shared, now};
-use crate::store::{BroadcastRecord, DayFigures, QualityPoint, StandingReport};
+use crate::server::state::Shared;
+use crate::wall_clock::now;
 use axum::Json;
 use axum::extract::State;
 use serde::Deserialize;
@@ -30,7 +33,7 @@ pub async fn account(
 ) -> ApiResult<Json<BusinessAccount>> {
     let at = now();
     let account = state
-        .stores
+        .db
         .read(move |db| console::account(db, who.0, at))
         .await?;
     Ok(Json(account))
@@ -65,7 +68,7 @@ pub async fn template_history(
     ApiPath(id): ApiPath<i64>,
 ) -> ApiResult<Json<Vec<TemplateEvent>>> {
     let log = state
-        .stores
+        .db
         .read(move |db| console::template_history(db, who.0, TemplateId(id)))
         .await?;
     Ok(Json(log))
@@ -83,7 +86,7 @@ pub async fn list_broadcasts(
     State(state): State<Shared>,
     who: BusinessAuth,
 ) -> ApiResult<Json<Vec<BroadcastRecord>>> {
-    let list = state.stores.read(move |db| db.broadcasts(who.0)).await?;
+    let list = state.db.read(move |db| db.broadcasts(who.0)).await?;
     Ok(Json(list))
 }
 
@@ -123,7 +126,7 @@ pub async fn daily(
     };
     let days = (q.first_day, q.last_day);
     let figures = state
-        .stores
+        .db
         .read(move |db| console::daily(db, who.0, &what, days))
         .await?;
     Ok(Json(figures))
@@ -141,10 +144,7 @@ pub async fn quality(
     State(state): State<Shared>,
     who: BusinessAuth,
 ) -> ApiResult<Json<Vec<QualityPoint>>> {
-    let log = state
-        .stores
-        .read(move |db| db.quality_points(who.0))
-        .await?;
+    let log = state.db.read(move |db| db.quality_points(who.0)).await?;
     Ok(Json(log))
 }
 
@@ -163,7 +163,7 @@ pub async fn standing(
 ) -> ApiResult<Json<StandingReport>> {
     let shared = state.clone();
     let report = state
-        .stores
+        .db
         .read(move |db| db.standing_report(who.0, &shared.policy, now()))
         .await?;
     Ok(Json(report))

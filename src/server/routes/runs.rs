@@ -8,9 +8,11 @@ use crate::protocol::*;
 use crate::server::auth::BusinessAuth;
 use crate::server::business::check_audience;
 use crate::server::console;
+use crate::server::db::{ServerConnection, ServerDb};
 use crate::server::error::{ApiFailure, ApiResult};
 use crate::server::extract::{ApiJson, ApiPath};
-use crate::server::state::{Shared, now};
+use crate::server::state::Shared;
+use crate::wall_clock::now;
 use axum::Json;
 use axum::extract::State;
 use axum::http::StatusCode;
@@ -37,12 +39,12 @@ pub async fn start(
     check_audience(&b.params, b.to.as_deref()).map_err(ApiFailure::invalid)?;
     let shared = state.clone();
     let started = state
-        .stores
-        .with_writer(move |store| {
+        .db
+        .with_writer(move |conn| {
             let at = now();
             let idle_since = console::idle_since(at, shared.config.broadcast_idle);
-            store.write(|tx| console::settle_idle(tx, Some(who.0), idle_since))?;
-            store.write(|tx| console::start(tx, who.0, &b, &shared.pricing, at))
+            conn.in_transaction(|tx| console::settle_idle(tx, Some(who.0), idle_since))?;
+            conn.in_transaction(|tx| console::start(tx, who.0, &b, &shared.pricing, at))
         })
         .await?;
     Ok((StatusCode::CREATED, Json(started)))
@@ -69,7 +71,7 @@ pub async fn part(
 ) -> ApiResult<Json<BroadcastProgress>> {
     let shared = state.clone();
     let (progress, woken) = state
-        .stores
+        .db
         .write(move |tx| {
             let rules = (&shared.policy, &shared.pricing);
             console::part(tx, who.0, BroadcastId(id), r.at_most, rules, now())
@@ -97,7 +99,7 @@ pub async fn finish(
     ApiPath(id): ApiPath<i64>,
 ) -> ApiResult<Json<Settlement>> {
     let settlement = state
-        .stores
+        .db
         .write(move |tx| console::finish(tx, who.0, BroadcastId(id)))
         .await?;
     Ok(Json(settlement))

@@ -4,9 +4,11 @@ use crate::protocol::{ActionBatch, ActionResults, ApiError, Changes, Cursor};
 use crate::server::actions::{self, MAX_BATCH};
 use crate::server::auth::UserAuth;
 use crate::server::changes::changes_after;
+use crate::server::db::{DbResult, ServerDb};
 use crate::server::error::{ApiFailure, ApiResult};
 use crate::server::extract::{ApiJson, ApiQuery};
-use crate::server::state::{Shared, now};
+use crate::server::state::Shared;
+use crate::wall_clock::now;
 use axum::Json;
 use axum::extract::State;
 use serde::Deserialize;
@@ -62,10 +64,11 @@ async fn read_changes(
     cursor: Cursor,
     limit: usize,
 ) -> ApiResult<Changes> {
-    state
-        .stores
+    let changes = state
+        .db
         .read(move |db| changes_after(db, user.0, cursor, limit, now()))
-        .await
+        .await?;
+    Ok(changes)
 }
 
 /// What changed for the user after the cursor, oldest first.
@@ -165,14 +168,14 @@ pub async fn post_actions(
     }
     let user_id = user.0;
     let results = state
-        .stores
-        .with_writer(move |store| {
+        .db
+        .with_writer(move |conn| {
             let at = now();
             batch
                 .actions
                 .iter()
-                .map(|action| actions::apply_once(store, user_id, action, at))
-                .collect::<crate::store::Result<Vec<_>>>()
+                .map(|action| actions::apply_once(conn, user_id, action, at))
+                .collect::<DbResult<Vec<_>>>()
         })
         .await?;
     state.hub.notify(user_id);

@@ -4,9 +4,8 @@
 use super::super::state::*;
 use super::{Action, App};
 use crate::model::*;
-use crate::protocol::WireAction;
-use crate::store::{Result, StoreError, UserAction};
-use crate::sync::link;
+use crate::store::Result;
+use crate::sync::outbox;
 
 impl App {
     /// Applies a control to whatever is in focus.
@@ -81,22 +80,7 @@ impl App {
         let Some(wake) = self.sync.clone() else {
             return self.store.write(|tx| tx.apply(me, action, now));
         };
-        let wire = link::to_wire(&self.store.db(), action)?;
-        self.store.write(|tx| {
-            let key = link::new_key();
-            match (action, &wire) {
-                (UserAction::Reply { text, .. }, Some(WireAction::Reply { business, .. })) => {
-                    tx.reply_pending(me, *business, text, &key, now)?;
-                }
-                _ => tx.apply(me, action, now)?,
-            }
-            if let Some(wire) = &wire {
-                let json =
-                    serde_json::to_string(wire).map_err(|e| StoreError::Invalid(e.to_string()))?;
-                tx.enqueue(&key, &json, now)?;
-            }
-            Ok(())
-        })?;
+        self.store.write(|tx| outbox::record(tx, me, action, now))?;
         wake.notify_one();
         Ok(())
     }

@@ -2,7 +2,8 @@
 
 use super::super::state::*;
 use super::{Action, App};
-use crate::store::{Result, UserAction};
+use crate::model::UserAction;
+use crate::store::Result;
 
 /// The choices of the first-contact dialog, in order.
 pub const FIRST_CONTACT_CHOICES: [&str; 3] = ["Continue", "Block", "Report"];

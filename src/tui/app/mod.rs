@@ -14,7 +14,7 @@ pub use load::{CHAT_PAGE, business_card};
 use super::config::UiSettings;
 use super::state::*;
 use crate::model::*;
-use crate::store::{ChatFilter, FilterCounts, Store, StoreError};
+use crate::store::{FilterCounts, Store, StoreError};
 use crate::world::{self, Assets};
 
 const SETTINGS_KEY: &str = "ui.settings";

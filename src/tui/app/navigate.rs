@@ -4,7 +4,7 @@ use super::super::layout::{self, ROW_HEIGHT};
 use super::super::state::*;
 use super::{Action, App, CHAT_PAGE};
 use crate::model::*;
-use crate::store::{ChatFilter, Result};
+use crate::store::Result;
 
 impl App {
     pub(super) fn inbox_action(&mut self, action: Action) -> Result<()> {

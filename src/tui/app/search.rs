@@ -106,9 +106,9 @@ impl App {
         self.state.screen = Screen::Inbox;
         let chat = self.store.db().chat(hit.chat)?;
         let tab = if chat.archived {
-            Tab::Chats(crate::store::ChatFilter::Archived)
+            Tab::Chats(crate::model::ChatFilter::Archived)
         } else {
-            Tab::Chats(crate::store::ChatFilter::All)
+            Tab::Chats(crate::model::ChatFilter::All)
         };
         self.state.tab = tab;
         self.open_chat(hit.chat, hit.message)

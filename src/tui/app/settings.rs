@@ -5,7 +5,8 @@ use super::super::config::Notifications;
 use super::super::state::*;
 use super::{Action, App, SETTINGS_KEY};
 use crate::model::QuietHours;
-use crate::store::{ChatOrder, Result, StoreError, UserAction};
+use crate::model::{ChatOrder, UserAction};
+use crate::store::{Result, StoreError};
 
 /// The highest cap the settings offer.
 const MAX_CAP: u32 = 50;

@@ -5,11 +5,12 @@
 use crate::model::*;
 use crate::policy::broadcast::InsufficientBudget;
 use crate::policy::{Metrics, PolicyConfig, Quote, Settlement};
-use crate::store::{BroadcastRecord, DayFigures, MetricScope, StoreError};
+use crate::store::{MetricScope, StoreError};
 use crate::sync::http::HttpError;
 use serde::Deserialize;
 
-pub use crate::store::{BroadcastTally, QualityPoint, StandingReport};
+pub use crate::model::{BroadcastTally, QualityPoint};
+pub use crate::policy::StandingReport;
 
 /// What the console's data source can answer.
 #[derive(Debug, thiserror::Error)]
@@ -38,16 +39,9 @@ impl From<StoreError> for ConsoleError {
 
 impl From<HttpError> for ConsoleError {
     fn from(e: HttpError) -> ConsoleError {
-        match e {
-            HttpError::Refused {
-                error:
-                    crate::protocol::ApiError {
-                        budget: Some(refusal),
-                        ..
-                    },
-                ..
-            } => ConsoleError::Refused(refusal),
-            other => ConsoleError::Server(other),
+        match e.budget_refusal() {
+            Some(refusal) => ConsoleError::Refused(refusal),
+            None => ConsoleError::Server(e),
         }
     }
 }

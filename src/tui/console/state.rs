@@ -5,7 +5,7 @@ use super::source::*;
 use crate::model::*;
 use crate::policy::Metrics;
 use crate::policy::broadcast::InsufficientBudget;
-use crate::store::{BroadcastRecord, DayFigures, MetricScope};
+use crate::store::MetricScope;
 use crate::tui::keymap::Mode;
 use crate::tui::state::Status;
 

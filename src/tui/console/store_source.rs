@@ -3,9 +3,7 @@
 use super::source::*;
 use crate::model::*;
 use crate::policy::{Metrics, PolicyConfig};
-use crate::store::{
-    BroadcastRecord, BroadcastRequest, DayFigures, MetricScope, NewTemplate, Store, StoreError,
-};
+use crate::store::{BroadcastRequest, MetricScope, NewTemplate, Store, StoreError};
 use crate::world::{self, Assets};
 
 /// The console's data source over a store and the assets its world runs on.

@@ -54,11 +54,11 @@ fn draw_list(frame: &mut Frame, state: &UiState, theme: &Theme, area: Rect) {
     frame.render_widget(block, area);
     if list.rows.is_empty() {
         let empty = match state.tab {
-            Tab::Chats(crate::store::ChatFilter::Unread) => "Nothing unread. All caught up.",
-            Tab::Chats(crate::store::ChatFilter::Archived) => {
+            Tab::Chats(crate::model::ChatFilter::Unread) => "Nothing unread. All caught up.",
+            Tab::Chats(crate::model::ChatFilter::Archived) => {
                 "No archived chats. Archive one with a."
             }
-            Tab::Chats(crate::store::ChatFilter::Offers) => {
+            Tab::Chats(crate::model::ChatFilter::Offers) => {
                 "No offers delivered. Subscriptions decide who may send them."
             }
             _ if state.server => {

@@ -71,8 +71,8 @@ fn describe(row: SettingRow, state: &UiState) -> (&'static str, String) {
         SettingRow::Order => (
             "Chat order",
             match state.settings.order {
-                crate::store::ChatOrder::UnreadFirst => "unread first",
-                crate::store::ChatOrder::Recent => "most recent",
+                crate::model::ChatOrder::UnreadFirst => "unread first",
+                crate::model::ChatOrder::Recent => "most recent",
             }
             .to_string(),
         ),

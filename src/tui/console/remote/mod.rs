@@ -3,7 +3,6 @@
 //! each call by blocking on a small runtime of its own. The clock is the server's.
 
 mod cache;
-mod convert;
 mod session;
 
 pub use session::RemoteSession;
@@ -11,12 +10,10 @@ pub use session::RemoteSession;
 use super::source::*;
 use crate::model::*;
 use crate::policy::{Metrics, PolicyConfig};
-use crate::protocol::{
-    BroadcastStart, BroadcastSubmission, BusinessAccount, MAX_PART, TemplateSubmission,
-};
-use crate::store::{BroadcastRecord, DayFigures, MetricScope};
+use crate::store::MetricScope;
 use crate::sync::backoff::Backoff;
-use crate::sync::business::{BusinessClient, MetricsScope};
+use crate::sync::business_client::MetricsScope;
+use crate::sync::console_client::{self, Account, BroadcastOrder, ConsoleClient};
 use crate::sync::http::HttpError;
 use cache::Cache;
 use std::cell::Cell;
@@ -30,7 +27,7 @@ const RATE_RETRIES: u32 = 5;
 
 /// The console's data source over a server and one business's token.
 pub struct RemoteSource {
-    client: BusinessClient,
+    client: ConsoleClient,
     runtime: tokio::runtime::Runtime,
     policy: PolicyConfig,
     server: String,
@@ -46,18 +43,18 @@ impl RemoteSource {
     /// Connects to `server` with a business's `token`: reads the business and the rules its
     /// standing is judged by.
     pub fn connect(server: &str, token: &str) -> Result<RemoteSource> {
-        let client = BusinessClient::new(server, token)?;
+        let client = ConsoleClient::new(server, token)?;
         let runtime = tokio::runtime::Builder::new_multi_thread()
             .worker_threads(1)
             .enable_all()
             .build()
             .map_err(|e| ConsoleError::Unavailable(format!("cannot start: {e}")))?;
-        let (account, rules) =
-            runtime.block_on(async { tokio::try_join!(client.account(), client.rules()) })?;
+        let (account, policy) =
+            runtime.block_on(async { tokio::try_join!(client.account(), client.policy()) })?;
         let source = RemoteSource {
             business: account.business.id,
-            policy: convert::policy(rules),
-            server: convert::server_label(server),
+            policy,
+            server: console_client::server_label(server),
             cache: Cache::new(FRESH_FOR),
             clock: Cell::new((account.now, Instant::now())),
             online: Cell::new(true),
@@ -119,7 +116,7 @@ impl RemoteSource {
         Ok(fresh)
     }
 
-    fn account(&self) -> Result<BusinessAccount> {
+    fn account(&self) -> Result<Account> {
         if let Some(kept) = self.cache.get("account") {
             return Ok(kept);
         }
@@ -141,7 +138,7 @@ impl RemoteSource {
 
     /// A template's name, as the server's routes know it.
     fn template_name(&self, id: TemplateId) -> Result<String> {
-        let list = self.read("templates", || self.client.templates())?;
+        let list = self.templates_of_business()?;
         list.into_iter()
             .find(|t| t.id == id)
             .map(|t| t.name)
@@ -159,19 +156,31 @@ impl RemoteSource {
         })
     }
 
-    fn card(&self, wire: crate::protocol::WireTemplate) -> Result<TemplateCard> {
-        let id = wire.id;
+    /// The business's templates, reused while fresh.
+    fn templates_of_business(&self) -> Result<Vec<Template>> {
+        self.read("templates", || self.client.templates(self.business))
+    }
+
+    fn card(&self, template: Template) -> Result<TemplateCard> {
+        let id = template.id;
         let history = self.read(&format!("history/{id}"), || {
-            self.client.template_history(id)
+            self.client.business().template_history(id)
         })?;
-        Ok(TemplateCard {
-            template: convert::template(wire, self.business),
-            history,
+        Ok(TemplateCard { template, history })
+    }
+
+    /// What the server needs to know of a plan: its template by name, and its people.
+    fn order(&self, plan: &BroadcastPlan) -> Result<BroadcastOrder> {
+        self.own(plan.business)?;
+        Ok(BroadcastOrder {
+            template: self.template_name(plan.template)?,
+            params: plan.params.clone(),
+            to: audience(&plan.audience),
         })
     }
 
     /// Sends the next part, and settles the broadcast after the last one.
-    fn send_part(&self, run: &mut BroadcastRun, at_most: u32) -> Result<()> {
+    fn send_part(&self, run: &mut BroadcastRun, at_most: usize) -> Result<()> {
         let progress = self.call(|| self.client.broadcast_part(run.id, at_most))?;
         self.cache
             .forget(&["metrics", "daily", "broadcasts", "standing"]);
@@ -179,7 +188,7 @@ impl RemoteSource {
         run.remaining = progress.remaining;
         run.settlement = match (progress.settlement, progress.remaining) {
             (Some(settled), _) => Some(settled),
-            (None, 0) => Some(self.call(|| self.client.finish_broadcast(run.id))?),
+            (None, 0) => Some(self.call(|| self.client.business().finish_broadcast(run.id))?),
             (None, _) => None,
         };
         if run.finished() {
@@ -217,21 +226,20 @@ impl ConsoleSource for RemoteSource {
 
     fn templates(&self, business: BusinessId) -> Result<Vec<TemplateCard>> {
         self.own(business)?;
-        let list = self.read("templates", || self.client.templates())?;
+        let list = self.templates_of_business()?;
         list.into_iter().map(|t| self.card(t)).collect()
     }
 
     fn submit(&mut self, business: BusinessId, draft: &TemplateDraft) -> Result<TemplateCard> {
         self.own(business)?;
-        let submission = TemplateSubmission {
-            name: draft.name.trim().to_string(),
-            category: draft.category,
-            body: draft.body.clone(),
-            allow_recategorise: draft.allow_recategorise,
-        };
-        let wire = self.call(|| self.client.submit_template(&submission))?;
+        let (name, category, body) = (draft.name.trim(), draft.category, draft.body.as_str());
+        let recategorise = draft.allow_recategorise;
+        let template = self.call(|| {
+            self.client
+                .submit_template(business, name, category, body, recategorise)
+        })?;
         self.cache.forget(&["templates"]);
-        self.card(wire)
+        self.card(template)
     }
 
     fn subscribers(&self, business: BusinessId) -> Result<u32> {
@@ -240,25 +248,18 @@ impl ConsoleSource for RemoteSource {
     }
 
     fn dry_run(&mut self, plan: &BroadcastPlan) -> Result<DryRun> {
-        self.own(plan.business)?;
-        let submission = BroadcastSubmission {
-            template: self.template_name(plan.template)?,
-            params: plan.params.clone(),
-            to: convert::audience(&plan.audience),
-            dry_run: true,
-        };
-        let report = self.call(|| self.client.broadcast(&submission))?;
-        Ok(convert::dry_run(report))
+        let order = self.order(plan)?;
+        let priced = self.call(|| self.client.dry_run(&order))?;
+        Ok(DryRun {
+            quote: priced.quote,
+            tally: priced.tally,
+            settlement: priced.settlement,
+        })
     }
 
     fn start_broadcast(&mut self, plan: &BroadcastPlan) -> Result<BroadcastRun> {
-        self.own(plan.business)?;
-        let start = BroadcastStart {
-            template: self.template_name(plan.template)?,
-            params: plan.params.clone(),
-            to: convert::audience(&plan.audience),
-        };
-        let started = self.call(|| self.client.start_broadcast(&start))?;
+        let order = self.order(plan)?;
+        let started = self.call(|| self.client.start_broadcast(&order))?;
         self.clock.set((started.at, Instant::now()));
         self.cache.forget(&["account", "broadcasts", "standing"]);
         Ok(BroadcastRun {
@@ -277,36 +278,37 @@ impl ConsoleSource for RemoteSource {
     fn continue_broadcast(&mut self, run: &mut BroadcastRun, at_most: usize) -> Result<()> {
         match run.finished() {
             true => Ok(()),
-            false => self.send_part(run, at_most.clamp(1, MAX_PART as usize) as u32),
+            false => self.send_part(run, at_most),
         }
     }
 
     fn broadcasts(&self, business: BusinessId) -> Result<Vec<BroadcastRecord>> {
         self.own(business)?;
-        self.read("broadcasts", || self.client.broadcasts())
+        self.read("broadcasts", || self.client.business().broadcasts())
     }
 
     fn metrics(&self, scope: MetricScope) -> Result<Metrics> {
         let scope = self.scope(scope)?;
         let key = format!("metrics/{scope:?}");
-        let report = self.read(&key, || self.client.metrics(&scope))?;
-        Ok(report.metrics)
+        self.read(&key, || self.client.metrics(&scope))
     }
 
     fn daily(&self, scope: MetricScope, first_day: i64, last_day: i64) -> Result<Vec<DayFigures>> {
         let scope = self.scope(scope)?;
         let key = format!("daily/{scope:?}/{first_day}/{last_day}");
-        self.read(&key, || self.client.daily(&scope, first_day, last_day))
+        self.read(&key, || {
+            self.client.business().daily(&scope, first_day, last_day)
+        })
     }
 
     fn quality_log(&self, business: BusinessId) -> Result<Vec<QualityPoint>> {
         self.own(business)?;
-        self.read("quality", || self.client.quality())
+        self.read("quality", || self.client.business().quality())
     }
 
     fn standing(&self, business: BusinessId) -> Result<StandingReport> {
         self.own(business)?;
-        self.read("standing", || self.client.standing())
+        self.read("standing", || self.client.business().standing())
     }
 
     fn advance_clock(&mut self, _span: Span) -> Result<Timestamp> {
@@ -315,5 +317,13 @@ impl ConsoleSource for RemoteSource {
              (parley business without --server)."
                 .to_string(),
         ))
+    }
+}
+
+/// The names a broadcast goes to (`None`: every subscriber).
+fn audience(audience: &Audience) -> Option<Vec<String>> {
+    match audience {
+        Audience::Subscribers => None,
+        Audience::Named(names) => Some(names.iter().map(|n| n.trim().to_string()).collect()),
     }
 }

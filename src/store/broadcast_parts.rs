@@ -9,8 +9,6 @@ use crate::model::*;
 use crate::policy::broadcast::{Quote, Settlement};
 use crate::policy::{PolicyConfig, Pricing};
 use rusqlite::{OptionalExtension, params};
-use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
 
 /// A broadcast that is priced and reserved, and has not sent anything yet.
 #[derive(Debug, Clone, PartialEq)]
@@ -19,43 +17,6 @@ pub struct OpenedBroadcast {
     pub quote: Quote,
     /// People it will be sent to.
     pub audience: u32,
-}
-
-/// How many of a broadcast's messages were delivered, held and rejected, and the charge.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
-pub struct BroadcastTally {
-    pub sent: u32,
-    pub delivered: u32,
-    pub held: BTreeMap<Reason, u32>,
-    pub rejected: BTreeMap<Reason, u32>,
-    /// Credits for the delivered messages.
-    pub charged: i64,
-}
-
-impl BroadcastTally {
-    /// Counts one decision and its charge.
-    pub fn add(&mut self, decision: &Decision, charge: i64) {
-        self.sent += 1;
-        self.charged += charge;
-        match decision.outcome {
-            Outcome::Deliver => self.delivered += 1,
-            Outcome::Hold => *self.held.entry(decision.reason).or_default() += 1,
-            Outcome::Reject => *self.rejected.entry(decision.reason).or_default() += 1,
-        }
-    }
-
-    /// Adds another part's counts to these.
-    pub fn merge(&mut self, other: &BroadcastTally) {
-        self.sent += other.sent;
-        self.delivered += other.delivered;
-        self.charged += other.charged;
-        for (reason, n) in &other.held {
-            *self.held.entry(*reason).or_default() += n;
-        }
-        for (reason, n) in &other.rejected {
-            *self.rejected.entry(*reason).or_default() += n;
-        }
-    }
 }
 
 /// What one part of a broadcast did.

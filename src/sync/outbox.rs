@@ -1,9 +1,39 @@
-//! What the inbox sends to a server: its local actions turned into wire actions with keys that
-//! make them apply exactly once.
+//! The outbox: which of the user's actions travel to the server, and how. An action that
+//! travels is applied to the local store and queued, in one transaction, as its wire form
+//! under a fresh key that makes it apply exactly once on the server. A reply is the one
+//! special case: it is written locally under a pending id that the server's copy replaces.
 
 use crate::model::*;
-use crate::protocol::WireAction;
-use crate::store::{Db, Result, UserAction};
+use crate::protocol::{KeyedAction, WireAction};
+use crate::store::{Db, Queued, Result, StoreError, Tx};
+
+/// Applies `action` for `me` at `now` in `tx` and, when it travels, queues it for the server
+/// in the same transaction. Returns the key it was queued under, or `None` when it stays on
+/// this device.
+pub fn record(tx: &Tx, me: UserId, action: &UserAction, now: Timestamp) -> Result<Option<String>> {
+    let Some(wire) = to_wire(&tx.db(), action)? else {
+        tx.apply(me, action, now)?;
+        return Ok(None);
+    };
+    let key = new_key();
+    match (action, &wire) {
+        (UserAction::Reply { text, .. }, WireAction::Reply { business, .. }) => {
+            tx.reply_pending(me, *business, text, &key, now)?;
+        }
+        _ => tx.apply(me, action, now)?,
+    }
+    let payload = serde_json::to_string(&wire).map_err(|e| StoreError::Invalid(e.to_string()))?;
+    tx.enqueue(&key, &payload, now)?;
+    Ok(Some(key))
+}
+
+/// A queued action as the server takes it: its key and its wire form.
+pub fn keyed(queued: &Queued) -> std::result::Result<KeyedAction, serde_json::Error> {
+    Ok(KeyedAction {
+        key: queued.key.clone(),
+        action: serde_json::from_str(&queued.action)?,
+    })
+}
 
 /// A fresh idempotency key: 128 random bits, in hex.
 pub fn new_key() -> String {
@@ -14,7 +44,7 @@ pub fn new_key() -> String {
 
 /// The wire form of a local action, or `None` when it stays on this device (mute, archive,
 /// marking unread, a chat with a friend).
-pub fn to_wire(db: &Db, action: &UserAction) -> Result<Option<WireAction>> {
+fn to_wire(db: &Db, action: &UserAction) -> Result<Option<WireAction>> {
     let business_of_chat = |chat: ChatId| -> Result<Option<BusinessId>> {
         Ok(match db.chat(chat)?.counterpart {
             Counterpart::Business(b) => Some(b),

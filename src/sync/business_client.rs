@@ -2,10 +2,11 @@
 //! parts), metrics, status and what the business console reads, as typed calls over [`Api`].
 
 use super::http::{Api, HttpError};
-use crate::model::{BroadcastId, TemplateEvent, TemplateId};
-use crate::policy::Settlement;
+use crate::model::{
+    BroadcastId, BroadcastRecord, DayFigures, QualityPoint, TemplateEvent, TemplateId,
+};
+use crate::policy::{Settlement, StandingReport};
 use crate::protocol::*;
-use crate::store::{BroadcastRecord, DayFigures, QualityPoint, StandingReport};
 
 /// Which figures to ask for.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]

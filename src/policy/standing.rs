@@ -1,0 +1,28 @@
+//! A business's standing as its console shows it: quality with the signals behind it, tier
+//! use, strikes and restrictions.
+
+use super::{QualitySignals, Standing};
+use crate::model::{Business, Restriction, Strike};
+use serde::{Deserialize, Serialize};
+
+/// A business's standing with the platform, with the signals behind it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, utoipa::ToSchema)]
+pub struct StandingReport {
+    pub business: Business,
+    /// Negative signals and people reached over the quality window.
+    pub signals: QualitySignals,
+    /// Days in the quality window.
+    pub window_days: i64,
+    /// Read / delivered over the quality window (shown beside quality; it does not lower it).
+    pub read_rate: Option<f64>,
+    /// The restrictions in force now.
+    pub standing: Standing,
+    /// The limit of the business's tier before any restriction (`None`: unlimited).
+    pub tier_limit: Option<u32>,
+    /// People reached by business-initiated messages in the tier window.
+    pub reached: u32,
+    /// Strikes within the strike window, oldest first.
+    pub strikes: Vec<Strike>,
+    /// Every restriction, oldest first.
+    pub restrictions: Vec<Restriction>,
+}

@@ -1,0 +1,233 @@
+//! The server's one way to its store: the queries and commands it runs, named in two traits
+//! ([`ServerReads`], [`ServerWrites`]), run on a connection ([`ServerConnection`]) from a
+//! pool that keeps them off the async threads ([`ServerDb`]). Nothing else in the server
+//! speaks to the store, so a second backend (PostgreSQL) implements these four traits and the
+//! rest of the server does not change; [`Backend`] names the one the server runs.
+//!
+//! The traits are synchronous because SQLite is: its calls block, and the pool runs them on
+//! blocking threads. A PostgreSQL backend would implement [`ServerReads`] and
+//! [`ServerWrites`] over a transaction of a blocking client (such as `postgres`), or of an
+//! async one driven with `Handle::block_on` from the pool's blocking task; only its
+//! [`ServerDb`] would know, since the handlers only ever await [`ServerDb::read`],
+//! [`ServerDb::write`] and [`ServerDb::with_writer`].
+
+mod error;
+mod sqlite;
+
+pub use crate::store::{
+    Account, Attempt, BroadcastOutcome, BroadcastPart, BroadcastRequest, BroadcastState,
+    ChangedMessage, MetricScope, NewBusiness, NewTemplate, OpenedBroadcast, SendResult, Tombstone,
+};
+pub use error::{DbError, DbResult};
+pub use sqlite::SqliteDb;
+
+use crate::model::*;
+use crate::policy::enforcement::Change;
+use crate::policy::{Metrics, PolicyConfig, Pricing, Settlement, StandingReport};
+use std::future::Future;
+use std::path::Path;
+
+/// The backend the server runs on.
+pub type Backend = SqliteDb;
+
+/// The connection a [`Backend`] hands to work that needs several transactions.
+pub type Connection = <Backend as ServerDb>::Connection;
+
+/// A user's changes after a cursor, each kind in `(change, id)` order.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ChangeRows {
+    /// Business-chat messages written or changed.
+    pub messages: Vec<ChangedMessage>,
+    /// Messages the user deleted.
+    pub removed: Vec<Tombstone>,
+    /// Decisions the rules made for the user.
+    pub decisions: Vec<SyncedDecision>,
+}
+
+/// What the server reads, inside one consistent snapshot (or inside a write transaction).
+pub trait ServerReads {
+    /// The token hash stored for an account, if the account exists and has a token.
+    fn token_hash(&self, account: Account) -> DbResult<Option<Vec<u8>>>;
+    /// One user.
+    fn user(&self, id: UserId) -> DbResult<User>;
+    /// The user with this name, if any.
+    fn user_named(&self, name: &str) -> DbResult<Option<User>>;
+    /// One business.
+    fn business(&self, id: BusinessId) -> DbResult<Business>;
+    /// Every business.
+    fn businesses(&self) -> DbResult<Vec<Business>>;
+    /// How many people subscribe to a business's offers (and do not block it).
+    fn subscriber_count(&self, business: BusinessId) -> DbResult<u32>;
+    /// A business's restrictions, oldest first.
+    fn restrictions(&self, business: BusinessId) -> DbResult<Vec<Restriction>>;
+    /// A business's strikes, oldest first.
+    fn strikes(&self, business: BusinessId) -> DbResult<Vec<Strike>>;
+    /// One template.
+    fn template(&self, id: TemplateId) -> DbResult<Template>;
+    /// A business's template with this name, if any.
+    fn template_named(&self, business: BusinessId, name: &str) -> DbResult<Option<Template>>;
+    /// A business's templates, in submission order.
+    fn templates(&self, business: BusinessId) -> DbResult<Vec<Template>>;
+    /// A template's review, pauses and resumptions, oldest first.
+    fn template_log(&self, template: TemplateId) -> DbResult<Vec<TemplateEvent>>;
+    /// A business's broadcasts, newest first.
+    fn broadcasts(&self, business: BusinessId) -> DbResult<Vec<BroadcastRecord>>;
+    /// The business that ran a broadcast, if the broadcast exists.
+    fn broadcast_owner(&self, broadcast: BroadcastId) -> DbResult<Option<BusinessId>>;
+    /// Where a broadcast stands, if it exists.
+    fn broadcast_state(&self, broadcast: BroadcastId) -> DbResult<Option<BroadcastState>>;
+    /// The figures of a business, template or broadcast.
+    fn metrics(&self, scope: MetricScope) -> DbResult<Metrics>;
+    /// Figures per day, `first_day` to `last_day` (days since 1970-01-01).
+    fn daily(&self, scope: MetricScope, first_day: i64, last_day: i64)
+    -> DbResult<Vec<DayFigures>>;
+    /// A business's quality and tier changes, oldest first.
+    fn quality_points(&self, business: BusinessId) -> DbResult<Vec<QualityPoint>>;
+    /// A business's quality, tier use, strikes and restrictions at `now`.
+    fn standing_report(
+        &self,
+        business: BusinessId,
+        policy: &PolicyConfig,
+        now: Timestamp,
+    ) -> DbResult<StandingReport>;
+    /// Up to `limit` of each kind of a user's changes after `(change, id)`.
+    fn changes_after(&self, user: UserId, after: (i64, i64), limit: usize) -> DbResult<ChangeRows>;
+    /// Every business a user deals with, the user's relation with it and its restrictions.
+    fn dealings(&self, user: UserId) -> DbResult<Vec<(Business, Relation, Vec<Restriction>)>>;
+    /// The user's chat with a counterpart, if there is one.
+    fn chat_with(&self, user: UserId, with: Counterpart) -> DbResult<Option<Chat>>;
+    /// The stored result of an action a user already sent with this key.
+    fn applied_action(&self, user: UserId, key: &str) -> DbResult<Option<String>>;
+}
+
+/// What the server writes, inside one transaction; [`ServerWrites::reads`] reads inside it.
+pub trait ServerWrites {
+    /// Reads inside this transaction.
+    fn reads(&self) -> &dyn ServerReads;
+    /// Adds a user with these preferences.
+    fn add_user(&self, name: &str, prefs: &UserPrefs) -> DbResult<UserId>;
+    /// Stores the hash of a user's token.
+    fn set_user_token(&self, user: UserId, hash: &[u8]) -> DbResult<()>;
+    /// Registers a business.
+    fn add_business(&self, new: &NewBusiness, now: Timestamp) -> DbResult<BusinessId>;
+    /// Stores the hash of a business's token.
+    fn set_business_token(&self, business: BusinessId, hash: &[u8]) -> DbResult<()>;
+    /// Reviews a template submission and stores it with its review result.
+    fn submit_template(
+        &self,
+        new: &NewTemplate,
+        policy: &PolicyConfig,
+        now: Timestamp,
+    ) -> DbResult<TemplateId>;
+    /// Sends one message through the rules and stores it with its decision.
+    fn send(
+        &self,
+        attempt: &Attempt,
+        policy: &PolicyConfig,
+        pricing: &Pricing,
+    ) -> DbResult<SendResult>;
+    /// Prices, reserves and sends a broadcast at once.
+    fn broadcast(
+        &self,
+        request: &BroadcastRequest,
+        policy: &PolicyConfig,
+        pricing: &Pricing,
+        now: Timestamp,
+    ) -> DbResult<BroadcastOutcome>;
+    /// Prices and reserves a broadcast to send in parts.
+    fn open_broadcast(
+        &self,
+        request: &BroadcastRequest,
+        pricing: &Pricing,
+        now: Timestamp,
+    ) -> DbResult<OpenedBroadcast>;
+    /// Sends a running broadcast to at most `at_most` more of its audience.
+    fn send_broadcast_part(
+        &self,
+        id: BroadcastId,
+        business: BusinessId,
+        at_most: usize,
+        rules: (&PolicyConfig, &Pricing),
+        now: Timestamp,
+    ) -> DbResult<BroadcastPart>;
+    /// Settles a broadcast: what was delivered is charged, the rest returned.
+    fn close_broadcast(&self, id: BroadcastId, business: BusinessId) -> DbResult<Settlement>;
+    /// Settles the running broadcasts (of `business`, or of anyone) idle since `idle_since`.
+    fn settle_unfinished(
+        &self,
+        business: Option<BusinessId>,
+        idle_since: Timestamp,
+    ) -> DbResult<Vec<(BroadcastId, Settlement)>>;
+    /// Applies one user action at `now`.
+    fn apply(&self, user: UserId, action: &UserAction, now: Timestamp) -> DbResult<()>;
+    /// Marks everything delivered in a chat as read.
+    fn mark_read(&self, chat: ChatId, now: Timestamp) -> DbResult<()>;
+    /// Stores the user's reply in the chat with `to`.
+    fn reply(
+        &self,
+        user: UserId,
+        to: Counterpart,
+        body: &str,
+        now: Timestamp,
+    ) -> DbResult<MessageId>;
+    /// Marks a message as written by the action with this idempotency key.
+    fn set_client_key(&self, message: MessageId, key: &str) -> DbResult<()>;
+    /// Records that the action with `key` was applied, with its result.
+    fn record_action(&self, user: UserId, key: &str, result: &str, at: Timestamp) -> DbResult<()>;
+    /// Reviews one business's quality, templates, strikes and restrictions at `now`.
+    fn review_business(
+        &self,
+        business: BusinessId,
+        policy: &PolicyConfig,
+        now: Timestamp,
+    ) -> DbResult<Vec<Change>>;
+    /// Delivers the messages held for quiet hours that have ended; returns how many.
+    fn release_after_quiet_hours(&self, policy: &PolicyConfig, now: Timestamp) -> DbResult<usize>;
+}
+
+/// One connection to the store, for work of several transactions in a row.
+pub trait ServerConnection: Send + 'static {
+    /// Runs `f` on one consistent snapshot.
+    fn in_snapshot<T>(&mut self, f: impl FnOnce(&dyn ServerReads) -> DbResult<T>) -> DbResult<T>;
+    /// Runs `f` in one transaction; it commits when `f` succeeds and rolls back otherwise.
+    fn in_transaction<T>(
+        &mut self,
+        f: impl FnOnce(&dyn ServerWrites) -> DbResult<T>,
+    ) -> DbResult<T>;
+    /// Runs `f` in a transaction that is always rolled back: a dry run.
+    fn in_dry_run<T>(&mut self, f: impl FnOnce(&dyn ServerWrites) -> DbResult<T>) -> DbResult<T>;
+}
+
+/// The server's store as a whole: where it lives, and connections that run work off the async
+/// threads, one writer at a time (first come, first served) beside several readers.
+pub trait ServerDb: Sized + Send + Sync + 'static {
+    /// One connection, as [`ServerDb::with_writer`] lends it.
+    type Connection: ServerConnection;
+
+    /// Opens (creating when needed) the store kept in `data_dir`, with `readers` read
+    /// connections beside the writer.
+    fn open(data_dir: &Path, readers: usize) -> DbResult<Self>;
+    /// One connection to the store in `data_dir`, for the account commands.
+    fn connect(data_dir: &Path) -> DbResult<Self::Connection>;
+    /// Where the store in `data_dir` is, for people.
+    fn location(data_dir: &Path) -> String;
+
+    /// Runs `f` on a consistent snapshot.
+    fn read<T, F>(&self, f: F) -> impl Future<Output = DbResult<T>> + Send
+    where
+        T: Send + 'static,
+        F: FnOnce(&dyn ServerReads) -> DbResult<T> + Send + 'static;
+    /// Runs `f` in one write transaction.
+    fn write<T, F>(&self, f: F) -> impl Future<Output = DbResult<T>> + Send
+    where
+        T: Send + 'static,
+        F: FnOnce(&dyn ServerWrites) -> DbResult<T> + Send + 'static;
+    /// Runs `f` with the writing connection, for work of several transactions (or a dry
+    /// run) with no other writer in between.
+    fn with_writer<T, F>(&self, f: F) -> impl Future<Output = DbResult<T>> + Send
+    where
+        T: Send + 'static,
+        F: FnOnce(&mut Self::Connection) -> DbResult<T> + Send + 'static;
+    /// The store's housekeeping, for as long as the server runs.
+    fn maintain(&self) -> impl Future<Output = ()> + Send;
+}

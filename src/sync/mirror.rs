@@ -1,0 +1,58 @@
+//! The server's changes stored in the inbox's copy of its data: each page's businesses,
+//! messages, decisions and removals written in order, with the cursor that follows them.
+
+use crate::model::{ChatId, UserId};
+use crate::protocol::{Changes, Cursor};
+use crate::store::{Result, Store, Tx};
+
+/// Stores consecutive pages of changes in order in one transaction, and moves the cursor past
+/// the last. The chats whose messages they touched are recomputed once, at the end: the store
+/// ends as it would after storing the pages one by one. Returns whether a business, or the
+/// user's relation with one or its restrictions, changed.
+pub fn apply_pages(store: &mut Store, pages: &[Changes]) -> Result<bool> {
+    store.write(|tx| {
+        let mut touched = Vec::new();
+        let mut businesses_changed = false;
+        for changes in pages {
+            businesses_changed |= apply_page(tx, changes, &mut touched)?;
+        }
+        tx.refresh_chats(touched)?;
+        Ok(businesses_changed)
+    })
+}
+
+/// Stores one page; returns whether its businesses differed from the stored ones.
+fn apply_page(tx: &Tx, changes: &Changes, touched: &mut Vec<ChatId>) -> Result<bool> {
+    let me = ensure_me(tx, &changes.me)?;
+    tx.rename_user(me, &changes.me)?;
+    tx.set_clock(changes.now)?;
+    tx.set_prefs(me, &changes.prefs)?;
+    let businesses_changed = tx.mirror_businesses(me, &changes.businesses, changes.now)?;
+    tx.mirror_messages(me, &changes.messages, touched)?;
+    tx.mirror_decisions(me, &changes.decisions)?;
+    tx.mirror_removed(&changes.removed, touched)?;
+    tx.set_sync_cursor((changes.cursor.change, changes.cursor.id))?;
+    Ok(businesses_changed)
+}
+
+/// The user whose copy this is, added under `name` (with the default preferences) when the
+/// copy has none yet; the copy is marked as a server's, not a demo world.
+pub fn ensure_me(tx: &Tx, name: &str) -> Result<UserId> {
+    let me = match tx.db().me()? {
+        Some(me) => me,
+        None => {
+            let prefs = crate::policy::PolicyConfig::default().new_user_prefs();
+            let me = tx.add_user(name, &prefs)?;
+            tx.set_meta("me", &me.0.to_string())?;
+            me
+        }
+    };
+    tx.set_meta("world", "server")?;
+    Ok(me)
+}
+
+/// Where the last pull from the server ended.
+pub fn cursor(store: &Store) -> Result<Cursor> {
+    let (change, id) = store.db().sync_cursor()?;
+    Ok(Cursor { change, id })
+}

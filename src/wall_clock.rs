@@ -1,0 +1,13 @@
+//! The one reader of the real time. A server judges every message by it and a client's copy
+//! of a server's data starts at it; the demo world's clock is simulated and never reads it,
+//! and the policy engine only ever receives a `now`.
+
+use crate::model::Timestamp;
+
+/// The real time, in whole seconds since 1970-01-01 UTC.
+pub fn now() -> Timestamp {
+    let since_epoch = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs() as i64);
+    Timestamp(since_epoch)
+}
