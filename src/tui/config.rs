@@ -1,40 +1,24 @@
 //! The user's `config.toml`: interface settings, keys and colours, each field optional and
 //! laid over the shipped defaults.
 
-use super::keymap::Keymap;
-use super::theme::{Theme, ThemeToml};
+use super::kit::keymap::KeymapToml;
+use super::kit::notify::Notifications;
+use super::kit::theme::{Theme, ThemeToml};
+use super::kit::{Keymap, Vocabulary};
+use super::{console, demo, inbox};
 use crate::policy::ConfigError;
 use crate::policy::config::parse_toml;
 use crate::store::ChatOrder;
-use serde::{Deserialize, Serialize};
+use inbox::UiSettings;
+use serde::Deserialize;
 use std::path::Path;
 
-code_enum!(
-    /// How new delivered messages are announced.
-    Notifications {
-        Bell = "bell",
-        Desktop = "desktop",
-        Off = "off",
-    }
-);
-
-/// Interface settings, from config.toml, changeable in Settings.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct UiSettings {
-    /// Capture the mouse (click, wheel); off keeps the terminal's own text selection.
-    pub mouse: bool,
-    pub notifications: Notifications,
-    pub order: ChatOrder,
-}
-
-impl Default for UiSettings {
-    fn default() -> Self {
-        UiSettings {
-            mouse: false,
-            notifications: Notifications::Bell,
-            order: ChatOrder::UnreadFirst,
-        }
-    }
+/// The modes and actions of every app: what the keymap may name.
+fn vocabulary() -> Vocabulary {
+    Vocabulary::default()
+        .with::<inbox::Mode>()
+        .with::<console::Mode>()
+        .with::<demo::Mode>()
 }
 
 /// config.toml as written.
@@ -45,7 +29,7 @@ struct ConfigToml {
     notifications: Option<Notifications>,
     order: Option<ChatOrder>,
     #[serde(default)]
-    keys: super::keymap::KeymapToml,
+    keys: KeymapToml,
     #[serde(default)]
     theme: ThemeToml,
     /// A server to sync with, and the user's token on it.
@@ -69,7 +53,7 @@ impl UiConfig {
     pub fn defaults(no_color: bool) -> UiConfig {
         UiConfig {
             settings: UiSettings::default(),
-            keymap: Keymap::default_keymap(),
+            keymap: Keymap::default_keymap(vocabulary()),
             theme: Theme::default_theme(no_color),
             server: None,
             token: None,
@@ -90,7 +74,7 @@ impl UiConfig {
     /// Parses config.toml text over the defaults.
     pub fn from_toml(name: &str, text: &str, no_color: bool) -> Result<UiConfig, ConfigError> {
         let parsed: ConfigToml = parse_toml(name, text)?;
-        let mut keymap = Keymap::default_keymap();
+        let mut keymap = Keymap::default_keymap(vocabulary());
         keymap.apply(&parsed.keys, name)?;
         let defaults = UiSettings::default();
         Ok(UiConfig {

@@ -4,7 +4,7 @@
 use super::super::source::*;
 use super::super::state::*;
 use super::{ConsoleApp, movement, step};
-use crate::tui::Action;
+use crate::tui::console::Action;
 
 impl ConsoleApp {
     pub(super) fn metrics_action(&mut self, action: Action) {

@@ -10,8 +10,8 @@ mod templates;
 use super::source::{ConsoleError, ConsoleSource, Result};
 use super::state::*;
 use crate::model::*;
-use crate::tui::Action;
-use crate::tui::state::Status;
+use crate::tui::console::Action;
+use crate::tui::kit::Status;
 
 /// Recipients sent to per part of a running broadcast: each part is one transaction and one
 /// step of the progress bar.

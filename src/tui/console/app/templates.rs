@@ -6,7 +6,7 @@ use super::super::source::*;
 use super::super::state::*;
 use super::{ConsoleApp, movement, step};
 use crate::model::*;
-use crate::tui::Action;
+use crate::tui::console::Action;
 
 /// Largest template file read, in bytes.
 const MAX_FILE_BYTES: u64 = 64 * 1024;
