@@ -205,23 +205,3 @@ pub fn help(keymap: &Keymap, more: Vec<HelpGroup>) -> Vec<HelpGroup> {
     groups.push(kit::everywhere(keymap, Mode::Templates, global()));
     groups
 }
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::tui::UiConfig;
-
-    #[test]
-    fn every_command_has_a_key() {
-        let keymap = UiConfig::defaults(true).keymap;
-        for mode in Mode::ALL {
-            for c in commands(*mode) {
-                assert!(
-                    keymap.key_for(*mode, &c.action).is_some(),
-                    "{mode}: no key for {:?}",
-                    c.action
-                );
-            }
-        }
-    }
-}

@@ -257,36 +257,3 @@ pub fn help(keymap: &Keymap) -> Vec<HelpGroup> {
     groups.push(kit::everywhere(keymap, Mode::Inbox, global()));
     groups
 }
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::tui::UiConfig;
-
-    #[test]
-    fn every_command_has_a_key() {
-        let keymap = UiConfig::defaults(true).keymap;
-        for mode in Mode::ALL {
-            for c in commands(*mode) {
-                assert!(
-                    keymap.key_for(*mode, &c.action).is_some(),
-                    "{mode}: no key for {:?}",
-                    c.action
-                );
-            }
-        }
-    }
-
-    #[test]
-    fn help_follows_the_keymap() {
-        let mut keymap = UiConfig::defaults(true).keymap;
-        let table = toml::from_str("[chat]\nW = \"why\"\n").unwrap();
-        keymap.apply(&table, "c.toml").unwrap();
-        let help = help(&keymap);
-        let chat = &help.iter().find(|(t, _)| *t == "Open chat").unwrap().1;
-        assert!(
-            chat.iter()
-                .any(|(keys, label)| keys.contains('W') && label.starts_with("why"))
-        );
-    }
-}

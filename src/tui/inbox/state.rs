@@ -4,7 +4,7 @@
 use super::mode::Mode;
 use super::settings::UiSettings;
 use crate::model::*;
-use crate::store::{ChatFilter, FilterCounts};
+pub use crate::store::{ChatFilter, ChatOrder, FilterCounts};
 
 /// Which tab of the chat list is shown.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -1,7 +1,7 @@
 //! The inbox: filter tabs with counts, the chat list, and the open chat (or the Held tab).
 
 use super::super::layout::{self, Areas, ROW_HEIGHT};
-use super::super::state::{ChatRow, Pane, Tab, UiState};
+use super::super::state::{ChatFilter, ChatRow, Pane, Tab, UiState};
 use super::{chat, held};
 use crate::tui::kit::Theme;
 use crate::tui::kit::views::common::{business_mark, draw_hint, pad, pane, truncate, when, width};
@@ -54,11 +54,9 @@ fn draw_list(frame: &mut Frame, state: &UiState, theme: &Theme, area: Rect) {
     frame.render_widget(block, area);
     if list.rows.is_empty() {
         let empty = match state.tab {
-            Tab::Chats(crate::store::ChatFilter::Unread) => "Nothing unread. All caught up.",
-            Tab::Chats(crate::store::ChatFilter::Archived) => {
-                "No archived chats. Archive one with a."
-            }
-            Tab::Chats(crate::store::ChatFilter::Offers) => {
+            Tab::Chats(ChatFilter::Unread) => "Nothing unread. All caught up.",
+            Tab::Chats(ChatFilter::Archived) => "No archived chats. Archive one with a.",
+            Tab::Chats(ChatFilter::Offers) => {
                 "No offers delivered. Subscriptions decide who may send them."
             }
             _ if state.server => {

@@ -1,6 +1,6 @@
 //! Settings: marketing caps, quiet hours, the all-offers switch, and the interface's own.
 
-use super::super::state::{SettingRow, UiState};
+use super::super::state::{ChatOrder, SettingRow, UiState};
 use crate::tui::kit::Theme;
 use crate::tui::kit::views::common::pane;
 use ratatui::Frame;
@@ -71,8 +71,8 @@ fn describe(row: SettingRow, state: &UiState) -> (&'static str, String) {
         SettingRow::Order => (
             "Chat order",
             match state.settings.order {
-                crate::store::ChatOrder::UnreadFirst => "unread first",
-                crate::store::ChatOrder::Recent => "most recent",
+                ChatOrder::UnreadFirst => "unread first",
+                ChatOrder::Recent => "most recent",
             }
             .to_string(),
         ),
