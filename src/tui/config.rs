@@ -127,8 +127,9 @@ mod tests {
 mod keymap_tests {
     use super::*;
     use crate::tui::console;
-    use crate::tui::inbox::commands::{commands, help};
+    use crate::tui::inbox::commands::help;
     use crate::tui::inbox::{Action, Mode};
+    use crate::tui::kit::commands::Commands;
     use crate::tui::kit::keymap::KeymapToml;
     use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
@@ -259,7 +260,7 @@ mod keymap_tests {
     fn every_command_has_a_key() {
         let keymap = default_keymap();
         for mode in Mode::ALL {
-            for c in commands(*mode) {
+            for c in mode.commands() {
                 assert!(
                     keymap.key_for(*mode, &c.action).is_some(),
                     "{mode}: no key for {:?}",
@@ -286,7 +287,7 @@ mod keymap_tests {
     fn every_console_command_has_a_key() {
         let keymap = default_keymap();
         for mode in console::Mode::ALL {
-            for c in console::commands::commands(*mode) {
+            for c in mode.commands() {
                 assert!(
                     keymap.key_for(*mode, &c.action).is_some(),
                     "{mode}: no key for {:?}",

@@ -10,39 +10,9 @@ use crate::tui::kit::{KeyMode, Keymap};
 /// A command of the console.
 pub type Command = kit::Command<Action>;
 
-impl Commands for Mode {
-    fn title(self) -> &'static str {
-        title(self)
-    }
-
-    fn commands(self) -> Vec<Command> {
-        commands(self)
-    }
-}
-
 /// Commands that work in every mode (unless a mode binds the key otherwise).
 pub fn global() -> Vec<Command> {
-    vec![
-        cmd(Action::Help, "help", true),
-        cmd(Action::AdvanceHour, "clock +1 hour", false),
-        cmd(Action::AdvanceDay, "clock +1 day", false),
-        cmd(Action::Quit, "quit", false),
-    ]
-}
-
-/// The title of a console mode's group in help.
-pub fn title(mode: Mode) -> &'static str {
-    match mode {
-        Mode::Templates => "Templates",
-        Mode::Editor => "Writing a template",
-        Mode::Prompt => "Submitting a template file",
-        Mode::Compose => "Broadcast form",
-        Mode::Confirm => "Dry run, sending and result",
-        Mode::Metrics => "Metrics",
-        Mode::Standing => "Standing",
-        Mode::Dialog => "Business switcher and review result",
-        Mode::Help => "Help",
-    }
+    kit::global()
 }
 
 /// Keys that go from screen to screen, in the modes that are not typing.
@@ -60,78 +30,95 @@ fn screens() -> Vec<Command> {
     ]
 }
 
-/// The commands of one console mode.
-pub fn commands(mode: Mode) -> Vec<Command> {
-    use Action::*;
-    let mut list = match mode {
-        Mode::Templates => vec![
-            cmd(MoveDown, "next template", false),
-            cmd(MoveUp, "previous template", false),
-            cmd(Send, "broadcast it", true),
-            cmd(NewTemplate, "new template", true),
-            cmd(SubmitFile, "submit a file", true),
-        ],
-        Mode::Editor => vec![
-            cmd(NextField, "next field", true),
-            cmd(PrevField, "previous field", false),
-            cmd(CursorLeft, "cursor left / previous choice", false),
-            cmd(CursorRight, "cursor right / next choice", true),
-            cmd(Backspace, "delete a character", false),
-            cmd(Confirm, "submit for review", true),
-            cmd(Back, "cancel", true),
-        ],
-        Mode::Prompt => vec![
-            cmd(Confirm, "submit for review", true),
-            cmd(Back, "cancel", true),
-            cmd(Backspace, "delete a character", false),
-            cmd(CursorLeft, "cursor left", false),
-            cmd(CursorRight, "cursor right", false),
-        ],
-        Mode::Compose => vec![
-            cmd(NextField, "next field", true),
-            cmd(PrevField, "previous field", false),
-            cmd(CursorRight, "next choice / cursor right", true),
-            cmd(CursorLeft, "previous choice / cursor left", false),
-            cmd(Backspace, "delete a character", false),
-            cmd(DryRun, "dry run", true),
-            cmd(Back, "back to templates", true),
-        ],
-        Mode::Confirm => vec![
-            cmd(Confirm, "send it / new broadcast", true),
-            cmd(Back, "change the broadcast", true),
-        ],
-        Mode::Metrics => vec![
-            cmd(MoveDown, "next figures", true),
-            cmd(MoveUp, "previous figures", false),
-        ],
-        Mode::Standing => vec![
-            cmd(MoveDown, "scroll down", true),
-            cmd(MoveUp, "scroll up", false),
-            cmd(PageDown, "page down", false),
-            cmd(PageUp, "page up", false),
-        ],
-        Mode::Dialog => {
-            return vec![
-                cmd(MoveDown, "next business", true),
-                cmd(MoveUp, "previous business", false),
-                cmd(Confirm, "choose / close", true),
-                cmd(Back, "close", true),
-            ];
+impl Commands for Mode {
+    /// The title of a console mode's group in help.
+    fn title(self) -> &'static str {
+        match self {
+            Mode::Templates => "Templates",
+            Mode::Editor => "Writing a template",
+            Mode::Prompt => "Submitting a template file",
+            Mode::Compose => "Broadcast form",
+            Mode::Confirm => "Dry run, sending and result",
+            Mode::Metrics => "Metrics",
+            Mode::Standing => "Standing",
+            Mode::Dialog => "Business switcher and review result",
+            Mode::Help => "Help",
         }
-        Mode::Help => {
-            return vec![
-                cmd(MoveDown, "scroll down", false),
+    }
+
+    /// The commands of one console mode.
+    fn commands(self) -> Vec<Command> {
+        use Action::*;
+        let mut list = match self {
+            Mode::Templates => vec![
+                cmd(MoveDown, "next template", false),
+                cmd(MoveUp, "previous template", false),
+                cmd(Send, "broadcast it", true),
+                cmd(NewTemplate, "new template", true),
+                cmd(SubmitFile, "submit a file", true),
+            ],
+            Mode::Editor => vec![
+                cmd(NextField, "next field", true),
+                cmd(PrevField, "previous field", false),
+                cmd(CursorLeft, "cursor left / previous choice", false),
+                cmd(CursorRight, "cursor right / next choice", true),
+                cmd(Backspace, "delete a character", false),
+                cmd(Confirm, "submit for review", true),
+                cmd(Back, "cancel", true),
+            ],
+            Mode::Prompt => vec![
+                cmd(Confirm, "submit for review", true),
+                cmd(Back, "cancel", true),
+                cmd(Backspace, "delete a character", false),
+                cmd(CursorLeft, "cursor left", false),
+                cmd(CursorRight, "cursor right", false),
+            ],
+            Mode::Compose => vec![
+                cmd(NextField, "next field", true),
+                cmd(PrevField, "previous field", false),
+                cmd(CursorRight, "next choice / cursor right", true),
+                cmd(CursorLeft, "previous choice / cursor left", false),
+                cmd(Backspace, "delete a character", false),
+                cmd(DryRun, "dry run", true),
+                cmd(Back, "back to templates", true),
+            ],
+            Mode::Confirm => vec![
+                cmd(Confirm, "send it / new broadcast", true),
+                cmd(Back, "change the broadcast", true),
+            ],
+            Mode::Metrics => vec![
+                cmd(MoveDown, "next figures", true),
+                cmd(MoveUp, "previous figures", false),
+            ],
+            Mode::Standing => vec![
+                cmd(MoveDown, "scroll down", true),
                 cmd(MoveUp, "scroll up", false),
                 cmd(PageDown, "page down", false),
                 cmd(PageUp, "page up", false),
-                cmd(Back, "close help", true),
-            ];
+            ],
+            Mode::Dialog => {
+                return vec![
+                    cmd(MoveDown, "next business", true),
+                    cmd(MoveUp, "previous business", false),
+                    cmd(Confirm, "choose / close", true),
+                    cmd(Back, "close", true),
+                ];
+            }
+            Mode::Help => {
+                return vec![
+                    cmd(MoveDown, "scroll down", false),
+                    cmd(MoveUp, "scroll up", false),
+                    cmd(PageDown, "page down", false),
+                    cmd(PageUp, "page up", false),
+                    cmd(Back, "close help", true),
+                ];
+            }
+        };
+        if !self.takes_text() {
+            list.extend(screens());
         }
-    };
-    if !mode.takes_text() {
-        list.extend(screens());
+        list
     }
-    list
 }
 
 /// One piece of the footer: a key and what it does, or a notice where a key would be.
@@ -152,7 +139,8 @@ pub fn footer(keymap: &Keymap, state: &ConsoleState) -> Vec<FooterItem> {
     if let Some(notice) = blocked_send(state) {
         items.push(FooterItem::Notice(notice));
     }
-    let commands = commands(mode)
+    let commands = mode
+        .commands()
         .into_iter()
         .chain(global())
         .filter(|c| c.footer && shown(state, &c.action));

@@ -1,11 +1,11 @@
 //! Where the console's keyboard focus is: each mode has its own keys.
 
 use super::action::Action;
-use crate::tui::kit::KeyMode;
+use crate::tui::kit::keymap::key_modes;
 
-code_enum!(
+key_modes!(
     /// Where the keyboard focus is in the console.
-    Mode {
+    Mode for Action {
         Templates = "console_templates",
         Editor = "console_editor",
         Prompt = "console_prompt",
@@ -16,20 +16,5 @@ code_enum!(
         Dialog = "console_dialog",
         Help = "console_help",
     }
+    text: [Editor, Prompt, Compose]
 );
-
-impl KeyMode for Mode {
-    type Action = Action;
-
-    fn all() -> &'static [Mode] {
-        Mode::ALL
-    }
-
-    fn name(self) -> &'static str {
-        self.as_str()
-    }
-
-    fn takes_text(self) -> bool {
-        matches!(self, Mode::Editor | Mode::Prompt | Mode::Compose)
-    }
-}

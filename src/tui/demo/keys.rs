@@ -1,14 +1,16 @@
 //! The demo's own keys, over both halves: switch the half that has the keys, and the tour.
 
 use crate::tui::kit::commands::{self as kit, Command, Commands, HelpGroup, cmd};
-use crate::tui::kit::{KeyAction, KeyMode, Keymap};
+use crate::tui::kit::keymap::key_modes;
+use crate::tui::kit::{KeyAction, Keymap};
 use serde::{Deserialize, Serialize};
 
-code_enum!(
+key_modes!(
     /// The demo's one mode: its keys sit over the mode of the half that has the keys.
-    Mode {
+    Mode for Action {
         Demo = "demo",
     }
+    text: []
 );
 
 /// What the demo's own keys ask for.
@@ -24,22 +26,6 @@ pub enum Action {
 }
 
 impl KeyAction for Action {}
-
-impl KeyMode for Mode {
-    type Action = Action;
-
-    fn all() -> &'static [Mode] {
-        Mode::ALL
-    }
-
-    fn name(self) -> &'static str {
-        self.as_str()
-    }
-
-    fn takes_text(self) -> bool {
-        false
-    }
-}
 
 impl Commands for Mode {
     fn title(self) -> &'static str {

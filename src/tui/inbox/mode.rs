@@ -1,11 +1,11 @@
 //! Where the inbox's keyboard focus is: each mode has its own keys.
 
 use super::action::Action;
-use crate::tui::kit::KeyMode;
+use crate::tui::kit::keymap::key_modes;
 
-code_enum!(
+key_modes!(
     /// Where the keyboard focus is in the inbox.
-    Mode {
+    Mode for Action {
         Inbox = "inbox",
         Chat = "chat",
         Compose = "compose",
@@ -17,20 +17,5 @@ code_enum!(
         Search = "search",
         Dialog = "dialog",
     }
+    text: [Compose, Search]
 );
-
-impl KeyMode for Mode {
-    type Action = Action;
-
-    fn all() -> &'static [Mode] {
-        Mode::ALL
-    }
-
-    fn name(self) -> &'static str {
-        self.as_str()
-    }
-
-    fn takes_text(self) -> bool {
-        matches!(self, Mode::Compose | Mode::Search)
-    }
-}

@@ -1,7 +1,7 @@
 //! Each app declares its commands once per mode; its footer and its help screen are both
 //! drawn from those lists and the keymap, so help never goes stale.
 
-use super::keymap::{KeyMode, Keymap};
+use super::keymap::{KeyAction, KeyMode, Keymap};
 
 /// A command of a mode: what it does, and whether the footer shows it.
 #[derive(Debug, Clone, PartialEq)]
@@ -18,6 +18,22 @@ pub fn cmd<A>(action: A, label: &'static str, footer: bool) -> Command<A> {
         label,
         footer,
     }
+}
+
+/// The commands every app has, by keymap name, with their labels and footer flags.
+const GLOBAL: [(&str, &str, bool); 4] = [
+    ("help", "help", true),
+    ("advance_hour", "clock +1 hour", false),
+    ("advance_day", "clock +1 day", false),
+    ("quit", "quit", false),
+];
+
+/// Commands that work in every mode of an app (unless a mode binds the key otherwise).
+pub fn global<A: KeyAction>() -> Vec<Command<A>> {
+    GLOBAL
+        .iter()
+        .filter_map(|(name, label, footer)| A::from_name(name).map(|a| cmd(a, label, *footer)))
+        .collect()
 }
 
 /// One group of help: its title, then each command's keys and label.

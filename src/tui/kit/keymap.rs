@@ -24,6 +24,33 @@ pub trait KeyMode: Copy + Eq + 'static {
     fn takes_text(self) -> bool;
 }
 
+/// Declares an app's modes (as a `code_enum!`, their codes the keymap's names) and their
+/// [`KeyMode`]: which actions they ask for, and which of them take typed text.
+macro_rules! key_modes {
+    ($(#[$doc:meta])* $name:ident for $action:ty {
+        $($variant:ident = $code:literal),* $(,)?
+    } text: [$($text:ident),*]) => {
+        code_enum!($(#[$doc])* $name { $($variant = $code),* });
+
+        impl $crate::tui::kit::KeyMode for $name {
+            type Action = $action;
+
+            fn all() -> &'static [$name] {
+                $name::ALL
+            }
+
+            fn name(self) -> &'static str {
+                self.as_str()
+            }
+
+            fn takes_text(self) -> bool {
+                [$($name::$text),*].contains(&self)
+            }
+        }
+    };
+}
+pub(crate) use key_modes;
+
 /// Something an app's user can ask for; unit variants have keymap names (`toggle_subscribe`).
 pub trait KeyAction: Clone + PartialEq + Serialize + DeserializeOwned {
     /// The action of typing one character, in the modes that take text.

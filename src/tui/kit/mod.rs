@@ -7,6 +7,7 @@ pub mod commands;
 pub mod key;
 pub mod keymap;
 pub mod layout;
+pub mod list;
 pub mod notify;
 pub mod render;
 pub mod runtime;

@@ -203,16 +203,6 @@ fn screen_for(action: &Action, current: ConsoleScreen) -> Option<ConsoleScreen> 
     })
 }
 
-/// Moves an index by `delta` within `0..len`.
-fn step(current: usize, delta: i64, len: usize) -> usize {
-    if len == 0 {
-        return 0;
-    }
-    (current as i64)
-        .saturating_add(delta)
-        .clamp(0, len as i64 - 1) as usize
-}
-
 /// How far a list moves for an action, if it is a move.
 fn movement(action: &Action) -> Option<i64> {
     Some(match action {

@@ -3,6 +3,7 @@
 use super::super::state::*;
 use super::{Action, App};
 use crate::store::{Result, UserAction};
+use crate::tui::kit::list::step;
 
 impl App {
     pub(super) fn dialog_action(&mut self, action: Action) -> Result<()> {
@@ -116,8 +117,4 @@ impl App {
         }
         Ok(())
     }
-}
-
-fn step(current: usize, delta: i64, len: usize) -> usize {
-    (current as i64 + delta).clamp(0, len.saturating_sub(1) as i64) as usize
 }

@@ -5,6 +5,7 @@ use super::super::state::*;
 use super::{Action, App, CHAT_PAGE};
 use crate::model::*;
 use crate::store::{ChatFilter, Result};
+use crate::tui::kit::list::step;
 
 impl App {
     pub(super) fn inbox_action(&mut self, action: Action) -> Result<()> {
@@ -363,16 +364,6 @@ impl App {
 
 fn contains(r: ratatui::layout::Rect, column: u16, row: u16) -> bool {
     column >= r.x && column < r.x + r.width && row >= r.y && row < r.y + r.height
-}
-
-/// Moves an index by `delta` within `0..len`.
-fn step(current: usize, delta: i64, len: usize) -> usize {
-    if len == 0 {
-        return 0;
-    }
-    (current as i64)
-        .saturating_add(delta)
-        .clamp(0, len as i64 - 1) as usize
 }
 
 fn tab_for(action: &Action) -> Option<Tab> {
