@@ -17,10 +17,11 @@ use criterion::{Criterion, criterion_group, criterion_main};
 use parley::model::*;
 use parley::policy::PolicyConfig;
 use parley::store::{IncomingMessage, MetricScope, NewBusiness, NewTemplate, Store};
-use parley::tui::console::ConsoleSession;
-use parley::tui::console::runtime::Program;
-use parley::tui::render::render_program;
-use parley::tui::{Action, UiConfig};
+use parley::tui::UiConfig;
+use parley::tui::console::Action;
+use parley::tui::console::{StoreSession, StoreSource};
+use parley::tui::kit::Program;
+use parley::tui::render::render;
 use parley::world::Assets;
 use rusqlite::Connection;
 use std::hint::black_box;
@@ -189,7 +190,7 @@ fn build(path: &Path) -> (Store, BusinessId) {
 }
 
 /// The console's figures for the business must be the messages' own.
-fn check(path: &Path, session: &ConsoleSession, business: BusinessId) {
+fn check(path: &Path, session: &StoreSession, business: BusinessId) {
     let conn = Connection::open(path).expect("open the file");
     let count = |sql: &str| -> u64 {
         conn.query_row(sql, [business.0], |r| r.get::<_, i64>(0))
@@ -223,8 +224,13 @@ fn bench_console(c: &mut Criterion) {
     let path = dir.path().join("parley.db");
     let (store, business) = build(&path);
     let config = UiConfig::defaults(true);
-    let mut session =
-        ConsoleSession::open(store, Assets::built_in(), Some(business), 120, 40).expect("open");
+    let mut session = StoreSession::open(
+        StoreSource::owned(store, Assets::built_in()),
+        Some(business),
+        120,
+        40,
+    )
+    .expect("open");
     session.update(Action::ScreenMetrics);
     check(&path, &session, business);
 
@@ -233,7 +239,7 @@ fn bench_console(c: &mut Criterion) {
     group.bench_function("metrics_screen", |b| {
         b.iter(|| {
             session.update(black_box(Action::ScreenMetrics));
-            render_program(&session, &config.theme, &config.keymap, 120, 40)
+            render(&session, &config.theme, &config.keymap)
         })
     });
     group.bench_function("metrics_business_figures", |b| {
@@ -248,21 +254,21 @@ fn bench_console(c: &mut Criterion) {
     group.bench_function("metrics_template_screen", |b| {
         b.iter(|| {
             session.update(black_box(Action::ScreenMetrics));
-            render_program(&session, &config.theme, &config.keymap, 120, 40)
+            render(&session, &config.theme, &config.keymap)
         })
     });
     session.update(Action::MoveBottom);
     group.bench_function("metrics_broadcast_screen", |b| {
         b.iter(|| {
             session.update(black_box(Action::ScreenMetrics));
-            render_program(&session, &config.theme, &config.keymap, 120, 40)
+            render(&session, &config.theme, &config.keymap)
         })
     });
     session.update(Action::ScreenStanding);
     group.bench_function("standing_screen", |b| {
         b.iter(|| {
             session.update(black_box(Action::ScreenStanding));
-            render_program(&session, &config.theme, &config.keymap, 120, 40)
+            render(&session, &config.theme, &config.keymap)
         })
     });
     group.finish();

@@ -5,7 +5,8 @@ use color_eyre::eyre::{Result, WrapErr, eyre};
 use parley::model::{Span, Timestamp};
 use parley::store::{Store, paths};
 use parley::sync::{self, engine::SyncConfig};
-use parley::tui::{App, UiConfig, render, runtime};
+use parley::tui::run::{self as full_screen, DemoArgs, run_console, run_demo, run_remote_console};
+use parley::tui::{App, UiConfig, screens};
 use parley::world::{self, Assets};
 use std::io::Write;
 use std::path::PathBuf;
@@ -75,7 +76,7 @@ enum Command {
     /// The inbox and the lender's business console side by side (F2 flips between them below
     /// 160 columns) on a fresh demo world: block or report it, move the clock, watch its
     /// standing fall. F3 starts a guided tour.
-    Demo(parley::tui::console::DemoArgs),
+    Demo(DemoArgs),
 }
 
 #[derive(Subcommand)]
@@ -133,9 +134,7 @@ fn run() -> Result<()> {
         }
         Some(Command::Demo(args)) => {
             let config = ui_config(cli.config, no_color)?;
-            Ok(parley::tui::console::run_demo(
-                &data_dir, assets, config, &args,
-            )?)
+            Ok(run_demo(&data_dir, assets, config, &args)?)
         }
         Some(Command::Business(args)) => {
             std::process::exit(parley::business_cli::run(args, cli.server, cli.token))
@@ -167,7 +166,6 @@ fn run_business_console(
     server: Option<String>,
     token: Option<String>,
 ) -> Result<()> {
-    use parley::tui::console::{run_console, run_remote_console};
     let Some(server) = server else {
         return Ok(run_console(data_dir, assets, config, None)?);
     };
@@ -225,7 +223,7 @@ fn run_inbox(
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()?;
-    runtime.block_on(runtime::run(app, config, sync))?;
+    runtime.block_on(full_screen::run_inbox(app, config, sync))?;
     Ok(())
 }
 
@@ -252,7 +250,7 @@ fn render(
         .split_once('x')
         .and_then(|(w, h)| Some((w.parse::<u16>().ok()?, h.parse::<u16>().ok()?)))
         .ok_or_else(|| eyre!("`{size}` is not a size; write it like 80x24"))?;
-    let text = render::named_screen(assets, config, screen, (width, height), keys, advance)
+    let text = screens::named_screen(assets, config, screen, (width, height), keys, advance)
         .map_err(|e| eyre!(e))?;
     print!("{text}");
     Ok(())

@@ -12,9 +12,9 @@ mod console_support;
 
 use console_support::*;
 use parley::model::*;
-use parley::tui::console::DemoApp;
-use parley::tui::console::demo::{Half, TOUR};
 use parley::tui::console::state::ConsoleScreen;
+use parley::tui::demo::DemoApp;
+use parley::tui::demo::{Half, TOUR};
 
 fn lender_templates(demo: &DemoApp) -> Vec<Template> {
     let id = demo.console.business().unwrap();

@@ -10,9 +10,10 @@ use console_support::*;
 use parley::model::*;
 use parley::policy::Metrics;
 use parley::store::{MetricScope, Store};
-use parley::tui::console::ConsoleSession;
+use parley::tui::UiConfig;
+use parley::tui::console::Action;
 use parley::tui::console::state::BroadcastStage;
-use parley::tui::{Action, UiConfig};
+use parley::tui::console::{StoreSession, StoreSource};
 use parley::world::{self, Assets};
 use rusqlite::{Connection, params};
 use std::collections::BTreeMap;
@@ -115,7 +116,8 @@ fn seeded_run(dir: &std::path::Path) -> std::path::PathBuf {
     )
     .unwrap();
     let moda = business(&store, "Moda Lola");
-    let mut session = ConsoleSession::open(store, assets, Some(moda), 100, 30).unwrap();
+    let mut session =
+        StoreSession::open(StoreSource::owned(store, assets), Some(moda), 100, 30).unwrap();
     keys(
         &mut session,
         &UiConfig::defaults(true),
@@ -151,7 +153,9 @@ fn every_figure_on_the_metrics_screen_equals_a_direct_count() {
     for name in names {
         let store = Store::open(&path).unwrap();
         let id = business(&store, &name);
-        let mut session = ConsoleSession::open(store, assets.clone(), Some(id), 120, 40).unwrap();
+        let mut session =
+            StoreSession::open(StoreSource::owned(store, assets.clone()), Some(id), 120, 40)
+                .unwrap();
         keys(&mut session, &config, "3");
         let count = session.app.state.metrics.scopes.len();
         for i in 0..count {
@@ -193,8 +197,13 @@ fn the_metrics_screen_and_the_world_summary_agree_to_the_message() {
     let config = UiConfig::defaults(true);
     for b in &summary.businesses {
         let store = Store::open(&path).unwrap();
-        let mut session =
-            ConsoleSession::open(store, assets.clone(), Some(b.business.id), 120, 40).unwrap();
+        let mut session = StoreSession::open(
+            StoreSource::owned(store, assets.clone()),
+            Some(b.business.id),
+            120,
+            40,
+        )
+        .unwrap();
         keys(&mut session, &config, "3");
         let m = &session.app.state.metrics.figures;
         let name = &b.business.name;

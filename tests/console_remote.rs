@@ -19,12 +19,13 @@ use parley::protocol::*;
 use parley::server::{add_business, add_user};
 use parley::store::{MetricScope, NewBusiness, NewTemplate, Store, paths};
 use parley::sync::business_client::BusinessClient;
+use parley::tui::UiConfig;
+use parley::tui::console::Action;
 use parley::tui::console::commands::{FooterItem, footer};
 use parley::tui::console::recovery;
 use parley::tui::console::state::{BroadcastStage, ConsoleScreen};
 use parley::tui::console::{RemoteSession, RemoteSource};
-use parley::tui::render::{buffer_text, render_program};
-use parley::tui::{Action, UiConfig};
+use parley::tui::render::{buffer_text, render};
 use parley::world::Assets;
 use std::future::Future;
 use std::time::{Duration, Instant};
@@ -118,7 +119,7 @@ impl Scene {
 
     fn console(&self, size: (u16, u16)) -> RemoteSession {
         let source = RemoteSource::connect(&self.server.url, &self.token).unwrap();
-        RemoteSession::open(source, size.0, size.1).unwrap()
+        RemoteSession::open(source, None, size.0, size.1).unwrap()
     }
 
     /// Every user subscribes to the shop's offers; the first `offers_off` then turn offers off.
@@ -162,13 +163,7 @@ fn dry_run(session: &mut RemoteSession, config: &UiConfig, param: &str) {
 /// which change from run to run and change its width) written the same way every time.
 fn screen(session: &RemoteSession, config: &UiConfig) -> String {
     let state = &session.app.state;
-    let buffer = render_program(
-        session,
-        &config.theme,
-        &config.keymap,
-        state.width,
-        state.height,
-    );
+    let buffer = render(session, &config.theme, &config.keymap);
     let clock = state.clock.long();
     let right = "<server clock> · online · <server address>";
     let width = usize::from(state.width) - right.chars().count() - 1;

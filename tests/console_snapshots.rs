@@ -8,9 +8,10 @@ mod console_support;
 use console_support::*;
 use parley::model::{BusinessKind, Timestamp};
 use parley::store::NewBusiness;
-use parley::tui::console::ConsoleSession;
+use parley::tui::UiConfig;
+use parley::tui::console::Action;
 use parley::tui::console::state::BroadcastStage;
-use parley::tui::{Action, UiConfig};
+use parley::tui::console::{StoreSession, StoreSource};
 
 const SIZES: [(u16, u16); 2] = [(80, 24), (120, 40)];
 
@@ -41,7 +42,9 @@ fn templates_empty() {
             budget: 100,
         };
         let id = store.write(|tx| tx.add_business(&new, now)).unwrap();
-        let session = ConsoleSession::open(store, assets, Some(id), size.0, size.1).unwrap();
+        let session =
+            StoreSession::open(StoreSource::owned(store, assets), Some(id), size.0, size.1)
+                .unwrap();
         let config = UiConfig::defaults(true);
         let name = format!("templates_empty_{}x{}", size.0, size.1);
         insta::assert_snapshot!(name, console_screen(&session, &config));

@@ -8,11 +8,11 @@ mod console_support;
 use console_support::*;
 use parley::model::*;
 use parley::store::MetricScope;
-use parley::tui::Action;
+use parley::tui::console::Action;
 use parley::tui::console::app::BROADCAST_PART;
 use parley::tui::console::commands::{FooterItem, footer};
 use parley::tui::console::state::{BroadcastStage, ConsoleDialog, ConsoleScreen};
-use parley::tui::console::{ConsoleSession, ConsoleState};
+use parley::tui::console::{ConsoleState, StoreSession, StoreSource};
 
 fn status(state: &ConsoleState) -> String {
     state
@@ -22,7 +22,7 @@ fn status(state: &ConsoleState) -> String {
         .unwrap_or_default()
 }
 
-fn decisions(session: &ConsoleSession, business: BusinessId) -> u64 {
+fn decisions(session: &StoreSession, business: BusinessId) -> u64 {
     session
         .store()
         .db()
@@ -268,7 +268,7 @@ fn untrusted_template_text_is_cleaned_before_it_is_shown() {
     .unwrap();
     drop(raw);
     let store = parley::store::Store::open(&path).unwrap();
-    let session = ConsoleSession::open(store, assets, Some(id), 100, 30).unwrap();
+    let session = StoreSession::open(StoreSource::owned(store, assets), Some(id), 100, 30).unwrap();
     let card = session.app.state.templates.selected_card().unwrap();
     assert_eq!(card.template.name, "deals");
     assert_eq!(card.template.body, "Hi there!");
@@ -306,7 +306,13 @@ fn a_broadcast_left_sending_is_settled_when_the_console_opens_again() {
     let moda = business(&store, "Moda Lola");
     let budget = store.db().business(moda).unwrap().budget;
     let config = parley::tui::UiConfig::defaults(true);
-    let mut session = ConsoleSession::open(store, assets.clone(), Some(moda), 100, 30).unwrap();
+    let mut session = StoreSession::open(
+        StoreSource::owned(store, assets.clone()),
+        Some(moda),
+        100,
+        30,
+    )
+    .unwrap();
     keys(
         &mut session,
         &config,
@@ -327,7 +333,8 @@ fn a_broadcast_left_sending_is_settled_when_the_console_opens_again() {
     let store = parley::store::Store::open(&path).unwrap();
     let state = store.db().broadcast_state(run.id).unwrap().unwrap();
     assert!(state.running, "quitting mid-broadcast leaves it running");
-    let session = ConsoleSession::open(store, assets, Some(moda), 100, 30).unwrap();
+    let session =
+        StoreSession::open(StoreSource::owned(store, assets), Some(moda), 100, 30).unwrap();
     let db = session.store().db();
     let state = db.broadcast_state(run.id).unwrap().unwrap();
     assert!(!state.running, "opening the console settles it");

@@ -3,7 +3,7 @@
 
 mod support;
 
-use parley::tui::state::Status;
+use parley::tui::inbox::state::Status;
 use support::{demo, keys, open_chat, screen};
 
 fn snap(name: &str, advance: &str, size: (u16, u16), script: &str) {

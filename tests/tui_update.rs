@@ -4,8 +4,10 @@
 mod support;
 
 use parley::model::*;
-use parley::tui::state::{Dialog, Pane, Screen, Tab};
-use parley::tui::{Action, App};
+use parley::model::ChatFilter;
+use parley::tui::App;
+use parley::tui::inbox::Action;
+use parley::tui::inbox::state::{Dialog, Pane, Screen, Tab};
 use support::{demo, keys, open_chat, screen};
 
 fn business(app: &parley::tui::App, name: &str) -> BusinessId {
@@ -485,7 +487,7 @@ fn clicks_select_chats_and_tabs() {
     );
     assert_eq!(app.state.chat.as_ref().map(|c| c.chat.id), Some(second));
     keys(&mut app, &config, "esc");
-    let held_tab = parley::tui::layout::tab_positions(&app.state)
+    let held_tab = parley::tui::inbox::layout::tab_positions(&app.state)
         .into_iter()
         .find(|(t, ..)| *t == Tab::Held)
         .unwrap();

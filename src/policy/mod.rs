@@ -8,6 +8,7 @@ pub mod decide;
 pub mod enforcement;
 pub mod history;
 pub mod metrics;
+pub mod notice;
 pub mod quality;
 pub mod review;
 pub mod standing;

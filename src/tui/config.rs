@@ -1,39 +1,23 @@
 //! The user's `config.toml`: interface settings, keys and colours, each field optional and
 //! laid over the shipped defaults.
 
-use super::keymap::Keymap;
-use super::theme::{Theme, ThemeToml};
+use super::kit::keymap::KeymapToml;
+use super::kit::notify::Notifications;
+use super::kit::theme::{Theme, ThemeToml};
+use super::kit::{Keymap, Vocabulary};
+use super::{console, demo, inbox};
 use crate::config_file::{self, ConfigError, parse_toml};
 use crate::model::ChatOrder;
-use serde::{Deserialize, Serialize};
+use inbox::UiSettings;
+use serde::Deserialize;
 use std::path::Path;
 
-code_enum!(
-    /// How new delivered messages are announced.
-    Notifications {
-        Bell = "bell",
-        Desktop = "desktop",
-        Off = "off",
-    }
-);
-
-/// Interface settings, from config.toml, changeable in Settings.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct UiSettings {
-    /// Capture the mouse (click, wheel); off keeps the terminal's own text selection.
-    pub mouse: bool,
-    pub notifications: Notifications,
-    pub order: ChatOrder,
-}
-
-impl Default for UiSettings {
-    fn default() -> Self {
-        UiSettings {
-            mouse: false,
-            notifications: Notifications::Bell,
-            order: ChatOrder::UnreadFirst,
-        }
-    }
+/// The modes and actions of every app: what the keymap may name.
+fn vocabulary() -> Vocabulary {
+    Vocabulary::default()
+        .with::<inbox::Mode>()
+        .with::<console::Mode>()
+        .with::<demo::Mode>()
 }
 
 /// config.toml as written.
@@ -44,7 +28,7 @@ struct ConfigToml {
     notifications: Option<Notifications>,
     order: Option<ChatOrder>,
     #[serde(default)]
-    keys: super::keymap::KeymapToml,
+    keys: KeymapToml,
     #[serde(default)]
     theme: ThemeToml,
     /// A server to sync with, and the user's token on it.
@@ -68,7 +52,7 @@ impl UiConfig {
     pub fn defaults(no_color: bool) -> UiConfig {
         UiConfig {
             settings: UiSettings::default(),
-            keymap: Keymap::default_keymap(),
+            keymap: Keymap::default_keymap(vocabulary()),
             theme: Theme::default_theme(no_color),
             server: None,
             token: None,
@@ -87,7 +71,7 @@ impl UiConfig {
     /// Parses config.toml text over the defaults.
     pub fn from_toml(name: &str, text: &str, no_color: bool) -> Result<UiConfig, ConfigError> {
         let parsed: ConfigToml = parse_toml(name, text)?;
-        let mut keymap = Keymap::default_keymap();
+        let mut keymap = Keymap::default_keymap(vocabulary());
         keymap.apply(&parsed.keys, name)?;
         let defaults = UiSettings::default();
         Ok(UiConfig {
@@ -132,5 +116,181 @@ mod tests {
                 && text.contains("loud"),
             "{text}"
         );
+    }
+}
+
+/// The shipped keymap as every app reads it.
+#[cfg(test)]
+mod keymap_tests {
+    use super::*;
+    use crate::tui::console;
+    use crate::tui::inbox::commands::help;
+    use crate::tui::inbox::{Action, Mode};
+    use crate::tui::kit::commands::Commands;
+    use crate::tui::kit::keymap::KeymapToml;
+    use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+    fn default_keymap() -> Keymap {
+        UiConfig::defaults(true).keymap
+    }
+
+    fn press(code: KeyCode, mods: KeyModifiers) -> KeyEvent {
+        KeyEvent::new(code, mods)
+    }
+
+    #[test]
+    fn default_keys_map_to_actions_per_mode() {
+        let k = default_keymap();
+        assert_eq!(
+            k.action(Mode::Inbox, &press(KeyCode::Char('j'), KeyModifiers::NONE)),
+            Some(Action::MoveDown)
+        );
+        assert_eq!(
+            k.action(Mode::Inbox, &press(KeyCode::Char('G'), KeyModifiers::SHIFT)),
+            Some(Action::MoveBottom)
+        );
+        assert_eq!(
+            k.action(Mode::Chat, &press(KeyCode::Char('w'), KeyModifiers::NONE)),
+            Some(Action::Why)
+        );
+        assert_eq!(
+            k.action(
+                Mode::Inbox,
+                &press(KeyCode::Char('c'), KeyModifiers::CONTROL)
+            ),
+            Some(Action::Quit)
+        );
+        assert_eq!(
+            k.action(Mode::Inbox, &press(KeyCode::Char('t'), KeyModifiers::NONE)),
+            Some(Action::AdvanceHour)
+        );
+    }
+
+    #[test]
+    fn text_modes_type_characters_but_keep_ctrl_keys() {
+        let k = default_keymap();
+        assert_eq!(
+            k.action(
+                Mode::Compose,
+                &press(KeyCode::Char('t'), KeyModifiers::NONE)
+            ),
+            Some(Action::Insert('t'))
+        );
+        assert_eq!(
+            k.action(
+                Mode::Compose,
+                &press(KeyCode::Char('?'), KeyModifiers::NONE)
+            ),
+            Some(Action::Insert('?'))
+        );
+        assert_eq!(
+            k.action(
+                Mode::Compose,
+                &press(KeyCode::Char('c'), KeyModifiers::CONTROL)
+            ),
+            Some(Action::Quit)
+        );
+        assert_eq!(
+            k.action(Mode::Search, &press(KeyCode::Enter, KeyModifiers::NONE)),
+            Some(Action::Open)
+        );
+    }
+
+    #[test]
+    fn user_overrides_replace_single_keys() {
+        let mut k = default_keymap();
+        let table: KeymapToml =
+            toml::from_str("[inbox]\nx = \"toggle_archive\"\nj = \"none\"\n").unwrap();
+        k.apply(&table, "config.toml").unwrap();
+        assert_eq!(
+            k.action(Mode::Inbox, &press(KeyCode::Char('x'), KeyModifiers::NONE)),
+            Some(Action::ToggleArchive)
+        );
+        assert_eq!(
+            k.action(Mode::Inbox, &press(KeyCode::Char('j'), KeyModifiers::NONE)),
+            None
+        );
+        assert_eq!(
+            k.action(Mode::Inbox, &press(KeyCode::Down, KeyModifiers::NONE)),
+            Some(Action::MoveDown)
+        );
+    }
+
+    #[test]
+    fn bad_overrides_say_what_is_wrong() {
+        let mut k = default_keymap();
+        let bad: KeymapToml = toml::from_str("[inbox]\nx = \"fly\"\n").unwrap();
+        assert!(
+            k.apply(&bad, "c.toml")
+                .unwrap_err()
+                .to_string()
+                .contains("unknown action `fly`")
+        );
+        let bad: KeymapToml = toml::from_str("[inbx]\nx = \"quit\"\n").unwrap();
+        assert!(
+            k.apply(&bad, "c.toml")
+                .unwrap_err()
+                .to_string()
+                .contains("unknown mode")
+        );
+        let bad: KeymapToml = toml::from_str("[inbox]\n\"ctrl-\" = \"quit\"\n").unwrap();
+        assert!(
+            k.apply(&bad, "c.toml")
+                .unwrap_err()
+                .to_string()
+                .contains("is not a key")
+        );
+    }
+
+    #[test]
+    fn keys_are_listed_for_help() {
+        let k = default_keymap();
+        assert_eq!(
+            k.keys_for(Mode::Inbox, &Action::MoveDown),
+            vec!["j".to_string(), "down".to_string()]
+        );
+        assert_eq!(k.key_for(Mode::Inbox, &Action::Help).as_deref(), Some("?"));
+        assert_eq!(k.key_for(Mode::Compose, &Action::Help), None);
+    }
+
+    #[test]
+    fn every_command_has_a_key() {
+        let keymap = default_keymap();
+        for mode in Mode::ALL {
+            for c in mode.commands() {
+                assert!(
+                    keymap.key_for(*mode, &c.action).is_some(),
+                    "{mode}: no key for {:?}",
+                    c.action
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn help_follows_the_keymap() {
+        let mut keymap = default_keymap();
+        let table = toml::from_str("[chat]\nW = \"why\"\n").unwrap();
+        keymap.apply(&table, "c.toml").unwrap();
+        let help = help(&keymap);
+        let chat = &help.iter().find(|(t, _)| *t == "Open chat").unwrap().1;
+        assert!(
+            chat.iter()
+                .any(|(keys, label)| keys.contains('W') && label.starts_with("why"))
+        );
+    }
+
+    #[test]
+    fn every_console_command_has_a_key() {
+        let keymap = default_keymap();
+        for mode in console::Mode::ALL {
+            for c in mode.commands() {
+                assert!(
+                    keymap.key_for(*mode, &c.action).is_some(),
+                    "{mode}: no key for {:?}",
+                    c.action
+                );
+            }
+        }
     }
 }

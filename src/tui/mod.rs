@@ -1,20 +1,17 @@
-//! The full-screen inbox: keys become actions (keymap), actions change the state and the
-//! store (app), and the state is drawn (views). The event loop keeps the store off the UI task.
+//! The full-screen apps: the inbox, the business console, and the demo that puts them side by
+//! side, all built on one kit (the event loop, keymap, theme, layout, headless rendering and
+//! shared view pieces). The kit knows no app; the inbox and the console know each other not;
+//! the demo composes both. This module wires them to the command line: the user's
+//! configuration, the full-screen entry points and `parley render`'s named screens.
 
-pub mod action;
-pub mod app;
-pub mod commands;
 pub mod config;
 pub mod console;
-pub mod keymap;
-pub mod layout;
-pub mod render;
-pub mod runtime;
-pub mod state;
-pub mod theme;
-pub mod views;
+pub mod demo;
+pub mod inbox;
+pub mod kit;
+pub mod run;
+pub mod screens;
 
-pub use action::Action;
-pub use app::App;
-pub use config::{UiConfig, UiSettings};
-pub use state::UiState;
+pub use config::UiConfig;
+pub use inbox::{App, UiSettings, UiState};
+pub use kit::render;

@@ -6,10 +6,10 @@
 use parley::model::{BusinessId, Span};
 use parley::store::Store;
 use parley::tui::UiConfig;
-use parley::tui::console::ConsoleSession;
-use parley::tui::console::demo::{DemoApp, fresh_world};
-use parley::tui::console::runtime::Program;
-use parley::tui::render::{buffer_text, parse_keys, press_program, render_program};
+use parley::tui::console::{StoreSession, StoreSource};
+use parley::tui::demo::{DemoApp, fresh_world};
+use parley::tui::kit::Program;
+use parley::tui::render::{buffer_text, parse_keys, press, render};
 use parley::world::{self, Assets};
 
 /// The demo world after it ran for `advance` (e.g. "1d4h"; "0" keeps the start).
@@ -36,11 +36,11 @@ pub fn business(store: &Store, name: &str) -> BusinessId {
 }
 
 /// The console on the demo world after `advance`, acting as `name` (`None`: the default).
-pub fn console(advance: &str, name: Option<&str>, size: (u16, u16)) -> (ConsoleSession, UiConfig) {
+pub fn console(advance: &str, name: Option<&str>, size: (u16, u16)) -> (StoreSession, UiConfig) {
     let (store, assets) = world(advance);
     let id = name.map(|n| business(&store, n));
-    let session =
-        ConsoleSession::open(store, assets, id, size.0, size.1).expect("the console opens");
+    let session = StoreSession::open(StoreSource::owned(store, assets), id, size.0, size.1)
+        .expect("the console opens");
     (session, UiConfig::defaults(true))
 }
 
@@ -57,23 +57,15 @@ pub fn demo(size: (u16, u16)) -> (DemoApp, UiConfig) {
 /// Presses keys written as in the keymap; a broadcast a key starts runs to its end.
 pub fn keys<P: Program>(program: &mut P, config: &UiConfig, script: &str) {
     let events = parse_keys(script).expect("a valid key script");
-    press_program(program, &config.keymap, &events);
+    press(program, &config.keymap, &events);
 }
 
 /// The console's screen as text.
-pub fn console_screen(session: &ConsoleSession, config: &UiConfig) -> String {
-    let (w, h) = (session.app.state.width, session.app.state.height);
-    buffer_text(&render_program(
-        session,
-        &config.theme,
-        &config.keymap,
-        w,
-        h,
-    ))
+pub fn console_screen(session: &StoreSession, config: &UiConfig) -> String {
+    buffer_text(&render(session, &config.theme, &config.keymap))
 }
 
 /// The demo's screen as text.
 pub fn demo_screen(demo: &DemoApp, config: &UiConfig) -> String {
-    let (w, h) = (demo.state.width, demo.state.height);
-    buffer_text(&render_program(demo, &config.theme, &config.keymap, w, h))
+    buffer_text(&render(demo, &config.theme, &config.keymap))
 }

@@ -1,48 +1,18 @@
 //! The console's commands, declared once per mode: its footer and its help are both drawn
 //! from these lists and the keymap, as the inbox's are.
 
+use super::action::Action;
+use super::mode::Mode;
 use super::state::{BroadcastStage, ConsoleDialog, ConsoleState, not_sendable};
-use crate::tui::Action;
-use crate::tui::commands::{self as inbox, Command};
-use crate::tui::keymap::{Keymap, Mode};
+use crate::tui::kit::commands::{self as kit, Commands, HelpGroup, cmd};
+use crate::tui::kit::{KeyMode, Keymap};
 
-fn cmd(action: Action, label: &'static str, footer: bool) -> Command {
-    Command {
-        action,
-        label,
-        footer,
-    }
-}
+/// A command of the console.
+pub type Command = kit::Command<Action>;
 
-/// The modes of the console, in the order help lists them.
-pub const MODES: [Mode; 10] = [
-    Mode::ConsoleTemplates,
-    Mode::ConsoleEditor,
-    Mode::ConsolePrompt,
-    Mode::ConsoleCompose,
-    Mode::ConsoleConfirm,
-    Mode::ConsoleMetrics,
-    Mode::ConsoleStanding,
-    Mode::ConsoleDialog,
-    Mode::ConsoleHelp,
-    Mode::Demo,
-];
-
-/// The title of a console mode's group in help.
-pub fn title(mode: Mode) -> &'static str {
-    match mode {
-        Mode::ConsoleTemplates => "Templates",
-        Mode::ConsoleEditor => "Writing a template",
-        Mode::ConsolePrompt => "Submitting a template file",
-        Mode::ConsoleCompose => "Broadcast form",
-        Mode::ConsoleConfirm => "Dry run, sending and result",
-        Mode::ConsoleMetrics => "Metrics",
-        Mode::ConsoleStanding => "Standing",
-        Mode::ConsoleDialog => "Business switcher and review result",
-        Mode::ConsoleHelp => "Help",
-        Mode::Demo => "Demo (over both halves)",
-        _ => "",
-    }
+/// Commands that work in every mode (unless a mode binds the key otherwise).
+pub fn global() -> Vec<Command> {
+    kit::global()
 }
 
 /// Keys that go from screen to screen, in the modes that are not typing.
@@ -60,86 +30,95 @@ fn screens() -> Vec<Command> {
     ]
 }
 
-/// The commands of one console mode.
-pub fn commands(mode: Mode) -> Vec<Command> {
-    use Action::*;
-    let mut list = match mode {
-        Mode::ConsoleTemplates => vec![
-            cmd(MoveDown, "next template", false),
-            cmd(MoveUp, "previous template", false),
-            cmd(Send, "broadcast it", true),
-            cmd(NewTemplate, "new template", true),
-            cmd(SubmitFile, "submit a file", true),
-        ],
-        Mode::ConsoleEditor => vec![
-            cmd(NextField, "next field", true),
-            cmd(PrevField, "previous field", false),
-            cmd(CursorLeft, "cursor left / previous choice", false),
-            cmd(CursorRight, "cursor right / next choice", true),
-            cmd(Backspace, "delete a character", false),
-            cmd(Confirm, "submit for review", true),
-            cmd(Back, "cancel", true),
-        ],
-        Mode::ConsolePrompt => vec![
-            cmd(Confirm, "submit for review", true),
-            cmd(Back, "cancel", true),
-            cmd(Backspace, "delete a character", false),
-            cmd(CursorLeft, "cursor left", false),
-            cmd(CursorRight, "cursor right", false),
-        ],
-        Mode::ConsoleCompose => vec![
-            cmd(NextField, "next field", true),
-            cmd(PrevField, "previous field", false),
-            cmd(CursorRight, "next choice / cursor right", true),
-            cmd(CursorLeft, "previous choice / cursor left", false),
-            cmd(Backspace, "delete a character", false),
-            cmd(DryRun, "dry run", true),
-            cmd(Back, "back to templates", true),
-        ],
-        Mode::ConsoleConfirm => vec![
-            cmd(Confirm, "send it / new broadcast", true),
-            cmd(Back, "change the broadcast", true),
-        ],
-        Mode::ConsoleMetrics => vec![
-            cmd(MoveDown, "next figures", true),
-            cmd(MoveUp, "previous figures", false),
-        ],
-        Mode::ConsoleStanding => vec![
-            cmd(MoveDown, "scroll down", true),
-            cmd(MoveUp, "scroll up", false),
-            cmd(PageDown, "page down", false),
-            cmd(PageUp, "page up", false),
-        ],
-        Mode::ConsoleDialog => {
-            return vec![
-                cmd(MoveDown, "next business", true),
-                cmd(MoveUp, "previous business", false),
-                cmd(Confirm, "choose / close", true),
-                cmd(Back, "close", true),
-            ];
+impl Commands for Mode {
+    /// The title of a console mode's group in help.
+    fn title(self) -> &'static str {
+        match self {
+            Mode::Templates => "Templates",
+            Mode::Editor => "Writing a template",
+            Mode::Prompt => "Submitting a template file",
+            Mode::Compose => "Broadcast form",
+            Mode::Confirm => "Dry run, sending and result",
+            Mode::Metrics => "Metrics",
+            Mode::Standing => "Standing",
+            Mode::Dialog => "Business switcher and review result",
+            Mode::Help => "Help",
         }
-        Mode::ConsoleHelp => {
-            return vec![
-                cmd(MoveDown, "scroll down", false),
+    }
+
+    /// The commands of one console mode.
+    fn commands(self) -> Vec<Command> {
+        use Action::*;
+        let mut list = match self {
+            Mode::Templates => vec![
+                cmd(MoveDown, "next template", false),
+                cmd(MoveUp, "previous template", false),
+                cmd(Send, "broadcast it", true),
+                cmd(NewTemplate, "new template", true),
+                cmd(SubmitFile, "submit a file", true),
+            ],
+            Mode::Editor => vec![
+                cmd(NextField, "next field", true),
+                cmd(PrevField, "previous field", false),
+                cmd(CursorLeft, "cursor left / previous choice", false),
+                cmd(CursorRight, "cursor right / next choice", true),
+                cmd(Backspace, "delete a character", false),
+                cmd(Confirm, "submit for review", true),
+                cmd(Back, "cancel", true),
+            ],
+            Mode::Prompt => vec![
+                cmd(Confirm, "submit for review", true),
+                cmd(Back, "cancel", true),
+                cmd(Backspace, "delete a character", false),
+                cmd(CursorLeft, "cursor left", false),
+                cmd(CursorRight, "cursor right", false),
+            ],
+            Mode::Compose => vec![
+                cmd(NextField, "next field", true),
+                cmd(PrevField, "previous field", false),
+                cmd(CursorRight, "next choice / cursor right", true),
+                cmd(CursorLeft, "previous choice / cursor left", false),
+                cmd(Backspace, "delete a character", false),
+                cmd(DryRun, "dry run", true),
+                cmd(Back, "back to templates", true),
+            ],
+            Mode::Confirm => vec![
+                cmd(Confirm, "send it / new broadcast", true),
+                cmd(Back, "change the broadcast", true),
+            ],
+            Mode::Metrics => vec![
+                cmd(MoveDown, "next figures", true),
+                cmd(MoveUp, "previous figures", false),
+            ],
+            Mode::Standing => vec![
+                cmd(MoveDown, "scroll down", true),
                 cmd(MoveUp, "scroll up", false),
                 cmd(PageDown, "page down", false),
                 cmd(PageUp, "page up", false),
-                cmd(Back, "close help", true),
-            ];
+            ],
+            Mode::Dialog => {
+                return vec![
+                    cmd(MoveDown, "next business", true),
+                    cmd(MoveUp, "previous business", false),
+                    cmd(Confirm, "choose / close", true),
+                    cmd(Back, "close", true),
+                ];
+            }
+            Mode::Help => {
+                return vec![
+                    cmd(MoveDown, "scroll down", false),
+                    cmd(MoveUp, "scroll up", false),
+                    cmd(PageDown, "page down", false),
+                    cmd(PageUp, "page up", false),
+                    cmd(Back, "close help", true),
+                ];
+            }
+        };
+        if !self.takes_text() {
+            list.extend(screens());
         }
-        Mode::Demo => {
-            return vec![
-                cmd(SwitchHalf, "switch inbox / console", true),
-                cmd(Tour, "guided tour: start / next step", true),
-                cmd(TourStop, "end the tour", false),
-            ];
-        }
-        _ => return Vec::new(),
-    };
-    if !mode.takes_text() {
-        list.extend(screens());
+        list
     }
-    list
 }
 
 /// One piece of the footer: a key and what it does, or a notice where a key would be.
@@ -160,9 +139,10 @@ pub fn footer(keymap: &Keymap, state: &ConsoleState) -> Vec<FooterItem> {
     if let Some(notice) = blocked_send(state) {
         items.push(FooterItem::Notice(notice));
     }
-    let commands = commands(mode)
+    let commands = mode
+        .commands()
         .into_iter()
-        .chain(inbox::global())
+        .chain(global())
         .filter(|c| c.footer && shown(state, &c.action));
     for c in commands {
         if let Some(key) = keymap.key_for(mode, &c.action) {
@@ -174,7 +154,7 @@ pub fn footer(keymap: &Keymap, state: &ConsoleState) -> Vec<FooterItem> {
 
 /// The reason the selected template cannot be sent, shown where the send key would be.
 fn blocked_send(state: &ConsoleState) -> Option<String> {
-    if state.mode() != Mode::ConsoleTemplates {
+    if state.mode() != Mode::Templates {
         return None;
     }
     let card = state.templates.selected_card()?;
@@ -183,21 +163,21 @@ fn blocked_send(state: &ConsoleState) -> Option<String> {
 
 fn shown(state: &ConsoleState, action: &Action) -> bool {
     match (state.mode(), action) {
-        (Mode::ConsoleTemplates, Action::Send) => {
+        (Mode::Templates, Action::Send) => {
             state.templates.selected_card().is_some() && blocked_send(state).is_none()
         }
-        (Mode::ConsoleConfirm, Action::Confirm) => matches!(
+        (Mode::Confirm, Action::Confirm) => matches!(
             state.compose.stage,
             BroadcastStage::Reviewing(_) | BroadcastStage::Done(_)
         ),
-        (Mode::ConsoleConfirm, Action::Back) => !state.sending(),
+        (Mode::Confirm, Action::Back) => !state.sending(),
         _ => true,
     }
 }
 
 fn label(state: &ConsoleState, c: &Command) -> &'static str {
     match (&state.compose.stage, &c.action) {
-        (_, _) if state.mode() != Mode::ConsoleConfirm => c.label,
+        (_, _) if state.mode() != Mode::Confirm => c.label,
         (BroadcastStage::Reviewing(_), Action::Confirm) => "confirm and send",
         (BroadcastStage::Done(_), Action::Confirm) => "new broadcast",
         (_, Action::Back) => "change it",
@@ -205,7 +185,11 @@ fn label(state: &ConsoleState, c: &Command) -> &'static str {
     }
 }
 
-/// Help: every console mode with its commands and all their keys; then the global ones.
-pub fn help(keymap: &Keymap) -> Vec<(&'static str, Vec<(String, &'static str)>)> {
-    inbox::help_for(keymap, &MODES)
+/// Help: every console mode with its commands and all their keys, then `more` (the demo's
+/// keys, beside it), then the global ones.
+pub fn help(keymap: &Keymap, more: Vec<HelpGroup>) -> Vec<HelpGroup> {
+    let mut groups = kit::help_groups(keymap, Mode::ALL);
+    groups.extend(more);
+    groups.push(kit::everywhere(keymap, Mode::Templates, global()));
+    groups
 }

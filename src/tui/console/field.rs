@@ -1,6 +1,6 @@
 //! A one-line text field: what is typed, and where the cursor is.
 
-use crate::tui::Action;
+use crate::tui::console::Action;
 
 /// Typed text with a cursor, counted in characters.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]

@@ -140,6 +140,24 @@ pub trait ConsoleSource {
     fn now(&self) -> Result<Timestamp>;
     /// Where the data comes from, for the status bar ("offline · demo world").
     fn connection(&self) -> String;
+    /// Whether the last request reached the data (a server can be out of reach).
+    fn online(&self) -> bool {
+        true
+    }
+    /// The business the source acts for, when it is bound to one (a server token's).
+    fn own_business(&self) -> Option<BusinessId> {
+        None
+    }
+    /// Settles every broadcast an earlier console left sending, before the console opens:
+    /// what was delivered is charged, the rest of its reservation returned.
+    fn settle_unfinished(&mut self) -> Result<()> {
+        Ok(())
+    }
+    /// How often what is on screen is reloaded while no key comes: data that changes on its
+    /// own (a server's) is; `None`, only on keys.
+    fn refresh_every(&self) -> Option<std::time::Duration> {
+        None
+    }
     /// The businesses this console may act as.
     fn businesses(&self) -> Result<Vec<Business>>;
     /// One business.

@@ -5,9 +5,10 @@ use super::source::*;
 use crate::model::*;
 use crate::policy::Metrics;
 use crate::policy::broadcast::InsufficientBudget;
-use crate::store::MetricScope;
-use crate::tui::keymap::Mode;
-use crate::tui::state::Status;
+pub use crate::model::{BroadcastRecord, DayFigures};
+pub use crate::store::MetricScope;
+use crate::tui::console::Mode;
+use crate::tui::kit::Status;
 
 /// The console's screens, in the order of their tabs.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -263,25 +264,25 @@ impl ConsoleState {
     /// The mode that decides what keys do.
     pub fn mode(&self) -> Mode {
         if self.help.is_some() {
-            return Mode::ConsoleHelp;
+            return Mode::Help;
         }
         if self.dialog.is_some() {
-            return Mode::ConsoleDialog;
+            return Mode::Dialog;
         }
         if self.editor.is_some() {
-            return Mode::ConsoleEditor;
+            return Mode::Editor;
         }
         if self.prompt.is_some() {
-            return Mode::ConsolePrompt;
+            return Mode::Prompt;
         }
         match self.screen {
-            ConsoleScreen::Templates => Mode::ConsoleTemplates,
+            ConsoleScreen::Templates => Mode::Templates,
             ConsoleScreen::Compose if self.compose.stage == BroadcastStage::Editing => {
-                Mode::ConsoleCompose
+                Mode::Compose
             }
-            ConsoleScreen::Compose => Mode::ConsoleConfirm,
-            ConsoleScreen::Metrics => Mode::ConsoleMetrics,
-            ConsoleScreen::Standing => Mode::ConsoleStanding,
+            ConsoleScreen::Compose => Mode::Confirm,
+            ConsoleScreen::Metrics => Mode::Metrics,
+            ConsoleScreen::Standing => Mode::Standing,
         }
     }
 

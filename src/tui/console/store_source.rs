@@ -5,17 +5,41 @@ use crate::model::*;
 use crate::policy::{Metrics, PolicyConfig};
 use crate::store::{BroadcastRequest, MetricScope, NewTemplate, Store, StoreError};
 use crate::world::{self, Assets};
+use std::borrow::{Borrow, BorrowMut};
 
-/// The console's data source over a store and the assets its world runs on.
-pub struct StoreSource<'a> {
-    store: &'a mut Store,
-    assets: &'a Assets,
+/// The console's data source over a store and the assets its world runs on: owned (the
+/// console alone), or borrowed (the demo's, over the inbox's store).
+pub struct StoreSource<St = Store, As = Assets> {
+    store: St,
+    assets: As,
 }
 
-impl<'a> StoreSource<'a> {
+impl<'a> StoreSource<&'a mut Store, &'a Assets> {
     /// A source over this store, judged by these assets' rules and prices.
-    pub fn new(store: &'a mut Store, assets: &'a Assets) -> StoreSource<'a> {
+    pub fn new(store: &'a mut Store, assets: &'a Assets) -> StoreSource<&'a mut Store, &'a Assets> {
         StoreSource { store, assets }
+    }
+}
+
+impl StoreSource {
+    /// A source that owns its store and assets.
+    pub fn owned(store: Store, assets: Assets) -> StoreSource {
+        StoreSource { store, assets }
+    }
+}
+
+impl<St: BorrowMut<Store>, As: Borrow<Assets>> StoreSource<St, As> {
+    /// The store behind the source.
+    pub fn store(&self) -> &Store {
+        self.store.borrow()
+    }
+
+    fn store_mut(&mut self) -> &mut Store {
+        self.store.borrow_mut()
+    }
+
+    fn assets(&self) -> &Assets {
+        self.assets.borrow()
     }
 
     /// The store's request for a plan: the audience's names become users.
@@ -33,7 +57,7 @@ impl<'a> StoreSource<'a> {
     }
 
     fn users_named(&self, names: &[String]) -> Result<Vec<UserId>> {
-        let db = self.store.db();
+        let db = self.store().db();
         let mut found = Vec::with_capacity(names.len());
         let mut unknown = Vec::new();
         for name in names {
@@ -54,34 +78,44 @@ impl<'a> StoreSource<'a> {
     }
 
     fn card(&self, template: Template) -> Result<TemplateCard> {
-        let history = self.store.db().template_log(template.id)?;
+        let history = self.store().db().template_log(template.id)?;
         Ok(TemplateCard { template, history })
     }
 }
 
-impl ConsoleSource for StoreSource<'_> {
+impl<St: BorrowMut<Store>, As: Borrow<Assets>> ConsoleSource for StoreSource<St, As> {
     fn policy(&self) -> &PolicyConfig {
-        &self.assets.policy
+        &self.assets().policy
     }
 
     fn now(&self) -> Result<Timestamp> {
-        Ok(self.store.db().clock()?.unwrap_or(self.assets.world.start))
+        Ok(self
+            .store()
+            .db()
+            .clock()?
+            .unwrap_or(self.assets().world.start))
     }
 
     fn connection(&self) -> String {
         "offline · demo world".to_string()
     }
 
+    fn settle_unfinished(&mut self) -> Result<()> {
+        let every = Timestamp(i64::MAX);
+        let store = self.store_mut();
+        Ok(store.write(|tx| tx.settle_unfinished(None, every).map(drop))?)
+    }
+
     fn businesses(&self) -> Result<Vec<Business>> {
-        Ok(self.store.db().businesses()?)
+        Ok(self.store().db().businesses()?)
     }
 
     fn business(&self, id: BusinessId) -> Result<Business> {
-        Ok(self.store.db().business(id)?)
+        Ok(self.store().db().business(id)?)
     }
 
     fn templates(&self, business: BusinessId) -> Result<Vec<TemplateCard>> {
-        let templates = self.store.db().templates(business)?;
+        let templates = self.store().db().templates(business)?;
         templates.into_iter().map(|t| self.card(t)).collect()
     }
 
@@ -94,24 +128,27 @@ impl ConsoleSource for StoreSource<'_> {
             body: &draft.body,
             allow_recategorise: draft.allow_recategorise,
         };
-        let policy = &self.assets.policy;
+        let policy = &self.assets.borrow().policy;
         let (id, _) = self
             .store
+            .borrow_mut()
             .write(|tx| tx.submit_template(&new, policy, now))?;
-        let template = self.store.db().template(id)?;
+        let template = self.store().db().template(id)?;
         self.card(template)
     }
 
     fn subscribers(&self, business: BusinessId) -> Result<u32> {
-        Ok(self.store.db().subscribers(business)?.len() as u32)
+        Ok(self.store().db().subscribers(business)?.len() as u32)
     }
 
     fn dry_run(&mut self, plan: &BroadcastPlan) -> Result<DryRun> {
         let request = self.request(plan)?;
         let now = self.now()?;
-        let (policy, pricing) = (&self.assets.policy, &self.assets.pricing);
+        let assets = self.assets.borrow();
+        let (policy, pricing) = (&assets.policy, &assets.pricing);
         let outcome = self
             .store
+            .borrow_mut()
             .dry_run(|tx| tx.broadcast(&request, policy, pricing, now))?;
         let mut tally = BroadcastTally::default();
         for (_, result) in &outcome.results {
@@ -127,13 +164,11 @@ impl ConsoleSource for StoreSource<'_> {
     fn start_broadcast(&mut self, plan: &BroadcastPlan) -> Result<BroadcastRun> {
         let request = self.request(plan)?;
         let now = self.now()?;
-        let pricing = &self.assets.pricing;
+        let pricing = &self.assets.borrow().pricing;
         let every = Timestamp(i64::MAX);
-        self.store
-            .write(|tx| tx.settle_unfinished(Some(plan.business), every))?;
-        let opened = self
-            .store
-            .write(|tx| tx.open_broadcast(&request, pricing, now))?;
+        let store = self.store.borrow_mut();
+        store.write(|tx| tx.settle_unfinished(Some(plan.business), every))?;
+        let opened = store.write(|tx| tx.open_broadcast(&request, pricing, now))?;
         Ok(BroadcastRun {
             id: opened.id,
             template: plan.template,
@@ -151,9 +186,10 @@ impl ConsoleSource for StoreSource<'_> {
         if run.finished() {
             return Ok(());
         }
-        let rules = (&self.assets.policy, &self.assets.pricing);
+        let assets = self.assets.borrow();
+        let rules = (&assets.policy, &assets.pricing);
         let (id, business, at) = (run.id, run.business, run.at);
-        let (part, settlement) = self.store.write(|tx| {
+        let (part, settlement) = self.store.borrow_mut().write(|tx| {
             let part = tx.send_broadcast_part(id, business, at_most, rules, at)?;
             let settlement = match part.remaining {
                 0 => Some(tx.close_broadcast(id, business)?),
@@ -168,31 +204,36 @@ impl ConsoleSource for StoreSource<'_> {
     }
 
     fn broadcasts(&self, business: BusinessId) -> Result<Vec<BroadcastRecord>> {
-        Ok(self.store.db().broadcasts(business)?)
+        Ok(self.store().db().broadcasts(business)?)
     }
 
     fn metrics(&self, scope: MetricScope) -> Result<Metrics> {
-        Ok(self.store.db().metrics(scope)?)
+        Ok(self.store().db().metrics(scope)?)
     }
 
     fn daily(&self, scope: MetricScope, first_day: i64, last_day: i64) -> Result<Vec<DayFigures>> {
-        Ok(self.store.db().daily(scope, first_day, last_day)?)
+        Ok(self.store().db().daily(scope, first_day, last_day)?)
     }
 
     fn quality_log(&self, business: BusinessId) -> Result<Vec<QualityPoint>> {
-        Ok(self.store.db().quality_points(business)?)
+        Ok(self.store().db().quality_points(business)?)
     }
 
     fn standing(&self, business: BusinessId) -> Result<StandingReport> {
         let now = self.now()?;
         Ok(self
-            .store
+            .store()
             .db()
-            .standing_report(business, &self.assets.policy, now)?)
+            .standing_report(business, &self.assets().policy, now)?)
     }
 
     fn advance_clock(&mut self, span: Span) -> Result<Timestamp> {
         let until = self.now()? + span;
-        Ok(world::advance(self.store, self.assets, until, |_| {})?)
+        Ok(world::advance(
+            self.store.borrow_mut(),
+            self.assets.borrow(),
+            until,
+            |_| {},
+        )?)
     }
 }

@@ -3,8 +3,9 @@
 
 use super::super::source::*;
 use super::super::state::*;
-use super::{ConsoleApp, movement, step};
-use crate::tui::Action;
+use super::{ConsoleApp, movement};
+use crate::tui::console::Action;
+use crate::tui::kit::list::step;
 
 impl ConsoleApp {
     pub(super) fn metrics_action(&mut self, action: Action) {

@@ -6,7 +6,7 @@ use super::super::source::*;
 use super::super::state::*;
 use super::{BROADCAST_PART, ConsoleApp};
 use crate::model::*;
-use crate::tui::Action;
+use crate::tui::console::Action;
 
 impl ConsoleApp {
     pub(super) fn compose_action(

@@ -10,8 +10,8 @@ mod templates;
 use super::source::{ConsoleError, ConsoleSource, Result};
 use super::state::*;
 use crate::model::*;
-use crate::tui::Action;
-use crate::tui::state::Status;
+use crate::tui::console::Action;
+use crate::tui::kit::Status;
 
 /// Recipients sent to per part of a running broadcast: each part is one transaction and one
 /// step of the progress bar.
@@ -201,16 +201,6 @@ fn screen_for(action: &Action, current: ConsoleScreen) -> Option<ConsoleScreen> 
         Action::PrevScreen => all[(i + all.len() - 1) % all.len()],
         _ => return None,
     })
-}
-
-/// Moves an index by `delta` within `0..len`.
-fn step(current: usize, delta: i64, len: usize) -> usize {
-    if len == 0 {
-        return 0;
-    }
-    (current as i64)
-        .saturating_add(delta)
-        .clamp(0, len as i64 - 1) as usize
 }
 
 /// How far a list moves for an action, if it is a move.

@@ -4,9 +4,10 @@
 use super::super::field::TextField;
 use super::super::source::*;
 use super::super::state::*;
-use super::{ConsoleApp, movement, step};
+use super::{ConsoleApp, movement};
 use crate::model::*;
-use crate::tui::Action;
+use crate::tui::console::Action;
+use crate::tui::kit::list::step;
 
 /// Largest template file read, in bytes.
 const MAX_FILE_BYTES: u64 = 64 * 1024;

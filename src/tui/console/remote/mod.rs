@@ -3,9 +3,6 @@
 //! each call by blocking on a small runtime of its own. The clock is the server's.
 
 mod cache;
-mod session;
-
-pub use session::RemoteSession;
 
 use super::source::*;
 use crate::model::*;
@@ -22,6 +19,8 @@ use std::time::{Duration, Instant};
 
 /// How long an answer is reused before it is asked again.
 const FRESH_FOR: Duration = Duration::from_secs(1);
+/// How often the screen is reloaded while no key comes: a server's data changes on its own.
+const REFRESH_EVERY: Duration = Duration::from_secs(5);
 /// Times a request refused for the rate limit (429) is tried again, waiting longer each time.
 const RATE_RETRIES: u32 = 5;
 
@@ -63,16 +62,6 @@ impl RemoteSource {
         };
         source.cache.put("account", account);
         Ok(source)
-    }
-
-    /// The business the token acts for.
-    pub fn business_id(&self) -> BusinessId {
-        self.business
-    }
-
-    /// Whether the last request reached the server.
-    pub fn online(&self) -> bool {
-        self.online.get()
     }
 
     /// Runs one request to its end; a refusal for the rate limit waits and tries again.
@@ -213,6 +202,18 @@ impl ConsoleSource for RemoteSource {
             true => format!("online · {}", self.server),
             false => format!("cannot reach · {}", self.server),
         }
+    }
+
+    fn online(&self) -> bool {
+        self.online.get()
+    }
+
+    fn own_business(&self) -> Option<BusinessId> {
+        Some(self.business)
+    }
+
+    fn refresh_every(&self) -> Option<Duration> {
+        Some(REFRESH_EVERY)
     }
 
     fn businesses(&self) -> Result<Vec<Business>> {

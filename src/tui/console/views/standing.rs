@@ -1,0 +1,221 @@
+//! Standing: quality with the signals behind it, the messaging tier and how much of it is
+//! used, strikes in the strike window, the timeline of restrictions, and what the business
+//! must do to recover.
+
+use super::super::recovery::percent;
+use super::super::source::StandingReport;
+use super::super::state::{ConsoleState, StandingView};
+use crate::model::*;
+use crate::tui::kit::Theme;
+use crate::tui::kit::views::common::group_count;
+use crate::tui::kit::views::common::{pane, wrap};
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+/// Cells of the bar that shows how much of the tier is used.
+const USE_BAR: usize = 20;
+
+/// Draws the Standing screen.
+pub fn draw(frame: &mut Frame, state: &ConsoleState, theme: &Theme, area: Rect) {
+    let block = pane(" Standing with the platform ", true, theme);
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let Some(view) = &state.standing else {
+        return;
+    };
+    let cells = usize::from(inner.width).max(1);
+    let lines = lines(view, state.clock, cells, theme);
+    let max_scroll = lines.len().saturating_sub(usize::from(inner.height)) as u16;
+    frame.render_widget(
+        Paragraph::new(lines).scroll((view.scroll.min(max_scroll), 0)),
+        inner,
+    );
+}
+
+fn lines(view: &StandingView, now: Timestamp, cells: usize, theme: &Theme) -> Vec<Line<'static>> {
+    let r = &view.report;
+    let mut out = Vec::new();
+    quality_lines(r, cells, theme, &mut out);
+    tier_lines(r, now, cells, theme, &mut out);
+    restriction_lines(r, now, cells, theme, &mut out);
+    strike_lines(r, cells, theme, &mut out);
+    heading("What to do to recover", theme, &mut out);
+    for advice in &view.recovery {
+        add_wrapped(&format!("• {advice}"), cells, theme.get("text"), &mut out);
+    }
+    out
+}
+
+fn heading(text: &str, theme: &Theme, out: &mut Vec<Line<'static>>) {
+    out.push(Line::from(Span::styled(
+        text.to_string(),
+        theme.get("title"),
+    )));
+}
+
+/// Wraps `text` two cells in, continuation lines four cells in.
+fn add_wrapped(text: &str, cells: usize, style: Style, out: &mut Vec<Line<'static>>) {
+    add_indented(text, 2, cells, style, out);
+}
+
+/// Wraps `text` `indent` cells in, continuation lines two cells further.
+fn add_indented(
+    text: &str,
+    indent: usize,
+    cells: usize,
+    style: Style,
+    out: &mut Vec<Line<'static>>,
+) {
+    let room = cells.saturating_sub(indent + 2).max(1);
+    for (i, part) in wrap(text, room).into_iter().enumerate() {
+        let pad = " ".repeat(if i == 0 { indent } else { indent + 2 });
+        out.push(Line::from(Span::styled(format!("{pad}{part}"), style)));
+    }
+}
+
+fn quality_style(q: Quality, theme: &Theme) -> Style {
+    theme.get(match q {
+        Quality::High => "delivered",
+        Quality::Medium => "held",
+        Quality::Low => "rejected",
+    })
+}
+
+fn quality_lines(r: &StandingReport, cells: usize, theme: &Theme, out: &mut Vec<Line<'static>>) {
+    let q = r.business.quality;
+    let read = r.read_rate.map_or("-".to_string(), percent);
+    out.push(Line::from(vec![
+        Span::styled("Quality  ", theme.get("title")),
+        Span::styled(q.label().to_string(), quality_style(q, theme)),
+        Span::styled(
+            format!("   read rate {read} (shown beside it; it does not count)"),
+            theme.get("dim"),
+        ),
+    ]));
+    let s = &r.signals;
+    let signals = format!(
+        "Last {} days: {}, {}, {} Not interested, from {} reached.",
+        r.window_days,
+        counted(s.reports, "report", "reports"),
+        counted(s.blocks, "block", "blocks"),
+        s.not_interested,
+        counted(s.users_reached, "person", "people"),
+    );
+    add_wrapped(&signals, cells, theme.get("text"), out);
+}
+
+/// "1 report", "3 reports".
+fn counted(n: u32, one: &str, many: &str) -> String {
+    match n {
+        1 => format!("1 {one}"),
+        n => format!("{} {many}", group_count(u64::from(n))),
+    }
+}
+
+fn tier_lines(
+    r: &StandingReport,
+    now: Timestamp,
+    cells: usize,
+    theme: &Theme,
+    out: &mut Vec<Line<'static>>,
+) {
+    let base = r.tier_limit.map_or("unlimited".to_string(), |l| {
+        format!("{} people a day", group_count(l.into()))
+    });
+    let lowered = match (r.standing.tier_limit, r.tier_limit) {
+        (Some(now_limit), base_limit) if Some(now_limit) != base_limit => {
+            let until = r
+                .restrictions
+                .iter()
+                .filter(|x| x.kind == RestrictionKind::TierLowered && x.active_at(now))
+                .filter_map(|x| x.end)
+                .max()
+                .map(|e| format!(" until {}", e.date_time()))
+                .unwrap_or_default();
+            format!(", lowered to {now_limit}{until}")
+        }
+        _ => String::new(),
+    };
+    out.push(Line::from(vec![
+        Span::styled("Tier     ", theme.get("title")),
+        Span::raw(format!("{base}{lowered}")),
+    ]));
+    let used = match r.standing.tier_limit {
+        Some(limit) => {
+            let ratio = f64::from(r.reached) / f64::from(limit.max(1));
+            let filled = ((ratio.min(1.0) * USE_BAR as f64).round()) as usize;
+            format!(
+                "Used {} of {} in the last 24 hours {}{} {}",
+                r.reached,
+                limit,
+                "█".repeat(filled),
+                "░".repeat(USE_BAR - filled),
+                percent(ratio)
+            )
+        }
+        None => format!("Reached {} people in the last 24 hours", r.reached),
+    };
+    add_wrapped(&used, cells, theme.get("text"), out);
+    if r.standing
+        .tier_limit
+        .is_some_and(|limit| r.reached >= limit)
+    {
+        add_wrapped(
+            "At the limit: until the 24 hours roll on, only people already reached can be sent to.",
+            cells,
+            theme.get("held"),
+            out,
+        );
+    }
+}
+
+fn strike_lines(r: &StandingReport, cells: usize, theme: &Theme, out: &mut Vec<Line<'static>>) {
+    out.push(Line::from(vec![
+        Span::styled("Strikes  ", theme.get("title")),
+        Span::raw(format!("{} in the last 90 days", r.strikes.len())),
+    ]));
+    for s in &r.strikes {
+        add_wrapped(
+            &format!("{}  {}", s.at.date_time(), s.detail),
+            cells,
+            theme.get("dim"),
+            out,
+        );
+    }
+}
+
+fn restriction_lines(
+    r: &StandingReport,
+    now: Timestamp,
+    cells: usize,
+    theme: &Theme,
+    out: &mut Vec<Line<'static>>,
+) {
+    heading("Restrictions, oldest first", theme, out);
+    if r.restrictions.is_empty() {
+        out.push(Line::from(Span::styled("  none", theme.get("dim"))));
+    }
+    for x in &r.restrictions {
+        let end = match x.end {
+            Some(e) if e == x.start => "notice".to_string(),
+            Some(e) => e.date_time(),
+            None => "until reviewed".to_string(),
+        };
+        let (mark, style) = match (x.kind, x.active_at(now)) {
+            (RestrictionKind::Warning, _) => ("", theme.get("held")),
+            (_, true) => ("▶ in force", theme.get("rejected")),
+            (_, false) => ("over", theme.get("dim")),
+        };
+        let head = format!(
+            "{} → {}  {}  {mark}",
+            x.start.date_time(),
+            end,
+            x.kind.label()
+        );
+        add_wrapped(&head, cells, style, out);
+        add_indented(&x.reason, 4, cells, theme.get("dim"), out);
+    }
+}

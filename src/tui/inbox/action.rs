@@ -1,0 +1,116 @@
+//! Everything the user can ask of the inbox, as data. Keys become actions through the keymap;
+//! `App::update` turns actions into changes, so tests drive the app without a terminal.
+
+use crate::tui::kit::KeyAction;
+use serde::{Deserialize, Serialize};
+
+/// One thing the user asks of the inbox.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Action {
+    MoveUp,
+    MoveDown,
+    MoveTop,
+    MoveBottom,
+    PageUp,
+    PageDown,
+    /// Tab: from the chat list to the open chat and back.
+    NextPane,
+    Open,
+    Back,
+    Quit,
+    Help,
+    NextUnread,
+    FilterNext,
+    FilterPrev,
+    FilterAll,
+    FilterUnread,
+    FilterPersonal,
+    FilterBusiness,
+    FilterOffers,
+    FilterHeld,
+    FilterArchived,
+    Search,
+    Reply,
+    ToggleRead,
+    ToggleMute,
+    ToggleArchive,
+    ToggleSubscribe,
+    /// Block (with a confirmation that asks for a reason), or unblock.
+    ToggleBlock,
+    Report,
+    Interested,
+    NotInterested,
+    Why,
+    Profile,
+    Subscriptions,
+    Settings,
+    ToggleAllOffers,
+    Release,
+    Delete,
+    AdvanceHour,
+    AdvanceDay,
+    /// In a dialog or a settings row: confirm / the default choice.
+    Confirm,
+    /// In a dialog: switch the highlighted option (e.g. "also block").
+    Toggle,
+    /// In settings: one step down / up.
+    Decrease,
+    Increase,
+    /// Typing in the composer or the search box.
+    #[serde(skip)]
+    Insert(char),
+    Backspace,
+    CursorLeft,
+    CursorRight,
+    /// A click at a cell of the screen.
+    #[serde(skip)]
+    Click {
+        column: u16,
+        row: u16,
+    },
+    #[serde(skip)]
+    ScrollUp {
+        column: u16,
+        row: u16,
+    },
+    #[serde(skip)]
+    ScrollDown {
+        column: u16,
+        row: u16,
+    },
+    /// The terminal's new size.
+    #[serde(skip)]
+    Resize {
+        width: u16,
+        height: u16,
+    },
+    /// Something changed in the store behind the app (new messages from the world or a server).
+    #[serde(skip)]
+    Refresh,
+}
+
+impl KeyAction for Action {
+    fn typed(c: char) -> Option<Action> {
+        Some(Action::Insert(c))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_round_trip() {
+        assert_eq!(
+            Action::from_name("toggle_subscribe"),
+            Some(Action::ToggleSubscribe)
+        );
+        assert_eq!(
+            Action::ToggleSubscribe.name().as_deref(),
+            Some("toggle_subscribe")
+        );
+        assert_eq!(Action::from_name("insert"), None);
+        assert_eq!(Action::from_name("nonsense"), None);
+    }
+}

@@ -1,0 +1,121 @@
+//! Keys inside a dialog: Why?, report, block, first contact.
+
+use super::super::state::*;
+use super::{Action, App};
+use crate::model::UserAction;
+use crate::store::Result;
+use crate::tui::kit::list::step;
+
+impl App {
+    pub(super) fn dialog_action(&mut self, action: Action) -> Result<()> {
+        let Some(dialog) = self.state.dialog.take() else {
+            return Ok(());
+        };
+        if matches!(action, Action::Back) {
+            return Ok(());
+        }
+        if matches!(action, Action::Quit) {
+            self.state.quit = true;
+            return Ok(());
+        }
+        let delta: i64 = match action {
+            Action::MoveUp => -1,
+            Action::MoveDown => 1,
+            _ => 0,
+        };
+        let keep = match dialog {
+            Dialog::Why { .. } => None,
+            Dialog::Report {
+                business,
+                name,
+                mut reasons,
+                mut also_block,
+                evidence,
+            } => match action {
+                Action::Confirm => {
+                    let reason = reasons.current();
+                    self.apply(&UserAction::Report {
+                        business,
+                        reason,
+                        also_block,
+                    })?;
+                    let blocked = if also_block { " and blocked it" } else { "" };
+                    self.info(format!(
+                        "Reported {name} ({}) with {} messages as evidence{blocked}.",
+                        reason.label().to_lowercase(),
+                        evidence.len()
+                    ));
+                    None
+                }
+                _ => {
+                    also_block ^= action == Action::Toggle;
+                    reasons.selected = step(reasons.selected, delta, reasons.options.len());
+                    Some(Dialog::Report {
+                        business,
+                        name,
+                        reasons,
+                        also_block,
+                        evidence,
+                    })
+                }
+            },
+            Dialog::Block {
+                business,
+                name,
+                mut reasons,
+            } => match action {
+                Action::Confirm => {
+                    let reason = reasons.current();
+                    self.apply(&UserAction::Block { business, reason })?;
+                    self.info(format!(
+                        "Blocked {name}: nothing it sends reaches you. Unblock with b."
+                    ));
+                    None
+                }
+                _ => {
+                    reasons.selected = step(reasons.selected, delta, reasons.options.len());
+                    Some(Dialog::Block {
+                        business,
+                        name,
+                        reasons,
+                    })
+                }
+            },
+            Dialog::FirstContact {
+                business,
+                name,
+                verified,
+                selected,
+            } => match action {
+                Action::Confirm => {
+                    self.first_contact_choice(business, selected)?;
+                    return Ok(());
+                }
+                _ => Some(Dialog::FirstContact {
+                    business,
+                    name,
+                    verified,
+                    selected: step(selected, delta, FIRST_CONTACT_CHOICES.len()),
+                }),
+            },
+        };
+        self.state.dialog = keep;
+        Ok(())
+    }
+
+    fn first_contact_choice(
+        &mut self,
+        business: crate::model::BusinessId,
+        choice: usize,
+    ) -> Result<()> {
+        match choice {
+            0 => {
+                self.apply(&UserAction::AcceptChat { business })?;
+                self.info("You can now read and answer this business; its offers still need your subscription (s).");
+            }
+            1 => self.control(Action::ToggleBlock)?,
+            _ => self.control(Action::Report)?,
+        }
+        Ok(())
+    }
+}

@@ -1,0 +1,87 @@
+//! The Settings screen: marketing caps, quiet hours, the all-offers switch, and the
+//! interface's own settings; every change is saved at once.
+
+use super::super::state::*;
+use super::{Action, App, SETTINGS_KEY};
+use crate::model::QuietHours;
+use crate::model::{ChatOrder, UserAction};
+use crate::store::{Result, StoreError};
+use crate::tui::kit::notify::Notifications;
+
+/// The highest cap the settings offer.
+const MAX_CAP: u32 = 50;
+
+impl App {
+    pub(super) fn settings_action(&mut self, action: Action) -> Result<()> {
+        let rows = SettingRow::ALL.len();
+        let row = SettingRow::ALL[self.state.settings_row.min(rows - 1)];
+        let delta: i32 = match action {
+            Action::MoveDown => {
+                self.state.settings_row = (self.state.settings_row + 1).min(rows - 1);
+                return Ok(());
+            }
+            Action::MoveUp => {
+                self.state.settings_row = self.state.settings_row.saturating_sub(1);
+                return Ok(());
+            }
+            Action::Back => {
+                self.state.screen = Screen::Inbox;
+                return Ok(());
+            }
+            Action::Decrease => -1,
+            Action::Increase | Action::Toggle | Action::Confirm => 1,
+            _ => return Ok(()),
+        };
+        self.change_setting(row, delta)
+    }
+
+    fn change_setting(&mut self, row: SettingRow, delta: i32) -> Result<()> {
+        let mut prefs = self.state.prefs.clone();
+        let mut ui = self.state.settings.clone();
+        let bump = |v: u32| (v as i32 + delta).clamp(0, MAX_CAP as i32) as u32;
+        match row {
+            SettingRow::DailyCap => prefs.daily_marketing_cap = bump(prefs.daily_marketing_cap),
+            SettingRow::WeeklyCap => prefs.weekly_business_cap = bump(prefs.weekly_business_cap),
+            SettingRow::QuietStart | SettingRow::QuietEnd => {
+                prefs.quiet_hours =
+                    step_quiet(prefs.quiet_hours, row == SettingRow::QuietStart, delta)
+            }
+            SettingRow::AllOffers => prefs.all_offers = !prefs.all_offers,
+            SettingRow::Notifications => {
+                ui.notifications = cycle(Notifications::ALL, ui.notifications, delta)
+            }
+            SettingRow::Mouse => ui.mouse = !ui.mouse,
+            SettingRow::Order => ui.order = cycle(ChatOrder::ALL, ui.order, delta),
+        }
+        if prefs != self.state.prefs {
+            self.apply(&UserAction::SetPrefs { prefs })?;
+        }
+        if ui != self.state.settings {
+            let json =
+                serde_json::to_string(&ui).map_err(|e| StoreError::Invalid(e.to_string()))?;
+            self.store.write(|tx| tx.set_meta(SETTINGS_KEY, &json))?;
+            self.state.settings = ui;
+        }
+        Ok(())
+    }
+}
+
+/// Quiet hours move an hour at a time; below 0 on the start they turn off, and from off they
+/// start at 22:00-07:00.
+fn step_quiet(current: Option<QuietHours>, start: bool, delta: i32) -> Option<QuietHours> {
+    let Some(mut q) = current else {
+        return (delta > 0).then_some(QuietHours { start: 22, end: 7 });
+    };
+    let hour = if start { &mut q.start } else { &mut q.end };
+    let next = *hour as i32 + delta;
+    if start && next < 0 {
+        return None;
+    }
+    *hour = next.rem_euclid(24) as u32;
+    Some(q)
+}
+
+fn cycle<T: Copy + PartialEq>(all: &[T], current: T, delta: i32) -> T {
+    let i = all.iter().position(|v| *v == current).unwrap_or(0) as i32;
+    all[(i + delta).rem_euclid(all.len() as i32) as usize]
+}

@@ -1,0 +1,342 @@
+//! Everything on screen, as plain data: the app fills it, `draw` reads it. Only what is
+//! visible is loaded (one page of the chat list, the latest messages of the open chat).
+
+use super::mode::Mode;
+use super::settings::UiSettings;
+use crate::model::*;
+pub use crate::model::{ChatFilter, ChatOrder};
+pub use crate::store::FilterCounts;
+
+/// Which tab of the chat list is shown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tab {
+    Chats(ChatFilter),
+    Held,
+}
+
+impl Tab {
+    /// Every tab, in order.
+    pub const ALL: [Tab; 7] = [
+        Tab::Chats(ChatFilter::All),
+        Tab::Chats(ChatFilter::Unread),
+        Tab::Chats(ChatFilter::Personal),
+        Tab::Chats(ChatFilter::Business),
+        Tab::Chats(ChatFilter::Offers),
+        Tab::Held,
+        Tab::Chats(ChatFilter::Archived),
+    ];
+
+    /// The tab's label.
+    pub fn label(self) -> &'static str {
+        match self {
+            Tab::Chats(f) => f.label(),
+            Tab::Held => "Held",
+        }
+    }
+
+    /// The count shown on the tab.
+    pub fn count(self, counts: &FilterCounts) -> u32 {
+        match self {
+            Tab::Chats(f) => counts.of(f),
+            Tab::Held => counts.held,
+        }
+    }
+}
+
+/// The full-screen views.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Screen {
+    Inbox,
+    Subscriptions,
+    Profile(BusinessId),
+    Settings,
+    Help,
+}
+
+/// Which pane of the inbox has the keyboard.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Pane {
+    List,
+    Chat,
+}
+
+/// One row of the chat list.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ChatRow {
+    pub chat: Chat,
+    pub blocked: bool,
+    pub first_contact: bool,
+}
+
+/// The chat list: the loaded page, where it starts, the selection and the total.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ChatList {
+    pub rows: Vec<ChatRow>,
+    /// Index of `rows[0]` in the whole filtered list.
+    pub offset: usize,
+    /// Index of the selected chat in the whole filtered list.
+    pub selected: usize,
+    /// The selected chat: the selection follows it when the list reorders.
+    pub selected_chat: Option<ChatId>,
+    pub total: usize,
+}
+
+impl ChatList {
+    /// The selected row, when it is loaded.
+    pub fn selected_row(&self) -> Option<&ChatRow> {
+        self.selected
+            .checked_sub(self.offset)
+            .and_then(|i| self.rows.get(i))
+    }
+}
+
+/// A business as the user sees it at the top of its chat and on its profile.
+#[derive(Debug, Clone, PartialEq)]
+pub struct BusinessCard {
+    pub business: Business,
+    pub relation: Relation,
+    /// Restrictions in force, in the user's words.
+    pub restrictions: Vec<String>,
+    /// Why this business's messages reach the user (or not), one sentence per line.
+    pub notice: Vec<String>,
+}
+
+/// A message as the chat shows it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct MessageRow {
+    pub message: Message,
+    pub sender: String,
+    pub template: Option<Template>,
+}
+
+/// The open chat.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ChatView {
+    pub chat: Chat,
+    pub card: Option<BusinessCard>,
+    pub messages: Vec<MessageRow>,
+    /// Index into `messages` of the highlighted message.
+    pub selected: Option<usize>,
+    /// How many of the latest messages are loaded.
+    pub window: usize,
+    pub total: usize,
+    pub first_contact: bool,
+}
+
+impl ChatView {
+    /// The highlighted message.
+    pub fn selected_message(&self) -> Option<&MessageRow> {
+        self.selected.and_then(|i| self.messages.get(i))
+    }
+}
+
+/// One held message in the Held tab.
+#[derive(Debug, Clone, PartialEq)]
+pub struct HeldRow {
+    pub message: Message,
+    pub business: BusinessId,
+    pub business_name: String,
+    pub verified: bool,
+}
+
+/// The Held tab.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct HeldList {
+    pub rows: Vec<HeldRow>,
+    pub selected: usize,
+}
+
+/// One business on the Subscriptions screen.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SubscriptionRow {
+    pub business: Business,
+    pub relation: Relation,
+}
+
+/// The Subscriptions screen.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Subscriptions {
+    pub rows: Vec<SubscriptionRow>,
+    pub selected: usize,
+    pub all_offers: bool,
+}
+
+/// A business's profile.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Profile {
+    pub card: BusinessCard,
+    /// What it sent the user: category, outcome, count.
+    pub sent: Vec<(Category, Outcome, u32)>,
+    /// Its latest rejected attempts: when, and why.
+    pub rejected: Vec<(Timestamp, Category, String)>,
+}
+
+/// One line of the Settings screen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SettingRow {
+    DailyCap,
+    WeeklyCap,
+    QuietStart,
+    QuietEnd,
+    AllOffers,
+    Notifications,
+    Mouse,
+    Order,
+}
+
+impl SettingRow {
+    /// Every row, in order.
+    pub const ALL: [SettingRow; 8] = [
+        SettingRow::DailyCap,
+        SettingRow::WeeklyCap,
+        SettingRow::QuietStart,
+        SettingRow::QuietEnd,
+        SettingRow::AllOffers,
+        SettingRow::Notifications,
+        SettingRow::Mouse,
+        SettingRow::Order,
+    ];
+}
+
+/// A search hit: a chat by name, or one message.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SearchHit {
+    pub chat: ChatId,
+    pub title: String,
+    pub message: Option<MessageId>,
+    pub at: Option<Timestamp>,
+    /// The text shown, with the match inside it.
+    pub text: String,
+}
+
+/// The search box and its results.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Search {
+    pub query: String,
+    pub cursor: usize,
+    pub hits: Vec<SearchHit>,
+    pub selected: usize,
+}
+
+/// The composer at the bottom of a chat.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Composer {
+    pub text: String,
+    /// Cursor position, in characters.
+    pub cursor: usize,
+}
+
+/// A report or block dialog's list of reasons.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ReasonChoice<T> {
+    pub options: Vec<T>,
+    pub selected: usize,
+}
+
+impl<T: Copy> ReasonChoice<T> {
+    /// A choice over `options`, the first one highlighted.
+    pub fn new(options: &[T]) -> Self {
+        ReasonChoice {
+            options: options.to_vec(),
+            selected: 0,
+        }
+    }
+
+    /// The highlighted option.
+    pub fn current(&self) -> T {
+        self.options[self.selected.min(self.options.len() - 1)]
+    }
+}
+
+/// The choices of the first-contact dialog, in order.
+pub const FIRST_CONTACT_CHOICES: [&str; 3] = ["Continue", "Block", "Report"];
+
+/// A dialog over the screen.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Dialog {
+    Why {
+        title: String,
+        lines: Vec<(String, String)>,
+    },
+    Report {
+        business: BusinessId,
+        name: String,
+        reasons: ReasonChoice<ReportReason>,
+        also_block: bool,
+        evidence: Vec<EvidenceLine>,
+    },
+    Block {
+        business: BusinessId,
+        name: String,
+        reasons: ReasonChoice<BlockReason>,
+    },
+    FirstContact {
+        business: BusinessId,
+        name: String,
+        verified: bool,
+        selected: usize,
+    },
+}
+
+pub use crate::tui::kit::Status;
+
+/// Everything `draw` needs.
+#[derive(Debug, Clone, PartialEq)]
+pub struct UiState {
+    pub width: u16,
+    pub height: u16,
+    pub screen: Screen,
+    pub pane: Pane,
+    pub tab: Tab,
+    pub counts: FilterCounts,
+    pub list: ChatList,
+    pub held: HeldList,
+    pub chat: Option<ChatView>,
+    pub composer: Option<Composer>,
+    pub dialog: Option<Dialog>,
+    pub search: Option<Search>,
+    pub subscriptions: Subscriptions,
+    pub profile: Option<Profile>,
+    pub settings_row: usize,
+    pub help_scroll: u16,
+    pub prefs: UserPrefs,
+    pub settings: UiSettings,
+    pub clock: Timestamp,
+    pub me: String,
+    /// "offline · demo world", later the sync state.
+    pub connection: String,
+    /// The inbox shows a server's world (its clock is the real one), not the demo world.
+    pub server: bool,
+    pub status: Option<Status>,
+    /// Grows by one for each notification; the terminal side rings when it grows.
+    pub notify_count: u64,
+    pub notification: Option<String>,
+    pub quit: bool,
+}
+
+impl UiState {
+    /// The mode that decides what keys do.
+    pub fn mode(&self) -> Mode {
+        if self.dialog.is_some() {
+            return Mode::Dialog;
+        }
+        if self.search.is_some() {
+            return Mode::Search;
+        }
+        match self.screen {
+            Screen::Help => Mode::Help,
+            Screen::Settings => Mode::Settings,
+            Screen::Subscriptions => Mode::Subscriptions,
+            Screen::Profile(_) => Mode::Profile,
+            Screen::Inbox if self.composer.is_some() => Mode::Compose,
+            Screen::Inbox if self.pane == Pane::Chat && self.chat.is_some() => Mode::Chat,
+            Screen::Inbox if self.tab == Tab::Held => Mode::Held,
+            Screen::Inbox => Mode::Inbox,
+        }
+    }
+
+    /// Whether both panes fit side by side.
+    pub fn two_panes(&self) -> bool {
+        self.width >= 80
+    }
+}

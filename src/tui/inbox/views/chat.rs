@@ -1,0 +1,275 @@
+//! The open chat: a header with the business badge, the notice that says why a business's
+//! messages reach you, the messages with their category tags, and the composer.
+
+use super::super::state::{ChatView, MessageRow, Pane, UiState};
+use crate::model::{Direction, Reason};
+use crate::tui::kit::Theme;
+use crate::tui::kit::views::common::{
+    business_badge, category_tag, draw_hint, pane, verified_mark, when_exact, width, wrap,
+};
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+/// Draws the chat pane.
+pub fn draw(frame: &mut Frame, state: &UiState, theme: &Theme, area: Rect) {
+    let focused = state.pane == Pane::Chat;
+    let Some(view) = &state.chat else {
+        let block = pane(" No chat open ", focused, theme);
+        let inner = block.inner(area);
+        frame.render_widget(block, area);
+        let hint = "Pick a chat on the left and press Enter. Business chats carry a [biz] mark; \
+                    ? lists every key.";
+        draw_hint(frame, hint, theme, inner);
+        return;
+    };
+    let block = pane(header(view, theme), focused, theme);
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let cells = inner.width as usize;
+    let mut notice = notice_lines(view, theme, cells);
+    let room = usize::from(inner.height / 3).max(2);
+    if notice.len() > room {
+        notice.truncate(room - 1);
+        if let Some(last) = notice.last_mut() {
+            last.spans.push(Span::styled("…", theme.get("notice")));
+        }
+        notice.push(Line::from(Span::styled(
+            "─".repeat(cells),
+            theme.get("border"),
+        )));
+    }
+    let composer = composer_lines(state, theme, cells);
+    let notice_height = (notice.len() as u16).min(inner.height / 2);
+    let composer_height = (composer.len() as u16).min(inner.height.saturating_sub(notice_height));
+    let messages_height = inner.height.saturating_sub(notice_height + composer_height);
+    frame.render_widget(
+        Paragraph::new(notice),
+        Rect::new(inner.x, inner.y, inner.width, notice_height),
+    );
+    let messages_area = Rect::new(
+        inner.x,
+        inner.y + notice_height,
+        inner.width,
+        messages_height,
+    );
+    frame.render_widget(
+        Paragraph::new(message_lines(
+            view,
+            state,
+            theme,
+            cells,
+            messages_height as usize,
+        )),
+        messages_area,
+    );
+    let composer_area = Rect::new(
+        inner.x,
+        inner.y + notice_height + messages_height,
+        inner.width,
+        composer_height,
+    );
+    frame.render_widget(Paragraph::new(composer), composer_area);
+    if let Some(c) = &state.composer {
+        let before: String = c.text.chars().take(c.cursor).collect();
+        let x = inner.x + (2 + width(&before)).min(cells.saturating_sub(1)) as u16;
+        frame.set_cursor_position((x, composer_area.y));
+    }
+}
+
+fn header(view: &ChatView, theme: &Theme) -> Line<'static> {
+    let mut spans = vec![Span::styled(
+        format!(" {} ", view.chat.title),
+        theme.get("title"),
+    )];
+    if view.chat.is_business() {
+        spans.push(business_badge(theme));
+        if view.chat.verified {
+            spans.push(Span::raw(" "));
+            spans.push(verified_mark(theme));
+        }
+    }
+    if view.chat.muted {
+        spans.push(Span::styled(" muted", theme.get("dim")));
+    }
+    if spans.len() > 1 {
+        spans.push(Span::raw(" "));
+    }
+    Line::from(spans)
+}
+
+fn notice_lines(view: &ChatView, theme: &Theme, cells: usize) -> Vec<Line<'static>> {
+    let Some(card) = &view.card else {
+        return Vec::new();
+    };
+    let mut lines = Vec::new();
+    for sentence in &card.notice {
+        for (i, part) in wrap(sentence, cells.saturating_sub(2))
+            .into_iter()
+            .enumerate()
+        {
+            let lead = if i == 0 { "ⓘ " } else { "  " };
+            lines.push(Line::from(Span::styled(
+                format!("{lead}{part}"),
+                theme.get("notice"),
+            )));
+        }
+    }
+    for restriction in &card.restrictions {
+        for part in wrap(&format!("⚠ {restriction}"), cells) {
+            lines.push(Line::from(Span::styled(part, theme.get("rejected"))));
+        }
+    }
+    lines.push(Line::from(Span::styled(
+        "─".repeat(cells),
+        theme.get("border"),
+    )));
+    lines
+}
+
+/// The lines of one message: a header, then its wrapped text.
+fn message_block(
+    row: &MessageRow,
+    selected: bool,
+    now: crate::model::Timestamp,
+    theme: &Theme,
+    cells: usize,
+) -> Vec<Line<'static>> {
+    let m = &row.message;
+    let outbound = m.direction == Direction::Outbound;
+    let pointer = if selected { "▸ " } else { "  " };
+    let name_style = if outbound {
+        theme.get("me")
+    } else if m.category.is_some() {
+        theme.get("business")
+    } else {
+        theme.get("personal")
+    };
+    let mut head = vec![
+        Span::raw(pointer.to_string()),
+        Span::styled(row.sender.clone(), name_style),
+    ];
+    if let Some(category) = m.category.filter(|_| !outbound) {
+        head.push(Span::raw(" "));
+        head.push(category_tag(category, theme));
+    }
+    let mut details = vec![when_exact(m.sent_at, now)];
+    if outbound {
+        details.push("sent".into());
+    } else if m.read_at.is_none() {
+        details.push("new".into());
+    }
+    if m.decision.reason == Reason::ReleasedByUser {
+        details.push("released from Held".into());
+    }
+    if let Some(f) = m.feedback {
+        details.push(f.label().to_string());
+    }
+    head.push(Span::styled(
+        format!(" · {}", details.join(" · ")),
+        theme.get("dim"),
+    ));
+    let mut header = Line::from(head);
+    if selected {
+        header = header.style(theme.get("selected"));
+    }
+    let mut lines = vec![header];
+    let body = displayed_body(row);
+    for part in wrap(&body, cells.saturating_sub(2)) {
+        lines.push(Line::from(format!("  {part}")));
+    }
+    lines
+}
+
+/// A message's text, or a visible placeholder when it cannot be shown.
+fn displayed_body(row: &MessageRow) -> String {
+    let m = &row.message;
+    if m.template.is_some() && row.template.is_none() {
+        return format!("[unknown template] {}", m.body);
+    }
+    if m.body.trim().is_empty() {
+        return "[this message has no text]".to_string();
+    }
+    m.body.clone()
+}
+
+/// The messages that fit, ending with the highlighted one (the latest when none is).
+fn message_lines(
+    view: &ChatView,
+    state: &UiState,
+    theme: &Theme,
+    cells: usize,
+    height: usize,
+) -> Vec<Line<'static>> {
+    if view.messages.is_empty() {
+        return vec![Line::from(Span::styled(
+            "  No messages yet.",
+            theme.get("dim"),
+        ))];
+    }
+    let last = view.messages.len() - 1;
+    let anchor = view.selected.unwrap_or(last).min(last);
+    let mut blocks: Vec<Vec<Line>> = Vec::new();
+    let mut used = 0;
+    for i in (0..=anchor).rev() {
+        let selected = state.pane == super::super::state::Pane::Chat && view.selected == Some(i);
+        let mut block = message_block(&view.messages[i], selected, state.clock, theme, cells);
+        block.push(Line::raw(""));
+        used += block.len();
+        blocks.push(block);
+        if used >= height {
+            break;
+        }
+    }
+    let shown_from = anchor + 1 - blocks.len();
+    if blocks.len() == 1 && used > height {
+        return blocks.remove(0).into_iter().take(height).collect();
+    }
+    let mut lines: Vec<Line> = blocks.into_iter().rev().flatten().collect();
+    let earlier = view.total.saturating_sub(view.messages.len()) + shown_from;
+    if earlier > 0 && lines.len() < height {
+        lines.insert(
+            0,
+            Line::from(Span::styled(
+                format!("  ↑ {earlier} earlier messages (k to scroll up)"),
+                theme.get("dim"),
+            )),
+        );
+    }
+    let extra = lines.len().saturating_sub(height);
+    lines.drain(..extra);
+    lines
+}
+
+fn composer_lines(state: &UiState, theme: &Theme, cells: usize) -> Vec<Line<'static>> {
+    match &state.composer {
+        Some(c) => {
+            let shown = tail_to_fit(&c.text, c.cursor, cells.saturating_sub(3));
+            vec![
+                Line::from(Span::styled("─".repeat(cells), theme.get("border_focus"))),
+                Line::from(vec![Span::styled("> ", theme.get("key")), Span::raw(shown)]),
+            ]
+        }
+        None => Vec::new(),
+    }
+}
+
+/// The part of the composer's text that fits, keeping the cursor in view.
+fn tail_to_fit(text: &str, cursor: usize, cells: usize) -> String {
+    let before: String = text.chars().take(cursor).collect();
+    if width(&before) < cells {
+        return crate::tui::kit::views::common::truncate(text, cells);
+    }
+    let mut out: Vec<char> = Vec::new();
+    let mut used = 0;
+    for c in before.chars().rev() {
+        let w = width(&c.to_string());
+        if used + w >= cells {
+            break;
+        }
+        out.push(c);
+        used += w;
+    }
+    out.into_iter().rev().collect()
+}

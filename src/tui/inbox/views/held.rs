@@ -1,0 +1,108 @@
+//! The Held tab: what the rules held back, each with its reason; release or delete.
+
+use super::super::layout::ROW_HEIGHT;
+use super::super::state::{HeldRow, Pane, UiState};
+use crate::tui::kit::Theme;
+use crate::tui::kit::views::common::{
+    business_mark, category_tag, draw_hint, draw_rows, pad, pane, truncate, when, width, wrap,
+};
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+/// The list of held messages in the left pane.
+pub fn draw_list(frame: &mut Frame, state: &UiState, theme: &Theme, area: Rect) {
+    let held = &state.held;
+    let block = pane(
+        format!(" Held · {} ", held.rows.len()),
+        state.pane == Pane::List,
+        theme,
+    );
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    if held.rows.is_empty() {
+        let text = "Nothing held. Offers over your caps, from businesses you do not subscribe to, \
+                    or in your quiet hours wait here.";
+        draw_hint(frame, text, theme, inner);
+        return;
+    }
+    let cells = inner.width as usize;
+    let shape = (held.rows.len(), held.selected, ROW_HEIGHT);
+    draw_rows(frame, inner, theme, shape, |i, selected| {
+        row_lines(&held.rows[i], selected, state, theme, cells)
+    });
+}
+
+fn row_lines(
+    row: &HeldRow,
+    selected: bool,
+    state: &UiState,
+    theme: &Theme,
+    cells: usize,
+) -> Vec<Line<'static>> {
+    let time = when(Some(row.message.sent_at), state.clock);
+    let pointer = if selected { "▸ " } else { "  " };
+    let mark = business_mark(theme);
+    let verified = if row.verified { "✓" } else { " " };
+    let name_room = cells.saturating_sub(2 + width(&mark.content) + 2 + width(&time) + 1);
+    let name = pad(&truncate(&row.business_name, name_room), name_room);
+    let first = Line::from(vec![
+        Span::raw(pointer),
+        Span::raw(name),
+        Span::raw(" "),
+        mark,
+        Span::styled(verified, theme.get("verified")),
+        Span::raw(" "),
+        Span::styled(time, theme.get("dim")),
+    ]);
+    let reason = format!("{} ", row.message.decision.reason);
+    let second = Line::from(vec![
+        Span::raw("  "),
+        Span::styled(reason.clone(), theme.get("held")),
+        Span::styled(
+            truncate(&row.message.body, cells.saturating_sub(2 + width(&reason))),
+            theme.get("dim"),
+        ),
+    ]);
+    vec![first, second]
+}
+
+/// The selected held message in full, with its reason and what the user can do.
+pub fn draw_detail(frame: &mut Frame, state: &UiState, theme: &Theme, area: Rect) {
+    let block = pane(" Held message ", false, theme);
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let Some(row) = state.held.rows.get(state.held.selected) else {
+        let text = "The rules hold back offers you did not ask for. Nothing is lost: each one waits \
+                    here with its reason until you release or delete it.";
+        draw_hint(frame, text, theme, inner);
+        return;
+    };
+    let cells = inner.width as usize;
+    let m = &row.message;
+    let mut head = vec![
+        Span::styled(row.business_name.clone(), theme.get("business")),
+        Span::raw(" "),
+    ];
+    if let Some(c) = m.category {
+        head.push(category_tag(c, theme));
+    }
+    head.push(Span::styled(
+        format!(" · {}", m.sent_at.long()),
+        theme.get("dim"),
+    ));
+    let mut lines = vec![Line::from(head), Line::raw("")];
+    lines.extend(wrap(&m.body, cells).into_iter().map(Line::from));
+    lines.push(Line::raw(""));
+    lines.push(Line::from(vec![
+        Span::styled("Rule: ", theme.get("held")),
+        Span::raw(m.decision.reason.to_string()),
+    ]));
+    lines.extend(
+        wrap(&m.decision.sentence, cells)
+            .into_iter()
+            .map(|l| Line::from(Span::styled(l, theme.get("notice")))),
+    );
+    frame.render_widget(Paragraph::new(lines), inner);
+}

@@ -1,0 +1,111 @@
+//! Search across chat names and message text, matches highlighted.
+
+use super::super::state::{Search, UiState};
+use crate::tui::kit::Theme;
+use crate::tui::kit::views::common::{highlight, pane, truncate, when, width};
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+/// Draws the search box and its results.
+pub fn draw(frame: &mut Frame, search: &Search, state: &UiState, theme: &Theme, area: Rect) {
+    let block = pane(" Search chats and messages ", true, theme);
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let cells = inner.width as usize;
+    let mut lines = vec![
+        Line::from(vec![
+            Span::styled("/ ", theme.get("key")),
+            Span::raw(search.query.clone()),
+        ]),
+        Line::from(Span::styled("─".repeat(cells), theme.get("border"))),
+    ];
+    if search.query.trim().is_empty() {
+        lines.push(Line::from(Span::styled(
+            "Type to search names and messages; Enter jumps there.",
+            theme.get("dim"),
+        )));
+    } else if search.hits.is_empty() {
+        lines.push(Line::from(Span::styled("No match.", theme.get("dim"))));
+    }
+    let visible = (inner.height as usize).saturating_sub(2).max(1);
+    let offset = search.selected.saturating_sub(visible - 1);
+    for (i, hit) in search.hits.iter().enumerate().skip(offset).take(visible) {
+        let selected = i == search.selected;
+        let time = when(hit.at, state.clock);
+        let kind = if hit.message.is_some() { "" } else { "chat " };
+        let head = format!(
+            "{}{kind}{} · ",
+            if selected { "▸ " } else { "  " },
+            truncate(&hit.title, 20)
+        );
+        let room = cells.saturating_sub(width(&head) + width(&time) + 1);
+        let text = hit.text.replace('\n', " ");
+        let mut spans = vec![Span::raw(head)];
+        spans.extend(highlighted(
+            &snippet(&text, &search.query, room),
+            &search.query,
+            theme,
+        ));
+        let used: usize = spans.iter().map(|s| width(&s.content)).sum();
+        spans.push(Span::raw(
+            " ".repeat(cells.saturating_sub(used + width(&time))),
+        ));
+        spans.push(Span::styled(time, theme.get("dim")));
+        let mut line = Line::from(spans);
+        if selected {
+            line = line.style(theme.get("selected"));
+        }
+        lines.push(line);
+    }
+    frame.render_widget(Paragraph::new(lines), inner);
+    let x = inner.x
+        + (2 + width(&search.query.chars().take(search.cursor).collect::<String>()))
+            .min(cells.saturating_sub(1)) as u16;
+    frame.set_cursor_position((x, inner.y));
+}
+
+/// The part of the text around the first match that fits in `cells`.
+fn snippet(text: &str, query: &str, cells: usize) -> String {
+    let lower = text.to_lowercase();
+    let start = lower
+        .find(&query.trim().to_lowercase())
+        .filter(|_| lower.len() == text.len())
+        .unwrap_or(0);
+    let before: String = text[..start]
+        .chars()
+        .rev()
+        .take(cells / 3)
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect();
+    let from = start - before.len();
+    let prefix = if from > 0 { "…" } else { "" };
+    truncate(&format!("{prefix}{}", &text[from..]), cells)
+}
+
+/// Splits text into spans with every match of the query highlighted (any case).
+fn highlighted(text: &str, query: &str, theme: &Theme) -> Vec<Span<'static>> {
+    let q = query.trim().to_lowercase();
+    let lower = text.to_lowercase();
+    if q.is_empty() || lower.len() != text.len() {
+        return vec![Span::raw(text.to_string())];
+    }
+    let mut spans = Vec::new();
+    let mut at = 0;
+    for (i, _) in lower.match_indices(&q) {
+        if i < at {
+            continue;
+        }
+        spans.push(Span::raw(text[at..i].to_string()));
+        spans.push(Span::styled(
+            text[i..i + q.len()].to_string(),
+            highlight(theme),
+        ));
+        at = i + q.len();
+    }
+    spans.push(Span::raw(text[at..].to_string()));
+    spans
+}

@@ -1,0 +1,92 @@
+//! The title line of full screens, the error banner, the status bar and the footer of keys.
+
+use super::super::commands;
+use super::super::layout::Areas;
+use super::super::state::{Screen, UiState};
+use crate::tui::kit::Keymap;
+use crate::tui::kit::Theme;
+use crate::tui::kit::views::common::{truncate, width};
+use crate::tui::kit::views::draw_banner;
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+/// The title line over a full screen.
+pub fn title_line(frame: &mut Frame, state: &UiState, theme: &Theme, area: Rect) {
+    let title = match state.screen {
+        Screen::Subscriptions => "Subscriptions: who may send you offers",
+        Screen::Profile(_) => "Business profile",
+        Screen::Settings => "Settings",
+        Screen::Help => "Help: every key",
+        Screen::Inbox => "",
+    };
+    frame.render_widget(
+        Paragraph::new(Span::styled(
+            format!(" Parley · {title}"),
+            theme.get("title"),
+        )),
+        area,
+    );
+}
+
+/// The banner (errors), the status bar and the footer.
+pub fn draw(frame: &mut Frame, state: &UiState, theme: &Theme, keymap: &Keymap, areas: &Areas) {
+    draw_banner(frame, areas.banner, state.status.as_ref(), theme);
+    frame.render_widget(
+        Paragraph::new(status_line(state, areas.status.width as usize)).style(theme.get("status")),
+        areas.status,
+    );
+    frame.render_widget(
+        Paragraph::new(footer_line(
+            state,
+            theme,
+            keymap,
+            areas.footer.width as usize,
+        )),
+        areas.footer,
+    );
+}
+
+fn status_line(state: &UiState, cells: usize) -> String {
+    let message = state
+        .status
+        .as_ref()
+        .filter(|s| !s.error)
+        .map(|s| s.text.clone());
+    let right = match &message {
+        // With a server, the sync state stays in sight beside a message.
+        Some(_) if state.server => format!("{} · {} ", state.clock.long(), state.connection),
+        Some(_) => format!("{} ", state.clock.long()),
+        None => {
+            let unread = match state.counts.unread_messages {
+                0 => "no unread".to_string(),
+                n => format!("{n} unread"),
+            };
+            format!("{} · {unread} · {} ", state.clock.long(), state.connection)
+        }
+    };
+    if width(&right) + 4 > cells {
+        let text = message.unwrap_or_else(|| state.clock.long());
+        return truncate(&format!(" {text}"), cells);
+    }
+    let left_text = message.unwrap_or_else(|| format!("{} · {} held", state.me, state.counts.held));
+    let left = truncate(&format!(" {left_text}"), cells - width(&right) - 1);
+    let gap = cells.saturating_sub(width(&left) + width(&right));
+    format!("{left}{}{right}", " ".repeat(gap))
+}
+
+fn footer_line(state: &UiState, theme: &Theme, keymap: &Keymap, cells: usize) -> Line<'static> {
+    let mut spans = Vec::new();
+    let mut used = 0;
+    for (key, label) in commands::footer(keymap, state) {
+        let piece = width(&key) + width(label) + 3;
+        if used + piece > cells {
+            break;
+        }
+        spans.push(Span::styled(format!(" {key}"), theme.get("key")));
+        spans.push(Span::raw(format!(" {label} ")));
+        used += piece;
+    }
+    Line::from(spans)
+}

@@ -1,0 +1,93 @@
+//! Each app declares its commands once per mode; its footer and its help screen are both
+//! drawn from those lists and the keymap, so help never goes stale.
+
+use super::keymap::{KeyAction, KeyMode, Keymap};
+
+/// A command of a mode: what it does, and whether the footer shows it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Command<A> {
+    pub action: A,
+    pub label: &'static str,
+    pub footer: bool,
+}
+
+/// A command.
+pub fn cmd<A>(action: A, label: &'static str, footer: bool) -> Command<A> {
+    Command {
+        action,
+        label,
+        footer,
+    }
+}
+
+/// The commands every app has, by keymap name, with their labels and footer flags.
+const GLOBAL: [(&str, &str, bool); 4] = [
+    ("help", "help", true),
+    ("advance_hour", "clock +1 hour", false),
+    ("advance_day", "clock +1 day", false),
+    ("quit", "quit", false),
+];
+
+/// Commands that work in every mode of an app (unless a mode binds the key otherwise).
+pub fn global<A: KeyAction>() -> Vec<Command<A>> {
+    GLOBAL
+        .iter()
+        .filter_map(|(name, label, footer)| A::from_name(name).map(|a| cmd(a, label, *footer)))
+        .collect()
+}
+
+/// One group of help: its title, then each command's keys and label.
+pub type HelpGroup = (&'static str, Vec<(String, &'static str)>);
+
+/// An app's modes with their commands, as help lists them.
+pub trait Commands: KeyMode {
+    /// The title of the mode's group in help.
+    fn title(self) -> &'static str;
+    /// The commands of the mode.
+    fn commands(self) -> Vec<Command<Self::Action>>;
+}
+
+/// Each command with all its keys in `mode`, leaving out those without a key.
+pub fn rows<M: KeyMode>(
+    keymap: &Keymap,
+    mode: M,
+    commands: Vec<Command<M::Action>>,
+) -> Vec<(String, &'static str)> {
+    commands
+        .into_iter()
+        .filter_map(|c| {
+            let keys = keymap.keys_for(mode, &c.action);
+            (!keys.is_empty()).then(|| (keys.join(" "), c.label))
+        })
+        .collect()
+}
+
+/// Help for some modes: each with its commands and all their keys.
+pub fn help_groups<M: Commands>(keymap: &Keymap, modes: &[M]) -> Vec<HelpGroup> {
+    modes
+        .iter()
+        .map(|mode| (mode.title(), rows(keymap, *mode, mode.commands())))
+        .collect()
+}
+
+/// The commands that work in every mode, with their keys as `mode` has them.
+pub fn everywhere<M: KeyMode>(
+    keymap: &Keymap,
+    mode: M,
+    global: Vec<Command<M::Action>>,
+) -> HelpGroup {
+    ("Everywhere", rows(keymap, mode, global))
+}
+
+/// "key label" pairs for the footer commands of `mode` that have a key there.
+pub fn hints<M: KeyMode>(
+    keymap: &Keymap,
+    mode: M,
+    commands: impl IntoIterator<Item = Command<M::Action>>,
+) -> Vec<(String, &'static str)> {
+    commands
+        .into_iter()
+        .filter(|c| c.footer)
+        .filter_map(|c| keymap.key_for(mode, &c.action).map(|k| (k, c.label)))
+        .collect()
+}
