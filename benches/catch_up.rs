@@ -28,10 +28,9 @@
 //! `Engine::catch_up` (for comparison), and `PARLEY_BENCH_DIR` keeps the stores. Under
 //! `cargo test --benches` it only runs a small round, to check that it works.
 
-#[path = "../tests/common/server.rs"]
-mod harness;
+#[path = "../tests/support/mod.rs"]
+mod support;
 
-use harness::TestServer;
 use parley::model::{BusinessKind, Category, Outcome};
 use parley::policy::{PolicyConfig, Pricing};
 use parley::protocol::SendRequest;
@@ -43,6 +42,7 @@ use std::path::Path;
 use std::process::{Command, Stdio};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
+use support::server::TestServer;
 use tokio::sync::{Notify, mpsc};
 
 /// Messages decided for the user while the inbox was away.

@@ -16,7 +16,7 @@
 use criterion::{Criterion, criterion_group, criterion_main};
 use parley::model::*;
 use parley::policy::PolicyConfig;
-use parley::store::{IncomingMessage, MetricScope, NewBusiness, NewTemplate, Store};
+use parley::store::{IncomingMessage, NewBusiness, NewTemplate, Store};
 use parley::tui::UiConfig;
 use parley::tui::console::Action;
 use parley::tui::console::{StoreSession, StoreSource};

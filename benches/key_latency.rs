@@ -13,13 +13,13 @@
 
 #[path = "fixture/mod.rs"]
 mod fixture;
-#[path = "../tests/common/tmux.rs"]
-mod tmux;
+#[path = "../tests/support/mod.rs"]
+mod support;
 
 use fixture::{Fixture, Spec};
 use std::path::Path;
 use std::time::{Duration, Instant};
-use tmux::{Tmux, shell_quote};
+use support::tmux::{Tmux, shell_quote};
 
 const WIDTH: u16 = 120;
 const HEIGHT: u16 = 40;

@@ -12,10 +12,9 @@
 //! 10 s by default); the figures are in BENCHMARKS.md. Under `cargo test --benches` it only
 //! runs one short round, to check that it works.
 
-#[path = "../tests/common/server.rs"]
-mod harness;
+#[path = "../tests/support/mod.rs"]
+mod support;
 
-use harness::TestServer;
 use parley::model::{BusinessKind, Category, Timestamp};
 use parley::policy::PolicyConfig;
 use parley::protocol::{SendRequest, TemplateSubmission};
@@ -24,6 +23,7 @@ use parley::store::{NewBusiness, Store, paths};
 use parley::sync::business_client::BusinessClient;
 use std::path::Path;
 use std::time::{Duration, Instant};
+use support::server::TestServer;
 
 /// Users the businesses write to (below the first messaging tier of 250 a day).
 const USERS: usize = 100;

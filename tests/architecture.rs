@@ -22,7 +22,10 @@ const LAYERS: &[(&str, &[&str])] = &[
     ("store", &["model", "policy", "config_file"]),
     ("protocol", &["model", "policy"]),
     ("world", &["model", "policy", "store", "config_file"]),
-    ("sync", &["model", "policy", "store", "protocol", "clock"]),
+    (
+        "sync",
+        &["model", "policy", "store", "protocol", "wall_clock"],
+    ),
     (
         "server",
         &[
@@ -31,7 +34,7 @@ const LAYERS: &[(&str, &[&str])] = &[
             "store",
             "protocol",
             "log_file",
-            "clock",
+            "wall_clock",
             "config_file",
         ],
     ),
@@ -44,7 +47,7 @@ const LAYERS: &[(&str, &[&str])] = &[
             "sync",
             "world",
             "log_file",
-            "clock",
+            "wall_clock",
             "config_file",
         ],
     ),
@@ -55,12 +58,12 @@ const LAYERS: &[(&str, &[&str])] = &[
             "policy",
             "protocol",
             "sync",
-            "clock",
+            "wall_clock",
             "config_file",
         ],
     ),
     ("config_file", &["model", "policy"]),
-    ("clock", &["model"]),
+    ("wall_clock", &["model"]),
     ("log_file", &[]),
 ];
 

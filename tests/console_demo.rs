@@ -7,14 +7,13 @@
 //! (Reporting it first makes the reports strike come early: sending is suspended before the
 //! template's third low rating, so it is never disabled. The block comes first here.)
 
-#[path = "support/console.rs"]
-mod console_support;
+mod support;
 
-use console_support::*;
 use parley::model::*;
 use parley::tui::console::state::ConsoleScreen;
 use parley::tui::demo::DemoApp;
 use parley::tui::demo::{Half, TOUR};
+use support::console::*;
 
 fn lender_templates(demo: &DemoApp) -> Vec<Template> {
     let id = demo.console.business().unwrap();

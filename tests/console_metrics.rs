@@ -3,13 +3,12 @@
 //! the Metrics screen equals a direct count of the messages, decisions and signals in the
 //! database file, and `parley world summary` agrees to the message.
 
-#[path = "support/console.rs"]
-mod console_support;
+mod support;
 
-use console_support::*;
+use parley::model::MetricScope;
 use parley::model::*;
 use parley::policy::Metrics;
-use parley::store::{MetricScope, Store};
+use parley::store::Store;
 use parley::tui::UiConfig;
 use parley::tui::console::Action;
 use parley::tui::console::state::BroadcastStage;
@@ -17,6 +16,7 @@ use parley::tui::console::{StoreSession, StoreSource};
 use parley::world::{self, Assets};
 use rusqlite::{Connection, params};
 use std::collections::BTreeMap;
+use support::console::*;
 
 /// The SQL condition and id of a scope, on tables with business_id, template_id, broadcast_id.
 fn condition(scope: MetricScope) -> (&'static str, i64) {

@@ -4,20 +4,14 @@
 //! broadcast names the shortfall; a paused template cannot be sent; a broadcast left
 //! unfinished is settled. Nothing is mocked and nothing sleeps to wait for a state.
 
-#[path = "support/console.rs"]
-mod console_support;
-#[path = "common/server.rs"]
-mod harness;
-#[path = "common/tmux.rs"]
-mod tmux;
+mod support;
 
-use console_support::keys;
-use harness::*;
+use parley::model::MetricScope;
 use parley::model::*;
 use parley::policy::Metrics;
 use parley::protocol::*;
 use parley::server::{add_business, add_user};
-use parley::store::{MetricScope, NewBusiness, NewTemplate, Store, paths};
+use parley::store::{NewBusiness, NewTemplate, Store, paths};
 use parley::sync::business_client::BusinessClient;
 use parley::tui::UiConfig;
 use parley::tui::console::Action;
@@ -29,6 +23,8 @@ use parley::tui::render::{buffer_text, render};
 use parley::world::Assets;
 use std::future::Future;
 use std::time::{Duration, Instant};
+use support::console::keys;
+use support::server::*;
 use tempfile::TempDir;
 
 const SHOP: &str = "Tienda Sol";
@@ -558,7 +554,7 @@ fn the_remote_console_differs_from_the_offline_one_only_where_it_should() {
 fn the_consoles_routes_keep_to_the_tokens_business_and_answer_json_errors() {
     let s = scene(3, 1_000, &[SALE], &[]);
     s.subscribe_all(0);
-    let other = harness::add_business(s.dir.path(), "Otra", &["--budget", "10"]);
+    let other = support::server::add_business(s.dir.path(), "Otra", &["--budget", "10"]);
     let shop = s.shop();
     let theirs = BusinessClient::new(&s.server.url, &other).unwrap();
     block_on(async {
@@ -630,13 +626,13 @@ fn parley_business_with_a_server_opens_the_console_in_a_terminal() {
     let command = format!(
         "exec env -u PARLEY_ASSETS -u PARLEY_SERVER -u PARLEY_TOKEN TERM=xterm-256color {} \
          --data-dir {} --config {} business --server {} --token {}",
-        tmux::shell_quote(env!("CARGO_BIN_EXE_parley")),
-        tmux::shell_quote(&s.dir.path().join("client").display().to_string()),
-        tmux::shell_quote(&s.dir.path().join("none.toml").display().to_string()),
-        tmux::shell_quote(&s.server.url),
-        tmux::shell_quote(&s.token),
+        support::tmux::shell_quote(env!("CARGO_BIN_EXE_parley")),
+        support::tmux::shell_quote(&s.dir.path().join("client").display().to_string()),
+        support::tmux::shell_quote(&s.dir.path().join("none.toml").display().to_string()),
+        support::tmux::shell_quote(&s.server.url),
+        support::tmux::shell_quote(&s.token),
     );
-    let term = tmux::Tmux::start("remote-console", 120, 40, &command);
+    let term = support::tmux::Tmux::start("remote-console", 120, 40, &command);
     term.wait_text(&[SHOP, "spring_sale", "online · 127.0.0.1:"]);
     block_on(s.shop().submit_template(&TemplateSubmission {
         name: "order_ready".into(),
@@ -653,9 +649,9 @@ fn parley_business_with_a_server_opens_the_console_in_a_terminal() {
     term.wait_text(&["Dry run: nothing sent yet", "3 people eligible"]);
     term.press("y");
     let done = term.wait_text(&["Broadcast #1 sent: 75 credits charged, 0 returned"]);
-    assert!(done.contains("925 cr"), "{}", tmux::framed(&done));
+    assert!(done.contains("925 cr"), "{}", support::tmux::framed(&done));
     term.press("t");
     term.wait_text(&["Server clock, the real time"]);
     term.press("q");
-    assert_eq!(term.wait_exit(), tmux::Ended::Exit(0));
+    assert_eq!(term.wait_exit(), support::tmux::Ended::Exit(0));
 }

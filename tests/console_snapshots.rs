@@ -2,16 +2,15 @@
 //! with reviewed snapshots (tests/snapshots), with the empty states, a paused template, a
 //! refused broadcast and a business at Low quality under restrictions; then the demo.
 
-#[path = "support/console.rs"]
-mod console_support;
+mod support;
 
-use console_support::*;
 use parley::model::{BusinessKind, Timestamp};
 use parley::store::NewBusiness;
 use parley::tui::UiConfig;
 use parley::tui::console::Action;
 use parley::tui::console::state::BroadcastStage;
 use parley::tui::console::{StoreSession, StoreSource};
+use support::console::*;
 
 const SIZES: [(u16, u16); 2] = [(80, 24), (120, 40)];
 

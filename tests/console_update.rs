@@ -2,17 +2,16 @@
 //! state and in the store: templates and their review, sending rules, broadcasts in parts,
 //! refusals, switching business, untrusted text.
 
-#[path = "support/console.rs"]
-mod console_support;
+mod support;
 
-use console_support::*;
+use parley::model::MetricScope;
 use parley::model::*;
-use parley::store::MetricScope;
 use parley::tui::console::Action;
 use parley::tui::console::app::BROADCAST_PART;
 use parley::tui::console::commands::{FooterItem, footer};
 use parley::tui::console::state::{BroadcastStage, ConsoleDialog, ConsoleScreen};
 use parley::tui::console::{ConsoleState, StoreSession, StoreSource};
+use support::console::*;
 
 fn status(state: &ConsoleState) -> String {
     state

@@ -3,15 +3,12 @@
 //! tool (`parley business ...`) run as a command. Nothing waits a fixed time: each step polls
 //! the screen, or the business tool's dry run, until it shows what the user should see.
 
-#[path = "common/server.rs"]
-mod harness;
-#[path = "common/tmux.rs"]
-mod tmux;
+mod support;
 
-use harness::{DEADLINE, Ran, TestServer, add_business, add_user, business_tool};
 use std::path::Path;
 use std::time::Instant;
-use tmux::{Ended, Tmux, framed, shell_quote};
+use support::server::{DEADLINE, Ran, TestServer, add_business, add_user, business_tool};
+use support::tmux::{Ended, Tmux, framed, shell_quote};
 
 /// The inbox against `url` with `token`, its local copy in `data`, the default config.
 fn inbox_command(url: &str, token: &str, data: &Path) -> String {
@@ -42,7 +39,7 @@ fn poll_tool(url: &str, token: &str, args: &[&str], what: &str, check: impl Fn(&
             ran.stdout,
             ran.stderr
         );
-        std::thread::sleep(tmux::POLL);
+        std::thread::sleep(support::tmux::POLL);
     }
 }
 

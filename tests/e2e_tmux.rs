@@ -5,12 +5,11 @@
 //!
 //! tmux is required: CI installs it (.ci/run); without it these tests fail and say so.
 
-#[path = "common/tmux.rs"]
-mod tmux;
+mod support;
 
 use std::path::Path;
+use support::tmux::{Ended, Tmux, framed, shell_quote};
 use tempfile::TempDir;
-use tmux::{Ended, Tmux, framed, shell_quote};
 
 /// The demo world's clock when it starts, as the status bar shows it.
 const START: &str = "Mon 23 Nov 08:00";

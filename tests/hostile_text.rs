@@ -7,7 +7,7 @@ mod support;
 use parley::model::*;
 use parley::policy::PolicyConfig;
 use parley::store::{NewBusiness, NewTemplate};
-use support::{demo, keys, open_chat, screen};
+use support::inbox::{demo, keys, open_chat, screen};
 
 const HOSTILE: &str = "hi\u{1b}]0;PWNED\u{07} \u{1b}[2J\u{1b}[31mred\u{1b}[0m \u{202e}evil\u{202c} \u{9b}5n \u{1b}P+q\u{1b}\\ \u{200b}zero\u{2066}iso\u{2069} bell\u{07} end";
 

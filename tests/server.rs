@@ -2,10 +2,8 @@
 //! temporary directory, driven by the real client code (`sync::http`, `sync::business`) and by
 //! `parley business` itself. Nothing is mocked and nothing sleeps to wait for a state.
 
-#[path = "common/server.rs"]
-mod harness;
+mod support;
 
-use harness::*;
 use parley::model::*;
 use parley::protocol::*;
 use parley::sync::business_client::{BusinessClient, MetricsScope};
@@ -13,6 +11,7 @@ use parley::sync::http::{self, HttpError};
 use std::collections::BTreeSet;
 use std::path::Path;
 use std::time::{Duration, Instant};
+use support::server::*;
 use tempfile::TempDir;
 
 fn submission(name: &str, category: Category, body: &str) -> TemplateSubmission {

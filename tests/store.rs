@@ -6,9 +6,10 @@ use parley::model::*;
 use parley::policy::enforcement::Change;
 use parley::policy::{PolicyConfig, Pricing};
 use parley::store::{
-    Attempt, BroadcastOutcome, BroadcastRequest, EVIDENCE_MESSAGES, MetricScope, NewBusiness,
-    NewTemplate, SendResult, Store, StoreError,
+    Attempt, BroadcastOutcome, BroadcastRequest, EVIDENCE_MESSAGES, NewBusiness, NewTemplate,
+    SendResult, Store, StoreError,
 };
+use parley::world::{self, Assets};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use tempfile::TempDir;
@@ -1236,4 +1237,71 @@ fn a_chats_position_is_its_place_in_the_list_for_every_filter_and_order() {
             }
         }
     }
+}
+
+/// A user's filter counts found by listing every chat, to check the kept counts against.
+fn counted(store: &Store, user: UserId) -> FilterCounts {
+    let db = store.db();
+    let listed = |filter| {
+        db.chats(user, filter, ChatOrder::Recent, 0, 100_000)
+            .unwrap()
+    };
+    let count = |filter| listed(filter).len() as u32;
+    let every: Vec<Chat> = [ChatFilter::All, ChatFilter::Archived]
+        .into_iter()
+        .flat_map(listed)
+        .collect();
+    FilterCounts {
+        all: count(ChatFilter::All),
+        unread: count(ChatFilter::Unread),
+        personal: count(ChatFilter::Personal),
+        business: count(ChatFilter::Business),
+        offers: count(ChatFilter::Offers),
+        archived: count(ChatFilter::Archived),
+        held: db.held(user).unwrap().len() as u32,
+        unread_messages: every.iter().filter(|c| !c.muted).map(|c| c.unread).sum(),
+    }
+}
+
+#[test]
+fn kept_filter_counts_equal_the_listed_chats_through_every_change() {
+    let assets = Assets::built_in();
+    let mut store = Store::open_in_memory().unwrap();
+    let days = |n| assets.world.start + Span::days(n);
+    world::advance(&mut store, &assets, days(2), |_| {}).unwrap();
+    let db = store.db();
+    let me = db.me().unwrap().unwrap();
+    let users: Vec<UserId> = db.users().unwrap().iter().map(|u| u.id).collect();
+    let chats: Vec<ChatId> = db
+        .chats(me, ChatFilter::All, ChatOrder::Recent, 0, 50)
+        .unwrap()
+        .iter()
+        .map(|c| c.id)
+        .collect();
+    let check_all = |store: &Store| {
+        for user in &users {
+            let kept = store.db().filter_counts(*user).unwrap();
+            assert_eq!(kept, counted(store, *user), "user {user}");
+        }
+    };
+    check_all(&store);
+    assert!(
+        counted(&store, me).all > 3,
+        "the demo user has chats to change"
+    );
+    let now = store.db().clock().unwrap().unwrap();
+    for (i, chat) in chats.iter().enumerate() {
+        store
+            .write(|tx| match i % 4 {
+                0 => tx.set_muted(*chat, true),
+                1 => tx.set_archived(*chat, true),
+                2 => tx.mark_read(*chat, now),
+                _ => tx.mark_unread(*chat),
+            })
+            .unwrap();
+        let kept = store.db().filter_counts(me).unwrap();
+        assert_eq!(kept, counted(&store, me), "after change {i}");
+    }
+    world::advance(&mut store, &assets, days(4), |_| {}).unwrap();
+    check_all(&store);
 }

@@ -2,10 +2,8 @@
 //! period, a retried request whose first answer was lost applies once, a server killed in the
 //! middle of a catch-up costs nothing, and the stream brings new messages as they are decided.
 
-#[path = "common/server.rs"]
-mod harness;
+mod support;
 
-use harness::{TestServer, act};
 use parley::model::*;
 use parley::policy::{PolicyConfig, Pricing};
 use parley::protocol::{KeyedAction, SendRequest, TemplateSubmission, WireAction};
@@ -16,6 +14,7 @@ use parley::sync::engine::{Engine, SyncConfig, SyncEvent};
 use parley::sync::http::Api;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
+use support::server::{TestServer, act};
 use tempfile::TempDir;
 use tokio::runtime::Runtime;
 use tokio::sync::{mpsc, oneshot};

@@ -4,7 +4,7 @@
 mod support;
 
 use parley::tui::inbox::state::Status;
-use support::{demo, keys, open_chat, screen};
+use support::inbox::{demo, keys, open_chat, screen};
 
 fn snap(name: &str, advance: &str, size: (u16, u16), script: &str) {
     let (mut app, config) = demo(advance, size.0, size.1);

@@ -3,12 +3,12 @@
 
 mod support;
 
-use parley::model::*;
 use parley::model::ChatFilter;
+use parley::model::*;
 use parley::tui::App;
 use parley::tui::inbox::Action;
 use parley::tui::inbox::state::{Dialog, Pane, Screen, Tab};
-use support::{demo, keys, open_chat, screen};
+use support::inbox::{demo, keys, open_chat, screen};
 
 fn business(app: &parley::tui::App, name: &str) -> BusinessId {
     app.store()
@@ -192,7 +192,7 @@ fn reporting_sends_evidence_and_can_block_in_the_same_step() {
     let metrics = app
         .store()
         .db()
-        .metrics(parley::store::MetricScope::Business(business(
+        .metrics(parley::model::MetricScope::Business(business(
             &app,
             "QuickCash Loans",
         )))

@@ -3,8 +3,9 @@
 //! reach), with expectations worked out from the script and the rules rather than copied from
 //! a run. And the world is deterministic, however the week is cut into steps.
 
+use parley::model::MetricScope;
 use parley::model::*;
-use parley::store::{BroadcastRequest, MetricScope, Store, StoreError};
+use parley::store::{BroadcastRequest, Store, StoreError};
 use parley::world::{self, Assets, Event, Source, Summary, Target};
 use tempfile::TempDir;
 

@@ -1,7 +1,16 @@
 //! The figures a business's console charts: counts per day, and quality over time.
 
-use super::{Quality, Timestamp};
+use super::{BroadcastId, BusinessId, Quality, TemplateId, Timestamp};
 use serde::{Deserialize, Serialize};
+
+/// Which figures to read: a business's, one template's or one broadcast's.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum MetricScope {
+    Business(BusinessId),
+    Template(TemplateId),
+    Broadcast(BroadcastId),
+}
 
 /// One day of figures, for charts.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]

@@ -3,8 +3,8 @@
 //! business's own templates and broadcasts, so another's are simply not found.
 
 use super::db::{
-    Attempt, BroadcastOutcome, BroadcastRequest, DbError, DbResult, MetricScope, NewTemplate,
-    SendResult, ServerConnection, ServerReads, ServerWrites,
+    Attempt, BroadcastOutcome, BroadcastRequest, DbError, DbResult, NewTemplate, SendResult,
+    ServerConnection, ServerReads, ServerWrites,
 };
 use crate::model::limits::{MAX_BODY_CHARS, MAX_PARAM_CHARS, MAX_PARAMS, MAX_TEMPLATE_NAME_CHARS};
 use crate::model::*;

@@ -3,7 +3,6 @@
 use super::{Db, Result, StoreError, Tx, rows};
 use crate::model::*;
 use rusqlite::{OptionalExtension, params};
-use serde::{Deserialize, Serialize};
 
 /// The SQL condition of a filter (chats with nothing shown yet are never listed).
 pub(super) fn filter_condition(filter: ChatFilter) -> &'static str {
@@ -22,35 +21,6 @@ fn order_clause(order: ChatOrder) -> &'static str {
     match order {
         ChatOrder::UnreadFirst => "(unread > 0) DESC, last_at DESC, id DESC",
         ChatOrder::Recent => "last_at DESC, id DESC",
-    }
-}
-
-/// How many chats each filter holds, and the totals the status bar shows.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct FilterCounts {
-    pub all: u32,
-    pub unread: u32,
-    pub personal: u32,
-    pub business: u32,
-    pub offers: u32,
-    pub archived: u32,
-    /// Messages the rules held back.
-    pub held: u32,
-    /// Unread messages outside muted chats.
-    pub unread_messages: u32,
-}
-
-impl FilterCounts {
-    /// The count shown on a filter tab.
-    pub fn of(&self, filter: ChatFilter) -> u32 {
-        match filter {
-            ChatFilter::All => self.all,
-            ChatFilter::Unread => self.unread,
-            ChatFilter::Personal => self.personal,
-            ChatFilter::Business => self.business,
-            ChatFilter::Offers => self.offers,
-            ChatFilter::Archived => self.archived,
-        }
     }
 }
 
@@ -307,82 +277,5 @@ impl Tx<'_> {
             "UPDATE chats SET unread = max(unread, 1) WHERE id = ?1",
             [chat],
         )
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::store::Store;
-    use crate::world::{self, Assets};
-
-    /// The counts as a direct count over the chats, to check the kept ones against.
-    fn counted(store: &Store, user: UserId) -> FilterCounts {
-        let mut c = store
-            .db()
-            .conn
-            .query_row(&format!("SELECT {COUNT_CHATS}"), [user], counts_row)
-            .unwrap();
-        c.held = store.db().filter_counts(user).unwrap().held;
-        c
-    }
-
-    #[test]
-    fn kept_counts_equal_a_direct_count_through_every_change() {
-        let assets = Assets::built_in();
-        let mut store = Store::open_in_memory().unwrap();
-        world::advance(
-            &mut store,
-            &assets,
-            assets.world.start + Span::days(2),
-            |_| {},
-        )
-        .unwrap();
-        let db = store.db();
-        let me = db.me().unwrap().unwrap();
-        let users: Vec<UserId> = db.users().unwrap().iter().map(|u| u.id).collect();
-        let chats: Vec<ChatId> = db
-            .chats(me, ChatFilter::All, ChatOrder::Recent, 0, 50)
-            .unwrap()
-            .iter()
-            .map(|c| c.id)
-            .collect();
-        for user in &users {
-            assert_eq!(
-                store.db().filter_counts(*user).unwrap(),
-                counted(&store, *user),
-                "user {user}"
-            );
-        }
-        let now = store.db().clock().unwrap().unwrap();
-        for (i, chat) in chats.iter().enumerate() {
-            store
-                .write(|tx| match i % 4 {
-                    0 => tx.set_muted(*chat, true),
-                    1 => tx.set_archived(*chat, true),
-                    2 => tx.mark_read(*chat, now),
-                    _ => tx.mark_unread(*chat),
-                })
-                .unwrap();
-            assert_eq!(
-                store.db().filter_counts(me).unwrap(),
-                counted(&store, me),
-                "after change {i}"
-            );
-        }
-        world::advance(
-            &mut store,
-            &assets,
-            assets.world.start + Span::days(4),
-            |_| {},
-        )
-        .unwrap();
-        for user in &users {
-            assert_eq!(
-                store.db().filter_counts(*user).unwrap(),
-                counted(&store, *user),
-                "user {user}"
-            );
-        }
     }
 }

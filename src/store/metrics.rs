@@ -5,24 +5,13 @@ use super::{Db, Result, Tx};
 use crate::model::*;
 use crate::policy::Metrics;
 use rusqlite::params;
-use serde::{Deserialize, Serialize};
 
-/// Which figures to read.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum MetricScope {
-    Business(BusinessId),
-    Template(TemplateId),
-    Broadcast(BroadcastId),
-}
-
-impl MetricScope {
-    fn condition(self) -> (&'static str, i64) {
-        match self {
-            MetricScope::Business(b) => ("business_id = ?1", b.0),
-            MetricScope::Template(t) => ("template_id = ?1", t.0),
-            MetricScope::Broadcast(b) => ("broadcast_id = ?1", b.0),
-        }
+/// The SQL condition and id that select a scope's rows.
+fn scope_condition(scope: MetricScope) -> (&'static str, i64) {
+    match scope {
+        MetricScope::Business(b) => ("business_id = ?1", b.0),
+        MetricScope::Template(t) => ("template_id = ?1", t.0),
+        MetricScope::Broadcast(b) => ("broadcast_id = ?1", b.0),
     }
 }
 
@@ -135,7 +124,7 @@ fn count(r: &rusqlite::Row, i: usize) -> rusqlite::Result<u64> {
 impl Db<'_> {
     /// The figures of a business, template or broadcast, over every day.
     pub fn metrics(&self, scope: MetricScope) -> Result<Metrics> {
-        let (condition, id) = scope.condition();
+        let (condition, id) = scope_condition(scope);
         let mut m = self.conn.query_row(
             &format!(
                 "SELECT coalesce(sum(sent),0), coalesce(sum(delivered),0), coalesce(sum(held),0), coalesce(sum(read),0),
@@ -179,7 +168,7 @@ impl Db<'_> {
         first_day: i64,
         last_day: i64,
     ) -> Result<Vec<DayFigures>> {
-        let (condition, id) = scope.condition();
+        let (condition, id) = scope_condition(scope);
         let mut stmt = self.conn.prepare_cached(&format!(
             "SELECT day, sum(sent), sum(delivered), sum(read), sum(held), sum(rejected)
              FROM metric_days WHERE {condition} AND day BETWEEN ?2 AND ?3 GROUP BY day ORDER BY day"

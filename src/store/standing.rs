@@ -2,7 +2,7 @@
 //! strikes and restrictions, and the log of its quality. One function computes the standing,
 //! so the offline console and a server's give the same numbers.
 
-use super::{Db, MetricScope, Result};
+use super::{Db, Result};
 use crate::model::*;
 use crate::policy::enforcement::standing;
 use crate::policy::{PolicyConfig, StandingReport};

@@ -1,8 +1,6 @@
 //! The business console and the demo for tests: an in-memory demo world, its clock moved
 //! forward, driven through the real keymap and drawn with the real views.
 
-#![allow(dead_code)]
-
 use parley::model::{BusinessId, Span};
 use parley::store::Store;
 use parley::tui::UiConfig;

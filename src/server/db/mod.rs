@@ -16,7 +16,7 @@ mod sqlite;
 
 pub use crate::store::{
     Account, Attempt, BroadcastOutcome, BroadcastPart, BroadcastRequest, BroadcastState,
-    ChangedMessage, MetricScope, NewBusiness, NewTemplate, OpenedBroadcast, SendResult, Tombstone,
+    ChangedMessage, NewBusiness, NewTemplate, OpenedBroadcast, SendResult, Tombstone,
 };
 pub use error::{DbError, DbResult};
 pub use sqlite::SqliteDb;

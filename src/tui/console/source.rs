@@ -2,10 +2,11 @@
 //! local store ([`super::StoreSource`]) or a server ([`super::RemoteSource`]). The console's
 //! app and views only ever see this trait and the plain data below.
 
+use crate::model::MetricScope;
 use crate::model::*;
 use crate::policy::broadcast::InsufficientBudget;
 use crate::policy::{Metrics, PolicyConfig, Quote, Settlement};
-use crate::store::{MetricScope, StoreError};
+use crate::store::StoreError;
 use crate::sync::http::HttpError;
 use serde::Deserialize;
 

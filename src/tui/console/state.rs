@@ -2,11 +2,11 @@
 
 use super::field::TextField;
 use super::source::*;
+pub use crate::model::MetricScope;
 use crate::model::*;
+pub use crate::model::{BroadcastRecord, DayFigures};
 use crate::policy::Metrics;
 use crate::policy::broadcast::InsufficientBudget;
-pub use crate::model::{BroadcastRecord, DayFigures};
-pub use crate::store::MetricScope;
 use crate::tui::console::Mode;
 use crate::tui::kit::Status;
 

@@ -1,9 +1,10 @@
 //! The console's data from the local store: the demo world's businesses, offline.
 
 use super::source::*;
+use crate::model::MetricScope;
 use crate::model::*;
 use crate::policy::{Metrics, PolicyConfig};
-use crate::store::{BroadcastRequest, MetricScope, NewTemplate, Store, StoreError};
+use crate::store::{BroadcastRequest, NewTemplate, Store, StoreError};
 use crate::world::{self, Assets};
 use std::borrow::{Borrow, BorrowMut};
 

@@ -4,8 +4,7 @@
 use super::mode::Mode;
 use super::settings::UiSettings;
 use crate::model::*;
-pub use crate::model::{ChatFilter, ChatOrder};
-pub use crate::store::FilterCounts;
+pub use crate::model::{ChatFilter, ChatOrder, FilterCounts};
 
 /// Which tab of the chat list is shown.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -5,8 +5,8 @@ use super::super::recovery;
 use super::super::source::*;
 use super::super::state::*;
 use super::ConsoleApp;
+use crate::model::MetricScope;
 use crate::model::*;
-use crate::store::MetricScope;
 
 /// Days of figures the Metrics screen loads (the charts show as many as fit).
 pub const METRIC_DAYS: i64 = 30;

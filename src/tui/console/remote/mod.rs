@@ -5,9 +5,9 @@
 mod cache;
 
 use super::source::*;
+use crate::model::MetricScope;
 use crate::model::*;
 use crate::policy::{Metrics, PolicyConfig};
-use crate::store::MetricScope;
 use crate::sync::backoff::Backoff;
 use crate::sync::business_client::MetricsScope;
 use crate::sync::console_client::{self, Account, BroadcastOrder, ConsoleClient};

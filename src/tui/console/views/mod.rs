@@ -12,7 +12,7 @@ use super::commands::{self, FooterItem};
 use super::state::{ConsoleDialog, ConsoleScreen, ConsoleState};
 use crate::tui::kit::commands::HelpGroup;
 use crate::tui::kit::layout::{self, Parts};
-use crate::tui::kit::views::common::{group_credits, truncate, width};
+use crate::tui::kit::views::common::{group_credits, status_clock, truncate, width};
 use crate::tui::kit::views::{draw_banner, help, too_small};
 use crate::tui::kit::{Keymap, Theme};
 use ratatui::Frame;
@@ -112,7 +112,7 @@ fn short_label(screen: ConsoleScreen) -> &'static str {
 fn draw_status(frame: &mut Frame, state: &ConsoleState, theme: &Theme, p: &Parts) {
     draw_banner(frame, p.banner, state.status.as_ref(), theme);
     let cells = usize::from(p.status.width);
-    let right = format!("{} · {} ", state.clock.long(), state.connection);
+    let right = format!("{} · {} ", status_clock(state.clock), state.connection);
     let message = state
         .status
         .as_ref()

@@ -13,8 +13,9 @@ pub use load::{CHAT_PAGE, business_card};
 
 use super::settings::UiSettings;
 use super::state::*;
+use crate::model::FilterCounts;
 use crate::model::*;
-use crate::store::{FilterCounts, Store, StoreError};
+use crate::store::{Store, StoreError};
 use crate::world::{self, Assets};
 
 const SETTINGS_KEY: &str = "ui.settings";

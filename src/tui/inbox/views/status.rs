@@ -5,7 +5,7 @@ use super::super::layout::Areas;
 use super::super::state::{Screen, UiState};
 use crate::tui::kit::Keymap;
 use crate::tui::kit::Theme;
-use crate::tui::kit::views::common::{truncate, width};
+use crate::tui::kit::views::common::{status_clock, truncate, width};
 use crate::tui::kit::views::draw_banner;
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -56,14 +56,18 @@ fn status_line(state: &UiState, cells: usize) -> String {
         .map(|s| s.text.clone());
     let right = match &message {
         // With a server, the sync state stays in sight beside a message.
-        Some(_) if state.server => format!("{} · {} ", state.clock.long(), state.connection),
-        Some(_) => format!("{} ", state.clock.long()),
+        Some(_) if state.server => format!("{} · {} ", status_clock(state.clock), state.connection),
+        Some(_) => format!("{} ", status_clock(state.clock)),
         None => {
             let unread = match state.counts.unread_messages {
                 0 => "no unread".to_string(),
                 n => format!("{n} unread"),
             };
-            format!("{} · {unread} · {} ", state.clock.long(), state.connection)
+            format!(
+                "{} · {unread} · {} ",
+                status_clock(state.clock),
+                state.connection
+            )
         }
     };
     if width(&right) + 4 > cells {

@@ -179,6 +179,12 @@ pub fn when_exact(at: Timestamp, now: Timestamp) -> String {
     }
 }
 
+/// The clock of a status bar, at one width whatever the day of the month, so the rest of the
+/// bar keeps its place when the 9th turns into the 10th.
+pub fn status_clock(at: Timestamp) -> String {
+    format!("{:>16}", at.long())
+}
+
 fn weekday(at: Timestamp) -> String {
     at.long().split(' ').next().unwrap_or_default().to_string()
 }

@@ -2,8 +2,6 @@
 //! temporary directory, its accounts made with `parley serve add-user`/`add-business`, and
 //! clients built from the real client code. The server is killed when dropped.
 
-#![allow(dead_code)]
-
 use parley::protocol::*;
 use parley::sync::http::{Api, HttpError};
 use std::io::{BufRead, BufReader};

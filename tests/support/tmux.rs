@@ -2,8 +2,6 @@
 //! parallel), keys sent, the screen read back and polled until it shows what a test expects.
 //! The server is killed when the session is dropped, also when the test fails.
 
-#![allow(dead_code)]
-
 use std::process::{Command, Output};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
