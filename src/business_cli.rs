@@ -5,6 +5,7 @@
 
 mod output;
 
+use crate::model::text;
 use crate::protocol::*;
 use crate::sync::business_client::{BusinessClient, MetricsScope};
 use crate::sync::http::HttpError;
@@ -191,7 +192,12 @@ fn report(outcome: Result<Done, Failure>, json: bool) -> i32 {
     let mut out = std::io::stdout().lock();
     let code = match outcome {
         Ok(done) => {
-            let _ = writeln!(out, "{}", if json { &done.json } else { &done.text });
+            let shown = if json {
+                text::printable_json(&done.json)
+            } else {
+                text::printable(&done.text)
+            };
+            let _ = writeln!(out, "{shown}");
             if done.accepted { EXIT_OK } else { EXIT_REFUSED }
         }
         Err(failure) => {
@@ -201,13 +207,10 @@ fn report(outcome: Result<Done, Failure>, json: bool) -> i32 {
                     message: failure.message.clone(),
                     budget: None,
                 });
-                let _ = writeln!(
-                    out,
-                    "{}",
-                    serde_json::to_string_pretty(&body).unwrap_or_default()
-                );
+                let json = serde_json::to_string_pretty(&body).unwrap_or_default();
+                let _ = writeln!(out, "{}", text::printable_json(&json));
             }
-            eprintln!("parley business: {}", failure.message);
+            eprintln!("parley business: {}", text::printable(&failure.message));
             failure.code
         }
     };

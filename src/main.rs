@@ -2,6 +2,7 @@
 
 use clap::{Parser, Subcommand};
 use color_eyre::eyre::{Result, WrapErr, eyre};
+use parley::model::text::printable;
 use parley::model::{Span, Timestamp};
 use parley::store::{Store, paths};
 use parley::sync::{self, engine::SyncConfig};
@@ -106,14 +107,14 @@ fn main() -> std::process::ExitCode {
     match run() {
         Ok(()) => std::process::ExitCode::SUCCESS,
         Err(error) => {
-            eprintln!("parley: {error:#}");
+            eprintln!("parley: {}", printable(&format!("{error:#}")));
             std::process::ExitCode::FAILURE
         }
     }
 }
 
 fn run() -> Result<()> {
-    let cli = Cli::parse();
+    let cli = parse_command_line();
     let data_dir = paths::data_dir(cli.data_dir.clone()).ok_or_else(|| {
         eyre!("no data directory could be found; pass --data-dir DIR or set PARLEY_DATA_DIR")
     })?;
@@ -153,6 +154,21 @@ fn run() -> Result<()> {
             let server = cli.server.or_else(|| config.server.clone());
             let token = cli.token.or_else(|| config.token.clone());
             run_inbox(&data_dir, assets, config, server.zip(token))
+        }
+    }
+}
+
+/// The command line; a mistake in it is reported cleaned, since it echoes what was typed.
+fn parse_command_line() -> Cli {
+    use clap::error::ErrorKind;
+    match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) if matches!(e.kind(), ErrorKind::DisplayHelp | ErrorKind::DisplayVersion) => {
+            e.exit()
+        }
+        Err(e) => {
+            eprint!("{}", printable(&e.to_string()));
+            std::process::exit(e.exit_code());
         }
     }
 }
@@ -279,7 +295,7 @@ fn run_world(data_dir: &std::path::Path, assets: &Assets, action: WorldAction) -
             let until: Timestamp = now + span;
             world::advance(&mut store, assets, until, |p| {
                 if !quiet {
-                    let _ = writeln!(out, "{p}");
+                    let _ = writeln!(out, "{}", printable(&p.to_string()));
                     let _ = out.flush();
                 }
                 if pace_ms > 0 {
@@ -288,7 +304,10 @@ fn run_world(data_dir: &std::path::Path, assets: &Assets, action: WorldAction) -
             })?;
             writeln!(out, "Clock: {}", until.long())?;
         }
-        WorldAction::Summary => write!(out, "{}", world::summary(&store, assets)?)?,
+        WorldAction::Summary => {
+            let summary = world::summary(&store, assets)?.to_string();
+            write!(out, "{}", printable(&summary))?
+        }
         WorldAction::Clock => writeln!(out, "{}", now.long())?,
     }
     Ok(())

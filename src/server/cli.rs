@@ -6,6 +6,7 @@
 
 use super::db::{Backend, NewBusiness, ServerDb};
 use super::{ServerConfig, ServerError, add_business, add_user};
+use crate::model::text::clean_name;
 use crate::model::{BusinessKind, Span};
 use crate::policy::{PolicyConfig, Pricing};
 use clap::{Args, Subcommand};
@@ -106,7 +107,11 @@ pub fn run(
         Some(ServeCommand::AddUser { ref name }) => {
             let mut db = Backend::connect(&dir)?;
             let (id, token) = add_user(&mut db, name, policy)?;
-            announce(&format!("user {name} (id {id})"), &dir, &token)
+            announce(
+                &format!("user {} (id {id})", clean_name(name)),
+                &dir,
+                &token,
+            )
         }
         Some(ServeCommand::AddBusiness {
             ref name,
@@ -122,7 +127,11 @@ pub fn run(
                 budget,
             };
             let (id, token) = add_business(&mut db, &new, crate::wall_clock::now())?;
-            announce(&format!("business {name} (id {id})"), &dir, &token)
+            announce(
+                &format!("business {} (id {id})", clean_name(name)),
+                &dir,
+                &token,
+            )
         }
         None => serve(&args, dir, policy.clone(), *pricing),
     }
@@ -130,10 +139,11 @@ pub fn run(
 
 /// The token goes alone to stdout, for scripts; the sentence around it to stderr.
 fn announce(what: &str, dir: &Path, token: &str) -> Result<(), ServerError> {
-    eprintln!(
+    let sentence = format!(
         "Added {what} to the server in {}. The token, shown only this once:",
         dir.display()
     );
+    eprintln!("{}", crate::model::text::printable(&sentence));
     let mut out = std::io::stdout().lock();
     writeln!(out, "{token}")?;
     out.flush()?;
