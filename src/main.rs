@@ -195,12 +195,24 @@ fn run_business_console(
     Ok(run_remote_console(&server, &token, config)?)
 }
 
+/// The interface's config: the file given with --config (which must exist), else the one in
+/// the config directory when there is one, else the defaults.
 fn ui_config(flag: Option<PathBuf>, no_color: bool) -> Result<UiConfig> {
-    let path = flag.or_else(|| paths::config_dir(None).map(|d| d.join("config.toml")));
-    Ok(match path {
-        Some(path) => UiConfig::load(&path, no_color)?,
-        None => UiConfig::defaults(no_color),
-    })
+    if let Some(path) = flag {
+        if !path.is_file() {
+            return Err(eyre!(
+                "{}: no such config file; check the --config path (or PARLEY_CONFIG)",
+                path.display()
+            ));
+        }
+        return Ok(UiConfig::load(&path, no_color)?);
+    }
+    Ok(
+        match paths::config_dir(None).map(|d| d.join("config.toml")) {
+            Some(path) => UiConfig::load(&path, no_color)?,
+            None => UiConfig::defaults(no_color),
+        },
+    )
 }
 
 fn run_inbox(

@@ -22,7 +22,12 @@ pub fn schema_version() -> i64 {
     3
 }
 
+/// Opens the database file; a locked, full or damaged file is an error that names it.
 pub fn open_checked(path: &Path) -> Result<Connection> {
+    open_file(path).map_err(|e| e.located(path))
+}
+
+fn open_file(path: &Path) -> Result<Connection> {
     if path.is_dir() {
         return Err(StoreError::CannotOpen {
             path: path.into(),
@@ -105,6 +110,7 @@ pub fn classify(path: &Path, err: rusqlite::Error) -> StoreError {
         Some(ErrorCode::DatabaseBusy) | Some(ErrorCode::DatabaseLocked) => {
             StoreError::Busy { path: path.into() }
         }
+        Some(ErrorCode::DiskFull) => StoreError::DiskFull { path: path.into() },
         Some(ErrorCode::CannotOpen)
         | Some(ErrorCode::PermissionDenied)
         | Some(ErrorCode::ReadOnly) => StoreError::CannotOpen {
