@@ -50,31 +50,4 @@ impl StoreError {
     pub fn not_found(what: impl Into<String>) -> StoreError {
         StoreError::NotFound(what.into())
     }
-
-    /// The error as it concerns the database at `path`: SQLite's codes that the user can act on
-    /// (locked, disk full, damaged) become errors that name the file.
-    pub fn located(self, path: &std::path::Path) -> StoreError {
-        match self {
-            StoreError::Sqlite(err) => super::open::classify(path, err),
-            other => other,
-        }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use rusqlite::ffi;
-
-    #[test]
-    fn a_full_disk_names_the_file_and_what_to_do() {
-        let full = rusqlite::Error::SqliteFailure(ffi::Error::new(ffi::SQLITE_FULL), None);
-        let said = StoreError::Sqlite(full)
-            .located(std::path::Path::new("/d/parley.db"))
-            .to_string();
-        assert!(
-            said.contains("/d/parley.db") && said.contains("free some space"),
-            "{said}"
-        );
-    }
 }

@@ -149,7 +149,7 @@ impl Store {
             tx.tx.commit()?;
             Ok(value)
         })();
-        written.map_err(|e: StoreError| e.located(&path))
+        written.map_err(|e: StoreError| open::located(&path, e))
     }
 }
 
