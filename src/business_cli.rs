@@ -25,8 +25,8 @@ pub const EXIT_FAILED: i32 = 2;
 /// `--token` (or PARLEY_SERVER and PARLEY_TOKEN).
 #[derive(Debug, Args)]
 pub struct BusinessArgs {
-    /// Print the server's answers as JSON, for scripts.
-    #[arg(long)]
+    /// Print the server's answers as JSON, for scripts (before or after the subcommand).
+    #[arg(long, global = true)]
     pub json: bool,
     #[command(subcommand)]
     pub command: Option<BusinessCommand>,
@@ -62,11 +62,13 @@ pub enum BusinessCommand {
     },
     /// Send one template to all subscribers, or to the people listed in a file.
     Broadcast {
+        /// The approved template to send.
         #[arg(long, value_name = "NAME")]
         template: String,
         /// A file of user names, one per line (`-` reads them from stdin).
         #[arg(long, value_name = "FILE")]
         to: Option<PathBuf>,
+        /// A value for the template's next placeholder ({{1}}, then {{2}}...).
         #[arg(long = "param", value_name = "V")]
         params: Vec<String>,
         /// Price it and show what the rules would do, without sending or charging.
@@ -76,8 +78,10 @@ pub enum BusinessCommand {
     /// Sent, delivered, held, rejected, read and feedback: the business's, or one template's
     /// or broadcast's.
     Metrics {
+        /// Only this template's messages.
         #[arg(long, value_name = "NAME", conflicts_with = "broadcast")]
         template: Option<String>,
+        /// Only this broadcast's messages (its id, as `broadcast` printed it).
         #[arg(long, value_name = "ID")]
         broadcast: Option<i64>,
     },
@@ -89,7 +93,10 @@ pub enum BusinessCommand {
 #[derive(Debug, Subcommand)]
 pub enum TemplatesCommand {
     /// Submit the template in a TOML file (name, category, body, allow_recategorise).
-    Submit { file: PathBuf },
+    Submit {
+        /// The TOML file, e.g. name = "order_ready", category = "utility", body = "Order {{1}} is ready."
+        file: PathBuf,
+    },
     /// List the business's templates with their review.
     List,
 }

@@ -324,3 +324,32 @@ fn run_world(data_dir: &std::path::Path, assets: &Assets, action: WorldAction) -
     }
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    /// The arguments and subcommands under `command` that have no help text.
+    fn undocumented(command: &clap::Command, path: &str, out: &mut Vec<String>) {
+        for arg in command.get_arguments() {
+            if arg.get_help().is_none() {
+                out.push(format!("{path} {}", arg.get_id()));
+            }
+        }
+        for sub in command.get_subcommands() {
+            let here = format!("{path} {}", sub.get_name());
+            if sub.get_about().is_none() {
+                out.push(here.clone());
+            }
+            undocumented(sub, &here, out);
+        }
+    }
+
+    #[test]
+    fn every_argument_option_and_subcommand_has_help() {
+        let mut missing = Vec::new();
+        undocumented(&Cli::command(), "parley", &mut missing);
+        assert!(missing.is_empty(), "no help text: {missing:?}");
+    }
+}

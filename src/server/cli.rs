@@ -50,11 +50,13 @@ pub enum ServeCommand {
     },
     /// Register a business and print its token.
     AddBusiness {
+        /// The business's name, as users see it (names are unique on a server).
         name: String,
         /// Show the verified mark beside its name.
         #[arg(long)]
         verified: bool,
-        /// transport, delivery, energy, bank, shop, grocery, finance or other.
+        /// transport, delivery (or parcel-delivery), energy, bank, shop, grocery (or
+        /// supermarket), finance (or lending) or other: a code or the label the apps show.
         #[arg(long, default_value = "other", value_parser = parse_kind)]
         kind: BusinessKind,
         /// Credits for broadcasts.
@@ -76,8 +78,15 @@ fn parse_idle(text: &str) -> Result<Duration, String> {
     }
 }
 
+/// A kind by its code or by the label the apps show ("Supermarket", "parcel-delivery"), in
+/// any case.
 fn parse_kind(text: &str) -> Result<BusinessKind, String> {
-    BusinessKind::parse(text).ok_or_else(|| {
+    let wanted = text.trim().to_lowercase().replace(['-', '_'], " ");
+    let found = BusinessKind::ALL
+        .iter()
+        .copied()
+        .find(|k| k.as_str() == wanted || k.label().to_lowercase() == wanted);
+    found.ok_or_else(|| {
         let kinds: Vec<&str> = BusinessKind::ALL.iter().map(|k| k.as_str()).collect();
         format!("`{text}` is not a kind; kinds are {}", kinds.join(", "))
     })
