@@ -5,6 +5,7 @@
 
 mod output;
 
+use crate::model::text;
 use crate::protocol::*;
 use crate::sync::business_client::{BusinessClient, MetricsScope};
 use crate::sync::http::HttpError;
@@ -24,8 +25,8 @@ pub const EXIT_FAILED: i32 = 2;
 /// `--token` (or PARLEY_SERVER and PARLEY_TOKEN).
 #[derive(Debug, Args)]
 pub struct BusinessArgs {
-    /// Print the server's answers as JSON, for scripts.
-    #[arg(long)]
+    /// Print the server's answers as JSON, for scripts (before or after the subcommand).
+    #[arg(long, global = true)]
     pub json: bool,
     #[command(subcommand)]
     pub command: Option<BusinessCommand>,
@@ -61,11 +62,13 @@ pub enum BusinessCommand {
     },
     /// Send one template to all subscribers, or to the people listed in a file.
     Broadcast {
+        /// The approved template to send.
         #[arg(long, value_name = "NAME")]
         template: String,
         /// A file of user names, one per line (`-` reads them from stdin).
         #[arg(long, value_name = "FILE")]
         to: Option<PathBuf>,
+        /// A value for the template's next placeholder ({{1}}, then {{2}}...).
         #[arg(long = "param", value_name = "V")]
         params: Vec<String>,
         /// Price it and show what the rules would do, without sending or charging.
@@ -75,8 +78,10 @@ pub enum BusinessCommand {
     /// Sent, delivered, held, rejected, read and feedback: the business's, or one template's
     /// or broadcast's.
     Metrics {
+        /// Only this template's messages.
         #[arg(long, value_name = "NAME", conflicts_with = "broadcast")]
         template: Option<String>,
+        /// Only this broadcast's messages (its id, as `broadcast` printed it).
         #[arg(long, value_name = "ID")]
         broadcast: Option<i64>,
     },
@@ -88,7 +93,10 @@ pub enum BusinessCommand {
 #[derive(Debug, Subcommand)]
 pub enum TemplatesCommand {
     /// Submit the template in a TOML file (name, category, body, allow_recategorise).
-    Submit { file: PathBuf },
+    Submit {
+        /// The TOML file, e.g. name = "order_ready", category = "utility", body = "Order {{1}} is ready."
+        file: PathBuf,
+    },
     /// List the business's templates with their review.
     List,
 }
@@ -191,7 +199,12 @@ fn report(outcome: Result<Done, Failure>, json: bool) -> i32 {
     let mut out = std::io::stdout().lock();
     let code = match outcome {
         Ok(done) => {
-            let _ = writeln!(out, "{}", if json { &done.json } else { &done.text });
+            let shown = if json {
+                text::printable_json(&done.json)
+            } else {
+                text::printable(&done.text)
+            };
+            let _ = writeln!(out, "{shown}");
             if done.accepted { EXIT_OK } else { EXIT_REFUSED }
         }
         Err(failure) => {
@@ -201,13 +214,10 @@ fn report(outcome: Result<Done, Failure>, json: bool) -> i32 {
                     message: failure.message.clone(),
                     budget: None,
                 });
-                let _ = writeln!(
-                    out,
-                    "{}",
-                    serde_json::to_string_pretty(&body).unwrap_or_default()
-                );
+                let json = serde_json::to_string_pretty(&body).unwrap_or_default();
+                let _ = writeln!(out, "{}", text::printable_json(&json));
             }
-            eprintln!("parley business: {}", failure.message);
+            eprintln!("parley business: {}", text::printable(&failure.message));
             failure.code
         }
     };

@@ -2,6 +2,7 @@
 
 use clap::{Parser, Subcommand};
 use color_eyre::eyre::{Result, WrapErr, eyre};
+use parley::model::text::printable;
 use parley::model::{Span, Timestamp};
 use parley::store::{Store, paths};
 use parley::sync::{self, engine::SyncConfig};
@@ -106,14 +107,14 @@ fn main() -> std::process::ExitCode {
     match run() {
         Ok(()) => std::process::ExitCode::SUCCESS,
         Err(error) => {
-            eprintln!("parley: {error:#}");
+            eprintln!("parley: {}", printable(&format!("{error:#}")));
             std::process::ExitCode::FAILURE
         }
     }
 }
 
 fn run() -> Result<()> {
-    let cli = Cli::parse();
+    let cli = parse_command_line();
     let data_dir = paths::data_dir(cli.data_dir.clone()).ok_or_else(|| {
         eyre!("no data directory could be found; pass --data-dir DIR or set PARLEY_DATA_DIR")
     })?;
@@ -157,6 +158,21 @@ fn run() -> Result<()> {
     }
 }
 
+/// The command line; a mistake in it is reported cleaned, since it echoes what was typed.
+fn parse_command_line() -> Cli {
+    use clap::error::ErrorKind;
+    match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) if matches!(e.kind(), ErrorKind::DisplayHelp | ErrorKind::DisplayVersion) => {
+            e.exit()
+        }
+        Err(e) => {
+            eprint!("{}", printable(&e.to_string()));
+            std::process::exit(e.exit_code());
+        }
+    }
+}
+
 /// `parley business` without a subcommand: the console offline on the demo world, or with
 /// --server on the one business the token acts for.
 fn run_business_console(
@@ -179,12 +195,24 @@ fn run_business_console(
     Ok(run_remote_console(&server, &token, config)?)
 }
 
+/// The interface's config: the file given with --config (which must exist), else the one in
+/// the config directory when there is one, else the defaults.
 fn ui_config(flag: Option<PathBuf>, no_color: bool) -> Result<UiConfig> {
-    let path = flag.or_else(|| paths::config_dir(None).map(|d| d.join("config.toml")));
-    Ok(match path {
-        Some(path) => UiConfig::load(&path, no_color)?,
-        None => UiConfig::defaults(no_color),
-    })
+    if let Some(path) = flag {
+        if !path.is_file() {
+            return Err(eyre!(
+                "{}: no such config file; check the --config path (or PARLEY_CONFIG)",
+                path.display()
+            ));
+        }
+        return Ok(UiConfig::load(&path, no_color)?);
+    }
+    Ok(
+        match paths::config_dir(None).map(|d| d.join("config.toml")) {
+            Some(path) => UiConfig::load(&path, no_color)?,
+            None => UiConfig::defaults(no_color),
+        },
+    )
 }
 
 fn run_inbox(
@@ -279,7 +307,7 @@ fn run_world(data_dir: &std::path::Path, assets: &Assets, action: WorldAction) -
             let until: Timestamp = now + span;
             world::advance(&mut store, assets, until, |p| {
                 if !quiet {
-                    let _ = writeln!(out, "{p}");
+                    let _ = writeln!(out, "{}", printable(&p.to_string()));
                     let _ = out.flush();
                 }
                 if pace_ms > 0 {
@@ -288,8 +316,40 @@ fn run_world(data_dir: &std::path::Path, assets: &Assets, action: WorldAction) -
             })?;
             writeln!(out, "Clock: {}", until.long())?;
         }
-        WorldAction::Summary => write!(out, "{}", world::summary(&store, assets)?)?,
+        WorldAction::Summary => {
+            let summary = world::summary(&store, assets)?.to_string();
+            write!(out, "{}", printable(&summary))?
+        }
         WorldAction::Clock => writeln!(out, "{}", now.long())?,
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    /// The arguments and subcommands under `command` that have no help text.
+    fn undocumented(command: &clap::Command, path: &str, out: &mut Vec<String>) {
+        for arg in command.get_arguments() {
+            if arg.get_help().is_none() {
+                out.push(format!("{path} {}", arg.get_id()));
+            }
+        }
+        for sub in command.get_subcommands() {
+            let here = format!("{path} {}", sub.get_name());
+            if sub.get_about().is_none() {
+                out.push(here.clone());
+            }
+            undocumented(sub, &here, out);
+        }
+    }
+
+    #[test]
+    fn every_argument_option_and_subcommand_has_help() {
+        let mut missing = Vec::new();
+        undocumented(&Cli::command(), "parley", &mut missing);
+        assert!(missing.is_empty(), "no help text: {missing:?}");
+    }
 }

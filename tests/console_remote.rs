@@ -628,7 +628,11 @@ fn parley_business_with_a_server_opens_the_console_in_a_terminal() {
          --data-dir {} --config {} business --server {} --token {}",
         support::tmux::shell_quote(env!("CARGO_BIN_EXE_parley")),
         support::tmux::shell_quote(&s.dir.path().join("client").display().to_string()),
-        support::tmux::shell_quote(&s.dir.path().join("none.toml").display().to_string()),
+        support::tmux::shell_quote(
+            &support::tmux::default_config(s.dir.path())
+                .display()
+                .to_string(),
+        ),
         support::tmux::shell_quote(&s.server.url),
         support::tmux::shell_quote(&s.token),
     );

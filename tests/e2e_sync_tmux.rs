@@ -19,7 +19,7 @@ fn inbox_command(url: &str, token: &str, data: &Path) -> String {
         shell_quote(url),
         shell_quote(token),
         path(data),
-        path(&data.join("none.toml")),
+        path(&support::tmux::default_config(data)),
     )
 }
 

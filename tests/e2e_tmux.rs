@@ -97,15 +97,15 @@ impl Parley {
     }
 }
 
-/// The shell command tmux runs: the binary on `data`, with a config file that does not exist
-/// (so the defaults), and a known terminal type.
+/// The shell command tmux runs: the binary on `data`, with an empty config file (so the
+/// defaults), and a known terminal type.
 fn command_line(data: &Path, assets: Option<&Path>) -> String {
     let path = |p: &Path| shell_quote(&p.display().to_string());
     let mut line = format!(
         "exec env -u PARLEY_ASSETS TERM=xterm-256color {} --data-dir {} --config {}",
         shell_quote(env!("CARGO_BIN_EXE_parley")),
         path(data),
-        path(&data.join("none.toml")),
+        path(&support::tmux::default_config(data)),
     );
     if let Some(dir) = assets {
         line.push_str(&format!(" --assets {}", path(dir)));

@@ -586,7 +586,7 @@ async fn users_and_businesses_reach_only_their_own() {
     assert_eq!(code, 401);
 }
 
-/// A raw request, to send what the typed client never would.
+/// A raw request sent as JSON, to send what the typed client never would.
 async fn raw(
     server: &TestServer,
     method: reqwest::Method,
@@ -594,10 +594,25 @@ async fn raw(
     token: Option<&str>,
     body: Vec<u8>,
 ) -> (u16, ApiError) {
+    raw_as(server, method, path, token, Some("application/json"), body).await
+}
+
+/// A raw request with this content type (`None`: no content type at all).
+async fn raw_as(
+    server: &TestServer,
+    method: reqwest::Method,
+    path: &str,
+    token: Option<&str>,
+    content_type: Option<&str>,
+    body: Vec<u8>,
+) -> (u16, ApiError) {
     let client = http::client().unwrap();
     let mut request = client
         .request(method, format!("{}{path}", server.url))
         .body(body);
+    if let Some(content_type) = content_type {
+        request = request.header(reqwest::header::CONTENT_TYPE, content_type);
+    }
     if let Some(token) = token {
         request = request.bearer_auth(token);
     }
@@ -690,6 +705,87 @@ async fn bad_input_gets_clear_json_errors() {
             .await,
     );
     assert_eq!(code, 422);
+}
+
+#[tokio::test]
+async fn json_routes_answer_415_to_a_body_not_sent_as_json() {
+    let s = scene(&[]);
+    let post = reqwest::Method::POST;
+    let body = br#"{"name":"hi","category":"utility","body":"Hello"}"#.to_vec();
+    let path = "/v1/business/templates";
+    let shop = Some(s.shop.as_str());
+    for content_type in [
+        None,
+        Some("text/plain"),
+        Some("application/x-www-form-urlencoded"),
+    ] {
+        let (got, error) = raw_as(
+            &s.server,
+            post.clone(),
+            path,
+            shop,
+            content_type,
+            body.clone(),
+        )
+        .await;
+        assert_eq!(
+            (got, error.error.as_str()),
+            (415, "unsupported_media_type"),
+            "{content_type:?}: {error:?}"
+        );
+        assert!(
+            error.message.contains("application/json"),
+            "{}",
+            error.message
+        );
+    }
+    let gossip = br#"{"name":"hi","category":"gossip","body":"Hello"}"#.to_vec();
+    for content_type in [
+        "application/json; charset=utf-8",
+        "application/problem+json",
+    ] {
+        let (got, error) = raw_as(
+            &s.server,
+            post.clone(),
+            path,
+            shop,
+            Some(content_type),
+            gossip.clone(),
+        )
+        .await;
+        assert_eq!(
+            (got, error.error.as_str()),
+            (422, "invalid"),
+            "{content_type} is read as JSON"
+        );
+    }
+}
+
+#[tokio::test]
+async fn an_error_never_echoes_a_long_or_hostile_input_back_in_full() {
+    let s = scene(&[]);
+    let key = format!(r"\u001b]0;PWNED\u0007{}", "k".repeat(60 * 1024));
+    let body = format!(r#"{{"actions":[{{"key":"{key}","action":"subscribe","business":1}}]}}"#);
+    let (got, error) = raw(
+        &s.server,
+        reqwest::Method::POST,
+        "/v1/me/actions",
+        Some(&s.ana),
+        body.into_bytes(),
+    )
+    .await;
+    assert_eq!((got, error.error.as_str()), (422, "invalid"), "{error:?}");
+    assert!(error.message.len() < 600, "{} bytes", error.message.len());
+    assert!(
+        error.message.contains("idempotency key"),
+        "{}",
+        error.message
+    );
+    assert!(
+        !error.message.chars().any(|c| c.is_control()) && !error.message.contains("PWNED"),
+        "{:?}",
+        error.message
+    );
 }
 
 #[tokio::test]

@@ -574,3 +574,20 @@ fn the_selection_follows_its_chat_off_the_page() {
 fn prefs(app: &App) -> UserPrefs {
     app.store().db().user(app.me()).unwrap().prefs
 }
+
+#[test]
+fn invisible_and_bidi_characters_are_not_typed_so_the_cursor_moves_by_what_is_seen() {
+    let (mut app, config) = demo("1d4h", 100, 30);
+    open_chat(&mut app, &config, "Paquexpress");
+    keys(
+        &mut app,
+        &config,
+        "r \"a\u{200D}b\u{202E}c\u{2066}\" left left \"X\" enter",
+    );
+    let view = app.state.chat.as_ref().unwrap();
+    let last = &view.messages.last().unwrap().message;
+    assert_eq!(
+        (last.direction, last.body.as_str()),
+        (Direction::Outbound, "aXbc")
+    );
+}

@@ -24,6 +24,27 @@ pub fn clean_line(text: &str, max_chars: usize) -> String {
     bound(strip(text, false).trim().to_string(), max_chars)
 }
 
+/// Cleans text a command prints: like [`clean_body`], lines kept, with no length bound.
+pub fn printable(text: &str) -> String {
+    strip(text, true)
+}
+
+/// Makes JSON text inert for a terminal without changing what it says: every character that
+/// cleaning would remove (they can only sit inside strings) is written as a `\uXXXX` escape.
+pub fn printable_json(json: &str) -> String {
+    let mut out = String::with_capacity(json.len());
+    for c in json.chars() {
+        if c == '\n' || is_typeable(c) {
+            out.push(c);
+        } else {
+            for unit in c.encode_utf16(&mut [0; 2]) {
+                out.push_str(&format!("\\u{unit:04x}"));
+            }
+        }
+    }
+    out
+}
+
 fn bound(text: String, max_chars: usize) -> String {
     match text.char_indices().nth(max_chars) {
         Some((cut, _)) => format!("{}{CUT_MARK}", &text[..cut]),
@@ -55,17 +76,26 @@ enum Mode {
     Intermediate,
 }
 
+/// Whether a character typed on its own would survive cleaning: what the keyboard may insert.
+pub fn is_typeable(c: char) -> bool {
+    !(c.is_control() || is_invisible_or_bidi(c))
+}
+
 fn strip(text: &str, keep_newlines: bool) -> String {
     let mut out = String::with_capacity(text.len());
+    // The payload of an unterminated string: kept as text if the string never ends.
+    let mut payload = String::new();
     let mut mode = Mode::Text;
     for c in text.chars() {
+        let was_in_string = in_string(mode);
         mode = match mode {
             Mode::Text => text_char(c, keep_newlines, &mut out),
             Mode::Escape => match c {
                 '[' => Mode::Csi,
                 ']' | 'P' | 'X' | '^' | '_' => Mode::String,
-                ' '..='/' => Mode::Intermediate,
-                _ => Mode::Text,
+                '!'..='/' => Mode::Intermediate,
+                '0'..='~' => Mode::Text,
+                _ => text_char(c, keep_newlines, &mut out),
             },
             Mode::Csi => match c {
                 '\u{40}'..='\u{7E}' => Mode::Text,
@@ -73,22 +103,39 @@ fn strip(text: &str, keep_newlines: bool) -> String {
                 _ => text_char(c, keep_newlines, &mut out),
             },
             Mode::Intermediate => match c {
-                ' '..='/' => Mode::Intermediate,
-                _ => Mode::Text,
+                '!'..='/' => Mode::Intermediate,
+                '0'..='~' => Mode::Text,
+                _ => text_char(c, keep_newlines, &mut out),
             },
             Mode::String => match c {
                 '\u{07}' | '\u{9C}' => Mode::Text,
                 '\u{1B}' => Mode::StringEscape,
-                _ => Mode::String,
+                _ => {
+                    text_char(c, keep_newlines, &mut payload);
+                    Mode::String
+                }
             },
             Mode::StringEscape => match c {
                 '\\' => Mode::Text,
                 '\u{1B}' => Mode::StringEscape,
-                _ => Mode::String,
+                _ => {
+                    text_char(c, keep_newlines, &mut payload);
+                    Mode::String
+                }
             },
         };
+        if in_string(mode) && !was_in_string {
+            payload.clear();
+        }
+    }
+    if in_string(mode) {
+        out.push_str(&payload);
     }
     out
+}
+
+fn in_string(mode: Mode) -> bool {
+    matches!(mode, Mode::String | Mode::StringEscape)
 }
 
 fn text_char(c: char, keep_newlines: bool, out: &mut String) -> Mode {
@@ -99,7 +146,7 @@ fn text_char(c: char, keep_newlines: bool, out: &mut String) -> Mode {
         '\n' if keep_newlines => out.push('\n'),
         '\n' | '\t' => out.push(' '),
         '\r' => {}
-        c if c.is_control() || is_invisible_or_bidi(c) => {}
+        c if !is_typeable(c) => {}
         c => out.push(c),
     }
     Mode::Text
@@ -159,9 +206,48 @@ mod tests {
     }
 
     #[test]
+    fn a_lone_escape_drops_itself_and_nothing_after_it() {
+        assert_eq!(clean_body("x \u{1b} {{1}}"), "x  {{1}}");
+        assert_eq!(clean_body("a\u{1b}\nb"), "a\nb");
+        assert_eq!(clean_body("a\u{1b}éb"), "aéb");
+        assert_eq!(clean_body("a\u{1b}( {{1}}"), "a {{1}}");
+        assert_eq!(clean_body("a\u{1b}\u{1b}[1mb"), "ab");
+    }
+
+    #[test]
+    fn an_unterminated_osc_or_dcs_keeps_the_text_after_it() {
+        assert_eq!(clean_body("a\u{1b}]0;never ends"), "a0;never ends");
+        assert_eq!(clean_body("a\u{1b}Pno end\nline two"), "ano end\nline two");
+        assert_eq!(clean_body("a\u{9d}left \u{1b}open"), "aleft open");
+        assert_eq!(clean_body("a\u{1b}]0;t\u{07}b\u{1b}]rest"), "abrest");
+        assert_inert(&clean_body("a\u{1b}]x\u{202e}y\u{9b}z"));
+    }
+
+    #[test]
+    fn printed_json_says_the_same_with_nothing_live() {
+        let value = serde_json::json!({ "name": "a\u{1b}[2J\u{9b}\u{202e}b\u{1F600}" });
+        let json = printable_json(&serde_json::to_string_pretty(&value).unwrap());
+        assert_inert(&json);
+        let back: serde_json::Value = serde_json::from_str(&json).unwrap();
+        assert_eq!(back, value);
+        assert_eq!(printable("a\u{1b}[31mb\nc\u{202e}"), "ab\nc");
+    }
+
+    #[test]
+    fn only_inert_characters_are_typeable() {
+        for c in [
+            '\u{200D}', '\u{202E}', '\u{2067}', '\u{1b}', '\u{9b}', '\u{7f}',
+        ] {
+            assert!(!is_typeable(c), "{c:?}");
+        }
+        for c in ['a', 'é', '你', '👋', ' '] {
+            assert!(is_typeable(c), "{c:?}");
+        }
+    }
+
+    #[test]
     fn unterminated_sequences_swallow_nothing_after_the_string_ends() {
         assert_eq!(clean_body("a\u{1b}"), "a");
-        assert_eq!(clean_body("a\u{1b}]never ends"), "a");
         assert_eq!(clean_body("a\u{1b}(Bb"), "ab");
         assert_eq!(clean_body("a\u{1b}7b\u{1b}8c"), "abc");
     }

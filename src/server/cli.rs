@@ -6,6 +6,7 @@
 
 use super::db::{Backend, NewBusiness, ServerDb};
 use super::{ServerConfig, ServerError, add_business, add_user};
+use crate::model::text::clean_name;
 use crate::model::{BusinessKind, Span};
 use crate::policy::{PolicyConfig, Pricing};
 use clap::{Args, Subcommand};
@@ -49,11 +50,13 @@ pub enum ServeCommand {
     },
     /// Register a business and print its token.
     AddBusiness {
+        /// The business's name, as users see it (names are unique on a server).
         name: String,
         /// Show the verified mark beside its name.
         #[arg(long)]
         verified: bool,
-        /// transport, delivery, energy, bank, shop, grocery, finance or other.
+        /// transport, delivery (or parcel-delivery), energy, bank, shop, grocery (or
+        /// supermarket), finance (or lending) or other: a code or the label the apps show.
         #[arg(long, default_value = "other", value_parser = parse_kind)]
         kind: BusinessKind,
         /// Credits for broadcasts.
@@ -75,8 +78,15 @@ fn parse_idle(text: &str) -> Result<Duration, String> {
     }
 }
 
+/// A kind by its code or by the label the apps show ("Supermarket", "parcel-delivery"), in
+/// any case.
 fn parse_kind(text: &str) -> Result<BusinessKind, String> {
-    BusinessKind::parse(text).ok_or_else(|| {
+    let wanted = text.trim().to_lowercase().replace(['-', '_'], " ");
+    let found = BusinessKind::ALL
+        .iter()
+        .copied()
+        .find(|k| k.as_str() == wanted || k.label().to_lowercase() == wanted);
+    found.ok_or_else(|| {
         let kinds: Vec<&str> = BusinessKind::ALL.iter().map(|k| k.as_str()).collect();
         format!("`{text}` is not a kind; kinds are {}", kinds.join(", "))
     })
@@ -106,7 +116,11 @@ pub fn run(
         Some(ServeCommand::AddUser { ref name }) => {
             let mut db = Backend::connect(&dir)?;
             let (id, token) = add_user(&mut db, name, policy)?;
-            announce(&format!("user {name} (id {id})"), &dir, &token)
+            announce(
+                &format!("user {} (id {id})", clean_name(name)),
+                &dir,
+                &token,
+            )
         }
         Some(ServeCommand::AddBusiness {
             ref name,
@@ -122,7 +136,11 @@ pub fn run(
                 budget,
             };
             let (id, token) = add_business(&mut db, &new, crate::wall_clock::now())?;
-            announce(&format!("business {name} (id {id})"), &dir, &token)
+            announce(
+                &format!("business {} (id {id})", clean_name(name)),
+                &dir,
+                &token,
+            )
         }
         None => serve(&args, dir, policy.clone(), *pricing),
     }
@@ -130,10 +148,11 @@ pub fn run(
 
 /// The token goes alone to stdout, for scripts; the sentence around it to stderr.
 fn announce(what: &str, dir: &Path, token: &str) -> Result<(), ServerError> {
-    eprintln!(
+    let sentence = format!(
         "Added {what} to the server in {}. The token, shown only this once:",
         dir.display()
     );
+    eprintln!("{}", crate::model::text::printable(&sentence));
     let mut out = std::io::stdout().lock();
     writeln!(out, "{token}")?;
     out.flush()?;

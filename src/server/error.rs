@@ -1,11 +1,15 @@
 //! Every failure the server answers with: a status and a JSON [`ApiError`] that says what to fix.
 
 use super::db::DbError;
+use crate::model::text;
 use crate::policy::broadcast::InsufficientBudget;
 use crate::protocol::ApiError;
 use axum::Json;
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
+
+/// The longest sentence an error carries.
+const MAX_MESSAGE_CHARS: usize = 400;
 
 /// A refused or failed request, answered as a JSON [`ApiError`].
 #[derive(Debug, Clone, PartialEq)]
@@ -17,13 +21,14 @@ pub struct ApiFailure {
 }
 
 impl ApiFailure {
-    /// A failure with this status, code and sentence.
+    /// A failure with this status, code and sentence; the sentence is cleaned and bounded, since
+    /// it may quote what the client sent.
     pub fn new(status: StatusCode, code: &str, message: impl Into<String>) -> ApiFailure {
         ApiFailure {
             status,
             body: ApiError {
                 error: code.to_string(),
-                message: message.into(),
+                message: text::clean_line(&message.into(), MAX_MESSAGE_CHARS),
                 budget: None,
             },
             retry_after: None,
@@ -48,6 +53,15 @@ impl ApiFailure {
     /// 422: the request was read but a value is not acceptable.
     pub fn invalid(message: impl Into<String>) -> ApiFailure {
         ApiFailure::new(StatusCode::UNPROCESSABLE_ENTITY, "invalid", message)
+    }
+
+    /// 415: the body is not sent as JSON.
+    pub fn unsupported_media_type() -> ApiFailure {
+        ApiFailure::new(
+            StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            "unsupported_media_type",
+            "send the body as JSON, with the header Content-Type: application/json",
+        )
     }
 
     /// 413: the body is larger than the server accepts.

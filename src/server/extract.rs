@@ -1,22 +1,25 @@
-//! Request extractors whose every rejection is a JSON [`ApiFailure`]: a body that is not JSON
-//! is a 400, JSON with a wrong value a 422, a body over the limit a 413, a path or query
+//! Request extractors whose every rejection is a JSON [`ApiFailure`]: a body sent with another
+//! content type than JSON is a 415, a body that is not JSON is a 400, JSON with a wrong value a 422, a body over the limit a 413, a path or query
 //! value of the wrong type a 422.
 
 use super::error::ApiFailure;
 use super::state::Shared;
 use axum::body::Bytes;
 use axum::extract::{FromRequest, FromRequestParts, Path, Query, Request};
-use axum::http::StatusCode;
 use axum::http::request::Parts;
+use axum::http::{HeaderMap, StatusCode, header};
 use serde::de::DeserializeOwned;
 
-/// A JSON body, read whatever its content type says.
+/// A JSON body, sent as `application/json` (or a `+json` type).
 pub struct ApiJson<T>(pub T);
 
 impl<T: DeserializeOwned> FromRequest<Shared> for ApiJson<T> {
     type Rejection = ApiFailure;
 
     async fn from_request(req: Request, state: &Shared) -> Result<Self, ApiFailure> {
+        if !says_json(req.headers()) {
+            return Err(ApiFailure::unsupported_media_type());
+        }
         let bytes = Bytes::from_request(req, state).await.map_err(|rejection| {
             match rejection.status() {
                 StatusCode::PAYLOAD_TOO_LARGE => ApiFailure::too_large(state.config.body_limit),
@@ -25,6 +28,26 @@ impl<T: DeserializeOwned> FromRequest<Shared> for ApiJson<T> {
         })?;
         parse_json(&bytes).map(ApiJson)
     }
+}
+
+/// Whether the content type is JSON: `application/json` or `application/*+json`, any parameters.
+fn says_json(headers: &HeaderMap) -> bool {
+    let Some(value) = headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+    else {
+        return false;
+    };
+    let essence = value
+        .split(';')
+        .next()
+        .unwrap_or("")
+        .trim()
+        .to_ascii_lowercase();
+    essence == "application/json"
+        || essence
+            .strip_prefix("application/")
+            .is_some_and(|sub| sub.ends_with("+json"))
 }
 
 /// Parses a JSON body: unreadable JSON is a 400, a value of the wrong shape or range a 422.

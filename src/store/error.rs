@@ -29,6 +29,10 @@ pub enum StoreError {
     Corrupt { path: PathBuf, detail: String },
     #[error("{path} is in use by another Parley; close it and try again")]
     Busy { path: PathBuf },
+    #[error(
+        "{path}: the disk is full; free some space on it (or move --data-dir to another disk) and try again"
+    )]
+    DiskFull { path: PathBuf },
     #[error("cannot open {path}: {detail}")]
     CannotOpen { path: PathBuf, detail: String },
     #[error("{0}")]

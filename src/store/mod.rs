@@ -137,14 +137,19 @@ impl Store {
     }
 
     /// Runs `f` in one write transaction; it commits when `f` succeeds and rolls back otherwise.
+    /// A locked database or a full disk is an error naming the file and saying what to do.
     pub fn write<T>(&mut self, f: impl FnOnce(&Tx) -> Result<T>) -> Result<T> {
-        let tx = self
-            .conn
-            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
-        let tx = Tx { tx };
-        let value = f(&tx)?;
-        tx.tx.commit()?;
-        Ok(value)
+        let path = self.path.clone();
+        let written = (|| {
+            let tx = self
+                .conn
+                .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+            let tx = Tx { tx };
+            let value = f(&tx)?;
+            tx.tx.commit()?;
+            Ok(value)
+        })();
+        written.map_err(|e: StoreError| open::located(&path, e))
     }
 }
 

@@ -22,7 +22,21 @@ pub fn schema_version() -> i64 {
     3
 }
 
+/// Opens the database file; a locked, full or damaged file is an error that names it.
 pub fn open_checked(path: &Path) -> Result<Connection> {
+    open_file(path).map_err(|e| located(path, e))
+}
+
+/// The error as it concerns the database at `path`: SQLite's codes that the user can act on
+/// (locked, disk full, damaged) become errors that name the file.
+pub fn located(path: &Path, error: StoreError) -> StoreError {
+    match error {
+        StoreError::Sqlite(err) => classify(path, err),
+        other => other,
+    }
+}
+
+fn open_file(path: &Path) -> Result<Connection> {
     if path.is_dir() {
         return Err(StoreError::CannotOpen {
             path: path.into(),
@@ -105,6 +119,7 @@ pub fn classify(path: &Path, err: rusqlite::Error) -> StoreError {
         Some(ErrorCode::DatabaseBusy) | Some(ErrorCode::DatabaseLocked) => {
             StoreError::Busy { path: path.into() }
         }
+        Some(ErrorCode::DiskFull) => StoreError::DiskFull { path: path.into() },
         Some(ErrorCode::CannotOpen)
         | Some(ErrorCode::PermissionDenied)
         | Some(ErrorCode::ReadOnly) => StoreError::CannotOpen {
@@ -112,5 +127,21 @@ pub fn classify(path: &Path, err: rusqlite::Error) -> StoreError {
             detail: err.to_string(),
         },
         _ => StoreError::Sqlite(err),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rusqlite::ffi;
+
+    #[test]
+    fn a_full_disk_names_the_file_and_what_to_do() {
+        let full = rusqlite::Error::SqliteFailure(ffi::Error::new(ffi::SQLITE_FULL), None);
+        let said = located(Path::new("/d/parley.db"), StoreError::Sqlite(full)).to_string();
+        assert!(
+            said.contains("/d/parley.db") && said.contains("free some space"),
+            "{said}"
+        );
     }
 }

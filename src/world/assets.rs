@@ -33,8 +33,16 @@ impl Assets {
         Assets::load(None).expect("the built-in assets are checked by the tests")
     }
 
-    /// Loads each file from `dir` when it is there, else the built-in one.
+    /// Loads each file from `dir` when it is there, else the built-in one; a `dir` that is not a
+    /// directory is an error naming it.
     pub fn load(dir: Option<&Path>) -> Result<Assets, ConfigError> {
+        if let Some(dir) = dir.filter(|d| !d.is_dir()) {
+            return Err(ConfigError::whole(
+                &dir.display().to_string(),
+                "no such assets directory; pass --assets a directory holding policy.toml, \
+                 pricing.toml or world.toml",
+            ));
+        }
         let (name, text) = read(dir, "policy.toml", POLICY)?;
         let policy = config_file::policy(&name, &text)?;
         let (name, text) = read(dir, "pricing.toml", PRICING)?;
@@ -65,6 +73,15 @@ mod tests {
     fn built_in_assets_load() {
         let a = Assets::built_in();
         assert_eq!(a.policy, PolicyConfig::default());
+    }
+
+    #[test]
+    fn a_missing_assets_directory_is_an_error_naming_it() {
+        let dir = tempfile::tempdir().unwrap();
+        let missing = dir.path().join("nowhere");
+        let err = Assets::load(Some(&missing)).unwrap_err();
+        assert_eq!(err.file, missing.display().to_string());
+        assert!(err.message.contains("no such assets directory"), "{err}");
     }
 
     #[test]

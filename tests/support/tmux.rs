@@ -259,6 +259,15 @@ pub fn framed(text: &str) -> String {
     text.lines().map(|l| format!("|{l}|\n")).collect()
 }
 
+/// An empty config file in `dir` (created if needed), so the binary runs with the default
+/// keys and colours whatever the machine's own config says.
+pub fn default_config(dir: &std::path::Path) -> std::path::PathBuf {
+    std::fs::create_dir_all(dir).expect("the config's directory is created");
+    let file = dir.join("defaults.toml");
+    std::fs::write(&file, "").expect("the empty config is written");
+    file
+}
+
 /// Quotes one word for the shell tmux runs the command with.
 pub fn shell_quote(word: &str) -> String {
     format!("'{}'", word.replace('\'', r"'\''"))

@@ -24,6 +24,7 @@ use utoipa::IntoParams;
         (status = 400, description = "The body is not JSON", body = ApiError),
         (status = 401, description = "No token, or not a business's", body = ApiError),
         (status = 413, description = "The body is too large", body = ApiError),
+        (status = 415, description = "The body is not sent as JSON", body = ApiError),
         (status = 422, description = "A value is not valid, or the name is taken", body = ApiError),
         (status = 429, description = "Too many requests with this token", body = ApiError),
     ))]
@@ -76,6 +77,7 @@ pub async fn list_templates(
         (status = 401, description = "No token, or not a business's", body = ApiError),
         (status = 404, description = "No such user, or no such template of this business", body = ApiError),
         (status = 413, description = "The body is too large", body = ApiError),
+        (status = 415, description = "The body is not sent as JSON", body = ApiError),
         (status = 422, description = "A value is not valid", body = ApiError),
         (status = 429, description = "Too many requests with this token", body = ApiError),
     ))]
@@ -110,6 +112,7 @@ pub async fn send_message(
         (status = 402, description = "insufficient_budget: the budget cannot cover the whole audience", body = ApiError),
         (status = 404, description = "No such template of this business", body = ApiError),
         (status = 413, description = "The body is too large", body = ApiError),
+        (status = 415, description = "The body is not sent as JSON", body = ApiError),
         (status = 422, description = "A value is not valid, the template is not approved, or a person is unknown", body = ApiError),
         (status = 429, description = "Too many requests with this token", body = ApiError),
     ))]

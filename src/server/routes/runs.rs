@@ -28,6 +28,7 @@ use axum::http::StatusCode;
         (status = 402, description = "insufficient_budget: the budget cannot cover the whole audience", body = ApiError),
         (status = 404, description = "No such template of this business", body = ApiError),
         (status = 413, description = "The body is too large", body = ApiError),
+        (status = 415, description = "The body is not sent as JSON", body = ApiError),
         (status = 422, description = "A value is not valid, the template is not approved, or a person is unknown", body = ApiError),
         (status = 429, description = "Too many requests with this token", body = ApiError),
     ))]
@@ -60,6 +61,7 @@ pub async fn start(
         (status = 400, description = "The body is not JSON", body = ApiError),
         (status = 401, description = "No token, or not a business's", body = ApiError),
         (status = 404, description = "No such broadcast of this business", body = ApiError),
+        (status = 415, description = "The body is not sent as JSON", body = ApiError),
         (status = 422, description = "at_most is not 1 to 500, or the id is not a number", body = ApiError),
         (status = 429, description = "Too many requests with this token", body = ApiError),
     ))]

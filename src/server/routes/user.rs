@@ -149,6 +149,7 @@ async fn wait_for_changes(
         (status = 400, description = "The body is not JSON", body = ApiError),
         (status = 401, description = "No token, or not a user's", body = ApiError),
         (status = 413, description = "The body is too large", body = ApiError),
+        (status = 415, description = "The body is not sent as JSON", body = ApiError),
         (status = 422, description = "An action is not valid", body = ApiError),
         (status = 429, description = "Too many requests with this token", body = ApiError),
     ))]
@@ -164,7 +165,7 @@ pub async fn post_actions(
     }
     for action in &batch.actions {
         actions::check(action)
-            .map_err(|why| ApiFailure::invalid(format!("{}: {why}", action.key)))?;
+            .map_err(|why| ApiFailure::invalid(format!("{}: {why}", shown_key(&action.key))))?;
     }
     let user_id = user.0;
     let results = state
@@ -180,4 +181,9 @@ pub async fn post_actions(
         .await?;
     state.hub.notify(user_id);
     Ok(Json(ActionResults { results }))
+}
+
+/// An idempotency key as an error quotes it: cleaned, and cut when long.
+fn shown_key(key: &str) -> String {
+    crate::model::text::clean_line(key, 40)
 }

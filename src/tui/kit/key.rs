@@ -1,6 +1,7 @@
 //! One key with its modifiers, as the keymap writes it ("j", "ctrl-c", "pagedown") and as
 //! the terminal reports it.
 
+use crate::model::text;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 /// A key with its modifiers.
@@ -85,10 +86,11 @@ impl Key {
         Key::from_code(event.code, ctrl, alt)
     }
 
-    /// The character typed, when this key is plain text.
+    /// The character typed, when this key is plain text that survives cleaning (no control,
+    /// bidi or invisible character is ever typed in).
     pub fn text(&self) -> Option<char> {
         match self.code {
-            KeyCodeOrd::Char(c) if !self.ctrl && !self.alt => Some(c),
+            KeyCodeOrd::Char(c) if !self.ctrl && !self.alt && text::is_typeable(c) => Some(c),
             _ => None,
         }
     }

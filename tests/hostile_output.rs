@@ -1,0 +1,155 @@
+//! Every line a command prints goes through the same sanitiser as the screen: names and bodies
+//! from a world file, server-side names and templates, and echoed mistakes, full of escape
+//! sequences, C1 controls and bidi characters, never reach the terminal live.
+
+mod support;
+
+use std::path::Path;
+use support::server::{Ran, TestServer, add_business, add_user, business_tool, run};
+use tempfile::TempDir;
+
+/// A title change, a screen clear, a C1 CSI, a right-to-left override and an isolate, written
+/// as TOML escapes, then a visible marker.
+const HOSTILE_TOML: &str = r"\u001b]0;PWNED\u0007\u001b[2J\u009b31m\u202e\u2066\u200dEvil";
+/// The same, as Rust text.
+const HOSTILE: &str = "\u{1b}]0;PWNED\u{07}\u{1b}[2J\u{9b}31m\u{202e}\u{2066}\u{200d}Evil";
+
+/// A character that changes what a terminal does or which way text runs.
+fn is_live(c: char) -> bool {
+    (c.is_control() && c != '\n')
+        || matches!(c,
+            '\u{061C}' | '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}'
+            | '\u{2066}'..='\u{2069}' | '\u{FEFF}')
+}
+
+fn assert_inert(what: &str, ran: &Ran) {
+    for (stream, text) in [("stdout", &ran.stdout), ("stderr", &ran.stderr)] {
+        if let Some(c) = text.chars().find(|c| is_live(*c)) {
+            panic!("`{what}` printed {c:?} on {stream}: {text:?}");
+        }
+        assert!(
+            !text.contains("PWNED"),
+            "`{what}` printed an OSC payload: {text:?}"
+        );
+    }
+}
+
+/// The built-in world with hostile business names, template bodies and chat text.
+fn hostile_assets(dir: &Path) {
+    let world = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/assets/world.toml"))
+        .expect("the built-in world reads");
+    let world = world
+        .replace("Rutas Bus", &format!("Rutas{HOSTILE_TOML}"))
+        .replace(
+            "Your ticket {{1}}",
+            &format!("{HOSTILE_TOML} ticket {{{{1}}}}"),
+        )
+        .replace("Did you see the match?", HOSTILE_TOML);
+    std::fs::write(dir.join("world.toml"), world).expect("the hostile world writes");
+}
+
+#[test]
+fn world_and_render_commands_print_world_file_text_inertly() {
+    let assets = TempDir::new().unwrap();
+    hostile_assets(assets.path());
+    let data = TempDir::new().unwrap();
+    let base = [
+        "--data-dir",
+        data.path().to_str().unwrap(),
+        "--assets",
+        assets.path().to_str().unwrap(),
+    ];
+    let with = |args: &[&str]| {
+        let mut all = base.to_vec();
+        all.extend_from_slice(args);
+        all.iter().map(|s| s.to_string()).collect::<Vec<_>>()
+    };
+    let advance = run_owned(&with(&["world", "advance", "3d"]));
+    assert_eq!(advance.code, 0, "{advance:?}");
+    assert!(advance.stdout.contains("RutasEvil"), "{}", advance.stdout);
+    assert_inert("world advance", &advance);
+    let summary = run_owned(&with(&["world", "summary"]));
+    assert!(summary.stdout.contains("RutasEvil"), "{}", summary.stdout);
+    assert_inert("world summary", &summary);
+    for args in [
+        vec!["world", "clock"],
+        vec!["render", "--screen", "inbox", "--advance", "1d"],
+        vec!["world", "advance", HOSTILE],
+        vec!["world", "advance", "1h", &format!("--bogus{HOSTILE}")],
+        vec!["render", "--screen", HOSTILE],
+    ] {
+        let ran = run_owned(&with(&args));
+        assert_inert(&args.join(" "), &ran);
+    }
+}
+
+#[test]
+fn serve_and_business_commands_print_hostile_names_and_bodies_inertly() {
+    let dir = TempDir::new().unwrap();
+    let serve = ["serve", "--data-dir", dir.path().to_str().unwrap()];
+    let added = run_owned(&[&serve[..], &["add-user", &format!("ana{HOSTILE}")]].concat());
+    assert_eq!(added.code, 0, "{added:?}");
+    assert!(added.stderr.contains("anaEvil"), "{}", added.stderr);
+    assert_inert("serve add-user", &added);
+    let added = run_owned(&[&serve[..], &["add-business", &format!("Shop{HOSTILE}")]].concat());
+    assert_inert("serve add-business", &added);
+    add_user(dir.path(), "bob");
+    let shop = add_business(dir.path(), "Tienda", &["--verified", "--budget", "1000"]);
+    let server = TestServer::start(dir.path(), &[]);
+
+    let template = dir.path().join("hostile.toml");
+    std::fs::write(
+        &template,
+        format!(
+            "name = \"t{HOSTILE_TOML}\"\ncategory = \"utility\"\nbody = \"Order {{{{1}}}} {HOSTILE_TOML} ready.\"\n"
+        ),
+    )
+    .unwrap();
+    let broken = dir.path().join("broken.toml");
+    std::fs::write(&broken, format!("name = \"x\"\n{HOSTILE} = 1\n")).unwrap();
+    let file = template.to_str().unwrap();
+    let listed = business_tool(&server.url, &shop, &["templates", "submit", file]);
+    assert!(listed.stdout.contains("tEvil"), "{listed:?}");
+    let template_name = format!("t{HOSTILE}");
+    let runs: Vec<Vec<&str>> = vec![
+        vec!["templates", "submit", file],
+        vec!["--json", "templates", "submit", file],
+        vec!["templates", "submit", broken.to_str().unwrap()],
+        vec!["templates", "list"],
+        vec!["--json", "templates", "list"],
+        vec![
+            "send",
+            "--to",
+            "bob",
+            "--template",
+            "tEvil",
+            "--param",
+            HOSTILE,
+        ],
+        vec!["send", "--to", HOSTILE, "--text", HOSTILE],
+        vec!["--json", "send", "--to", HOSTILE, "--text", HOSTILE],
+        vec!["send", "--to", "bob", "--template", &template_name],
+        vec![
+            "broadcast",
+            "--template",
+            "tEvil",
+            "--param",
+            HOSTILE,
+            "--dry-run",
+        ],
+        vec!["metrics"],
+        vec!["metrics", "--template", &template_name],
+        vec!["--json", "metrics", "--template", &template_name],
+        vec!["status"],
+        vec!["--json", "status"],
+    ];
+    for args in runs {
+        let ran = business_tool(&server.url, &shop, &args);
+        assert_inert(&args.join(" "), &ran);
+    }
+}
+
+fn run_owned(args: &[impl AsRef<str>]) -> Ran {
+    let args: Vec<&str> = args.iter().map(|a| a.as_ref()).collect();
+    run(&args)
+}
