@@ -548,6 +548,9 @@ fn opening_a_chat_keeps_the_list_still_under_the_cursor() {
         !s.text.contains(&unread)
     });
     p.press("Escape");
+    p.wait_for("the list to have the keys", |s| {
+        !s.text.contains("esc back")
+    });
     p.press("j");
     let text = p
         .wait_for("the selection to move down", |s| {
