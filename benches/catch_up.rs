@@ -347,7 +347,7 @@ async fn latency(config: SyncConfig, url: &str, token: &str, samples: usize) -> 
                         return;
                     }
                 }
-                SyncEvent::Status(_) => {}
+                SyncEvent::Status(_) | SyncEvent::Stopped(_) => {}
             }
         }
     });

@@ -153,6 +153,14 @@ fn run() -> Result<()> {
             let config = ui_config(cli.config, no_color)?;
             let server = cli.server.or_else(|| config.server.clone());
             let token = cli.token.or_else(|| config.token.clone());
+            if let (Some(server), None) = (&server, &token) {
+                eprintln!(
+                    "parley: {server} needs a token, and none was given. The server's operator \
+                     makes one with `parley serve add-user NAME`; pass it with --token T, set \
+                     PARLEY_TOKEN, or write `token = \"T\"` in config.toml."
+                );
+                std::process::exit(2);
+            }
             run_inbox(&data_dir, assets, config, server.zip(token))
         }
     }

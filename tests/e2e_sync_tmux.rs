@@ -174,3 +174,131 @@ fn a_business_and_a_user_meet_through_the_server() {
     assert_eq!(inbox.wait_exit(), Ended::Exit(0));
     drop(server);
 }
+
+#[test]
+fn opening_a_chat_tells_the_server_it_was_read() {
+    let dir = tempfile::tempdir().expect("a temporary directory");
+    let server_dir = dir.path().join("server");
+    let alice = add_user(&server_dir, "alice");
+    let shop = add_business(&server_dir, "Moda Lola", &["--verified", "--kind", "shop"]);
+    let server = TestServer::start(&server_dir, &[]);
+    let url = server.url.clone();
+    let template = dir.path().join("shipped.toml");
+    std::fs::write(
+        &template,
+        "name = \"shipped\"\ncategory = \"utility\"\nbody = \"Your order {{1}} has shipped.\"\n",
+    )
+    .expect("a template file");
+    let submitted = business_tool(
+        &url,
+        &shop,
+        &["templates", "submit", &template.display().to_string()],
+    );
+    assert_eq!(submitted.code, 0, "{submitted:?}");
+    let send = [
+        "send",
+        "--to",
+        "alice",
+        "--template",
+        "shipped",
+        "--param",
+        "A-1",
+    ];
+    let sent = business_tool(&url, &shop, &send);
+    assert!(sent.stdout.contains("Delivered to alice"), "{sent:?}");
+
+    let inbox = Tmux::start(
+        "read",
+        120,
+        32,
+        &inbox_command(&url, &alice, &dir.path().join("client")),
+    );
+    inbox.wait_text(&["online", "Your order A-1 has shipped.", "Unread 1"]);
+    let metrics = ["metrics"];
+    let before = business_tool(&url, &shop, &metrics);
+    assert_eq!(row(&before, "read "), "read 0", "{before:?}");
+
+    inbox.press("Enter");
+    inbox.wait_text(&["Unread 0"]);
+    poll_tool(&url, &shop, &metrics, "the read on the server", |ran| {
+        row(ran, "read ") == "read 1" && row(ran, "read rate") == "read rate 100 %"
+    });
+    inbox.press("C-c");
+    assert_eq!(inbox.wait_exit(), Ended::Exit(0));
+}
+
+#[test]
+fn a_server_without_a_token_exits_2_and_says_where_a_token_comes_from() {
+    let dir = tempfile::tempdir().expect("a temporary directory");
+    let config = dir.path().join("none.toml").display().to_string();
+    let data = dir.path().display().to_string();
+    let args = [
+        "--server",
+        "http://127.0.0.1:9",
+        "--data-dir",
+        &data,
+        "--config",
+        &config,
+    ];
+    let ran = support::server::run(&args);
+    assert_eq!(ran.code, 2, "{ran:?}");
+    assert!(ran.stderr.contains("needs a token"), "{ran:?}");
+    assert!(ran.stderr.contains("parley serve add-user"), "{ran:?}");
+    assert!(ran.stderr.contains("--token"), "{ran:?}");
+}
+
+#[test]
+fn a_refused_token_stops_the_sync_and_keeps_the_local_copy() {
+    let dir = tempfile::tempdir().expect("a temporary directory");
+    let server_dir = dir.path().join("server");
+    let client_dir = dir.path().join("client");
+    let alice = add_user(&server_dir, "alice");
+    let shop = add_business(&server_dir, "Moda Lola", &["--verified", "--kind", "shop"]);
+    let server = TestServer::start(&server_dir, &[]);
+    let url = server.url.clone();
+    let template = dir.path().join("shipped.toml");
+    std::fs::write(
+        &template,
+        "name = \"shipped\"\ncategory = \"utility\"\nbody = \"Your order {{1}} has shipped.\"\n",
+    )
+    .expect("a template file");
+    let path = template.display().to_string();
+    assert_eq!(
+        business_tool(&url, &shop, &["templates", "submit", &path]).code,
+        0
+    );
+    let send = [
+        "send",
+        "--to",
+        "alice",
+        "--template",
+        "shipped",
+        "--param",
+        "A-7",
+    ];
+    assert_eq!(business_tool(&url, &shop, &send).code, 0);
+
+    let inbox = Tmux::start("token", 120, 32, &inbox_command(&url, &alice, &client_dir));
+    inbox.wait_text(&["online", "Your order A-7 has shipped."]);
+    inbox.press("C-c");
+    assert_eq!(inbox.wait_exit(), Ended::Exit(0));
+    drop(inbox);
+
+    let refused = Tmux::start(
+        "token",
+        120,
+        32,
+        &inbox_command(&url, "not-a-token", &client_dir),
+    );
+    let text = refused.wait_text(&[
+        "The server refused this token",
+        "token refused · not syncing",
+        "Your order A-7 has shipped.",
+    ]);
+    assert!(!text.contains("retry"), "{}", framed(&text));
+    refused.press("L");
+    let text = refused.wait_text(&["Notices", "parley serve add-user NAME", "--token T"]);
+    assert!(!text.contains("retry"), "{}", framed(&text));
+    refused.press("C-c");
+    assert_eq!(refused.wait_exit(), Ended::Exit(0));
+}

@@ -43,8 +43,13 @@ impl Parley {
         parley
     }
 
-    /// Quits with `q` and checks the program ended well and gave the terminal back.
+    /// Quits with `q` (from a chat, twice) and checks the program ended well and gave the terminal back.
     fn quit(&self) {
+        if self.screen().text.contains("esc back") {
+            // In a chat, q goes back to the list first.
+            self.press("q");
+            self.wait_for("the list", |s| !s.text.contains("esc back"));
+        }
         self.press("q");
         let status = self.wait_exit();
         let screen = self.screen();
@@ -444,4 +449,149 @@ fn fast_typing_lands_in_the_mode_the_previous_key_opened() {
     p.wait_text(&["> hello there"]);
     p.press("Enter");
     p.wait_text(&["You: hello there"]);
+}
+
+/// Moving up in a chat keeps the later messages below the highlighted one, and a marker says
+/// how many newer ones are off screen.
+#[test]
+fn moving_up_in_a_chat_keeps_later_messages_in_view() {
+    let p = Parley::start("scroll", 100, 20);
+    p.type_text("/Marta");
+    p.wait_text(&["/ Marta"]);
+    p.press("Enter");
+    p.wait_text(&["Perfect, book me a seat"]);
+    for n in 1..=4 {
+        p.type_text(&format!("rline {n}"));
+        p.wait_text(&[&format!("> line {n}")]);
+        p.press("Enter");
+        p.wait_text(&[&format!("You: line {n}")]);
+    }
+    p.press("k");
+    let text = p
+        .wait_for("the selection to move up", |s| {
+            s.text.contains("▸ You") && !s.text.contains("> ")
+        })
+        .text;
+    assert!(
+        text.contains("  line 4"),
+        "one step up, the newest message stays in view:\n{}",
+        framed(&text)
+    );
+
+    p.press("g");
+    let text = p.wait_text(&["Still on for Valencia", "newer (G for the newest)"]);
+    assert!(
+        text.contains("Yes! I'll book the 14:30 bus"),
+        "the message after the highlighted one shows below it:\n{}",
+        framed(&text)
+    );
+    assert!(
+        !text.contains("  line 4"),
+        "the newest is off screen, so the marker stands for it:\n{}",
+        framed(&text)
+    );
+    p.press("G");
+    let text = p.wait_text(&["  line 4"]);
+    assert!(!text.contains("newer"), "{}", framed(&text));
+}
+
+/// The chat list's rows (left pane, without the cursor's mark), top to bottom, for the rows
+/// that name one of `names`.
+fn rows_naming<'a>(text: &str, names: &[&'a str]) -> Vec<&'a str> {
+    text.lines()
+        .filter(|l| l.starts_with('│'))
+        .map(left_pane)
+        .filter_map(|l| names.iter().find(|n| l.contains(*n)).copied())
+        .collect()
+}
+
+/// With unread chats first, opening the top one keeps it where it is: the next row down is
+/// still the chat that was below it, until the user re-sorts with R.
+#[test]
+fn opening_a_chat_keeps_the_list_still_under_the_cursor() {
+    let p = Parley::start("still_list", 120, 40);
+    p.advance("T", "Tue 24 Nov 08:00");
+    p.press("g");
+    let text = p
+        .wait_for("the top row selected", |s| {
+            s.text.lines().nth(2).is_some_and(|l| l.starts_with("│▸"))
+        })
+        .text;
+    let unread = line_with(&text, "Unread")
+        .split('│')
+        .nth(1)
+        .unwrap_or("")
+        .trim()
+        .to_string();
+    let names = [
+        "Rutas Bus",
+        "Moda Lola",
+        "Paquexpress",
+        "Banco Claro",
+        "QuickCash Loans",
+        "Marta",
+        "Leo",
+        "Javi",
+        "Mamá",
+        "Lucía",
+    ];
+    let before = rows_naming(&text, &names);
+    let (top, second) = (before[0], before[1]);
+    assert!(
+        selected_line(&text).is_some_and(|l| l.contains(top)),
+        "{}",
+        framed(&text)
+    );
+
+    p.press("Enter");
+    p.wait_for("the chat to open and be read", |s| {
+        !s.text.contains(&unread)
+    });
+    p.press("Escape");
+    p.wait_for("the list to have the keys", |s| {
+        !s.text.contains("esc back")
+    });
+    p.press("j");
+    let text = p
+        .wait_for("the selection to move down", |s| {
+            selected_line(&s.text).is_some_and(|l| !l.contains(top))
+        })
+        .text;
+    assert_eq!(rows_naming(&text, &names), before, "{}", framed(&text));
+    assert!(
+        selected_line(&text).is_some_and(|l| l.contains(second)),
+        "j goes to the chat that was below the opened one:\n{}",
+        framed(&text)
+    );
+
+    p.press("R");
+    let text = p.wait_text(&["sorted again"]);
+    let after = rows_naming(&text, &names);
+    assert_ne!(after[0], top, "the read chat sorts below the unread ones");
+    assert!(
+        selected_line(&text).is_some_and(|l| l.contains(second)),
+        "re-sorting keeps the selection on its chat:\n{}",
+        framed(&text)
+    );
+}
+
+/// A status sentence too long for the status bar shows its start and the key to the notices
+/// screen, which has it in full with its time.
+#[test]
+fn a_long_status_sentence_can_be_read_in_full() {
+    let p = Parley::start("notices", 80, 24);
+    p.press("s");
+    let text = p.wait_text(&["This is a personal chat", "[L: read all]"]);
+    assert!(
+        !text.contains("businesses."),
+        "the sentence does not fit at 80 columns:\n{}",
+        framed(&text)
+    );
+    p.press("L");
+    let text = p.wait_text(&["Notices", "businesses."]);
+    let line = line_with(&text, "This is a personal chat");
+    assert!(line.contains("08:00"), "with its time:\n{}", framed(&text));
+    p.press("Escape");
+    p.wait_text(&["All · 5"]);
+    p.quit();
 }

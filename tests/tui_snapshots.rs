@@ -118,3 +118,24 @@ fn too_small_and_tiny_sizes_never_panic() {
         }
     }
 }
+
+#[test]
+fn chat_scrolled_up_with_its_newer_marker() {
+    let (mut app, config) = demo("1d4h", 80, 24);
+    open_chat(&mut app, &config, "Marta");
+    keys(
+        &mut app,
+        &config,
+        "r \"one\" enter r \"two\" enter r \"three\" enter r \"four\" enter g",
+    );
+    insta::assert_snapshot!("chat_scrolled_up_80x24", screen(&app, &config));
+}
+
+#[test]
+fn notices_screen_keeps_each_sentence_in_full() {
+    let (mut app, config) = demo("1d4h", 80, 24);
+    keys(&mut app, &config, "t s");
+    insta::assert_snapshot!("status_cut_with_notices_key_80x24", screen(&app, &config));
+    keys(&mut app, &config, "L");
+    insta::assert_snapshot!("notices_80x24", screen(&app, &config));
+}

@@ -546,13 +546,16 @@ fn new_messages_show_in_the_chat_being_read() {
 
 #[test]
 fn the_selection_follows_its_chat_off_the_page() {
-    // Four chats to a page at 80x14. Opening the first one, unread, reads it: in "unread
-    // first" order it moves below the unread chats, off the first page, and the selection
-    // and the page go with it.
+    // Four chats to a page at 80x14. Opening the first one, unread, reads it: it keeps its
+    // row while the user works in the list. Sorted again, in "unread first" order it moves
+    // below the unread chats, off the first page, and the selection and the page go with it.
     let (mut app, config) = demo("1d4h", 80, 14);
     let first = app.state.list.rows[0].chat.id;
     assert!(app.state.list.rows[0].chat.unread > 0);
     keys(&mut app, &config, "enter");
+    assert_eq!(app.state.list.rows[0].chat.id, first, "it keeps its row");
+    assert_eq!(app.state.list.selected, 0);
+    keys(&mut app, &config, "esc R");
     let list = &app.state.list;
     let position = app
         .store()
@@ -568,6 +571,60 @@ fn the_selection_follows_its_chat_off_the_page() {
     keys(&mut app, &config, "esc k j");
     assert_eq!(app.state.list.selected, position);
     assert_eq!(app.state.list.selected_chat, Some(first));
+}
+
+#[test]
+fn new_messages_from_elsewhere_keep_the_selection_on_its_chat() {
+    let (mut app, config) = demo("1d4h", 100, 30);
+    keys(&mut app, &config, "j j");
+    let chosen = app.state.list.selected_chat.expect("a chat is selected");
+    let (me, now) = (app.me(), app.state.clock);
+    let contacts = app.store().db().contacts(me).unwrap();
+    let lucia = contacts
+        .iter()
+        .find(|c| c.name.starts_with("Lucía"))
+        .expect("Lucía is a friend")
+        .id;
+    let lucia_chat = app.store().db().chat_with(me, Counterpart::Contact(lucia));
+    assert_ne!(lucia_chat.unwrap().map(|c| c.id), Some(chosen));
+    app.store_mut()
+        .write(|tx| {
+            tx.receive_personal(me, lucia, "Are you there?", now)
+                .map(|_| ())
+        })
+        .unwrap();
+    app.update(Action::Refresh);
+    assert_eq!(app.state.list.selected_chat, Some(chosen));
+    let row = app
+        .state
+        .list
+        .selected_row()
+        .expect("the selected row is on the page");
+    assert_eq!(row.chat.id, chosen);
+}
+
+#[test]
+fn leaving_the_tab_sorts_the_list_again() {
+    let (mut app, config) = demo("1d4h", 100, 30);
+    let first = app.state.list.rows[0].chat.id;
+    keys(&mut app, &config, "enter esc");
+    assert_eq!(app.state.list.rows[0].chat.id, first, "it keeps its row");
+    keys(&mut app, &config, "2 1");
+    assert_ne!(
+        app.state.list.rows[0].chat.id, first,
+        "read, it sorts below the unread chats"
+    );
+}
+
+#[test]
+fn q_in_a_chat_goes_back_to_the_list() {
+    let (mut app, config) = demo("1d4h", 100, 30);
+    open_chat(&mut app, &config, "Marta");
+    keys(&mut app, &config, "q");
+    assert_eq!(app.state.pane, Pane::List);
+    assert!(!app.state.quit, "q in a chat does not quit");
+    keys(&mut app, &config, "q");
+    assert!(app.state.quit, "q in the list quits");
 }
 
 /// The user's preferences as the store holds them.

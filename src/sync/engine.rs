@@ -41,7 +41,14 @@ pub enum SyncEvent {
     Status(String),
     /// The local store changed: reload what is on screen.
     Changed,
+    /// The loop stopped for good, for the reason given in a sentence for the user.
+    Stopped(String),
 }
+
+/// What the inbox says when the server refuses its token; the loop stops there.
+pub const TOKEN_REFUSED: &str = "The server refused this token, so Parley stopped syncing; \
+    what you see is the copy on this computer. Ask the server's operator for a new token \
+    (`parley serve add-user NAME` prints one) and start Parley with --token T.";
 
 /// A sync failure: the network or the server's answer, or the local store.
 #[derive(Debug, thiserror::Error)]
@@ -57,6 +64,14 @@ pub enum SyncError {
 }
 
 impl SyncError {
+    /// Whether the server said the token is not valid (HTTP 401).
+    pub fn token_refused(&self) -> bool {
+        matches!(
+            self,
+            SyncError::Http(HttpError::Refused { status: 401, .. })
+        )
+    }
+
     /// Whether trying again later can help (a refused token will not get better by itself).
     pub fn retryable(&self) -> bool {
         match self {
@@ -93,6 +108,15 @@ impl Engine {
         loop {
             match self.cycle(&wake).await {
                 Ok(()) => backoff.reset(),
+                Err(e) if e.token_refused() => {
+                    tracing::warn!("sync: {e}");
+                    let _ = self.status("token refused · not syncing".to_string()).await;
+                    let _ = self
+                        .events
+                        .send(SyncEvent::Stopped(TOKEN_REFUSED.to_string()))
+                        .await;
+                    return;
+                }
                 Err(e) => {
                     let delay = backoff.next_delay();
                     let last = self

@@ -20,7 +20,11 @@ pub enum Action {
     Back,
     Quit,
     Help,
+    /// The notices screen: the last status sentences in full, with their times.
+    Notices,
     NextUnread,
+    /// Sorts the chat list again (the list keeps its order while the user works in it).
+    Resort,
     FilterNext,
     FilterPrev,
     FilterAll,

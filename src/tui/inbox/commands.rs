@@ -28,6 +28,7 @@ impl Commands for Mode {
             Mode::Profile => "Business profile",
             Mode::Settings => "Settings",
             Mode::Help => "Help",
+            Mode::Notices => "Notices",
             Mode::Search => "Search",
             Mode::Dialog => "Dialogs (Why?, report, block, first contact)",
         }
@@ -47,6 +48,7 @@ impl Commands for Mode {
                 cmd(Open, "open", true),
                 cmd(NextPane, "switch pane", false),
                 cmd(NextUnread, "next unread", true),
+                cmd(Resort, "re-sort", true),
                 cmd(FilterNext, "next tab", true),
                 cmd(FilterPrev, "previous tab", false),
                 cmd(FilterAll, "tab: all", false),
@@ -138,6 +140,13 @@ impl Commands for Mode {
                 cmd(PageDown, "page down", false),
                 cmd(PageUp, "page up", false),
                 cmd(Back, "close help", true),
+            ],
+            Mode::Notices => vec![
+                cmd(MoveDown, "scroll down", false),
+                cmd(MoveUp, "scroll up", false),
+                cmd(PageDown, "page down", false),
+                cmd(PageUp, "page up", false),
+                cmd(Back, "close notices", true),
             ],
             Mode::Search => vec![
                 cmd(Open, "jump to it", true),

@@ -14,6 +14,7 @@ key_modes!(
         Profile = "profile",
         Settings = "settings",
         Help = "help",
+        Notices = "notices",
         Search = "search",
         Dialog = "dialog",
     }

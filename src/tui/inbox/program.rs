@@ -33,6 +33,7 @@ impl Program for App {
         match news {
             SyncEvent::Status(text) => self.set_connection(text),
             SyncEvent::Changed => self.update(Action::Refresh),
+            SyncEvent::Stopped(sentence) => self.sync_stopped(sentence),
         }
     }
 

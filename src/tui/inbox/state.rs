@@ -50,6 +50,7 @@ pub enum Screen {
     Profile(BusinessId),
     Settings,
     Help,
+    Notices,
 }
 
 /// Which pane of the inbox has the keyboard.
@@ -78,6 +79,10 @@ pub struct ChatList {
     /// The selected chat: the selection follows it when the list reorders.
     pub selected_chat: Option<ChatId>,
     pub total: usize,
+    /// The chats of the loaded page in the order they were last sorted: the page keeps this
+    /// order, so nothing the user does moves the row under the cursor, until the user leaves
+    /// the tab, re-sorts, scrolls off the page or new messages arrive. Empty: sort afresh.
+    pub pinned: Vec<ChatId>,
 }
 
 impl ChatList {
@@ -120,6 +125,9 @@ pub struct ChatView {
     pub window: usize,
     pub total: usize,
     pub first_contact: bool,
+    /// The first message that was unread when the chat came on screen: a "new messages"
+    /// divider goes above it until another chat is shown.
+    pub unread_from: Option<MessageId>,
 }
 
 impl ChatView {
@@ -279,6 +287,16 @@ pub enum Dialog {
 
 pub use crate::tui::kit::Status;
 
+/// The most status sentences the notices screen keeps.
+pub const NOTICES_KEPT: usize = 200;
+
+/// A status sentence as the notices screen keeps it: in full, with its time.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Notice {
+    pub at: Timestamp,
+    pub status: Status,
+}
+
 /// Everything `draw` needs.
 #[derive(Debug, Clone, PartialEq)]
 pub struct UiState {
@@ -298,6 +316,9 @@ pub struct UiState {
     pub profile: Option<Profile>,
     pub settings_row: usize,
     pub help_scroll: u16,
+    /// The last status sentences, oldest first.
+    pub notices: Vec<Notice>,
+    pub notices_scroll: u16,
     pub prefs: UserPrefs,
     pub settings: UiSettings,
     pub clock: Timestamp,
@@ -324,6 +345,7 @@ impl UiState {
         }
         match self.screen {
             Screen::Help => Mode::Help,
+            Screen::Notices => Mode::Notices,
             Screen::Settings => Mode::Settings,
             Screen::Subscriptions => Mode::Subscriptions,
             Screen::Profile(_) => Mode::Profile,

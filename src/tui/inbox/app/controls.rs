@@ -40,6 +40,7 @@ impl App {
             Action::ToggleArchive => self.with_chat(|app, chat| {
                 let archived = !app.store.db().chat(chat)?.archived;
                 app.apply(&UserAction::Archive { chat, archived })?;
+                app.state.list.pinned.clear();
                 app.info(if archived {
                     "Archived: find it under the Archived tab (7)."
                 } else {

@@ -8,6 +8,8 @@ use crate::store::{Db, Result};
 
 /// Messages loaded when a chat opens, and added each time the user scrolls past the top.
 pub const CHAT_PAGE: usize = 50;
+/// The most unread messages loaded to open a chat at its first unread one.
+const UNREAD_PAGE: usize = 1_000;
 /// The most held messages listed.
 const HELD_LIMIT: usize = 500;
 
@@ -57,7 +59,14 @@ impl App {
         let db = self.store.db();
         let list = &mut self.state.list;
         list.total = self.state.counts.of(filter) as usize;
+        let offset = list.offset;
         list.scroll_to_selected(rows);
+        if list.offset == offset
+            && let Some(chats) = pinned_page(&db, list, rows)?
+        {
+            list.total = list.total.max(list.offset + chats.len());
+            return self.show_rows(chats);
+        }
         let mut chats = db.chats(self.me, filter, order, list.offset, rows)?;
         if let Some(chat) = list.selected_chat {
             match chats.iter().position(|c| c.id == chat) {
@@ -74,6 +83,13 @@ impl App {
                 }
             }
         }
+        self.state.list.pinned = chats.iter().map(|c| c.id).collect();
+        self.show_rows(chats)
+    }
+
+    /// Puts chats on the list's page, with what each row shows about its business.
+    fn show_rows(&mut self, chats: Vec<Chat>) -> Result<()> {
+        let db = self.store.db();
         let mut loaded = Vec::with_capacity(chats.len());
         for chat in chats {
             let (blocked, first_contact) = match chat.counterpart {
@@ -132,7 +148,14 @@ impl App {
             Counterpart::Contact(_) => None,
         };
         let first_contact = card.as_ref().is_some_and(|card| !card.relation.known);
-        let window = window.max(CHAT_PAGE);
+        let shown = self.state.chat.as_ref().filter(|v| v.chat.id == chat);
+        let fresh = shown.is_none();
+        let earlier_unread = shown.and_then(|v| v.unread_from);
+        let window = match fresh {
+            true => window.max((c.unread as usize).min(UNREAD_PAGE) + 1),
+            false => window,
+        }
+        .max(CHAT_PAGE);
         let messages = db.last_messages(chat, window)?;
         let mut rows = Vec::with_capacity(messages.len());
         for m in messages {
@@ -151,8 +174,14 @@ impl App {
                 template,
             });
         }
-        let selected = keep
-            .and_then(|id| rows.iter().position(|r| r.message.id == id))
+        let unread_from = match fresh {
+            true => first_unread(&rows),
+            false => earlier_unread,
+        };
+        let position =
+            |id: Option<MessageId>| id.and_then(|id| rows.iter().position(|r| r.message.id == id));
+        let selected = position(keep)
+            .or_else(|| position(unread_from.filter(|_| fresh)))
             .or_else(|| rows.len().checked_sub(1));
         let total = db.message_count(chat)? as usize;
         self.state.chat = Some(ChatView {
@@ -163,6 +192,7 @@ impl App {
             window,
             total,
             first_contact,
+            unread_from,
         });
         Ok(())
     }
@@ -204,6 +234,30 @@ impl App {
     }
 }
 
+/// The pinned page again, each chat as it is now, when it still holds the selection and
+/// fills the page; `None` when the list must be sorted afresh.
+fn pinned_page(db: &Db, list: &mut ChatList, rows: usize) -> Result<Option<Vec<Chat>>> {
+    let full = list.pinned.len() >= rows.min(list.total);
+    let holds = match list.selected_chat {
+        Some(chat) => list.pinned.contains(&chat),
+        None => (list.offset..list.offset + list.pinned.len()).contains(&list.selected),
+    };
+    if list.pinned.is_empty() || !full || !holds {
+        return Ok(None);
+    }
+    let mut chats = Vec::with_capacity(list.pinned.len());
+    for id in &list.pinned {
+        chats.push(db.chat(*id)?);
+    }
+    if let Some(i) = list
+        .selected_chat
+        .and_then(|chat| chats.iter().position(|c| c.id == chat))
+    {
+        list.selected = list.offset + i;
+    }
+    Ok(Some(chats))
+}
+
 impl ChatList {
     /// Keeps the selection within the list and the page at `offset` (of `rows` chats) on it.
     fn scroll_to_selected(&mut self, rows: usize) {
@@ -222,6 +276,13 @@ impl ChatView {
     pub fn selected_id(&self) -> Option<MessageId> {
         self.selected_message().map(|m| m.message.id)
     }
+}
+
+/// The first message the user has not read yet.
+fn first_unread(rows: &[MessageRow]) -> Option<MessageId> {
+    rows.iter()
+        .find(|r| r.message.direction == Direction::Inbound && r.message.read_at.is_none())
+        .map(|r| r.message.id)
 }
 
 /// A business, the user's choices about it, its restrictions in force, and why its messages

@@ -69,6 +69,8 @@ impl App {
             profile: None,
             settings_row: 0,
             help_scroll: 0,
+            notices: Vec::new(),
+            notices_scroll: 0,
             prefs: user.prefs,
             settings,
             clock,
@@ -126,6 +128,11 @@ impl App {
         }
     }
 
+    /// The sync loop stopped for good: the sentence says why, and stays in the notices.
+    pub fn sync_stopped(&mut self, sentence: String) {
+        self.error(sentence);
+    }
+
     /// The user whose inbox this is.
     pub fn me(&self) -> UserId {
         self.me
@@ -163,6 +170,10 @@ impl App {
                 }
             }
             Action::Help => self.state.screen = Screen::Help,
+            Action::Notices => {
+                self.state.screen = Screen::Notices;
+                self.state.notices_scroll = 0;
+            }
             Action::AdvanceHour => self.advance(Span::hours(1))?,
             Action::AdvanceDay => self.advance(Span::days(1))?,
             Action::Search => self.state.search = Some(Search::default()),
@@ -175,6 +186,7 @@ impl App {
                 Screen::Profile(b) => self.profile_action(b, other)?,
                 Screen::Settings => self.settings_action(other)?,
                 Screen::Help => self.help_action(other),
+                Screen::Notices => self.notices_action(other),
             },
         }
         Ok(())
@@ -182,15 +194,28 @@ impl App {
 
     /// Shows an error in the banner.
     fn error(&mut self, text: String) {
-        self.state.status = Some(Status { text, error: true });
+        self.show(Status { text, error: true });
     }
 
     /// Shows a line in the status bar.
     fn info(&mut self, text: impl Into<String>) {
-        self.state.status = Some(Status {
+        self.show(Status {
             text: text.into(),
             error: false,
         });
+    }
+
+    /// Shows a status sentence and keeps it, in full, for the notices screen.
+    fn show(&mut self, status: Status) {
+        let notices = &mut self.state.notices;
+        if notices.len() >= NOTICES_KEPT {
+            notices.remove(0);
+        }
+        notices.push(Notice {
+            at: self.state.clock,
+            status: status.clone(),
+        });
+        self.state.status = Some(status);
     }
 
     /// Moves the demo world's clock, then announces what arrived.
@@ -227,9 +252,18 @@ impl App {
             .filter(|_| reading)
             .map(|c| c.chat.id)
         {
-            Some(chat) => self.store.write(|tx| tx.mark_read(chat, self.state.clock)),
+            Some(chat) => self.mark_read(chat),
             None => Ok(()),
         }
+    }
+
+    /// Marks a chat read when it has unread messages, as a user action: with a server it goes
+    /// through the outbox, so the business's read count follows.
+    fn mark_read(&mut self, chat: ChatId) -> crate::store::Result<()> {
+        if self.store.db().chat(chat)?.unread == 0 {
+            return Ok(());
+        }
+        self.apply(&UserAction::MarkRead { chat })
     }
 
     /// Counts deliveries since the last announcement (outside muted chats) and notifies.
@@ -237,6 +271,9 @@ impl App {
         let (count, newest, preview) = new_deliveries(&self.store, self.me, self.last_announced)?;
         self.read_open_chat()?;
         self.last_announced = self.last_announced.max(newest);
+        if count > 0 {
+            self.state.list.pinned.clear();
+        }
         if count > 0
             && self.state.settings.notifications != crate::tui::kit::notify::Notifications::Off
         {

@@ -31,6 +31,10 @@ impl App {
             Action::MoveTop => self.move_by(i64::MIN / 2)?,
             Action::MoveBottom => self.move_by(i64::MAX / 2)?,
             Action::NextUnread => self.next_unread()?,
+            Action::Resort => {
+                self.state.list.pinned.clear();
+                self.info("The list is sorted again.");
+            }
             Action::Profile => match self.context_business() {
                 Some(b) => self.state.screen = Screen::Profile(b),
                 None => self.info("Profiles are for businesses; this is a personal chat."),
@@ -52,6 +56,18 @@ impl App {
                 self.state.screen = Screen::Inbox;
                 self.state.help_scroll = 0;
             }
+            _ => {}
+        }
+    }
+
+    pub(super) fn notices_action(&mut self, action: Action) {
+        let scroll = &mut self.state.notices_scroll;
+        match action {
+            Action::MoveDown => *scroll = scroll.saturating_add(1),
+            Action::MoveUp => *scroll = scroll.saturating_sub(1),
+            Action::PageDown => *scroll = scroll.saturating_add(10),
+            Action::PageUp => *scroll = scroll.saturating_sub(10),
+            Action::Back | Action::Notices => self.state.screen = Screen::Inbox,
             _ => {}
         }
     }
@@ -136,6 +152,7 @@ impl App {
             self.state.list.selected = 0;
             self.state.list.selected_chat = None;
             self.state.list.offset = 0;
+            self.state.list.pinned.clear();
             self.state.held.selected = 0;
         }
         self.state.pane = Pane::List;
@@ -248,12 +265,14 @@ impl App {
             }
             None => CHAT_PAGE,
         };
-        self.load_chat(chat, window, anchor)?;
+        let previewed = self.state.chat.as_ref().filter(|v| v.chat.id == chat);
+        let keep = anchor.or_else(|| previewed.and_then(|v| v.selected_id()));
+        let window = window.max(previewed.map_or(0, |v| v.window));
+        self.load_chat(chat, window, keep)?;
         self.state.list.selected_chat = Some(chat);
         self.state.pane = Pane::Chat;
         self.state.composer = None;
-        self.store
-            .write(|tx| tx.mark_read(chat, self.state.clock))?;
+        self.mark_read(chat)?;
         if let Some(view) = &self.state.chat
             && view.first_contact
             && let Some(card) = &view.card

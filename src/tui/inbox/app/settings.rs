@@ -51,7 +51,10 @@ impl App {
                 ui.notifications = cycle(Notifications::ALL, ui.notifications, delta)
             }
             SettingRow::Mouse => ui.mouse = !ui.mouse,
-            SettingRow::Order => ui.order = cycle(ChatOrder::ALL, ui.order, delta),
+            SettingRow::Order => {
+                ui.order = cycle(ChatOrder::ALL, ui.order, delta);
+                self.state.list.pinned.clear();
+            }
         }
         if prefs != self.state.prefs {
             self.apply(&UserAction::SetPrefs { prefs })?;

@@ -194,7 +194,9 @@ fn displayed_body(row: &MessageRow) -> String {
     m.body.clone()
 }
 
-/// The messages that fit, ending with the highlighted one (the latest when none is).
+/// The messages that fit around the highlighted one (the latest when none is): up to a third
+/// of the pane above it for context, the messages after it below, then more above. When the
+/// newest is off screen, the last line says how many newer messages there are.
 fn message_lines(
     view: &ChatView,
     state: &UiState,
@@ -210,25 +212,48 @@ fn message_lines(
     }
     let last = view.messages.len() - 1;
     let anchor = view.selected.unwrap_or(last).min(last);
-    let mut blocks: Vec<Vec<Line>> = Vec::new();
-    let mut used = 0;
-    for i in (0..=anchor).rev() {
-        let selected = state.pane == super::super::state::Pane::Chat && view.selected == Some(i);
-        let mut block = message_block(&view.messages[i], selected, state.clock, theme, cells);
-        block.push(Line::raw(""));
-        used += block.len();
-        blocks.push(block);
-        if used >= height {
+    let block = |i: usize| chat_block(view, state, theme, cells, i);
+    let anchor_block = block(anchor);
+    if anchor_block.len() >= height {
+        return anchor_block.into_iter().take(height).collect();
+    }
+    let mut shown = std::collections::VecDeque::from([anchor_block]);
+    let (mut first, mut end) = (anchor, anchor);
+    let mut used = shown[0].len();
+    let context = height / 3;
+    let mut above = 0;
+    while first > 0 && above < context {
+        first -= 1;
+        let b = block(first);
+        above += b.len();
+        used += b.len();
+        shown.push_front(b);
+    }
+    let mut below = shown[shown.len() - 1].len() + above.min(context);
+    while end < last {
+        let b = block(end + 1);
+        let marker = usize::from(end + 1 < last);
+        if below + b.len() + marker > height {
             break;
         }
+        below += b.len();
+        used += b.len();
+        end += 1;
+        shown.push_back(b);
     }
-    let shown_from = anchor + 1 - blocks.len();
-    if blocks.len() == 1 && used > height {
-        return blocks.remove(0).into_iter().take(height).collect();
+    let newer = last - end;
+    let room = height - usize::from(newer > 0);
+    while first > 0 && used < room {
+        first -= 1;
+        let b = block(first);
+        used += b.len();
+        shown.push_front(b);
     }
-    let mut lines: Vec<Line> = blocks.into_iter().rev().flatten().collect();
-    let earlier = view.total.saturating_sub(view.messages.len()) + shown_from;
-    if earlier > 0 && lines.len() < height {
+    let mut lines: Vec<Line> = shown.into_iter().flatten().collect();
+    let extra = lines.len().saturating_sub(room);
+    lines.drain(..extra);
+    let earlier = view.total.saturating_sub(view.messages.len()) + first;
+    if earlier > 0 && lines.len() < room {
         lines.insert(
             0,
             Line::from(Span::styled(
@@ -237,8 +262,38 @@ fn message_lines(
             )),
         );
     }
-    let extra = lines.len().saturating_sub(height);
-    lines.drain(..extra);
+    if newer > 0 {
+        lines.resize(room, Line::raw(""));
+        lines.push(Line::from(Span::styled(
+            format!("  ↓ {newer} newer (G for the newest)"),
+            theme.get("key"),
+        )));
+    }
+    lines
+}
+
+/// One message as the pane shows it: the "new messages" divider above the first unread one,
+/// its header and text, and a blank line after.
+fn chat_block(
+    view: &ChatView,
+    state: &UiState,
+    theme: &Theme,
+    cells: usize,
+    i: usize,
+) -> Vec<Line<'static>> {
+    let row = &view.messages[i];
+    let selected = state.pane == Pane::Chat && view.selected == Some(i);
+    let mut lines = Vec::new();
+    if view.unread_from == Some(row.message.id) {
+        let label = " new messages ";
+        let side = cells.saturating_sub(width(label)) / 2;
+        lines.push(Line::from(Span::styled(
+            format!("{}{label}{}", "─".repeat(side), "─".repeat(side)),
+            theme.get("notice"),
+        )));
+    }
+    lines.extend(message_block(row, selected, state.clock, theme, cells));
+    lines.push(Line::raw(""));
     lines
 }
 

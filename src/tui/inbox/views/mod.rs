@@ -7,6 +7,7 @@ mod first_contact;
 mod held;
 mod help;
 mod inbox;
+mod notices;
 mod profile;
 mod report;
 mod search;
@@ -35,6 +36,7 @@ pub fn draw(frame: &mut Frame, state: &UiState, theme: &Theme, keymap: &Keymap) 
         Screen::Profile(_) => profile::draw(frame, state, theme, areas.main),
         Screen::Settings => settings::draw(frame, state, theme, areas.main),
         Screen::Help => help::draw(frame, state, theme, keymap, areas.main),
+        Screen::Notices => notices::draw(frame, state, theme, areas.main),
     }
     if state.screen != Screen::Inbox {
         status::title_line(frame, state, theme, areas.tabs);

@@ -1,12 +1,12 @@
 //! The title line of full screens, the error banner, the status bar and the footer of keys.
 
+use super::super::Action;
 use super::super::commands;
 use super::super::layout::Areas;
 use super::super::state::{Screen, UiState};
 use crate::tui::kit::Keymap;
 use crate::tui::kit::Theme;
 use crate::tui::kit::views::common::{status_clock, truncate, width};
-use crate::tui::kit::views::draw_banner;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -19,6 +19,7 @@ pub fn title_line(frame: &mut Frame, state: &UiState, theme: &Theme, area: Rect)
         Screen::Profile(_) => "Business profile",
         Screen::Settings => "Settings",
         Screen::Help => "Help: every key",
+        Screen::Notices => "Notices: what Parley said, newest first",
         Screen::Inbox => "",
     };
     frame.render_widget(
@@ -32,9 +33,18 @@ pub fn title_line(frame: &mut Frame, state: &UiState, theme: &Theme, area: Rect)
 
 /// The banner (errors), the status bar and the footer.
 pub fn draw(frame: &mut Frame, state: &UiState, theme: &Theme, keymap: &Keymap, areas: &Areas) {
-    draw_banner(frame, areas.banner, state.status.as_ref(), theme);
+    let notices_key = keymap.key_for(state.mode(), &Action::Notices);
+    if let (Some(area), Some(status)) = (areas.banner, &state.status) {
+        let text = fit(
+            &format!(" ✗ {}", status.text),
+            usize::from(area.width),
+            notices_key.as_deref(),
+        );
+        frame.render_widget(Paragraph::new(text).style(theme.get("error")), area);
+    }
+    let line = status_line(state, areas.status.width as usize, notices_key.as_deref());
     frame.render_widget(
-        Paragraph::new(status_line(state, areas.status.width as usize)).style(theme.get("status")),
+        Paragraph::new(line).style(theme.get("status")),
         areas.status,
     );
     frame.render_widget(
@@ -48,7 +58,22 @@ pub fn draw(frame: &mut Frame, state: &UiState, theme: &Theme, keymap: &Keymap, 
     );
 }
 
-fn status_line(state: &UiState, cells: usize) -> String {
+/// A sentence in `cells`: whole when it fits, else its start and where to read it in full.
+fn fit(text: &str, cells: usize, notices_key: Option<&str>) -> String {
+    if width(text) <= cells {
+        return text.to_string();
+    }
+    let hint = match notices_key {
+        Some(key) => format!(" [{key}: read all]"),
+        None => String::new(),
+    };
+    if width(&hint) + 8 > cells {
+        return truncate(text, cells);
+    }
+    format!("{}{hint}", truncate(text, cells - width(&hint)))
+}
+
+fn status_line(state: &UiState, cells: usize, notices_key: Option<&str>) -> String {
     let message = state
         .status
         .as_ref()
@@ -72,10 +97,13 @@ fn status_line(state: &UiState, cells: usize) -> String {
     };
     if width(&right) + 4 > cells {
         let text = message.unwrap_or_else(|| state.clock.long());
-        return truncate(&format!(" {text}"), cells);
+        return fit(&format!(" {text}"), cells, notices_key);
     }
-    let left_text = message.unwrap_or_else(|| format!("{} · {} held", state.me, state.counts.held));
-    let left = truncate(&format!(" {left_text}"), cells - width(&right) - 1);
+    let room = cells - width(&right) - 1;
+    let left = match message {
+        Some(text) => fit(&format!(" {text}"), room, notices_key),
+        None => truncate(&format!(" {} · {} held", state.me, state.counts.held), room),
+    };
     let gap = cells.saturating_sub(width(&left) + width(&right));
     format!("{left}{}{right}", " ".repeat(gap))
 }
