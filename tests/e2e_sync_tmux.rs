@@ -230,7 +230,9 @@ fn opening_a_chat_tells_the_server_it_was_read() {
 #[test]
 fn a_server_without_a_token_exits_2_and_says_where_a_token_comes_from() {
     let dir = tempfile::tempdir().expect("a temporary directory");
-    let config = dir.path().join("none.toml").display().to_string();
+    let config = support::tmux::default_config(dir.path())
+        .display()
+        .to_string();
     let data = dir.path().display().to_string();
     let args = [
         "--server",
