@@ -16,6 +16,7 @@ key_modes!(
         Help = "help",
         Search = "search",
         Dialog = "dialog",
+        Command = "command",
     }
-    text: [Compose, Search]
+    text: [Compose, Search, Command]
 );

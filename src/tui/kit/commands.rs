@@ -21,8 +21,9 @@ pub fn cmd<A>(action: A, label: &'static str, footer: bool) -> Command<A> {
 }
 
 /// The commands every app has, by keymap name, with their labels and footer flags.
-const GLOBAL: [(&str, &str, bool); 4] = [
+const GLOBAL: [(&str, &str, bool); 5] = [
     ("help", "help", true),
+    ("command_line", "command line (Tab completes)", false),
     ("advance_hour", "clock +1 hour", false),
     ("advance_day", "clock +1 day", false),
     ("quit", "quit", false),
