@@ -45,6 +45,53 @@ pub fn printable_json(json: &str) -> String {
     out
 }
 
+/// Cleans what the user types or pastes into a field: like [`clean_body`] without the length
+/// bound, newlines kept only where the field has several lines.
+pub fn clean_typed(text: &str, multiline: bool) -> String {
+    strip(text, multiline)
+}
+
+/// Text as search compares it: Unicode case folding, accents and other marks dropped
+/// ("LUCÍA" and "lucia" both give "lucia").
+pub fn fold(text: &str) -> String {
+    text.chars()
+        .filter(|c| !is_mark(*c))
+        .map(fold_char)
+        .collect()
+}
+
+/// Where `query` occurs in `text`, case and accents aside: byte ranges of `text`.
+pub fn find_folded(text: &str, query: &str) -> Vec<std::ops::Range<usize>> {
+    let query: Vec<char> = fold(query.trim()).chars().collect();
+    let folded: Vec<(usize, char)> = text
+        .char_indices()
+        .filter(|(_, c)| !is_mark(*c))
+        .map(|(i, c)| (i, fold_char(c)))
+        .collect();
+    let mut found = Vec::new();
+    let mut at = 0;
+    while !query.is_empty() && at + query.len() <= folded.len() {
+        let window = &folded[at..at + query.len()];
+        if window.iter().map(|(_, c)| *c).eq(query.iter().copied()) {
+            let end = folded.get(at + query.len()).map_or(text.len(), |(i, _)| *i);
+            found.push(window[0].0..end);
+            at += query.len();
+        } else {
+            at += 1;
+        }
+    }
+    found
+}
+
+fn fold_char(c: char) -> char {
+    nucleo_matcher::chars::to_lower_case(nucleo_matcher::chars::normalize(c))
+}
+
+/// Combining accents, as decomposed text writes them after their letter.
+fn is_mark(c: char) -> bool {
+    ('\u{300}'..='\u{36F}').contains(&c)
+}
+
 fn bound(text: String, max_chars: usize) -> String {
     match text.char_indices().nth(max_chars) {
         Some((cut, _)) => format!("{}{CUT_MARK}", &text[..cut]),
@@ -163,6 +210,35 @@ mod tests {
                 "{c:?} left in {s:?}"
             );
         }
+    }
+
+    #[test]
+    fn folding_ignores_case_and_accents() {
+        assert_eq!(fold("LUCÍA"), "lucia");
+        assert_eq!(fold("Energía Ñandú"), "energia nandu");
+        assert_eq!(fold("lucia"), fold("Lucía"));
+        assert_eq!(fold("Luci\u{301}a"), "lucia");
+    }
+
+    #[test]
+    fn folded_matches_are_found_in_the_original_text() {
+        let text = "La Energía de ENERGIA";
+        let found: Vec<&str> = find_folded(text, "energia")
+            .into_iter()
+            .map(|r| &text[r])
+            .collect();
+        assert_eq!(found, ["Energía", "ENERGIA"]);
+        assert!(find_folded(text, " ").is_empty());
+    }
+
+    #[test]
+    fn typed_text_keeps_letters_and_drops_controls_and_joiners() {
+        assert_eq!(
+            clean_typed("a\u{200D}b\u{202E}c\u{1b}[31md\te\r\nf", true),
+            "abcd e\nf"
+        );
+        assert_eq!(clean_typed("one\ntwo", false), "one two");
+        assert!(is_typeable('ñ') && !is_typeable('\u{200D}') && !is_typeable('\u{7}'));
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! Queries behind the inbox's search and notifications.
 
-use super::{Db, Result, rows};
+use super::{Db, Result};
+use crate::model::text::fold;
 use crate::model::*;
 use rusqlite::{OptionalExtension, params};
 
@@ -58,26 +59,54 @@ impl Db<'_> {
         Ok(n.max(0) as usize)
     }
 
-    /// The user's chats whose name contains `query` (any case), most recent first.
-    pub fn search_chats(&self, user: UserId, query: &str, limit: usize) -> Result<Vec<Chat>> {
-        self.list("SELECT * FROM chats WHERE user_id = ?1 AND title LIKE ?2 ESCAPE '\\' ORDER BY last_at DESC LIMIT ?3", params![user, like_pattern(query), limit as i64], rows::chat)
+    /// Every chat of the user, most recent first: id, name, and whether it is a business's
+    /// (for matching names in Rust, where search folds accents and matches fuzzily).
+    pub fn chat_titles(&self, user: UserId) -> Result<Vec<(ChatId, String, bool)>> {
+        self.list(
+            "SELECT id, title, is_business FROM chats WHERE user_id = ?1 ORDER BY last_at DESC, id DESC",
+            params![user],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+        )
     }
 
-    /// The user's shown messages whose text contains `query` (any case), newest first: chat,
-    /// chat title, message, time, body.
-    #[allow(clippy::type_complexity)]
+    /// The user's shown messages whose text contains `query`, case and accents aside
+    /// (`energia` finds "Energía"), newest first.
     pub fn search_messages(
         &self,
         user: UserId,
         query: &str,
         limit: usize,
-    ) -> Result<Vec<(ChatId, String, MessageId, Timestamp, String)>> {
-        self.list("SELECT m.chat_id, c.title, m.id, m.shown_at, m.body FROM messages m JOIN chats c ON c.id = m.chat_id
-             WHERE m.user_id = ?1 AND m.outcome != 'hold' AND m.body LIKE ?2 ESCAPE '\\'
-             ORDER BY m.shown_at DESC, m.id DESC LIMIT ?3", params![user, like_pattern(query), limit as i64], |r| {
-                Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
+    ) -> Result<Vec<MessageHit>> {
+        self.list("SELECT m.chat_id, c.title, m.id, m.shown_at, m.body, m.direction = 'out' FROM messages m JOIN chats c ON c.id = m.chat_id
+             WHERE m.user_id = ?1 AND m.outcome != 'hold' AND parley_fold(m.body) LIKE ?2 ESCAPE '\\'
+             ORDER BY m.shown_at DESC, m.id DESC LIMIT ?3", params![user, like_pattern(&fold(query)), limit as i64], |r| {
+                Ok(MessageHit { chat: r.get(0)?, title: r.get(1)?, message: r.get(2)?, at: r.get(3)?, body: r.get(4)?, mine: r.get(5)? })
             })
     }
+}
+
+/// A message that search found.
+#[derive(Debug, Clone, PartialEq)]
+pub struct MessageHit {
+    pub chat: ChatId,
+    /// The chat's name.
+    pub title: String,
+    pub message: MessageId,
+    pub at: Timestamp,
+    pub body: String,
+    /// The user wrote it.
+    pub mine: bool,
+}
+
+/// Registers `parley_fold(text)`: the text as search compares it (see [`fold`]).
+pub(super) fn register_fold(conn: &rusqlite::Connection) -> rusqlite::Result<()> {
+    use rusqlite::functions::FunctionFlags;
+    conn.create_scalar_function(
+        "parley_fold",
+        1,
+        FunctionFlags::SQLITE_UTF8 | FunctionFlags::SQLITE_DETERMINISTIC,
+        |ctx| Ok(ctx.get::<Option<String>>(0)?.map(|text| fold(&text))),
+    )
 }
 
 impl Db<'_> {

@@ -77,6 +77,7 @@ fn prepare(mut conn: Connection, path: &Path) -> Result<Connection> {
     conn.pragma_update(None, "synchronous", "NORMAL")?;
     conn.pragma_update(None, "cache_size", -CACHE_KIB)?;
     conn.pragma_update(None, "foreign_keys", "ON")?;
+    super::inbox::register_fold(&conn)?;
     migrations().to_latest(&mut conn).map_err(|e| match e {
         rusqlite_migration::Error::RusqliteError { err, .. } => classify(path, err),
         other => StoreError::CannotOpen {

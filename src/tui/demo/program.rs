@@ -1,9 +1,9 @@
 //! The demo as a full-screen program of the kit's event loop.
 
 use super::view;
-use super::{DemoApp, DemoView};
+use super::{DemoApp, DemoView, Half};
 use crate::tui::kit::{Keymap, Program, Theme};
-use crossterm::event::KeyEvent;
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::Frame;
 
 impl Program for DemoApp {
@@ -16,6 +16,26 @@ impl Program for DemoApp {
 
     fn resize(&mut self, width: u16, height: u16) {
         DemoApp::resize(self, width, height);
+    }
+
+    fn paste(&mut self, keymap: &Keymap, text: &str) {
+        match self.state.focus {
+            Half::Inbox => self.inbox.paste(text),
+            Half::Console => {
+                for c in text.chars().filter(|c| !c.is_control()) {
+                    let typed = KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE);
+                    DemoApp::key(self, keymap, &typed);
+                }
+            }
+        }
+    }
+
+    fn edited(&mut self, result: Result<String, String>) {
+        self.inbox.edited(result);
+    }
+
+    fn external_edit(view: &DemoView) -> Option<(u64, &str)> {
+        <crate::tui::inbox::App as Program>::external_edit(&view.inbox)
     }
 
     fn busy(&self) -> bool {

@@ -67,6 +67,27 @@ pub enum Action {
     Backspace,
     CursorLeft,
     CursorRight,
+    /// In the composer: a new line instead of sending.
+    NewLine,
+    /// Readline's editing keys: start and end of the line, a word left or right.
+    LineStart,
+    LineEnd,
+    WordLeft,
+    WordRight,
+    /// Deletes the word before the cursor, up to the line's start, up to its end, the
+    /// character under the cursor.
+    DeleteWord,
+    DeleteToLineStart,
+    DeleteToLineEnd,
+    DeleteForward,
+    Undo,
+    Redo,
+    /// Writes the message in `$EDITOR`.
+    ExternalEditor,
+    /// `:`: the command line.
+    CommandLine,
+    /// In the command line: completes the command's name.
+    Complete,
     /// A click at a cell of the screen.
     #[serde(skip)]
     Click {

@@ -5,8 +5,8 @@ use super::action::Action;
 use super::mode::Mode;
 use super::state::{ChatView, Dialog, UiState};
 use crate::model::{Category, Outcome};
-use crate::tui::kit::Keymap;
 use crate::tui::kit::commands::{self as kit, Commands, HelpGroup, cmd};
+use crate::tui::kit::{KeyAction, Keymap};
 
 /// A command of the inbox.
 pub type Command = kit::Command<Action>;
@@ -31,6 +31,7 @@ impl Commands for Mode {
             Mode::Notices => "Notices",
             Mode::Search => "Search",
             Mode::Dialog => "Dialogs (Why?, report, block, first contact)",
+            Mode::Command => "Command line (:)",
         }
     }
 
@@ -93,10 +94,28 @@ impl Commands for Mode {
             ],
             Mode::Compose => vec![
                 cmd(Confirm, "send", true),
+                cmd(NewLine, "new line", true),
+                cmd(ExternalEditor, "write in $EDITOR", true),
+                cmd(Undo, "undo", true),
+                cmd(Redo, "redo", false),
                 cmd(Back, "cancel", true),
                 cmd(Backspace, "delete a character", false),
+                cmd(
+                    DeleteForward,
+                    "delete the character under the cursor",
+                    false,
+                ),
+                cmd(DeleteWord, "delete the word before the cursor", false),
+                cmd(DeleteToLineStart, "delete to the start of the line", false),
+                cmd(DeleteToLineEnd, "delete to the end of the line", false),
                 cmd(CursorLeft, "cursor left", false),
                 cmd(CursorRight, "cursor right", false),
+                cmd(WordLeft, "a word left", false),
+                cmd(WordRight, "a word right", false),
+                cmd(LineStart, "start of the line", false),
+                cmd(LineEnd, "end of the line", false),
+                cmd(MoveUp, "line up", false),
+                cmd(MoveDown, "line down", false),
             ],
             Mode::Held => vec![
                 cmd(MoveDown, "down", false),
@@ -154,6 +173,14 @@ impl Commands for Mode {
                 cmd(MoveUp, "previous result", true),
                 cmd(Back, "close", true),
             ],
+            Mode::Command => vec![
+                cmd(Confirm, "run", true),
+                cmd(Complete, "complete", true),
+                cmd(Back, "close", true),
+                cmd(Backspace, "delete a character", false),
+                cmd(DeleteWord, "delete a word", false),
+                cmd(DeleteToLineStart, "delete to the start", false),
+            ],
             Mode::Dialog => vec![
                 cmd(MoveDown, "next option", true),
                 cmd(MoveUp, "previous option", false),
@@ -163,6 +190,43 @@ impl Commands for Mode {
             ],
         }
     }
+}
+
+/// The modes whose commands the `:` line offers: those of the screens, not of typing or
+/// dialogs.
+const LINE_MODES: [Mode; 6] = [
+    Mode::Inbox,
+    Mode::Chat,
+    Mode::Held,
+    Mode::Subscriptions,
+    Mode::Profile,
+    Mode::Settings,
+];
+
+/// A command's name on the `:` line: its keymap name without `toggle_` or `filter_`, words
+/// joined by `-` (`toggle_block` is `block`, `filter_held` is `held`).
+pub fn line_name(action: &Action) -> Option<String> {
+    let name = action.name()?;
+    let short = name
+        .strip_prefix("toggle_")
+        .or_else(|| name.strip_prefix("filter_"))
+        .unwrap_or(&name);
+    Some(short.replace('_', "-"))
+}
+
+/// Every command the `:` line knows, once each, in the order help lists them: its name,
+/// what it does, and its action. The same lists feed help and the footers.
+pub fn line_commands() -> Vec<(String, &'static str, Action)> {
+    let mut out: Vec<(String, &'static str, Action)> = Vec::new();
+    let all = LINE_MODES.iter().flat_map(|m| m.commands()).chain(global());
+    for command in all.filter(|c| c.action != Action::CommandLine) {
+        if let Some(name) = line_name(&command.action)
+            && !out.iter().any(|(n, ..)| *n == name)
+        {
+            out.push((name, command.label, command.action));
+        }
+    }
+    out
 }
 
 /// The commands the footer offers where the user is: the dialog's own, the open chat's

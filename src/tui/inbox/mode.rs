@@ -17,6 +17,7 @@ key_modes!(
         Notices = "notices",
         Search = "search",
         Dialog = "dialog",
+        Command = "command",
     }
-    text: [Compose, Search]
+    text: [Compose, Search, Command]
 );

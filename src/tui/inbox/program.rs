@@ -29,6 +29,14 @@ impl Program for App {
         self.update(Action::Resize { width, height });
     }
 
+    fn paste(&mut self, _keymap: &Keymap, text: &str) {
+        self.paste(text);
+    }
+
+    fn edited(&mut self, result: Result<String, String>) {
+        App::edited(self, result);
+    }
+
     fn news(&mut self, news: SyncEvent) {
         match news {
             SyncEvent::Status(text) => self.set_connection(text),
@@ -59,6 +67,12 @@ impl Program for App {
 
     fn wants_mouse(view: &UiState) -> bool {
         view.settings.mouse
+    }
+
+    fn external_edit(view: &UiState) -> Option<(u64, &str)> {
+        view.external_edit
+            .as_ref()
+            .map(|(id, text)| (*id, text.as_str()))
     }
 
     fn alert(view: &UiState) -> Option<Alert<'_>> {

@@ -214,6 +214,8 @@ pub struct SearchHit {
     pub at: Option<Timestamp>,
     /// The text shown, with the match inside it.
     pub text: String,
+    /// The user wrote this message.
+    pub mine: bool,
 }
 
 /// The search box and its results.
@@ -222,15 +224,78 @@ pub struct Search {
     pub query: String,
     pub cursor: usize,
     pub hits: Vec<SearchHit>,
+    /// More messages match than are listed.
+    pub more: bool,
     pub selected: usize,
 }
 
-/// The composer at the bottom of a chat.
+/// A text field: the `ratatui-textarea` editor, its lines wrapped at words and no line
+/// underlined. The app edits with it; views draw a copy made from the field's plain text.
+pub fn text_field(lines: Vec<String>) -> ratatui_textarea::TextArea<'static> {
+    let mut editor = ratatui_textarea::TextArea::new(lines);
+    editor.set_cursor_line_style(ratatui::style::Style::default());
+    editor.set_wrap_mode(ratatui_textarea::WrapMode::WordOrGlyph);
+    editor
+}
+
+/// What a text field holds, as plain data: its lines and the cursor (line, character).
 #[derive(Debug, Clone, Default, PartialEq)]
-pub struct Composer {
-    pub text: String,
-    /// Cursor position, in characters.
-    pub cursor: usize,
+pub struct FieldText {
+    pub lines: Vec<String>,
+    pub cursor: (usize, usize),
+}
+
+impl FieldText {
+    /// The text and cursor of an editor.
+    pub fn of(editor: &ratatui_textarea::TextArea<'_>) -> FieldText {
+        let cursor = editor.cursor();
+        FieldText {
+            lines: editor.lines().to_vec(),
+            cursor: (cursor.0, cursor.1),
+        }
+    }
+
+    /// The text, lines joined by newlines.
+    pub fn text(&self) -> String {
+        self.lines.join("\n")
+    }
+
+    /// How many characters the text has (a newline counts as one).
+    pub fn chars(&self) -> usize {
+        let lines = &self.lines;
+        lines.iter().map(|l| l.chars().count()).sum::<usize>() + lines.len().saturating_sub(1)
+    }
+
+    /// An editor holding this text with the cursor in place, for drawing.
+    pub fn field(&self) -> ratatui_textarea::TextArea<'static> {
+        let mut editor = text_field(self.lines.clone());
+        let clamp = |n: usize| u16::try_from(n).unwrap_or(u16::MAX);
+        editor.move_cursor(ratatui_textarea::CursorMove::Jump(
+            clamp(self.cursor.0),
+            clamp(self.cursor.1),
+        ));
+        editor
+    }
+}
+
+/// The composer at the bottom of a chat: a multi-line message.
+pub type Composer = FieldText;
+
+/// The `:` command line: what is typed, and the commands that complete it.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct CommandLine {
+    pub field: FieldText,
+    /// Commands whose name starts with the typed word: name and what it does.
+    pub completions: Vec<(String, &'static str)>,
+    /// The completion Tab last put in the line.
+    pub selected: Option<usize>,
+}
+
+impl CommandLine {
+    /// What is typed.
+    pub fn text(&self) -> &str {
+        self.field.lines.first().map_or("", String::as_str)
+    }
 }
 
 /// A report or block dialog's list of reasons.
@@ -310,8 +375,11 @@ pub struct UiState {
     pub held: HeldList,
     pub chat: Option<ChatView>,
     pub composer: Option<Composer>,
+    /// The message to write in `$EDITOR`, with a number that grows with each request.
+    pub external_edit: Option<(u64, String)>,
     pub dialog: Option<Dialog>,
     pub search: Option<Search>,
+    pub command: Option<CommandLine>,
     pub subscriptions: Subscriptions,
     pub profile: Option<Profile>,
     pub settings_row: usize,
@@ -339,6 +407,9 @@ impl UiState {
     pub fn mode(&self) -> Mode {
         if self.dialog.is_some() {
             return Mode::Dialog;
+        }
+        if self.command.is_some() {
+            return Mode::Command;
         }
         if self.search.is_some() {
             return Mode::Search;

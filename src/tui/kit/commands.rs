@@ -21,9 +21,10 @@ pub fn cmd<A>(action: A, label: &'static str, footer: bool) -> Command<A> {
 }
 
 /// The commands every app has, by keymap name, with their labels and footer flags.
-const GLOBAL: [(&str, &str, bool); 5] = [
+const GLOBAL: [(&str, &str, bool); 6] = [
     ("help", "help", true),
     ("notices", "notices", false),
+    ("command_line", "command line (Tab completes)", false),
     ("advance_hour", "clock +1 hour", false),
     ("advance_day", "clock +1 day", false),
     ("quit", "quit", false),

@@ -4,6 +4,7 @@
 //! knows no app.
 
 pub mod commands;
+pub mod editor;
 pub mod key;
 pub mod keymap;
 pub mod layout;

@@ -72,11 +72,15 @@ pub fn parse_keys(script: &str) -> Result<Vec<KeyEvent>, String> {
 fn key_event(word: &str) -> Option<KeyEvent> {
     super::key::Key::parse(word)?;
     let mut mods = KeyModifiers::NONE;
-    let (ctrl, rest) = word
-        .strip_prefix("ctrl-")
-        .map_or((false, word), |r| (true, r));
-    if ctrl {
-        mods |= KeyModifiers::CONTROL;
+    let mut rest = word;
+    loop {
+        if let Some(r) = rest.strip_prefix("ctrl-") {
+            (mods, rest) = (mods | KeyModifiers::CONTROL, r);
+        } else if let Some(r) = rest.strip_prefix("alt-") {
+            (mods, rest) = (mods | KeyModifiers::ALT, r);
+        } else {
+            break;
+        }
     }
     let code = match rest {
         "enter" => KeyCode::Enter,

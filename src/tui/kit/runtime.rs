@@ -10,11 +10,12 @@ use super::keymap::Keymap;
 use super::notify::{self, Alert};
 use super::theme::Theme;
 use crossterm::event::{
-    DisableMouseCapture, EnableMouseCapture, Event, EventStream, KeyEvent, KeyEventKind, MouseEvent,
+    DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture, Event,
+    EventStream, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseEvent,
 };
 use crossterm::terminal::{
-    BeginSynchronizedUpdate, EndSynchronizedUpdate, EnterAlternateScreen, LeaveAlternateScreen,
-    disable_raw_mode, enable_raw_mode,
+    BeginSynchronizedUpdate, Clear, ClearType, EndSynchronizedUpdate, EnterAlternateScreen,
+    LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
 };
 use futures::StreamExt;
 use ratatui::backend::CrosstermBackend;
@@ -42,6 +43,15 @@ pub trait Program: Send + 'static {
     fn mouse(&mut self, _event: &MouseEvent) {}
     /// The terminal's new size.
     fn resize(&mut self, width: u16, height: u16);
+    /// Text pasted into the terminal (bracketed paste): by default typed, character by
+    /// character, leaving out controls.
+    fn paste(&mut self, keymap: &Keymap, text: &str) {
+        for c in text.chars().filter(|c| !c.is_control()) {
+            self.key(keymap, &KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));
+        }
+    }
+    /// What came back from `$EDITOR` after the view asked for it: the text, or why not.
+    fn edited(&mut self, _result: Result<String, String>) {}
     /// News from the background task.
     fn news(&mut self, _news: Self::News) {}
     /// Whether there is work to do between inputs (a broadcast sending).
@@ -76,6 +86,11 @@ pub trait Program: Send + 'static {
     fn alert(_view: &Self::View) -> Option<Alert<'_>> {
         None
     }
+    /// Text the view asks to have written in `$EDITOR`, with a number that grows with each
+    /// request.
+    fn external_edit(_view: &Self::View) -> Option<(u64, &str)> {
+        None
+    }
 }
 
 /// Puts the terminal back as it was: on quit, on error and on panic.
@@ -84,6 +99,7 @@ pub fn restore_terminal() {
     let _ = crossterm::execute!(
         stdout(),
         DisableMouseCapture,
+        DisableBracketedPaste,
         LeaveAlternateScreen,
         crossterm::cursor::Show
     );
@@ -106,17 +122,24 @@ pub async fn run<P: Program>(
     news: Option<mpsc::Receiver<P::News>>,
 ) -> std::io::Result<()> {
     install_panic_hook();
-    enable_raw_mode()?;
-    crossterm::execute!(stdout(), EnterAlternateScreen)?;
+    enter_terminal()?;
     let result = run_loop(program, &theme, keymap, news).await;
     restore_terminal();
     result
 }
 
-/// What reaches the program's thread: the terminal's events and the background task's news.
+/// Raw mode, the alternate screen, and pastes reported whole.
+fn enter_terminal() -> std::io::Result<()> {
+    enable_raw_mode()?;
+    crossterm::execute!(stdout(), EnterAlternateScreen, EnableBracketedPaste)
+}
+
+/// What reaches the program's thread: the terminal's events, the background task's news,
+/// and what `$EDITOR` gave back.
 enum Input<N> {
     Terminal(Event),
     News(N),
+    Edited(Result<String, String>),
 }
 
 /// The terminal side between frames: the mouse as the view wants it, the alerts rung so far.
@@ -124,6 +147,8 @@ struct Screen {
     terminal: Terminal<CrosstermBackend<Stdout>>,
     mouse: bool,
     rung: u64,
+    /// The last `$EDITOR` request served.
+    edits: u64,
 }
 
 async fn run_loop<P: Program>(
@@ -143,18 +168,19 @@ async fn run_loop<P: Program>(
     let worker = std::thread::spawn(move || {
         program_thread(program, worker_keymap, input_rx, view_tx, runtime)
     });
-    let mut events = EventStream::new();
+    let mut events = Some(EventStream::new());
     let mut tick = tokio::time::interval(TICK);
     let view = view_rx.borrow_and_update().clone();
     let mut screen = Screen {
         terminal,
         mouse: false,
         rung: P::alert(&view).map_or(0, |a| a.count),
+        edits: P::external_edit(&view).map_or(0, |(id, _)| id),
     };
     screen.show::<P>(&view, theme, &keymap)?;
     loop {
         tokio::select! {
-            event = events.next() => match event {
+            event = next_event(&mut events) => match event {
                 Some(Ok(event)) => {
                     if input_tx.send(Input::Terminal(event)).await.is_err() {
                         break;
@@ -172,6 +198,16 @@ async fn run_loop<P: Program>(
                     break;
                 }
                 screen.show::<P>(&view, theme, &keymap)?;
+                if let Some(text) = screen.edit_request::<P>(&view) {
+                    // The reader stops before the editor reads the terminal; the old one must be
+                    // gone before a new one starts (both take crossterm's reader lock).
+                    drop(events.take());
+                    let edited = screen.suspend_for_editor(text)?;
+                    events = Some(EventStream::new());
+                    if input_tx.send(Input::Edited(edited)).await.is_err() {
+                        break;
+                    }
+                }
             }
             Some(news) = news.recv() => {
                 if input_tx.send(Input::News(news)).await.is_err() {
@@ -184,6 +220,14 @@ async fn run_loop<P: Program>(
     drop(input_tx);
     let _ = worker.join();
     Ok(())
+}
+
+/// The terminal's next event, while there is a reader.
+async fn next_event(events: &mut Option<EventStream>) -> Option<std::io::Result<Event>> {
+    match events {
+        Some(stream) => stream.next().await,
+        None => std::future::pending().await,
+    }
 }
 
 impl Screen {
@@ -204,6 +248,27 @@ impl Screen {
             .draw(|frame| P::draw(frame, view, theme, keymap))?;
         crossterm::execute!(self.terminal.backend_mut(), EndSynchronizedUpdate)?;
         Ok(())
+    }
+
+    /// The text of a new `$EDITOR` request of the view, if it has one.
+    fn edit_request<'v, P: Program>(&mut self, view: &'v P::View) -> Option<&'v str> {
+        let (id, text) = P::external_edit(view).filter(|(id, _)| *id > self.edits)?;
+        self.edits = id;
+        Some(text)
+    }
+
+    /// Gives the terminal to `$EDITOR` while it runs, then takes it back and redraws whole.
+    fn suspend_for_editor(&mut self, text: &str) -> std::io::Result<Result<String, String>> {
+        restore_terminal();
+        self.mouse = false;
+        let editor = std::env::var("EDITOR").ok();
+        let edited = super::editor::edit(editor.as_deref(), text);
+        enter_terminal()?;
+        crossterm::execute!(stdout(), Clear(ClearType::All))?;
+        // A new terminal draws the next frame whole (clearing the old one would ask the
+        // terminal where its cursor is, and the answer would race the event reader).
+        self.terminal = Terminal::new(CrosstermBackend::new(stdout()))?;
+        Ok(edited)
     }
 
     fn capture_mouse(&mut self, wanted: bool) -> std::io::Result<()> {
@@ -289,7 +354,9 @@ fn handle<P: Program>(program: &mut P, keymap: &Keymap, input: Input<P::News>) {
         }
         Input::Terminal(Event::Mouse(mouse)) => program.mouse(&mouse),
         Input::Terminal(Event::Resize(width, height)) => program.resize(width, height),
+        Input::Terminal(Event::Paste(text)) => program.paste(keymap, &text),
         Input::Terminal(_) => {}
         Input::News(news) => program.news(news),
+        Input::Edited(result) => program.edited(result),
     }
 }

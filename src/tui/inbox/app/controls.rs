@@ -195,62 +195,8 @@ impl App {
             Some(name) => self.info(format!(
                 "You blocked {name}; unblock it (b) to write to it."
             )),
-            None if self.state.dialog.is_none() => self.state.composer = Some(Composer::default()),
+            None if self.state.dialog.is_none() => self.open_composer(""),
             None => {}
-        }
-        Ok(())
-    }
-
-    /// Typing in the composer.
-    pub(super) fn compose_action(&mut self, action: Action) -> Result<()> {
-        let Some(c) = self.state.composer.as_mut() else {
-            return Ok(());
-        };
-        match action {
-            Action::Insert(ch) => {
-                let at = byte_index(&c.text, c.cursor);
-                c.text.insert(at, ch);
-                c.cursor += 1;
-            }
-            Action::Backspace if c.cursor > 0 => {
-                c.cursor -= 1;
-                let at = byte_index(&c.text, c.cursor);
-                c.text.remove(at);
-            }
-            Action::CursorLeft => c.cursor = c.cursor.saturating_sub(1),
-            Action::CursorRight => c.cursor = (c.cursor + 1).min(c.text.chars().count()),
-            Action::Back => self.state.composer = None,
-            Action::Confirm | Action::Open => self.send_reply()?,
-            _ => {}
-        }
-        Ok(())
-    }
-
-    fn send_reply(&mut self) -> Result<()> {
-        let text = self
-            .state
-            .composer
-            .as_ref()
-            .map(|c| c.text.trim().to_string())
-            .unwrap_or_default();
-        let Some(view) = self.state.chat.as_ref() else {
-            return Ok(());
-        };
-        if text.is_empty() {
-            self.state.composer = None;
-            return Ok(());
-        }
-        let to = view.chat.counterpart;
-        self.apply(&UserAction::Reply { to, text })?;
-        self.state.composer = None;
-        if let Counterpart::Business(_) = to {
-            let hours = self.assets.policy.service_window.hours;
-            self.info(format!(
-                "Sent. The business may now reply freely for {hours} hours."
-            ));
-        }
-        if let Some(view) = self.state.chat.as_mut() {
-            view.selected = None;
         }
         Ok(())
     }
@@ -336,12 +282,6 @@ impl App {
             None => self.info("Pick a message first: open a chat (Enter), then j/k."),
         }
     }
-}
-
-fn byte_index(text: &str, chars: usize) -> usize {
-    text.char_indices()
-        .nth(chars)
-        .map_or(text.len(), |(i, _)| i)
 }
 
 /// The Why? dialog for one message.

@@ -1,6 +1,8 @@
 //! The inbox's logic: `update(action)` changes the state and the store, then reloads what is
 //! visible. It is plain code over a store, so tests drive it without a terminal.
 
+mod command;
+mod compose;
 mod controls;
 mod dialogs;
 mod load;
@@ -30,6 +32,10 @@ pub struct App {
     last_announced: i64,
     /// With a server: wakes the sync loop when an action is queued.
     sync: Option<std::sync::Arc<tokio::sync::Notify>>,
+    /// The composer's editor, with its undo history (the state shows its text).
+    composer_editor: ratatui_textarea::TextArea<'static>,
+    /// The command line's editor.
+    command_editor: ratatui_textarea::TextArea<'static>,
 }
 
 impl App {
@@ -63,8 +69,10 @@ impl App {
             held: HeldList::default(),
             chat: None,
             composer: None,
+            external_edit: None,
             dialog: None,
             search: None,
+            command: None,
             subscriptions: Subscriptions::default(),
             profile: None,
             settings_row: 0,
@@ -85,6 +93,8 @@ impl App {
         let last_announced = newest_delivered(&store, me)?;
         let mut app = App {
             sync: None,
+            composer_editor: text_field(Vec::new()),
+            command_editor: text_field(Vec::new()),
             store,
             assets,
             me,
@@ -151,6 +161,9 @@ impl App {
     }
 
     fn dispatch(&mut self, action: Action) -> crate::store::Result<()> {
+        if self.state.command.is_some() {
+            return self.command_action(action);
+        }
         if self.state.dialog.is_some() {
             return self.dialog_action(action);
         }
@@ -177,6 +190,7 @@ impl App {
             Action::AdvanceHour => self.advance(Span::hours(1))?,
             Action::AdvanceDay => self.advance(Span::days(1))?,
             Action::Search => self.state.search = Some(Search::default()),
+            Action::CommandLine => self.open_command_line(),
             Action::Click { column, row } => self.click(column, row)?,
             Action::ScrollUp { column, row } => self.scroll(column, row, false)?,
             Action::ScrollDown { column, row } => self.scroll(column, row, true)?,

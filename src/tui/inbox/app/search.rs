@@ -2,7 +2,11 @@
 
 use super::super::state::*;
 use super::{Action, App};
+use crate::model::ChatId;
+use crate::model::text::{clean_typed, fold, is_typeable};
 use crate::store::Result;
+use nucleo_matcher::pattern::{AtomKind, CaseMatching, Normalization, Pattern};
+use nucleo_matcher::{Config, Matcher, Utf32Str};
 
 const CHAT_HITS: usize = 10;
 const MESSAGE_HITS: usize = 50;
@@ -14,23 +18,15 @@ impl App {
         };
         let mut changed = false;
         match action {
-            Action::Insert(c) => {
-                let at = search
-                    .query
-                    .char_indices()
-                    .nth(search.cursor)
-                    .map_or(search.query.len(), |(i, _)| i);
+            Action::Insert(c) if is_typeable(c) => {
+                let at = byte_index(&search.query, search.cursor);
                 search.query.insert(at, c);
                 search.cursor += 1;
                 changed = true;
             }
             Action::Backspace if search.cursor > 0 => {
                 search.cursor -= 1;
-                let at = search
-                    .query
-                    .char_indices()
-                    .nth(search.cursor)
-                    .map_or(search.query.len(), |(i, _)| i);
+                let at = byte_index(&search.query, search.cursor);
                 search.query.remove(at);
                 changed = true;
             }
@@ -63,34 +59,50 @@ impl App {
             return Ok(());
         };
         let mut hits = Vec::new();
+        let mut more = false;
         if !query.is_empty() {
             let db = self.store.db();
-            for chat in db.search_chats(self.me, &query, CHAT_HITS)? {
+            let chats = db.chat_titles(self.me)?;
+            for i in rank_titles(&chats, &query).into_iter().take(CHAT_HITS) {
+                let (chat, title, _) = &chats[i];
                 hits.push(SearchHit {
-                    chat: chat.id,
-                    title: chat.title.clone(),
+                    chat: *chat,
+                    title: title.clone(),
                     message: None,
-                    at: chat.last_at,
-                    text: chat.title,
+                    at: None,
+                    text: title.clone(),
+                    mine: false,
                 });
             }
-            for (chat, title, message, at, body) in
-                db.search_messages(self.me, &query, MESSAGE_HITS)?
-            {
-                hits.push(SearchHit {
-                    chat,
-                    title,
-                    message: Some(message),
-                    at: Some(at),
-                    text: body,
-                });
-            }
+            let mut found = db.search_messages(self.me, &query, MESSAGE_HITS + 1)?;
+            more = found.len() > MESSAGE_HITS;
+            found.truncate(MESSAGE_HITS);
+            hits.extend(found.into_iter().map(|m| SearchHit {
+                chat: m.chat,
+                title: m.title,
+                message: Some(m.message),
+                at: Some(m.at),
+                text: m.body,
+                mine: m.mine,
+            }));
         }
         if let Some(search) = self.state.search.as_mut() {
             search.hits = hits;
+            search.more = more;
             search.selected = 0;
         }
         Ok(())
+    }
+
+    /// Pasted text goes into the search box, on one line.
+    pub(super) fn paste_into_search(&mut self, text: &str) -> Result<()> {
+        if let Some(search) = self.state.search.as_mut() {
+            let text = clean_typed(text, false);
+            let at = byte_index(&search.query, search.cursor);
+            search.query.insert_str(at, &text);
+            search.cursor += text.chars().count();
+        }
+        self.run_search()
     }
 
     fn jump_to_hit(&mut self) -> Result<()> {
@@ -112,5 +124,57 @@ impl App {
         };
         self.state.tab = tab;
         self.open_chat(hit.chat, hit.message)
+    }
+}
+
+fn byte_index(text: &str, chars: usize) -> usize {
+    text.char_indices()
+        .nth(chars)
+        .map_or(text.len(), |(i, _)| i)
+}
+
+/// The chats whose name matches `query` fuzzily (case and accents aside), best first: their
+/// indexes in `chats`. Among equal scores the list's order (most recent first) stays.
+pub(super) fn rank_titles(chats: &[(ChatId, String, bool)], query: &str) -> Vec<usize> {
+    let pattern = Pattern::new(
+        &fold(query),
+        CaseMatching::Ignore,
+        Normalization::Smart,
+        AtomKind::Fuzzy,
+    );
+    let mut matcher = Matcher::new(Config::DEFAULT);
+    let mut buffer = Vec::new();
+    let mut scored: Vec<(u32, usize)> = chats
+        .iter()
+        .enumerate()
+        .filter_map(|(i, (_, title, _))| {
+            let score = pattern.score(Utf32Str::new(title, &mut buffer), &mut matcher)?;
+            Some((score, i))
+        })
+        .collect();
+    scored.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+    scored.into_iter().map(|(_, i)| i).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn titles(names: &[&str]) -> Vec<(ChatId, String, bool)> {
+        names
+            .iter()
+            .enumerate()
+            .map(|(i, n)| (ChatId(i as i64), n.to_string(), false))
+            .collect()
+    }
+
+    #[test]
+    fn names_match_across_case_accents_and_gaps() {
+        let chats = titles(&["Energía Verde", "Lucía", "Moda Lola"]);
+        assert_eq!(rank_titles(&chats, "lucia"), [1]);
+        assert_eq!(rank_titles(&chats, "LUCÍA"), [1]);
+        assert_eq!(rank_titles(&chats, "energia"), [0]);
+        assert_eq!(rank_titles(&chats, "mdlola"), [2]);
+        assert!(rank_titles(&chats, "zzz").is_empty());
     }
 }

@@ -2,10 +2,11 @@
 //! messages reach you, the messages with their category tags, and the composer.
 
 use super::super::state::{ChatView, MessageRow, Pane, UiState};
+use super::composer;
 use crate::model::{Direction, Reason};
 use crate::tui::kit::Theme;
 use crate::tui::kit::views::common::{
-    business_badge, category_tag, draw_hint, pane, verified_mark, when_exact, width, wrap,
+    business_badge, category_tag, draw_hint, pane, verified_mark, when_exact, wrap,
 };
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -40,9 +41,9 @@ pub fn draw(frame: &mut Frame, state: &UiState, theme: &Theme, area: Rect) {
             theme.get("border"),
         )));
     }
-    let composer = composer_lines(state, theme, cells);
     let notice_height = (notice.len() as u16).min(inner.height / 2);
-    let composer_height = (composer.len() as u16).min(inner.height.saturating_sub(notice_height));
+    let composer_height =
+        composer::height(state, inner.width).min(inner.height.saturating_sub(notice_height));
     let messages_height = inner.height.saturating_sub(notice_height + composer_height);
     frame.render_widget(
         Paragraph::new(notice),
@@ -70,11 +71,8 @@ pub fn draw(frame: &mut Frame, state: &UiState, theme: &Theme, area: Rect) {
         inner.width,
         composer_height,
     );
-    frame.render_widget(Paragraph::new(composer), composer_area);
     if let Some(c) = &state.composer {
-        let before: String = c.text.chars().take(c.cursor).collect();
-        let x = inner.x + (2 + width(&before)).min(cells.saturating_sub(1)) as u16;
-        frame.set_cursor_position((x, composer_area.y));
+        composer::draw(frame, c, theme, composer_area);
     }
 }
 
@@ -295,36 +293,4 @@ fn chat_block(
     lines.extend(message_block(row, selected, state.clock, theme, cells));
     lines.push(Line::raw(""));
     lines
-}
-
-fn composer_lines(state: &UiState, theme: &Theme, cells: usize) -> Vec<Line<'static>> {
-    match &state.composer {
-        Some(c) => {
-            let shown = tail_to_fit(&c.text, c.cursor, cells.saturating_sub(3));
-            vec![
-                Line::from(Span::styled("─".repeat(cells), theme.get("border_focus"))),
-                Line::from(vec![Span::styled("> ", theme.get("key")), Span::raw(shown)]),
-            ]
-        }
-        None => Vec::new(),
-    }
-}
-
-/// The part of the composer's text that fits, keeping the cursor in view.
-fn tail_to_fit(text: &str, cursor: usize, cells: usize) -> String {
-    let before: String = text.chars().take(cursor).collect();
-    if width(&before) < cells {
-        return crate::tui::kit::views::common::truncate(text, cells);
-    }
-    let mut out: Vec<char> = Vec::new();
-    let mut used = 0;
-    for c in before.chars().rev() {
-        let w = width(&c.to_string());
-        if used + w >= cells {
-            break;
-        }
-        out.push(c);
-        used += w;
-    }
-    out.into_iter().rev().collect()
 }

@@ -3,6 +3,8 @@
 
 mod block;
 mod chat;
+mod command;
+mod composer;
 mod first_contact;
 mod held;
 mod help;
@@ -45,6 +47,9 @@ pub fn draw(frame: &mut Frame, state: &UiState, theme: &Theme, keymap: &Keymap) 
     if let Some(search) = &state.search {
         frame.render_widget(Clear, areas.main);
         search::draw(frame, search, state, theme, areas.main);
+    }
+    if let Some(line) = &state.command {
+        command::draw(frame, line, theme, areas.main, areas.footer);
     }
     if let Some(dialog) = &state.dialog {
         match dialog {

@@ -1,6 +1,7 @@
 //! Search across chat names and message text, matches highlighted.
 
 use super::super::state::{Search, UiState};
+use crate::model::text::find_folded;
 use crate::tui::kit::Theme;
 use crate::tui::kit::views::common::{highlight, pane, truncate, when, width};
 use ratatui::Frame;
@@ -10,7 +11,7 @@ use ratatui::widgets::Paragraph;
 
 /// Draws the search box and its results.
 pub fn draw(frame: &mut Frame, search: &Search, state: &UiState, theme: &Theme, area: Rect) {
-    let block = pane(" Search chats and messages ", true, theme);
+    let block = pane(title(search), true, theme);
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let cells = inner.width as usize;
@@ -35,8 +36,9 @@ pub fn draw(frame: &mut Frame, search: &Search, state: &UiState, theme: &Theme, 
         let selected = i == search.selected;
         let time = when(hit.at, state.clock);
         let kind = if hit.message.is_some() { "" } else { "chat " };
+        let who = if hit.mine { "You: " } else { "" };
         let head = format!(
-            "{}{kind}{} · ",
+            "{}{kind}{} · {who}",
             if selected { "▸ " } else { "  " },
             truncate(&hit.title, 20)
         );
@@ -66,13 +68,32 @@ pub fn draw(frame: &mut Frame, search: &Search, state: &UiState, theme: &Theme, 
     frame.set_cursor_position((x, inner.y));
 }
 
+/// The pane's title: what it searches, then how many hits.
+fn title(search: &Search) -> String {
+    if search.query.trim().is_empty() {
+        return " Search chats and messages ".to_string();
+    }
+    let chats = search.hits.iter().filter(|h| h.message.is_none()).count();
+    let messages = search.hits.len() - chats;
+    let more = if search.more { "more than " } else { "" };
+    format!(
+        " Search: {} · {more}{} ",
+        plural(chats, "chat"),
+        plural(messages, "message")
+    )
+}
+
+fn plural(n: usize, what: &str) -> String {
+    if n == 1 {
+        format!("1 {what}")
+    } else {
+        format!("{n} {what}s")
+    }
+}
+
 /// The part of the text around the first match that fits in `cells`.
 fn snippet(text: &str, query: &str, cells: usize) -> String {
-    let lower = text.to_lowercase();
-    let start = lower
-        .find(&query.trim().to_lowercase())
-        .filter(|_| lower.len() == text.len())
-        .unwrap_or(0);
+    let start = find_folded(text, query).first().map_or(0, |r| r.start);
     let before: String = text[..start]
         .chars()
         .rev()
@@ -86,25 +107,18 @@ fn snippet(text: &str, query: &str, cells: usize) -> String {
     truncate(&format!("{prefix}{}", &text[from..]), cells)
 }
 
-/// Splits text into spans with every match of the query highlighted (any case).
+/// Splits text into spans with every match of the query highlighted (case and accents
+/// aside).
 fn highlighted(text: &str, query: &str, theme: &Theme) -> Vec<Span<'static>> {
-    let q = query.trim().to_lowercase();
-    let lower = text.to_lowercase();
-    if q.is_empty() || lower.len() != text.len() {
-        return vec![Span::raw(text.to_string())];
-    }
     let mut spans = Vec::new();
     let mut at = 0;
-    for (i, _) in lower.match_indices(&q) {
-        if i < at {
-            continue;
-        }
-        spans.push(Span::raw(text[at..i].to_string()));
+    for found in find_folded(text, query) {
+        spans.push(Span::raw(text[at..found.start].to_string()));
         spans.push(Span::styled(
-            text[i..i + q.len()].to_string(),
+            text[found.clone()].to_string(),
             highlight(theme),
         ));
-        at = i + q.len();
+        at = found.end;
     }
     spans.push(Span::raw(text[at..].to_string()));
     spans

@@ -1,0 +1,206 @@
+//! End to end, writing and finding: the real `parley` binary in tmux, keys sent as a user
+//! types them, then the store read back. The composer's readline keys and new lines, the
+//! `:` command line, accent-blind search, and `$EDITOR`.
+
+mod support;
+
+use parley::model::{ChatId, Counterpart};
+use parley::store::Store;
+use std::path::Path;
+use support::tmux::{Tmux, framed, shell_quote};
+use tempfile::TempDir;
+
+/// The demo world's clock when it starts, as the status bar shows it.
+const START: &str = "Mon 23 Nov 08:00";
+
+/// Parley on a fresh data directory in its own tmux server.
+struct Parley {
+    /// Declared first, so it is dropped first: the server dies before the directory goes.
+    tmux: Tmux,
+    dir: TempDir,
+}
+
+impl std::ops::Deref for Parley {
+    type Target = Tmux;
+    fn deref(&self) -> &Tmux {
+        &self.tmux
+    }
+}
+
+impl Parley {
+    /// Starts Parley with `editor` as `$EDITOR` (unset when `None`); returns once the inbox
+    /// shows.
+    fn start(name: &str, editor: Option<&str>) -> Parley {
+        let dir = tempfile::tempdir().expect("a temporary data directory");
+        let tmux = Tmux::start(name, 100, 30, &command_line(dir.path(), editor));
+        let parley = Parley { tmux, dir };
+        parley.wait_text(&["All · 5", START]);
+        parley
+    }
+
+    /// Opens a chat through the search box.
+    fn open(&self, query: &str, title: &str) {
+        self.press("/");
+        self.wait_text(&["Search chats and messages"]);
+        self.type_text(query);
+        self.wait_text(&[&format!("chat {title}")]);
+        self.press("Enter");
+        self.wait_for("the chat to open", |s| {
+            !s.text.contains("Search:") && s.text.contains(&format!(" {title} "))
+        });
+    }
+
+    /// Quits, so the store can be read.
+    fn quit(&self) -> Store {
+        self.press("C-c");
+        self.wait_exit();
+        Store::open(&self.dir.path().join("parley.db")).expect("the store opens")
+    }
+}
+
+fn command_line(data: &Path, editor: Option<&str>) -> String {
+    let path = |p: &Path| shell_quote(&p.display().to_string());
+    let editor = match editor {
+        Some(e) => format!("EDITOR={}", shell_quote(e)),
+        None => "-u EDITOR".to_string(),
+    };
+    format!(
+        "exec env -u PARLEY_ASSETS {editor} TERM=xterm-256color {} --data-dir {} --config {}",
+        shell_quote(env!("CARGO_BIN_EXE_parley")),
+        path(data),
+        path(&data.join("none.toml")),
+    )
+}
+
+/// The bodies of the messages the user wrote, oldest first.
+fn my_messages(store: &Store) -> Vec<String> {
+    let db = store.db();
+    let me = db.me().unwrap().unwrap();
+    let mut mine: Vec<_> = db
+        .search_messages(me, "", 1000)
+        .unwrap()
+        .into_iter()
+        .filter(|m| m.mine)
+        .collect();
+    mine.sort_by_key(|m| (m.at, m.message));
+    mine.into_iter().map(|m| m.body).collect()
+}
+
+/// The chat of the business named `name`.
+fn business_chat(store: &Store, name: &str) -> (ChatId, parley::model::BusinessId) {
+    let db = store.db();
+    let me = db.me().unwrap().unwrap();
+    let (chat, ..) = db
+        .chat_titles(me)
+        .unwrap()
+        .into_iter()
+        .find(|(_, title, _)| title == name)
+        .unwrap_or_else(|| panic!("no chat with {name}"));
+    match db.chat(chat).unwrap().counterpart {
+        Counterpart::Business(b) => (chat, b),
+        other => panic!("{name} is not a business: {other:?}"),
+    }
+}
+
+#[test]
+fn a_two_line_reply_written_with_readline_keys_is_stored_as_typed() {
+    let parley = Parley::start("compose", None);
+    parley.open("marta", "Marta");
+    parley.press("r");
+    parley.type_text("Hi there");
+    parley.wait_text(&["> Hi there"]);
+    // A word back, then cut to the end of the line: "Hi ", then the right name.
+    parley.press("M-b");
+    parley.press("C-k");
+    parley.type_text("Ana");
+    parley.press("M-Enter");
+    parley.type_text("see you typo");
+    parley.wait_text(&["> Hi Ana", "see you typo"]);
+    // Ctrl-W cuts the last word; Ctrl-A goes to the start of the line.
+    parley.press("C-w");
+    parley.type_text("soon");
+    parley.press("C-a");
+    parley.type_text("OK, ");
+    parley.wait_text(&["> Hi Ana", "OK, see you soon"]);
+    parley.press("Enter");
+    parley.wait_for("the composer to close", |s| !s.text.contains("> Hi Ana"));
+    let store = parley.quit();
+    assert_eq!(
+        my_messages(&store).last().map(String::as_str),
+        Some("Hi Ana\nOK, see you soon")
+    );
+}
+
+#[test]
+fn search_ignores_accents_and_the_command_line_blocks_a_business() {
+    let parley = Parley::start("find", None);
+    parley.press("T");
+    parley.wait_text(&["Clock moved to Tue 24 Nov 08:00"]);
+    parley.press("T");
+    parley.wait_text(&["Clock moved to Wed 25 Nov 08:00"]);
+    parley.press("/");
+    parley.type_text("energia");
+    let text = parley.wait_text(&["chat Luz Verde Energía", "Search: 1 chat"]);
+    assert!(
+        text.contains("Energía"),
+        "the hit should show the name as written:\n{}",
+        framed(&text)
+    );
+    parley.press("Escape");
+    parley.wait_for("the search to close", |s| !s.text.contains("Search:"));
+    parley.press(":");
+    parley.type_text("blo");
+    parley.wait_text(&["block", "block / unblock"]);
+    parley.press("Tab");
+    parley.type_text("quickcash");
+    parley.wait_text(&[":block quickcash"]);
+    parley.press("Enter");
+    parley.wait_text(&["Why are you blocking it?"]);
+    parley.press("Enter");
+    parley.wait_text(&["Blocked QuickCash Loans"]);
+    let store = parley.quit();
+    let (_, business) = business_chat(&store, "QuickCash Loans");
+    let me = store.db().me().unwrap().unwrap();
+    assert!(
+        store.db().relation(me, business).unwrap().blocked.is_some(),
+        ":block quickcash should block QuickCash Loans"
+    );
+}
+
+#[test]
+fn an_unknown_command_is_answered_with_a_sentence() {
+    let parley = Parley::start("unknown", None);
+    parley.press(":");
+    parley.type_text("frobnicate");
+    parley.press("Enter");
+    parley.wait_text(&["There is no command :frobnicate"]);
+}
+
+#[test]
+fn the_message_can_be_written_in_the_editor() {
+    let parley = Parley::start("editor", Some("printf 'Written in the editor' >"));
+    parley.open("marta", "Marta");
+    parley.press("r");
+    parley.type_text("draft");
+    parley.wait_text(&["> draft"]);
+    parley.press("C-x");
+    parley.wait_text(&["> Written in the editor"]);
+    parley.press("Enter");
+    parley.wait_for("the composer to close", |s| !s.text.contains("> Written"));
+    let store = parley.quit();
+    assert_eq!(
+        my_messages(&store).last().map(String::as_str),
+        Some("Written in the editor")
+    );
+}
+
+#[test]
+fn without_an_editor_the_status_line_says_so() {
+    let parley = Parley::start("no-editor", None);
+    parley.open("marta", "Marta");
+    parley.press("r");
+    parley.type_text("draft");
+    parley.wait_text(&["> draft"]);
+    parley.press("C-x");
+    parley.wait_text(&["$EDITOR is not set", "> draft"]);
+}
