@@ -6,7 +6,7 @@ use super::composer;
 use crate::model::{Direction, Reason};
 use crate::tui::kit::Theme;
 use crate::tui::kit::views::common::{
-    business_badge, category_tag, draw_hint, pane, verified_mark, when_exact, wrap,
+    business_badge, category_tag, draw_hint, pane, verified_mark, when_exact, width, wrap,
 };
 use ratatui::Frame;
 use ratatui::layout::Rect;
