@@ -110,10 +110,14 @@ impl Tx<'_> {
             ));
         }
         let strikes = db.strikes(business)?;
-        let disabled = db
-            .restrictions(business)?
-            .iter()
-            .any(|r| r.kind == RestrictionKind::Disabled && r.active_at(now));
+        let restrictions = db.restrictions(business)?;
+        let active = |kind| {
+            restrictions
+                .iter()
+                .any(|r| r.kind == kind && r.active_at(now))
+        };
+        let disabled = active(RestrictionKind::Disabled);
+        let sending_suspended = active(RestrictionKind::SendingSuspended);
         let reports = db.reports_since(
             business,
             now - Span::days(config.enforcement.reporters_window_days),
@@ -127,6 +131,7 @@ impl Tx<'_> {
             reach_review: db
                 .template_reach(business, now - Span::days(config.tiers.review_days))?,
             disabled,
+            sending_suspended,
         };
         let changes = evaluate(&input, config, now);
         for change in &changes {

@@ -91,6 +91,14 @@ fn quality_lines(r: &StandingReport, cells: usize, theme: &Theme, out: &mut Vec<
         Span::styled("Quality  ", theme.get("title")),
         Span::styled(q.label().to_string(), quality_style(q, theme)),
         Span::styled(
+            if r.enough_recent_data {
+                ""
+            } else {
+                " (not enough recent data)"
+            },
+            theme.get("dim"),
+        ),
+        Span::styled(
             format!("   read rate {read} (shown beside it; it does not count)"),
             theme.get("dim"),
         ),
