@@ -1655,3 +1655,57 @@ fn only_utility_is_free_in_the_service_window() {
     assert_eq!(p.charge_for(Category::Marketing, true), 25);
     assert_eq!(p.charge_for(Category::Authentication, true), 3);
 }
+
+// ---------------------------------------------------------------------------------------------
+// Template review: promotional words in every form
+// ---------------------------------------------------------------------------------------------
+
+fn reviewed_as_utility(body: &str) -> (TemplateStatus, Category, ReviewRule) {
+    let submission = parley::policy::review::Submission {
+        category: Category::Utility,
+        body,
+        allow_recategorise: true,
+    };
+    let r = parley::policy::review::review(&submission, &config());
+    (r.status, r.category, r.rule)
+}
+
+#[test]
+fn promotional_words_in_any_form_make_a_utility_template_marketing() {
+    let marketing = (
+        TemplateStatus::Approved,
+        Category::Marketing,
+        ReviewRule::PromotionalRecategorised,
+    );
+    for body in [
+        "Your order {{1}}: see our offers",
+        "Order {{1}} shipped. More DEALS inside",
+        "Pedido {{1}} enviado. Mira nuestras ofertas",
+        "Pedido {{1}}: descuentos para ti",
+        "Rebajas en tu pedido {{1}}",
+        "Tu pedido {{1}}: una PROMOCIÓN especial",
+        "Pedido {{1}}: promociones de la semana",
+        "Pedido {{1}}: descuénto aplicado",
+    ] {
+        assert_eq!(reviewed_as_utility(body), marketing, "{body}");
+    }
+}
+
+#[test]
+fn words_that_only_begin_like_promotional_ones_stay_utility() {
+    for body in [
+        "Freedom Street depot: parcel {{1}} is ready",
+        "Your offering of {{1}} was received",
+        "Salesforce ticket {{1}} updated",
+    ] {
+        assert_eq!(
+            reviewed_as_utility(body),
+            (
+                TemplateStatus::Approved,
+                Category::Utility,
+                ReviewRule::Passed
+            ),
+            "{body}"
+        );
+    }
+}
