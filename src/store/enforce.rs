@@ -40,15 +40,24 @@ impl Db<'_> {
         Ok(s)
     }
 
+    /// Each user counts once per kind of signal: three reports by one user are one report.
     fn signal_counts(&self, condition: &str, id: i64, since: Timestamp) -> Result<QualitySignals> {
         Ok(self.conn.query_row(
             &format!(
-                "SELECT count(*) FILTER (WHERE kind = 'report'), count(*) FILTER (WHERE kind = 'block'),
-                    count(*) FILTER (WHERE kind = 'not_interested')
+                "SELECT count(DISTINCT user_id) FILTER (WHERE kind = 'report'),
+                    count(DISTINCT user_id) FILTER (WHERE kind = 'block'),
+                    count(DISTINCT user_id) FILTER (WHERE kind = 'not_interested')
                  FROM signals WHERE {condition} AND at > ?2"
             ),
             params![id, since],
-            |r| Ok(QualitySignals { reports: r.get(0)?, blocks: r.get(1)?, not_interested: r.get(2)?, users_reached: 0 }),
+            |r| {
+                Ok(QualitySignals {
+                    reports: r.get(0)?,
+                    blocks: r.get(1)?,
+                    not_interested: r.get(2)?,
+                    users_reached: 0,
+                })
+            },
         )?)
     }
 
