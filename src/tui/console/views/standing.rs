@@ -91,26 +91,23 @@ fn quality_lines(r: &StandingReport, cells: usize, theme: &Theme, out: &mut Vec<
         Span::styled("Quality  ", theme.get("title")),
         Span::styled(q.label().to_string(), quality_style(q, theme)),
         Span::styled(
-            if r.enough_recent_data {
-                ""
-            } else {
-                " (not enough recent data)"
-            },
-            theme.get("dim"),
-        ),
-        Span::styled(
             format!("   read rate {read} (shown beside it; it does not count)"),
             theme.get("dim"),
         ),
     ]));
     let s = &r.signals;
     let signals = format!(
-        "Last {} days: {}, {}, {} Not interested, from {} reached.",
+        "Last {} days: {}, {}, {} Not interested, from {} reached{}.",
         r.window_days,
         counted(s.reports, "report", "reports"),
         counted(s.blocks, "block", "blocks"),
         s.not_interested,
         counted(s.users_reached, "person", "people"),
+        if r.enough_recent_data {
+            ""
+        } else {
+            ": not enough recent data"
+        },
     );
     add_wrapped(&signals, cells, theme.get("text"), out);
 }
