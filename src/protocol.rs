@@ -247,6 +247,9 @@ pub struct StatusReport {
     pub name: String,
     pub verified: bool,
     pub quality: Quality,
+    /// Whether enough people were reached to rate quality; if not, the rating shows as "not
+    /// enough recent data" and has no consequence.
+    pub enough_recent_data: bool,
     /// Unique users it may reach a day now (`None`: unlimited), and of its tier.
     pub tier_limit: Option<u32>,
     pub budget: i64,

@@ -957,6 +957,7 @@ struct Review {
     reports: Vec<(Timestamp, UserId)>,
     reach_review: u32,
     disabled: bool,
+    sending_suspended: bool,
     at: Timestamp,
 }
 
@@ -971,6 +972,7 @@ impl Review {
             reports: Vec::new(),
             reach_review: 0,
             disabled: false,
+            sending_suspended: false,
             at: now(),
         }
     }
@@ -1017,6 +1019,7 @@ impl Review {
             reports: &self.reports,
             reach_review: self.reach_review,
             disabled: self.disabled,
+            sending_suspended: self.sending_suspended,
         };
         evaluate(&input, &config(), self.at)
     }
@@ -1236,6 +1239,57 @@ fn low_quality_gives_no_second_strike_for_the_same_3_days() {
         .with_strikes([strike(since + Span::days(3), StrikeCause::LowQuality)])
         .run();
     assert!(strike_causes(&changes).is_empty(), "{changes:?}");
+}
+
+#[test]
+fn a_spell_at_low_gives_one_strike_however_long_it_lasts() {
+    let since = ago(Span::days(20));
+    let changes = Review::new()
+        .low_since(since)
+        .with_strikes([strike(since + Span::days(3), StrikeCause::LowQuality)])
+        .run();
+    assert!(strike_causes(&changes).is_empty(), "{changes:?}");
+}
+
+#[test]
+fn a_new_spell_at_low_gives_a_new_strike() {
+    let old_spell = ago(Span::days(30));
+    let changes = Review::new()
+        .low_since(ago(Span::days(3)))
+        .with_strikes([strike(old_spell, StrikeCause::LowQuality)])
+        .run();
+    assert_eq!(strike_causes(&changes), [StrikeCause::LowQuality]);
+}
+
+#[test]
+fn no_low_quality_strike_while_sending_is_suspended_or_the_business_disabled() {
+    let mut suspended = Review::new().low_since(ago(Span::days(3)));
+    suspended.sending_suspended = true;
+    assert!(strike_causes(&suspended.run()).is_empty());
+
+    let mut disabled = Review::new().low_since(ago(Span::days(3)));
+    disabled.disabled = true;
+    assert!(strike_causes(&disabled.run()).is_empty());
+}
+
+#[test]
+fn a_rating_on_fewer_than_20_people_has_no_consequence() {
+    let mut review = Review::new().low_since(ago(Span::days(10)));
+    review.business.tier = 2;
+    review.signals = signals(5, 5, 5, 19);
+    let changes = review.run();
+    assert!(strike_causes(&changes).is_empty(), "{changes:?}");
+    assert_eq!(tier_move(&changes), None);
+    assert!(
+        changes.contains(&Change::LowSince(None)),
+        "no day at Low counted"
+    );
+    assert!(!review.signals.enough_data(&config().quality));
+
+    let mut fresh = Review::new();
+    fresh.business.quality = Quality::Low;
+    fresh.signals = signals(1, 0, 0, 19);
+    assert!(!fresh.run().iter().any(|c| matches!(c, Change::LowSince(_))));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1600,4 +1654,58 @@ fn only_utility_is_free_in_the_service_window() {
     assert_eq!(p.charge_for(Category::Utility, true), 0);
     assert_eq!(p.charge_for(Category::Marketing, true), 25);
     assert_eq!(p.charge_for(Category::Authentication, true), 3);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Template review: promotional words in every form
+// ---------------------------------------------------------------------------------------------
+
+fn reviewed_as_utility(body: &str) -> (TemplateStatus, Category, ReviewRule) {
+    let submission = parley::policy::review::Submission {
+        category: Category::Utility,
+        body,
+        allow_recategorise: true,
+    };
+    let r = parley::policy::review::review(&submission, &config());
+    (r.status, r.category, r.rule)
+}
+
+#[test]
+fn promotional_words_in_any_form_make_a_utility_template_marketing() {
+    let marketing = (
+        TemplateStatus::Approved,
+        Category::Marketing,
+        ReviewRule::PromotionalRecategorised,
+    );
+    for body in [
+        "Your order {{1}}: see our offers",
+        "Order {{1}} shipped. More DEALS inside",
+        "Pedido {{1}} enviado. Mira nuestras ofertas",
+        "Pedido {{1}}: descuentos para ti",
+        "Rebajas en tu pedido {{1}}",
+        "Tu pedido {{1}}: una PROMOCIÓN especial",
+        "Pedido {{1}}: promociones de la semana",
+        "Pedido {{1}}: descuénto aplicado",
+    ] {
+        assert_eq!(reviewed_as_utility(body), marketing, "{body}");
+    }
+}
+
+#[test]
+fn words_that_only_begin_like_promotional_ones_stay_utility() {
+    for body in [
+        "Freedom Street depot: parcel {{1}} is ready",
+        "Your offering of {{1}} was received",
+        "Salesforce ticket {{1}} updated",
+    ] {
+        assert_eq!(
+            reviewed_as_utility(body),
+            (
+                TemplateStatus::Approved,
+                Category::Utility,
+                ReviewRule::Passed
+            ),
+            "{body}"
+        );
+    }
 }

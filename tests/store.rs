@@ -1305,3 +1305,43 @@ fn kept_filter_counts_equal_the_listed_chats_through_every_change() {
     world::advance(&mut store, &assets, days(4), |_| {}).unwrap();
     check_all(&store);
 }
+
+#[test]
+fn each_user_counts_once_per_kind_of_signal_and_interested_withdraws_not_interested() {
+    let dir = TempDir::new().unwrap();
+    let (mut store, alex, shop, offer) = shop_store(&dir);
+    let result = send(&mut store, &template_send(shop, alex, offer, at(0)));
+    assert_eq!(result.decision.outcome, Outcome::Deliver);
+    let message = result.message.unwrap();
+    let since = t0() - Span::days(1);
+    let not_interested = |store: &Store| {
+        let signals = store.db().business_signals(shop, since).unwrap();
+        let metrics = store.db().metrics(MetricScope::Business(shop)).unwrap();
+        (signals.not_interested, metrics.not_interested)
+    };
+
+    let mut minute = 1;
+    let mut give = |store: &mut Store, feedback| {
+        minute += 1;
+        let action = UserAction::Feedback { message, feedback };
+        store
+            .write(|tx| tx.apply(alex, &action, at(minute)))
+            .unwrap();
+    };
+    give(&mut store, Feedback::NotInterested);
+    give(&mut store, Feedback::Interested);
+    assert_eq!(not_interested(&store), (0, 0), "Interested withdraws it");
+    give(&mut store, Feedback::NotInterested);
+    assert_eq!(not_interested(&store), (1, 1));
+
+    for minute in 10..13 {
+        store
+            .write(|tx| tx.report(alex, shop, ReportReason::Spam, false, at(minute)))
+            .unwrap();
+    }
+    let signals = store.db().business_signals(shop, since).unwrap();
+    assert_eq!(
+        signals.reports, 1,
+        "one user reporting three times is one report"
+    );
+}

@@ -94,25 +94,19 @@ fn template<'a>(summary: &'a Summary, business: &str, name: &str) -> &'a Templat
 // --- the story -------------------------------------------------------------------------------
 
 #[test]
-fn the_lender_climbs_the_whole_ladder_and_ends_disabled() {
+fn the_lender_climbs_the_ladder_to_a_sending_suspension_and_no_further_while_suspended() {
     let assets = assets();
     let (_dir, store, s) = week();
     let lender = s.business(&name_of(&assets, "quickcash")).unwrap();
 
     assert_eq!(lender.business.quality, Quality::Low);
-    assert!(
-        lender.standing.disabled,
-        "the lender is disabled at the end of the week"
-    );
-    let disabled = lender
+    assert!(!lender.standing.disabled, "{:?}", lender.restrictions);
+    let suspended = lender
         .restrictions
         .iter()
-        .find(|r| r.kind == RestrictionKind::Disabled)
-        .expect("a Disabled restriction");
-    assert!(
-        disabled.active_at(s.now) && disabled.end.is_none(),
-        "{disabled:?}"
-    );
+        .find(|r| r.kind == RestrictionKind::SendingSuspended)
+        .expect("a SendingSuspended restriction");
+    assert!(suspended.active_at(s.now), "{suspended:?}");
 
     // Strikes in time order; the n-th one brings the n-th step of the ladder, at its moment.
     let strikes = &lender.strikes;
@@ -121,10 +115,10 @@ fn the_lender_climbs_the_whole_ladder_and_ends_disabled() {
         "{strikes:?}"
     );
     let ladder: Vec<RestrictionKind> = lender.restrictions.iter().map(|r| r.kind).collect();
-    let expected: Vec<RestrictionKind> = (1..=5).filter_map(RestrictionKind::for_strikes).collect();
+    let expected: Vec<RestrictionKind> = (1..=4).filter_map(RestrictionKind::for_strikes).collect();
     assert_eq!(
         ladder, expected,
-        "one restriction per strike, until disabled"
+        "one restriction per strike, up to the sending suspension"
     );
     for (strike, restriction) in strikes.iter().zip(&lender.restrictions) {
         assert_eq!(restriction.start, strike.at);
@@ -174,22 +168,20 @@ fn the_lender_climbs_the_whole_ladder_and_ends_disabled() {
         "review, pause and resume {pauses} times, then disabled"
     );
 
-    // Low quality earns a strike for every full period at Low.
-    let low_since = lender.business.low_since.expect("the lender is at Low");
-    let period = Span::days(assets.policy.enforcement.low_quality_strike_days);
-    let low_strikes: Vec<Timestamp> = strikes
-        .iter()
-        .filter(|s| s.cause == StrikeCause::LowQuality)
-        .map(|s| s.at)
-        .collect();
-    let expected: Vec<Timestamp> = (1..)
-        .map(|k| low_since + Span(period.0 * k))
-        .take_while(|t| *t <= s.now)
-        .collect();
-    assert!(!expected.is_empty());
-    assert_eq!(low_strikes, expected);
+    // Suspended, it delivers nothing and earns no low-quality strike, however long it stays
+    // at Low: the ladder stops at the suspension.
+    assert!(
+        s.now - suspended.start > Span::days(assets.policy.enforcement.low_quality_strike_days),
+        "the week runs past a spell's strike time"
+    );
+    assert!(
+        strikes.iter().all(|s| s.at <= suspended.start),
+        "{strikes:?}"
+    );
 
-    // Once disabled, nothing it sends reaches the user.
+    // Once suspended, nothing it sends reaches the user, and every template it tries is
+    // refused for the suspension (its free-form text is a service reply, refused only because
+    // no service window is open).
     let db = store.db();
     let me = me(&store);
     let chat = db
@@ -198,15 +190,15 @@ fn the_lender_climbs_the_whole_ladder_and_ends_disabled() {
         .unwrap();
     for m in db.last_messages(chat.id, 1000).unwrap() {
         assert!(
-            m.sent_at < disabled.start,
-            "delivered after the disabling: {m:?}"
+            m.sent_at <= suspended.start,
+            "delivered after the suspension: {m:?}"
         );
     }
     let after: Vec<_> = db
         .rejected(me, lender.business.id, 1000)
         .unwrap()
         .into_iter()
-        .filter(|r| r.at >= disabled.start)
+        .filter(|r| r.at > suspended.start && r.template.is_some())
         .collect();
     assert!(!after.is_empty(), "the script has the lender keep trying");
     assert!(

@@ -214,6 +214,14 @@ pub fn metrics(m: &MetricsReport) -> String {
     pairs(&rows)
 }
 
+/// "Low", or "Low (not enough recent data)" when too few people were reached to rate it.
+fn quality_label(quality: Quality, enough_recent_data: bool) -> String {
+    match enough_recent_data {
+        true => quality.label().to_string(),
+        false => format!("{} (not enough recent data)", quality.label()),
+    }
+}
+
 /// The business's standing.
 pub fn status(s: &StatusReport) -> String {
     let tier = s
@@ -225,7 +233,7 @@ pub fn status(s: &StatusReport) -> String {
             "verified",
             if s.verified { "yes" } else { "no" }.to_string(),
         ),
-        ("quality", s.quality.label().to_string()),
+        ("quality", quality_label(s.quality, s.enough_recent_data)),
         ("messaging tier", tier),
         ("budget", format!("{} credits", s.budget)),
     ];

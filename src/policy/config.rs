@@ -58,7 +58,8 @@ pub struct NotInterestedConfig {
 pub struct TemplateConfig {
     pub max_body_chars: usize,
     pub max_placeholders: usize,
-    /// Words and phrases that make a message promotional (matched in any case).
+    /// Words and phrases that make a message promotional (matched in any case, with or without
+    /// accents, and in their plural forms).
     pub promotional_words: Vec<String>,
     /// Content no template may carry (matched in any case).
     pub forbidden_phrases: Vec<String>,
@@ -152,10 +153,9 @@ impl Default for TemplateConfig {
             "limited time",
             "oferta",
             "descuento",
-            "rebajas",
+            "rebaja",
             "gratis",
             "promoción",
-            "promocion",
             "compra ya",
             "tiempo limitado",
             "chollo",

@@ -24,6 +24,8 @@ pub struct EnforcementInput<'a> {
     pub reach_review: u32,
     /// Whether the business is already disabled (strikes still count, the step is not repeated).
     pub disabled: bool,
+    /// Whether all business-initiated sending is suspended now.
+    pub sending_suspended: bool,
 }
 
 /// One change the evaluation asks for.
@@ -155,9 +157,11 @@ fn business_changes(
             to: quality,
         });
     }
-    let low_since = match (quality, business.low_since) {
-        (Quality::Low, Some(since)) => Some(since),
-        (Quality::Low, None) => Some(now),
+    // A rating on too few people has no consequence: no day at Low is counted.
+    let judged = input.signals.enough_data(&config.quality);
+    let low_since = match (judged, quality, business.low_since) {
+        (true, Quality::Low, Some(since)) => Some(since),
+        (true, Quality::Low, None) => Some(now),
         _ => None,
     };
     if low_since != business.low_since {
@@ -166,12 +170,16 @@ fn business_changes(
     if let Some(since) = low_since {
         low_quality_strike(input, since, config, now, changes);
     }
+    if !judged {
+        return;
+    }
     if let Some(change) = tier_move(input, quality, low_since, config, now) {
         changes.push(change);
     }
 }
 
-/// A strike for every full `low_quality_strike_days` the business has stayed at Low.
+/// One strike for a spell at Low once it has lasted `low_quality_strike_days`, unless the
+/// business cannot send on its own initiative anyway (sending suspended or disabled).
 fn low_quality_strike(
     input: &EnforcementInput,
     since: Timestamp,
@@ -179,14 +187,15 @@ fn low_quality_strike(
     now: Timestamp,
     changes: &mut Vec<Change>,
 ) {
-    let period = Span::days(config.enforcement.low_quality_strike_days);
-    let earned = ((now - since).0 / period.0.max(1)) as usize;
+    if input.disabled || input.sending_suspended {
+        return;
+    }
+    let lasted = now - since >= Span::days(config.enforcement.low_quality_strike_days);
     let given = input
         .strikes
         .iter()
-        .filter(|s| s.cause == StrikeCause::LowQuality && s.at >= since)
-        .count();
-    if earned > given {
+        .any(|s| s.cause == StrikeCause::LowQuality && s.at >= since);
+    if lasted && !given {
         changes.push(Change::Strike(Strike {
             business: input.business.id,
             at: now,

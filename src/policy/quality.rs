@@ -22,9 +22,15 @@ impl QualitySignals {
             + self.not_interested * config.not_interested_weight
     }
 
+    /// Whether enough users were reached to judge; if not, the rating is "not enough recent
+    /// data" and has no consequence.
+    pub fn enough_data(&self, config: &QualityConfig) -> bool {
+        self.users_reached >= config.min_users.max(1)
+    }
+
     /// Negatives per user reached, or `None` when too few users were reached to judge.
     pub fn negative_rate(&self, config: &QualityConfig) -> Option<f64> {
-        (self.users_reached >= config.min_users.max(1))
+        self.enough_data(config)
             .then(|| f64::from(self.negatives(config)) / f64::from(self.users_reached))
     }
 }

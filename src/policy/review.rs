@@ -156,28 +156,59 @@ fn has_url(lower: &str) -> bool {
         .any(|p| lower.contains(p))
 }
 
-/// The first term found in the text, matched in any case, as a whole word where it begins or
-/// ends with a letter or digit.
-pub fn first_term<'a>(lower: &str, terms: &'a [String]) -> Option<&'a str> {
+/// The first term found in the text, matched in any case, with or without accents, as a whole
+/// word where it begins or ends with a letter or digit, and in its plural forms (a term that
+/// ends in a letter also matches with `-s` or `-es`: "offers", "ofertas", "promociones").
+pub fn first_term<'a>(text: &str, terms: &'a [String]) -> Option<&'a str> {
+    let text = fold(text);
     terms
         .iter()
-        .find(|term| contains_term(lower, &term.to_lowercase()))
+        .find(|term| contains_term(&text, &fold(term)))
         .map(String::as_str)
 }
+
+/// Endings a word may take and still be the same word.
+const INFLECTIONS: [&str; 3] = ["", "s", "es"];
 
 fn contains_term(text: &str, term: &str) -> bool {
     if term.is_empty() {
         return false;
     }
+    let starts_word = term.chars().next().is_some_and(char::is_alphanumeric);
+    let ends_word = term.chars().next_back().is_some_and(char::is_alphanumeric);
     text.match_indices(term).any(|(at, _)| {
         let before = text[..at].chars().next_back();
-        let after = text[at + term.len()..].chars().next();
-        let edge_ok = |edge: Option<char>, term_edge: Option<char>| {
-            !term_edge.is_some_and(char::is_alphanumeric)
-                || !edge.is_some_and(char::is_alphanumeric)
-        };
-        edge_ok(before, term.chars().next()) && edge_ok(after, term.chars().next_back())
+        let rest = &text[at + term.len()..];
+        let open_before = !starts_word || !before.is_some_and(char::is_alphanumeric);
+        let closed_after = !ends_word
+            || INFLECTIONS.iter().any(|ending| {
+                rest.strip_prefix(ending)
+                    .is_some_and(|r| !r.chars().next().is_some_and(char::is_alphanumeric))
+            });
+        open_before && closed_after
     })
+}
+
+/// Lower case without accents: "PROMOCIÓN" -> "promocion".
+fn fold(text: &str) -> String {
+    text.chars()
+        .flat_map(char::to_lowercase)
+        .map(without_accent)
+        .collect()
+}
+
+fn without_accent(c: char) -> char {
+    match c {
+        'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' => 'a',
+        'è' | 'é' | 'ê' | 'ë' => 'e',
+        'ì' | 'í' | 'î' | 'ï' => 'i',
+        'ò' | 'ó' | 'ô' | 'õ' | 'ö' => 'o',
+        'ù' | 'ú' | 'û' | 'ü' => 'u',
+        'ñ' => 'n',
+        'ç' => 'c',
+        'ý' | 'ÿ' => 'y',
+        _ => c,
+    }
 }
 
 #[cfg(test)]

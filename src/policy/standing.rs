@@ -11,6 +11,9 @@ pub struct StandingReport {
     pub business: Business,
     /// Negative signals and people reached over the quality window.
     pub signals: QualitySignals,
+    /// Whether enough people were reached to rate quality; if not, the rating shows as "not
+    /// enough recent data" and has no consequence.
+    pub enough_recent_data: bool,
     /// Days in the quality window.
     pub window_days: i64,
     /// Read / delivered over the quality window (shown beside quality; it does not lower it).

@@ -322,7 +322,11 @@ pub fn status(
         .into_iter()
         .filter(|s| s.at > since)
         .collect();
+    let enough_recent_data = db
+        .standing_report(business, policy, now)?
+        .enough_recent_data;
     Ok(StatusReport {
+        enough_recent_data,
         tier_limit: standing(&b, &restrictions, policy, now).tier_limit,
         restrictions: restrictions
             .into_iter()

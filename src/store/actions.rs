@@ -215,6 +215,11 @@ impl Tx<'_> {
             .db()
             .message_business(message)?
             .ok_or_else(|| StoreError::Invalid("not a business message".into()))?;
+        let given_at: Option<Timestamp> = self.tx.query_row(
+            "SELECT feedback_at FROM messages WHERE id = ?1",
+            [message],
+            |r| r.get(0),
+        )?;
         self.tx.execute(
             "UPDATE messages SET feedback = ?2, feedback_at = ?3 WHERE id = ?1",
             params![message, feedback.as_str(), now],
@@ -228,6 +233,9 @@ impl Tx<'_> {
             Feedback::Interested => SignalKind::Interested,
             Feedback::NotInterested => SignalKind::NotInterested,
         };
+        if let (Some(old), Some(given_at)) = (m.feedback, given_at) {
+            self.withdraw_feedback_signal(user, business, old, given_at)?;
+        }
         self.insert_signal(user, business, m.template, m.broadcast, kind, None, now)?;
         let key = MetricKey::new(business, m.template, m.broadcast, now);
         let counter = |f: Feedback| match f {
@@ -238,6 +246,27 @@ impl Tx<'_> {
             self.bump(&key, counter(old), -1)?;
         }
         self.bump(&key, counter(feedback), 1)
+    }
+
+    /// Removes the signal of the feedback a message had: Interested withdraws that message's
+    /// Not interested, and the other way round.
+    fn withdraw_feedback_signal(
+        &self,
+        user: UserId,
+        business: BusinessId,
+        old: Feedback,
+        given_at: Timestamp,
+    ) -> Result<()> {
+        let kind = match old {
+            Feedback::Interested => SignalKind::Interested,
+            Feedback::NotInterested => SignalKind::NotInterested,
+        };
+        self.tx.execute(
+            "DELETE FROM signals WHERE id = (SELECT id FROM signals
+                WHERE user_id = ?1 AND business_id = ?2 AND kind = ?3 AND at = ?4 ORDER BY id DESC LIMIT 1)",
+            params![user, business, kind.as_str(), given_at],
+        )?;
+        Ok(())
     }
 
     /// The user writes in a chat; to a business, this opens its service window.

@@ -40,15 +40,24 @@ impl Db<'_> {
         Ok(s)
     }
 
+    /// Each user counts once per kind of signal: three reports by one user are one report.
     fn signal_counts(&self, condition: &str, id: i64, since: Timestamp) -> Result<QualitySignals> {
         Ok(self.conn.query_row(
             &format!(
-                "SELECT count(*) FILTER (WHERE kind = 'report'), count(*) FILTER (WHERE kind = 'block'),
-                    count(*) FILTER (WHERE kind = 'not_interested')
+                "SELECT count(DISTINCT user_id) FILTER (WHERE kind = 'report'),
+                    count(DISTINCT user_id) FILTER (WHERE kind = 'block'),
+                    count(DISTINCT user_id) FILTER (WHERE kind = 'not_interested')
                  FROM signals WHERE {condition} AND at > ?2"
             ),
             params![id, since],
-            |r| Ok(QualitySignals { reports: r.get(0)?, blocks: r.get(1)?, not_interested: r.get(2)?, users_reached: 0 }),
+            |r| {
+                Ok(QualitySignals {
+                    reports: r.get(0)?,
+                    blocks: r.get(1)?,
+                    not_interested: r.get(2)?,
+                    users_reached: 0,
+                })
+            },
         )?)
     }
 
@@ -110,10 +119,14 @@ impl Tx<'_> {
             ));
         }
         let strikes = db.strikes(business)?;
-        let disabled = db
-            .restrictions(business)?
-            .iter()
-            .any(|r| r.kind == RestrictionKind::Disabled && r.active_at(now));
+        let restrictions = db.restrictions(business)?;
+        let active = |kind| {
+            restrictions
+                .iter()
+                .any(|r| r.kind == kind && r.active_at(now))
+        };
+        let disabled = active(RestrictionKind::Disabled);
+        let sending_suspended = active(RestrictionKind::SendingSuspended);
         let reports = db.reports_since(
             business,
             now - Span::days(config.enforcement.reporters_window_days),
@@ -127,6 +140,7 @@ impl Tx<'_> {
             reach_review: db
                 .template_reach(business, now - Span::days(config.tiers.review_days))?,
             disabled,
+            sending_suspended,
         };
         let changes = evaluate(&input, config, now);
         for change in &changes {

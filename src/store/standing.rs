@@ -28,8 +28,10 @@ impl Db<'_> {
         let restrictions = self.restrictions(business)?;
         let strikes_since = now - Span::days(policy.enforcement.strike_window_days);
         let reach_since = now - Span::hours(policy.tiers.window_hours);
+        let signals = self.business_signals(business, now - window)?;
         Ok(StandingReport {
-            signals: self.business_signals(business, now - window)?,
+            enough_recent_data: signals.enough_data(&policy.quality),
+            signals,
             window_days: policy.quality.window_days,
             read_rate: (delivered > 0).then(|| read as f64 / delivered as f64),
             standing: standing(&b, &restrictions, policy, now),

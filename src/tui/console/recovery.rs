@@ -85,9 +85,15 @@ fn quality_advice(report: &StandingReport, policy: &PolicyConfig, lines: &mut Ve
         target.0,
         q.window_days
     ));
-    if report.business.quality == Quality::Low {
+    if !report.enough_recent_data {
         lines.push(format!(
-            "Every {} days at Low is another strike.",
+            "Fewer than {} people reached in {} days: not enough recent data, so this rating \
+             has no consequence for now.",
+            q.min_users, q.window_days
+        ));
+    } else if report.business.quality == Quality::Low {
+        lines.push(format!(
+            "{} days in a row at Low bring a strike (one for each spell at Low).",
             policy.enforcement.low_quality_strike_days
         ));
     }

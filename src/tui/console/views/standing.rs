@@ -97,12 +97,17 @@ fn quality_lines(r: &StandingReport, cells: usize, theme: &Theme, out: &mut Vec<
     ]));
     let s = &r.signals;
     let signals = format!(
-        "Last {} days: {}, {}, {} Not interested, from {} reached.",
+        "Last {} days: {}, {}, {} Not interested, from {} reached{}.",
         r.window_days,
         counted(s.reports, "report", "reports"),
         counted(s.blocks, "block", "blocks"),
         s.not_interested,
         counted(s.users_reached, "person", "people"),
+        if r.enough_recent_data {
+            ""
+        } else {
+            ": not enough recent data"
+        },
     );
     add_wrapped(&signals, cells, theme.get("text"), out);
 }
