@@ -68,7 +68,7 @@ fn command_line(data: &Path, editor: Option<&str>) -> String {
         "exec env -u PARLEY_ASSETS {editor} TERM=xterm-256color {} --data-dir {} --config {}",
         shell_quote(env!("CARGO_BIN_EXE_parley")),
         path(data),
-        path(&data.join("none.toml")),
+        path(&support::tmux::default_config(data)),
     )
 }
 
