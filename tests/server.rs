@@ -1057,6 +1057,8 @@ async fn the_business_tool_prints_tables_json_and_trustworthy_exit_codes() {
             "broadcast",
             "--template",
             "order_ready",
+            "--param",
+            "A-1",
             "--to",
             &names,
             "--dry-run",

@@ -1345,3 +1345,38 @@ fn each_user_counts_once_per_kind_of_signal_and_interested_withdraws_not_interes
         "one user reporting three times is one report"
     );
 }
+
+#[test]
+fn a_send_or_broadcast_that_leaves_a_placeholder_unfilled_is_refused_before_any_decision() {
+    let dir = TempDir::new().unwrap();
+    let (mut store, alex, shop, offer) = shop_store(&dir);
+    let before = store.db().metrics(MetricScope::Business(shop)).unwrap();
+    let mut attempt = template_send(shop, alex, offer, t0());
+    attempt.params = vec!["Black Week".into()];
+    let refused = store.write(|tx| tx.send(&attempt, &policy(), &Pricing::default()));
+    match refused {
+        Err(StoreError::Invalid(why)) => {
+            assert!(
+                why.contains("needs 2 parameters ({{1}}, {{2}}) and 1 was given"),
+                "{why}"
+            )
+        }
+        other => panic!("an unfilled {{{{2}}}} must be refused, got {other:?}"),
+    }
+    let request = BroadcastRequest {
+        business: shop,
+        template: offer,
+        params: vec![" ".into(), "30%".into()],
+        audience: None,
+    };
+    let broadcast = store.write(|tx| tx.broadcast(&request, &policy(), &Pricing::default(), t0()));
+    assert!(
+        matches!(broadcast, Err(StoreError::Invalid(_))),
+        "{broadcast:?}"
+    );
+    assert_eq!(
+        store.db().metrics(MetricScope::Business(shop)).unwrap(),
+        before,
+        "nothing was decided, charged or counted"
+    );
+}

@@ -95,6 +95,33 @@ impl Template {
         }
     }
 
+    /// The highest placeholder number in the body: `{{1}}` and `{{3}}` make 3.
+    pub fn placeholder_count(&self) -> usize {
+        self.body
+            .split("{{")
+            .skip(1)
+            .filter_map(|rest| rest.split_once("}}"))
+            .filter_map(|(inner, _)| inner.trim().parse::<usize>().ok())
+            .max()
+            .unwrap_or(0)
+    }
+
+    /// Why `given` parameters cannot fill this template, if they cannot: each placeholder
+    /// needs a value, so a message never reaches anyone with `{{1}}` still in it.
+    pub fn unfilled(&self, given: &[String]) -> Option<String> {
+        let needed = self.placeholder_count();
+        let filled = given.iter().take_while(|p| !p.trim().is_empty()).count();
+        (filled < needed).then(|| {
+            format!(
+                "template '{}' needs {needed} parameter{} ({}) and {filled} {} given: give a value for each",
+                self.name,
+                if needed == 1 { "" } else { "s" },
+                (1..=needed).map(|i| format!("{{{{{i}}}}}")).collect::<Vec<_>>().join(", "),
+                if filled == 1 { "was" } else { "were" },
+            )
+        })
+    }
+
     /// Fills `{{1}}`, `{{2}}`... with the given parameters; a missing one stays visible.
     pub fn render(&self, params: &[String]) -> String {
         let mut out = self.body.clone();

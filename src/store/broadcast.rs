@@ -57,6 +57,9 @@ impl Tx<'_> {
                 template.name
             )));
         }
+        if let Some(why) = template.unfilled(&req.params) {
+            return Err(StoreError::Invalid(why));
+        }
         let mut audience = match &req.audience {
             Some(list) => list.clone(),
             None => db.subscribers(business.id)?,

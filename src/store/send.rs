@@ -116,6 +116,13 @@ impl Tx<'_> {
         pricing: &Pricing,
     ) -> Result<SendResult> {
         let inputs = self.inputs(attempt.business, attempt.user, attempt.template)?;
+        if let Some(why) = inputs
+            .template
+            .as_ref()
+            .and_then(|t| t.unfilled(&attempt.params))
+        {
+            return Err(StoreError::Invalid(why));
+        }
         let body = match (&inputs.template, &attempt.text) {
             (Some(t), _) => text::clean_body(&t.render(&clean_params(&attempt.params))),
             (None, Some(text)) if !text.trim().is_empty() => text::clean_body(text),
