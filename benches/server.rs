@@ -100,7 +100,7 @@ fn accounts(dir: &Path, clients: usize) -> Vec<String> {
 async fn run(clients: usize, period: Duration) -> Figures {
     let dir = tempfile::tempdir().expect("a temporary directory");
     let tokens = accounts(dir.path(), clients);
-    let server = TestServer::start(dir.path(), &["--rate-limit", "0"]);
+    let mut server = TestServer::start(dir.path(), &["--rate-limit", "0"]);
     let url = server.url.clone();
     let template = TemplateSubmission {
         name: "on_its_way".into(),

@@ -52,18 +52,60 @@ fn row(ran: &Ran, label: &str) -> String {
         .unwrap_or_default()
 }
 
-#[test]
-fn a_business_and_a_user_meet_through_the_server() {
-    let dir = tempfile::tempdir().expect("a temporary directory");
-    let server_dir = dir.path().join("server");
-    let client_dir = dir.path().join("client");
-    let alice = add_user(&server_dir, "alice");
-    let extra = ["--verified", "--kind", "shop", "--budget", "1000"];
-    let shop = add_business(&server_dir, "Moda Lola", &extra);
-    let server = TestServer::start(&server_dir, &[]);
-    let url = server.url.clone();
-    let tool = |args: &[&str]| business_tool(&url, &shop, args);
-    let ship = |order: &str| {
+/// The shipped-order template every scene submits.
+const SHIPPED: &str =
+    "name = \"shipped\"\ncategory = \"utility\"\nbody = \"Your order {{1}} has shipped.\"\n";
+
+/// A server with the user alice and the business Moda Lola, whose "shipped" template is approved.
+struct Scene {
+    /// Declared first, so the server stops before its directory goes.
+    server: TestServer,
+    url: String,
+    alice: String,
+    shop: String,
+    dir: tempfile::TempDir,
+}
+
+impl Scene {
+    /// Starts the server; `extra` are more `add-business` options for Moda Lola.
+    fn new(extra: &[&str]) -> Scene {
+        let dir = tempfile::tempdir().expect("a temporary directory");
+        let server_dir = dir.path().join("server");
+        let alice = add_user(&server_dir, "alice");
+        let options: Vec<&str> = ["--verified", "--kind", "shop"]
+            .into_iter()
+            .chain(extra.iter().copied())
+            .collect();
+        let shop = add_business(&server_dir, "Moda Lola", &options);
+        let server = TestServer::start(&server_dir, &[]);
+        let url = server.url.clone();
+        let scene = Scene {
+            server,
+            url,
+            alice,
+            shop,
+            dir,
+        };
+        scene.submit("shipped", SHIPPED);
+        scene
+    }
+
+    /// Runs the business tool as Moda Lola.
+    fn tool(&self, args: &[&str]) -> Ran {
+        business_tool(&self.url, &self.shop, args)
+    }
+
+    /// Submits a template from its TOML text; the server approves it.
+    fn submit(&self, name: &str, text: &str) {
+        let path = self.dir.path().join(format!("{name}.toml"));
+        std::fs::write(&path, text).expect("a template file");
+        let ran = self.tool(&["templates", "submit", &path.display().to_string()]);
+        assert_eq!(ran.code, 0, "{ran:?}");
+        assert!(ran.stdout.contains(&format!("Approved: {name}")), "{ran:?}");
+    }
+
+    /// Sends alice the "shipped" update for `order`.
+    fn ship(&self, order: &str) -> Ran {
         let args = [
             "send",
             "--to",
@@ -73,35 +115,33 @@ fn a_business_and_a_user_meet_through_the_server() {
             "--param",
             order,
         ];
-        business_tool(&url, &shop, &args)
-    };
-
-    // The business's templates, reviewed by the server.
-    let file = |name: &str, text: &str| {
-        let path = dir.path().join(name);
-        std::fs::write(&path, text).expect("a template file");
-        path.display().to_string()
-    };
-    let shipped = file(
-        "shipped.toml",
-        "name = \"shipped\"\ncategory = \"utility\"\nbody = \"Your order {{1}} has shipped.\"\n",
-    );
-    let weekly = file(
-        "weekly.toml",
-        "name = \"weekly\"\ncategory = \"marketing\"\nbody = \"This week at Moda Lola: {{1}} off coats.\"\n",
-    );
-    for (path, name) in [(&shipped, "shipped"), (&weekly, "weekly")] {
-        let ran = tool(&["templates", "submit", path]);
-        assert_eq!(ran.code, 0, "{ran:?}");
-        assert!(ran.stdout.contains(&format!("Approved: {name}")), "{ran:?}");
+        self.tool(&args)
     }
 
+    /// The inbox in tmux as alice (or with another `token`), its local copy in `client`.
+    fn inbox(&self, name: &str, token: &str) -> Tmux {
+        let data = self.dir.path().join("client");
+        Tmux::start(name, 120, 32, &inbox_command(&self.url, token, &data))
+    }
+}
+
+#[test]
+fn a_business_and_a_user_meet_through_the_server() {
+    let mut scene = Scene::new(&["--budget", "1000"]);
+    let (url, shop) = (scene.url.clone(), scene.shop.clone());
+
+    // The business's marketing template, reviewed by the server.
+    scene.submit(
+        "weekly",
+        "name = \"weekly\"\ncategory = \"marketing\"\nbody = \"This week at Moda Lola: {{1}} off coats.\"\n",
+    );
+
     // The inbox, synced: the user's name, online, nothing yet.
-    let inbox = Tmux::start("sync", 120, 32, &inbox_command(&url, &alice, &client_dir));
+    let inbox = scene.inbox("sync", &scene.alice);
     inbox.wait_text(&["alice · 0 held", "online", "Messages appear here"]);
 
     // One update, delivered, on the screen.
-    let ran = ship("A-1001");
+    let ran = scene.ship("A-1001");
     assert_eq!(ran.code, 0, "{ran:?}");
     assert!(ran.stdout.contains("Delivered to alice"), "{ran:?}");
     inbox.wait_text(&[
@@ -124,7 +164,7 @@ fn a_business_and_a_user_meet_through_the_server() {
     poll_tool(&url, &shop, &dry_run, "an audience of one", |ran| {
         ran.code == 0 && row(ran, "audience") == "audience 1 people"
     });
-    let ran = tool(&dry_run[..5]);
+    let ran = scene.tool(&dry_run[..5]);
     assert_eq!(ran.code, 0, "{ran:?}");
     assert_eq!(row(&ran, "delivered"), "delivered 1", "{ran:?}");
     assert!(row(&ran, "charged").starts_with("charged"), "{ran:?}");
@@ -139,7 +179,7 @@ fn a_business_and_a_user_meet_through_the_server() {
     poll_tool(&url, &shop, &dry_run, "the block on the server", |ran| {
         row(ran, "delivered") == "delivered 0"
     });
-    let ran = ship("A-1002");
+    let ran = scene.ship("A-1002");
     assert_eq!(ran.code, 1, "a rejected send exits 1: {ran:?}");
     assert!(ran.stdout.contains("blocked_by_user"), "{ran:?}");
     inbox.press("p");
@@ -153,7 +193,7 @@ fn a_business_and_a_user_meet_through_the_server() {
 
     // The server goes away: the inbox says so and keeps working; the unblock waits for it.
     let port = url.rsplit(':').next().expect("a port").to_string();
-    server.kill();
+    scene.server.kill();
     inbox.wait_text(&["offline"]);
     inbox.press("b");
     inbox.wait_text(&["Unblocked Moda Lola"]);
@@ -161,12 +201,13 @@ fn a_business_and_a_user_meet_through_the_server() {
     assert!(!text.contains("⊘blocked"), "{}", framed(&text));
 
     // Back on the same address: the outbox drains and the business reaches the user again.
+    let server_dir = scene.dir.path().join("server");
     let server = TestServer::start_at(&server_dir, &format!("127.0.0.1:{port}"), &[]);
     inbox.wait_text(&["online"]);
     poll_tool(&url, &shop, &dry_run, "the unblock on the server", |ran| {
         row(ran, "delivered") == "delivered 1"
     });
-    let ran = ship("A-1003");
+    let ran = scene.ship("A-1003");
     assert_eq!(ran.code, 0, "{ran:?}");
     inbox.wait_text(&["Your order A-1003 has shipped."]);
 
@@ -177,52 +218,24 @@ fn a_business_and_a_user_meet_through_the_server() {
 
 #[test]
 fn opening_a_chat_tells_the_server_it_was_read() {
-    let dir = tempfile::tempdir().expect("a temporary directory");
-    let server_dir = dir.path().join("server");
-    let alice = add_user(&server_dir, "alice");
-    let shop = add_business(&server_dir, "Moda Lola", &["--verified", "--kind", "shop"]);
-    let server = TestServer::start(&server_dir, &[]);
-    let url = server.url.clone();
-    let template = dir.path().join("shipped.toml");
-    std::fs::write(
-        &template,
-        "name = \"shipped\"\ncategory = \"utility\"\nbody = \"Your order {{1}} has shipped.\"\n",
-    )
-    .expect("a template file");
-    let submitted = business_tool(
-        &url,
-        &shop,
-        &["templates", "submit", &template.display().to_string()],
-    );
-    assert_eq!(submitted.code, 0, "{submitted:?}");
-    let send = [
-        "send",
-        "--to",
-        "alice",
-        "--template",
-        "shipped",
-        "--param",
-        "A-1",
-    ];
-    let sent = business_tool(&url, &shop, &send);
+    let scene = Scene::new(&[]);
+    let sent = scene.ship("A-1");
     assert!(sent.stdout.contains("Delivered to alice"), "{sent:?}");
-
-    let inbox = Tmux::start(
-        "read",
-        120,
-        32,
-        &inbox_command(&url, &alice, &dir.path().join("client")),
-    );
+    let inbox = scene.inbox("read", &scene.alice);
     inbox.wait_text(&["online", "Your order A-1 has shipped.", "Unread 1"]);
     let metrics = ["metrics"];
-    let before = business_tool(&url, &shop, &metrics);
+    let before = scene.tool(&metrics);
     assert_eq!(row(&before, "read "), "read 0", "{before:?}");
 
     inbox.press("Enter");
     inbox.wait_text(&["Unread 0"]);
-    poll_tool(&url, &shop, &metrics, "the read on the server", |ran| {
-        row(ran, "read ") == "read 1" && row(ran, "read rate") == "read rate 100 %"
-    });
+    poll_tool(
+        &scene.url,
+        &scene.shop,
+        &metrics,
+        "the read on the server",
+        |ran| row(ran, "read ") == "read 1" && row(ran, "read rate") == "read rate 100 %",
+    );
     inbox.press("C-c");
     assert_eq!(inbox.wait_exit(), Ended::Exit(0));
 }
@@ -251,47 +264,15 @@ fn a_server_without_a_token_exits_2_and_says_where_a_token_comes_from() {
 
 #[test]
 fn a_refused_token_stops_the_sync_and_keeps_the_local_copy() {
-    let dir = tempfile::tempdir().expect("a temporary directory");
-    let server_dir = dir.path().join("server");
-    let client_dir = dir.path().join("client");
-    let alice = add_user(&server_dir, "alice");
-    let shop = add_business(&server_dir, "Moda Lola", &["--verified", "--kind", "shop"]);
-    let server = TestServer::start(&server_dir, &[]);
-    let url = server.url.clone();
-    let template = dir.path().join("shipped.toml");
-    std::fs::write(
-        &template,
-        "name = \"shipped\"\ncategory = \"utility\"\nbody = \"Your order {{1}} has shipped.\"\n",
-    )
-    .expect("a template file");
-    let path = template.display().to_string();
-    assert_eq!(
-        business_tool(&url, &shop, &["templates", "submit", &path]).code,
-        0
-    );
-    let send = [
-        "send",
-        "--to",
-        "alice",
-        "--template",
-        "shipped",
-        "--param",
-        "A-7",
-    ];
-    assert_eq!(business_tool(&url, &shop, &send).code, 0);
-
-    let inbox = Tmux::start("token", 120, 32, &inbox_command(&url, &alice, &client_dir));
+    let scene = Scene::new(&[]);
+    assert_eq!(scene.ship("A-7").code, 0);
+    let inbox = scene.inbox("token", &scene.alice);
     inbox.wait_text(&["online", "Your order A-7 has shipped."]);
     inbox.press("C-c");
     assert_eq!(inbox.wait_exit(), Ended::Exit(0));
     drop(inbox);
 
-    let refused = Tmux::start(
-        "token",
-        120,
-        32,
-        &inbox_command(&url, "not-a-token", &client_dir),
-    );
+    let refused = scene.inbox("token", "not-a-token");
     let text = refused.wait_text(&[
         "The server refused this token",
         "token refused · not syncing",

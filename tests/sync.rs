@@ -325,7 +325,7 @@ fn a_retried_request_whose_answer_was_lost_applies_once() {
 fn a_server_killed_in_the_middle_of_a_catch_up_costs_nothing() {
     let (rt, dir, acc) = world();
     let backlog = backlog(dir.path(), acc.shop_id, 4_500);
-    let server = TestServer::start(dir.path(), &[]);
+    let mut server = TestServer::start(dir.path(), &[]);
     let mut c = client(&server.url, &acc.alice);
     assert!(
         rt.block_on(c.engine.pull("changes", Duration::from_secs(10)))

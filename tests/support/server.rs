@@ -113,7 +113,7 @@ impl TestServer {
     }
 
     /// Kills the server at once (SIGKILL), as a crash would.
-    pub fn kill(mut self) {
+    pub fn kill(&mut self) {
         let _ = self.child.kill();
         let _ = self.child.wait();
     }
