@@ -226,8 +226,14 @@ fn every_screen_shows_the_servers_numbers_and_a_broadcast_runs_in_parts() {
         panic!("a dry run, got {:?}", session.app.state.compose.stage);
     };
     assert_eq!(
-        (dry.quote.audience, dry.quote.unit_price, dry.quote.reserved),
-        (30, 25, 750)
+        (
+            dry.quote.audience,
+            dry.quote.eligible,
+            dry.quote.unit_price,
+            dry.quote.reserved
+        ),
+        (30, 27, 25, 675),
+        "the 3 with offers off are not reserved for"
     );
     assert_eq!(s.store().db().business(business).unwrap().budget, 1_000);
     session.update(Action::Confirm);
@@ -235,7 +241,7 @@ fn every_screen_shows_the_servers_numbers_and_a_broadcast_runs_in_parts() {
         panic!("sending");
     };
     assert_eq!((run.tally.sent, run.remaining), (0, 30));
-    assert_eq!(s.store().db().business(business).unwrap().budget, 250);
+    assert_eq!(s.store().db().business(business).unwrap().budget, 325);
     session.tick();
     let BroadcastStage::Running(run) = &session.app.state.compose.stage else {
         panic!("still sending after one part");
@@ -248,11 +254,15 @@ fn every_screen_shows_the_servers_numbers_and_a_broadcast_runs_in_parts() {
     let settled = run.settlement.expect("settled");
     assert_eq!(run.tally, dry.tally, "the dry run said what would happen");
     assert_eq!(settled, dry.settlement);
-    assert!(settled.refunded > 0 && settled.charged > 0, "{settled:?}");
+    assert_eq!(
+        (settled.charged, settled.refunded),
+        (675, 0),
+        "the 27 eligible were reached; the 3 with offers off cost nothing"
+    );
     let record = &s.store().db().broadcasts(business).unwrap()[0];
     assert_eq!(
         (record.charged, record.refunded, record.reserved),
-        (settled.charged, settled.refunded, 750)
+        (settled.charged, settled.refunded, 675)
     );
     assert_eq!(
         s.store().db().business(business).unwrap().budget,
@@ -384,7 +394,7 @@ fn a_refused_broadcast_names_the_shortfall_and_sends_nothing() {
     };
     assert_eq!(
         (
-            refusal.audience,
+            refusal.eligible,
             refusal.needed,
             refusal.available,
             refusal.shortfall
@@ -526,7 +536,9 @@ fn an_unfinished_broadcast_is_settled_when_another_starts_and_at_a_restart() {
         Some((delivered.credits, 750 - delivered.credits))
     );
 
-    let Scene { dir, server, .. } = s;
+    let Scene {
+        dir, mut server, ..
+    } = s;
     server.kill();
     let restarted = TestServer::start(dir.path(), &[]);
     let store = Store::open(&paths::database_file(dir.path())).unwrap();
@@ -650,7 +662,7 @@ fn parley_business_with_a_server_opens_the_console_in_a_terminal() {
     term.press("Tab");
     term.type_text("20%");
     term.press("Enter");
-    term.wait_text(&["Dry run: nothing sent yet", "3 people eligible"]);
+    term.wait_text(&["Dry run: nothing sent yet", "3 people, 3 eligible"]);
     term.press("y");
     let done = term.wait_text(&["Broadcast #1 sent: 75 credits charged, 0 returned"]);
     assert!(done.contains("925 cr"), "{}", support::tmux::framed(&done));

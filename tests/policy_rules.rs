@@ -955,7 +955,8 @@ struct Review {
     templates: Vec<(Template, QualitySignals)>,
     strikes: Vec<Strike>,
     reports: Vec<(Timestamp, UserId)>,
-    reach_review: u32,
+    deliveries: Vec<(Timestamp, UserId)>,
+    tier_lowered: bool,
     disabled: bool,
     sending_suspended: bool,
     at: Timestamp,
@@ -970,7 +971,8 @@ impl Review {
             templates: Vec::new(),
             strikes: Vec::new(),
             reports: Vec::new(),
-            reach_review: 0,
+            deliveries: Vec::new(),
+            tier_lowered: false,
             disabled: false,
             sending_suspended: false,
             at: now(),
@@ -1005,6 +1007,14 @@ impl Review {
         self
     }
 
+    /// `people` new users reached with templates at `at` (numbered after those already reached).
+    fn reached(mut self, people: u32, at: Timestamp) -> Review {
+        let first = self.deliveries.len() as i64 + 1_000;
+        self.deliveries
+            .extend((0..i64::from(people)).map(|n| (at, UserId(first + n))));
+        self
+    }
+
     fn at(mut self, at: Timestamp) -> Review {
         self.at = at;
         self
@@ -1017,7 +1027,8 @@ impl Review {
             templates: self.templates.iter().map(|(t, s)| (t, *s)).collect(),
             strikes: &self.strikes,
             reports: &self.reports,
-            reach_review: self.reach_review,
+            deliveries: &self.deliveries,
+            tier_lowered: self.tier_lowered,
             disabled: self.disabled,
             sending_suspended: self.sending_suspended,
         };
@@ -1366,6 +1377,14 @@ fn the_first_strike_is_a_warning() {
 }
 
 #[test]
+fn a_warning_stays_in_view_as_long_as_its_strike_counts() {
+    let r = restriction_at_strike(1);
+    let window = Span::days(config().enforcement.strike_window_days);
+    assert!(r.current_at(later(just_under(window))), "{r:?}");
+    assert!(!r.current_at(later(window)), "{r:?}");
+}
+
+#[test]
 fn the_second_strike_lowers_the_tier_for_7_days() {
     let r = restriction_at_strike(2);
     assert_eq!(r.kind, RestrictionKind::TierLowered);
@@ -1472,35 +1491,88 @@ fn two_strikes_in_one_review_climb_two_steps() {
 
 #[test]
 fn a_business_that_used_half_its_tier_moves_up() {
-    let mut review = Review::new();
-    review.reach_review = 125;
+    let review = Review::new().reached(125, ago(Span::hours(1)));
     assert_eq!(tier_move(&review.run()), Some((0, 1)));
+    let mut review = Review::new().reached(1_000, ago(Span::hours(1)));
     review.business.tier = 1;
-    review.reach_review = 1_000;
     assert_eq!(tier_move(&review.run()), Some((1, 2)));
 }
 
 #[test]
 fn a_business_that_used_less_than_half_its_tier_stays() {
-    let mut review = Review::new();
-    review.reach_review = 124;
+    let review = Review::new().reached(124, ago(Span::hours(1)));
     assert_eq!(tier_move(&review.run()), None);
 }
 
 #[test]
+fn half_the_tier_must_be_reached_within_one_rolling_day() {
+    let spread = Review::new()
+        .reached(70, ago(Span::days(3)))
+        .reached(70, ago(Span::hours(1)));
+    assert_eq!(tier_move(&spread.run()), None, "140 people, but 70 a day");
+    let one_day = Review::new()
+        .reached(70, ago(Span::hours(23)))
+        .reached(70, ago(Span::hours(1)));
+    assert_eq!(tier_move(&one_day.run()), Some((0, 1)));
+}
+
+#[test]
+fn a_business_that_moved_up_a_day_ago_may_move_up_again() {
+    let mut review = Review::new().reached(1_000, ago(Span::hours(2)));
+    review.business.tier = 1;
+    review.business.tier_since = ago(Span::days(1));
+    assert_eq!(tier_move(&review.run()), Some((1, 2)));
+}
+
+#[test]
+fn at_most_one_step_up_a_day() {
+    let mut review = Review::new().reached(1_000, ago(Span::hours(2)));
+    review.business.tier = 1;
+    review.business.tier_since = ago(just_under(Span::days(1)));
+    assert_eq!(tier_move(&review.run()), None);
+}
+
+#[test]
+fn only_reach_since_the_last_tier_change_counts_for_a_step_up() {
+    let mut review = Review::new().reached(1_000, ago(Span::hours(30)));
+    review.business.tier = 1;
+    review.business.tier_since = ago(Span::hours(25));
+    assert_eq!(tier_move(&review.run()), None, "reached before the change");
+    review = review.reached(1_000, ago(Span::hours(1)));
+    assert_eq!(tier_move(&review.run()), Some((1, 2)));
+}
+
+#[test]
+fn a_lowered_tier_does_not_climb_while_the_restriction_lasts() {
+    let mut review = Review::new().reached(250, ago(Span::hours(1)));
+    review.tier_lowered = true;
+    assert_eq!(tier_move(&review.run()), None);
+    review.tier_lowered = false;
+    assert_eq!(tier_move(&review.run()), Some((0, 1)));
+}
+
+#[test]
 fn a_business_at_low_quality_does_not_move_up() {
-    let mut review = Review::new();
-    review.reach_review = 250;
+    let mut review = Review::new().reached(250, ago(Span::hours(1)));
     review.signals = low_signals();
     assert_eq!(tier_move(&review.run()), None);
 }
 
 #[test]
 fn the_unlimited_tier_is_the_top() {
-    let mut review = Review::new();
+    let mut review = Review::new().reached(100_000, ago(Span::hours(1)));
     review.business.tier = config().tiers.top();
-    review.reach_review = 1_000_000;
     assert_eq!(tier_move(&review.run()), None);
+}
+
+#[test]
+fn after_a_step_down_the_next_waits_another_7_days_at_low() {
+    let mut review = Review::new().low_since(ago(Span::days(10)));
+    review.business.tier = 1;
+    review.business.tier_since = ago(Span::days(3));
+    assert_eq!(tier_move(&review.run()), None);
+    review.business.tier_since = ago(Span::days(7));
+    assert_eq!(tier_move(&review.run()), Some((1, 0)));
 }
 
 #[test]
@@ -1580,7 +1652,14 @@ fn restrictions_of_another_business_do_not_apply() {
 /// delivered ones, settle. Returns the reservation, the number delivered and the settlement.
 fn broadcast(category: Category, recipients: &[Send], budget: i64) -> (i64, usize, Settlement) {
     let pricing = Pricing::default();
-    let q = quote(category, recipients.len() as u32, budget, &pricing).expect("budget enough");
+    let q = quote(
+        category,
+        recipients.len() as u32,
+        recipients.len() as u32,
+        budget,
+        &pricing,
+    )
+    .expect("budget enough");
     let mut delivered = 0;
     let mut charged = 0;
     for send in recipients {
@@ -1595,24 +1674,24 @@ fn broadcast(category: Category, recipients: &[Send], budget: i64) -> (i64, usiz
 
 #[test]
 fn a_broadcast_reserves_the_price_of_its_whole_audience() {
-    let q = quote(Category::Marketing, 10, 1_000, &Pricing::default()).unwrap();
+    let q = quote(Category::Marketing, 10, 10, 1_000, &Pricing::default()).unwrap();
     assert_eq!(q.reserved, 10 * 25);
     assert_eq!(q.budget_after_reserve, 1_000 - 10 * 25);
-    let q = quote(Category::Utility, 10, 1_000, &Pricing::default()).unwrap();
+    let q = quote(Category::Utility, 10, 10, 1_000, &Pricing::default()).unwrap();
     assert_eq!(q.reserved, 10 * 4);
-    let q = quote(Category::Authentication, 10, 1_000, &Pricing::default()).unwrap();
+    let q = quote(Category::Authentication, 10, 10, 1_000, &Pricing::default()).unwrap();
     assert_eq!(q.reserved, 10 * 3);
 }
 
 #[test]
 fn a_budget_of_exactly_the_reservation_is_enough() {
-    let q = quote(Category::Marketing, 10, 250, &Pricing::default()).unwrap();
+    let q = quote(Category::Marketing, 10, 10, 250, &Pricing::default()).unwrap();
     assert_eq!(q.budget_after_reserve, 0);
 }
 
 #[test]
 fn a_broadcast_the_budget_cannot_cover_is_refused_with_the_shortfall() {
-    let err = quote(Category::Marketing, 10, 240, &Pricing::default()).unwrap_err();
+    let err = quote(Category::Marketing, 10, 10, 240, &Pricing::default()).unwrap_err();
     assert_eq!((err.needed, err.available, err.shortfall), (250, 240, 10));
     assert!(err.to_string().starts_with("insufficient_budget"), "{err}");
 }

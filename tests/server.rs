@@ -277,7 +277,7 @@ async fn broadcasts_dry_run_writes_nothing_short_budgets_are_refused_and_only_de
         .iter()
         .map(|n| add_user(dir.path(), n))
         .collect();
-    let token = add_business(dir.path(), "Tienda Sol", &["--budget", "100"]);
+    let token = add_business(dir.path(), "Tienda Sol", &["--budget", "90"]);
     let server = TestServer::start(dir.path(), &[]);
     let shop = BusinessClient::new(&server.url, &token).unwrap();
     approved(&shop, "welcome", Category::Utility, "Welcome to Tienda Sol").await;
@@ -312,17 +312,23 @@ async fn broadcasts_dry_run_writes_nothing_short_budgets_are_refused_and_only_de
     let dry = shop.broadcast(&sale).await.unwrap();
     assert!(dry.dry_run && dry.id.is_none());
     assert_eq!(
-        (dry.quote.audience, dry.quote.unit_price, dry.quote.reserved),
-        (3, 25, 75)
+        (
+            dry.quote.audience,
+            dry.quote.eligible,
+            dry.quote.unit_price,
+            dry.quote.reserved
+        ),
+        (3, 2, 25, 50),
+        "cy turned offers off: known in advance, not reserved for"
     );
     assert_eq!(
         (dry.delivered, dry.held.get(&Reason::NotSubscribed)),
         (2, Some(&1))
     );
-    assert_eq!((dry.settlement.charged, dry.settlement.refunded), (50, 25));
+    assert_eq!((dry.settlement.charged, dry.settlement.refunded), (50, 0));
     assert_eq!(
         shop.status().await.unwrap().budget,
-        100,
+        90,
         "a dry run charges nothing"
     );
     assert_eq!(
@@ -343,10 +349,10 @@ async fn broadcasts_dry_run_writes_nothing_short_budgets_are_refused_and_only_de
             done.settlement.charged,
             done.settlement.refunded
         ),
-        (2, 50, 25)
+        (2, 50, 0)
     );
-    assert_eq!(done.settlement.budget_after, 50);
-    assert_eq!(shop.status().await.unwrap().budget, 50);
+    assert_eq!(done.settlement.budget_after, 40);
+    assert_eq!(shop.status().await.unwrap().budget, 40);
     let figures = shop.metrics(&MetricsScope::Broadcast(id.0)).await.unwrap();
     assert_eq!(figures.scope, format!("broadcast {id}"));
     assert_eq!(
@@ -362,12 +368,17 @@ async fn broadcasts_dry_run_writes_nothing_short_budgets_are_refused_and_only_de
     assert_eq!((status, error.error.as_str()), (402, "insufficient_budget"));
     let short = error.budget.expect("the refusal says how much is missing");
     assert_eq!(
-        (short.needed, short.available, short.shortfall),
-        (75, 50, 25)
+        (
+            short.eligible,
+            short.needed,
+            short.available,
+            short.shortfall
+        ),
+        (2, 50, 40, 10)
     );
     assert_eq!(
         shop.status().await.unwrap().budget,
-        50,
+        40,
         "a refusal charges nothing"
     );
 }
@@ -847,7 +858,7 @@ async fn data_survives_a_server_crash_and_restart() {
     let ana_before = all_changes(&s.server.api(&s.ana)).await;
     let Scene {
         _dir,
-        server,
+        mut server,
         ana,
         shop: shop_token,
         ..

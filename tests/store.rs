@@ -1380,3 +1380,71 @@ fn a_send_or_broadcast_that_leaves_a_placeholder_unfilled_is_refused_before_any_
         "nothing was decided, charged or counted"
     );
 }
+
+/// Alex and four more people in Tienda Sol's offer list: Bea blocked the shop, Cai turned all
+/// offers off, Dani has quiet hours all morning, Eva is plain. The shop's budget is 100 credits.
+fn offer_list(store: &mut Store, alex: UserId, shop: BusinessId) -> Vec<UserId> {
+    store
+        .write(|tx| {
+            let mut list = vec![alex];
+            for (name, all_offers, quiet_hours) in [
+                ("Bea", true, None),
+                ("Cai", false, None),
+                ("Dani", true, Some(QuietHours { start: 8, end: 12 })),
+                ("Eva", true, None),
+            ] {
+                let person = UserPrefs {
+                    all_offers,
+                    quiet_hours,
+                    ..prefs(4, 2)
+                };
+                let id = tx.add_user(name, &person)?;
+                tx.set_subscribed(id, shop, true)?;
+                list.push(id);
+            }
+            tx.block(list[1], shop, BlockReason::Spam, t0())?;
+            Ok(list)
+        })
+        .unwrap()
+}
+
+#[test]
+fn a_broadcast_reserves_for_its_eligible_audience_and_a_released_message_is_free() {
+    let dir = TempDir::new().unwrap();
+    let (mut store, alex, shop, offer) = shop_store(&dir);
+    let list = offer_list(&mut store, alex, shop);
+    let request = BroadcastRequest {
+        business: shop,
+        template: offer,
+        params: vec!["Sale".into(), "10%".into()],
+        audience: Some(list.clone()),
+    };
+    let pricing = Pricing::default();
+    let outcome = store
+        .write(|tx| tx.broadcast(&request, &policy(), &pricing, at(10)))
+        .expect("5 people, 3 eligible (not Bea, not Cai): 75 credits fit a budget of 100");
+    assert_eq!((outcome.quote.audience, outcome.quote.eligible), (5, 3));
+    assert_eq!(outcome.quote.reserved, 3 * pricing.marketing);
+    assert_eq!(outcome.delivered, 2, "Alex and Eva; Dani's is held");
+    assert_eq!(outcome.settlement.charged, 2 * pricing.marketing);
+    let budget = store.db().business(shop).unwrap().budget;
+    assert_eq!(budget, 100 - 2 * pricing.marketing);
+
+    let dani = list[3];
+    let held = outcome
+        .results
+        .iter()
+        .find(|(user, _)| *user == dani)
+        .and_then(|(_, r)| r.message)
+        .expect("Dani's message is held");
+    store
+        .write(|tx| tx.release_held(dani, held, at(20)))
+        .unwrap();
+    let db = store.db();
+    assert_eq!(db.message(held).unwrap().decision.outcome, Outcome::Deliver);
+    assert_eq!(
+        db.business(shop).unwrap().budget,
+        budget,
+        "the user fetched it: the business pays nothing"
+    );
+}

@@ -443,7 +443,7 @@ fn the_bus_companys_winter_broadcast_is_refused_for_its_budget() {
         panic!("expected insufficient budget, got {err:?}")
     };
     assert_eq!(refusal.available, def.budget);
-    assert_eq!(refusal.audience, def.audience_subscribed);
+    assert_eq!(refusal.eligible, def.audience_subscribed);
     assert_eq!(
         refusal.needed,
         i64::from(def.audience_subscribed) * assets.pricing.price(Category::Marketing)

@@ -165,6 +165,7 @@ pub fn broadcast(template: &str, r: &BroadcastReport) -> String {
     let rows = [
         ("category", q.category.to_string()),
         ("audience", format!("{} people", q.audience)),
+        ("eligible", format!("{} people", q.eligible)),
         ("unit price", format!("{} credits", q.unit_price)),
         ("reserved", format!("{} credits", q.reserved)),
         ("charged", format!("{} credits", r.settlement.charged)),
@@ -248,7 +249,12 @@ pub fn status(s: &StatusReport) -> String {
         .map(|(r, active)| {
             vec![
                 r.kind.label().to_string(),
-                if *active { "in force" } else { "ended" }.to_string(),
+                match (r.kind, *active) {
+                    (RestrictionKind::Warning, true) => "shown",
+                    (_, true) => "in force",
+                    (_, false) => "ended",
+                }
+                .to_string(),
                 r.start.date_time(),
                 r.end.map_or("until reviewed".into(), |e| e.date_time()),
                 cell(&r.reason),

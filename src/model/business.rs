@@ -137,11 +137,15 @@ pub struct Restriction {
 }
 
 impl Restriction {
-    /// Whether the restriction is in force at `now`. A warning is never "in force"; it is a notice.
+    /// Whether the restriction restricts at `now`. A warning never does; it is a notice.
     pub fn active_at(&self, now: Timestamp) -> bool {
-        self.kind != RestrictionKind::Warning
-            && self.start <= now
-            && self.end.is_none_or(|end| now < end)
+        self.kind != RestrictionKind::Warning && self.current_at(now)
+    }
+
+    /// Whether `now` is within its span: a current warning is shown to the business, though
+    /// it restricts nothing.
+    pub fn current_at(&self, now: Timestamp) -> bool {
+        self.start <= now && self.end.is_none_or(|end| now < end)
     }
 
     /// The restriction as the user sees it on the business profile.

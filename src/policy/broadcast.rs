@@ -1,7 +1,7 @@
 //! Paid broadcasts: a price per delivered message by category, a reservation for the whole
 //! eligible audience, a charge for what was delivered and a refund of the rest.
 
-use crate::model::Category;
+use crate::model::{Category, Relation, UserPrefs};
 use serde::{Deserialize, Serialize};
 
 /// Credits per delivered message, by category (`assets/pricing.toml`).
@@ -64,9 +64,12 @@ impl Pricing {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct Quote {
     pub category: Category,
+    /// Everyone the broadcast goes to; each goes through the rules.
     pub audience: u32,
+    /// The audience less those known in advance to be rejected or held.
+    pub eligible: u32,
     pub unit_price: i64,
-    /// Credits reserved for the whole eligible audience.
+    /// Credits reserved for the eligible audience.
     pub reserved: i64,
     pub budget_before: i64,
     pub budget_after_reserve: i64,
@@ -77,27 +80,37 @@ pub struct Quote {
     Debug, Clone, Copy, PartialEq, Eq, thiserror::Error, Serialize, Deserialize, utoipa::ToSchema,
 )]
 #[error(
-    "insufficient_budget: the broadcast needs {needed} credits for {audience} people and the budget holds {available}; {shortfall} short"
+    "insufficient_budget: the broadcast needs {needed} credits for {eligible} eligible people and the budget holds {available}; {shortfall} short"
 )]
 pub struct InsufficientBudget {
-    pub audience: u32,
+    /// The eligible audience the budget had to cover.
+    pub eligible: u32,
     pub needed: i64,
     pub available: i64,
     pub shortfall: i64,
 }
 
-/// Prices a broadcast of `category` to `audience` people against `budget`; no partial broadcasts.
+/// Whether a message of `category` to a user is known in advance to be rejected or held:
+/// the user blocked the business or, for marketing, is not subscribed or turned all offers off.
+pub fn known_excluded(category: Category, relation: &Relation, prefs: &UserPrefs) -> bool {
+    let marketing = category == Category::Marketing;
+    relation.blocked.is_some() || (marketing && (!relation.subscribed || !prefs.all_offers))
+}
+
+/// Prices a broadcast of `category` to `audience` people, `eligible` of them not known in
+/// advance to be rejected or held, against `budget`; no partial broadcasts.
 pub fn quote(
     category: Category,
     audience: u32,
+    eligible: u32,
     budget: i64,
     pricing: &Pricing,
 ) -> Result<Quote, InsufficientBudget> {
     let unit_price = pricing.price(category);
-    let needed = unit_price.saturating_mul(i64::from(audience));
+    let needed = unit_price.saturating_mul(i64::from(eligible));
     if needed > budget {
         return Err(InsufficientBudget {
-            audience,
+            eligible,
             needed,
             available: budget,
             shortfall: needed - budget,
@@ -106,6 +119,7 @@ pub fn quote(
     Ok(Quote {
         category,
         audience,
+        eligible,
         unit_price,
         reserved: needed,
         budget_before: budget,
@@ -140,16 +154,16 @@ mod tests {
     #[test]
     fn the_whole_audience_is_reserved_or_nothing_is_sent() {
         let p = Pricing::default();
-        let q = quote(Category::Marketing, 40, 1000, &p).unwrap();
+        let q = quote(Category::Marketing, 40, 40, 1000, &p).unwrap();
         assert_eq!((q.reserved, q.budget_after_reserve), (1000, 0));
-        let err = quote(Category::Marketing, 41, 1000, &p).unwrap_err();
+        let err = quote(Category::Marketing, 41, 41, 1000, &p).unwrap_err();
         assert_eq!((err.needed, err.shortfall), (1025, 25));
         assert!(err.to_string().starts_with("insufficient_budget"));
     }
 
     #[test]
     fn only_delivered_messages_are_charged() {
-        let q = quote(Category::Utility, 10, 100, &Pricing::default()).unwrap();
+        let q = quote(Category::Utility, 10, 10, 100, &Pricing::default()).unwrap();
         let s = settle(&q, 6 * 4);
         assert_eq!((s.charged, s.refunded, s.budget_after), (24, 16, 76));
     }

@@ -91,9 +91,11 @@ pub struct TierConfig {
     pub limits: Vec<u32>,
     /// The limit of a business in the first tier whose tier is lowered as a restriction.
     pub lowered_first_tier: u32,
+    /// The rolling window a tier counts over; also the least time between two steps up.
     pub window_hours: i64,
-    /// Share of the tier a business must use over `review_days` to move up.
+    /// Share of the tier a business must reach within one window to move up.
     pub up_fraction: f64,
+    /// How far back, at most, a step up looks for that window (never before the last change).
     pub review_days: i64,
     /// Days at Low quality before moving down a tier.
     pub down_after_low_days: i64,

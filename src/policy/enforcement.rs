@@ -20,8 +20,10 @@ pub struct EnforcementInput<'a> {
     pub strikes: &'a [Strike],
     /// Reports of the business in the reporters window: when, and by whom.
     pub reports: &'a [(Timestamp, UserId)],
-    /// Unique users reached by business-initiated messages over the tier review window.
-    pub reach_review: u32,
+    /// Deliveries of business-initiated messages over the tier review window: when, to whom.
+    pub deliveries: &'a [(Timestamp, UserId)],
+    /// Whether the business's tier is lowered as a restriction now (it may not climb meanwhile).
+    pub tier_lowered: bool,
     /// Whether the business is already disabled (strikes still count, the step is not repeated).
     pub disabled: bool,
     /// Whether all business-initiated sending is suspended now.
@@ -205,6 +207,10 @@ fn low_quality_strike(
     }
 }
 
+/// One tier step, or none. Down after `down_after_low_days` at Low since the spell began or the
+/// last tier change, whichever is later. Up when, since the last change and within the review
+/// window, some rolling tier window reached `up_fraction` of the tier, quality is not Low, the
+/// tier is not lowered as a restriction, and the last change is at least a tier window old.
 fn tier_move(
     input: &EnforcementInput,
     quality: Quality,
@@ -214,29 +220,66 @@ fn tier_move(
 ) -> Option<Change> {
     let tiers = &config.tiers;
     let business = input.business;
-    if now - business.tier_since < Span::days(tiers.review_days) {
+    let from = business.tier;
+    if let Some(since) = low_since {
+        let counted_from = since.max(business.tier_since);
+        if now - counted_from >= Span::days(tiers.down_after_low_days) {
+            return (from > 0).then(|| Change::Tier {
+                from,
+                to: from - 1,
+                reason: format!("Quality Low since {}", since.short_date()),
+            });
+        }
+    }
+    let window = Span::hours(tiers.window_hours);
+    if quality == Quality::Low || input.tier_lowered || now - business.tier_since < window {
         return None;
     }
-    let from = business.tier;
-    if let Some(since) = low_since.filter(|s| now - *s >= Span::days(tiers.down_after_low_days)) {
-        return (from > 0).then(|| Change::Tier {
-            from,
-            to: from - 1,
-            reason: format!("Quality Low since {}", since.short_date()),
-        });
-    }
     let limit = tiers.limit(from)?;
-    let used_enough = f64::from(input.reach_review) >= tiers.up_fraction * f64::from(limit);
-    (quality != Quality::Low && used_enough).then(|| Change::Tier {
+    let counted_from = business.tier_since.max(now - Span::days(tiers.review_days));
+    let peak = peak_reach(input.deliveries, counted_from, now, window);
+    (f64::from(peak) >= tiers.up_fraction * f64::from(limit)).then(|| Change::Tier {
         from,
         to: from + 1,
         reason: format!(
-            "Reached {} people in {} days with quality {}",
-            input.reach_review,
-            tiers.review_days,
+            "Reached {peak} people in {} hours with quality {}",
+            tiers.window_hours,
             quality.label()
         ),
     })
+}
+
+/// The most unique users reached within one rolling `window` (`(end - window, end]`), over the
+/// deliveries in `(from, now]`.
+pub fn peak_reach(
+    deliveries: &[(Timestamp, UserId)],
+    from: Timestamp,
+    now: Timestamp,
+    window: Span,
+) -> u32 {
+    let mut counted: Vec<(Timestamp, UserId)> = deliveries
+        .iter()
+        .copied()
+        .filter(|(at, _)| *at > from && *at <= now)
+        .collect();
+    counted.sort_unstable();
+    let mut in_window: std::collections::HashMap<UserId, u32> = Default::default();
+    let (mut start, mut peak) = (0, 0);
+    for &(at, user) in &counted {
+        *in_window.entry(user).or_default() += 1;
+        while counted[start].0 <= at - window {
+            let left = counted[start].1;
+            if let Some(n) = in_window.get_mut(&left) {
+                *n -= 1;
+                if *n == 0 {
+                    in_window.remove(&left);
+                }
+            }
+            start += 1;
+        }
+        peak = peak.max(in_window.len() as u32);
+    }
+    peak
 }
 
 /// A strike when enough distinct users reported the business since the last such strike.
@@ -319,7 +362,8 @@ fn restriction(
 ) -> Restriction {
     let e = &config.enforcement;
     let end = match kind {
-        RestrictionKind::Warning => Some(now),
+        // A warning restricts nothing and stays in view as long as its strike counts.
+        RestrictionKind::Warning => Some(now + Span::days(e.strike_window_days)),
         RestrictionKind::TierLowered => Some(now + Span::days(e.tier_lowered_days)),
         RestrictionKind::MarketingSuspended => Some(now + Span::days(e.marketing_suspended_days)),
         RestrictionKind::SendingSuspended => Some(now + Span::days(e.sending_suspended_days)),

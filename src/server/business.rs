@@ -331,7 +331,7 @@ pub fn status(
         restrictions: restrictions
             .into_iter()
             .map(|r| {
-                let active = r.active_at(now);
+                let active = r.current_at(now);
                 (r, active)
             })
             .collect(),

@@ -91,9 +91,9 @@ impl ApiFailure {
             StatusCode::PAYMENT_REQUIRED,
             "insufficient_budget",
             format!(
-                "the broadcast needs {} credits for {} people and the budget holds {}: add {} \
-                 credits or send to fewer people",
-                shortfall.needed, shortfall.audience, shortfall.available, shortfall.shortfall
+                "the broadcast needs {} credits for {} eligible people and the budget holds {}: \
+                 add {} credits or send to fewer people",
+                shortfall.needed, shortfall.eligible, shortfall.available, shortfall.shortfall
             ),
         );
         failure.body.budget = Some(shortfall);

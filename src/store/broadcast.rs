@@ -1,9 +1,9 @@
-//! Broadcasts: reserve the price of the whole eligible audience, send to each person through
+//! Broadcasts: reserve the price of the eligible audience, send to each person through
 //! the rules, charge only what was delivered and return the rest.
 
 use super::{Attempt, Result, SendResult, StoreError, Tx};
 use crate::model::*;
-use crate::policy::broadcast::{Quote, Settlement, quote, settle};
+use crate::policy::broadcast::{Quote, Settlement, known_excluded, quote, settle};
 use crate::policy::{PolicyConfig, Pricing};
 use rusqlite::params;
 use serde::{Deserialize, Serialize};
@@ -66,9 +66,18 @@ impl Tx<'_> {
         };
         audience.sort_unstable();
         audience.dedup();
+        let mut eligible = 0;
+        for user in &audience {
+            let relation = db.relation(*user, business.id)?;
+            let prefs = db.user(*user)?.prefs;
+            if !known_excluded(template.category, &relation, &prefs) {
+                eligible += 1;
+            }
+        }
         let q = quote(
             template.category,
             audience.len() as u32,
+            eligible,
             business.budget,
             pricing,
         )

@@ -74,15 +74,19 @@ impl Db<'_> {
         )
     }
 
-    /// Unique users reached with templates since `since`.
-    pub fn template_reach(&self, business: BusinessId, since: Timestamp) -> Result<u32> {
-        Ok(self.conn.query_row(
-            "SELECT count(DISTINCT user_id) FROM messages
-             WHERE business_id = ?1 AND outcome = 'deliver' AND business_id IS NOT NULL AND direction = 'in'
+    /// Deliveries of templates (business-initiated) since `since`: when, and to whom.
+    pub fn template_deliveries(
+        &self,
+        business: BusinessId,
+        since: Timestamp,
+    ) -> Result<Vec<(Timestamp, UserId)>> {
+        self.list(
+            "SELECT delivered_at, user_id FROM messages
+             WHERE business_id = ?1 AND outcome = 'deliver' AND direction = 'in'
                 AND template_id IS NOT NULL AND delivered_at > ?2",
             params![business, since],
-            |r| r.get(0),
-        )?)
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
     }
 
     /// Held messages waiting for quiet hours to end.
@@ -127,6 +131,9 @@ impl Tx<'_> {
         };
         let disabled = active(RestrictionKind::Disabled);
         let sending_suspended = active(RestrictionKind::SendingSuspended);
+        let tier_lowered = active(RestrictionKind::TierLowered);
+        let deliveries =
+            db.template_deliveries(business, now - Span::days(config.tiers.review_days))?;
         let reports = db.reports_since(
             business,
             now - Span::days(config.enforcement.reporters_window_days),
@@ -137,8 +144,8 @@ impl Tx<'_> {
             templates: with_signals,
             strikes: &strikes,
             reports: &reports,
-            reach_review: db
-                .template_reach(business, now - Span::days(config.tiers.review_days))?,
+            deliveries: &deliveries,
+            tier_lowered,
             disabled,
             sending_suspended,
         };

@@ -254,7 +254,9 @@ impl Summary {
                     Some(e) => format!(" until {}", e.date_time()),
                     None => " until reviewed".to_string(),
                 };
-                let state = if r.active_at(self.now) {
+                let state = if r.kind == RestrictionKind::Warning && r.current_at(self.now) {
+                    " [shown]"
+                } else if r.active_at(self.now) {
                     " [in force]"
                 } else {
                     ""

@@ -248,7 +248,10 @@ fn dry_rows(dry: &DryRun) -> Vec<Row> {
     let q = &dry.quote;
     let s = &dry.settlement;
     let mut rows = vec![
-        field("Audience", format!("{} people eligible", q.audience)),
+        field(
+            "Audience",
+            format!("{} people, {} eligible", q.audience, q.eligible),
+        ),
         field(
             "Price",
             format!("{} cr per delivered message ({})", q.unit_price, q.category),
@@ -258,7 +261,7 @@ fn dry_rows(dry: &DryRun) -> Vec<Row> {
             format!(
                 "{} cr ({} × {})",
                 group_credits(q.reserved),
-                q.audience,
+                q.eligible,
                 q.unit_price
             ),
         ),
@@ -321,7 +324,11 @@ fn refused_rows(r: &InsufficientBudget) -> Vec<Row> {
         Row::Blank,
         field(
             "Needed",
-            format!("{} cr for {} people", group_credits(r.needed), r.audience),
+            format!(
+                "{} cr for {} eligible people",
+                group_credits(r.needed),
+                r.eligible
+            ),
         ),
         field("Budget", format!("{} cr", group_credits(r.available))),
         Row::Field(

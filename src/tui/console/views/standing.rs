@@ -209,8 +209,8 @@ fn restriction_lines(
             Some(e) => e.date_time(),
             None => "until reviewed".to_string(),
         };
-        let (mark, style) = match (x.kind, x.active_at(now)) {
-            (RestrictionKind::Warning, _) => ("", theme.get("held")),
+        let (mark, style) = match (x.kind, x.current_at(now)) {
+            (RestrictionKind::Warning, true) => ("▶ shown", theme.get("held")),
             (_, true) => ("▶ in force", theme.get("rejected")),
             (_, false) => ("over", theme.get("dim")),
         };
