@@ -381,6 +381,20 @@ async fn broadcasts_dry_run_writes_nothing_short_budgets_are_refused_and_only_de
         40,
         "a refusal charges nothing"
     );
+    let kept = shop.broadcasts().await.unwrap();
+    assert_eq!(
+        kept.len(),
+        2,
+        "the refusal is kept beside the broadcast: {kept:?}"
+    );
+    assert_eq!(
+        kept[0].refused,
+        Some(BudgetShortfall {
+            needed: 50,
+            available: 40
+        })
+    );
+    assert_eq!((kept[0].reserved, kept[1].refused), (0, None));
 }
 
 #[tokio::test]

@@ -838,6 +838,7 @@ fn a_broadcast_reads_back_with_its_charge_and_the_budget_it_used() {
             reserved: b.quote.reserved,
             charged: b.settlement.charged,
             refunded: b.settlement.refunded,
+            refused: None,
         }]
     );
     let price = Pricing::default().price(Category::Marketing);
@@ -1446,5 +1447,69 @@ fn a_broadcast_reserves_for_its_eligible_audience_and_a_released_message_is_free
         db.business(shop).unwrap().budget,
         budget,
         "the user fetched it: the business pays nothing"
+    );
+}
+
+#[test]
+fn a_refused_broadcast_is_kept_with_what_it_needed_and_what_there_was() {
+    let dir = TempDir::new().unwrap();
+    let (mut store, alex, shop, offer) = shop_store(&dir);
+    let mut list = offer_list(&mut store, alex, shop);
+    list.extend(
+        store
+            .write(|tx| {
+                (0..3)
+                    .map(|n| tx.add_user(&format!("Extra {n}"), &prefs(4, 2)))
+                    .collect::<Result<Vec<_>, _>>()
+            })
+            .unwrap(),
+    );
+    for user in &list[5..] {
+        store
+            .write(|tx| tx.set_subscribed(*user, shop, true))
+            .unwrap();
+    }
+    let request = BroadcastRequest {
+        business: shop,
+        template: offer,
+        params: vec!["Sale".into(), "10%".into()],
+        audience: Some(list),
+    };
+    let pricing = Pricing::default();
+    let refusal = match store.write(|tx| tx.broadcast(&request, &policy(), &pricing, at(10))) {
+        Err(StoreError::Budget(refusal)) => refusal,
+        other => panic!("6 eligible people need 150 credits of 100: {other:?}"),
+    };
+    assert_eq!(
+        (refusal.eligible, refusal.needed, refusal.available),
+        (6, 150, 100)
+    );
+    store
+        .write(|tx| tx.record_refused_broadcast(&request, &refusal, &pricing, at(10)))
+        .unwrap();
+    let db = store.db();
+    let kept = db.broadcasts(shop).unwrap();
+    assert_eq!(kept.len(), 1);
+    assert_eq!(
+        (
+            kept[0].audience,
+            kept[0].reserved,
+            kept[0].charged,
+            kept[0].refused
+        ),
+        (
+            6,
+            0,
+            0,
+            Some(BudgetShortfall {
+                needed: 150,
+                available: 100
+            })
+        )
+    );
+    assert_eq!(
+        db.business(shop).unwrap().budget,
+        100,
+        "nothing was reserved"
     );
 }

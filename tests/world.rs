@@ -5,6 +5,7 @@
 
 use parley::model::MetricScope;
 use parley::model::*;
+use parley::policy::config::group_thousands;
 use parley::store::{BroadcastRequest, Store, StoreError};
 use parley::world::{self, Assets, Event, Source, Summary, Target};
 use tempfile::TempDir;
@@ -417,7 +418,21 @@ fn the_bus_companys_winter_broadcast_is_refused_for_its_budget() {
         "nothing reserved, nothing charged"
     );
     let db = store.db();
-    assert!(db.broadcasts(rutas.business.id).unwrap().is_empty());
+    let kept = db.broadcasts(rutas.business.id).unwrap();
+    assert_eq!(kept.len(), 1, "the refusal is kept: {kept:?}");
+    let short = kept[0].refused.expect("kept as refused");
+    assert_eq!((kept[0].reserved, kept[0].charged), (0, 0));
+    assert_eq!(short.available, def.budget);
+    assert!(short.needed > short.available, "{short:?}");
+    assert_eq!(rutas.refused, kept);
+    let text = s.to_string();
+    let line = format!(
+        "needed {} credits for {} eligible people, the budget held {}",
+        group_thousands(short.needed),
+        kept[0].audience,
+        group_thousands(short.available)
+    );
+    assert!(text.contains(&line), "{text}");
     assert_eq!(
         db.metrics(MetricScope::Template(template.id)).unwrap().sent,
         0

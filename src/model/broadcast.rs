@@ -16,6 +16,16 @@ pub struct BroadcastRecord {
     pub reserved: i64,
     pub charged: i64,
     pub refunded: i64,
+    /// Set when the budget could not cover the eligible audience: nothing was sent.
+    #[serde(default)]
+    pub refused: Option<BudgetShortfall>,
+}
+
+/// What a refused broadcast needed, and what the budget held.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
+pub struct BudgetShortfall {
+    pub needed: i64,
+    pub available: i64,
 }
 
 /// How many of a broadcast's messages were delivered, held and rejected, and the charge.

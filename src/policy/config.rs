@@ -257,10 +257,11 @@ impl TierConfig {
     }
 }
 
-/// 2000 -> "2,000".
-pub fn group_thousands(n: u32) -> String {
-    let s = n.to_string();
-    let mut out = String::new();
+/// 2000 -> "2,000"; -2000 -> "-2,000".
+pub fn group_thousands(n: impl Into<i64>) -> String {
+    let n: i64 = n.into();
+    let s = n.unsigned_abs().to_string();
+    let mut out = String::from(if n < 0 { "-" } else { "" });
     for (i, c) in s.chars().enumerate() {
         if i > 0 && (s.len() - i).is_multiple_of(3) {
             out.push(',');

@@ -181,7 +181,14 @@ pub fn broadcast(
     let outcome = if b.dry_run {
         db.in_dry_run(run)?
     } else {
-        db.in_transaction(run)?
+        let result = db.in_transaction(run);
+        refusal_kept(
+            db,
+            result,
+            |tx| broadcast_request(tx, business, b),
+            pricing,
+            now,
+        )?
     };
     let woken = match b.dry_run {
         true => Vec::new(),
@@ -197,6 +204,24 @@ pub fn broadcast(
         rejected: outcome.rejected,
     };
     Ok((report, woken))
+}
+
+/// Passes `result` on; when the budget refused a broadcast, first keeps the refusal in a
+/// transaction of its own (the refused one was rolled back), so the business sees it later.
+pub fn refusal_kept<T>(
+    db: &mut impl ServerConnection,
+    result: DbResult<T>,
+    request: impl FnOnce(&dyn ServerReads) -> DbResult<BroadcastRequest>,
+    pricing: &Pricing,
+    now: Timestamp,
+) -> DbResult<T> {
+    if let Err(DbError::Budget(refusal)) = &result {
+        db.in_transaction(|tx| {
+            let request = request(tx.reads())?;
+            tx.record_refused_broadcast(&request, refusal, pricing, now)
+        })?;
+    }
+    result
 }
 
 fn broadcast_request(

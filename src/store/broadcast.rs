@@ -3,7 +3,9 @@
 
 use super::{Attempt, Result, SendResult, StoreError, Tx};
 use crate::model::*;
-use crate::policy::broadcast::{Quote, Settlement, known_excluded, quote, settle};
+use crate::policy::broadcast::{
+    InsufficientBudget, Quote, Settlement, known_excluded, quote, settle,
+};
 use crate::policy::{PolicyConfig, Pricing};
 use rusqlite::params;
 use serde::{Deserialize, Serialize};
@@ -141,6 +143,28 @@ impl Tx<'_> {
     }
 }
 
+impl Tx<'_> {
+    /// Keeps a broadcast the budget could not cover, with what it needed and what there was.
+    pub fn record_refused_broadcast(
+        &self,
+        req: &BroadcastRequest,
+        refusal: &InsufficientBudget,
+        pricing: &Pricing,
+        now: Timestamp,
+    ) -> Result<BroadcastId> {
+        let category = self.db().template(req.template)?.category;
+        self.tx.execute(
+            "INSERT INTO broadcasts (business_id, template_id, category, created_at, audience, unit_price, reserved, status, needed, available)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, 0, 'refused', ?7, ?8)",
+            params![
+                req.business, req.template, category.as_str(), now, refusal.eligible,
+                pricing.price(category), refusal.needed, refusal.available
+            ],
+        )?;
+        Ok(BroadcastId(self.tx.last_insert_rowid()))
+    }
+}
+
 impl super::Db<'_> {
     /// A business's broadcasts, newest first.
     pub fn broadcasts(&self, business: BusinessId) -> Result<Vec<BroadcastRecord>> {
@@ -158,6 +182,13 @@ impl super::Db<'_> {
                     reserved: r.get("reserved")?,
                     charged: r.get("charged")?,
                     refunded: r.get("refunded")?,
+                    refused: match r.get::<_, String>("status")?.as_str() {
+                        "refused" => Some(BudgetShortfall {
+                            needed: r.get("needed")?,
+                            available: r.get("available")?,
+                        }),
+                        _ => None,
+                    },
                 })
             },
         )

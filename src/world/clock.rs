@@ -246,6 +246,7 @@ fn business_event(
                 (outcome.results, header)
             }
             Err(crate::store::StoreError::Budget(refusal)) => {
+                tx.record_refused_broadcast(&req, &refusal, &assets.pricing, event.at)?;
                 let line = format!("{}: broadcast refused: {refusal}", def.name);
                 return Ok(vec![Progress::Sent { at: event.at, line }]);
             }

@@ -62,6 +62,8 @@ pub struct BusinessSummary {
     pub templates: Vec<(Template, Vec<TemplateEvent>)>,
     pub strikes: Vec<Strike>,
     pub restrictions: Vec<Restriction>,
+    /// Broadcasts the budget refused, newest first.
+    pub refused: Vec<BroadcastRecord>,
     /// The restrictions in force at the summary's time.
     pub standing: crate::policy::Standing,
 }
@@ -113,7 +115,10 @@ pub fn summary(store: &Store, assets: &Assets) -> Result<Summary, WorldError> {
             templates.push((t, log));
         }
         let restrictions = db.restrictions(business.id)?;
+        let mut refused = db.broadcasts(business.id)?;
+        refused.retain(|b| b.refused.is_some());
         businesses.push(BusinessSummary {
+            refused,
             strikes: db.strikes(business.id)?,
             standing: crate::policy::enforcement::standing(
                 &business,
@@ -239,6 +244,20 @@ impl Summary {
                 t.review,
                 t.review_note
             );
+        }
+        if !b.refused.is_empty() {
+            let _ = writeln!(out, "  Broadcasts refused for their budget");
+            for r in &b.refused {
+                let Some(short) = r.refused else { continue };
+                let _ = writeln!(
+                    out,
+                    "    {}  needed {} credits for {} eligible people, the budget held {}",
+                    r.created_at.date_time(),
+                    group_thousands(short.needed),
+                    r.audience,
+                    group_thousands(short.available)
+                );
+            }
         }
         if !b.strikes.is_empty() {
             let _ = writeln!(out, "  Strikes");

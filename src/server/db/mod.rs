@@ -22,6 +22,7 @@ pub use error::{DbError, DbResult};
 pub use sqlite::SqliteDb;
 
 use crate::model::*;
+use crate::policy::broadcast::InsufficientBudget;
 use crate::policy::enforcement::Change;
 use crate::policy::{Metrics, PolicyConfig, Pricing, Settlement, StandingReport};
 use std::future::Future;
@@ -134,6 +135,14 @@ pub trait ServerWrites {
         pricing: &Pricing,
         now: Timestamp,
     ) -> DbResult<BroadcastOutcome>;
+    /// Keeps a broadcast the budget refused, with what it needed and what there was.
+    fn record_refused_broadcast(
+        &self,
+        request: &BroadcastRequest,
+        refusal: &InsufficientBudget,
+        pricing: &Pricing,
+        now: Timestamp,
+    ) -> DbResult<BroadcastId>;
     /// Prices and reserves a broadcast to send in parts.
     fn open_broadcast(
         &self,

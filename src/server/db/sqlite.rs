@@ -332,6 +332,18 @@ impl ServerWrites for Writes<'_, '_> {
         Ok(self.tx.broadcast(request, policy, pricing, now)?)
     }
 
+    fn record_refused_broadcast(
+        &self,
+        request: &BroadcastRequest,
+        refusal: &InsufficientBudget,
+        pricing: &Pricing,
+        now: Timestamp,
+    ) -> DbResult<BroadcastId> {
+        Ok(self
+            .tx
+            .record_refused_broadcast(request, refusal, pricing, now)?)
+    }
+
     fn open_broadcast(
         &self,
         request: &BroadcastRequest,

@@ -6,9 +6,9 @@ use crate::model::BroadcastId;
 use crate::policy::Settlement;
 use crate::protocol::*;
 use crate::server::auth::BusinessAuth;
-use crate::server::business::check_audience;
+use crate::server::business::{check_audience, refusal_kept, request_for};
 use crate::server::console;
-use crate::server::db::{ServerConnection, ServerDb};
+use crate::server::db::{ServerConnection, ServerDb, ServerReads};
 use crate::server::error::{ApiFailure, ApiResult};
 use crate::server::extract::{ApiJson, ApiPath};
 use crate::server::state::Shared;
@@ -45,7 +45,12 @@ pub async fn start(
             let at = now();
             let idle_since = console::idle_since(at, shared.config.broadcast_idle);
             conn.in_transaction(|tx| console::settle_idle(tx, Some(who.0), idle_since))?;
-            conn.in_transaction(|tx| console::start(tx, who.0, &b, &shared.pricing, at))
+            let result =
+                conn.in_transaction(|tx| console::start(tx, who.0, &b, &shared.pricing, at));
+            let request = |db: &dyn ServerReads| {
+                request_for(db, who.0, &b.template, &b.params, b.to.as_deref())
+            };
+            refusal_kept(conn, result, request, &shared.pricing, at)
         })
         .await?;
     Ok((StatusCode::CREATED, Json(started)))

@@ -169,7 +169,13 @@ impl<St: BorrowMut<Store>, As: Borrow<Assets>> ConsoleSource for StoreSource<St,
         let every = Timestamp(i64::MAX);
         let store = self.store.borrow_mut();
         store.write(|tx| tx.settle_unfinished(Some(plan.business), every))?;
-        let opened = store.write(|tx| tx.open_broadcast(&request, pricing, now))?;
+        let opened = match store.write(|tx| tx.open_broadcast(&request, pricing, now)) {
+            Err(StoreError::Budget(refusal)) => {
+                store.write(|tx| tx.record_refused_broadcast(&request, &refusal, pricing, now))?;
+                return Err(StoreError::Budget(refusal).into());
+            }
+            other => other?,
+        };
         Ok(BroadcastRun {
             id: opened.id,
             template: plan.template,

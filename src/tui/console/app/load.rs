@@ -82,10 +82,15 @@ impl ConsoleApp {
         scopes.extend(broadcasts.iter().map(|b| ScopeRow {
             scope: MetricScope::Broadcast(b.id),
             label: format!(
-                "#{} {} {}",
+                "#{} {} {}{}",
                 b.id,
                 template_name(&self.state.templates.rows, b.template),
-                b.created_at.short_date()
+                b.created_at.short_date(),
+                if b.refused.is_some() {
+                    " · refused"
+                } else {
+                    ""
+                }
             ),
         }));
         let view = &mut self.state.metrics;
