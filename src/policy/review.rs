@@ -111,11 +111,17 @@ fn rejected(sub: &Submission, rule: ReviewRule, note: String) -> Review {
     }
 }
 
-/// Placeholders must be `{{1}}`, `{{2}}`... numbered from 1 without gaps, at most `max`.
+/// Placeholders must be `{{1}}`, `{{2}}`... numbered from 1 without gaps, at most `max`; a
+/// `}}` outside one (as in `{1}}`) is a placeholder gone wrong.
 fn check_placeholders(body: &str, max: usize) -> Result<(), String> {
+    let stray = |text: &str| match text.contains("}}") {
+        true => Err("A placeholder is closed with }} but never opened with {{.".to_string()),
+        false => Ok(()),
+    };
     let mut seen = Vec::new();
     let mut rest = body;
     while let Some(open) = rest.find("{{") {
+        stray(&rest[..open])?;
         let after = &rest[open + 2..];
         let close = after
             .find("}}")
@@ -134,6 +140,7 @@ fn check_placeholders(body: &str, max: usize) -> Result<(), String> {
         }
         rest = &after[close + 2..];
     }
+    stray(rest)?;
     if seen.len() > max {
         return Err(format!(
             "It has {} placeholders; at most {max} are allowed.",
@@ -276,6 +283,20 @@ mod tests {
         assert_eq!(
             run(Category::Utility, "Hi {{1", true).rule,
             ReviewRule::Placeholders
+        );
+        for stray in [
+            "Order {1}} shipped",
+            "Order {{1}} and 2}} shipped",
+            "}} {{1}}",
+        ] {
+            let r = run(Category::Utility, stray, true);
+            assert_eq!(r.rule, ReviewRule::Placeholders, "{stray}");
+            assert!(r.note.contains("never opened"), "{}", r.note);
+        }
+        assert_eq!(
+            run(Category::Utility, "Code {ABC} for {{1}}", true).rule,
+            ReviewRule::Passed,
+            "single braces are text"
         );
         assert_eq!(
             run(Category::Utility, "Hi {{1}} {{1}} {{2}}", true).rule,
