@@ -257,6 +257,9 @@ pub struct StatusReport {
     pub strikes: Vec<Strike>,
     /// Every restriction, with whether it is in force.
     pub restrictions: Vec<(Restriction, bool)>,
+    /// What to do to recover, most pressing first (the console's Standing says the same).
+    #[serde(default)]
+    pub advice: Vec<String>,
 }
 
 /// `GET /v1/business/account`: the business as the server has it, how many people subscribe

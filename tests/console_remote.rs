@@ -9,6 +9,7 @@ mod support;
 use parley::model::MetricScope;
 use parley::model::*;
 use parley::policy::Metrics;
+use parley::policy::recovery;
 use parley::protocol::*;
 use parley::server::{add_business, add_user};
 use parley::store::{NewBusiness, NewTemplate, Store, paths};
@@ -16,7 +17,6 @@ use parley::sync::business_client::BusinessClient;
 use parley::tui::UiConfig;
 use parley::tui::console::Action;
 use parley::tui::console::commands::{FooterItem, footer};
-use parley::tui::console::recovery;
 use parley::tui::console::state::{BroadcastStage, ConsoleScreen};
 use parley::tui::console::{RemoteSession, RemoteSource};
 use parley::tui::render::{buffer_text, render};
@@ -372,6 +372,10 @@ fn standing_matches(
         recovery::advice(&report, &refs, policy, clock)
     );
     let cli: StatusReport = s.cli(&["status"]);
+    assert_eq!(
+        cli.advice, view.recovery,
+        "`business status` and the console give the same advice"
+    );
     assert_eq!(
         (cli.quality, cli.budget, cli.strikes.len()),
         (

@@ -275,8 +275,18 @@ pub fn status(s: &StatusReport) -> String {
             &restrictions,
         ),
     });
+    if !s.advice.is_empty() {
+        out.push_str("\n\nWhat to do\n");
+        for line in s.advice.iter().take(MAX_ADVICE) {
+            out.push_str(&format!("- {}\n", clean_line(line, MAX_ADVICE_CHARS)));
+        }
+    }
     out
 }
+
+/// At most this many lines of advice from the server are printed, each at most this long.
+const MAX_ADVICE: usize = 20;
+const MAX_ADVICE_CHARS: usize = 600;
 
 #[cfg(test)]
 mod tests {

@@ -10,6 +10,7 @@ pub mod history;
 pub mod metrics;
 pub mod notice;
 pub mod quality;
+pub mod recovery;
 pub mod review;
 pub mod standing;
 

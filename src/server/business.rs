@@ -9,6 +9,7 @@ use super::db::{
 use crate::model::limits::{MAX_BODY_CHARS, MAX_PARAM_CHARS, MAX_PARAMS, MAX_TEMPLATE_NAME_CHARS};
 use crate::model::*;
 use crate::policy::enforcement::standing;
+use crate::policy::recovery;
 use crate::policy::{PolicyConfig, Pricing};
 use crate::protocol::*;
 
@@ -347,11 +348,12 @@ pub fn status(
         .into_iter()
         .filter(|s| s.at > since)
         .collect();
-    let enough_recent_data = db
-        .standing_report(business, policy, now)?
-        .enough_recent_data;
+    let report = db.standing_report(business, policy, now)?;
+    let templates = db.templates(business)?;
+    let live: Vec<&Template> = templates.iter().collect();
     Ok(StatusReport {
-        enough_recent_data,
+        advice: recovery::advice(&report, &live, policy, now),
+        enough_recent_data: report.enough_recent_data,
         tier_limit: standing(&b, &restrictions, policy, now).tier_limit,
         restrictions: restrictions
             .into_iter()

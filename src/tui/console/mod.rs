@@ -11,7 +11,6 @@ pub mod app;
 pub mod commands;
 pub mod field;
 pub mod mode;
-pub mod recovery;
 pub mod remote;
 pub mod session;
 pub mod source;

@@ -1,12 +1,12 @@
 //! Filling the visible parts of the console's state from its source. Everything that comes
 //! from the source is untrusted text and is cleaned here, as message text is.
 
-use super::super::recovery;
 use super::super::source::*;
 use super::super::state::*;
 use super::ConsoleApp;
 use crate::model::MetricScope;
 use crate::model::*;
+use crate::policy::recovery;
 
 /// Days of figures the Metrics screen loads (the charts show as many as fit).
 pub const METRIC_DAYS: i64 = 30;

@@ -2,10 +2,10 @@
 //! used, strikes in the strike window, the timeline of restrictions, and what the business
 //! must do to recover.
 
-use super::super::recovery::percent;
 use super::super::source::StandingReport;
 use super::super::state::{ConsoleState, StandingView};
 use crate::model::*;
+use crate::policy::recovery::percent;
 use crate::tui::kit::Theme;
 use crate::tui::kit::views::common::group_count;
 use crate::tui::kit::views::common::{pane, wrap};

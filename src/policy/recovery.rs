@@ -1,9 +1,9 @@
 //! What a business must do to recover, in sentences, from its standing and the platform's
-//! rules (every number comes from the policy config).
+//! rules (every number comes from the policy config). One source for the console's Standing
+//! screen and `parley business status`.
 
-use super::source::StandingReport;
+use super::{PolicyConfig, StandingReport};
 use crate::model::*;
-use crate::policy::PolicyConfig;
 
 /// The steps back to good standing, most pressing first.
 pub fn advice(
