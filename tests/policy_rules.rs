@@ -9,7 +9,7 @@ use parley::policy::decide::window_open;
 use parley::policy::enforcement::{Change, EnforcementInput, evaluate, standing};
 use parley::policy::{
     MarketingHistory, Outgoing, PolicyConfig, Pricing, QualitySignals, Reach, Recipient,
-    Settlement, Standing, decide,
+    Settlement, Standing, StandingReport, decide,
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -1787,4 +1787,46 @@ fn words_that_only_begin_like_promotional_ones_stay_utility() {
             "{body}"
         );
     }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Recovery advice
+// ---------------------------------------------------------------------------------------------
+
+/// The standing of `US` with five strikes, disabled.
+fn disabled_report() -> StandingReport {
+    let strikes: Vec<Strike> = (1..=5)
+        .map(|i| strike(ago(Span::days(10 * i)), StrikeCause::Reports))
+        .rev()
+        .collect();
+    StandingReport {
+        business: business(),
+        signals: clean_signals(),
+        enough_recent_data: true,
+        window_days: 7,
+        read_rate: None,
+        standing: Standing {
+            disabled: true,
+            sending_suspended_until: None,
+            marketing_suspended_until: None,
+            tier_limit: Some(250),
+        },
+        tier_limit: Some(250),
+        reached: 0,
+        strikes,
+        restrictions: Vec::new(),
+    }
+}
+
+#[test]
+fn a_disabled_business_is_not_told_what_the_next_strike_brings() {
+    let advice = parley::policy::recovery::advice(&disabled_report(), &[], &config(), now());
+    let text = advice.join("\n");
+    assert!(text.contains("The business is disabled"), "{text}");
+    assert!(text.contains("5 strikes in 90 days"), "{text}");
+    assert!(!text.contains("next strike"), "{text}");
+    assert!(
+        !text.contains("below") && !text.contains("above"),
+        "the advice reads the same wherever the strikes are shown: {text}"
+    );
 }

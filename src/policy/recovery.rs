@@ -33,7 +33,7 @@ fn restrictions_advice(report: &StandingReport, now: Timestamp, lines: &mut Vec<
     if s.disabled {
         lines.push(
             "The business is disabled: nothing can be sent until the platform reviews it. \
-             Ask for a review; meanwhile fix what the strikes below name."
+             Ask for a review; meanwhile fix what each strike names."
                 .to_string(),
         );
         return;
@@ -132,11 +132,13 @@ fn strikes_advice(report: &StandingReport, policy: &PolicyConfig, lines: &mut Ve
         return;
     };
     let window = policy.enforcement.strike_window_days;
-    let next = RestrictionKind::for_strikes(report.strikes.len() + 1)
-        .map_or("none".to_string(), |k| k.label().to_lowercase());
+    let next = match RestrictionKind::for_strikes(report.strikes.len() + 1) {
+        _ if report.standing.disabled => String::new(),
+        Some(kind) => format!(" The next strike brings: {}.", kind.label().to_lowercase()),
+        None => String::new(),
+    };
     lines.push(format!(
-        "{} strike{} in {window} days; the oldest stops counting on {}. The next strike brings: \
-         {next}.",
+        "{} strike{} in {window} days; the oldest stops counting on {}.{next}",
         report.strikes.len(),
         if report.strikes.len() == 1 { "" } else { "s" },
         (oldest.at + Span::days(window)).short_date()
