@@ -39,7 +39,7 @@ impl Parley {
         let dir = tempfile::tempdir().expect("a temporary data directory");
         let tmux = Tmux::start(name, width, height, &command_line(dir.path(), assets));
         let parley = Parley { tmux, _dir: dir };
-        parley.wait_text(&["All · 5", START]);
+        parley.wait_text(&["All · 6", START]);
         parley
     }
 
@@ -320,7 +320,7 @@ fn an_offer_from_an_unsubscribed_business_is_held() {
         framed(&text)
     );
     p.press("Escape");
-    let mut held = held_count(&p.wait_text(&["All · 5", START]));
+    let mut held = held_count(&p.wait_text(&["All · 6", START]));
 
     // Hour by hour until its next offer is due (Monday 12:00 in the demo world).
     for hour in 9..=12 {
@@ -392,7 +392,7 @@ fn hostile_text_never_reaches_the_terminal() {
         framed(&text)
     );
     assert!(
-        text.contains("All · 5") && text.contains("Marta"),
+        text.contains("All · 6") && text.contains("Marta"),
         "nothing cleared the screen:\n{}",
         framed(&text)
     );
@@ -425,7 +425,7 @@ fn a_too_small_terminal_says_so_and_recovers() {
     p.resize(30, 10);
     p.wait_text(&["Terminal too small"]);
     p.resize(80, 24);
-    let text = p.wait_text(&["All · 5", "Marta", START]);
+    let text = p.wait_text(&["All · 6", "Marta", START]);
     assert!(!text.contains("Terminal too small"), "{}", framed(&text));
     assert_eq!(p.screen().ended, None, "parley should still run");
     // Still answering keys.
@@ -592,6 +592,6 @@ fn a_long_status_sentence_can_be_read_in_full() {
     let line = line_with(&text, "This is a personal chat");
     assert!(line.contains("08:00"), "with its time:\n{}", framed(&text));
     p.press("Escape");
-    p.wait_text(&["All · 5"]);
+    p.wait_text(&["All · 6"]);
     p.quit();
 }

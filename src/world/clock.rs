@@ -86,6 +86,16 @@ pub fn advance(
     Ok(until)
 }
 
+/// Whether every scripted event has happened: the demo week is over.
+pub fn script_over(store: &Store, assets: &Assets) -> Result<bool, WorldError> {
+    let done: usize = store
+        .db()
+        .meta("script_done")?
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(0);
+    Ok(done >= assets.world.events.len())
+}
+
 /// The platform's review: every business evaluated, quiet-hours holds released.
 fn hourly_review(tx: &Tx, assets: &Assets, now: Timestamp) -> crate::store::Result<Vec<Progress>> {
     let mut lines = Vec::new();

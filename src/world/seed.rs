@@ -17,12 +17,15 @@ pub fn is_seeded(store: &Store) -> Result<bool, WorldError> {
     Ok(store.db().meta("world")?.is_some())
 }
 
-/// Writes the demo world into an empty store, in one transaction; does nothing if it is there.
+/// Writes the demo world into an empty store, in one transaction, then runs what the script
+/// has at or before the start (so the first screen already has a business chat); does nothing
+/// if the world is there.
 pub fn seed(store: &mut Store, assets: &Assets) -> Result<(), WorldError> {
     if is_seeded(store)? {
         return Ok(());
     }
     store.write(|tx| seed_in(tx, assets))?;
+    super::advance(store, assets, assets.world.start, |_| {})?;
     Ok(())
 }
 
