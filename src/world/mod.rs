@@ -9,8 +9,8 @@ mod seed;
 mod summary;
 
 pub use assets::{Assets, WorldError};
-pub use clock::{Progress, advance, script_over};
+pub use clock::{Progress, advance, script_over, seed};
 pub use def::{Event, Source, Target, World, parse_at};
 pub use reset::{StoreFile, inspect, reset};
-pub use seed::{is_seeded, seed};
+pub use seed::is_seeded;
 pub use summary::{Summary, summary};
