@@ -98,6 +98,13 @@ enum WorldAction {
     Summary,
     /// The simulated clock.
     Clock,
+    /// Delete the demo world and write a fresh one, its clock back at the start. Asks first;
+    /// never touches a store that is not the demo world.
+    Reset {
+        /// Do not ask (for scripts); without a terminal to ask, this is required.
+        #[arg(long)]
+        yes: bool,
+    },
 }
 
 fn main() -> std::process::ExitCode {
@@ -299,6 +306,9 @@ fn open_store(data_dir: &std::path::Path) -> Result<Store> {
 }
 
 fn run_world(data_dir: &std::path::Path, assets: &Assets, action: WorldAction) -> Result<()> {
+    if let WorldAction::Reset { yes } = action {
+        return reset_world(data_dir, assets, yes);
+    }
     let mut store = open_store(data_dir)?;
     world::seed(&mut store, assets)?;
     let now = store.db().clock()?.unwrap_or(assets.world.start);
@@ -329,7 +339,49 @@ fn run_world(data_dir: &std::path::Path, assets: &Assets, action: WorldAction) -
             write!(out, "{}", printable(&summary))?
         }
         WorldAction::Clock => writeln!(out, "{}", now.long())?,
+        WorldAction::Reset { .. } => unreachable!("reset runs before the store opens"),
     }
+    Ok(())
+}
+
+/// `parley world reset`: asks (unless `yes`), then deletes the demo world and writes a fresh
+/// one. A store that is not the demo world, or no terminal to ask, is a refusal.
+fn reset_world(data_dir: &std::path::Path, assets: &Assets, yes: bool) -> Result<()> {
+    use std::io::IsTerminal;
+    let path = paths::database_file(data_dir);
+    let shown = printable(&path.display().to_string());
+    match world::inspect(&path) {
+        world::StoreFile::Other(what) => {
+            return Err(eyre!(
+                "{shown} is not the demo world ({what}); `parley world reset` deletes only the \
+                 demo world, so it is left as it is."
+            ));
+        }
+        world::StoreFile::DemoWorld if !yes => {
+            if !std::io::stdin().is_terminal() {
+                return Err(eyre!(
+                    "not deleting the demo world at {shown}: there is no terminal to ask. Pass \
+                     --yes to reset it without asking."
+                ));
+            }
+            print!("Delete the demo world at {shown} and start again? [y/N] ");
+            std::io::stdout().flush()?;
+            let mut answer = String::new();
+            std::io::stdin().read_line(&mut answer)?;
+            if !matches!(answer.trim(), "y" | "Y" | "yes" | "Yes") {
+                println!("Kept the demo world at {shown}.");
+                return Ok(());
+            }
+        }
+        _ => {}
+    }
+    std::fs::create_dir_all(data_dir)
+        .wrap_err_with(|| format!("cannot create the data directory {}", data_dir.display()))?;
+    world::reset(&path, assets)?;
+    println!(
+        "A fresh demo world is at {shown}, its clock at {}.",
+        assets.world.start.long()
+    );
     Ok(())
 }
 

@@ -34,7 +34,7 @@ impl Parley {
         let dir = tempfile::tempdir().expect("a temporary data directory");
         let tmux = Tmux::start(name, 100, 30, &command_line(dir.path(), editor));
         let parley = Parley { tmux, dir };
-        parley.wait_text(&["All · 5", START]);
+        parley.wait_text(&["All · 6", START]);
         parley
     }
 

@@ -39,7 +39,7 @@ impl Parley {
         let dir = tempfile::tempdir().expect("a temporary data directory");
         let tmux = Tmux::start(name, width, height, &command_line(dir.path(), assets));
         let parley = Parley { tmux, _dir: dir };
-        parley.wait_text(&["All · 5", START]);
+        parley.wait_text(&["All · 6", START]);
         parley
     }
 
@@ -147,15 +147,16 @@ fn line_with<'a>(text: &'a str, needle: &str) -> &'a str {
 fn the_demo_world_starts_and_its_clock_moves_on() {
     let p = Parley::start("start", 120, 40);
     let text = p.wait_text(&["Marta", "Leo", "Javi", "Mamá", "Lucía 李", START]);
-    let list: String = text.lines().map(left_pane).collect();
     assert!(
-        !list.contains("[biz]"),
-        "no business has written yet:\n{}",
+        text.lines()
+            .map(left_pane)
+            .any(|row| row.contains("Banco Claro [biz]")),
+        "the bank's code came just before the start:\n{}",
         framed(&text)
     );
     assert!(
-        text.contains("Business 0"),
-        "the Business tab counts none yet:\n{}",
+        text.contains("Business 1"),
+        "the Business tab counts the bank alone:\n{}",
         framed(&text)
     );
 
@@ -167,8 +168,9 @@ fn the_demo_world_starts_and_its_clock_moves_on() {
         "Banco Claro",
         "QuickCash Loans",
     ] {
+        let mark = format!("{name} [biz]");
         assert!(
-            line_with(&text, name).contains("[biz]"),
+            text.lines().map(left_pane).any(|row| row.contains(&mark)),
             "{name} is marked as a business:\n{}",
             framed(&text)
         );
@@ -320,7 +322,7 @@ fn an_offer_from_an_unsubscribed_business_is_held() {
         framed(&text)
     );
     p.press("Escape");
-    let mut held = held_count(&p.wait_text(&["All · 5", START]));
+    let mut held = held_count(&p.wait_text(&["All · 6", START]));
 
     // Hour by hour until its next offer is due (Monday 12:00 in the demo world).
     for hour in 9..=12 {
@@ -392,7 +394,7 @@ fn hostile_text_never_reaches_the_terminal() {
         framed(&text)
     );
     assert!(
-        text.contains("All · 5") && text.contains("Marta"),
+        text.contains("All · 6") && text.contains("Marta"),
         "nothing cleared the screen:\n{}",
         framed(&text)
     );
@@ -425,7 +427,7 @@ fn a_too_small_terminal_says_so_and_recovers() {
     p.resize(30, 10);
     p.wait_text(&["Terminal too small"]);
     p.resize(80, 24);
-    let text = p.wait_text(&["All · 5", "Marta", START]);
+    let text = p.wait_text(&["All · 6", "Marta", START]);
     assert!(!text.contains("Terminal too small"), "{}", framed(&text));
     assert_eq!(p.screen().ended, None, "parley should still run");
     // Still answering keys.
@@ -580,6 +582,7 @@ fn opening_a_chat_keeps_the_list_still_under_the_cursor() {
 #[test]
 fn a_long_status_sentence_can_be_read_in_full() {
     let p = Parley::start("notices", 80, 24);
+    p.select("Marta");
     p.press("s");
     let text = p.wait_text(&["This is a personal chat", "[L: read all]"]);
     assert!(
@@ -592,6 +595,6 @@ fn a_long_status_sentence_can_be_read_in_full() {
     let line = line_with(&text, "This is a personal chat");
     assert!(line.contains("08:00"), "with its time:\n{}", framed(&text));
     p.press("Escape");
-    p.wait_text(&["All · 5"]);
+    p.wait_text(&["All · 6"]);
     p.quit();
 }

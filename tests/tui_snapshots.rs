@@ -84,6 +84,7 @@ fn empty_states() {
     snap("empty_held_80x24", "0", (80, 24), "6");
     snap("empty_offers_80x24", "0", (80, 24), "5");
     snap("start_of_the_world_80x24", "0", (80, 24), "");
+    snap("start_of_the_world_120x40", "0", (120, 40), "");
 }
 
 #[test]

@@ -48,6 +48,25 @@ impl Db<'_> {
             .optional()?)
     }
 
+    /// The newest message id in the store (0 when there is none): a mark to count from.
+    pub fn newest_message_id(&self) -> Result<i64> {
+        let id: Option<i64> = self
+            .conn
+            .query_row("SELECT max(id) FROM messages", [], |r| r.get(0))?;
+        Ok(id.unwrap_or(0))
+    }
+
+    /// How many messages to the user after message `after` the rules held.
+    pub fn held_after(&self, user: UserId, after: i64) -> Result<usize> {
+        let n: i64 = self.conn.query_row(
+            "SELECT count(*) FROM messages
+             WHERE id > ?2 AND user_id = ?1 AND direction = 'in' AND outcome = 'hold'",
+            params![user, after],
+            |r| r.get(0),
+        )?;
+        Ok(n.max(0) as usize)
+    }
+
     /// How many shown messages of a chat come after `message`.
     pub fn messages_after_count(&self, chat: ChatId, message: MessageId) -> Result<usize> {
         let n: i64 = self.conn.query_row(

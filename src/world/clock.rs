@@ -39,6 +39,18 @@ impl std::fmt::Display for Progress {
     }
 }
 
+/// Writes the demo world into a store that lacks it, then runs what the script has at or
+/// before the start (so the first screen already has a business chat); does nothing if the
+/// store holds a world (the demo's, or a server's copy).
+pub fn seed(store: &mut Store, assets: &Assets) -> Result<(), WorldError> {
+    if super::seed::is_seeded(store)? {
+        return Ok(());
+    }
+    super::seed::write_world(store, assets)?;
+    advance(store, assets, assets.world.start, |_| {})?;
+    Ok(())
+}
+
 /// Moves the clock to `until`, running every event and hourly review on the way; calls
 /// `progress` after each committed step. Returns the new time.
 pub fn advance(
@@ -47,7 +59,7 @@ pub fn advance(
     until: Timestamp,
     mut progress: impl FnMut(&Progress),
 ) -> Result<Timestamp, WorldError> {
-    super::seed(store, assets)?;
+    seed(store, assets)?;
     loop {
         let db = store.db();
         let done: usize = db
@@ -84,6 +96,16 @@ pub fn advance(
         tx.set_clock(now.max(until))
     })?;
     Ok(until)
+}
+
+/// Whether every scripted event has happened: the demo week is over.
+pub fn script_over(store: &Store, assets: &Assets) -> Result<bool, WorldError> {
+    let done: usize = store
+        .db()
+        .meta("script_done")?
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(0);
+    Ok(done >= assets.world.events.len())
 }
 
 /// The platform's review: every business evaluated, quiet-hours holds released.

@@ -4,11 +4,13 @@
 mod assets;
 mod clock;
 mod def;
+mod reset;
 mod seed;
 mod summary;
 
 pub use assets::{Assets, WorldError};
-pub use clock::{Progress, advance};
+pub use clock::{Progress, advance, script_over, seed};
 pub use def::{Event, Source, Target, World, parse_at};
-pub use seed::{is_seeded, seed};
+pub use reset::{StoreFile, inspect, reset};
+pub use seed::is_seeded;
 pub use summary::{Summary, summary};

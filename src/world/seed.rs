@@ -17,11 +17,8 @@ pub fn is_seeded(store: &Store) -> Result<bool, WorldError> {
     Ok(store.db().meta("world")?.is_some())
 }
 
-/// Writes the demo world into an empty store, in one transaction; does nothing if it is there.
-pub fn seed(store: &mut Store, assets: &Assets) -> Result<(), WorldError> {
-    if is_seeded(store)? {
-        return Ok(());
-    }
+/// Writes the demo world into an empty store, in one transaction (the script not yet run).
+pub fn write_world(store: &mut Store, assets: &Assets) -> Result<(), WorldError> {
     store.write(|tx| seed_in(tx, assets))?;
     Ok(())
 }

@@ -122,6 +122,7 @@ impl DemoApp {
         match self.state.focus {
             Half::Inbox => {
                 if let Some(action) = keymap.action(self.inbox.state.mode(), event) {
+                    self.inbox.learn_help_length(keymap);
                     self.inbox_update(action);
                 }
             }

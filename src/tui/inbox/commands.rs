@@ -67,6 +67,7 @@ impl Commands for Mode {
                 cmd(ToggleSubscribe, "subscribe / unsubscribe", true),
                 cmd(ToggleBlock, "block / unblock", true),
                 cmd(Report, "report", true),
+                cmd(Why, "why did its last message reach me?", false),
                 cmd(Profile, "business profile", false),
                 cmd(Subscriptions, "all subscriptions", false),
                 cmd(Settings, "settings", false),
@@ -156,8 +157,10 @@ impl Commands for Mode {
             Mode::Help => vec![
                 cmd(MoveDown, "scroll down", false),
                 cmd(MoveUp, "scroll up", false),
-                cmd(PageDown, "page down", false),
+                cmd(PageDown, "page down", true),
                 cmd(PageUp, "page up", false),
+                cmd(MoveTop, "top", false),
+                cmd(MoveBottom, "end", false),
                 cmd(Back, "close help", true),
             ],
             Mode::Notices => vec![
@@ -305,9 +308,16 @@ fn chat_commands(view: &ChatView) -> Vec<Command> {
     list
 }
 
-/// Footer hints: "key label" pairs for where the user is, then the global ones.
+/// Footer hints: "key label" pairs for where the user is, then the global ones. Until the
+/// demo world's clock first moves, the key that moves it comes first.
 pub fn footer(keymap: &Keymap, state: &UiState) -> Vec<(String, &'static str)> {
-    let commands = footer_commands(state).into_iter().chain(global());
+    let start = state
+        .clock_untouched
+        .then(|| cmd(Action::AdvanceDay, "clock +1 day", true));
+    let commands = start
+        .into_iter()
+        .chain(footer_commands(state))
+        .chain(global());
     kit::hints(keymap, state.mode(), commands)
 }
 

@@ -15,6 +15,7 @@ impl Program for App {
 
     fn key(&mut self, keymap: &Keymap, event: &KeyEvent) {
         if let Some(action) = keymap.action(self.state.mode(), event) {
+            self.learn_help_length(keymap);
             self.update(action);
         }
     }

@@ -384,12 +384,16 @@ pub struct UiState {
     pub profile: Option<Profile>,
     pub settings_row: usize,
     pub help_scroll: u16,
+    /// How many lines help has with the keys in use (learnt from the keymap with each key).
+    pub help_lines: usize,
     /// The last status sentences, oldest first.
     pub notices: Vec<Notice>,
     pub notices_scroll: u16,
     pub prefs: UserPrefs,
     pub settings: UiSettings,
     pub clock: Timestamp,
+    /// The demo world's clock has never moved: the footer names the key that moves it.
+    pub clock_untouched: bool,
     pub me: String,
     /// "offline · demo world", later the sync state.
     pub connection: String,

@@ -107,6 +107,12 @@ impl Bindings {
         }
     }
 
+    /// Binds `key` ahead of the keys written before it, so help and footers show it first.
+    fn insert_first(&mut self, key: Key, action: Option<String>) {
+        self.0.retain(|(k, _)| *k != key);
+        self.0.insert(0, (key, action));
+    }
+
     fn get(&self, key: &Key) -> Option<Option<&str>> {
         self.0
             .iter()
@@ -149,21 +155,32 @@ impl Keymap {
             ..Keymap::default()
         };
         let table: KeymapToml = toml::from_str(DEFAULT_KEYMAP).expect("the built-in keymap parses");
-        map.apply(&table, "assets/keymap.toml")
+        map.merge(&table, "assets/keymap.toml", false)
             .expect("the built-in keymap is valid");
         map
     }
 
-    /// Applies `[mode] key = "action"` tables on top of these bindings.
+    /// Applies the user's `[mode] key = "action"` tables on top of these bindings; the user's
+    /// keys come first, so footers and help show them.
     pub fn apply(&mut self, table: &KeymapToml, file: &str) -> Result<(), ConfigError> {
+        self.merge(table, file, true)
+    }
+
+    fn merge(&mut self, table: &KeymapToml, file: &str, first: bool) -> Result<(), ConfigError> {
         for (mode_name, keys) in table {
             let (mode, bindings) = self.section(mode_name, keys, file)?;
             let target = match mode {
                 None => &mut self.global,
                 Some(mode) => self.modes.entry(mode).or_default(),
             };
-            for (key, action) in bindings {
-                target.insert(key, action);
+            if first {
+                for (key, action) in bindings.into_iter().rev() {
+                    target.insert_first(key, action);
+                }
+            } else {
+                for (key, action) in bindings {
+                    target.insert(key, action);
+                }
             }
         }
         Ok(())
@@ -265,6 +282,24 @@ impl Keymap {
                 .map(Key::label),
         );
         keys
+    }
+
+    /// Every key that asks for something in `mode`, as written in help, with its action: the
+    /// mode's own keys, then the global keys it does not shadow (typed text aside).
+    pub fn bindings<M: KeyMode>(&self, mode: M) -> Vec<(String, M::Action)> {
+        let own = self.modes.get(mode.name());
+        let shadowed = |k: &Key| {
+            own.is_some_and(|m| m.contains_key(k)) || (mode.takes_text() && k.text().is_some())
+        };
+        let global = self.global.0.iter().filter(|(k, _)| !shadowed(k));
+        own.into_iter()
+            .flat_map(|m| m.0.iter())
+            .chain(global)
+            .filter_map(|(key, name)| {
+                let action = name.as_deref().and_then(M::Action::from_name)?;
+                Some((key.label(), action))
+            })
+            .collect()
     }
 
     /// The first key for an action in a mode, for footers.

@@ -17,6 +17,19 @@ impl App {
             Action::Back => self.state.composer = None,
             Action::Confirm | Action::Open => self.send_reply()?,
             Action::ExternalEditor => self.ask_for_editor(),
+            Action::Undo | Action::Redo => {
+                let undo = action == Action::Undo;
+                let editor = &mut self.composer_editor;
+                let done = if undo { editor.undo() } else { editor.redo() };
+                self.state.composer = Some(FieldText::of(&self.composer_editor));
+                if !done {
+                    self.info(if undo {
+                        "Nothing to undo."
+                    } else {
+                        "Nothing to redo."
+                    });
+                }
+            }
             other => {
                 edit(&mut self.composer_editor, other);
                 self.state.composer = Some(FieldText::of(&self.composer_editor));

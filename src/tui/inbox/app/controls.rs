@@ -53,7 +53,7 @@ impl App {
             Action::Report => self.with_business(Self::start_report)?,
             Action::Interested => self.feedback(Feedback::Interested)?,
             Action::NotInterested => self.feedback(Feedback::NotInterested)?,
-            Action::Why => self.why(),
+            Action::Why => self.why()?,
             Action::Release => self.held_control(true)?,
             Action::Delete => self.held_control(false)?,
             Action::ToggleAllOffers => {
@@ -252,7 +252,7 @@ impl App {
         Ok(())
     }
 
-    fn why(&mut self) {
+    fn why(&mut self) -> Result<()> {
         let target = match (self.state.pane, self.state.tab) {
             (Pane::Chat, _) => self
                 .state
@@ -275,12 +275,35 @@ impl App {
                     )
                 })
             }
-            _ => None,
+            (Pane::List, Tab::Chats(_)) => self.selected_chat_last_message()?,
         };
         match target {
             Some((row, verified)) => self.state.dialog = Some(why_dialog(&row, verified)),
-            None => self.info("Pick a message first: open a chat (Enter), then j/k."),
+            None => self.info("Why? acts on a message: open a chat or select one that has one."),
         }
+        Ok(())
+    }
+
+    /// The last message of the chat selected in the list, with whether its sender is verified.
+    fn selected_chat_last_message(&self) -> Result<Option<(MessageRow, bool)>> {
+        let Some(chat) = self.state.list.selected_row().map(|r| &r.chat) else {
+            return Ok(None);
+        };
+        let db = self.store.db();
+        let Some(message) = db.last_messages(chat.id, 1)?.pop() else {
+            return Ok(None);
+        };
+        let sender = match message.direction {
+            Direction::Outbound => "You".to_string(),
+            Direction::Inbound => chat.title.clone(),
+        };
+        let template = message.template.and_then(|t| db.template(t).ok());
+        let row = MessageRow {
+            message,
+            sender,
+            template,
+        };
+        Ok(Some((row, chat.verified)))
     }
 }
 

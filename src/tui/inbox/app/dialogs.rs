@@ -23,6 +23,7 @@ impl App {
             Action::MoveDown => 1,
             _ => 0,
         };
+        let before = dialog.clone();
         let keep = match dialog {
             Dialog::Why { .. } => None,
             Dialog::Report {
@@ -99,6 +100,12 @@ impl App {
                 }),
             },
         };
+        if keep.as_ref() == Some(&before) {
+            match delta {
+                0 => self.info("That key does nothing in this dialog: answer it, or close it."),
+                _ => self.at_an_end(delta, 1, "choice"),
+            }
+        }
         self.state.dialog = keep;
         Ok(())
     }

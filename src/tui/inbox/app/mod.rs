@@ -58,6 +58,7 @@ impl App {
             .and_then(|json| serde_json::from_str(&json).ok())
             .unwrap_or(defaults);
         let clock = db.clock()?.unwrap_or(assets.world.start);
+        let clock_untouched = clock == assets.world.start;
         let state = UiState {
             width,
             height,
@@ -77,11 +78,13 @@ impl App {
             profile: None,
             settings_row: 0,
             help_scroll: 0,
+            help_lines: 0,
             notices: Vec::new(),
             notices_scroll: 0,
             prefs: user.prefs,
             settings,
             clock,
+            clock_untouched,
             me: user.name,
             connection: "offline · demo world".to_string(),
             server: false,
@@ -122,6 +125,7 @@ impl App {
         self.sync = Some(wake);
         self.state.connection = "connecting…".to_string();
         self.state.server = true;
+        self.state.clock_untouched = false;
         self
     }
 
@@ -141,6 +145,13 @@ impl App {
     /// The sync loop stopped for good: the sentence says why, and stays in the notices.
     pub fn sync_stopped(&mut self, sentence: String) {
         self.error(sentence);
+    }
+
+    /// Learns how many lines help has with the keys in use, so that help scrolls to its
+    /// last line and no further (help lists only the keys that are bound).
+    pub fn learn_help_length(&mut self, keymap: &crate::tui::kit::Keymap) {
+        let groups = super::commands::help(keymap);
+        self.state.help_lines = crate::tui::kit::views::help::line_count(&groups);
     }
 
     /// The user whose inbox this is.
@@ -241,18 +252,14 @@ impl App {
             return Ok(());
         }
         let until = self.state.clock + span;
-        world::advance(&mut self.store, &self.assets, until, |_| {}).map_err(|e| match e {
-            world::WorldError::Store(s) => s,
-            world::WorldError::Config(c) => StoreError::Invalid(c.to_string()),
-        })?;
+        let mark = self.store.db().newest_message_id()?;
+        world::advance(&mut self.store, &self.assets, until, |_| {}).map_err(store_error)?;
         self.state.clock = until;
+        self.state.clock_untouched = false;
         let arrived = self.announce_new()?;
-        let what = match arrived {
-            0 => "nothing new".to_string(),
-            1 => "1 new message".to_string(),
-            n => format!("{n} new messages"),
-        };
-        self.info(format!("Clock moved to {}: {what}", until.long()));
+        let held = self.store.db().held_after(self.me, mark)?;
+        let over = world::script_over(&self.store, &self.assets).map_err(store_error)?;
+        self.info(clock_sentence(until, arrived, held, over));
         Ok(())
     }
 
@@ -296,6 +303,33 @@ impl App {
         }
         Ok(count)
     }
+}
+
+/// A world error as the inbox reports it.
+fn store_error(e: world::WorldError) -> StoreError {
+    match e {
+        world::WorldError::Store(s) => s,
+        world::WorldError::Config(c) => StoreError::Invalid(c.to_string()),
+    }
+}
+
+/// What moving the clock brought ("Clock moved to …: 3 new, 2 held", or "nothing new"), and
+/// once the script has run out, how to start the demo week again.
+fn clock_sentence(until: Timestamp, arrived: usize, held: usize, over: bool) -> String {
+    let counts: Vec<String> = [(arrived, "new"), (held, "held")]
+        .into_iter()
+        .filter(|(n, _)| *n > 0)
+        .map(|(n, what)| format!("{n} {what}"))
+        .collect();
+    let what = match counts.is_empty() {
+        true => "nothing new".to_string(),
+        false => counts.join(", "),
+    };
+    let end = match over {
+        true => ". The demo week is over: to start it again, quit and run `parley world reset`.",
+        false => ".",
+    };
+    format!("Clock moved to {}: {what}{end}", until.long())
 }
 
 /// The newest delivery there is: those up to it are not announced. (Listing them all with

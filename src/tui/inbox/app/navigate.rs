@@ -6,6 +6,7 @@ use super::{Action, App, CHAT_PAGE};
 use crate::model::*;
 use crate::store::Result;
 use crate::tui::kit::list::step;
+use crate::tui::kit::views::help::max_scroll;
 
 impl App {
     pub(super) fn inbox_action(&mut self, action: Action) -> Result<()> {
@@ -13,6 +14,10 @@ impl App {
             return self.compose_action(action);
         }
         if let Some(tab) = tab_for(&action) {
+            if tab == self.state.tab && self.state.pane == Pane::List {
+                self.info(format!("This is the {} tab.", tab.label()));
+                return Ok(());
+            }
             self.set_tab(tab);
             return self.follow_selection();
         }
@@ -46,18 +51,36 @@ impl App {
         Ok(())
     }
 
+    /// Scrolls help, from its first line to its last at the bottom; at an end, says so.
     pub(super) fn help_action(&mut self, action: Action) {
-        match action {
-            Action::MoveDown => self.state.help_scroll = self.state.help_scroll.saturating_add(1),
-            Action::MoveUp => self.state.help_scroll = self.state.help_scroll.saturating_sub(1),
-            Action::PageDown => self.state.help_scroll = self.state.help_scroll.saturating_add(10),
-            Action::PageUp => self.state.help_scroll = self.state.help_scroll.saturating_sub(10),
+        let height = layout::areas(&self.state).main.height;
+        let max = max_scroll(self.state.help_lines, height);
+        let page = height.saturating_sub(3).max(1);
+        let scroll = self.state.help_scroll.min(max);
+        let next = match action {
+            Action::MoveDown => scroll.saturating_add(1),
+            Action::MoveUp => scroll.saturating_sub(1),
+            Action::PageDown => scroll.saturating_add(page),
+            Action::PageUp => scroll.saturating_sub(page),
+            Action::MoveTop => 0,
+            Action::MoveBottom => max,
             Action::Back | Action::Help => {
                 self.state.screen = Screen::Inbox;
                 self.state.help_scroll = 0;
+                return;
             }
-            _ => {}
+            _ => return,
         }
+        .min(max);
+        if next == scroll {
+            let up = matches!(action, Action::MoveUp | Action::PageUp | Action::MoveTop);
+            self.info(if up {
+                "This is the top of help."
+            } else {
+                "This is the end of help."
+            });
+        }
+        self.state.help_scroll = next;
     }
 
     pub(super) fn notices_action(&mut self, action: Action) {
@@ -75,11 +98,22 @@ impl App {
     pub(super) fn subscriptions_action(&mut self, action: Action) -> Result<()> {
         let len = self.state.subscriptions.rows.len();
         let s = &mut self.state.subscriptions;
+        let delta = match action {
+            Action::MoveDown => 1,
+            Action::MoveUp => -1,
+            Action::MoveTop => i64::MIN / 2,
+            Action::MoveBottom => i64::MAX / 2,
+            _ => 0,
+        };
+        if delta != 0 {
+            let before = s.selected;
+            s.selected = step(s.selected, delta, len);
+            if s.selected == before {
+                self.at_an_end(delta, len, "business");
+            }
+            return Ok(());
+        }
         match action {
-            Action::MoveDown => s.selected = (s.selected + 1).min(len.saturating_sub(1)),
-            Action::MoveUp => s.selected = s.selected.saturating_sub(1),
-            Action::MoveTop => s.selected = 0,
-            Action::MoveBottom => s.selected = len.saturating_sub(1),
             Action::Back => self.state.screen = Screen::Inbox,
             Action::Profile | Action::Open => {
                 if let Some(b) = self.context_business() {
@@ -185,7 +219,7 @@ impl App {
             Pane::List if self.state.tab != Tab::Chats(ChatFilter::All) => {
                 self.set_tab(Tab::Chats(ChatFilter::All))
             }
-            Pane::List => {}
+            Pane::List => self.info("Nothing to go back to: this is the chat list."),
         }
     }
 
@@ -196,17 +230,28 @@ impl App {
         }
     }
 
-    /// Moves the selection of whatever has the focus.
+    /// Moves the selection of whatever has the focus; at an end, says so.
     pub(super) fn move_by(&mut self, delta: i64) -> Result<()> {
         match (self.state.pane, self.state.tab) {
             (Pane::Chat, _) => self.move_in_chat(delta)?,
             (Pane::List, Tab::Held) => {
                 let h = &mut self.state.held;
+                let before = h.selected;
                 h.selected = step(h.selected, delta, h.rows.len());
+                if h.selected == before {
+                    let len = self.state.held.rows.len();
+                    self.at_an_end(delta, len, "held message");
+                }
             }
             (Pane::List, Tab::Chats(_)) => {
                 let l = &mut self.state.list;
+                let before = l.selected;
                 l.selected = step(l.selected, delta, l.total);
+                if l.selected == before {
+                    let len = self.state.list.total;
+                    self.at_an_end(delta, len, "chat");
+                    return Ok(());
+                }
                 l.selected_chat = None;
                 self.follow_selection()?;
             }
@@ -214,7 +259,30 @@ impl App {
         Ok(())
     }
 
+    /// Says why a move changed nothing: the list is empty, or the selection is at that end.
+    pub(super) fn at_an_end(&mut self, delta: i64, len: usize, what: &str) {
+        self.info(match (len, delta < 0) {
+            (0, _) => format!("There is no {what} here."),
+            (_, true) => format!("This is the first {what}."),
+            (_, false) => format!("This is the last {what}."),
+        });
+    }
+
     fn move_in_chat(&mut self, delta: i64) -> Result<()> {
+        let Some(view) = self.state.chat.as_mut() else {
+            return Ok(());
+        };
+        let before = view.selected;
+        self.step_in_chat(delta)?;
+        let view = self.state.chat.as_ref().expect("the chat stays open");
+        if view.selected == before {
+            let len = view.messages.len();
+            self.at_an_end(delta, len, "message of this chat");
+        }
+        Ok(())
+    }
+
+    fn step_in_chat(&mut self, delta: i64) -> Result<()> {
         let Some(view) = self.state.chat.as_mut() else {
             return Ok(());
         };

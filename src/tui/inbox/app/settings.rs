@@ -6,6 +6,7 @@ use super::{Action, App, SETTINGS_KEY};
 use crate::model::QuietHours;
 use crate::model::{ChatOrder, UserAction};
 use crate::store::{Result, StoreError};
+use crate::tui::kit::list::step;
 use crate::tui::kit::notify::Notifications;
 
 /// The highest cap the settings offer.
@@ -16,12 +17,13 @@ impl App {
         let rows = SettingRow::ALL.len();
         let row = SettingRow::ALL[self.state.settings_row.min(rows - 1)];
         let delta: i32 = match action {
-            Action::MoveDown => {
-                self.state.settings_row = (self.state.settings_row + 1).min(rows - 1);
-                return Ok(());
-            }
-            Action::MoveUp => {
-                self.state.settings_row = self.state.settings_row.saturating_sub(1);
+            Action::MoveDown | Action::MoveUp => {
+                let by = if action == Action::MoveUp { -1 } else { 1 };
+                let before = self.state.settings_row;
+                self.state.settings_row = step(before, by, rows);
+                if self.state.settings_row == before {
+                    self.at_an_end(by, rows, "setting");
+                }
                 return Ok(());
             }
             Action::Back => {
@@ -55,6 +57,11 @@ impl App {
                 ui.order = cycle(ChatOrder::ALL, ui.order, delta);
                 self.state.list.pinned.clear();
             }
+        }
+        if prefs == self.state.prefs && ui == self.state.settings {
+            let end = if delta < 0 { "lowest" } else { "highest" };
+            self.info(format!("This setting is at its {end}."));
+            return Ok(());
         }
         if prefs != self.state.prefs {
             self.apply(&UserAction::SetPrefs { prefs })?;

@@ -8,7 +8,20 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-/// Draws groups of keys and what they do, scrolled by `scroll` lines.
+/// How many lines help takes for these groups: each group's title, its rows, a blank line.
+pub fn line_count(groups: &[HelpGroup]) -> usize {
+    groups.iter().map(|(_, rows)| rows.len() + 2).sum()
+}
+
+/// The furthest help of `lines` lines scrolls in a pane `height` rows high (borders
+/// included): its last line at the bottom.
+pub fn max_scroll(lines: usize, height: u16) -> u16 {
+    let shown = usize::from(height.saturating_sub(2));
+    u16::try_from(lines.saturating_sub(shown)).unwrap_or(u16::MAX)
+}
+
+/// Draws groups of keys and what they do, scrolled by `scroll` lines, with a mark on the
+/// border where there is more above or below.
 pub fn draw_groups(
     frame: &mut Frame,
     groups: Vec<HelpGroup>,
@@ -17,11 +30,19 @@ pub fn draw_groups(
     area: Rect,
 ) {
     frame.render_widget(ratatui::widgets::Clear, area);
-    let block = pane(
+    let max = max_scroll(line_count(&groups), area.height);
+    let scroll = scroll.min(max);
+    let mut block = pane(
         " Keys (change them in config.toml under [keys.<mode>]) ",
         true,
         theme,
     );
+    if scroll > 0 {
+        block = block.title(Line::from(" ↑ more above ").right_aligned());
+    }
+    if scroll < max {
+        block = block.title_bottom(Line::from(" ↓ more below ").right_aligned());
+    }
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let mut lines = Vec::new();
@@ -35,9 +56,5 @@ pub fn draw_groups(
         }
         lines.push(Line::raw(""));
     }
-    let max_scroll = lines.len().saturating_sub(inner.height as usize) as u16;
-    frame.render_widget(
-        Paragraph::new(lines).scroll((scroll.min(max_scroll), 0)),
-        inner,
-    );
+    frame.render_widget(Paragraph::new(lines).scroll((scroll, 0)), inner);
 }
