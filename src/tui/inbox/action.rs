@@ -35,6 +35,12 @@ pub enum Action {
     FilterHeld,
     FilterArchived,
     Search,
+    /// In an open chat: finds text in that chat.
+    Find,
+    /// The next older hit of the find in the chat (without a find: the next unread chat).
+    FindNext,
+    /// The next newer hit of the find in the chat.
+    FindPrevious,
     Reply,
     ToggleRead,
     ToggleMute,

@@ -5,6 +5,7 @@ mod command;
 mod compose;
 mod controls;
 mod dialogs;
+mod find;
 mod load;
 mod navigate;
 mod search;
@@ -72,6 +73,7 @@ impl App {
             external_edit: None,
             dialog: None,
             search: None,
+            find: None,
             command: None,
             subscriptions: Subscriptions::default(),
             profile: None,
@@ -169,6 +171,9 @@ impl App {
         }
         if self.state.search.is_some() {
             return self.search_action(action);
+        }
+        if self.state.find.as_ref().is_some_and(|f| f.typing) {
+            return self.find_action(action);
         }
         match action {
             Action::Quit => self.state.quit = true,
