@@ -1,5 +1,5 @@
 //! Reading an open chat, driven through the real keymap over the demo world in a real store
-//! and drawn headless: finding text in the chat with `/`, `n` and `N`.
+//! and drawn headless: finding text in the chat with `/`, `n` and `N`; copying with `y`.
 
 mod support;
 
@@ -167,4 +167,50 @@ fn row_text(buffer: &ratatui::buffer::Buffer, y: u16) -> String {
     (0..buffer.area.width)
         .map(|x| buffer[(x, y)].symbol())
         .collect()
+}
+
+/// What `y` last asked the terminal to copy.
+fn copied(app: &App) -> Option<String> {
+    app.state.clipboard.as_ref().map(|(_, text)| text.clone())
+}
+
+#[test]
+fn y_on_a_code_copies_only_the_code() {
+    let (mut app, config) = demo("1h", 80, 24);
+    open_chat(&mut app, &config, "Banco Claro");
+    assert!(selected_text(&app).starts_with("482 913 is your Banco Claro code"));
+    keys(&mut app, &config, "y");
+    assert_eq!(copied(&app).as_deref(), Some("482913"));
+    assert_eq!(status(&app), "Copied the code 482913");
+}
+
+#[test]
+fn y_on_a_message_copies_its_text_and_each_copy_is_new() {
+    let (mut app, config) = demo("0", 80, 24);
+    open_chat(&mut app, &config, "Marta");
+    let text = selected_text(&app);
+    keys(&mut app, &config, "y");
+    assert_eq!(copied(&app), Some(text.clone()));
+    let chars = text.chars().count();
+    assert_eq!(
+        status(&app),
+        format!("Copied the message, {chars} characters")
+    );
+    let first = app.state.clipboard.as_ref().unwrap().0;
+    keys(&mut app, &config, "k y");
+    let (second, again) = app.state.clipboard.clone().unwrap();
+    assert!(second > first, "a second copy is a new request");
+    assert_ne!(again, text, "k selected the message before");
+}
+
+#[test]
+fn copying_turned_off_in_settings_copies_nothing() {
+    let (mut app, config) = demo("1h", 80, 24);
+    keys(&mut app, &config, ", j j j j j j j j space");
+    assert!(!app.state.settings.copy);
+    keys(&mut app, &config, "esc");
+    open_chat(&mut app, &config, "Banco Claro");
+    keys(&mut app, &config, "y");
+    assert_eq!(copied(&app), None);
+    assert_eq!(status(&app), "Copying is off in Settings");
 }

@@ -42,6 +42,9 @@ pub enum Action {
     /// The next newer hit of the find in the chat.
     FindPrevious,
     Reply,
+    /// Copies the selected message, or the code of an authentication message, to the
+    /// terminal's clipboard.
+    Copy,
     ToggleRead,
     ToggleMute,
     ToggleArchive,

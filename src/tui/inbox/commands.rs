@@ -89,6 +89,7 @@ impl Commands for Mode {
                 cmd(ToggleRead, "mark read / unread", false),
                 cmd(ToggleMute, "mute / unmute", false),
                 cmd(ToggleArchive, "archive / unarchive", false),
+                cmd(Copy, "copy the message (of a code, just the code)", false),
                 cmd(Find, "find in this chat", true),
                 cmd(
                     FindNext,

@@ -189,11 +189,12 @@ pub enum SettingRow {
     Notifications,
     Mouse,
     Order,
+    Copy,
 }
 
 impl SettingRow {
     /// Every row, in order.
-    pub const ALL: [SettingRow; 8] = [
+    pub const ALL: [SettingRow; 9] = [
         SettingRow::DailyCap,
         SettingRow::WeeklyCap,
         SettingRow::QuietStart,
@@ -202,6 +203,7 @@ impl SettingRow {
         SettingRow::Notifications,
         SettingRow::Mouse,
         SettingRow::Order,
+        SettingRow::Copy,
     ];
 }
 
@@ -413,6 +415,8 @@ pub struct UiState {
     pub composer: Option<Composer>,
     /// The message to write in `$EDITOR`, with a number that grows with each request.
     pub external_edit: Option<(u64, String)>,
+    /// Text to copy to the terminal's clipboard, with a number that grows with each copy.
+    pub clipboard: Option<(u64, String)>,
     pub dialog: Option<Dialog>,
     pub search: Option<Search>,
     /// Finding text in the open chat (`/` there).

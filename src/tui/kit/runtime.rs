@@ -9,6 +9,7 @@
 use super::keymap::Keymap;
 use super::notify::{self, Alert};
 use super::theme::Theme;
+use crossterm::clipboard::CopyToClipboard;
 use crossterm::event::{
     DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture, Event,
     EventStream, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseEvent,
@@ -91,6 +92,11 @@ pub trait Program: Send + 'static {
     fn external_edit(_view: &Self::View) -> Option<(u64, &str)> {
         None
     }
+    /// Text the view asks to copy to the terminal's clipboard, with a number that grows with
+    /// each copy: the runtime writes it once, as the one OSC 52 sequence Parley sends.
+    fn clipboard(_view: &Self::View) -> Option<(u64, &str)> {
+        None
+    }
 }
 
 /// Puts the terminal back as it was: on quit, on error and on panic.
@@ -149,6 +155,8 @@ struct Screen {
     rung: u64,
     /// The last `$EDITOR` request served.
     edits: u64,
+    /// The last copy written to the clipboard.
+    copies: u64,
 }
 
 async fn run_loop<P: Program>(
@@ -176,6 +184,7 @@ async fn run_loop<P: Program>(
         mouse: false,
         rung: P::alert(&view).map_or(0, |a| a.count),
         edits: P::external_edit(&view).map_or(0, |(id, _)| id),
+        copies: P::clipboard(&view).map_or(0, |(id, _)| id),
     };
     screen.show::<P>(&view, theme, &keymap)?;
     loop {
@@ -247,7 +256,19 @@ impl Screen {
         self.terminal
             .draw(|frame| P::draw(frame, view, theme, keymap))?;
         crossterm::execute!(self.terminal.backend_mut(), EndSynchronizedUpdate)?;
-        Ok(())
+        self.copy::<P>(view)
+    }
+
+    /// Writes a new copy of the view to the terminal's clipboard (OSC 52), once.
+    fn copy<P: Program>(&mut self, view: &P::View) -> std::io::Result<()> {
+        let Some((id, text)) = P::clipboard(view).filter(|(id, _)| *id > self.copies) else {
+            return Ok(());
+        };
+        self.copies = id;
+        crossterm::execute!(
+            self.terminal.backend_mut(),
+            CopyToClipboard::to_clipboard_from(text)
+        )
     }
 
     /// The text of a new `$EDITOR` request of the view, if it has one.

@@ -4,6 +4,7 @@
 mod command;
 mod compose;
 mod controls;
+mod copy;
 mod dialogs;
 mod find;
 mod load;
@@ -71,6 +72,7 @@ impl App {
             chat: None,
             composer: None,
             external_edit: None,
+            clipboard: None,
             dialog: None,
             search: None,
             find: None,

@@ -31,6 +31,7 @@ impl App {
             }
             Action::Find => self.info("Open a chat first: / there finds text in it."),
             Action::FindNext => self.step_find(true)?,
+            Action::Copy => self.copy_selected(),
             Action::FindPrevious => self.step_find(false)?,
             Action::MoveUp => self.move_by(-1)?,
             Action::MoveDown => self.move_by(1)?,
