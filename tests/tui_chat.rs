@@ -214,3 +214,59 @@ fn copying_turned_off_in_settings_copies_nothing() {
     assert_eq!(copied(&app), None);
     assert_eq!(status(&app), "Copying is off in Settings");
 }
+
+/// How far each of the user's own messages in the open chat got, oldest first.
+fn deliveries(app: &App) -> Vec<Delivery> {
+    let view = app.state.chat.as_ref().expect("a chat is open");
+    view.messages
+        .iter()
+        .filter_map(|m| m.message.delivery())
+        .collect()
+}
+
+#[test]
+fn own_messages_show_delivered_and_read_by_a_friend_in_ticks_or_words() {
+    let (mut app, config) = demo("0", 80, 24);
+    open_chat(&mut app, &config, "Marta");
+    assert_eq!(deliveries(&app), [Delivery::Read], "Marta answered it");
+    keys(&mut app, &config, "r \"Booked! Seats 12 and 13\" enter");
+    assert_eq!(deliveries(&app), [Delivery::Read, Delivery::Delivered]);
+    insta::assert_snapshot!("own_messages_no_color_80x24", screen(&app, &config));
+    let colour = parley::tui::UiConfig::defaults(false);
+    insta::assert_snapshot!("own_messages_80x24", screen(&app, &colour));
+    let buffer = render(&app, &colour.theme, &colour.keymap);
+    let read = (0..buffer.area.height)
+        .map(|y| row_text(&buffer, y))
+        .position(|line| line.contains("You · Sun 19:05 · ✓✓"))
+        .expect("the read message's ticks") as u16;
+    let line = row_text(&buffer, read);
+    let column = line[..line.find('✓').unwrap()].chars().count() as u16;
+    assert_eq!(
+        buffer[(column, read)].fg,
+        colour.theme.get("read").fg.unwrap()
+    );
+}
+
+#[test]
+fn a_reply_waiting_for_the_server_shows_sending() {
+    let (mut app, config) = demo("1d", 80, 24);
+    let me = app.me();
+    let rutas = app
+        .store()
+        .db()
+        .businesses()
+        .unwrap()
+        .into_iter()
+        .find(|b| b.name == "Rutas Bus")
+        .unwrap()
+        .id;
+    let now = app.state.clock;
+    app.store_mut()
+        .write(|tx| tx.reply_pending(me, rutas, "Is there wifi on board?", "key-1", now))
+        .unwrap();
+    app.update(parley::tui::inbox::Action::Refresh);
+    open_chat(&mut app, &config, "Rutas Bus");
+    assert_eq!(deliveries(&app), [Delivery::Delivered, Delivery::Sending]);
+    let shown = screen(&app, &config);
+    assert!(shown.contains("You · 08:00 · sending"), "{shown}");
+}

@@ -3,7 +3,7 @@
 
 use super::super::state::{ChatView, MessageRow, Pane, UiState};
 use super::{composer, find};
-use crate::model::{Direction, Reason};
+use crate::model::{Delivery, Direction, Reason};
 use crate::tui::kit::Theme;
 use crate::tui::kit::views::common::{
     business_badge, category_tag, draw_hint, highlighted, pane, verified_mark, when_exact, width,
@@ -159,9 +159,7 @@ fn message_block(
         head.push(category_tag(category, theme));
     }
     let mut details = vec![when_exact(m.sent_at, now)];
-    if outbound {
-        details.push("sent".into());
-    } else if m.read_at.is_none() {
+    if !outbound && m.read_at.is_none() {
         details.push("new".into());
     }
     if m.decision.reason == Reason::ReleasedByUser {
@@ -174,6 +172,10 @@ fn message_block(
         format!(" · {}", details.join(" · ")),
         theme.get("dim"),
     ));
+    if let Some(delivery) = m.delivery() {
+        head.push(Span::styled(" · ", theme.get("dim")));
+        head.push(delivery_mark(delivery, theme));
+    }
     let mut header = Line::from(head);
     if selected {
         header = header.style(theme.get("selected"));
@@ -189,6 +191,21 @@ fn message_block(
         lines.push(Line::from(spans));
     }
     lines
+}
+
+/// How far the user's own message got: ✓ sent, ✓✓ delivered, ✓✓ in the "read" colour, a
+/// clock while it waits for the server; words when colours are off.
+fn delivery_mark(delivery: Delivery, theme: &Theme) -> Span<'static> {
+    if theme.no_color() {
+        return Span::styled(delivery.word(), theme.get("dim"));
+    }
+    let (mark, style) = match delivery {
+        Delivery::Sending => ("◷", "dim"),
+        Delivery::Sent => ("✓", "dim"),
+        Delivery::Delivered => ("✓✓", "dim"),
+        Delivery::Read => ("✓✓", "read"),
+    };
+    Span::styled(mark, theme.get(style))
 }
 
 /// A message's text, or a visible placeholder when it cannot be shown.
