@@ -1,5 +1,6 @@
 //! Reading an open chat, driven through the real keymap over the demo world in a real store
-//! and drawn headless: finding text in the chat with `/`, `n` and `N`; copying with `y`.
+//! and drawn headless: finding text in the chat with `/`, `n` and `N`; copying with `y`; how
+//! far your own messages got; Shift-Enter in the composer.
 
 mod support;
 
@@ -269,4 +270,27 @@ fn a_reply_waiting_for_the_server_shows_sending() {
     assert_eq!(deliveries(&app), [Delivery::Delivered, Delivery::Sending]);
     let shown = screen(&app, &config);
     assert!(shown.contains("You · 08:00 · sending"), "{shown}");
+}
+
+#[test]
+fn shift_enter_makes_a_new_line_and_enter_still_sends() {
+    let (mut app, config) = demo("0", 80, 24);
+    open_chat(&mut app, &config, "Marta");
+    keys(
+        &mut app,
+        &config,
+        "r \"See you\" shift-enter \"at the station\"",
+    );
+    let composer = app
+        .state
+        .composer
+        .as_ref()
+        .expect("the composer stays open");
+    assert_eq!(composer.text(), "See you\nat the station");
+    keys(&mut app, &config, "enter");
+    assert!(app.state.composer.is_none(), "Enter sent it");
+    let view = app.state.chat.as_ref().unwrap();
+    let last = &view.messages.last().unwrap().message;
+    assert_eq!(last.body, "See you\nat the station");
+    assert_eq!(last.direction, Direction::Outbound);
 }

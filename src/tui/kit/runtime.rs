@@ -12,17 +12,19 @@ use super::theme::Theme;
 use crossterm::clipboard::CopyToClipboard;
 use crossterm::event::{
     DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture, Event,
-    EventStream, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseEvent,
+    EventStream, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, KeyboardEnhancementFlags,
+    MouseEvent, PopKeyboardEnhancementFlags, PushKeyboardEnhancementFlags,
 };
 use crossterm::terminal::{
     BeginSynchronizedUpdate, Clear, ClearType, EndSynchronizedUpdate, EnterAlternateScreen,
-    LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
+    LeaveAlternateScreen, disable_raw_mode, enable_raw_mode, supports_keyboard_enhancement,
 };
 use futures::StreamExt;
 use ratatui::backend::CrosstermBackend;
 use ratatui::{Frame, Terminal};
 use std::io::{Stdout, stdout};
-use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, OnceLock};
 use std::time::Duration;
 use tokio::sync::mpsc::error::TryRecvError;
 use tokio::sync::{mpsc, watch};
@@ -99,8 +101,17 @@ pub trait Program: Send + 'static {
     }
 }
 
+/// Whether the terminal reports keys without ambiguity (Shift-Enter apart from Enter): asked
+/// once, before the event reader starts.
+static DISAMBIGUATES: OnceLock<bool> = OnceLock::new();
+/// Whether Parley pushed the keyboard enhancement flags, and must pop them on the way out.
+static PUSHED_FLAGS: AtomicBool = AtomicBool::new(false);
+
 /// Puts the terminal back as it was: on quit, on error and on panic.
 pub fn restore_terminal() {
+    if PUSHED_FLAGS.swap(false, Ordering::SeqCst) {
+        let _ = crossterm::execute!(stdout(), PopKeyboardEnhancementFlags);
+    }
     let _ = disable_raw_mode();
     let _ = crossterm::execute!(
         stdout(),
@@ -128,16 +139,30 @@ pub async fn run<P: Program>(
     news: Option<mpsc::Receiver<P::News>>,
 ) -> std::io::Result<()> {
     install_panic_hook();
-    enter_terminal()?;
+    if let Err(e) = enter_terminal() {
+        restore_terminal();
+        return Err(e);
+    }
     let result = run_loop(program, &theme, keymap, news).await;
     restore_terminal();
     result
 }
 
-/// Raw mode, the alternate screen, and pastes reported whole.
+/// Raw mode, the alternate screen, pastes reported whole, and keys reported without ambiguity
+/// where the terminal can (so Shift-Enter is not Enter).
 fn enter_terminal() -> std::io::Result<()> {
     enable_raw_mode()?;
-    crossterm::execute!(stdout(), EnterAlternateScreen, EnableBracketedPaste)
+    crossterm::execute!(stdout(), EnterAlternateScreen, EnableBracketedPaste)?;
+    let disambiguates =
+        *DISAMBIGUATES.get_or_init(|| supports_keyboard_enhancement().unwrap_or(false));
+    if disambiguates {
+        crossterm::execute!(
+            stdout(),
+            PushKeyboardEnhancementFlags(KeyboardEnhancementFlags::DISAMBIGUATE_ESCAPE_CODES)
+        )?;
+        PUSHED_FLAGS.store(true, Ordering::SeqCst);
+    }
+    Ok(())
 }
 
 /// What reaches the program's thread: the terminal's events, the background task's news,
