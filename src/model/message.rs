@@ -78,6 +78,51 @@ pub struct Message {
     pub sent_at: Timestamp,
     pub delivered_at: Option<Timestamp>,
     pub read_at: Option<Timestamp>,
+    /// When the other side read it (the user's own messages).
+    #[serde(default)]
+    pub seen_at: Option<Timestamp>,
     pub decision: Decision,
     pub feedback: Option<Feedback>,
+}
+
+/// How far one of the user's own messages got.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Delivery {
+    /// Written here, waiting for the server.
+    Sending,
+    Sent,
+    Delivered,
+    /// The other side read it.
+    Read,
+}
+
+impl Delivery {
+    /// The word for the state: "sending", "sent", "delivered", "read".
+    pub fn word(self) -> &'static str {
+        match self {
+            Delivery::Sending => "sending",
+            Delivery::Sent => "sent",
+            Delivery::Delivered => "delivered",
+            Delivery::Read => "read",
+        }
+    }
+}
+
+impl Message {
+    /// How far the user's own message got; `None` for a message the user received. A local
+    /// copy waiting for the server has a negative id until the server's copy replaces it.
+    pub fn delivery(&self) -> Option<Delivery> {
+        if self.direction != Direction::Outbound {
+            return None;
+        }
+        Some(if self.id.0 < 0 {
+            Delivery::Sending
+        } else if self.seen_at.is_some() {
+            Delivery::Read
+        } else if self.delivered_at.is_some() {
+            Delivery::Delivered
+        } else {
+            Delivery::Sent
+        })
+    }
 }

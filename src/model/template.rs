@@ -122,6 +122,30 @@ impl Template {
         })
     }
 
+    /// The value that filled placeholder `n` in `text`, a message rendered from this
+    /// template (`482 913` in "482 913 is your code" from "{{1}} is your code"); `None` when
+    /// the text does not follow the template.
+    pub fn value_in(&self, text: &str, n: usize) -> Option<String> {
+        let mut pieces = self.body.split("{{");
+        let mut rest = text.strip_prefix(pieces.next()?)?;
+        for piece in pieces {
+            let (number, literal) = piece.split_once("}}")?;
+            let value = match literal {
+                "" => std::mem::take(&mut rest),
+                _ => {
+                    let end = rest.find(literal)?;
+                    let value = &rest[..end];
+                    rest = &rest[end + literal.len()..];
+                    value
+                }
+            };
+            if number.trim().parse::<usize>().ok() == Some(n) {
+                return Some(value.to_string());
+            }
+        }
+        None
+    }
+
     /// Fills `{{1}}`, `{{2}}`... with the given parameters; a missing one stays visible.
     pub fn render(&self, params: &[String]) -> String {
         let mut out = self.body.clone();
@@ -138,4 +162,46 @@ pub struct TemplateEvent {
     pub at: Timestamp,
     pub status: TemplateStatus,
     pub note: String,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn template(body: &str) -> Template {
+        let at = Timestamp(0);
+        Template {
+            id: TemplateId(1),
+            business: BusinessId(1),
+            name: "t".into(),
+            requested_category: Category::Authentication,
+            category: Category::Authentication,
+            body: body.into(),
+            status: TemplateStatus::Approved,
+            review: ReviewRule::Passed,
+            review_note: String::new(),
+            allow_recategorise: false,
+            submitted_at: at,
+            approved_at: Some(at),
+            paused_until: None,
+            pause_count: 0,
+            quality: Quality::High,
+            quality_since: at,
+        }
+    }
+
+    #[test]
+    fn a_placeholders_value_is_read_back_from_the_text() {
+        let otp = template("{{1}} is your code. It expires in {{2}} minutes.");
+        let text = "482 913 is your code. It expires in 10 minutes.";
+        assert_eq!(otp.value_in(text, 1).as_deref(), Some("482 913"));
+        assert_eq!(otp.value_in(text, 2).as_deref(), Some("10"));
+        let link = template("Your code is {{1}}");
+        assert_eq!(
+            link.value_in("Your code is 771 204", 1).as_deref(),
+            Some("771 204")
+        );
+        assert_eq!(otp.value_in("something else", 1), None);
+        assert_eq!(link.value_in("Your code is 1", 2), None);
+    }
 }

@@ -301,7 +301,8 @@ impl Tx<'_> {
         Ok(id)
     }
 
-    /// A friend's message arrives in the user's chat with them.
+    /// A friend's message arrives in the user's chat with them: they have read what the user
+    /// wrote before it.
     pub fn receive_personal(
         &self,
         user: UserId,
@@ -319,6 +320,11 @@ impl Tx<'_> {
         let id = MessageId(self.tx.last_insert_rowid());
         self.stamp(id)?;
         self.touch_chat(chat, at, &body, true, false)?;
+        self.tx.execute(
+            "UPDATE messages SET seen_at = ?2
+             WHERE chat_id = ?1 AND direction = 'out' AND seen_at IS NULL AND sent_at <= ?2",
+            params![chat, at],
+        )?;
         Ok(id)
     }
 

@@ -102,6 +102,13 @@ impl Db<'_> {
                 Ok(MessageHit { chat: r.get(0)?, title: r.get(1)?, message: r.get(2)?, at: r.get(3)?, body: r.get(4)?, mine: r.get(5)? })
             })
     }
+
+    /// The shown messages of one chat whose text contains `query`, case and accents aside,
+    /// newest first, at most `limit`.
+    pub fn find_in_chat(&self, chat: ChatId, query: &str, limit: usize) -> Result<Vec<MessageId>> {
+        self.list("SELECT id FROM messages WHERE chat_id = ?1 AND outcome != 'hold' AND parley_fold(body) LIKE ?2 ESCAPE '\\'
+             ORDER BY shown_at DESC, id DESC LIMIT ?3", params![chat, like_pattern(&fold(query.trim())), limit as i64], |r| r.get(0))
+    }
 }
 
 /// A message that search found.

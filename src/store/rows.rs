@@ -152,6 +152,7 @@ pub fn message(row: &Row) -> rusqlite::Result<Message> {
         sent_at: row.get("sent_at")?,
         delivered_at: row.get("delivered_at")?,
         read_at: row.get("read_at")?,
+        seen_at: row.get("seen_at")?,
         decision: decision(row)?,
         feedback: opt_code(row, "feedback", Feedback::parse)?,
     })

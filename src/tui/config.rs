@@ -27,6 +27,8 @@ struct ConfigToml {
     mouse: Option<bool>,
     notifications: Option<Notifications>,
     order: Option<ChatOrder>,
+    /// `y` copies through the terminal's clipboard escape (OSC 52).
+    copy: Option<bool>,
     #[serde(default)]
     keys: KeymapToml,
     #[serde(default)]
@@ -79,6 +81,7 @@ impl UiConfig {
                 mouse: parsed.mouse.unwrap_or(defaults.mouse),
                 notifications: parsed.notifications.unwrap_or(defaults.notifications),
                 order: parsed.order.unwrap_or(defaults.order),
+                copy: parsed.copy.unwrap_or(defaults.copy),
             },
             keymap,
             theme: Theme::load(&parsed.theme, no_color, name)?,
@@ -101,7 +104,13 @@ mod tests {
         )
         .unwrap();
         assert!(c.settings.mouse);
+        assert!(
+            c.settings.copy,
+            "copying is on unless config.toml turns it off"
+        );
         assert_eq!(c.settings.notifications, Notifications::Bell);
+        let off = UiConfig::from_toml("c.toml", "copy = false\n", false).unwrap();
+        assert!(!off.settings.copy);
         assert_eq!(c.theme.get("business").fg, Some(ratatui::style::Color::Red));
     }
 

@@ -35,7 +35,16 @@ pub enum Action {
     FilterHeld,
     FilterArchived,
     Search,
+    /// In an open chat: finds text in that chat.
+    Find,
+    /// The next older hit of the find in the chat (without a find: the next unread chat).
+    FindNext,
+    /// The next newer hit of the find in the chat.
+    FindPrevious,
     Reply,
+    /// Copies the selected message, or the code of an authentication message, to the
+    /// terminal's clipboard.
+    Copy,
     ToggleRead,
     ToggleMute,
     ToggleArchive,

@@ -30,6 +30,7 @@ impl Commands for Mode {
             Mode::Help => "Help",
             Mode::Notices => "Notices",
             Mode::Search => "Search",
+            Mode::Find => "Finding in a chat (/)",
             Mode::Dialog => "Dialogs (Why?, report, block, first contact)",
             Mode::Command => "Command line (:)",
         }
@@ -89,9 +90,15 @@ impl Commands for Mode {
                 cmd(ToggleRead, "mark read / unread", false),
                 cmd(ToggleMute, "mute / unmute", false),
                 cmd(ToggleArchive, "archive / unarchive", false),
-                cmd(NextUnread, "next unread", false),
-                cmd(Search, "search", false),
-                cmd(Back, "back to the list", true),
+                cmd(Copy, "copy the message (of a code, just the code)", false),
+                cmd(Find, "find in this chat", true),
+                cmd(
+                    FindNext,
+                    "next hit, older (without a find: next unread)",
+                    true,
+                ),
+                cmd(FindPrevious, "next hit, newer", true),
+                cmd(Back, "clear the find / back to the list", true),
             ],
             Mode::Compose => vec![
                 cmd(Confirm, "send", true),
@@ -175,6 +182,13 @@ impl Commands for Mode {
                 cmd(MoveDown, "next result", true),
                 cmd(MoveUp, "previous result", true),
                 cmd(Back, "close", true),
+            ],
+            Mode::Find => vec![
+                cmd(Confirm, "find", true),
+                cmd(Back, "cancel", true),
+                cmd(Backspace, "delete a character", false),
+                cmd(CursorLeft, "cursor left", false),
+                cmd(CursorRight, "cursor right", false),
             ],
             Mode::Command => vec![
                 cmd(Confirm, "run", true),
@@ -260,7 +274,10 @@ fn footer_commands(state: &UiState) -> Vec<Command> {
         };
     }
     match (state.mode(), &state.chat) {
-        (Mode::Chat, Some(view)) => chat_commands(view),
+        (Mode::Chat, Some(view)) => match state.find.as_ref().and_then(|f| f.found()) {
+            Some(_) => find_commands(view),
+            None => chat_commands(view),
+        },
         (mode, _) => mode.commands().into_iter().filter(|c| c.footer).collect(),
     }
 }
@@ -302,9 +319,22 @@ fn chat_commands(view: &ChatView) -> Vec<Command> {
         None => {
             list.push(cmd(Reply, "reply", true));
             list.push(cmd(Why, "why?", true));
+            list.push(cmd(Find, "find", true));
         }
     }
     list.push(cmd(Back, "back", true));
+    list
+}
+
+/// In a chat with a find: its hits first, then what the chat offers.
+fn find_commands(view: &ChatView) -> Vec<Command> {
+    use Action::*;
+    let mut list = vec![
+        cmd(FindNext, "older hit", true),
+        cmd(FindPrevious, "newer hit", true),
+        cmd(Back, "clear find", true),
+    ];
+    list.extend(chat_commands(view).into_iter().filter(|c| c.action != Back));
     list
 }
 

@@ -16,8 +16,9 @@ key_modes!(
         Help = "help",
         Notices = "notices",
         Search = "search",
+        Find = "find",
         Dialog = "dialog",
         Command = "command",
     }
-    text: [Compose, Search, Command]
+    text: [Compose, Search, Find, Command]
 );

@@ -76,6 +76,12 @@ impl Program for App {
             .map(|(id, text)| (*id, text.as_str()))
     }
 
+    fn clipboard(view: &UiState) -> Option<(u64, &str)> {
+        view.clipboard
+            .as_ref()
+            .map(|(id, text)| (*id, text.as_str()))
+    }
+
     fn alert(view: &UiState) -> Option<Alert<'_>> {
         Some(Alert {
             count: view.notify_count,

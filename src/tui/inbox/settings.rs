@@ -11,6 +11,13 @@ pub struct UiSettings {
     pub mouse: bool,
     pub notifications: Notifications,
     pub order: ChatOrder,
+    /// `y` copies the selected message (or a code) through the terminal's clipboard escape.
+    #[serde(default = "on")]
+    pub copy: bool,
+}
+
+fn on() -> bool {
+    true
 }
 
 impl Default for UiSettings {
@@ -19,6 +26,7 @@ impl Default for UiSettings {
             mouse: false,
             notifications: Notifications::Bell,
             order: ChatOrder::UnreadFirst,
+            copy: true,
         }
     }
 }

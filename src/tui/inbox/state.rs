@@ -189,11 +189,12 @@ pub enum SettingRow {
     Notifications,
     Mouse,
     Order,
+    Copy,
 }
 
 impl SettingRow {
     /// Every row, in order.
-    pub const ALL: [SettingRow; 8] = [
+    pub const ALL: [SettingRow; 9] = [
         SettingRow::DailyCap,
         SettingRow::WeeklyCap,
         SettingRow::QuietStart,
@@ -202,6 +203,7 @@ impl SettingRow {
         SettingRow::Notifications,
         SettingRow::Mouse,
         SettingRow::Order,
+        SettingRow::Copy,
     ];
 }
 
@@ -227,6 +229,42 @@ pub struct Search {
     /// More messages match than are listed.
     pub more: bool,
     pub selected: usize,
+}
+
+/// Finding text in the open chat: the one-line prompt while it is typed, then its hits.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ChatFind {
+    /// The chat it finds in.
+    pub chat: ChatId,
+    pub query: String,
+    /// The cursor in the query, in characters.
+    pub cursor: usize,
+    /// The prompt is open: keys type the query.
+    pub typing: bool,
+    /// The messages of the whole chat that contain the query, newest first.
+    pub hits: Vec<MessageId>,
+    /// More messages contain it than `hits` holds.
+    pub more: bool,
+    /// Index into `hits` of the hit in view.
+    pub current: usize,
+}
+
+impl ChatFind {
+    /// The query once it is run (not while typed): what the chat highlights.
+    pub fn found(&self) -> Option<&str> {
+        (!self.typing && !self.hits.is_empty()).then_some(self.query.trim())
+    }
+
+    /// "hit 2 of 5 for “energia”".
+    pub fn summary(&self) -> String {
+        let more = if self.more { "+" } else { "" };
+        format!(
+            "hit {} of {}{more} for “{}”",
+            self.current + 1,
+            self.hits.len(),
+            self.query.trim()
+        )
+    }
 }
 
 /// A text field: the `ratatui-textarea` editor, its lines wrapped at words and no line
@@ -377,8 +415,12 @@ pub struct UiState {
     pub composer: Option<Composer>,
     /// The message to write in `$EDITOR`, with a number that grows with each request.
     pub external_edit: Option<(u64, String)>,
+    /// Text to copy to the terminal's clipboard, with a number that grows with each copy.
+    pub clipboard: Option<(u64, String)>,
     pub dialog: Option<Dialog>,
     pub search: Option<Search>,
+    /// Finding text in the open chat (`/` there).
+    pub find: Option<ChatFind>,
     pub command: Option<CommandLine>,
     pub subscriptions: Subscriptions,
     pub profile: Option<Profile>,
@@ -417,6 +459,9 @@ impl UiState {
         }
         if self.search.is_some() {
             return Mode::Search;
+        }
+        if self.find.as_ref().is_some_and(|f| f.typing) {
+            return Mode::Find;
         }
         match self.screen {
             Screen::Help => Mode::Help,

@@ -10,6 +10,8 @@ pub struct Key {
     code: KeyCodeOrd,
     ctrl: bool,
     alt: bool,
+    /// Shift with a named key ("shift-enter"); a shifted character is its own character.
+    shift: bool,
 }
 
 /// `KeyCode` made orderable for the maps.
@@ -67,23 +69,30 @@ impl Key {
                 ),
             },
         };
-        Key::from_code(code, ctrl, alt)
+        Key::from_code(code, ctrl, alt, shift)
     }
 
-    fn from_code(code: KeyCode, ctrl: bool, alt: bool) -> Option<Key> {
+    fn from_code(code: KeyCode, ctrl: bool, alt: bool, shift: bool) -> Option<Key> {
+        let shift = shift && !matches!(code, KeyCode::Char(_) | KeyCode::BackTab);
         let code = match code {
             KeyCode::Char(c) => KeyCodeOrd::Char(c),
             KeyCode::F(n) => KeyCodeOrd::F(n),
             other => KeyCodeOrd::Named(NAMES.iter().position(|(_, c)| *c == other)? as u8),
         };
-        Some(Key { code, ctrl, alt })
+        Some(Key {
+            code,
+            ctrl,
+            alt,
+            shift,
+        })
     }
 
     /// The key of a terminal event.
     pub fn from_event(event: &KeyEvent) -> Option<Key> {
         let ctrl = event.modifiers.contains(KeyModifiers::CONTROL);
         let alt = event.modifiers.contains(KeyModifiers::ALT);
-        Key::from_code(event.code, ctrl, alt)
+        let shift = event.modifiers.contains(KeyModifiers::SHIFT);
+        Key::from_code(event.code, ctrl, alt, shift)
     }
 
     /// The character typed, when this key is plain text that survives cleaning (no control,
@@ -104,9 +113,10 @@ impl Key {
             KeyCodeOrd::F(n) => format!("f{n}"),
         };
         format!(
-            "{}{}{base}",
+            "{}{}{}{base}",
             if self.ctrl { "ctrl-" } else { "" },
-            if self.alt { "alt-" } else { "" }
+            if self.alt { "alt-" } else { "" },
+            if self.shift { "shift-" } else { "" }
         )
     }
 }
@@ -119,5 +129,24 @@ mod tests {
     fn keys_are_written_as_in_the_keymap() {
         assert_eq!(Key::parse("ctrl-c").unwrap().label(), "ctrl-c");
         assert_eq!(Key::parse("shift-tab").unwrap().label(), "backtab");
+        assert_eq!(Key::parse("shift-enter").unwrap().label(), "shift-enter");
+        assert_ne!(Key::parse("shift-enter"), Key::parse("enter"));
+    }
+
+    #[test]
+    fn shift_counts_with_named_keys_only() {
+        let event = |code, mods| Key::from_event(&KeyEvent::new(code, mods));
+        assert_eq!(
+            event(KeyCode::Enter, KeyModifiers::SHIFT),
+            Key::parse("shift-enter")
+        );
+        assert_eq!(
+            event(KeyCode::Char('G'), KeyModifiers::SHIFT),
+            Key::parse("G")
+        );
+        assert_eq!(
+            event(KeyCode::BackTab, KeyModifiers::SHIFT),
+            Key::parse("backtab")
+        );
     }
 }

@@ -78,11 +78,14 @@ fn key_event(word: &str) -> Option<KeyEvent> {
             (mods, rest) = (mods | KeyModifiers::CONTROL, r);
         } else if let Some(r) = rest.strip_prefix("alt-") {
             (mods, rest) = (mods | KeyModifiers::ALT, r);
+        } else if let Some(r) = rest.strip_prefix("shift-") {
+            (mods, rest) = (mods | KeyModifiers::SHIFT, r);
         } else {
             break;
         }
     }
     let code = match rest {
+        "tab" if mods.contains(KeyModifiers::SHIFT) => KeyCode::BackTab,
         "enter" => KeyCode::Enter,
         "esc" => KeyCode::Esc,
         "tab" => KeyCode::Tab,

@@ -9,19 +9,22 @@
 use super::keymap::Keymap;
 use super::notify::{self, Alert};
 use super::theme::Theme;
+use crossterm::clipboard::CopyToClipboard;
 use crossterm::event::{
     DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture, Event,
-    EventStream, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseEvent,
+    EventStream, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, KeyboardEnhancementFlags,
+    MouseEvent, PopKeyboardEnhancementFlags, PushKeyboardEnhancementFlags,
 };
 use crossterm::terminal::{
     BeginSynchronizedUpdate, Clear, ClearType, EndSynchronizedUpdate, EnterAlternateScreen,
-    LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
+    LeaveAlternateScreen, disable_raw_mode, enable_raw_mode, supports_keyboard_enhancement,
 };
 use futures::StreamExt;
 use ratatui::backend::CrosstermBackend;
 use ratatui::{Frame, Terminal};
 use std::io::{Stdout, stdout};
-use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, OnceLock};
 use std::time::Duration;
 use tokio::sync::mpsc::error::TryRecvError;
 use tokio::sync::{mpsc, watch};
@@ -91,10 +94,24 @@ pub trait Program: Send + 'static {
     fn external_edit(_view: &Self::View) -> Option<(u64, &str)> {
         None
     }
+    /// Text the view asks to copy to the terminal's clipboard, with a number that grows with
+    /// each copy: the runtime writes it once, as the one OSC 52 sequence Parley sends.
+    fn clipboard(_view: &Self::View) -> Option<(u64, &str)> {
+        None
+    }
 }
+
+/// Whether the terminal reports keys without ambiguity (Shift-Enter apart from Enter): asked
+/// once, before the event reader starts.
+static DISAMBIGUATES: OnceLock<bool> = OnceLock::new();
+/// Whether Parley pushed the keyboard enhancement flags, and must pop them on the way out.
+static PUSHED_FLAGS: AtomicBool = AtomicBool::new(false);
 
 /// Puts the terminal back as it was: on quit, on error and on panic.
 pub fn restore_terminal() {
+    if PUSHED_FLAGS.swap(false, Ordering::SeqCst) {
+        let _ = crossterm::execute!(stdout(), PopKeyboardEnhancementFlags);
+    }
     let _ = disable_raw_mode();
     let _ = crossterm::execute!(
         stdout(),
@@ -122,16 +139,30 @@ pub async fn run<P: Program>(
     news: Option<mpsc::Receiver<P::News>>,
 ) -> std::io::Result<()> {
     install_panic_hook();
-    enter_terminal()?;
+    if let Err(e) = enter_terminal() {
+        restore_terminal();
+        return Err(e);
+    }
     let result = run_loop(program, &theme, keymap, news).await;
     restore_terminal();
     result
 }
 
-/// Raw mode, the alternate screen, and pastes reported whole.
+/// Raw mode, the alternate screen, pastes reported whole, and keys reported without ambiguity
+/// where the terminal can (so Shift-Enter is not Enter).
 fn enter_terminal() -> std::io::Result<()> {
     enable_raw_mode()?;
-    crossterm::execute!(stdout(), EnterAlternateScreen, EnableBracketedPaste)
+    crossterm::execute!(stdout(), EnterAlternateScreen, EnableBracketedPaste)?;
+    let disambiguates =
+        *DISAMBIGUATES.get_or_init(|| supports_keyboard_enhancement().unwrap_or(false));
+    if disambiguates {
+        crossterm::execute!(
+            stdout(),
+            PushKeyboardEnhancementFlags(KeyboardEnhancementFlags::DISAMBIGUATE_ESCAPE_CODES)
+        )?;
+        PUSHED_FLAGS.store(true, Ordering::SeqCst);
+    }
+    Ok(())
 }
 
 /// What reaches the program's thread: the terminal's events, the background task's news,
@@ -149,6 +180,8 @@ struct Screen {
     rung: u64,
     /// The last `$EDITOR` request served.
     edits: u64,
+    /// The last copy written to the clipboard.
+    copies: u64,
 }
 
 async fn run_loop<P: Program>(
@@ -176,6 +209,7 @@ async fn run_loop<P: Program>(
         mouse: false,
         rung: P::alert(&view).map_or(0, |a| a.count),
         edits: P::external_edit(&view).map_or(0, |(id, _)| id),
+        copies: P::clipboard(&view).map_or(0, |(id, _)| id),
     };
     screen.show::<P>(&view, theme, &keymap)?;
     loop {
@@ -247,7 +281,19 @@ impl Screen {
         self.terminal
             .draw(|frame| P::draw(frame, view, theme, keymap))?;
         crossterm::execute!(self.terminal.backend_mut(), EndSynchronizedUpdate)?;
-        Ok(())
+        self.copy::<P>(view)
+    }
+
+    /// Writes a new copy of the view to the terminal's clipboard (OSC 52), once.
+    fn copy<P: Program>(&mut self, view: &P::View) -> std::io::Result<()> {
+        let Some((id, text)) = P::clipboard(view).filter(|(id, _)| *id > self.copies) else {
+            return Ok(());
+        };
+        self.copies = id;
+        crossterm::execute!(
+            self.terminal.backend_mut(),
+            CopyToClipboard::to_clipboard_from(text)
+        )
     }
 
     /// The text of a new `$EDITOR` request of the view, if it has one.

@@ -31,6 +31,7 @@ pub struct StyleSpec {
 #[derive(Debug, Clone)]
 pub struct Theme {
     styles: BTreeMap<String, Style>,
+    no_color: bool,
 }
 
 /// The theme as written in TOML.
@@ -60,12 +61,17 @@ impl Theme {
             }
             styles.insert(name.clone(), to_style(spec, no_color, file, name)?);
         }
-        Ok(Theme { styles })
+        Ok(Theme { styles, no_color })
     }
 
     /// The shipped theme.
     pub fn default_theme(no_color: bool) -> Theme {
         Theme::load(&ThemeToml::new(), no_color, "").expect("the built-in theme is valid")
+    }
+
+    /// Whether colours are off (NO_COLOR): what colour would say is then said in words.
+    pub fn no_color(&self) -> bool {
+        self.no_color
     }
 
     /// The style with this name (plain when unknown).

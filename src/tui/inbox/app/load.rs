@@ -135,6 +135,9 @@ impl App {
         window: usize,
         keep: Option<MessageId>,
     ) -> Result<()> {
+        if self.state.find.as_ref().is_some_and(|f| f.chat != chat) {
+            self.state.find = None;
+        }
         let db = self.store.db();
         let c = db.chat(chat)?;
         let card = match c.counterpart {

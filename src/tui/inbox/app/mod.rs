@@ -4,7 +4,9 @@
 mod command;
 mod compose;
 mod controls;
+mod copy;
 mod dialogs;
+mod find;
 mod load;
 mod navigate;
 mod search;
@@ -71,8 +73,10 @@ impl App {
             chat: None,
             composer: None,
             external_edit: None,
+            clipboard: None,
             dialog: None,
             search: None,
+            find: None,
             command: None,
             subscriptions: Subscriptions::default(),
             profile: None,
@@ -180,6 +184,9 @@ impl App {
         }
         if self.state.search.is_some() {
             return self.search_action(action);
+        }
+        if self.state.find.as_ref().is_some_and(|f| f.typing) {
+            return self.find_action(action);
         }
         match action {
             Action::Quit => self.state.quit = true,

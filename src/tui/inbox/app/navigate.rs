@@ -28,7 +28,16 @@ impl App {
             }
             Action::NextPane => self.next_pane(),
             Action::Open => self.open_selected()?,
+            Action::Back if self.clear_find() => {}
             Action::Back => self.back(),
+            Action::Find if self.state.chat.is_some() => {
+                self.state.pane = Pane::Chat;
+                self.open_find();
+            }
+            Action::Find => self.info("Open a chat first: / there finds text in it."),
+            Action::FindNext => self.step_find(true)?,
+            Action::Copy => self.copy_selected(),
+            Action::FindPrevious => self.step_find(false)?,
             Action::MoveUp => self.move_by(-1)?,
             Action::MoveDown => self.move_by(1)?,
             Action::PageUp => self.move_by(-(self.page() as i64))?,

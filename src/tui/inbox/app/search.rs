@@ -127,7 +127,8 @@ impl App {
     }
 }
 
-fn byte_index(text: &str, chars: usize) -> usize {
+/// The byte where character number `chars` of `text` starts.
+pub(super) fn byte_index(text: &str, chars: usize) -> usize {
     text.char_indices()
         .nth(chars)
         .map_or(text.len(), |(i, _)| i)

@@ -53,6 +53,7 @@ impl App {
                 ui.notifications = cycle(Notifications::ALL, ui.notifications, delta)
             }
             SettingRow::Mouse => ui.mouse = !ui.mouse,
+            SettingRow::Copy => ui.copy = !ui.copy,
             SettingRow::Order => {
                 ui.order = cycle(ChatOrder::ALL, ui.order, delta);
                 self.state.list.pinned.clear();

@@ -2,11 +2,12 @@
 //! messages reach you, the messages with their category tags, and the composer.
 
 use super::super::state::{ChatView, MessageRow, Pane, UiState};
-use super::composer;
-use crate::model::{Direction, Reason};
+use super::{composer, find};
+use crate::model::{Delivery, Direction, Reason};
 use crate::tui::kit::Theme;
 use crate::tui::kit::views::common::{
-    business_badge, category_tag, draw_hint, pane, verified_mark, when_exact, width, wrap,
+    business_badge, category_tag, draw_hint, highlighted, pane, verified_mark, when_exact, width,
+    wrap,
 };
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -42,8 +43,9 @@ pub fn draw(frame: &mut Frame, state: &UiState, theme: &Theme, area: Rect) {
         )));
     }
     let notice_height = (notice.len() as u16).min(inner.height / 2);
-    let composer_height =
-        composer::height(state, inner.width).min(inner.height.saturating_sub(notice_height));
+    let find = find::shown(state);
+    let composer_height = (composer::height(state, inner.width) + u16::from(find.is_some()))
+        .min(inner.height.saturating_sub(notice_height));
     let messages_height = inner.height.saturating_sub(notice_height + composer_height);
     frame.render_widget(
         Paragraph::new(notice),
@@ -73,6 +75,9 @@ pub fn draw(frame: &mut Frame, state: &UiState, theme: &Theme, area: Rect) {
     );
     if let Some(c) = &state.composer {
         composer::draw(frame, c, theme, composer_area);
+    }
+    if let Some(f) = find {
+        find::draw(frame, f, theme, composer_area);
     }
 }
 
@@ -130,6 +135,7 @@ fn notice_lines(view: &ChatView, theme: &Theme, cells: usize) -> Vec<Line<'stati
 fn message_block(
     row: &MessageRow,
     selected: bool,
+    found: Option<&str>,
     now: crate::model::Timestamp,
     theme: &Theme,
     cells: usize,
@@ -153,9 +159,7 @@ fn message_block(
         head.push(category_tag(category, theme));
     }
     let mut details = vec![when_exact(m.sent_at, now)];
-    if outbound {
-        details.push("sent".into());
-    } else if m.read_at.is_none() {
+    if !outbound && m.read_at.is_none() {
         details.push("new".into());
     }
     if m.decision.reason == Reason::ReleasedByUser {
@@ -168,6 +172,10 @@ fn message_block(
         format!(" · {}", details.join(" · ")),
         theme.get("dim"),
     ));
+    if let Some(delivery) = m.delivery() {
+        head.push(Span::styled(" · ", theme.get("dim")));
+        head.push(delivery_mark(delivery, theme));
+    }
     let mut header = Line::from(head);
     if selected {
         header = header.style(theme.get("selected"));
@@ -175,9 +183,29 @@ fn message_block(
     let mut lines = vec![header];
     let body = displayed_body(row);
     for part in wrap(&body, cells.saturating_sub(2)) {
-        lines.push(Line::from(format!("  {part}")));
+        let mut spans = vec![Span::raw("  ")];
+        match found {
+            Some(query) => spans.extend(highlighted(&part, query, theme)),
+            None => spans.push(Span::raw(part)),
+        }
+        lines.push(Line::from(spans));
     }
     lines
+}
+
+/// How far the user's own message got: ✓ sent, ✓✓ delivered, ✓✓ in the "read" colour, a
+/// clock while it waits for the server; words when colours are off.
+fn delivery_mark(delivery: Delivery, theme: &Theme) -> Span<'static> {
+    if theme.no_color() {
+        return Span::styled(delivery.word(), theme.get("dim"));
+    }
+    let (mark, style) = match delivery {
+        Delivery::Sending => ("◷", "dim"),
+        Delivery::Sent => ("✓", "dim"),
+        Delivery::Delivered => ("✓✓", "dim"),
+        Delivery::Read => ("✓✓", "read"),
+    };
+    Span::styled(mark, theme.get(style))
 }
 
 /// A message's text, or a visible placeholder when it cannot be shown.
@@ -290,7 +318,15 @@ fn chat_block(
             theme.get("notice"),
         )));
     }
-    lines.extend(message_block(row, selected, state.clock, theme, cells));
+    let found = find::shown(state).and_then(|f| f.found());
+    lines.extend(message_block(
+        row,
+        selected,
+        found,
+        state.clock,
+        theme,
+        cells,
+    ));
     lines.push(Line::raw(""));
     lines
 }

@@ -5,6 +5,7 @@ mod block;
 mod chat;
 mod command;
 mod composer;
+mod find;
 mod first_contact;
 mod held;
 mod help;

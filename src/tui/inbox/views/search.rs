@@ -3,7 +3,7 @@
 use super::super::state::{Search, UiState};
 use crate::model::text::find_folded;
 use crate::tui::kit::Theme;
-use crate::tui::kit::views::common::{highlight, pane, truncate, when, width};
+use crate::tui::kit::views::common::{highlighted, pane, truncate, when, width};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -105,21 +105,4 @@ fn snippet(text: &str, query: &str, cells: usize) -> String {
     let from = start - before.len();
     let prefix = if from > 0 { "…" } else { "" };
     truncate(&format!("{prefix}{}", &text[from..]), cells)
-}
-
-/// Splits text into spans with every match of the query highlighted (case and accents
-/// aside).
-fn highlighted(text: &str, query: &str, theme: &Theme) -> Vec<Span<'static>> {
-    let mut spans = Vec::new();
-    let mut at = 0;
-    for found in find_folded(text, query) {
-        spans.push(Span::raw(text[at..found.start].to_string()));
-        spans.push(Span::styled(
-            text[found.clone()].to_string(),
-            highlight(theme),
-        ));
-        at = found.end;
-    }
-    spans.push(Span::raw(text[at..].to_string()));
-    spans
 }

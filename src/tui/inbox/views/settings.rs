@@ -68,6 +68,10 @@ fn describe(row: SettingRow, state: &UiState) -> (&'static str, String) {
             "Mouse (takes over text selection)",
             if state.settings.mouse { "on" } else { "off" }.to_string(),
         ),
+        SettingRow::Copy => (
+            "Copy with y (terminal clipboard)",
+            if state.settings.copy { "on" } else { "off" }.to_string(),
+        ),
         SettingRow::Order => (
             "Chat order",
             match state.settings.order {

@@ -1,6 +1,7 @@
 //! Pieces shared by the screens: wrapping and cutting text by cell width, badges, boxes.
 
 use super::super::theme::Theme;
+use crate::model::text::find_folded;
 use crate::model::{Category, Timestamp};
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -282,6 +283,23 @@ pub fn dialog_width(area: Rect, max_width: u16) -> usize {
 /// A style for a span of text that matches a search.
 pub fn highlight(theme: &Theme) -> Style {
     theme.get("highlight")
+}
+
+/// Splits text into spans with every match of the query highlighted (case and accents
+/// aside).
+pub fn highlighted(text: &str, query: &str, theme: &Theme) -> Vec<Span<'static>> {
+    let mut spans = Vec::new();
+    let mut at = 0;
+    for found in find_folded(text, query) {
+        spans.push(Span::raw(text[at..found.start].to_string()));
+        spans.push(Span::styled(
+            text[found.clone()].to_string(),
+            highlight(theme),
+        ));
+        at = found.end;
+    }
+    spans.push(Span::raw(text[at..].to_string()));
+    spans
 }
 
 /// Credits with thousands grouped ("20,000"); negative amounts keep their sign.
