@@ -103,6 +103,10 @@ pub struct BusinessCard {
     pub restrictions: Vec<String>,
     /// Why this business's messages reach the user (or not), one sentence per line.
     pub notice: Vec<String>,
+    /// What the user's choices let it send in offers, in one sentence.
+    pub offers: String,
+    /// When the user last reported it, and why.
+    pub reported: Option<(Timestamp, ReportReason)>,
 }
 
 /// A message as the chat shows it.

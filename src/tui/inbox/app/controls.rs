@@ -209,9 +209,9 @@ impl App {
             .filter(|_| self.state.pane == Pane::Chat)
             .and_then(|c| {
                 c.selected_message()
-                    .map(|m| (m.message.clone(), c.chat.title.clone()))
+                    .map(|m| (m.message.clone(), c.chat.title.clone(), c.chat.counterpart))
             });
-        let Some((m, name)) = target else {
+        let Some((m, name, counterpart)) = target else {
             self.info("Open a chat and pick an offer (j/k) to give feedback.");
             return Ok(());
         };
@@ -223,12 +223,18 @@ impl App {
             message: m.id,
             feedback,
         })?;
+        let offers = match counterpart {
+            Counterpart::Business(b) => {
+                let (me, now) = (self.me, self.state.clock);
+                super::business_card(&self.store.db(), me, b, &self.assets.policy, now)?.offers
+            }
+            Counterpart::Contact(_) => String::new(),
+        };
         self.info(match feedback {
-            Feedback::Interested => format!("Interested: {name} may send you offers as usual."),
-            Feedback::NotInterested => format!(
-                "Not interested: for {} days {name} may send you at most {} offer a week; it counts against its quality.",
-                self.assets.policy.not_interested.lasts_days, self.assets.policy.not_interested.max_per_window
-            ),
+            Feedback::Interested => format!("Interested: {offers}"),
+            Feedback::NotInterested => {
+                format!("Not interested: {offers} It counts against {name}'s quality.")
+            }
         });
         Ok(())
     }

@@ -296,13 +296,18 @@ pub fn business_card(
 ) -> Result<BusinessCard> {
     let business = db.business(id)?;
     let relation = db.relation(me, id)?;
-    let restrictions = notice::restrictions_in_force(&db.restrictions(id)?, now);
+    let all = db.restrictions(id)?;
+    let restrictions = notice::restrictions_in_force(&business.name, &all, now);
     let prefs = db.user(me)?.prefs;
-    let notice = notice::business_notice(&business, &relation, &prefs, config, now);
+    let notice = notice::business_notice(&business, &relation, &prefs, &all, config, now);
+    let offers = notice::offers_sentence(&business, &relation, &prefs, &all, config, now);
+    let reported = db.last_report(me, id)?;
     Ok(BusinessCard {
         business,
         relation,
         restrictions,
         notice,
+        offers,
+        reported,
     })
 }

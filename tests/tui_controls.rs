@@ -1,0 +1,175 @@
+//! The user's controls show their effect where the user looks: the chat's notice, the
+//! profile and the Held list say what each choice changed, and for how long.
+
+mod support;
+
+use parley::tui::App;
+use parley::tui::inbox::state::BusinessCard;
+use support::inbox::{demo, keys, open_chat, screen};
+
+/// The business card of the open chat.
+fn card(app: &App) -> BusinessCard {
+    let chat = app.state.chat.as_ref().expect("a chat is open");
+    chat.card.clone().expect("a business chat")
+}
+
+/// Everything the open chat's header says about its business, on one line.
+fn notice(app: &App) -> String {
+    let card = card(app);
+    [card.notice, card.restrictions].concat().join(" ")
+}
+
+/// The screen's text with borders and line breaks taken out, so that wrapped sentences read
+/// whole again.
+fn flat(app: &App, config: &parley::tui::UiConfig) -> String {
+    let text = screen(app, config);
+    let words: Vec<&str> = text
+        .split(|c: char| c.is_whitespace() || "│╭╮╰╯─".contains(c))
+        .filter(|w| !w.is_empty())
+        .collect();
+    words.join(" ")
+}
+
+#[test]
+fn not_interested_says_the_new_limit_and_its_end_in_the_chat_and_the_profile() {
+    let (mut app, config) = demo("1d4h", 100, 30);
+    open_chat(&mut app, &config, "Moda Lola");
+    keys(&mut app, &config, "-");
+    let limit = "at most 1 offer a week from Moda Lola until 24 Dec, because you said Not \
+                 interested; + lifts it.";
+    assert!(notice(&app).contains(limit), "{}", notice(&app));
+    let text = screen(&app, &config);
+    assert!(
+        text.contains("at most 1 offer a week from Moda Lola until 24 Dec"),
+        "{text}"
+    );
+    assert!(
+        text.contains("because you said Not interested; + lifts it."),
+        "{text}"
+    );
+    keys(&mut app, &config, "p");
+    assert!(
+        flat(&app, &config).contains(limit),
+        "{}",
+        screen(&app, &config)
+    );
+    keys(&mut app, &config, "esc +");
+    assert!(!notice(&app).contains("Not interested"), "{}", notice(&app));
+    assert!(
+        notice(&app).contains("you subscribed (at most 2 a week from it)"),
+        "{}",
+        notice(&app)
+    );
+}
+
+#[test]
+fn a_changed_weekly_cap_shows_at_once_in_the_notice() {
+    let (mut app, config) = demo("1d4h", 100, 30);
+    open_chat(&mut app, &config, "Moda Lola");
+    assert!(
+        notice(&app).contains("at most 2 a week"),
+        "{}",
+        notice(&app)
+    );
+    keys(&mut app, &config, ", j h esc");
+    assert!(
+        notice(&app).contains("at most 1 a week"),
+        "{}",
+        notice(&app)
+    );
+}
+
+#[test]
+fn a_disabled_business_is_described_as_disabled_and_promises_nothing() {
+    let (mut app, config) = demo("1d4h", 100, 30);
+    open_chat(&mut app, &config, "QuickCash Loans");
+    keys(&mut app, &config, "esc ! space enter t");
+    let said = notice(&app);
+    assert!(
+        said.contains(
+            "QuickCash Loans may not send you anything: the platform disabled it on 24 Nov"
+        ),
+        "{said}"
+    );
+    for contradiction in [
+        "held",
+        "always reach you",
+        "May reach fewer people",
+        "offers until",
+    ] {
+        assert!(!said.contains(contradiction), "{contradiction:?} in {said}");
+    }
+}
+
+#[test]
+fn a_suspended_business_says_it_may_only_reply_and_hides_the_lines_for_the_business() {
+    let (mut app, config) = demo("1d4h", 100, 30);
+    open_chat(&mut app, &config, "QuickCash Loans");
+    keys(&mut app, &config, "esc");
+    let said = notice(&app);
+    assert!(
+        said.contains("may only reply to you, not start conversations, until 24 Dec"),
+        "{said}"
+    );
+    assert!(!said.contains("May reach fewer people"), "{said}");
+    assert!(!said.contains("so they are held"), "{said}");
+    keys(&mut app, &config, "p");
+    assert!(
+        !flat(&app, &config).contains("fewer people"),
+        "{}",
+        screen(&app, &config)
+    );
+}
+
+#[test]
+fn the_profile_says_when_you_reported_the_business() {
+    let (mut app, config) = demo("1d4h", 100, 30);
+    open_chat(&mut app, &config, "Moda Lola");
+    keys(&mut app, &config, "p");
+    assert!(
+        flat(&app, &config).contains("Reported no"),
+        "{}",
+        screen(&app, &config)
+    );
+    keys(&mut app, &config, "esc ! space enter p");
+    assert!(
+        flat(&app, &config).contains("Reported yes (Spam), on 24 Nov 12:00"),
+        "{}",
+        screen(&app, &config)
+    );
+}
+
+// --- the screens, reviewed by eye -------------------------------------------------------------
+
+fn snap_chat(name: &str, size: (u16, u16), chat: &str, script: &str) {
+    let (mut app, config) = demo("1d4h", size.0, size.1);
+    open_chat(&mut app, &config, chat);
+    keys(&mut app, &config, script);
+    insta::assert_snapshot!(name, screen(&app, &config));
+}
+
+#[test]
+fn a_chat_after_not_interested_shows_its_limit() {
+    snap_chat("not_interested_chat_80x24", (80, 24), "Moda Lola", "-");
+    snap_chat("not_interested_chat_120x40", (120, 40), "Moda Lola", "-");
+}
+
+#[test]
+fn a_chat_of_a_disabled_business() {
+    snap_chat(
+        "disabled_business_chat_80x24",
+        (80, 24),
+        "QuickCash Loans",
+        "esc ! space enter t",
+    );
+}
+
+#[test]
+fn the_profile_after_a_report() {
+    snap_chat(
+        "profile_after_report_80x24",
+        (80, 24),
+        "Moda Lola",
+        "! space enter p",
+    );
+}
