@@ -3,9 +3,14 @@
 
 mod support;
 
+use parley::model::MessageId;
 use parley::tui::App;
+use parley::tui::inbox::Action;
+use parley::tui::inbox::app::UNDO_SECONDS;
 use parley::tui::inbox::state::BusinessCard;
-use support::inbox::{demo, keys, open_chat, screen};
+use parley::tui::inbox::state::Dialog;
+use std::sync::atomic::Ordering;
+use support::inbox::{demo, keys, movable_clock, open_chat, screen};
 
 /// The business card of the open chat.
 fn card(app: &App) -> BusinessCard {
@@ -139,6 +144,97 @@ fn the_profile_says_when_you_reported_the_business() {
     );
 }
 
+fn held_ids(app: &App) -> Vec<MessageId> {
+    app.state.held.rows.iter().map(|r| r.message.id).collect()
+}
+
+fn in_store(app: &App, id: MessageId) -> bool {
+    app.store().db().message(id).is_ok()
+}
+
+#[test]
+fn the_held_list_gives_the_reason_in_words_and_keeps_the_code_for_why() {
+    let (mut app, config) = demo("3d", 100, 30);
+    keys(&mut app, &config, "6");
+    let text = screen(&app, &config);
+    assert!(
+        text.contains("Moda Lola already sent you 2 offers"),
+        "{text}"
+    );
+    assert!(!text.contains("user_marketing_cap"), "{text}");
+    keys(&mut app, &config, "w");
+    let Some(Dialog::Why { lines, .. }) = &app.state.dialog else {
+        panic!("Why? opens")
+    };
+    assert!(lines.contains(&("Rule".to_string(), "user_marketing_cap".to_string())));
+}
+
+#[test]
+fn a_deleted_held_message_can_be_brought_back_until_its_deadline() {
+    let (mut app, config) = demo("3d", 100, 30);
+    let clock = movable_clock(&mut app);
+    keys(&mut app, &config, "6");
+    let first = held_ids(&app)[0];
+    let held = app.state.counts.held;
+    keys(&mut app, &config, "d");
+    assert!(
+        !held_ids(&app).contains(&first),
+        "it leaves the list at once"
+    );
+    assert_eq!(app.state.counts.held, held - 1, "and the Held count");
+    assert!(screen(&app, &config).contains("u undo"));
+    keys(&mut app, &config, "u");
+    assert_eq!(held_ids(&app)[0], first, "u brings it back in its place");
+    assert!(in_store(&app, first));
+
+    keys(&mut app, &config, "d");
+    clock.fetch_add(UNDO_SECONDS - 1, Ordering::SeqCst);
+    app.update(Action::Refresh);
+    assert!(in_store(&app, first), "still undoable before the deadline");
+    clock.fetch_add(1, Ordering::SeqCst);
+    app.update(Action::Refresh);
+    assert!(!in_store(&app, first), "deleted for good at the deadline");
+    keys(&mut app, &config, "u");
+    assert!(!in_store(&app, first), "too late to undo");
+}
+
+#[test]
+fn quitting_deletes_for_good_what_waits_for_its_undo() {
+    let (mut app, config) = demo("3d", 100, 30);
+    movable_clock(&mut app);
+    keys(&mut app, &config, "6");
+    let first = held_ids(&app)[0];
+    keys(&mut app, &config, "d q");
+    assert!(app.state.quit);
+    assert!(!in_store(&app, first));
+}
+
+#[test]
+fn delete_all_from_a_business_says_how_many_and_spares_the_others() {
+    let (mut app, config) = demo("6d", 100, 30);
+    let clock = movable_clock(&mut app);
+    keys(&mut app, &config, "6");
+    let rows = app.state.held.rows.clone();
+    let business = rows[0].business;
+    let (theirs, others): (Vec<_>, Vec<_>) = rows.iter().partition(|r| r.business == business);
+    assert!(theirs.len() >= 2, "{} held from one business", theirs.len());
+    assert!(!others.is_empty());
+    keys(&mut app, &config, "D");
+    let text = screen(&app, &config);
+    let asked = format!(
+        "Delete {} held messages from {}?",
+        theirs.len(),
+        rows[0].business_name
+    );
+    assert!(text.contains(&asked), "{text}");
+    keys(&mut app, &config, "enter");
+    assert!(app.state.held.rows.iter().all(|r| r.business != business));
+    clock.fetch_add(UNDO_SECONDS, Ordering::SeqCst);
+    app.update(Action::Refresh);
+    assert!(theirs.iter().all(|r| !in_store(&app, r.message.id)));
+    assert!(others.iter().all(|r| in_store(&app, r.message.id)));
+}
+
 // --- the screens, reviewed by eye -------------------------------------------------------------
 
 fn snap_chat(name: &str, size: (u16, u16), chat: &str, script: &str) {
@@ -172,4 +268,23 @@ fn the_profile_after_a_report() {
         "Moda Lola",
         "! space enter p",
     );
+}
+
+#[test]
+fn the_held_list_with_its_reasons() {
+    for (name, size) in [
+        ("held_reasons_80x24", (80, 24)),
+        ("held_reasons_120x40", (120, 40)),
+    ] {
+        let (mut app, config) = demo("3d", size.0, size.1);
+        keys(&mut app, &config, "6");
+        insta::assert_snapshot!(name, screen(&app, &config));
+    }
+}
+
+#[test]
+fn the_delete_all_confirmation() {
+    let (mut app, config) = demo("6d", 80, 24);
+    keys(&mut app, &config, "6 D");
+    insta::assert_snapshot!("delete_all_held_80x24", screen(&app, &config));
 }

@@ -54,8 +54,10 @@ impl App {
             Action::Interested => self.feedback(Feedback::Interested)?,
             Action::NotInterested => self.feedback(Feedback::NotInterested)?,
             Action::Why => self.why(),
-            Action::Release => self.held_control(true)?,
-            Action::Delete => self.held_control(false)?,
+            Action::Release => self.release_held()?,
+            Action::Delete => self.delete_held()?,
+            Action::DeleteAllFromBusiness => self.ask_delete_all_held(),
+            Action::Undo => self.undo_delete_held(),
             Action::ToggleAllOffers => {
                 let mut prefs = self.state.prefs.clone();
                 prefs.all_offers = !prefs.all_offers;
@@ -236,25 +238,6 @@ impl App {
                 format!("Not interested: {offers} It counts against {name}'s quality.")
             }
         });
-        Ok(())
-    }
-
-    fn held_control(&mut self, release: bool) -> Result<()> {
-        if self.state.tab != Tab::Held {
-            return Ok(());
-        }
-        let Some(row) = self.state.held.rows.get(self.state.held.selected) else {
-            self.info("Nothing is held.");
-            return Ok(());
-        };
-        let (message, name) = (row.message.id, row.business_name.clone());
-        if release {
-            self.apply(&UserAction::ReleaseHeld { message })?;
-            self.info(format!("Released into your chat with {name}."));
-        } else {
-            self.apply(&UserAction::DeleteHeld { message })?;
-            self.info(format!("Deleted the held message from {name}."));
-        }
         Ok(())
     }
 

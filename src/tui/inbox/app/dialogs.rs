@@ -81,6 +81,21 @@ impl App {
                     })
                 }
             },
+            Dialog::DeleteHeld {
+                business,
+                name,
+                count,
+            } => match action {
+                Action::Confirm => {
+                    self.delete_all_held(business, name)?;
+                    None
+                }
+                _ => Some(Dialog::DeleteHeld {
+                    business,
+                    name,
+                    count,
+                }),
+            },
             Dialog::FirstContact {
                 business,
                 name,
