@@ -288,3 +288,22 @@ fn the_delete_all_confirmation() {
     keys(&mut app, &config, "6 D");
     insta::assert_snapshot!("delete_all_held_80x24", screen(&app, &config));
 }
+
+#[test]
+fn the_status_line_says_what_its_counts_count() {
+    let (app, config) = demo("1d4h", 120, 40);
+    let counts = app.state.counts;
+    assert!(
+        counts.unread > 1 && counts.unread_messages > 1,
+        "{counts:?}"
+    );
+    let said = format!(
+        "{} chats unread · {} messages",
+        counts.unread, counts.unread_messages
+    );
+    assert!(
+        screen(&app, &config).contains(&said),
+        "{}",
+        screen(&app, &config)
+    );
+}

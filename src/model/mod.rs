@@ -28,7 +28,7 @@ pub use decision::*;
 pub use figures::*;
 pub use ids::*;
 pub use message::*;
-pub use plural::plural;
+pub use plural::{plural, plural_word};
 pub use signal::*;
 pub use synced::*;
 pub use template::*;

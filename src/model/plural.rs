@@ -1,9 +1,17 @@
 //! Counts in words: "1 message", "3 messages", "1 person", "2 people".
 
 /// `n` followed by the singular or the plural of what it counts.
-pub fn plural<N: std::fmt::Display + PartialEq + From<u8>>(n: N, one: &str, many: &str) -> String {
-    let word = if n == N::from(1) { one } else { many };
-    format!("{n} {word}")
+pub fn plural<N: Copy + std::fmt::Display + PartialEq + From<u8>>(
+    n: N,
+    one: &str,
+    many: &str,
+) -> String {
+    format!("{n} {}", plural_word(n, one, many))
+}
+
+/// The singular or the plural, for a count written some other way (with thousands grouped).
+pub fn plural_word<'a, N: PartialEq + From<u8>>(n: N, one: &'a str, many: &'a str) -> &'a str {
+    if n == N::from(1) { one } else { many }
 }
 
 #[cfg(test)]

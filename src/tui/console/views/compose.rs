@@ -248,7 +248,13 @@ fn dry_rows(dry: &DryRun) -> Vec<Row> {
     let q = &dry.quote;
     let s = &dry.settlement;
     let mut rows = vec![
-        field("Audience", format!("{} people eligible", q.audience)),
+        field(
+            "Audience",
+            format!(
+                "{} eligible",
+                crate::model::plural(q.audience, "person", "people")
+            ),
+        ),
         field(
             "Price",
             format!("{} cr per delivered message ({})", q.unit_price, q.category),
@@ -321,7 +327,11 @@ fn refused_rows(r: &InsufficientBudget) -> Vec<Row> {
         Row::Blank,
         field(
             "Needed",
-            format!("{} cr for {} people", group_credits(r.needed), r.audience),
+            format!(
+                "{} cr for {}",
+                group_credits(r.needed),
+                crate::model::plural(r.audience, "person", "people")
+            ),
         ),
         field("Budget", format!("{} cr", group_credits(r.available))),
         Row::Field(

@@ -41,9 +41,9 @@ impl App {
                     })?;
                     let blocked = if also_block { " and blocked it" } else { "" };
                     self.info(format!(
-                        "Reported {name} ({}) with {} messages as evidence{blocked}.",
+                        "Reported {name} ({}) with {} as evidence{blocked}.",
                         reason.label().to_lowercase(),
-                        evidence.len()
+                        crate::model::plural(evidence.len(), "message", "messages")
                     ));
                     None
                 }
