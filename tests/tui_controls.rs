@@ -307,3 +307,43 @@ fn the_status_line_says_what_its_counts_count() {
         screen(&app, &config)
     );
 }
+
+#[test]
+fn a_released_message_goes_into_its_chat_in_its_place_by_sent_time() {
+    let (mut app, config) = demo("6d", 100, 30);
+    keys(&mut app, &config, "6");
+    let rows = app.state.held.rows.clone();
+    let db_later = |app: &App, row: &parley::tui::inbox::state::HeldRow| {
+        app.store()
+            .db()
+            .last_messages(row.message.chat, 50)
+            .unwrap()
+            .iter()
+            .any(|m| m.sent_at > row.message.sent_at)
+    };
+    let index = rows
+        .iter()
+        .position(|r| db_later(&app, r))
+        .expect("a held message older than a message in its chat");
+    let released = rows[index].message.id;
+    for _ in 0..index {
+        keys(&mut app, &config, "j");
+    }
+    keys(&mut app, &config, "enter");
+    let chat = app
+        .store()
+        .db()
+        .last_messages(rows[index].message.chat, 50)
+        .unwrap();
+    let sent: Vec<_> = chat.iter().map(|m| m.sent_at).collect();
+    assert!(
+        sent.windows(2).all(|w| w[0] <= w[1]),
+        "in sent order: {sent:?}"
+    );
+    assert_ne!(chat.last().unwrap().id, released, "not at the bottom");
+    let message = app.store().db().message(released).unwrap();
+    assert_eq!(
+        message.decision.reason,
+        parley::model::Reason::ReleasedByUser
+    );
+}

@@ -376,7 +376,8 @@ impl Tx<'_> {
                 m.decision.reason
             ),
         );
-        self.deliver_held(&m, business, &decision, now)
+        // It goes into the chat in its place by sent time.
+        self.deliver_held(&m, business, &decision, (now, m.sent_at))
     }
 
     /// The user deletes a held message; its decision stays in the log.
