@@ -347,3 +347,28 @@ fn a_released_message_goes_into_its_chat_in_its_place_by_sent_time() {
         parley::model::Reason::ReleasedByUser
     );
 }
+
+#[test]
+fn subscribing_from_held_rewords_what_is_still_held() {
+    let (mut app, config) = demo("3d", 100, 30);
+    keys(&mut app, &config, "6");
+    let index = app
+        .state
+        .held
+        .rows
+        .iter()
+        .position(|r| r.business_name == "FreshMart")
+        .expect("an offer from FreshMart held");
+    let id = app.state.held.rows[index].message.id;
+    for _ in 0..index {
+        keys(&mut app, &config, "j");
+    }
+    keys(&mut app, &config, "s");
+    let row = app.state.held.rows.iter().find(|r| r.message.id == id);
+    let sentence = &row.expect("still held").message.decision.sentence;
+    assert!(
+        sentence.contains("it came before you subscribed to FreshMart's offers"),
+        "{sentence}"
+    );
+    assert!(!sentence.contains("you are not subscribed"), "{sentence}");
+}

@@ -130,6 +130,11 @@ pub fn not_interested_until(
     rel.not_interested_at.map(|at| at + lasts)
 }
 
+/// Why an offer is still held after the user subscribed to its sender: it came before.
+pub fn held_before_subscribing(name: &str) -> String {
+    format!("Held: it came before you subscribed to {name}'s offers; release it to read it.")
+}
+
 /// Why a business's messages reach the user (or not), one sentence per line. The lines never
 /// promise what a restriction in `restrictions` forbids; the restriction itself is said by
 /// [`restrictions_in_force`].
