@@ -8,7 +8,7 @@ use parley::model::*;
 use parley::tui::App;
 use parley::tui::inbox::Action;
 use parley::tui::inbox::state::{Dialog, Pane, Screen, Tab};
-use support::inbox::{demo, keys, open_chat, screen};
+use support::inbox::{demo, keys, movable_clock, open_chat, screen};
 
 fn business(app: &parley::tui::App, name: &str) -> BusinessId {
     app.store()
@@ -71,7 +71,7 @@ fn unsubscribing_sends_the_next_offer_to_held_with_not_subscribed() {
     );
     keys(&mut app, &config, "6");
     assert_eq!(app.state.tab, Tab::Held);
-    assert!(screen(&app, &config).contains("not_subscribed"));
+    assert!(screen(&app, &config).contains("you are not subscribed"));
 }
 
 #[test]
@@ -284,9 +284,15 @@ fn held_messages_can_be_released_or_deleted() {
     assert_eq!(released.decision.reason, Reason::ReleasedByUser);
     assert_eq!(app.state.held.rows.len(), before - 1);
     let second = app.state.held.rows[0].message.id;
+    let clock = movable_clock(&mut app);
     keys(&mut app, &config, "d");
-    assert!(app.store().db().message(second).is_err(), "deleted");
     assert_eq!(app.state.held.rows.len(), before - 2);
+    clock.fetch_add(
+        parley::tui::inbox::app::UNDO_SECONDS,
+        std::sync::atomic::Ordering::SeqCst,
+    );
+    app.update(Action::Refresh);
+    assert!(app.store().db().message(second).is_err(), "deleted");
 }
 
 #[test]

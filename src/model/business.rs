@@ -147,21 +147,4 @@ impl Restriction {
     pub fn current_at(&self, now: Timestamp) -> bool {
         self.start <= now && self.end.is_none_or(|end| now < end)
     }
-
-    /// The restriction as the user sees it on the business profile.
-    pub fn user_sentence(&self) -> String {
-        let until = match self.end {
-            Some(end) => format!("until {}", end.short_date()),
-            None => "until the platform reviews it".to_string(),
-        };
-        match self.kind {
-            RestrictionKind::Warning => "The platform has warned this business".to_string(),
-            RestrictionKind::TierLowered => format!("May reach fewer people {until}"),
-            RestrictionKind::MarketingSuspended => format!("May not send you offers {until}"),
-            RestrictionKind::SendingSuspended => {
-                format!("May only reply to you, not start conversations, {until}")
-            }
-            RestrictionKind::Disabled => format!("May not send you anything {until}"),
-        }
-    }
 }

@@ -75,7 +75,7 @@ fn quality_advice(report: &StandingReport, policy: &PolicyConfig, lines: &mut Ve
     lines.push(format!(
         "Quality {}: bring blocks, reports and Not interested below {} of the people reached \
          (now {}) for {}. Send offers only to people who subscribed, and fewer of them; \
-         signals older than {} days stop counting.",
+         signals older than {} stop counting.",
         report.business.quality.label(),
         percent(target.1),
         report
@@ -83,18 +83,19 @@ fn quality_advice(report: &StandingReport, policy: &PolicyConfig, lines: &mut Ve
             .negative_rate(q)
             .map_or("too few people to judge".to_string(), percent),
         target.0,
-        q.window_days
+        crate::model::plural(q.window_days, "day", "days")
     ));
     if !report.enough_recent_data {
         lines.push(format!(
-            "Fewer than {} people reached in {} days: not enough recent data, so this rating \
+            "Fewer than {} reached in {}: not enough recent data, so this rating \
              has no consequence for now.",
-            q.min_users, q.window_days
+            crate::model::plural(q.min_users, "person", "people"),
+            crate::model::plural(q.window_days, "day", "days")
         ));
     } else if report.business.quality == Quality::Low {
         lines.push(format!(
-            "{} days in a row at Low bring a strike (one for each spell at Low).",
-            policy.enforcement.low_quality_strike_days
+            "{} in a row at Low bring a strike (one for each spell at Low).",
+            crate::model::plural(policy.enforcement.low_quality_strike_days, "day", "days")
         ));
     }
 }

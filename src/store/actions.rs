@@ -75,12 +75,35 @@ impl Tx<'_> {
         business: BusinessId,
         subscribed: bool,
     ) -> Result<()> {
-        self.db().business(business)?;
+        let name = self.db().business(business)?.name;
         self.update_relation(user, business, |r| {
             r.subscribed = subscribed;
             r.known = true;
-        })
-        .map(drop)
+        })?;
+        if subscribed && self.db().user(user)?.prefs.all_offers {
+            self.reword_held_offers(user, business, &name)?;
+        }
+        Ok(())
+    }
+
+    /// The offers a business sent while the user was not subscribed, still held, say that
+    /// they came before the subscription.
+    fn reword_held_offers(&self, user: UserId, business: BusinessId, name: &str) -> Result<()> {
+        let held: Vec<MessageId> = self.db().list(
+            "SELECT id FROM messages WHERE user_id = ?1 AND business_id = ?2
+             AND outcome = 'hold' AND reason = 'not_subscribed'",
+            params![user, business],
+            |r| r.get(0),
+        )?;
+        let sentence = crate::policy::notice::held_before_subscribing(name);
+        for message in held {
+            self.tx.execute(
+                "UPDATE messages SET sentence = ?2 WHERE id = ?1",
+                params![message, sentence],
+            )?;
+            self.stamp(message)?;
+        }
+        Ok(())
     }
 
     /// Blocks a business: nothing it sends reaches the user until unblocked.
@@ -382,7 +405,8 @@ impl Tx<'_> {
                 m.decision.reason
             ),
         );
-        self.deliver_held(&m, business, &decision, now)
+        // It goes into the chat in its place by sent time.
+        self.deliver_held(&m, business, &decision, (now, m.sent_at))
     }
 
     /// The user deletes a held message; its decision stays in the log.

@@ -315,7 +315,11 @@ impl Tx<'_> {
     }
 
     fn upsert_message(&self, me: UserId, chat: ChatId, m: &SyncedMessage) -> Result<()> {
-        let shown_at = m.delivered_at.unwrap_or(m.sent_at);
+        // A message released from Held goes in its place by sent time, as it does locally.
+        let shown_at = match m.decision.reason {
+            Reason::ReleasedByUser => m.sent_at,
+            _ => m.delivered_at.unwrap_or(m.sent_at),
+        };
         self.tx
             .prepare_cached(
                 "INSERT INTO messages (id, chat_id, user_id, business_id, direction, category, template_id, body,

@@ -167,6 +167,23 @@ impl Db<'_> {
             .unwrap_or_default())
     }
 
+    /// When the user last reported the business, and why; `None` when never.
+    pub fn last_report(
+        &self,
+        user: UserId,
+        business: BusinessId,
+    ) -> Result<Option<(Timestamp, ReportReason)>> {
+        Ok(self
+            .conn
+            .query_row(
+                "SELECT at, reason FROM reports WHERE user_id = ?1 AND business_id = ?2
+                 ORDER BY at DESC, id DESC LIMIT 1",
+                params![user, business],
+                |r| Ok((r.get(0)?, rows::code(r, "reason", ReportReason::parse)?)),
+            )
+            .optional()?)
+    }
+
     /// The users subscribed to a business's offers (and not blocking it).
     pub fn subscribers(&self, business: BusinessId) -> Result<Vec<UserId>> {
         self.list("SELECT user_id FROM relations WHERE business_id = ?1 AND subscribed = 1 AND blocked IS NULL ORDER BY user_id", [business], |r| r.get(0))

@@ -227,22 +227,23 @@ impl Tx<'_> {
             sentence,
             ..decision
         };
-        self.deliver_held(&m, business, &decision, now)?;
+        self.deliver_held(&m, business, &decision, (now, now))?;
         Ok(Some(decision))
     }
 
-    /// Moves a held message into its chat with the given decision.
+    /// Moves a held message into its chat with the given decision, placed in the chat at
+    /// `shown_at`.
     pub(super) fn deliver_held(
         &self,
         m: &Message,
         business: BusinessId,
         decision: &Decision,
-        now: Timestamp,
+        (now, shown_at): (Timestamp, Timestamp),
     ) -> Result<()> {
         self.tx.execute(
-            "UPDATE messages SET outcome = 'deliver', reason = ?2, sentence = ?3, delivered_at = ?4, shown_at = ?4
+            "UPDATE messages SET outcome = 'deliver', reason = ?2, sentence = ?3, delivered_at = ?4, shown_at = ?5
              WHERE id = ?1",
-            params![m.id, decision.reason.as_str(), decision.sentence, now],
+            params![m.id, decision.reason.as_str(), decision.sentence, now, shown_at],
         )?;
         self.stamp(m.id)?;
         self.touch_chat(

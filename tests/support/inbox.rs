@@ -44,3 +44,14 @@ pub fn open_chat(app: &mut App, config: &UiConfig, name: &str) {
         "search should open the chat with {name}"
     );
 }
+
+/// Gives the app a real-time clock the test moves: the returned cell holds its seconds.
+pub fn movable_clock(app: &mut App) -> std::sync::Arc<std::sync::atomic::AtomicI64> {
+    use std::sync::atomic::{AtomicI64, Ordering};
+    let seconds = std::sync::Arc::new(AtomicI64::new(app.state.clock.0));
+    let read = seconds.clone();
+    app.set_real_clock(std::sync::Arc::new(move || {
+        parley::model::Timestamp(read.load(Ordering::SeqCst))
+    }));
+    seconds
+}

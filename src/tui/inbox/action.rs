@@ -61,6 +61,9 @@ pub enum Action {
     ToggleAllOffers,
     Release,
     Delete,
+    /// In Held: deletes every held message from the selected message's business, after a
+    /// confirmation that says how many.
+    DeleteAllFromBusiness,
     AdvanceHour,
     AdvanceDay,
     /// In a dialog or a settings row: confirm / the default choice.

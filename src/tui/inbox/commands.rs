@@ -130,6 +130,12 @@ impl Commands for Mode {
                 cmd(MoveUp, "up", false),
                 cmd(Release, "release into the chat", true),
                 cmd(Delete, "delete", true),
+                cmd(Undo, "undo the delete", false),
+                cmd(
+                    DeleteAllFromBusiness,
+                    "delete all from this business",
+                    false,
+                ),
                 cmd(Why, "why was it held?", true),
                 cmd(ToggleSubscribe, "subscribe / unsubscribe", true),
                 cmd(ToggleBlock, "block / unblock", false),
@@ -263,6 +269,10 @@ fn footer_commands(state: &UiState) -> Vec<Command> {
                 cmd(MoveDown, "reason", true),
                 cmd(Confirm, "block", true),
                 cmd(Back, "cancel", true),
+            ],
+            Dialog::DeleteHeld { .. } => vec![
+                cmd(Confirm, "delete them", true),
+                cmd(Back, "keep them", true),
             ],
             Dialog::FirstContact { .. } => {
                 vec![

@@ -50,6 +50,15 @@ impl Program for App {
         (self.state.width, self.state.height)
     }
 
+    fn refresh_every(&self) -> Option<std::time::Duration> {
+        self.undo_pending()
+            .then(|| std::time::Duration::from_secs(1))
+    }
+
+    fn refresh(&mut self) {
+        self.update(Action::Refresh);
+    }
+
     fn view(&self) -> UiState {
         self.state.clone()
     }

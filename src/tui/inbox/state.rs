@@ -103,6 +103,10 @@ pub struct BusinessCard {
     pub restrictions: Vec<String>,
     /// Why this business's messages reach the user (or not), one sentence per line.
     pub notice: Vec<String>,
+    /// What the user's choices let it send in offers, in one sentence.
+    pub offers: String,
+    /// When the user last reported it, and why.
+    pub reported: Option<(Timestamp, ReportReason)>,
 }
 
 /// A message as the chat shows it.
@@ -151,6 +155,18 @@ pub struct HeldRow {
 pub struct HeldList {
     pub rows: Vec<HeldRow>,
     pub selected: usize,
+    /// Messages just deleted, hidden from the list, that the user may still bring back.
+    pub undo: Option<HeldUndo>,
+}
+
+/// Held messages the user deleted a moment ago: they leave the store only when `until`
+/// passes (or the user deletes something else, or quits) unless the user undoes it first.
+#[derive(Debug, Clone, PartialEq)]
+pub struct HeldUndo {
+    pub messages: Vec<MessageId>,
+    pub business_name: String,
+    /// The deadline, on the app's real-time clock.
+    pub until: Timestamp,
 }
 
 /// One business on the Subscriptions screen.
@@ -385,6 +401,12 @@ pub enum Dialog {
         name: String,
         verified: bool,
         selected: usize,
+    },
+    /// "Delete all held messages from this business?", with how many.
+    DeleteHeld {
+        business: BusinessId,
+        name: String,
+        count: usize,
     },
 }
 

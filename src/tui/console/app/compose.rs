@@ -199,8 +199,9 @@ impl ConsoleApp {
         let done = run.clone();
         self.state.compose.stage = BroadcastStage::Done(done);
         self.info(format!(
-            "Broadcast #{id} sent: {} credits charged, {} returned.",
-            settlement.charged, settlement.refunded
+            "Broadcast #{id} sent: {} charged, {} returned.",
+            crate::model::plural(settlement.charged, "credit", "credits"),
+            settlement.refunded
         ));
         Ok(())
     }

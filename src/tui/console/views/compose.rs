@@ -250,7 +250,11 @@ fn dry_rows(dry: &DryRun) -> Vec<Row> {
     let mut rows = vec![
         field(
             "Audience",
-            format!("{} people, {} eligible", q.audience, q.eligible),
+            format!(
+                "{}, {} eligible",
+                crate::model::plural(q.audience, "person", "people"),
+                q.eligible
+            ),
         ),
         field(
             "Price",
@@ -325,9 +329,9 @@ fn refused_rows(r: &InsufficientBudget) -> Vec<Row> {
         field(
             "Needed",
             format!(
-                "{} cr for {} eligible people",
+                "{} cr for {}",
                 group_credits(r.needed),
-                r.eligible
+                crate::model::plural(r.eligible, "eligible person", "eligible people")
             ),
         ),
         field("Budget", format!("{} cr", group_credits(r.available))),

@@ -114,10 +114,11 @@ fn quality_lines(r: &StandingReport, cells: usize, theme: &Theme, out: &mut Vec<
 
 /// "1 report", "3 reports".
 fn counted(n: u32, one: &str, many: &str) -> String {
-    match n {
-        1 => format!("1 {one}"),
-        n => format!("{} {many}", group_count(u64::from(n))),
-    }
+    format!(
+        "{} {}",
+        group_count(u64::from(n)),
+        crate::model::plural_word(n, one, many)
+    )
 }
 
 fn tier_lines(
@@ -161,7 +162,10 @@ fn tier_lines(
                 percent(ratio)
             )
         }
-        None => format!("Reached {} people in the last 24 hours", r.reached),
+        None => format!(
+            "Reached {} in the last 24 hours",
+            counted(r.reached, "person", "people")
+        ),
     };
     add_wrapped(&used, cells, theme.get("text"), out);
     if r.standing

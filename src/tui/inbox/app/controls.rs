@@ -54,8 +54,10 @@ impl App {
             Action::Interested => self.feedback(Feedback::Interested)?,
             Action::NotInterested => self.feedback(Feedback::NotInterested)?,
             Action::Why => self.why()?,
-            Action::Release => self.held_control(true)?,
-            Action::Delete => self.held_control(false)?,
+            Action::Release => self.release_held()?,
+            Action::Delete => self.delete_held()?,
+            Action::DeleteAllFromBusiness => self.ask_delete_all_held(),
+            Action::Undo => self.undo_delete_held(),
             Action::ToggleAllOffers => {
                 let mut prefs = self.state.prefs.clone();
                 prefs.all_offers = !prefs.all_offers;
@@ -209,9 +211,9 @@ impl App {
             .filter(|_| self.state.pane == Pane::Chat)
             .and_then(|c| {
                 c.selected_message()
-                    .map(|m| (m.message.clone(), c.chat.title.clone()))
+                    .map(|m| (m.message.clone(), c.chat.title.clone(), c.chat.counterpart))
             });
-        let Some((m, name)) = target else {
+        let Some((m, name, counterpart)) = target else {
             self.info("Open a chat and pick an offer (j/k) to give feedback.");
             return Ok(());
         };
@@ -223,32 +225,19 @@ impl App {
             message: m.id,
             feedback,
         })?;
-        self.info(match feedback {
-            Feedback::Interested => format!("Interested: {name} may send you offers as usual."),
-            Feedback::NotInterested => format!(
-                "Not interested: for {} days {name} may send you at most {} offer a week; it counts against its quality.",
-                self.assets.policy.not_interested.lasts_days, self.assets.policy.not_interested.max_per_window
-            ),
-        });
-        Ok(())
-    }
-
-    fn held_control(&mut self, release: bool) -> Result<()> {
-        if self.state.tab != Tab::Held {
-            return Ok(());
-        }
-        let Some(row) = self.state.held.rows.get(self.state.held.selected) else {
-            self.info("Nothing is held.");
-            return Ok(());
+        let offers = match counterpart {
+            Counterpart::Business(b) => {
+                let (me, now) = (self.me, self.state.clock);
+                super::business_card(&self.store.db(), me, b, &self.assets.policy, now)?.offers
+            }
+            Counterpart::Contact(_) => String::new(),
         };
-        let (message, name) = (row.message.id, row.business_name.clone());
-        if release {
-            self.apply(&UserAction::ReleaseHeld { message })?;
-            self.info(format!("Released into your chat with {name}."));
-        } else {
-            self.apply(&UserAction::DeleteHeld { message })?;
-            self.info(format!("Deleted the held message from {name}."));
-        }
+        self.info(match feedback {
+            Feedback::Interested => format!("Interested: {offers}"),
+            Feedback::NotInterested => {
+                format!("Not interested: {offers} It counts against {name}'s quality.")
+            }
+        });
         Ok(())
     }
 

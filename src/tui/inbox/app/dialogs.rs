@@ -42,9 +42,9 @@ impl App {
                     })?;
                     let blocked = if also_block { " and blocked it" } else { "" };
                     self.info(format!(
-                        "Reported {name} ({}) with {} messages as evidence{blocked}.",
+                        "Reported {name} ({}) with {} as evidence{blocked}.",
                         reason.label().to_lowercase(),
-                        evidence.len()
+                        crate::model::plural(evidence.len(), "message", "messages")
                     ));
                     None
                 }
@@ -81,6 +81,21 @@ impl App {
                         reasons,
                     })
                 }
+            },
+            Dialog::DeleteHeld {
+                business,
+                name,
+                count,
+            } => match action {
+                Action::Confirm => {
+                    self.delete_all_held(business, name)?;
+                    None
+                }
+                _ => Some(Dialog::DeleteHeld {
+                    business,
+                    name,
+                    count,
+                }),
             },
             Dialog::FirstContact {
                 business,

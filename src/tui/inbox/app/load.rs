@@ -20,6 +20,13 @@ impl App {
         let me = self.me;
         self.state.clock = db.clock()?.unwrap_or(self.state.clock);
         self.state.counts = db.filter_counts(me)?;
+        let undone = self
+            .state
+            .held
+            .undo
+            .as_ref()
+            .map_or(0, |u| u.messages.len());
+        self.state.counts.held = self.state.counts.held.saturating_sub(undone as u32);
         let user = db.user(me)?;
         self.state.prefs = user.prefs;
         self.state.me = user.name;
@@ -111,11 +118,13 @@ impl App {
     }
 
     pub(super) fn load_held(&mut self) -> Result<()> {
+        let deleted = self.state.held.undo.as_ref().map(|u| u.messages.clone());
         let rows: Vec<HeldRow> = self
             .store
             .db()
             .held_page(self.me, HELD_LIMIT)?
             .into_iter()
+            .filter(|h| !deleted.as_ref().is_some_and(|d| d.contains(&h.message.id)))
             .map(|h| HeldRow {
                 message: h.message,
                 business: h.business,
@@ -299,13 +308,18 @@ pub fn business_card(
 ) -> Result<BusinessCard> {
     let business = db.business(id)?;
     let relation = db.relation(me, id)?;
-    let restrictions = notice::restrictions_in_force(&db.restrictions(id)?, now);
+    let all = db.restrictions(id)?;
+    let restrictions = notice::restrictions_in_force(&business.name, &all, now);
     let prefs = db.user(me)?.prefs;
-    let notice = notice::business_notice(&business, &relation, &prefs, config, now);
+    let notice = notice::business_notice(&business, &relation, &prefs, &all, config, now);
+    let offers = notice::offers_sentence(&business, &relation, &prefs, &all, config, now);
+    let reported = db.last_report(me, id)?;
     Ok(BusinessCard {
         business,
         relation,
         restrictions,
         notice,
+        offers,
+        reported,
     })
 }

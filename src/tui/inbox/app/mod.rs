@@ -7,12 +7,14 @@ mod controls;
 mod copy;
 mod dialogs;
 mod find;
+mod held;
 mod load;
 mod navigate;
 mod search;
 mod settings;
 
 pub use super::state::FIRST_CONTACT_CHOICES;
+pub use held::UNDO_SECONDS;
 pub use load::{CHAT_PAGE, business_card};
 
 use super::settings::UiSettings;
@@ -23,6 +25,10 @@ use crate::store::{Store, StoreError};
 use crate::world::{self, Assets};
 
 const SETTINGS_KEY: &str = "ui.settings";
+
+/// Where the app reads the real time (for deadlines in seconds, such as undoing a delete);
+/// tests give it a clock they move.
+pub type RealClock = std::sync::Arc<dyn Fn() -> Timestamp + Send + Sync>;
 
 /// The inbox: its store, the rules and world it runs, and what is on screen.
 pub struct App {
@@ -38,6 +44,7 @@ pub struct App {
     composer_editor: ratatui_textarea::TextArea<'static>,
     /// The command line's editor.
     command_editor: ratatui_textarea::TextArea<'static>,
+    real_clock: RealClock,
 }
 
 impl App {
@@ -102,6 +109,7 @@ impl App {
             sync: None,
             composer_editor: text_field(Vec::new()),
             command_editor: text_field(Vec::new()),
+            real_clock: std::sync::Arc::new(crate::wall_clock::now),
             store,
             assets,
             me,
@@ -111,6 +119,11 @@ impl App {
         app.reload()?;
         app.follow_selection()?;
         Ok(app)
+    }
+
+    /// Reads the real time from `clock` instead of the system's.
+    pub fn set_real_clock(&mut self, clock: RealClock) {
+        self.real_clock = clock;
     }
 
     /// The store behind the app.
@@ -168,7 +181,14 @@ impl App {
         if !matches!(action, Action::Resize { .. } | Action::Refresh) {
             self.state.status = None;
         }
-        let result = self.dispatch(action).and_then(|()| self.reload());
+        let result = self
+            .finish_held_deletes(false)
+            .and_then(|()| self.dispatch(action))
+            .and_then(|()| match self.state.quit {
+                true => self.finish_held_deletes(true),
+                false => Ok(()),
+            })
+            .and_then(|()| self.reload());
         if let Err(e) = result {
             self.error(e.to_string());
             let _ = self.reload();

@@ -120,8 +120,15 @@ fn notice_lines(view: &ChatView, theme: &Theme, cells: usize) -> Vec<Line<'stati
         }
     }
     for restriction in &card.restrictions {
-        for part in wrap(&format!("⚠ {restriction}"), cells) {
-            lines.push(Line::from(Span::styled(part, theme.get("rejected"))));
+        for (i, part) in wrap(restriction, cells.saturating_sub(2))
+            .into_iter()
+            .enumerate()
+        {
+            let lead = if i == 0 { "⚠ " } else { "  " };
+            lines.push(Line::from(Span::styled(
+                format!("{lead}{part}"),
+                theme.get("rejected"),
+            )));
         }
     }
     lines.push(Line::from(Span::styled(

@@ -56,13 +56,11 @@ fn row_lines(
         Span::raw(" "),
         Span::styled(time, theme.get("dim")),
     ]);
-    let reason = format!("{} ", row.message.decision.reason);
     let second = Line::from(vec![
         Span::raw("  "),
-        Span::styled(reason.clone(), theme.get("held")),
         Span::styled(
-            truncate(&row.message.body, cells.saturating_sub(2 + width(&reason))),
-            theme.get("dim"),
+            truncate(&reason_sentence(row), cells.saturating_sub(2)),
+            theme.get("held"),
         ),
     ]);
     vec![first, second]
@@ -95,14 +93,25 @@ pub fn draw_detail(frame: &mut Frame, state: &UiState, theme: &Theme, area: Rect
     let mut lines = vec![Line::from(head), Line::raw("")];
     lines.extend(wrap(&m.body, cells).into_iter().map(Line::from));
     lines.push(Line::raw(""));
-    lines.push(Line::from(vec![
-        Span::styled("Rule: ", theme.get("held")),
-        Span::raw(m.decision.reason.to_string()),
-    ]));
+    lines.push(Line::from(Span::styled(
+        "Why it waits here",
+        theme.get("held"),
+    )));
     lines.extend(
-        wrap(&m.decision.sentence, cells)
+        wrap(&reason_sentence(row), cells)
             .into_iter()
             .map(|l| Line::from(Span::styled(l, theme.get("notice")))),
     );
     frame.render_widget(Paragraph::new(lines), inner);
+}
+
+/// Why a message is held, in the words of the rule that held it, without the "Held:" lead.
+fn reason_sentence(row: &HeldRow) -> String {
+    let sentence = &row.message.decision.sentence;
+    let rest = sentence.strip_prefix("Held: ").unwrap_or(sentence);
+    let mut chars = rest.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => row.message.decision.reason.to_string(),
+    }
 }

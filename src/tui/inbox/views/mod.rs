@@ -5,6 +5,7 @@ mod block;
 mod chat;
 mod command;
 mod composer;
+mod delete_held;
 mod find;
 mod first_contact;
 mod held;
@@ -58,6 +59,7 @@ pub fn draw(frame: &mut Frame, state: &UiState, theme: &Theme, keymap: &Keymap) 
             Dialog::Report { .. } => report::draw(frame, dialog, theme, areas.main),
             Dialog::Block { .. } => block::draw(frame, dialog, theme, areas.main),
             Dialog::FirstContact { .. } => first_contact::draw(frame, dialog, theme, areas.main),
+            Dialog::DeleteHeld { .. } => delete_held::draw(frame, dialog, theme, areas.main),
         }
     }
 }

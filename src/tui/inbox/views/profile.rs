@@ -33,29 +33,24 @@ pub fn draw(frame: &mut Frame, state: &UiState, theme: &Theme, area: Rect) {
     }
     badge.push(Span::raw(format!(" · {}", b.kind.label())));
     let rel = &p.card.relation;
-    let offers = if rel.subscribed {
-        "subscribed: its offers may reach you"
-    } else {
-        "not subscribed: its offers are held"
-    };
-    let mut lines = vec![
-        Line::from(badge),
-        Line::raw(""),
-        field("Your offers", offers, theme),
-        field(
-            "Blocked",
-            &rel.blocked.map_or("no".to_string(), |r| {
-                format!(
-                    "yes ({}), since {}",
-                    r.label(),
-                    rel.blocked_at.map(|t| t.short_date()).unwrap_or_default()
-                )
-            }),
-            theme,
-        ),
+    let mut lines = vec![Line::from(badge), Line::raw("")];
+    lines.extend(field("Your offers", &p.card.offers, theme, cells));
+    let blocked = rel.blocked.map_or("no".to_string(), |r| {
+        format!(
+            "yes ({}), since {}",
+            r.label(),
+            rel.blocked_at.map(|t| t.short_date()).unwrap_or_default()
+        )
+    });
+    lines.extend(field("Blocked", &blocked, theme, cells));
+    let reported = p.card.reported.map_or("no".to_string(), |(at, reason)| {
+        format!("yes ({}), on {}", reason.label(), at.date_time())
+    });
+    lines.extend(field("Reported", &reported, theme, cells));
+    lines.extend([
         Line::raw(""),
         Line::from(Span::styled("What it sent you", theme.get("title"))),
-    ];
+    ]);
     if p.sent.is_empty() {
         lines.push(Line::from(Span::styled("  nothing yet", theme.get("dim"))));
     }
@@ -108,9 +103,18 @@ pub fn draw(frame: &mut Frame, state: &UiState, theme: &Theme, area: Rect) {
     frame.render_widget(Paragraph::new(lines), inner);
 }
 
-fn field(label: &str, value: &str, theme: &Theme) -> Line<'static> {
-    Line::from(vec![
-        Span::styled(format!("{label:<13}"), theme.get("dim")),
-        Span::raw(value.to_string()),
-    ])
+/// A labelled value, wrapped under its label when it is long.
+fn field(label: &str, value: &str, theme: &Theme, cells: usize) -> Vec<Line<'static>> {
+    const LABEL: usize = 13;
+    wrap(value, cells.saturating_sub(LABEL))
+        .into_iter()
+        .enumerate()
+        .map(|(i, part)| {
+            let label = if i == 0 { label } else { "" };
+            Line::from(vec![
+                Span::styled(format!("{label:<LABEL$}"), theme.get("dim")),
+                Span::raw(part),
+            ])
+        })
+        .collect()
 }

@@ -39,8 +39,8 @@ pub fn draw(frame: &mut Frame, dialog: &Dialog, theme: &Theme, area: Rect) {
     lines.push(Line::raw(""));
     lines.push(Line::from(Span::styled(
         format!(
-            "Evidence sent with the report: the last {} messages",
-            evidence.len()
+            "Evidence sent with the report: the last {}",
+            crate::model::plural(evidence.len(), "message", "messages")
         ),
         theme.get("title"),
     )));

@@ -1,6 +1,7 @@
 //! Search across chat names and message text, matches highlighted.
 
 use super::super::state::{Search, UiState};
+use crate::model::plural;
 use crate::model::text::find_folded;
 use crate::tui::kit::Theme;
 use crate::tui::kit::views::common::{highlighted, pane, truncate, when, width};
@@ -78,17 +79,9 @@ fn title(search: &Search) -> String {
     let more = if search.more { "more than " } else { "" };
     format!(
         " Search: {} · {more}{} ",
-        plural(chats, "chat"),
-        plural(messages, "message")
+        plural(chats, "chat", "chats"),
+        plural(messages, "message", "messages")
     )
-}
-
-fn plural(n: usize, what: &str) -> String {
-    if n == 1 {
-        format!("1 {what}")
-    } else {
-        format!("{n} {what}s")
-    }
 }
 
 /// The part of the text around the first match that fits in `cells`.

@@ -4,6 +4,7 @@ use super::super::Action;
 use super::super::commands;
 use super::super::layout::Areas;
 use super::super::state::{Screen, UiState};
+use crate::model::plural;
 use crate::tui::kit::Keymap;
 use crate::tui::kit::Theme;
 use crate::tui::kit::views::common::{status_clock, truncate, width};
@@ -84,9 +85,14 @@ fn status_line(state: &UiState, cells: usize, notices_key: Option<&str>) -> Stri
         Some(_) if state.server => format!("{} · {} ", status_clock(state.clock), state.connection),
         Some(_) => format!("{} ", status_clock(state.clock)),
         None => {
-            let unread = match state.counts.unread_messages {
+            let counts = &state.counts;
+            let unread = match counts.unread_messages {
                 0 => "no unread".to_string(),
-                n => format!("{n} unread"),
+                n => format!(
+                    "{} unread · {}",
+                    plural(counts.unread, "chat", "chats"),
+                    plural(n, "message", "messages")
+                ),
             };
             format!(
                 "{} · {unread} · {} ",
@@ -102,7 +108,14 @@ fn status_line(state: &UiState, cells: usize, notices_key: Option<&str>) -> Stri
     let room = cells - width(&right) - 1;
     let left = match message {
         Some(text) => fit(&format!(" {text}"), room, notices_key),
-        None => truncate(&format!(" {} · {} held", state.me, state.counts.held), room),
+        None => {
+            let held = format!("{} held", state.counts.held);
+            let full = format!(" {} · {held}", state.me);
+            match width(&full) <= room {
+                true => full,
+                false => truncate(&format!(" {held}"), room),
+            }
+        }
     };
     let gap = cells.saturating_sub(width(&left) + width(&right));
     format!("{left}{}{right}", " ".repeat(gap))
