@@ -8,15 +8,7 @@ use parley::model::text::fold;
 use parley::model::*;
 use parley::tui::App;
 use parley::tui::render::render;
-use support::inbox::{demo, keys, open_chat, screen};
-
-fn status(app: &App) -> String {
-    app.state
-        .status
-        .as_ref()
-        .map(|s| s.text.clone())
-        .unwrap_or_default()
-}
+use support::inbox::{demo, keys, open_chat, screen, status};
 
 /// The text of the highlighted message of the open chat.
 fn selected_text(app: &App) -> String {

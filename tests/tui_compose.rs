@@ -6,21 +6,13 @@ mod support;
 
 use parley::model::text::fold;
 use parley::tui::App;
-use support::inbox::{demo, keys, open_chat, screen};
+use support::inbox::{demo, keys, open_chat, screen, status};
 
 fn composer_text(app: &App) -> String {
     app.state
         .composer
         .as_ref()
         .map(|c| c.text())
-        .unwrap_or_default()
-}
-
-fn status(app: &App) -> String {
-    app.state
-        .status
-        .as_ref()
-        .map(|s| s.text.clone())
         .unwrap_or_default()
 }
 

@@ -8,7 +8,7 @@ use parley::model::*;
 use parley::tui::App;
 use parley::tui::inbox::Action;
 use parley::tui::inbox::state::{Dialog, Pane, Screen, Tab};
-use support::inbox::{demo, keys, movable_clock, open_chat, screen};
+use support::inbox::{demo, keys, movable_clock, open_chat, screen, status};
 
 fn business(app: &parley::tui::App, name: &str) -> BusinessId {
     app.store()
@@ -24,14 +24,6 @@ fn relation(app: &parley::tui::App, name: &str) -> Relation {
         .db()
         .relation(app.me(), business(app, name))
         .unwrap()
-}
-
-fn status(app: &parley::tui::App) -> String {
-    app.state
-        .status
-        .as_ref()
-        .map(|s| s.text.clone())
-        .unwrap_or_default()
 }
 
 #[test]

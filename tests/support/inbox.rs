@@ -55,3 +55,12 @@ pub fn movable_clock(app: &mut App) -> std::sync::Arc<std::sync::atomic::AtomicI
     }));
     seconds
 }
+
+/// The status line's sentence now ("" when there is none).
+pub fn status(app: &App) -> String {
+    app.state
+        .status
+        .as_ref()
+        .map(|s| s.text.clone())
+        .unwrap_or_default()
+}
