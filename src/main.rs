@@ -1,7 +1,7 @@
 //! The `parley` binary: parses the command line and wires the library's parts together.
 
 use clap::{Parser, Subcommand};
-use color_eyre::eyre::{Result, WrapErr, eyre};
+use color_eyre::eyre::{Result, WrapErr, bail, eyre};
 use parley::model::text::printable;
 use parley::model::{Span, Timestamp};
 use parley::store::{Store, paths};
@@ -39,6 +39,9 @@ struct Cli {
     /// The interface's config file (keys, colours, mouse, notifications).
     #[arg(long, global = true, env = "PARLEY_CONFIG", value_name = "FILE")]
     config: Option<PathBuf>,
+    /// With `business`: print the server's answers as JSON (it may also follow `business`).
+    #[arg(long)]
+    json: bool,
     #[command(subcommand)]
     command: Option<Command>,
 }
@@ -127,6 +130,12 @@ fn run() -> Result<()> {
     })?;
     let assets = Assets::load(cli.assets.as_deref())?;
     let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+    let business_json = matches!(&cli.command, Some(Command::Business(a)) if a.command.is_some());
+    if cli.json && !business_json {
+        bail!(
+            "--json applies to the business tool's commands, e.g. `parley --json business status`"
+        );
+    }
     match cli.command {
         Some(Command::World { action }) => run_world(&data_dir, &assets, action),
         Some(Command::Serve(args)) => Ok(parley::server::cli::run(
@@ -144,7 +153,8 @@ fn run() -> Result<()> {
             let config = ui_config(cli.config, no_color)?;
             Ok(run_demo(&data_dir, assets, config, &args)?)
         }
-        Some(Command::Business(args)) => {
+        Some(Command::Business(mut args)) => {
+            args.json |= cli.json;
             std::process::exit(parley::business_cli::run(args, cli.server, cli.token))
         }
         Some(Command::Render {

@@ -1,4 +1,4 @@
-//! The command line is consistent: `--json` goes before or after a business subcommand, and
+//! The command line is consistent: `--json` goes anywhere around a business subcommand, and
 //! `serve add-business --kind` takes every kind the apps show, by code or by label.
 
 mod support;
@@ -18,6 +18,31 @@ fn json_works_before_or_after_the_business_subcommand() {
         let status: StatusReport = serde_json::from_str(&ran.stdout).expect("--json prints JSON");
         assert_eq!(status.name, "Tienda");
     }
+    let first = [
+        "--json",
+        "business",
+        "--server",
+        &server.url,
+        "--token",
+        &shop,
+        "status",
+    ];
+    let ran = run(&first);
+    assert_eq!(ran.code, 0, "{ran:?}");
+    let status: StatusReport = serde_json::from_str(&ran.stdout).expect("--json prints JSON");
+    assert_eq!(status.name, "Tienda");
+}
+
+#[test]
+fn json_elsewhere_is_refused_with_where_it_applies() {
+    let dir = TempDir::new().unwrap();
+    let data = dir.path().display().to_string();
+    let ran = run(&["--json", "--data-dir", &data, "world", "summary"]);
+    assert_ne!(ran.code, 0, "{ran:?}");
+    assert!(
+        ran.stderr.contains("parley --json business status"),
+        "{ran:?}"
+    );
 }
 
 #[test]
