@@ -168,6 +168,24 @@ fn search_ignores_accents_and_the_command_line_blocks_a_business() {
 }
 
 #[test]
+fn colon_block_spam_blocks_the_business_where_you_are_for_spam() {
+    let parley = Parley::start("block_spam", None);
+    parley.wait_text(&["▸ Banco Claro"]);
+    parley.press(":");
+    parley.type_text("block spam");
+    parley.wait_text(&[":block spam"]);
+    parley.press("Enter");
+    parley.wait_text(&["Blocked Banco Claro"]);
+    let store = parley.quit();
+    let (_, business) = business_chat(&store, "Banco Claro");
+    let me = store.db().me().unwrap().unwrap();
+    assert_eq!(
+        store.db().relation(me, business).unwrap().blocked,
+        Some(parley::model::BlockReason::Spam)
+    );
+}
+
+#[test]
 fn an_unknown_command_is_answered_with_a_sentence() {
     let parley = Parley::start("unknown", None);
     parley.press(":");

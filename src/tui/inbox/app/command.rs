@@ -1,6 +1,7 @@
 //! The `:` command line: a prompt over every command of the keymap, with Tab completion.
-//! `:block spam` acts on the business whose chat best matches "spam"; a command without a
-//! name after it acts where the user is, as its key does.
+//! `:block spam` blocks the business where the user is, for spam (any block reason works);
+//! `:block quickcash` acts on the business whose chat best matches "quickcash"; a command
+//! without anything after it acts where the user is, as its key does.
 
 use super::super::commands::line_commands;
 use super::super::state::*;
@@ -89,6 +90,9 @@ impl App {
         if argument.is_empty() {
             return self.dispatch(action);
         }
+        if let (Action::ToggleBlock, Some(reason)) = (&action, block_reason_named(argument)) {
+            return self.block_for(reason);
+        }
         if !ON_A_BUSINESS.contains(&action) {
             self.error(format!(
                 ":{name} takes nothing after it; only block, subscribe, report and profile take a business's name."
@@ -113,6 +117,30 @@ impl App {
         }
     }
 
+    /// Blocks the business where the user is for `reason`, as the block dialog would.
+    fn block_for(&mut self, reason: BlockReason) -> Result<()> {
+        if let Some(business) = self.context_business() {
+            let db = self.store.db();
+            if db.relation(self.me, business)?.blocked.is_some() {
+                let name = db.business(business)?.name;
+                self.info(format!(
+                    "{name} is already blocked; :block with nothing after it unblocks it."
+                ));
+                return Ok(());
+            }
+        }
+        self.dispatch(Action::ToggleBlock)?;
+        let Some(Dialog::Block { reasons, .. }) = self.state.dialog.as_mut() else {
+            return Ok(());
+        };
+        reasons.selected = reasons
+            .options
+            .iter()
+            .position(|r| *r == reason)
+            .unwrap_or(0);
+        self.dispatch(Action::Confirm)
+    }
+
     /// The business chat whose name best matches `name` (accents and case aside).
     fn business_chat_named(&self, name: &str) -> Result<Option<ChatId>> {
         let chats = self.store.db().chat_titles(self.me)?;
@@ -122,6 +150,14 @@ impl App {
             .find(|(_, _, business)| *business);
         Ok(best.map(|(id, ..)| *id))
     }
+}
+
+/// The block reason `typed` names, by its code or its label ("spam", "didn't sign up").
+fn block_reason_named(typed: &str) -> Option<BlockReason> {
+    let typed = fold(typed).replace(['_', '\''], " ");
+    BlockReason::ALL.iter().copied().find(|r| {
+        fold(r.as_str()).replace('_', " ") == typed || fold(r.label()).replace('\'', " ") == typed
+    })
 }
 
 /// The command a typed name means: an exact name, else the only one it begins.
