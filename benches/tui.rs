@@ -140,6 +140,31 @@ fn bench_tui(c: &mut Criterion) {
         b.iter_custom(|iters| press_after(&mut big_app, iters))
     });
     group.finish();
+
+    // One letter typed into the search box over 100 000 chats and 1 000 000 messages: the
+    // chat names ranked and the messages scanned again. "zq" matches nothing, so every
+    // message is looked at; the untimed Backspace before each letter restores the query.
+    let mut group = c.benchmark_group("search");
+    group.sample_size(10);
+    big_app.update(Action::Back);
+    big_app.update(Action::Search);
+    big_app.update(Action::Insert('z'));
+    group.bench_function("typed_letter/100000_chats", |b| {
+        b.iter_custom(|iters| type_after(&mut big_app, iters))
+    });
+    group.finish();
+}
+
+/// Times typing `q` after `z` `iters` times, each after an untimed Backspace.
+fn type_after(app: &mut App, iters: u64) -> Duration {
+    let mut spent = Duration::ZERO;
+    for _ in 0..iters {
+        app.update(Action::Backspace);
+        let started = Instant::now();
+        app.update(black_box(Action::Insert('q')));
+        spent += started.elapsed();
+    }
+    spent
 }
 
 /// Times `MoveDown` `iters` times, each after an untimed `MoveUp`.

@@ -451,7 +451,8 @@ pub struct UiState {
     /// How many lines help has with the keys in use (learnt from the keymap with each key).
     pub help_lines: usize,
     /// The last status sentences, oldest first.
-    pub notices: Vec<Notice>,
+    /// Shared, so that the view each frame takes of the state does not copy them.
+    pub notices: std::sync::Arc<Vec<Notice>>,
     pub notices_scroll: u16,
     pub prefs: UserPrefs,
     pub settings: UiSettings,

@@ -90,7 +90,7 @@ impl App {
             settings_row: 0,
             help_scroll: 0,
             help_lines: 0,
-            notices: Vec::new(),
+            notices: Default::default(),
             notices_scroll: 0,
             prefs: user.prefs,
             settings,
@@ -259,7 +259,7 @@ impl App {
 
     /// Shows a status sentence and keeps it, in full, for the notices screen.
     fn show(&mut self, status: Status) {
-        let notices = &mut self.state.notices;
+        let notices = std::sync::Arc::make_mut(&mut self.state.notices);
         if notices.len() >= NOTICES_KEPT {
             notices.remove(0);
         }
