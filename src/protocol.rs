@@ -20,6 +20,24 @@ pub struct Health {
     pub version: String,
 }
 
+/// `POST /v1/test/clock` (a server started with `--movable-clock` only): how far to move on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ClockAdvance {
+    /// Seconds to move the server's clock on, 0 to 31 622 400 (366 days).
+    #[schema(minimum = 0, maximum = 31_622_400)]
+    pub seconds: i64,
+}
+
+/// The server's clock after a move, and what the review it ran at once changed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+pub struct ClockMoved {
+    pub now: Timestamp,
+    pub businesses: usize,
+    pub changes: usize,
+    pub released: usize,
+}
+
 /// Every error the server returns: a stable code and a sentence that says what to fix.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
 pub struct ApiError {

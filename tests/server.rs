@@ -1160,3 +1160,73 @@ fn user_names_are_unique_on_a_server() {
     assert_eq!(ran.code, 1);
     assert!(ran.stderr.contains("already exists"), "{}", ran.stderr);
 }
+
+#[tokio::test]
+async fn a_movable_clock_reaches_strikes_and_warnings_through_http() {
+    let dir = TempDir::new().unwrap();
+    let users: Vec<String> = ["ana", "bob", "cy"]
+        .iter()
+        .map(|n| add_user(dir.path(), n))
+        .collect();
+    let token = add_business(dir.path(), "Tienda Sol", &[]);
+    let server = TestServer::start(dir.path(), &["--movable-clock"]);
+    let shop = BusinessClient::new(&server.url, &token).unwrap();
+    approved(&shop, "welcome", Category::Utility, "Welcome to Tienda Sol").await;
+    for name in ["ana", "bob", "cy"] {
+        shop.send(&to(name, "welcome", &[])).await.unwrap();
+    }
+    for user in &users {
+        let api = server.api(user);
+        let business = shop_id(&all_changes(&api).await);
+        let report = WireAction::Report {
+            business,
+            reason: ReportReason::Spam,
+            also_block: false,
+        };
+        assert!(act(&api, vec![("r", report)]).await.results[0].ok);
+    }
+    let clock = server.api("");
+    let advance = |seconds: i64| {
+        let clock = &clock;
+        async move {
+            let moved: ClockMoved = clock
+                .post("test/clock", &ClockAdvance { seconds })
+                .await
+                .unwrap();
+            moved
+        }
+    };
+    let moved = advance(3_600).await;
+    assert!(moved.changes > 0, "{moved:?}");
+    let status = shop.status().await.unwrap();
+    assert_eq!(status.strikes.len(), 1, "{status:?}");
+    assert_eq!(
+        status
+            .restrictions
+            .iter()
+            .map(|(r, shown)| (r.kind, *shown))
+            .collect::<Vec<_>>(),
+        [(RestrictionKind::Warning, true)],
+        "3 people reported it: a warning, shown"
+    );
+
+    advance(91 * 86_400).await;
+    let status = shop.status().await.unwrap();
+    assert!(status.strikes.is_empty(), "{status:?}");
+    assert_eq!(status.restrictions.len(), 1);
+    assert!(
+        !status.restrictions[0].1,
+        "the warning ended with its strike"
+    );
+
+    let real = TestServer::start(&dir.path().join("other"), &[]);
+    let (status, _) = status_of(
+        real.api("")
+            .post::<_, ClockMoved>("test/clock", &ClockAdvance { seconds: 1 })
+            .await,
+    );
+    assert_eq!(
+        status, 404,
+        "only a server started with --movable-clock has it"
+    );
+}

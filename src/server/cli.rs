@@ -38,6 +38,10 @@ pub struct ServeArgs {
     /// unfinished broadcast as soon as it starts another).
     #[arg(long, value_name = "SPAN", default_value = "1m", value_parser = parse_idle)]
     pub broadcast_idle: Duration,
+    /// For tests only, never in use: let `POST /v1/test/clock` move the server's clock on
+    /// (and run the review at once), with no token asked.
+    #[arg(long)]
+    pub movable_clock: bool,
 }
 
 /// Accounts on the server; each prints its token once.
@@ -168,6 +172,7 @@ fn serve(
     let mut config = ServerConfig::new(args.addr, dir);
     config.review_every = args.review_every;
     config.broadcast_idle = args.broadcast_idle;
+    config.movable_clock = args.movable_clock;
     config.rate = super::RateLimit {
         per_second: args.rate_limit.max(0.0),
         burst: args.burst,

@@ -34,6 +34,8 @@ pub struct ServerConfig {
     /// How long a broadcast sent in parts may sit without a part before the server settles it
     /// (charged for what was delivered, the rest returned).
     pub broadcast_idle: Duration,
+    /// For tests only: `POST /v1/test/clock` may move the server's clock on.
+    pub movable_clock: bool,
 }
 
 impl ServerConfig {
@@ -52,6 +54,7 @@ impl ServerConfig {
             long_poll: Duration::from_secs(25),
             readers: 4,
             broadcast_idle: Duration::from_secs(60),
+            movable_clock: false,
         }
     }
 }

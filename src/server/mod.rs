@@ -9,6 +9,7 @@ mod auth;
 mod business;
 mod changes;
 pub mod cli;
+mod clock;
 mod config;
 mod console;
 pub mod db;

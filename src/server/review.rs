@@ -4,7 +4,6 @@
 use super::db::ServerDb;
 use super::error::ApiResult;
 use super::state::Shared;
-use crate::wall_clock::now;
 use std::time::Duration;
 
 /// What one review changed.
@@ -31,10 +30,14 @@ pub async fn review_once(state: &Shared) -> ApiResult<ReviewSummary> {
         let shared = state.clone();
         summary.changes += state
             .db
-            .write(move |tx| Ok(tx.review_business(id, &shared.policy, now())?.len()))
+            .write(move |tx| {
+                Ok(tx
+                    .review_business(id, &shared.policy, shared.clock.now())?
+                    .len())
+            })
             .await?;
     }
-    let idle_since = super::console::idle_since(now(), state.config.broadcast_idle);
+    let idle_since = super::console::idle_since(state.clock.now(), state.config.broadcast_idle);
     summary.settled = state
         .db
         .write(move |tx| super::console::settle_idle(tx, None, idle_since))
@@ -42,7 +45,7 @@ pub async fn review_once(state: &Shared) -> ApiResult<ReviewSummary> {
     let shared = state.clone();
     summary.released = state
         .db
-        .write(move |tx| tx.release_after_quiet_hours(&shared.policy, now()))
+        .write(move |tx| tx.release_after_quiet_hours(&shared.policy, shared.clock.now()))
         .await?;
     if summary.released > 0 {
         state.hub.notify_everyone();

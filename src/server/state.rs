@@ -1,6 +1,7 @@
 //! What every request shares: the store (through [`Backend`]), the rules and prices, and the
 //! in-memory caches (long-poll signals, rate buckets).
 
+use super::clock::ServerClock;
 use super::config::ServerConfig;
 use super::db::{Backend, DbResult, ServerDb};
 use super::hub::Hub;
@@ -16,6 +17,8 @@ pub struct AppState {
     pub hub: Hub,
     pub limiter: RateLimiter,
     pub config: ServerConfig,
+    /// The server's time (movable only when started for tests with `--movable-clock`).
+    pub clock: ServerClock,
     /// The OpenAPI document, as served.
     pub openapi: OnceLock<String>,
 }
@@ -35,6 +38,10 @@ impl AppState {
             limiter: RateLimiter::new(config.rate),
             hub: Hub::default(),
             openapi: OnceLock::new(),
+            clock: match config.movable_clock {
+                true => ServerClock::movable(),
+                false => ServerClock::real(),
+            },
             policy,
             pricing,
             config,

@@ -9,7 +9,6 @@ use crate::server::db::{ServerConnection, ServerDb};
 use crate::server::error::{ApiFailure, ApiResult};
 use crate::server::extract::{ApiJson, ApiQuery};
 use crate::server::state::Shared;
-use crate::wall_clock::now;
 use axum::Json;
 use axum::extract::State;
 use axum::http::StatusCode;
@@ -37,7 +36,9 @@ pub async fn submit_template(
     let shared = state.clone();
     let template = state
         .db
-        .write(move |tx| business::submit_template(tx, who.0, &t, &shared.policy, now()))
+        .write(move |tx| {
+            business::submit_template(tx, who.0, &t, &shared.policy, shared.clock.now())
+        })
         .await?;
     Ok((StatusCode::CREATED, Json(template)))
 }
@@ -54,7 +55,7 @@ pub async fn list_templates(
     State(state): State<Shared>,
     who: BusinessAuth,
 ) -> ApiResult<Json<Vec<WireTemplate>>> {
-    let at = now();
+    let at = state.clock.now();
     let list = state
         .db
         .read(move |db| {
@@ -92,7 +93,7 @@ pub async fn send_message(
         .db
         .write(move |tx| {
             let rules = (&shared.policy, &shared.pricing);
-            business::send(tx, who.0, &r, rules, now())
+            business::send(tx, who.0, &r, rules, shared.clock.now())
         })
         .await?;
     if let Some(user) = woken {
@@ -126,7 +127,7 @@ pub async fn broadcast(
     let (report, woken) = state
         .db
         .with_writer(move |conn| {
-            let (rules, at) = ((&shared.policy, &shared.pricing), now());
+            let (rules, at) = ((&shared.policy, &shared.pricing), shared.clock.now());
             let idle_since = console::idle_since(at, shared.config.broadcast_idle);
             conn.in_transaction(|tx| console::settle_idle(tx, Some(who.0), idle_since))?;
             business::broadcast(conn, who.0, &b, rules, at)
@@ -187,7 +188,7 @@ pub async fn status(
     let shared = state.clone();
     let report = state
         .db
-        .read(move |db| business::status(db, who.0, &shared.policy, now()))
+        .read(move |db| business::status(db, who.0, &shared.policy, shared.clock.now()))
         .await?;
     Ok(Json(report))
 }

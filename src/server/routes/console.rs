@@ -13,7 +13,6 @@ use crate::server::db::ServerDb;
 use crate::server::error::ApiResult;
 use crate::server::extract::{ApiPath, ApiQuery};
 use crate::server::state::Shared;
-use crate::wall_clock::now;
 use axum::Json;
 use axum::extract::State;
 use serde::Deserialize;
@@ -31,7 +30,7 @@ pub async fn account(
     State(state): State<Shared>,
     who: BusinessAuth,
 ) -> ApiResult<Json<BusinessAccount>> {
-    let at = now();
+    let at = state.clock.now();
     let account = state
         .db
         .read(move |db| console::account(db, who.0, at))
@@ -164,7 +163,7 @@ pub async fn standing(
     let shared = state.clone();
     let report = state
         .db
-        .read(move |db| db.standing_report(who.0, &shared.policy, now()))
+        .read(move |db| db.standing_report(who.0, &shared.policy, shared.clock.now()))
         .await?;
     Ok(Json(report))
 }

@@ -6,6 +6,7 @@ mod business;
 mod console;
 mod meta;
 mod runs;
+mod test_clock;
 mod user;
 
 use super::error::ApiFailure;
@@ -80,7 +81,11 @@ fn api(config: &super::ServerConfig) -> OpenApiRouter<Shared> {
             config.long_poll + config.request_timeout,
             time_limit,
         ));
-    quick.merge(waiting)
+    let api = quick.merge(waiting);
+    match config.movable_clock {
+        true => api.routes(routes!(test_clock::advance)),
+        false => api,
+    }
 }
 
 /// The OpenAPI document of the server's routes.

@@ -12,7 +12,6 @@ use crate::server::db::{ServerConnection, ServerDb, ServerReads};
 use crate::server::error::{ApiFailure, ApiResult};
 use crate::server::extract::{ApiJson, ApiPath};
 use crate::server::state::Shared;
-use crate::wall_clock::now;
 use axum::Json;
 use axum::extract::State;
 use axum::http::StatusCode;
@@ -42,7 +41,7 @@ pub async fn start(
     let started = state
         .db
         .with_writer(move |conn| {
-            let at = now();
+            let at = shared.clock.now();
             let idle_since = console::idle_since(at, shared.config.broadcast_idle);
             conn.in_transaction(|tx| console::settle_idle(tx, Some(who.0), idle_since))?;
             let result =
@@ -81,7 +80,14 @@ pub async fn part(
         .db
         .write(move |tx| {
             let rules = (&shared.policy, &shared.pricing);
-            console::part(tx, who.0, BroadcastId(id), r.at_most, rules, now())
+            console::part(
+                tx,
+                who.0,
+                BroadcastId(id),
+                r.at_most,
+                rules,
+                shared.clock.now(),
+            )
         })
         .await?;
     state.hub.notify_all_of(woken);

@@ -8,7 +8,6 @@ use crate::server::db::{DbResult, ServerDb};
 use crate::server::error::{ApiFailure, ApiResult};
 use crate::server::extract::{ApiJson, ApiQuery};
 use crate::server::state::Shared;
-use crate::wall_clock::now;
 use axum::Json;
 use axum::extract::State;
 use serde::Deserialize;
@@ -64,9 +63,10 @@ async fn read_changes(
     cursor: Cursor,
     limit: usize,
 ) -> ApiResult<Changes> {
+    let now = state.clock.now();
     let changes = state
         .db
-        .read(move |db| changes_after(db, user.0, cursor, limit, now()))
+        .read(move |db| changes_after(db, user.0, cursor, limit, now))
         .await?;
     Ok(changes)
 }
@@ -168,10 +168,11 @@ pub async fn post_actions(
             .map_err(|why| ApiFailure::invalid(format!("{}: {why}", shown_key(&action.key))))?;
     }
     let user_id = user.0;
+    let shared = state.clone();
     let results = state
         .db
         .with_writer(move |conn| {
-            let at = now();
+            let at = shared.clock.now();
             batch
                 .actions
                 .iter()
