@@ -196,6 +196,18 @@ fn every_screen_shows_the_servers_numbers_and_a_broadcast_runs_in_parts() {
     let state = &session.app.state;
     assert_eq!(state.businesses.len(), 1, "a token is one business");
     assert_eq!(state.business.as_ref().unwrap().name, SHOP);
+    let offered = footer(&config.keymap, state)
+        .into_iter()
+        .any(|i| matches!(i, FooterItem::Key(_, label) if label == "switch business"));
+    assert!(!offered, "no switching with one business");
+    keys(&mut session, &config, "b");
+    assert!(session.app.state.dialog.is_none());
+    assert!(
+        status(&session).contains("one business"),
+        "{}",
+        status(&session)
+    );
+    let state = &session.app.state;
     assert!(state.connection.starts_with("online · 127.0.0.1:"));
     let lag = parley::wall_clock::now() - state.clock;
     assert!(lag.0.abs() <= 5, "the clock is the server's: {lag:?}");

@@ -171,6 +171,7 @@ fn shown(state: &ConsoleState, action: &Action) -> bool {
             BroadcastStage::Reviewing(_) | BroadcastStage::Done(_)
         ),
         (Mode::Confirm, Action::Back) => !state.sending(),
+        (_, Action::SwitchBusiness) => state.businesses.len() > 1,
         _ => true,
     }
 }

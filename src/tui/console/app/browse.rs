@@ -43,6 +43,10 @@ impl ConsoleApp {
             self.info("A broadcast is sending; switch business once it is done.");
             return;
         }
+        if self.state.businesses.len() <= 1 {
+            self.info("This console has one business: there is no other to switch to.");
+            return;
+        }
         let current = self.business();
         let selected = self
             .state
