@@ -1106,7 +1106,7 @@ async fn the_business_tool_prints_tables_json_and_trustworthy_exit_codes() {
     let ran = business(&s.server, &s.shop, &["status"]);
     assert_eq!(ran.code, 0);
     assert!(
-        ran.stdout.contains("quality") && ran.stdout.contains("1000 credits"),
+        ran.stdout.contains("quality") && ran.stdout.contains("1,000 cr"),
         "{}",
         ran.stdout
     );

@@ -4,8 +4,8 @@
 //! a run. And the world is deterministic, however the week is cut into steps.
 
 use parley::model::MetricScope;
+use parley::model::number::credits;
 use parley::model::*;
-use parley::policy::config::group_thousands;
 use parley::store::{BroadcastRequest, Store, StoreError};
 use parley::world::{self, Assets, Event, Source, Summary, Target};
 use tempfile::TempDir;
@@ -427,10 +427,10 @@ fn the_bus_companys_winter_broadcast_is_refused_for_its_budget() {
     assert_eq!(rutas.refused, kept);
     let text = s.to_string();
     let line = format!(
-        "needed {} credits for {} eligible people, the budget held {}",
-        group_thousands(short.needed),
+        "needed {} for {} eligible people, the budget held {}",
+        credits(short.needed),
         kept[0].audience,
-        group_thousands(short.available)
+        credits(short.available)
     );
     assert!(text.contains(&line), "{text}");
     assert_eq!(

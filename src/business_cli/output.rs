@@ -1,6 +1,7 @@
 //! The server's answers as text for a terminal: aligned tables and short sentences. Every
 //! string from the server is cleaned before it is printed.
 
+use crate::model::number::credits;
 use crate::model::text::clean_line;
 use crate::model::*;
 use crate::protocol::*;
@@ -166,14 +167,11 @@ pub fn broadcast(template: &str, r: &BroadcastReport) -> String {
         ("category", q.category.to_string()),
         ("audience", format!("{} people", q.audience)),
         ("eligible", format!("{} people", q.eligible)),
-        ("unit price", format!("{} credits", q.unit_price)),
-        ("reserved", format!("{} credits", q.reserved)),
-        ("charged", format!("{} credits", r.settlement.charged)),
-        ("refunded", format!("{} credits", r.settlement.refunded)),
-        (
-            "budget after",
-            format!("{} credits", r.settlement.budget_after),
-        ),
+        ("unit price", credits(q.unit_price)),
+        ("reserved", credits(q.reserved)),
+        ("charged", credits(r.settlement.charged)),
+        ("refunded", credits(r.settlement.refunded)),
+        ("budget after", credits(r.settlement.budget_after)),
         ("delivered", r.delivered.to_string()),
         ("held", counts(&r.held)),
         ("rejected", counts(&r.rejected)),
@@ -210,7 +208,7 @@ pub fn metrics(m: &MetricsReport) -> String {
         ("not interested", f.not_interested.to_string()),
         ("blocks", f.blocks.to_string()),
         ("reports", f.reports.to_string()),
-        ("credits spent", f.credits.to_string()),
+        ("credits spent", credits(f.credits)),
     ];
     pairs(&rows)
 }
@@ -236,7 +234,7 @@ pub fn status(s: &StatusReport) -> String {
         ),
         ("quality", quality_label(s.quality, s.enough_recent_data)),
         ("messaging tier", tier),
-        ("budget", format!("{} credits", s.budget)),
+        ("budget", credits(s.budget)),
     ];
     let strikes: Vec<Vec<String>> = s
         .strikes

@@ -12,6 +12,7 @@ mod figures;
 mod ids;
 pub mod limits;
 mod message;
+pub mod number;
 mod plural;
 mod signal;
 mod synced;

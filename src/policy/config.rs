@@ -252,23 +252,9 @@ impl TierConfig {
     /// "250", "2,000"... or "unlimited".
     pub fn label(&self, tier: usize) -> String {
         self.limit(tier)
-            .map(group_thousands)
+            .map(crate::model::number::grouped)
             .unwrap_or_else(|| "unlimited".to_string())
     }
-}
-
-/// 2000 -> "2,000"; -2000 -> "-2,000".
-pub fn group_thousands(n: impl Into<i64>) -> String {
-    let n: i64 = n.into();
-    let s = n.unsigned_abs().to_string();
-    let mut out = String::from(if n < 0 { "-" } else { "" });
-    for (i, c) in s.chars().enumerate() {
-        if i > 0 && (s.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
 }
 
 impl PolicyConfig {
@@ -303,17 +289,5 @@ impl PolicyConfig {
             return fail("tiers.limits must grow from one tier to the next");
         }
         Ok(())
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn thousands_are_grouped() {
-        assert_eq!(group_thousands(250), "250");
-        assert_eq!(group_thousands(2000), "2,000");
-        assert_eq!(group_thousands(100000), "100,000");
     }
 }

@@ -1,6 +1,8 @@
 //! Every failure the server answers with: a status and a JSON [`ApiError`] that says what to fix.
 
 use super::db::DbError;
+use crate::model::number::credits;
+use crate::model::plural;
 use crate::model::text;
 use crate::policy::broadcast::InsufficientBudget;
 use crate::protocol::ApiError;
@@ -91,9 +93,12 @@ impl ApiFailure {
             StatusCode::PAYMENT_REQUIRED,
             "insufficient_budget",
             format!(
-                "the broadcast needs {} credits for {} eligible people and the budget holds {}: \
-                 add {} credits or send to fewer people",
-                shortfall.needed, shortfall.eligible, shortfall.available, shortfall.shortfall
+                "the broadcast needs {} for {} and the budget holds {}: add {} or send to fewer \
+                 people",
+                credits(shortfall.needed),
+                plural(shortfall.eligible, "eligible person", "eligible people"),
+                credits(shortfall.available),
+                credits(shortfall.shortfall)
             ),
         );
         failure.body.budget = Some(shortfall);

@@ -262,8 +262,9 @@ fn business_event(
             Ok(outcome) => {
                 let s = outcome.settlement;
                 let header = format!(
-                    "broadcast, charged {} credits, {} returned",
-                    s.charged, s.refunded
+                    "broadcast, charged {}, {} returned",
+                    crate::model::number::credits(s.charged),
+                    crate::model::number::credits(s.refunded)
                 );
                 (outcome.results, header)
             }

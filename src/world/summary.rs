@@ -2,8 +2,8 @@
 //! quality, tier, strikes and restrictions, and its templates' review results.
 
 use super::{Assets, WorldError};
+use crate::model::number::{credits, grouped};
 use crate::model::*;
-use crate::policy::config::group_thousands;
 use crate::store::Store;
 use std::collections::BTreeMap;
 use std::fmt::{self, Write as _};
@@ -204,19 +204,16 @@ impl Summary {
         let strikes = b.strikes.iter().filter(|s| s.at > window_start).count();
         let tier = match b.standing.tier_limit {
             Some(limit) if Some(limit) != self.tier_limits.get(biz.tier).copied().flatten() => {
-                format!(
-                    "up to {} people a day (tier lowered)",
-                    group_thousands(limit)
-                )
+                format!("up to {} people a day (tier lowered)", grouped(limit))
             }
-            Some(limit) => format!("up to {} people a day", group_thousands(limit)),
+            Some(limit) => format!("up to {} people a day", grouped(limit)),
             None => "no daily limit".to_string(),
         };
         let _ = writeln!(
             out,
-            "  Quality {} · {tier} · {strikes} strikes in 90 days · budget {} credits",
+            "  Quality {} · {tier} · {strikes} strikes in 90 days · budget {}",
             biz.quality.label(),
-            biz.budget
+            credits(biz.budget)
         );
         let _ = writeln!(out, "  Everyone: {}", b.to_all.line());
         let _ = writeln!(out, "  Templates");
@@ -251,11 +248,11 @@ impl Summary {
                 let Some(short) = r.refused else { continue };
                 let _ = writeln!(
                     out,
-                    "    {}  needed {} credits for {} eligible people, the budget held {}",
+                    "    {}  needed {} for {} eligible people, the budget held {}",
                     r.created_at.date_time(),
-                    group_thousands(short.needed),
+                    credits(short.needed),
                     r.audience,
-                    group_thousands(short.available)
+                    credits(short.available)
                 );
             }
         }

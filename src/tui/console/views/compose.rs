@@ -4,9 +4,9 @@
 use super::super::field::TextField;
 use super::super::source::{BroadcastRun, BroadcastTally, DryRun};
 use super::super::state::*;
+use crate::model::number::{credits, grouped};
 use crate::policy::broadcast::InsufficientBudget;
 use crate::tui::kit::Theme;
-use crate::tui::kit::views::common::group_credits;
 use crate::tui::kit::views::common::{draw_hint, pane, truncate, wrap};
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -264,7 +264,7 @@ fn dry_rows(dry: &DryRun) -> Vec<Row> {
             "Reserved",
             format!(
                 "{} cr ({} × {})",
-                group_credits(q.reserved),
+                grouped(q.reserved),
                 q.eligible,
                 q.unit_price
             ),
@@ -273,8 +273,8 @@ fn dry_rows(dry: &DryRun) -> Vec<Row> {
             "Budget",
             format!(
                 "{} → {} cr while it runs",
-                group_credits(q.budget_before),
-                group_credits(q.budget_after_reserve)
+                grouped(q.budget_before),
+                grouped(q.budget_after_reserve)
             ),
         ),
         Row::Heading("The rules will"),
@@ -282,17 +282,9 @@ fn dry_rows(dry: &DryRun) -> Vec<Row> {
     rows.extend(tally_rows(&dry.tally));
     rows.push(field(
         "Charge",
-        format!(
-            "{} cr, {} cr back",
-            group_credits(s.charged),
-            group_credits(s.refunded)
-        ),
+        format!("{} cr, {} cr back", grouped(s.charged), grouped(s.refunded)),
     ));
-    rows.push(Row::Field(
-        "Budget after",
-        format!("{} cr", group_credits(s.budget_after)),
-        "key",
-    ));
+    rows.push(Row::Field("Budget after", credits(s.budget_after), "key"));
     rows
 }
 
@@ -330,16 +322,12 @@ fn refused_rows(r: &InsufficientBudget) -> Vec<Row> {
             "Needed",
             format!(
                 "{} cr for {}",
-                group_credits(r.needed),
+                grouped(r.needed),
                 crate::model::plural(r.eligible, "eligible person", "eligible people")
             ),
         ),
-        field("Budget", format!("{} cr", group_credits(r.available))),
-        Row::Field(
-            "Shortfall",
-            format!("{} cr", group_credits(r.shortfall)),
-            "rejected",
-        ),
+        field("Budget", credits(r.available)),
+        Row::Field("Shortfall", credits(r.shortfall), "rejected"),
         Row::Blank,
         Row::Text(
             "Send to fewer people (a list), or add credits.".into(),
@@ -349,15 +337,9 @@ fn refused_rows(r: &InsufficientBudget) -> Vec<Row> {
 }
 
 fn run_rows(run: &BroadcastRun) -> Vec<Row> {
-    let mut rows = vec![field(
-        "Reserved",
-        format!("{} cr", group_credits(run.quote.reserved)),
-    )];
+    let mut rows = vec![field("Reserved", credits(run.quote.reserved))];
     rows.extend(tally_rows(&run.tally));
-    rows.push(field(
-        "Charged",
-        format!("{} cr", group_credits(run.tally.charged)),
-    ));
+    rows.push(field("Charged", credits(run.tally.charged)));
     rows
 }
 
@@ -368,24 +350,10 @@ fn done_rows(run: &BroadcastRun) -> Vec<Row> {
     )];
     rows.extend(tally_rows(&run.tally));
     if let Some(s) = run.settlement {
-        rows.push(field(
-            "Reserved",
-            format!("{} cr", group_credits(run.quote.reserved)),
-        ));
-        rows.push(Row::Field(
-            "Charged",
-            format!("{} cr", group_credits(s.charged)),
-            "key",
-        ));
-        rows.push(field(
-            "Refunded",
-            format!("{} cr", group_credits(s.refunded)),
-        ));
-        rows.push(Row::Field(
-            "Budget now",
-            format!("{} cr", group_credits(s.budget_after)),
-            "key",
-        ));
+        rows.push(field("Reserved", credits(run.quote.reserved)));
+        rows.push(Row::Field("Charged", credits(s.charged), "key"));
+        rows.push(field("Refunded", credits(s.refunded)));
+        rows.push(Row::Field("Budget now", credits(s.budget_after), "key"));
         rows.push(Row::Blank);
         rows.push(Row::Text(
             "Only delivered messages are charged: held and rejected ones are free, and so is \

@@ -5,10 +5,10 @@
 use super::super::source::QualityPoint;
 use super::super::state::{ConsoleState, MetricsView};
 use super::super::state::{DayFigures, MetricScope};
+use crate::model::number::grouped;
 use crate::model::{Quality, Timestamp};
 use crate::policy::Metrics;
 use crate::tui::kit::Theme;
-use crate::tui::kit::views::common::{group_count, group_credits};
 use crate::tui::kit::views::common::{pad, pane, truncate, wrap};
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -146,20 +146,20 @@ impl<'a> Axis<'a> {
 
 /// The figures, in two columns when there is room.
 fn figure_lines(m: &Metrics, cells: usize, theme: &Theme) -> Vec<Line<'static>> {
-    let read = format!("{} ({})", group_count(m.read), m.read_rate_label());
+    let read = format!("{} ({})", grouped(m.read), m.read_rate_label());
     let left = [
-        ("Sent", group_count(m.sent)),
-        ("Delivered", group_count(m.delivered)),
-        ("Held", group_count(m.held)),
-        ("Rejected", group_count(m.rejected_total())),
-        ("Credits spent", group_credits(m.credits)),
+        ("Sent", grouped(m.sent)),
+        ("Delivered", grouped(m.delivered)),
+        ("Held", grouped(m.held)),
+        ("Rejected", grouped(m.rejected_total())),
+        ("Credits spent", grouped(m.credits)),
     ];
     let right = [
         ("Read", read),
-        ("Interested", group_count(m.interested)),
-        ("Not interested", group_count(m.not_interested)),
-        ("Blocks after", group_count(m.blocks)),
-        ("Reports after", group_count(m.reports)),
+        ("Interested", grouped(m.interested)),
+        ("Not interested", grouped(m.not_interested)),
+        ("Blocks after", grouped(m.blocks)),
+        ("Reports after", grouped(m.reports)),
     ];
     let cell = |(label, value): &(&str, String)| format!("{label:<15}{value:>9}");
     let mut lines: Vec<Line<'static>> = if cells >= 51 {
@@ -177,7 +177,7 @@ fn figure_lines(m: &Metrics, cells: usize, theme: &Theme) -> Vec<Line<'static>> 
         let reasons: Vec<String> = m
             .rejected
             .iter()
-            .map(|(reason, n)| format!("{reason} {}", group_count(*n)))
+            .map(|(reason, n)| format!("{reason} {}", grouped(*n)))
             .collect();
         let text = format!("Rejected by reason: {}", reasons.join(" · "));
         for part in wrap(&text, cells.max(1)) {
@@ -237,7 +237,7 @@ fn draw_days(frame: &mut Frame, axis: &Axis, theme: &Theme, area: Rect) {
     if peak > 0 {
         let scale = Rect::new(area.x, area.y + 1, AXIS, 1);
         frame.render_widget(
-            Paragraph::new(Span::styled(group_count(peak), theme.get("dim"))),
+            Paragraph::new(Span::styled(grouped(peak), theme.get("dim"))),
             scale,
         );
     }

@@ -10,9 +10,10 @@ mod templates;
 
 use super::commands::{self, FooterItem};
 use super::state::{ConsoleDialog, ConsoleScreen, ConsoleState};
+use crate::model::number::grouped;
 use crate::tui::kit::commands::HelpGroup;
 use crate::tui::kit::layout::{self, Parts};
-use crate::tui::kit::views::common::{group_credits, status_clock, truncate, width};
+use crate::tui::kit::views::common::{status_clock, truncate, width};
 use crate::tui::kit::views::{draw_banner, help, too_small};
 use crate::tui::kit::{Keymap, Theme};
 use ratatui::Frame;
@@ -87,7 +88,7 @@ fn draw_tabs(frame: &mut Frame, state: &ConsoleState, theme: &Theme, area: Rect)
     }
     let used: usize = spans.iter().map(|s| width(&s.content)).sum();
     if let Some(b) = &state.business {
-        let budget = format!(" · {} cr ", group_credits(b.budget));
+        let budget = format!(" · {} cr ", grouped(b.budget));
         let room = usize::from(area.width).saturating_sub(used + width(&budget) + 1);
         if room >= 6 {
             let name = truncate(&b.name, room);

@@ -4,10 +4,10 @@
 
 use super::super::source::StandingReport;
 use super::super::state::{ConsoleState, StandingView};
+use crate::model::number::grouped;
 use crate::model::*;
 use crate::policy::recovery::percent;
 use crate::tui::kit::Theme;
-use crate::tui::kit::views::common::group_count;
 use crate::tui::kit::views::common::{pane, wrap};
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -114,11 +114,7 @@ fn quality_lines(r: &StandingReport, cells: usize, theme: &Theme, out: &mut Vec<
 
 /// "1 report", "3 reports".
 fn counted(n: u32, one: &str, many: &str) -> String {
-    format!(
-        "{} {}",
-        group_count(u64::from(n)),
-        crate::model::plural_word(n, one, many)
-    )
+    format!("{} {}", grouped(n), crate::model::plural_word(n, one, many))
 }
 
 fn tier_lines(
@@ -129,7 +125,7 @@ fn tier_lines(
     out: &mut Vec<Line<'static>>,
 ) {
     let base = r.tier_limit.map_or("unlimited".to_string(), |l| {
-        format!("{} people a day", group_count(l.into()))
+        format!("{} people a day", grouped(l))
     });
     let lowered = match (r.standing.tier_limit, r.tier_limit) {
         (Some(now_limit), base_limit) if Some(now_limit) != base_limit => {

@@ -302,29 +302,6 @@ pub fn highlighted(text: &str, query: &str, theme: &Theme) -> Vec<Span<'static>>
     spans
 }
 
-/// Credits with thousands grouped ("20,000"); negative amounts keep their sign.
-pub fn group_credits(n: i64) -> String {
-    let grouped = group_count(n.unsigned_abs());
-    if n < 0 {
-        format!("-{grouped}")
-    } else {
-        grouped
-    }
-}
-
-/// A count with thousands grouped ("1,000,000").
-pub fn group_count(n: u64) -> String {
-    let digits = n.to_string();
-    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
