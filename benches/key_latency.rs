@@ -105,7 +105,7 @@ fn composer_presses(tmux: &Tmux) -> Figures {
     tmux.press("3");
     tmux.press("Enter");
     tmux.press("r");
-    tmux.wait_text(&["Enter send"]);
+    tmux.wait_text(&["enter send"]);
     let letters: Vec<char> = LETTERS.chars().collect();
     time_presses(tmux, |i| letters[i % letters.len()].to_string())
 }
