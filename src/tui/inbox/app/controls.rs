@@ -119,7 +119,7 @@ impl App {
         match self.context_business() {
             Some(b) => f(self, b),
             None => {
-                self.info("This is a personal chat: subscriptions are for businesses.");
+                self.info("This is a personal chat: b blocks and ! reports a friend, but subscriptions are for businesses.");
                 Ok(())
             }
         }
