@@ -1513,3 +1513,88 @@ fn a_refused_broadcast_is_kept_with_what_it_needed_and_what_there_was() {
         "nothing was reserved"
     );
 }
+
+/// Everything the store says about one business's standing: its signals, figures and quality.
+fn business_standing(store: &Store, business: BusinessId) -> String {
+    let db = store.db();
+    format!(
+        "{:?} {:?} {:?} {:?}",
+        db.business_signals(business, Timestamp(0)).unwrap(),
+        db.metrics(MetricScope::Business(business)).unwrap(),
+        db.business(business).unwrap().quality,
+        db.quality_log(business).unwrap()
+    )
+}
+
+#[test]
+fn reporting_and_blocking_a_friend_is_recorded_and_changes_no_business_standing() {
+    let assets = Assets::built_in();
+    let mut store = Store::open_in_memory().unwrap();
+    world::seed(&mut store, &assets).unwrap();
+    world::advance(
+        &mut store,
+        &assets,
+        assets.world.start + Span::days(1),
+        |_| {},
+    )
+    .unwrap();
+    let me = store.db().me().unwrap().expect("the demo user");
+    let marta = store.db().contacts(me).unwrap()[0].clone();
+    assert_eq!(marta.name, "Marta");
+    let businesses: Vec<BusinessId> = store
+        .db()
+        .businesses()
+        .unwrap()
+        .iter()
+        .map(|b| b.id)
+        .collect();
+    let standing = |store: &Store| {
+        businesses
+            .iter()
+            .map(|&b| business_standing(store, b))
+            .collect::<Vec<_>>()
+    };
+    let before = standing(&store);
+    let now = store.db().clock().unwrap().expect("the demo clock");
+    let report = UserAction::ReportContact {
+        contact: marta.id,
+        reason: ReportReason::Spam,
+        also_block: true,
+    };
+    store.write(|tx| tx.apply(me, &report, now)).unwrap();
+    assert_eq!(standing(&store), before, "no business's standing moves");
+    let db = store.db();
+    assert_eq!(
+        db.last_contact_report(me, marta.id).unwrap(),
+        Some((now, ReportReason::Spam))
+    );
+    assert_eq!(
+        db.contact_block(me, marta.id).unwrap(),
+        Some((now, BlockReason::Spam))
+    );
+}
+
+#[test]
+fn a_blocked_friends_messages_are_not_kept_until_unblocked() {
+    let assets = Assets::built_in();
+    let mut store = Store::open_in_memory().unwrap();
+    world::seed(&mut store, &assets).unwrap();
+    let me = store.db().me().unwrap().expect("the demo user");
+    let marta = store.db().contacts(me).unwrap()[0].id;
+    let now = store.db().clock().unwrap().expect("the demo clock");
+    let block = UserAction::BlockContact {
+        contact: marta,
+        reason: BlockReason::NoLongerNeeded,
+    };
+    store.write(|tx| tx.apply(me, &block, now)).unwrap();
+    let kept = store
+        .write(|tx| tx.receive_personal(me, marta, "Are you there?", now))
+        .unwrap();
+    assert_eq!(kept, None, "nothing from a blocked friend is kept");
+    let unblock = UserAction::UnblockContact { contact: marta };
+    store.write(|tx| tx.apply(me, &unblock, now)).unwrap();
+    let kept = store
+        .write(|tx| tx.receive_personal(me, marta, "Hello again", now))
+        .unwrap();
+    assert!(kept.is_some(), "after unblocking their messages arrive");
+}

@@ -140,3 +140,15 @@ fn notices_screen_keeps_each_sentence_in_full() {
     keys(&mut app, &config, "L");
     insta::assert_snapshot!("notices_80x24", screen(&app, &config));
 }
+
+#[test]
+fn block_and_report_a_friend() {
+    let (mut app, config) = demo("1d4h", 80, 24);
+    open_chat(&mut app, &config, "Marta");
+    keys(&mut app, &config, "!");
+    insta::assert_snapshot!("person_report_80x24", screen(&app, &config));
+    keys(&mut app, &config, "esc b");
+    insta::assert_snapshot!("person_block_80x24", screen(&app, &config));
+    keys(&mut app, &config, "enter");
+    insta::assert_snapshot!("person_chat_blocked_80x24", screen(&app, &config));
+}

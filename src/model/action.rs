@@ -2,7 +2,8 @@
 //! the actions that travel) sent to a server.
 
 use super::{
-    BlockReason, BusinessId, ChatId, Counterpart, Feedback, MessageId, ReportReason, UserPrefs,
+    BlockReason, BusinessId, ChatId, ContactId, Counterpart, Feedback, MessageId, ReportReason,
+    UserPrefs,
 };
 use serde::{Deserialize, Serialize};
 
@@ -25,6 +26,21 @@ pub enum UserAction {
     },
     Report {
         business: BusinessId,
+        reason: ReportReason,
+        also_block: bool,
+    },
+    /// Blocks a friend: their messages stop reaching the user. Stays on this device.
+    BlockContact {
+        contact: ContactId,
+        reason: BlockReason,
+    },
+    /// Unblocks a friend. Stays on this device.
+    UnblockContact {
+        contact: ContactId,
+    },
+    /// Reports a friend, with the chat's last messages as evidence. Stays on this device.
+    ReportContact {
+        contact: ContactId,
         reason: ReportReason,
         also_block: bool,
     },

@@ -59,6 +59,22 @@ code_enum!(
 );
 
 impl BlockReason {
+    /// The reasons offered when blocking a person rather than a business.
+    pub const FOR_PEOPLE: &'static [BlockReason] = &[
+        BlockReason::NoLongerNeeded,
+        BlockReason::Spam,
+        BlockReason::Offensive,
+        BlockReason::NoReason,
+    ];
+
+    /// The reason as the user picks it when blocking a person.
+    pub fn person_label(self) -> &'static str {
+        match self {
+            BlockReason::NoLongerNeeded => "No longer wanted",
+            other => other.label(),
+        }
+    }
+
     /// The reason as the user picks it.
     pub fn label(self) -> &'static str {
         match self {
@@ -83,6 +99,24 @@ code_enum!(
 );
 
 impl ReportReason {
+    /// The reasons offered when reporting a person rather than a business.
+    pub const FOR_PEOPLE: &'static [ReportReason] = &[
+        ReportReason::Spam,
+        ReportReason::Scam,
+        ReportReason::Offensive,
+        ReportReason::Other,
+    ];
+
+    /// The block reason that goes with this report when the user also blocks.
+    pub fn block_reason(self) -> BlockReason {
+        match self {
+            ReportReason::Spam => BlockReason::Spam,
+            ReportReason::Offensive => BlockReason::Offensive,
+            ReportReason::DidntSignUp => BlockReason::DidntSignUp,
+            ReportReason::Scam | ReportReason::Other => BlockReason::NoReason,
+        }
+    }
+
     /// The reason as the user picks it.
     pub fn label(self) -> &'static str {
         match self {

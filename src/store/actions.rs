@@ -31,6 +31,17 @@ impl Tx<'_> {
             } => self
                 .report(user, *business, *reason, *also_block, now)
                 .map(drop),
+            UserAction::BlockContact { contact, reason } => {
+                self.block_contact(user, *contact, *reason, now)
+            }
+            UserAction::UnblockContact { contact } => self.unblock_contact(user, *contact),
+            UserAction::ReportContact {
+                contact,
+                reason,
+                also_block,
+            } => self
+                .report_contact(user, *contact, *reason, *also_block, now)
+                .map(drop),
             UserAction::Feedback { message, feedback } => {
                 self.feedback(user, *message, *feedback, now)
             }
@@ -164,13 +175,7 @@ impl Tx<'_> {
             Counter::Reports,
         )?;
         if also_block {
-            let block_reason = match reason {
-                ReportReason::Spam => BlockReason::Spam,
-                ReportReason::Offensive => BlockReason::Offensive,
-                ReportReason::DidntSignUp => BlockReason::DidntSignUp,
-                ReportReason::Scam | ReportReason::Other => BlockReason::NoReason,
-            };
-            self.block(user, business, block_reason, now)?;
+            self.block(user, business, reason.block_reason(), now)?;
         }
         self.accept_business(user, business)?;
         Ok(evidence)
@@ -325,14 +330,17 @@ impl Tx<'_> {
     }
 
     /// A friend's message arrives in the user's chat with them: they have read what the user
-    /// wrote before it.
+    /// wrote before it. From a friend the user blocked, nothing is kept: `None`.
     pub fn receive_personal(
         &self,
         user: UserId,
         contact: ContactId,
         body: &str,
         at: Timestamp,
-    ) -> Result<MessageId> {
+    ) -> Result<Option<MessageId>> {
+        if self.db().contact_block(user, contact)?.is_some() {
+            return Ok(None);
+        }
         let chat = self.ensure_chat(user, Counterpart::Contact(contact))?;
         let body = text::clean_body(body);
         self.tx.execute(
@@ -348,7 +356,7 @@ impl Tx<'_> {
              WHERE chat_id = ?1 AND direction = 'out' AND seen_at IS NULL AND sent_at <= ?2",
             params![chat, at],
         )?;
-        Ok(id)
+        Ok(Some(id))
     }
 
     /// Marks every delivered message of a chat as read, and counts the reads for businesses.

@@ -19,6 +19,7 @@ mod mirror;
 mod open;
 mod parties;
 pub mod paths;
+mod people;
 mod rows;
 mod send;
 mod server;

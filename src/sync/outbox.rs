@@ -43,7 +43,8 @@ pub fn new_key() -> String {
 }
 
 /// The wire form of a local action, or `None` when it stays on this device (mute, archive,
-/// marking unread, a chat with a friend).
+/// marking unread, a chat with a friend). Blocking and reporting a friend stay here too: the
+/// server knows only businesses, and has no route for people.
 fn to_wire(db: &Db, action: &UserAction) -> Result<Option<WireAction>> {
     let business_of_chat = |chat: ChatId| -> Result<Option<BusinessId>> {
         Ok(match db.chat(chat)?.counterpart {
@@ -83,6 +84,9 @@ fn to_wire(db: &Db, action: &UserAction) -> Result<Option<WireAction>> {
             to: Counterpart::Contact(_),
             ..
         }
+        | UserAction::BlockContact { .. }
+        | UserAction::UnblockContact { .. }
+        | UserAction::ReportContact { .. }
         | UserAction::MarkUnread { .. }
         | UserAction::Mute { .. }
         | UserAction::Archive { .. } => None,

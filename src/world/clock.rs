@@ -191,8 +191,10 @@ fn run_event(tx: &Tx, assets: &Assets, event: &Event) -> crate::store::Result<Ve
         (Source::Friend(f), _) => {
             let name = &def.friends[f].name;
             let contact = contact_id(tx, ids.me, name)?;
-            tx.receive_personal(ids.me, contact, &text, at)?;
-            format!("{name} -> {}: {}", def.world.me, text)
+            match tx.receive_personal(ids.me, contact, &text, at)? {
+                Some(_) => format!("{name} -> {}: {}", def.world.me, text),
+                None => format!("{name} -> {}: blocked, not kept", def.world.me),
+            }
         }
         (Source::Me, &Target::Friend(f)) => {
             let name = &def.friends[f].name;

@@ -326,10 +326,17 @@ fn chat_commands(view: &ChatView) -> Vec<Command> {
             list.push(cmd(Report, "report", true));
             list.push(cmd(Profile, "profile", true));
         }
+        None if view.person.blocked.is_some() => {
+            list.push(cmd(ToggleBlock, "unblock", true));
+            list.push(cmd(Report, "report", true));
+            list.push(cmd(Find, "find", true));
+        }
         None => {
             list.push(cmd(Reply, "reply", true));
             list.push(cmd(Why, "why?", true));
             list.push(cmd(Find, "find", true));
+            list.push(cmd(ToggleBlock, "block", true));
+            list.push(cmd(Report, "report", true));
         }
     }
     list.push(cmd(Back, "back", true));

@@ -129,9 +129,18 @@ pub struct ChatView {
     pub window: usize,
     pub total: usize,
     pub first_contact: bool,
+    /// With a friend: when the user blocked them and when they last reported them.
+    pub person: PersonChoices,
     /// The first message that was unread when the chat came on screen: a "new messages"
     /// divider goes above it until another chat is shown.
     pub unread_from: Option<MessageId>,
+}
+
+/// What the user chose about a friend: a block and a report, each with its date.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct PersonChoices {
+    pub blocked: Option<(Timestamp, BlockReason)>,
+    pub reported: Option<(Timestamp, ReportReason)>,
 }
 
 impl ChatView {
@@ -385,14 +394,16 @@ pub enum Dialog {
         lines: Vec<(String, String)>,
     },
     Report {
-        business: BusinessId,
+        /// The business or the friend reported.
+        who: Counterpart,
         name: String,
         reasons: ReasonChoice<ReportReason>,
         also_block: bool,
         evidence: Vec<EvidenceLine>,
     },
     Block {
-        business: BusinessId,
+        /// The business or the friend blocked.
+        who: Counterpart,
         name: String,
         reasons: ReasonChoice<BlockReason>,
     },

@@ -49,8 +49,14 @@ impl App {
                 Ok(())
             })?,
             Action::ToggleSubscribe => self.with_business(Self::toggle_subscribe)?,
-            Action::ToggleBlock => self.with_business(Self::toggle_block)?,
-            Action::Report => self.with_business(Self::start_report)?,
+            Action::ToggleBlock => match self.context_contact() {
+                Some((contact, name)) => self.toggle_contact_block(contact, name)?,
+                None => self.with_business(Self::toggle_block)?,
+            },
+            Action::Report => match self.context_contact() {
+                Some((contact, name)) => self.start_contact_report(contact, name)?,
+                None => self.with_business(Self::start_report)?,
+            },
             Action::Interested => self.feedback(Feedback::Interested)?,
             Action::NotInterested => self.feedback(Feedback::NotInterested)?,
             Action::Why => self.why()?,
@@ -113,7 +119,7 @@ impl App {
         match self.context_business() {
             Some(b) => f(self, b),
             None => {
-                self.info("This is a personal chat: subscriptions, blocking and reports are for businesses.");
+                self.info("This is a personal chat: b blocks and ! reports a friend, but subscriptions are for businesses.");
                 Ok(())
             }
         }
@@ -154,7 +160,7 @@ impl App {
             ));
         } else {
             self.state.dialog = Some(Dialog::Block {
-                business,
+                who: Counterpart::Business(business),
                 name: b.name,
                 reasons: ReasonChoice::new(BlockReason::ALL),
             });
@@ -170,7 +176,7 @@ impl App {
             None => Vec::new(),
         };
         self.state.dialog = Some(Dialog::Report {
-            business,
+            who: Counterpart::Business(business),
             name,
             reasons: ReasonChoice::new(ReportReason::ALL),
             also_block: true,
@@ -186,17 +192,31 @@ impl App {
                 None => return Ok(()),
             }
         }
-        let blocked = self
+        let blocked_business = self
             .state
             .chat
             .as_ref()
             .and_then(|c| c.card.as_ref())
             .filter(|card| card.relation.blocked.is_some())
-            .map(|card| card.business.name.clone());
-        match blocked {
-            Some(name) => self.info(format!(
-                "You blocked {name}; unblock it (b) to write to it."
-            )),
+            .map(|card| {
+                format!(
+                    "You blocked {}; unblock it (b) to write to it.",
+                    card.business.name
+                )
+            });
+        let blocked_person = self
+            .state
+            .chat
+            .as_ref()
+            .filter(|c| c.person.blocked.is_some())
+            .map(|c| {
+                format!(
+                    "You blocked {}; unblock them (b) to write to them.",
+                    c.chat.title
+                )
+            });
+        match blocked_business.or(blocked_person) {
+            Some(sentence) => self.info(sentence),
             None if self.state.dialog.is_none() => self.open_composer(""),
             None => {}
         }

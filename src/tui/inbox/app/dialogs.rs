@@ -2,7 +2,7 @@
 
 use super::super::state::*;
 use super::{Action, App};
-use crate::model::UserAction;
+use crate::model::{BlockReason, Counterpart, ReportReason, UserAction};
 use crate::store::Result;
 use crate::tui::kit::list::step;
 
@@ -27,7 +27,7 @@ impl App {
         let keep = match dialog {
             Dialog::Why { .. } => None,
             Dialog::Report {
-                business,
+                who,
                 name,
                 mut reasons,
                 mut also_block,
@@ -35,12 +35,12 @@ impl App {
             } => match action {
                 Action::Confirm => {
                     let reason = reasons.current();
-                    self.apply(&UserAction::Report {
-                        business,
-                        reason,
-                        also_block,
-                    })?;
-                    let blocked = if also_block { " and blocked it" } else { "" };
+                    self.apply(&report_action(who, reason, also_block))?;
+                    let blocked = match (also_block, who) {
+                        (false, _) => "",
+                        (true, Counterpart::Business(_)) => " and blocked it",
+                        (true, Counterpart::Contact(_)) => " and blocked them",
+                    };
                     self.info(format!(
                         "Reported {name} ({}) with {} as evidence{blocked}.",
                         reason.label().to_lowercase(),
@@ -52,7 +52,7 @@ impl App {
                     also_block ^= action == Action::Toggle;
                     reasons.selected = step(reasons.selected, delta, reasons.options.len());
                     Some(Dialog::Report {
-                        business,
+                        who,
                         name,
                         reasons,
                         also_block,
@@ -61,25 +61,26 @@ impl App {
                 }
             },
             Dialog::Block {
-                business,
+                who,
                 name,
                 mut reasons,
             } => match action {
                 Action::Confirm => {
                     let reason = reasons.current();
-                    self.apply(&UserAction::Block { business, reason })?;
-                    self.info(format!(
-                        "Blocked {name}: nothing it sends reaches you. Unblock with b."
-                    ));
+                    self.apply(&block_action(who, reason))?;
+                    self.info(match who {
+                        Counterpart::Business(_) => {
+                            format!("Blocked {name}: nothing it sends reaches you. Unblock with b.")
+                        }
+                        Counterpart::Contact(_) => format!(
+                            "Blocked {name}: their messages no longer reach you. Unblock with b."
+                        ),
+                    });
                     None
                 }
                 _ => {
                     reasons.selected = step(reasons.selected, delta, reasons.options.len());
-                    Some(Dialog::Block {
-                        business,
-                        name,
-                        reasons,
-                    })
+                    Some(Dialog::Block { who, name, reasons })
                 }
             },
             Dialog::DeleteHeld {
@@ -139,5 +140,29 @@ impl App {
             _ => self.control(Action::Report)?,
         }
         Ok(())
+    }
+}
+
+/// Blocking the business or the friend of a block dialog.
+fn block_action(who: Counterpart, reason: BlockReason) -> UserAction {
+    match who {
+        Counterpart::Business(business) => UserAction::Block { business, reason },
+        Counterpart::Contact(contact) => UserAction::BlockContact { contact, reason },
+    }
+}
+
+/// Reporting the business or the friend of a report dialog.
+fn report_action(who: Counterpart, reason: ReportReason, also_block: bool) -> UserAction {
+    match who {
+        Counterpart::Business(business) => UserAction::Report {
+            business,
+            reason,
+            also_block,
+        },
+        Counterpart::Contact(contact) => UserAction::ReportContact {
+            contact,
+            reason,
+            also_block,
+        },
     }
 }

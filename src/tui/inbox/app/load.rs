@@ -104,7 +104,7 @@ impl App {
                     let rel = db.relation(self.me, b)?;
                     (rel.blocked.is_some(), !rel.known)
                 }
-                Counterpart::Contact(_) => (false, false),
+                Counterpart::Contact(c) => (db.contact_block(self.me, c)?.is_some(), false),
             };
             loaded.push(ChatRow {
                 chat,
@@ -196,8 +196,16 @@ impl App {
             .or_else(|| position(unread_from.filter(|_| fresh)))
             .or_else(|| rows.len().checked_sub(1));
         let total = db.message_count(chat)? as usize;
+        let person = match c.counterpart {
+            Counterpart::Contact(contact) => PersonChoices {
+                blocked: db.contact_block(self.me, contact)?,
+                reported: db.last_contact_report(self.me, contact)?,
+            },
+            Counterpart::Business(_) => PersonChoices::default(),
+        };
         self.state.chat = Some(ChatView {
             chat: c,
+            person,
             card,
             messages: rows,
             selected,

@@ -10,6 +10,7 @@ mod find;
 mod held;
 mod load;
 mod navigate;
+mod people;
 mod search;
 mod settings;
 

@@ -93,6 +93,9 @@ fn header(view: &ChatView, theme: &Theme) -> Line<'static> {
             spans.push(verified_mark(theme));
         }
     }
+    if view.person.blocked.is_some() {
+        spans.push(Span::styled("⊘blocked", theme.get("rejected")));
+    }
     if view.chat.muted {
         spans.push(Span::styled(" muted", theme.get("dim")));
     }
@@ -103,11 +106,14 @@ fn header(view: &ChatView, theme: &Theme) -> Line<'static> {
 }
 
 fn notice_lines(view: &ChatView, theme: &Theme, cells: usize) -> Vec<Line<'static>> {
-    let Some(card) = &view.card else {
-        return Vec::new();
+    let (person_notice, person_restrictions) = person_sentences(view);
+    let (notice, restrictions) = match &view.card {
+        Some(card) => (&card.notice, &card.restrictions),
+        None if person_notice.is_empty() && person_restrictions.is_empty() => return Vec::new(),
+        None => (&person_notice, &person_restrictions),
     };
     let mut lines = Vec::new();
-    for sentence in &card.notice {
+    for sentence in notice {
         for (i, part) in wrap(sentence, cells.saturating_sub(2))
             .into_iter()
             .enumerate()
@@ -119,7 +125,7 @@ fn notice_lines(view: &ChatView, theme: &Theme, cells: usize) -> Vec<Line<'stati
             )));
         }
     }
-    for restriction in &card.restrictions {
+    for restriction in restrictions {
         for (i, part) in wrap(restriction, cells.saturating_sub(2))
             .into_iter()
             .enumerate()
@@ -136,6 +142,29 @@ fn notice_lines(view: &ChatView, theme: &Theme, cells: usize) -> Vec<Line<'stati
         theme.get("border"),
     )));
     lines
+}
+
+/// What the user chose about the friend of this chat, in sentences: the report as a notice,
+/// the block as a restriction.
+fn person_sentences(view: &ChatView) -> (Vec<String>, Vec<String>) {
+    let name = &view.chat.title;
+    let reported = view.person.reported.map(|(at, reason)| {
+        format!(
+            "You reported {name} on {} ({}).",
+            at.short_date(),
+            reason.label().to_lowercase()
+        )
+    });
+    let blocked = view.person.blocked.map(|(at, _)| {
+        format!(
+            "You blocked {name} on {}: their messages do not reach you; b unblocks.",
+            at.short_date()
+        )
+    });
+    (
+        reported.into_iter().collect(),
+        blocked.into_iter().collect(),
+    )
 }
 
 /// The lines of one message: a header, then its wrapped text.

@@ -2,6 +2,7 @@
 //! with the report, shown before it is sent.
 
 use super::super::state::Dialog;
+use crate::model::Counterpart;
 use crate::tui::kit::Theme;
 use crate::tui::kit::views::common::{dialog_width, draw_dialog, radio, truncate};
 use ratatui::Frame;
@@ -11,6 +12,7 @@ use ratatui::text::{Line, Span};
 /// Draws the report dialog.
 pub fn draw(frame: &mut Frame, dialog: &Dialog, theme: &Theme, area: Rect) {
     let Dialog::Report {
+        who,
         name,
         reasons,
         also_block,
@@ -21,10 +23,11 @@ pub fn draw(frame: &mut Frame, dialog: &Dialog, theme: &Theme, area: Rect) {
         return;
     };
     let cells = dialog_width(area, 76);
-    let mut lines = vec![Line::from(Span::styled(
-        "Why are you reporting it?",
-        theme.get("title"),
-    ))];
+    let question = match who {
+        Counterpart::Business(_) => "Why are you reporting it?",
+        Counterpart::Contact(_) => "Why are you reporting them?",
+    };
+    let mut lines = vec![Line::from(Span::styled(question, theme.get("title")))];
     lines.extend(radio(
         reasons.options.iter().map(|r| r.label()),
         reasons.selected,
