@@ -142,8 +142,9 @@ fn bench_tui(c: &mut Criterion) {
     group.finish();
 
     // One letter typed into the search box over 100 000 chats and 1 000 000 messages: the
-    // chat names ranked and the messages scanned again. "zq" matches nothing, so every
-    // message is looked at; the untimed Backspace before each letter restores the query.
+    // chat names ranked and the newest slice of messages scanned (the rest goes on between
+    // keys). "zq" matches nothing, so every message is looked at; the untimed Backspace before
+    // each letter restores the query. Then the whole search, every slice to the oldest.
     let mut group = c.benchmark_group("search");
     group.sample_size(10);
     big_app.update(Action::Back);
@@ -151,6 +152,9 @@ fn bench_tui(c: &mut Criterion) {
     big_app.update(Action::Insert('z'));
     group.bench_function("typed_letter/100000_chats", |b| {
         b.iter_custom(|iters| type_after(&mut big_app, iters))
+    });
+    group.bench_function("whole/100000_chats", |b| {
+        b.iter_custom(|iters| search_whole(&mut big_app, iters))
     });
     group.finish();
 }
@@ -162,6 +166,21 @@ fn type_after(app: &mut App, iters: u64) -> Duration {
         app.update(Action::Backspace);
         let started = Instant::now();
         app.update(black_box(Action::Insert('q')));
+        spent += started.elapsed();
+    }
+    spent
+}
+
+/// Times typing `q` after `z` and searching to the oldest message, `iters` times.
+fn search_whole(app: &mut App, iters: u64) -> Duration {
+    let mut spent = Duration::ZERO;
+    for _ in 0..iters {
+        app.update(Action::Backspace);
+        let started = Instant::now();
+        app.update(black_box(Action::Insert('q')));
+        while app.searching() {
+            app.search_more();
+        }
         spent += started.elapsed();
     }
     spent

@@ -96,11 +96,32 @@ impl Db<'_> {
         query: &str,
         limit: usize,
     ) -> Result<Vec<MessageHit>> {
+        self.search_messages_in(user, query, 0..i64::MAX, limit)
+    }
+
+    /// [`Db::search_messages`] over the messages whose ids fall in `ids` only, so that a long
+    /// search can go a slice at a time between keys.
+    pub fn search_messages_in(
+        &self,
+        user: UserId,
+        query: &str,
+        ids: std::ops::Range<i64>,
+        limit: usize,
+    ) -> Result<Vec<MessageHit>> {
         self.list("SELECT m.chat_id, c.title, m.id, m.shown_at, m.body, m.direction = 'out' FROM messages m JOIN chats c ON c.id = m.chat_id
-             WHERE m.user_id = ?1 AND m.outcome != 'hold' AND parley_fold(m.body) LIKE ?2 ESCAPE '\\'
-             ORDER BY m.shown_at DESC, m.id DESC LIMIT ?3", params![user, like_pattern(&fold(query)), limit as i64], |r| {
+             WHERE m.id >= ?4 AND m.id < ?5 AND m.user_id = ?1 AND m.outcome != 'hold' AND parley_fold(m.body) LIKE ?2 ESCAPE '\\'
+             ORDER BY m.shown_at DESC, m.id DESC LIMIT ?3", params![user, like_pattern(&fold(query)), limit as i64, ids.start, ids.end], |r| {
                 Ok(MessageHit { chat: r.get(0)?, title: r.get(1)?, message: r.get(2)?, at: r.get(3)?, body: r.get(4)?, mine: r.get(5)? })
             })
+    }
+
+    /// One more than the highest message id in the store: where a search from the newest
+    /// message down starts.
+    pub fn message_id_end(&self) -> Result<i64> {
+        let max: Option<i64> = self
+            .conn
+            .query_row("SELECT max(id) FROM messages", [], |r| r.get(0))?;
+        Ok(max.map_or(0, |m| m + 1))
     }
 
     /// The shown messages of one chat whose text contains `query`, case and accents aside,

@@ -46,6 +46,14 @@ impl Program for App {
         }
     }
 
+    fn busy(&self) -> bool {
+        self.searching()
+    }
+
+    fn tick(&mut self) {
+        self.search_more();
+    }
+
     fn size(&self) -> (u16, u16) {
         (self.state.width, self.state.height)
     }

@@ -254,6 +254,9 @@ pub struct Search {
     /// More messages match than are listed.
     pub more: bool,
     pub selected: usize,
+    /// While older messages are still being searched, a slice at a time between keys: the
+    /// message id below which the search goes on.
+    pub searching_below: Option<i64>,
 }
 
 /// Finding text in the open chat: the one-line prompt while it is typed, then its hits.

@@ -46,6 +46,8 @@ pub struct App {
     /// The command line's editor.
     command_editor: ratatui_textarea::TextArea<'static>,
     real_clock: RealClock,
+    /// Every chat's name while the search box is open, read once when it opens.
+    search_titles: Option<Vec<(ChatId, String, bool)>>,
 }
 
 impl App {
@@ -111,6 +113,7 @@ impl App {
             composer_editor: text_field(Vec::new()),
             command_editor: text_field(Vec::new()),
             real_clock: std::sync::Arc::new(crate::wall_clock::now),
+            search_titles: None,
             store,
             assets,
             me,
@@ -228,7 +231,10 @@ impl App {
             }
             Action::AdvanceHour => self.advance(Span::hours(1))?,
             Action::AdvanceDay => self.advance(Span::days(1))?,
-            Action::Search => self.state.search = Some(Search::default()),
+            Action::Search => {
+                self.search_titles = None;
+                self.state.search = Some(Search::default());
+            }
             Action::CommandLine => self.open_command_line(),
             Action::Click { column, row } => self.click(column, row)?,
             Action::ScrollUp { column, row } => self.scroll(column, row, false)?,

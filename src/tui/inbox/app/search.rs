@@ -10,6 +10,9 @@ use nucleo_matcher::{Config, Matcher, Utf32Str};
 
 const CHAT_HITS: usize = 10;
 const MESSAGE_HITS: usize = 50;
+/// How many message ids one slice of a search covers: about 5 ms of scanning on a quiet
+/// machine, so a key typed during a long search waits at most that long.
+const SEARCH_SLICE: i64 = 10_000;
 
 impl App {
     pub(super) fn search_action(&mut self, action: Action) -> Result<()> {
@@ -38,7 +41,7 @@ impl App {
                 search.selected = (search.selected + 1).min(search.hits.len().saturating_sub(1))
             }
             Action::MoveUp => search.selected = search.selected.saturating_sub(1),
-            Action::Back => self.state.search = None,
+            Action::Back => self.close_search(),
             Action::Quit => self.state.quit = true,
             Action::Open | Action::Confirm => return self.jump_to_hit(),
             _ => {}
@@ -49,6 +52,8 @@ impl App {
         Ok(())
     }
 
+    /// Starts the search over: chat names at once, messages from the newest down, the first
+    /// slice now and the rest between keys ([`App::search_more`]).
     fn run_search(&mut self) -> Result<()> {
         let Some(query) = self
             .state
@@ -59,11 +64,14 @@ impl App {
             return Ok(());
         };
         let mut hits = Vec::new();
-        let mut more = false;
+        let mut below = None;
         if !query.is_empty() {
             let db = self.store.db();
-            let chats = db.chat_titles(self.me)?;
-            for i in rank_titles(&chats, &query).into_iter().take(CHAT_HITS) {
+            if self.search_titles.is_none() {
+                self.search_titles = Some(db.chat_titles(self.me)?);
+            }
+            let chats = self.search_titles.as_deref().unwrap_or_default();
+            for i in rank_titles(chats, &query).into_iter().take(CHAT_HITS) {
                 let (chat, title, _) = &chats[i];
                 hits.push(SearchHit {
                     chat: *chat,
@@ -74,23 +82,75 @@ impl App {
                     mine: false,
                 });
             }
-            let mut found = db.search_messages(self.me, &query, MESSAGE_HITS + 1)?;
-            more = found.len() > MESSAGE_HITS;
-            found.truncate(MESSAGE_HITS);
-            hits.extend(found.into_iter().map(|m| SearchHit {
-                chat: m.chat,
-                title: m.title,
-                message: Some(m.message),
-                at: Some(m.at),
-                text: m.body,
-                mine: m.mine,
-            }));
+            below = Some(db.message_id_end()?);
         }
         if let Some(search) = self.state.search.as_mut() {
             search.hits = hits;
-            search.more = more;
+            search.more = false;
             search.selected = 0;
+            search.searching_below = below;
         }
+        self.search_slice()
+    }
+
+    /// Closes the search box and forgets the names it matched.
+    fn close_search(&mut self) {
+        self.state.search = None;
+        self.search_titles = None;
+    }
+
+    /// Whether messages are still being searched.
+    pub fn searching(&self) -> bool {
+        self.state
+            .search
+            .as_ref()
+            .is_some_and(|s| s.searching_below.is_some())
+    }
+
+    /// Searches the next slice of older messages, if the search is not done.
+    pub fn search_more(&mut self) {
+        if let Err(e) = self.search_slice() {
+            self.error(e.to_string());
+            if let Some(search) = self.state.search.as_mut() {
+                search.searching_below = None;
+            }
+        }
+    }
+
+    /// Searches the messages in the next slice of ids down and merges what it finds, newest
+    /// first, keeping at most [`MESSAGE_HITS`].
+    fn search_slice(&mut self) -> Result<()> {
+        let Some((query, end)) = self.state.search.as_ref().and_then(|s| {
+            s.searching_below
+                .map(|end| (s.query.trim().to_string(), end))
+        }) else {
+            return Ok(());
+        };
+        let start = (end - SEARCH_SLICE).max(0);
+        let found =
+            self.store
+                .db()
+                .search_messages_in(self.me, &query, start..end, MESSAGE_HITS + 1)?;
+        let Some(search) = self.state.search.as_mut() else {
+            return Ok(());
+        };
+        search.searching_below = (start > 0).then_some(start);
+        let (chats, mut messages): (Vec<_>, Vec<_>) =
+            search.hits.drain(..).partition(|h| h.message.is_none());
+        messages.extend(found.into_iter().map(|m| SearchHit {
+            chat: m.chat,
+            title: m.title,
+            message: Some(m.message),
+            at: Some(m.at),
+            text: m.body,
+            mine: m.mine,
+        }));
+        messages.sort_by_key(|m| std::cmp::Reverse((m.at, m.message)));
+        search.more |= messages.len() > MESSAGE_HITS;
+        messages.truncate(MESSAGE_HITS);
+        search.hits = chats;
+        search.hits.extend(messages);
+        search.selected = search.selected.min(search.hits.len().saturating_sub(1));
         Ok(())
     }
 
@@ -114,7 +174,7 @@ impl App {
         else {
             return Ok(());
         };
-        self.state.search = None;
+        self.close_search();
         self.state.screen = Screen::Inbox;
         let chat = self.store.db().chat(hit.chat)?;
         let tab = if chat.archived {

@@ -28,7 +28,7 @@ pub fn draw(frame: &mut Frame, search: &Search, state: &UiState, theme: &Theme, 
             "Type to search names and messages; Enter jumps there.",
             theme.get("dim"),
         )));
-    } else if search.hits.is_empty() {
+    } else if search.hits.is_empty() && search.searching_below.is_none() {
         lines.push(Line::from(Span::styled("No match.", theme.get("dim"))));
     }
     let visible = (inner.height as usize).saturating_sub(2).max(1);
@@ -77,8 +77,13 @@ fn title(search: &Search) -> String {
     let chats = search.hits.iter().filter(|h| h.message.is_none()).count();
     let messages = search.hits.len() - chats;
     let more = if search.more { "more than " } else { "" };
+    let still = if search.searching_below.is_some() {
+        " · searching older…"
+    } else {
+        ""
+    };
     format!(
-        " Search: {} · {more}{} ",
+        " Search: {} · {more}{}{still} ",
         plural(chats, "chat", "chats"),
         plural(messages, "message", "messages")
     )
