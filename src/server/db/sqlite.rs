@@ -281,6 +281,27 @@ impl ServerReads for Db<'_> {
     fn applied_action(&self, user: UserId, key: &str) -> DbResult<Option<String>> {
         Ok(Db::applied_action(self, user, key)?)
     }
+
+    fn business_conversations(
+        &self,
+        business: BusinessId,
+        offset: usize,
+        limit: usize,
+    ) -> DbResult<Vec<BusinessConversation>> {
+        Ok(Db::business_conversations(self, business, offset, limit)?)
+    }
+
+    fn business_conversation_count(&self, business: BusinessId) -> DbResult<u32> {
+        Ok(Db::business_conversation_count(self, business)?)
+    }
+
+    fn last_messages(&self, chat: ChatId, limit: usize) -> DbResult<Vec<Message>> {
+        Ok(Db::last_messages(self, chat, limit)?)
+    }
+
+    fn message_count(&self, chat: ChatId) -> DbResult<u32> {
+        Ok(Db::message_count(self, chat)?)
+    }
 }
 
 impl ServerWrites for Writes<'_, '_> {
@@ -384,6 +405,10 @@ impl ServerWrites for Writes<'_, '_> {
 
     fn mark_read(&self, chat: ChatId, now: Timestamp) -> DbResult<()> {
         Ok(self.tx.mark_read(chat, now)?)
+    }
+
+    fn mark_seen_by_business(&self, chat: ChatId, now: Timestamp) -> DbResult<u32> {
+        Ok(self.tx.mark_seen_by_business(chat, now)?)
     }
 
     fn reply(
