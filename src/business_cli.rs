@@ -91,7 +91,7 @@ pub enum BusinessCommand {
     /// The conversations with users: unread messages, the last one, and the time left of
     /// each 24-hour window in which a free-form reply is allowed.
     Inbox {
-        /// How many conversations to list, most recent first (1 to 200).
+        /// How many conversations to list, unread ones first, then the most recent (1 to 200).
         #[arg(long, value_name = "N", default_value_t = 50,
               value_parser = clap::value_parser!(u32).range(1..=200))]
         limit: u32,

@@ -4,7 +4,9 @@
 use super::output::{sent, table};
 use crate::model::number::grouped;
 use crate::model::text::{clean_body, clean_line};
-use crate::model::{Timestamp, plural_word};
+use crate::model::{
+    Author, ConversationLine, ConversationPage, ServiceWindow, Timestamp, plural_word,
+};
 use crate::protocol::*;
 
 /// Longest last message in the inbox table, in characters.
@@ -32,7 +34,7 @@ fn said_by(line: &ConversationLine, user: &str) -> String {
     }
 }
 
-/// The inbox: one row per user, most recent first.
+/// The inbox: one row per user, unread ones first, then the most recent.
 pub fn inbox(list: &ConversationList, offset: u32) -> String {
     if list.conversations.is_empty() {
         return match list.total {

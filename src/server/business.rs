@@ -120,7 +120,7 @@ fn own_template(db: &dyn ServerReads, business: BusinessId, name: &str) -> DbRes
         .ok_or_else(|| DbError::not_found(format!("you have no template named {name}")))
 }
 
-pub(super) fn user_named(db: &dyn ServerReads, name: &str) -> DbResult<UserId> {
+fn user_named(db: &dyn ServerReads, name: &str) -> DbResult<UserId> {
     db.user_named(name.trim())?
         .map(|u| u.id)
         .ok_or_else(|| DbError::not_found(format!("no user named {name} on this server")))

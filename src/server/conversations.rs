@@ -2,11 +2,11 @@
 //! each service window's time left, one conversation read (which shows the user read ticks),
 //! and a free-form reply that goes through the same send path and rules as `business send`.
 
-use super::business::{self, user_named};
+use super::business;
 use super::db::{DbError, DbResult, ServerReads, ServerWrites};
 use crate::model::limits::{MAX_BODY_CHARS, MAX_NAME_CHARS};
 use crate::model::*;
-use crate::policy::decide::window_closes;
+use crate::policy::conversation;
 use crate::policy::{PolicyConfig, Pricing};
 use crate::protocol::*;
 
@@ -20,8 +20,6 @@ pub const MAX_OFFSET: u32 = 1_000_000_000;
 pub const MAX_READ: u32 = 200;
 /// Messages one read returns when the request does not say.
 pub const DEFAULT_READ: u32 = 50;
-/// Longest last message shown in a list of conversations, in characters.
-pub const PREVIEW_CHARS: usize = 120;
 /// Most approved templates named as the alternative to a refused reply.
 const ALTERNATIVES_NAMED: usize = 5;
 
@@ -67,7 +65,7 @@ pub fn check_reply(r: &ReplyRequest) -> Result<(), String> {
     }
 }
 
-/// One page of the business's conversations, most recent first.
+/// One page of the business's conversations, unread ones first, then the most recent.
 pub fn list(
     db: &dyn ServerReads,
     business: BusinessId,
@@ -77,57 +75,13 @@ pub fn list(
 ) -> DbResult<ConversationList> {
     let page = db.business_conversations(business, offset as usize, limit as usize)?;
     Ok(ConversationList {
-        conversations: page.into_iter().map(|c| summary(c, policy, now)).collect(),
+        conversations: page
+            .into_iter()
+            .map(|c| conversation::summary(c, policy, now))
+            .collect(),
         total: db.business_conversation_count(business)?,
         now,
     })
-}
-
-fn summary(c: BusinessConversation, policy: &PolicyConfig, now: Timestamp) -> ConversationSummary {
-    ConversationSummary {
-        user: text::clean_line(&c.user_name, MAX_NAME_CHARS),
-        unread: c.unread,
-        last: c.last.map(|m| {
-            let mut line = line_of(m);
-            line.body = text::clean_line(line.body.lines().next().unwrap_or(""), PREVIEW_CHARS);
-            line
-        }),
-        window: window(c.last_user_message_at, policy, now),
-    }
-}
-
-/// The service window the user opened at `last_user_message_at`, while it is open at `now`.
-fn window(
-    last_user_message_at: Option<Timestamp>,
-    policy: &PolicyConfig,
-    now: Timestamp,
-) -> Option<ServiceWindow> {
-    let relation = Relation {
-        last_user_message_at,
-        ..Relation::default()
-    };
-    window_closes(&relation, policy, now).map(|closes_at| ServiceWindow {
-        closes_at,
-        seconds_left: (closes_at - now).0.max(1),
-    })
-}
-
-fn line_of(m: Message) -> ConversationLine {
-    let from = match m.direction {
-        Direction::Outbound => Author::User,
-        Direction::Inbound => Author::Business,
-    };
-    let read_at = match from {
-        Author::User => m.seen_at,
-        Author::Business => m.read_at,
-    };
-    ConversationLine {
-        id: m.id,
-        from,
-        body: text::clean_body(&m.body),
-        at: m.delivered_at.unwrap_or(m.sent_at),
-        read_at,
-    }
 }
 
 /// Reads the conversation with one user, newest last, and marks the user's messages in it
@@ -139,35 +93,22 @@ pub fn read(
     policy: &PolicyConfig,
     now: Timestamp,
 ) -> DbResult<(ConversationPage, UserId)> {
-    let db = tx.reads();
-    let user = user_named(db, &r.with)?;
-    let name = text::clean_line(&r.with, MAX_NAME_CHARS);
-    let chat = db.chat_with(user, Counterpart::Business(business))?;
-    let chat = chat.map(|c| c.id).ok_or_else(|| {
+    let user = tx.reads().user_named(r.with.trim())?.ok_or_else(|| {
+        DbError::not_found(format!("no user named {} on this server", name(&r.with)))
+    })?;
+    let limit = r.limit.unwrap_or(DEFAULT_READ).min(MAX_READ) as usize;
+    let page = tx.read_business_conversation(business, &user, limit, policy, now)?;
+    let page = page.ok_or_else(|| {
         DbError::not_found(format!(
-            "you have no conversation with {name}: neither of you has written yet"
+            "you have no conversation with {}: neither of you has written yet",
+            name(&r.with)
         ))
     })?;
-    let marked_read = tx.mark_seen_by_business(chat, now)?;
-    let limit = r.limit.unwrap_or(DEFAULT_READ).min(MAX_READ);
-    let messages = db.last_messages(chat, limit as usize)?;
-    let older = db
-        .message_count(chat)?
-        .saturating_sub(messages.len() as u32);
-    let relation = db
-        .dealings(user)?
-        .into_iter()
-        .find(|(b, _, _)| b.id == business);
-    let opened = relation.and_then(|(_, rel, _)| rel.last_user_message_at);
-    let page = ConversationPage {
-        user: name,
-        messages: messages.into_iter().map(line_of).collect(),
-        older,
-        marked_read,
-        window: window(opened, policy, now),
-        now,
-    };
-    Ok((page, user))
+    Ok((page, user.id))
+}
+
+fn name(given: &str) -> String {
+    text::clean_line(given, MAX_NAME_CHARS)
 }
 
 /// Sends a free-form reply through the rules, as `business send --text` does; when refused
@@ -209,7 +150,7 @@ fn alternative(
     policy: &PolicyConfig,
     now: Timestamp,
 ) -> DbResult<String> {
-    let who = text::clean_line(to, MAX_NAME_CHARS);
+    let who = name(to);
     let hours = policy.service_window.hours;
     let approved: Vec<String> = db
         .templates(business)?

@@ -3,7 +3,8 @@
 
 use super::http::{Api, HttpError};
 use crate::model::{
-    BroadcastId, BroadcastRecord, DayFigures, QualityPoint, TemplateEvent, TemplateId,
+    BroadcastId, BroadcastRecord, ConversationPage, DayFigures, QualityPoint, TemplateEvent,
+    TemplateId,
 };
 use crate::policy::{Settlement, StandingReport};
 use crate::protocol::*;
@@ -142,7 +143,7 @@ impl BusinessClient {
         self.api.get("business/status", &[]).await
     }
 
-    /// One page of the business's conversations, most recent first.
+    /// One page of the business's conversations, unread ones first, then the most recent.
     pub async fn conversations(
         &self,
         offset: u32,

@@ -294,14 +294,6 @@ impl ServerReads for Db<'_> {
     fn business_conversation_count(&self, business: BusinessId) -> DbResult<u32> {
         Ok(Db::business_conversation_count(self, business)?)
     }
-
-    fn last_messages(&self, chat: ChatId, limit: usize) -> DbResult<Vec<Message>> {
-        Ok(Db::last_messages(self, chat, limit)?)
-    }
-
-    fn message_count(&self, chat: ChatId) -> DbResult<u32> {
-        Ok(Db::message_count(self, chat)?)
-    }
 }
 
 impl ServerWrites for Writes<'_, '_> {
@@ -407,8 +399,17 @@ impl ServerWrites for Writes<'_, '_> {
         Ok(self.tx.mark_read(chat, now)?)
     }
 
-    fn mark_seen_by_business(&self, chat: ChatId, now: Timestamp) -> DbResult<u32> {
-        Ok(self.tx.mark_seen_by_business(chat, now)?)
+    fn read_business_conversation(
+        &self,
+        business: BusinessId,
+        user: &User,
+        limit: usize,
+        config: &PolicyConfig,
+        now: Timestamp,
+    ) -> DbResult<Option<ConversationPage>> {
+        Ok(self
+            .tx
+            .read_business_conversation(business, user, limit, config, now)?)
     }
 
     fn reply(

@@ -1,6 +1,7 @@
 //! A business's conversations: the list, one read (marking the user's messages read), and a
 //! free-form reply through the rules.
 
+use crate::model::ConversationPage;
 use crate::protocol::*;
 use crate::server::auth::BusinessAuth;
 use crate::server::conversations;
@@ -17,7 +18,7 @@ use utoipa::IntoParams;
 #[derive(Debug, Deserialize, IntoParams)]
 #[into_params(parameter_in = Query)]
 pub struct ConversationsQuery {
-    /// How many to skip, most recent first (default 0).
+    /// How many to skip, in that order (default 0).
     #[param(minimum = 0, maximum = 1_000_000_000)]
     offset: Option<u32>,
     /// How many to list, 1 to 200 (default 50).
@@ -25,7 +26,7 @@ pub struct ConversationsQuery {
     limit: Option<u32>,
 }
 
-/// The business's conversations, most recent first: each user who wrote or was written to,
+/// The business's conversations, unread ones first, then the most recent: each user who wrote or was written to,
 /// what the business has not read, the last message and the service window's time left.
 #[utoipa::path(get, path = "/v1/business/conversations", tag = "business",
     params(ConversationsQuery), security(("bearer" = [])),
