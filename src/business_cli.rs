@@ -3,6 +3,7 @@
 //! server), 2 could not ask (a usage mistake, an unreadable file, no connection, a server
 //! failure).
 
+mod conversations;
 mod output;
 
 use crate::model::text;
@@ -87,6 +88,38 @@ pub enum BusinessCommand {
     },
     /// Quality, messaging tier, budget, strikes and restrictions.
     Status,
+    /// The conversations with users: unread messages, the last one, and the time left of
+    /// each 24-hour window in which a free-form reply is allowed.
+    Inbox {
+        /// How many conversations to list, unread ones first, then the most recent (1 to 200).
+        #[arg(long, value_name = "N", default_value_t = 50,
+              value_parser = clap::value_parser!(u32).range(1..=200))]
+        limit: u32,
+        /// How many of the most recent to skip, to see older ones.
+        #[arg(long, value_name = "N", default_value_t = 0)]
+        offset: u32,
+    },
+    /// Read the conversation with one user, newest last; their messages are marked read and
+    /// they see the read ticks.
+    Read {
+        /// The user's name.
+        #[arg(long = "with", value_name = "USER")]
+        with: String,
+        /// How many of the newest messages to show (1 to 200).
+        #[arg(long, value_name = "N", default_value_t = 50,
+              value_parser = clap::value_parser!(u32).range(1..=200))]
+        limit: u32,
+    },
+    /// Reply free-form to one user: allowed inside the 24-hour window their last message
+    /// opened; outside it, refused with the templates to send instead.
+    Reply {
+        /// The user's name.
+        #[arg(long, value_name = "USER")]
+        to: String,
+        /// The reply.
+        #[arg(value_name = "TEXT")]
+        text: String,
+    },
 }
 
 /// Templates.
@@ -294,6 +327,25 @@ async fn execute(client: &BusinessClient, command: BusinessCommand) -> Result<Do
         BusinessCommand::Status => {
             let s = client.status().await?;
             Ok(Done::of(&s, output::status(&s), true))
+        }
+        BusinessCommand::Inbox { limit, offset } => {
+            let list = client.conversations(offset, limit).await?;
+            Ok(Done::of(&list, conversations::inbox(&list, offset), true))
+        }
+        BusinessCommand::Read { with, limit } => {
+            let request = ReadRequest {
+                with,
+                limit: Some(limit),
+            };
+            let page = client.read_conversation(&request).await?;
+            Ok(Done::of(&page, conversations::page(&page), true))
+        }
+        BusinessCommand::Reply { to, text } => {
+            let request = ReplyRequest { to, text };
+            let sent = client.reply(&request).await?;
+            let delivered = sent.decision.outcome == crate::model::Outcome::Deliver;
+            let shown = conversations::replied(&request.to, &sent);
+            Ok(Done::of(&sent, shown, delivered))
         }
     }
 }

@@ -343,3 +343,49 @@ pub struct BroadcastProgress {
     /// Set once the broadcast is settled: by `finish`, or by the server because it sat idle.
     pub settlement: Option<Settlement>,
 }
+
+/// `GET /v1/business/conversations`: the business's conversations, unread ones first, then the most recent.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+pub struct ConversationList {
+    pub conversations: Vec<ConversationSummary>,
+    /// Conversations in all (this page may hold fewer).
+    pub total: u32,
+    /// The server's clock when it answered.
+    pub now: Timestamp,
+}
+
+/// `POST /v1/business/conversations/read`: read the conversation with one user.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ReadRequest {
+    /// The user's name.
+    #[schema(min_length = 1, max_length = 64, pattern = r"\S")]
+    pub with: String,
+    /// How many of the newest messages, 1 to 200 (default 50).
+    #[serde(default)]
+    #[schema(minimum = 1, maximum = 200)]
+    pub limit: Option<u32>,
+}
+
+/// `POST /v1/business/conversations/reply`: a free-form reply to one user.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ReplyRequest {
+    /// The user's name.
+    #[schema(min_length = 1, max_length = 64, pattern = r"\S")]
+    pub to: String,
+    /// The reply, 1 to 4096 characters, not only spaces.
+    #[schema(min_length = 1, max_length = 4096, pattern = r"\S")]
+    pub text: String,
+}
+
+/// What the rules did with a reply; when refused outside the window, what to send instead.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+pub struct ReplyResponse {
+    pub decision: Decision,
+    pub category: Category,
+    pub message: Option<MessageId>,
+    /// Outside the service window: the approved templates that may reach the user instead.
+    #[serde(default)]
+    pub alternative: Option<String>,
+}

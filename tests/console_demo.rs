@@ -172,3 +172,59 @@ fn the_tour_stops_on_its_key_and_the_halves_flip() {
     keys(&mut demo, &config, "q");
     assert!(demo.state.quit);
 }
+
+/// The user's own messages to the business the console acts as, as the inbox stores them.
+fn own_messages(demo: &DemoApp) -> Vec<Message> {
+    let business = demo.console.business().unwrap();
+    let db = demo.inbox.store().db();
+    let chat = db
+        .chat_with(demo.inbox.me(), Counterpart::Business(business))
+        .unwrap()
+        .unwrap();
+    let messages = db.last_messages(chat.id, 50).unwrap();
+    messages
+        .into_iter()
+        .filter(|m| m.direction == Direction::Outbound)
+        .collect()
+}
+
+#[test]
+fn the_business_reads_what_the_user_writes_and_the_user_sees_it_read() {
+    let (mut demo, config) = demo((160, 40));
+    // The lender is first in the list; the user continues past its first-contact question.
+    keys(
+        &mut demo,
+        &config,
+        "g enter enter r \"Who gave you my number?\" enter",
+    );
+    assert_eq!(own_messages(&demo)[0].delivery(), Some(Delivery::Delivered));
+
+    keys(&mut demo, &config, "f2 5");
+    assert_eq!(demo.console.state.screen, ConsoleScreen::Conversations);
+    let rows = &demo.console.state.conversations.rows;
+    let at = rows
+        .iter()
+        .position(|r| r.user == "Alex")
+        .expect("Alex's conversation");
+    assert_eq!((rows[at].unread, rows[at].window.is_some()), (1, true));
+    let others = rows.iter().filter(|r| r.user != "Alex");
+    assert!(others.clone().all(|r| r.unread == 0), "only Alex wrote");
+    keys(&mut demo, &config, &format!("g {}enter", "j ".repeat(at)));
+    let open = demo.console.state.conversations.open.clone().unwrap();
+    assert_eq!(
+        open.messages.last().unwrap().body,
+        "Who gave you my number?"
+    );
+    assert_eq!(own_messages(&demo)[0].delivery(), Some(Delivery::Read));
+    assert_eq!(demo.console.state.conversations.rows[at].unread, 0);
+
+    // The user writes again while the conversation is open: it shows there, read.
+    keys(&mut demo, &config, "f2 r \"Stop writing to me.\" enter f2");
+    let open = demo.console.state.conversations.open.clone().unwrap();
+    assert_eq!(open.messages.last().unwrap().body, "Stop writing to me.");
+    assert!(
+        own_messages(&demo)
+            .iter()
+            .all(|m| m.delivery() == Some(Delivery::Read))
+    );
+}

@@ -690,3 +690,58 @@ fn parley_business_with_a_server_opens_the_console_in_a_terminal() {
     term.press("q");
     assert_eq!(term.wait_exit(), support::tmux::Ended::Exit(0));
 }
+
+#[test]
+fn the_conversations_screen_shows_what_users_write_and_reading_it_marks_it_read() {
+    let s = scene(2, 500, &[], &[]);
+    let business = block_on(s.shop().account()).unwrap().business.id;
+    let api = s.server.api(&s.users[1]);
+    let question = WireAction::Reply {
+        business,
+        text: "Is the sale on in Centro too?".into(),
+    };
+    assert!(block_on(act(&api, vec![("q", question)])).results[0].ok);
+    let mut console = s.console((120, 40));
+    keys(&mut console, &UiConfig::defaults(true), "5");
+    let rows = &console.app.state.conversations.rows;
+    assert_eq!(rows.len(), 1);
+    assert_eq!((rows[0].user.as_str(), rows[0].unread), ("user01", 1));
+    assert!(rows[0].window.is_some(), "user01 opened the window");
+
+    keys(&mut console, &UiConfig::defaults(true), "enter");
+    let open = console.app.state.conversations.open.clone().unwrap();
+    assert_eq!(open.messages[0].body, "Is the sale on in Centro too?");
+    let mine = block_on(all_changes(&api)).messages;
+    assert!(
+        mine[0].seen_at.is_some(),
+        "the read reaches the user: {mine:?}"
+    );
+
+    // What the user writes next shows in the open conversation as the console refreshes.
+    let again = WireAction::Reply {
+        business,
+        text: "And online?".into(),
+    };
+    assert!(block_on(act(&api, vec![("a", again)])).results[0].ok);
+    let start = Instant::now();
+    while console
+        .app
+        .state
+        .conversations
+        .open
+        .as_ref()
+        .unwrap()
+        .messages
+        .len()
+        < 2
+    {
+        assert!(
+            start.elapsed() < DEADLINE,
+            "the second message never showed"
+        );
+        std::thread::sleep(Duration::from_millis(100));
+        console.update(Action::Refresh);
+    }
+    let open = console.app.state.conversations.open.clone().unwrap();
+    assert_eq!(open.messages[1].body, "And online?");
+}

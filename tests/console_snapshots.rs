@@ -4,7 +4,7 @@
 
 mod support;
 
-use parley::model::{BusinessKind, Timestamp};
+use parley::model::{BusinessKind, Counterpart, Timestamp};
 use parley::store::NewBusiness;
 use parley::tui::UiConfig;
 use parley::tui::console::Action;
@@ -205,5 +205,34 @@ fn too_small_and_tiny_sizes_never_panic() {
                 "demo {w}x{h} after {script:?}"
             );
         }
+    }
+}
+
+#[test]
+fn conversations_listed_and_one_opened() {
+    for size in SIZES {
+        // Five minutes after Moda Lola's offer went out, the user asks about it.
+        let (mut store, assets) = world("4h5m");
+        let shop = business(&store, "Moda Lola");
+        let me = store.db().me().unwrap().unwrap();
+        let now = store.db().clock().unwrap().unwrap();
+        let to = Counterpart::Business(shop);
+        store
+            .write(|tx| tx.reply(me, to, "Do you have the coat in blue?", now))
+            .unwrap();
+        let mut session = StoreSession::open(
+            StoreSource::owned(store, assets),
+            Some(shop),
+            size.0,
+            size.1,
+        )
+        .unwrap();
+        let config = UiConfig::defaults(true);
+        keys(&mut session, &config, "5");
+        let name = format!("conversations_list_{}x{}", size.0, size.1);
+        insta::assert_snapshot!(name, console_screen(&session, &config));
+        keys(&mut session, &config, "enter");
+        let name = format!("conversations_open_{}x{}", size.0, size.1);
+        insta::assert_snapshot!(name, console_screen(&session, &config));
     }
 }

@@ -142,6 +142,14 @@ fn serve_and_business_commands_print_hostile_names_and_bodies_inertly() {
         vec!["--json", "metrics", "--template", &template_name],
         vec!["status"],
         vec!["--json", "status"],
+        vec!["reply", "--to", "bob", HOSTILE],
+        vec!["reply", "--to", HOSTILE, HOSTILE],
+        vec!["--json", "reply", "--to", "bob", HOSTILE],
+        vec!["inbox"],
+        vec!["--json", "inbox"],
+        vec!["read", "--with", "bob"],
+        vec!["read", "--with", HOSTILE],
+        vec!["--json", "read", "--with", "bob"],
     ];
     for args in runs {
         let ran = business_tool(&server.url, &shop, &args);

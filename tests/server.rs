@@ -932,6 +932,9 @@ async fn the_openapi_document_lists_every_route() {
         ("post", "/v1/business/broadcasts/start"),
         ("post", "/v1/business/broadcasts/{id}/parts"),
         ("post", "/v1/business/broadcasts/{id}/finish"),
+        ("get", "/v1/business/conversations"),
+        ("post", "/v1/business/conversations/read"),
+        ("post", "/v1/business/conversations/reply"),
     ]
     .iter()
     .map(|(m, p)| (m.to_string(), p.to_string()))

@@ -652,3 +652,56 @@ fn a_subscription_made_on_another_device_reloads_the_inbox() {
     pull(&mut inbox);
     assert!(!reloaded(&mut inbox.events));
 }
+
+/// The user's own messages in the local copy of the chat with `business`.
+fn own_messages(c: &Client, business: BusinessId) -> Vec<Message> {
+    let store = c.store();
+    let me = store.db().me().unwrap().unwrap();
+    let chat = store
+        .db()
+        .chat_with(me, Counterpart::Business(business))
+        .unwrap()
+        .expect("a chat with the business");
+    let messages = store.db().last_messages(chat.id, 50).unwrap();
+    messages
+        .into_iter()
+        .filter(|m| m.direction == Direction::Outbound)
+        .collect()
+}
+
+#[test]
+fn when_the_business_reads_the_conversation_the_users_device_shows_read_ticks() {
+    let (rt, dir, acc) = world();
+    let server = LocalServer::start(&rt, dir.path());
+    let shop = BusinessClient::new(&server.url, &acc.shop).unwrap();
+    template(
+        &rt,
+        &shop,
+        "update",
+        Category::Utility,
+        "Order {{1}} shipped",
+    );
+    assert_eq!(send(&rt, &shop, "update").outcome, Outcome::Deliver);
+    let mut c = client(&server.url, &acc.alice);
+    c.catch_up(&rt);
+    c.act(&UserAction::Reply {
+        to: Counterpart::Business(acc.shop_id),
+        text: "Where is it now?".into(),
+    });
+    rt.block_on(c.engine.push()).unwrap();
+    c.catch_up(&rt);
+    let sent = own_messages(&c, acc.shop_id);
+    assert_eq!(sent.len(), 1, "the server's copy replaced the local one");
+    assert_eq!(sent[0].delivery(), Some(Delivery::Delivered));
+
+    let read = parley::protocol::ReadRequest {
+        with: "alice".into(),
+        limit: None,
+    };
+    let page = rt.block_on(shop.read_conversation(&read)).unwrap();
+    assert_eq!(page.marked_read, 1);
+    c.catch_up(&rt);
+    let seen = own_messages(&c, acc.shop_id);
+    assert_eq!(seen[0].delivery(), Some(Delivery::Read), "{seen:?}");
+    assert_eq!(seen[0].seen_at, page.messages[1].read_at);
+}

@@ -21,6 +21,9 @@ pub struct SyncedMessage {
     pub sent_at: Timestamp,
     pub delivered_at: Option<Timestamp>,
     pub read_at: Option<Timestamp>,
+    /// When the business read it (the user's own messages).
+    #[serde(default)]
+    pub seen_at: Option<Timestamp>,
     pub decision: Decision,
     pub feedback: Option<Feedback>,
     /// The idempotency key of the action that wrote it (the user's own replies).

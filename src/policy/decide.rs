@@ -177,6 +177,16 @@ pub fn window_open(relation: &Relation, config: &PolicyConfig, now: Timestamp) -
         .is_some_and(|t| t <= now && now - t < config.service_window.span())
 }
 
+/// When the service window the user opened closes; `None` when it is not open at `now`.
+pub fn window_closes(
+    relation: &Relation,
+    config: &PolicyConfig,
+    now: Timestamp,
+) -> Option<Timestamp> {
+    let opened = relation.last_user_message_at?;
+    window_open(relation, config, now).then(|| opened + config.service_window.span())
+}
+
 /// Rule 5.
 fn within_tier(out: &Outgoing, standing: &Standing, reach: Reach) -> Option<Decision> {
     let limit = standing.tier_limit?;

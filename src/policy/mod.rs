@@ -4,6 +4,7 @@
 
 pub mod broadcast;
 pub mod config;
+pub mod conversation;
 pub mod decide;
 pub mod enforcement;
 pub mod history;

@@ -92,6 +92,7 @@ fn synced_message(m: ChangedMessage) -> SyncedMessage {
         sent_at: message.sent_at,
         delivered_at: message.delivered_at,
         read_at: message.read_at,
+        seen_at: message.seen_at,
         decision: message.decision,
         feedback: message.feedback,
         client_key,

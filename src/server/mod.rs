@@ -12,6 +12,7 @@ pub mod cli;
 mod clock;
 mod config;
 mod console;
+mod conversations;
 pub mod db;
 mod error;
 mod extract;

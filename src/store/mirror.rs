@@ -323,10 +323,10 @@ impl Tx<'_> {
         self.tx
             .prepare_cached(
                 "INSERT INTO messages (id, chat_id, user_id, business_id, direction, category, template_id, body,
-                    sent_at, shown_at, delivered_at, read_at, outcome, reason, sentence, feedback, client_key)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)
+                    sent_at, shown_at, delivered_at, read_at, outcome, reason, sentence, feedback, client_key, seen_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)
                  ON CONFLICT (id) DO UPDATE SET shown_at = excluded.shown_at, delivered_at = excluded.delivered_at,
-                    read_at = excluded.read_at, outcome = excluded.outcome, reason = excluded.reason,
+                    read_at = excluded.read_at, seen_at = excluded.seen_at, outcome = excluded.outcome, reason = excluded.reason,
                     sentence = excluded.sentence, feedback = excluded.feedback",
             )?
             .execute(params![
@@ -347,6 +347,7 @@ impl Tx<'_> {
                 text::clean_line(&m.decision.sentence, limits::MAX_SENTENCE_CHARS),
                 m.feedback.map(|f| f.as_str()),
                 m.client_key,
+                m.seen_at,
             ])?;
         Ok(())
     }

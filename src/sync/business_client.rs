@@ -3,7 +3,8 @@
 
 use super::http::{Api, HttpError};
 use crate::model::{
-    BroadcastId, BroadcastRecord, DayFigures, QualityPoint, TemplateEvent, TemplateId,
+    BroadcastId, BroadcastRecord, ConversationPage, DayFigures, QualityPoint, TemplateEvent,
+    TemplateId,
 };
 use crate::policy::{Settlement, StandingReport};
 use crate::protocol::*;
@@ -140,5 +141,25 @@ impl BusinessClient {
     /// Quality, tier, budget, strikes and restrictions.
     pub async fn status(&self) -> Result<StatusReport, HttpError> {
         self.api.get("business/status", &[]).await
+    }
+
+    /// One page of the business's conversations, unread ones first, then the most recent.
+    pub async fn conversations(
+        &self,
+        offset: u32,
+        limit: u32,
+    ) -> Result<ConversationList, HttpError> {
+        let query = [("offset", offset.to_string()), ("limit", limit.to_string())];
+        self.api.get("business/conversations", &query).await
+    }
+
+    /// Reads the conversation with one user, marking the user's messages read.
+    pub async fn read_conversation(&self, r: &ReadRequest) -> Result<ConversationPage, HttpError> {
+        self.api.post("business/conversations/read", r).await
+    }
+
+    /// Replies free-form to one user; the answer is the rules' decision.
+    pub async fn reply(&self, r: &ReplyRequest) -> Result<ReplyResponse, HttpError> {
+        self.api.post("business/conversations/reply", r).await
     }
 }

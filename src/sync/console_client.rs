@@ -8,8 +8,8 @@ use crate::model::*;
 use crate::policy::config::TemplateConfig;
 use crate::policy::{Metrics, PolicyConfig, Quote, Settlement};
 use crate::protocol::{
-    BroadcastReport, BroadcastStart, BroadcastSubmission, BusinessRules, TemplateSubmission,
-    WireTemplate,
+    BroadcastReport, BroadcastStart, BroadcastSubmission, BusinessRules, ReadRequest,
+    TemplateSubmission, WireTemplate,
 };
 
 /// The business a token acts for, how many people subscribe to its offers, and the server's
@@ -167,6 +167,25 @@ impl ConsoleClient {
     /// The figures of the business, a template or a broadcast.
     pub async fn metrics(&self, scope: &MetricsScope) -> Result<Metrics, HttpError> {
         Ok(self.client.metrics(scope).await?.metrics)
+    }
+
+    /// The first `limit` conversations of the business, unread ones first.
+    pub async fn conversations(&self, limit: u32) -> Result<Vec<ConversationSummary>, HttpError> {
+        Ok(self.client.conversations(0, limit).await?.conversations)
+    }
+
+    /// Reads the conversation with `user` (its newest `limit` messages), marking the user's
+    /// messages read.
+    pub async fn read_conversation(
+        &self,
+        user: &str,
+        limit: u32,
+    ) -> Result<ConversationPage, HttpError> {
+        let request = ReadRequest {
+            with: user.to_string(),
+            limit: Some(limit),
+        };
+        self.client.read_conversation(&request).await
     }
 }
 

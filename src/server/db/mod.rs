@@ -99,6 +99,15 @@ pub trait ServerReads {
     fn chat_with(&self, user: UserId, with: Counterpart) -> DbResult<Option<Chat>>;
     /// The stored result of an action a user already sent with this key.
     fn applied_action(&self, user: UserId, key: &str) -> DbResult<Option<String>>;
+    /// One page of a business's conversations, unread ones first, then the most recent.
+    fn business_conversations(
+        &self,
+        business: BusinessId,
+        offset: usize,
+        limit: usize,
+    ) -> DbResult<Vec<BusinessConversation>>;
+    /// How many conversations a business has.
+    fn business_conversation_count(&self, business: BusinessId) -> DbResult<u32>;
 }
 
 /// What the server writes, inside one transaction; [`ServerWrites::reads`] reads inside it.
@@ -171,6 +180,16 @@ pub trait ServerWrites {
     fn apply(&self, user: UserId, action: &UserAction, now: Timestamp) -> DbResult<()>;
     /// Marks everything delivered in a chat as read.
     fn mark_read(&self, chat: ChatId, now: Timestamp) -> DbResult<()>;
+    /// The business reads its conversation with a user (the last `limit` messages), marking
+    /// the user's messages read; `None` when neither has written yet.
+    fn read_business_conversation(
+        &self,
+        business: BusinessId,
+        user: &User,
+        limit: usize,
+        config: &PolicyConfig,
+        now: Timestamp,
+    ) -> DbResult<Option<ConversationPage>>;
     /// Stores the user's reply in the chat with `to`.
     fn reply(
         &self,

@@ -281,6 +281,19 @@ impl ServerReads for Db<'_> {
     fn applied_action(&self, user: UserId, key: &str) -> DbResult<Option<String>> {
         Ok(Db::applied_action(self, user, key)?)
     }
+
+    fn business_conversations(
+        &self,
+        business: BusinessId,
+        offset: usize,
+        limit: usize,
+    ) -> DbResult<Vec<BusinessConversation>> {
+        Ok(Db::business_conversations(self, business, offset, limit)?)
+    }
+
+    fn business_conversation_count(&self, business: BusinessId) -> DbResult<u32> {
+        Ok(Db::business_conversation_count(self, business)?)
+    }
 }
 
 impl ServerWrites for Writes<'_, '_> {
@@ -384,6 +397,19 @@ impl ServerWrites for Writes<'_, '_> {
 
     fn mark_read(&self, chat: ChatId, now: Timestamp) -> DbResult<()> {
         Ok(self.tx.mark_read(chat, now)?)
+    }
+
+    fn read_business_conversation(
+        &self,
+        business: BusinessId,
+        user: &User,
+        limit: usize,
+        config: &PolicyConfig,
+        now: Timestamp,
+    ) -> DbResult<Option<ConversationPage>> {
+        Ok(self
+            .tx
+            .read_business_conversation(business, user, limit, config, now)?)
     }
 
     fn reply(

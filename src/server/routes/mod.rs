@@ -4,6 +4,7 @@
 
 mod business;
 mod console;
+mod conversations;
 mod meta;
 mod runs;
 mod test_clock;
@@ -65,6 +66,9 @@ fn api(config: &super::ServerConfig) -> OpenApiRouter<Shared> {
         .routes(routes!(business::broadcast, console::list_broadcasts))
         .routes(routes!(business::metrics))
         .routes(routes!(business::status))
+        .routes(routes!(conversations::list))
+        .routes(routes!(conversations::read))
+        .routes(routes!(conversations::reply))
         .routes(routes!(console::account))
         .routes(routes!(console::rules))
         .routes(routes!(console::template_history))

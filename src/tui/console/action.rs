@@ -43,6 +43,7 @@ pub enum Action {
     ScreenCompose,
     ScreenMetrics,
     ScreenStanding,
+    ScreenConversations,
     NextScreen,
     PrevScreen,
     /// Choose which business the console shows.

@@ -25,6 +25,7 @@ fn screens() -> Vec<Command> {
         cmd(ScreenCompose, "broadcast", false),
         cmd(ScreenMetrics, "metrics", false),
         cmd(ScreenStanding, "standing", false),
+        cmd(ScreenConversations, "conversations", false),
         cmd(SwitchBusiness, "switch business", true),
         cmd(Quit, "quit", false),
     ]
@@ -41,6 +42,7 @@ impl Commands for Mode {
             Mode::Confirm => "Dry run, sending and result",
             Mode::Metrics => "Metrics",
             Mode::Standing => "Standing",
+            Mode::Conversations => "Conversations",
             Mode::Dialog => "Business switcher and review result",
             Mode::Help => "Help",
         }
@@ -95,6 +97,12 @@ impl Commands for Mode {
                 cmd(MoveUp, "scroll up", false),
                 cmd(PageDown, "page down", false),
                 cmd(PageUp, "page up", false),
+            ],
+            Mode::Conversations => vec![
+                cmd(MoveDown, "next conversation", false),
+                cmd(MoveUp, "previous conversation", false),
+                cmd(Open, "read it", true),
+                cmd(Back, "close it", true),
             ],
             Mode::Dialog => {
                 return vec![
@@ -172,6 +180,8 @@ fn shown(state: &ConsoleState, action: &Action) -> bool {
         ),
         (Mode::Confirm, Action::Back) => !state.sending(),
         (_, Action::SwitchBusiness) => state.businesses.len() > 1,
+        (Mode::Conversations, Action::Open) => state.conversations.selected_row().is_some(),
+        (Mode::Conversations, Action::Back) => state.conversations.open.is_some(),
         _ => true,
     }
 }

@@ -13,6 +13,7 @@ key_modes!(
         Confirm = "console_confirm",
         Metrics = "console_metrics",
         Standing = "console_standing",
+        Conversations = "console_conversations",
         Dialog = "console_dialog",
         Help = "console_help",
     }

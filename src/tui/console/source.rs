@@ -187,4 +187,15 @@ pub trait ConsoleSource {
     fn standing(&self, business: BusinessId) -> Result<StandingReport>;
     /// Moves the demo world's clock; a server's clock is the real one.
     fn advance_clock(&mut self, span: Span) -> Result<Timestamp>;
+    /// A business's conversations with users, unread ones first, then the most recent (at most
+    /// [`CONVERSATIONS_SHOWN`]).
+    fn conversations(&self, business: BusinessId) -> Result<Vec<ConversationSummary>>;
+    /// Reads the business's conversation with the user named `user` (its newest
+    /// [`MESSAGES_SHOWN`] messages), marking the user's messages read.
+    fn read_conversation(&mut self, business: BusinessId, user: &str) -> Result<ConversationPage>;
 }
+
+/// Most conversations the Conversations screen lists.
+pub const CONVERSATIONS_SHOWN: u32 = 200;
+/// Most messages of one conversation the Conversations screen shows.
+pub const MESSAGES_SHOWN: u32 = 100;

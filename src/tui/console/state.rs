@@ -17,15 +17,17 @@ pub enum ConsoleScreen {
     Compose,
     Metrics,
     Standing,
+    Conversations,
 }
 
 impl ConsoleScreen {
     /// Every screen, in tab order.
-    pub const ALL: [ConsoleScreen; 4] = [
+    pub const ALL: [ConsoleScreen; 5] = [
         ConsoleScreen::Templates,
         ConsoleScreen::Compose,
         ConsoleScreen::Metrics,
         ConsoleScreen::Standing,
+        ConsoleScreen::Conversations,
     ];
 
     /// The tab's label.
@@ -35,6 +37,7 @@ impl ConsoleScreen {
             ConsoleScreen::Compose => "Broadcast",
             ConsoleScreen::Metrics => "Metrics",
             ConsoleScreen::Standing => "Standing",
+            ConsoleScreen::Conversations => "Conversations",
         }
     }
 }
@@ -204,6 +207,22 @@ pub struct StandingView {
     pub scroll: u16,
 }
 
+/// The Conversations screen: the users who wrote to the business or were written to, and
+/// the one conversation opened (read, so its user's messages are marked read).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ConversationsView {
+    pub rows: Vec<ConversationSummary>,
+    pub selected: usize,
+    pub open: Option<ConversationPage>,
+}
+
+impl ConversationsView {
+    /// The highlighted conversation.
+    pub fn selected_row(&self) -> Option<&ConversationSummary> {
+        self.rows.get(self.selected)
+    }
+}
+
 /// A box over the console.
 #[derive(Debug, Clone, PartialEq)]
 pub enum ConsoleDialog {
@@ -229,6 +248,7 @@ pub struct ConsoleState {
     pub compose: Compose,
     pub metrics: MetricsView,
     pub standing: Option<StandingView>,
+    pub conversations: ConversationsView,
     pub dialog: Option<ConsoleDialog>,
     pub help: Option<u16>,
     pub clock: Timestamp,
@@ -252,6 +272,7 @@ impl ConsoleState {
             compose: Compose::default(),
             metrics: MetricsView::default(),
             standing: None,
+            conversations: ConversationsView::default(),
             dialog: None,
             help: None,
             clock: Timestamp(0),
@@ -283,6 +304,7 @@ impl ConsoleState {
             ConsoleScreen::Compose => Mode::Confirm,
             ConsoleScreen::Metrics => Mode::Metrics,
             ConsoleScreen::Standing => Mode::Standing,
+            ConsoleScreen::Conversations => Mode::Conversations,
         }
     }
 

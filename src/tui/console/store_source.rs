@@ -3,7 +3,7 @@
 use super::source::*;
 use crate::model::MetricScope;
 use crate::model::*;
-use crate::policy::{Metrics, PolicyConfig};
+use crate::policy::{Metrics, PolicyConfig, conversation};
 use crate::store::{BroadcastRequest, NewTemplate, Store, StoreError};
 use crate::world::{self, Assets};
 use std::borrow::{Borrow, BorrowMut};
@@ -232,6 +232,34 @@ impl<St: BorrowMut<Store>, As: Borrow<Assets>> ConsoleSource for StoreSource<St,
             .store()
             .db()
             .standing_report(business, &self.assets().policy, now)?)
+    }
+
+    fn conversations(&self, business: BusinessId) -> Result<Vec<ConversationSummary>> {
+        let now = self.now()?;
+        let page =
+            self.store()
+                .db()
+                .business_conversations(business, 0, CONVERSATIONS_SHOWN as usize)?;
+        let policy = &self.assets().policy;
+        Ok(page
+            .into_iter()
+            .map(|c| conversation::summary(c, policy, now))
+            .collect())
+    }
+
+    fn read_conversation(&mut self, business: BusinessId, user: &str) -> Result<ConversationPage> {
+        let now = self.now()?;
+        let who = self.store().db().user_named(user)?;
+        let who = who.ok_or_else(|| StoreError::Invalid(format!("no user named {user}")))?;
+        let policy = self.assets().policy.clone();
+        let limit = MESSAGES_SHOWN as usize;
+        let page = self
+            .store_mut()
+            .write(|tx| tx.read_business_conversation(business, &who, limit, &policy, now))?;
+        page.ok_or_else(|| {
+            let why = format!("no conversation with {user} yet");
+            ConsoleError::Unavailable(why)
+        })
     }
 
     fn advance_clock(&mut self, span: Span) -> Result<Timestamp> {

@@ -104,6 +104,7 @@ impl ConsoleApp {
             self.state.compose = Compose::default();
             self.state.metrics = MetricsView::default();
             self.state.standing = None;
+            self.state.conversations = ConversationsView::default();
         }
         self.info(format!("The console now acts as {}.", business.name));
         self.state.business = Some(business);

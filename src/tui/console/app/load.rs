@@ -29,6 +29,7 @@ impl ConsoleApp {
             ConsoleScreen::Compose => self.load_compose(source, id),
             ConsoleScreen::Metrics => self.load_metrics(source, id),
             ConsoleScreen::Standing => self.load_standing(source, id),
+            ConsoleScreen::Conversations => self.load_conversations(source, id),
         }
     }
 

@@ -4,6 +4,7 @@
 
 mod browse;
 mod compose;
+mod conversations;
 mod load;
 mod templates;
 
@@ -137,6 +138,7 @@ impl ConsoleApp {
                 self.standing_action(action);
                 Ok(())
             }
+            ConsoleScreen::Conversations => self.conversations_action(source, action),
         }
     }
 
@@ -197,6 +199,7 @@ fn screen_for(action: &Action, current: ConsoleScreen) -> Option<ConsoleScreen> 
         Action::ScreenCompose => ConsoleScreen::Compose,
         Action::ScreenMetrics => ConsoleScreen::Metrics,
         Action::ScreenStanding => ConsoleScreen::Standing,
+        Action::ScreenConversations => ConsoleScreen::Conversations,
         Action::NextScreen => all[(i + 1) % all.len()],
         Action::PrevScreen => all[(i + all.len() - 1) % all.len()],
         _ => return None,

@@ -312,6 +312,20 @@ impl ConsoleSource for RemoteSource {
         self.read("standing", || self.client.business().standing())
     }
 
+    fn conversations(&self, business: BusinessId) -> Result<Vec<ConversationSummary>> {
+        self.own(business)?;
+        self.read("conversations", || {
+            self.client.conversations(CONVERSATIONS_SHOWN)
+        })
+    }
+
+    fn read_conversation(&mut self, business: BusinessId, user: &str) -> Result<ConversationPage> {
+        self.own(business)?;
+        let page = self.call(|| self.client.read_conversation(user, MESSAGES_SHOWN))?;
+        self.cache.forget(&["conversations"]);
+        Ok(page)
+    }
+
     fn advance_clock(&mut self, _span: Span) -> Result<Timestamp> {
         Err(ConsoleError::Unavailable(
             "Server clock, the real time: t and T move only the demo world's clock \

@@ -3,6 +3,7 @@
 //! function of the console's state, drawn into any area (the whole terminal, or half of it).
 
 mod compose;
+mod conversations;
 mod dialogs;
 mod metrics;
 mod standing;
@@ -47,6 +48,7 @@ pub fn draw_with_help(
         ConsoleScreen::Compose => compose::draw(frame, state, theme, p.main),
         ConsoleScreen::Metrics => metrics::draw(frame, state, theme, p.main),
         ConsoleScreen::Standing => standing::draw(frame, state, theme, p.main),
+        ConsoleScreen::Conversations => conversations::draw(frame, state, theme, p.main),
     }
     draw_status(frame, state, theme, &p);
     draw_footer(frame, state, theme, keymap, p.footer);
@@ -107,6 +109,7 @@ fn short_label(screen: ConsoleScreen) -> &'static str {
         ConsoleScreen::Compose => "Send",
         ConsoleScreen::Metrics => "Metrics",
         ConsoleScreen::Standing => "Standing",
+        ConsoleScreen::Conversations => "Chats",
     }
 }
 
