@@ -6,8 +6,7 @@
 mod support;
 
 use std::path::Path;
-use std::time::Instant;
-use support::server::{DEADLINE, Ran, TestServer, add_business, add_user, business_tool};
+use support::server::{Ran, TestServer, add_business, add_user, business_tool, poll_tool, row};
 use support::tmux::{Ended, Tmux, framed, shell_quote};
 
 /// The inbox against `url` with `token`, its local copy in `data`, the default config.
@@ -21,35 +20,6 @@ fn inbox_command(url: &str, token: &str, data: &Path) -> String {
         path(data),
         path(&support::tmux::default_config(data)),
     )
-}
-
-/// Runs the business tool until its output passes `check`; fails after [`DEADLINE`] with
-/// `what` and the last output.
-fn poll_tool(url: &str, token: &str, args: &[&str], what: &str, check: impl Fn(&Ran) -> bool) {
-    let start = Instant::now();
-    loop {
-        let ran = business_tool(url, token, args);
-        if check(&ran) {
-            return;
-        }
-        assert!(
-            start.elapsed() < DEADLINE,
-            "waited {DEADLINE:?} for {what}; `parley business {}` printed:\n{}{}",
-            args.join(" "),
-            ran.stdout,
-            ran.stderr
-        );
-        std::thread::sleep(support::tmux::POLL);
-    }
-}
-
-/// The line of a table the business tool printed that starts with `label`, spaces squeezed.
-fn row(ran: &Ran, label: &str) -> String {
-    ran.stdout
-        .lines()
-        .find(|l| l.starts_with(label))
-        .map(|l| l.split_whitespace().collect::<Vec<_>>().join(" "))
-        .unwrap_or_default()
 }
 
 /// The shipped-order template every scene submits.

@@ -138,6 +138,41 @@ pub fn business_tool(url: &str, token: &str, args: &[&str]) -> Ran {
     run(&all)
 }
 
+/// Runs the business tool until its output passes `check`, and returns that output; fails
+/// after [`DEADLINE`] with `what` and the last output.
+pub fn poll_tool(
+    url: &str,
+    token: &str,
+    args: &[&str],
+    what: &str,
+    check: impl Fn(&Ran) -> bool,
+) -> Ran {
+    let start = Instant::now();
+    loop {
+        let ran = business_tool(url, token, args);
+        if check(&ran) {
+            return ran;
+        }
+        assert!(
+            start.elapsed() < DEADLINE,
+            "waited {DEADLINE:?} for {what}; `parley business {}` printed:\n{}{}",
+            args.join(" "),
+            ran.stdout,
+            ran.stderr
+        );
+        std::thread::sleep(super::tmux::POLL);
+    }
+}
+
+/// The line of a table the business tool printed that starts with `label`, spaces squeezed.
+pub fn row(ran: &Ran, label: &str) -> String {
+    ran.stdout
+        .lines()
+        .find(|l| l.starts_with(label))
+        .map(|l| l.split_whitespace().collect::<Vec<_>>().join(" "))
+        .unwrap_or_default()
+}
+
 /// Adds a user to the server in `dir` and returns the token.
 pub fn add_user(dir: &Path, name: &str) -> String {
     account(dir, &["add-user", name])
