@@ -4,69 +4,7 @@
 
 mod support;
 
-use std::path::Path;
-use support::tmux::{Tmux, shell_quote};
-use tempfile::TempDir;
-
-/// Parley on a fresh data directory in its own tmux server.
-struct Parley {
-    /// Declared first, so it is dropped first: the server dies before the directory goes.
-    tmux: Tmux,
-    dir: TempDir,
-}
-
-impl std::ops::Deref for Parley {
-    type Target = Tmux;
-    fn deref(&self) -> &Tmux {
-        &self.tmux
-    }
-}
-
-impl Parley {
-    /// Starts Parley at 100x30; returns once the inbox shows.
-    fn start(name: &str) -> Parley {
-        let dir = tempfile::tempdir().expect("a temporary data directory");
-        let tmux = Tmux::start(name, 100, 30, &command_line(dir.path()));
-        let parley = Parley { tmux, dir };
-        parley.wait_text(&["All ·", "demo world"]);
-        parley
-    }
-
-    /// Moves the demo world's clock a day at a time until the status bar shows `day`.
-    fn advance_to(&self, day: &str) {
-        for _ in 0..7 {
-            if self.screen().text.contains(day) {
-                return;
-            }
-            let before = self.screen().text;
-            self.press("T");
-            self.wait_for("the clock to move", |s| s.text != before);
-        }
-        self.wait_text(&[day]);
-    }
-
-    /// Opens a chat through the search box.
-    fn open(&self, query: &str, title: &str) {
-        self.press("/");
-        self.wait_text(&["Search chats and messages"]);
-        self.type_text(query);
-        self.wait_text(&[&format!("chat {title}")]);
-        self.press("Enter");
-        self.wait_for("the chat to open", |s| {
-            !s.text.contains("Search:") && s.text.contains(&format!(" {title} "))
-        });
-    }
-}
-
-fn command_line(data: &Path) -> String {
-    let path = |p: &Path| shell_quote(&p.display().to_string());
-    format!(
-        "exec env -u PARLEY_ASSETS TERM=xterm-256color {} --data-dir {} --config {}",
-        shell_quote(env!("CARGO_BIN_EXE_parley")),
-        path(data),
-        path(&support::tmux::default_config(data)),
-    )
-}
+use support::tmux::{DemoInbox, shell_quote};
 
 /// The header of the highlighted message in the chat pane (the right one).
 fn selected_line(text: &str) -> String {
@@ -78,7 +16,7 @@ fn selected_line(text: &str) -> String {
 
 #[test]
 fn slash_energia_finds_energia_in_the_chat_and_n_goes_to_the_older_hit() {
-    let parley = Parley::start("find");
+    let parley = DemoInbox::start("find", None);
     parley.advance_to("Fri 27 Nov");
     parley.open("luz verde", "Luz Verde Energía");
     parley.press("/");
@@ -134,7 +72,7 @@ fn decode_base64(text: &str) -> Vec<u8> {
 
 #[test]
 fn y_on_the_banks_code_writes_one_osc52_with_just_the_code() {
-    let parley = Parley::start("copy");
+    let parley = DemoInbox::start("copy", None);
     let capture = parley.dir.path().join("pane-output");
     let pipe = format!("cat >> {}", shell_quote(&capture.display().to_string()));
     parley.run(&["pipe-pane", "-o", "-t", "parley", &pipe]);

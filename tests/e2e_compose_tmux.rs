@@ -6,71 +6,7 @@ mod support;
 
 use parley::model::{ChatId, Counterpart};
 use parley::store::Store;
-use std::path::Path;
-use support::tmux::{Tmux, framed, shell_quote};
-use tempfile::TempDir;
-
-/// The demo world's clock when it starts, as the status bar shows it.
-const START: &str = "Mon 23 Nov 08:00";
-
-/// Parley on a fresh data directory in its own tmux server.
-struct Parley {
-    /// Declared first, so it is dropped first: the server dies before the directory goes.
-    tmux: Tmux,
-    dir: TempDir,
-}
-
-impl std::ops::Deref for Parley {
-    type Target = Tmux;
-    fn deref(&self) -> &Tmux {
-        &self.tmux
-    }
-}
-
-impl Parley {
-    /// Starts Parley with `editor` as `$EDITOR` (unset when `None`); returns once the inbox
-    /// shows.
-    fn start(name: &str, editor: Option<&str>) -> Parley {
-        let dir = tempfile::tempdir().expect("a temporary data directory");
-        let tmux = Tmux::start(name, 100, 30, &command_line(dir.path(), editor));
-        let parley = Parley { tmux, dir };
-        parley.wait_text(&["All · 6", START]);
-        parley
-    }
-
-    /// Opens a chat through the search box.
-    fn open(&self, query: &str, title: &str) {
-        self.press("/");
-        self.wait_text(&["Search chats and messages"]);
-        self.type_text(query);
-        self.wait_text(&[&format!("chat {title}")]);
-        self.press("Enter");
-        self.wait_for("the chat to open", |s| {
-            !s.text.contains("Search:") && s.text.contains(&format!(" {title} "))
-        });
-    }
-
-    /// Quits, so the store can be read.
-    fn quit(&self) -> Store {
-        self.press("C-c");
-        self.wait_exit();
-        Store::open(&self.dir.path().join("parley.db")).expect("the store opens")
-    }
-}
-
-fn command_line(data: &Path, editor: Option<&str>) -> String {
-    let path = |p: &Path| shell_quote(&p.display().to_string());
-    let editor = match editor {
-        Some(e) => format!("EDITOR={}", shell_quote(e)),
-        None => "-u EDITOR".to_string(),
-    };
-    format!(
-        "exec env -u PARLEY_ASSETS {editor} TERM=xterm-256color {} --data-dir {} --config {}",
-        shell_quote(env!("CARGO_BIN_EXE_parley")),
-        path(data),
-        path(&support::tmux::default_config(data)),
-    )
-}
+use support::tmux::{DemoInbox, framed};
 
 /// The bodies of the messages the user wrote, oldest first.
 fn my_messages(store: &Store) -> Vec<String> {
@@ -104,7 +40,7 @@ fn business_chat(store: &Store, name: &str) -> (ChatId, parley::model::BusinessI
 
 #[test]
 fn a_two_line_reply_written_with_readline_keys_is_stored_as_typed() {
-    let parley = Parley::start("compose", None);
+    let parley = DemoInbox::start("compose", None);
     parley.open("marta", "Marta");
     parley.press("r");
     parley.type_text("Hi there");
@@ -133,7 +69,7 @@ fn a_two_line_reply_written_with_readline_keys_is_stored_as_typed() {
 
 #[test]
 fn search_ignores_accents_and_the_command_line_blocks_a_business() {
-    let parley = Parley::start("find", None);
+    let parley = DemoInbox::start("find", None);
     parley.press("T");
     parley.wait_text(&["Clock moved to Tue 24 Nov 08:00"]);
     parley.press("T");
@@ -169,7 +105,7 @@ fn search_ignores_accents_and_the_command_line_blocks_a_business() {
 
 #[test]
 fn colon_block_spam_blocks_the_business_where_you_are_for_spam() {
-    let parley = Parley::start("block_spam", None);
+    let parley = DemoInbox::start("block_spam", None);
     parley.wait_text(&["▸ Banco Claro"]);
     parley.press(":");
     parley.type_text("block spam");
@@ -187,7 +123,7 @@ fn colon_block_spam_blocks_the_business_where_you_are_for_spam() {
 
 #[test]
 fn an_unknown_command_is_answered_with_a_sentence() {
-    let parley = Parley::start("unknown", None);
+    let parley = DemoInbox::start("unknown", None);
     parley.press(":");
     parley.type_text("frobnicate");
     parley.press("Enter");
@@ -196,7 +132,7 @@ fn an_unknown_command_is_answered_with_a_sentence() {
 
 #[test]
 fn the_message_can_be_written_in_the_editor() {
-    let parley = Parley::start("editor", Some("printf 'Written in the editor' >"));
+    let parley = DemoInbox::start("editor", Some("printf 'Written in the editor' >"));
     parley.open("marta", "Marta");
     parley.press("r");
     parley.type_text("draft");
@@ -214,7 +150,7 @@ fn the_message_can_be_written_in_the_editor() {
 
 #[test]
 fn without_an_editor_the_status_line_says_so() {
-    let parley = Parley::start("no-editor", None);
+    let parley = DemoInbox::start("no-editor", None);
     parley.open("marta", "Marta");
     parley.press("r");
     parley.type_text("draft");

@@ -286,3 +286,77 @@ fn require_tmux() {
         ),
     }
 }
+
+/// The `parley` binary on the demo world, in a fresh data directory and its own
+/// tmux server, with the default keys.
+pub struct DemoInbox {
+    /// Declared first, so it is dropped first: the server dies before the directory goes.
+    pub tmux: Tmux,
+    pub dir: tempfile::TempDir,
+}
+
+impl std::ops::Deref for DemoInbox {
+    type Target = Tmux;
+    fn deref(&self) -> &Tmux {
+        &self.tmux
+    }
+}
+
+impl DemoInbox {
+    /// Starts Parley at 100x30 with `editor` as `$EDITOR` (unset when `None`); returns once
+    /// the inbox shows.
+    pub fn start(name: &str, editor: Option<&str>) -> DemoInbox {
+        let dir = tempfile::tempdir().expect("a temporary data directory");
+        let tmux = Tmux::start(name, 100, 30, &demo_command(dir.path(), editor));
+        let inbox = DemoInbox { tmux, dir };
+        inbox.wait_text(&["All ·", "demo world"]);
+        inbox
+    }
+
+    /// Opens a chat through the search box.
+    pub fn open(&self, query: &str, title: &str) {
+        self.press("/");
+        self.wait_text(&["Search chats and messages"]);
+        self.type_text(query);
+        self.wait_text(&[&format!("chat {title}")]);
+        self.press("Enter");
+        self.wait_for("the chat to open", |s| {
+            !s.text.contains("Search:") && s.text.contains(&format!(" {title} "))
+        });
+    }
+
+    /// Moves the demo world's clock a day at a time until the status bar shows `day`.
+    pub fn advance_to(&self, day: &str) {
+        for _ in 0..7 {
+            if self.screen().text.contains(day) {
+                return;
+            }
+            let before = self.screen().text;
+            self.press("T");
+            self.wait_for("the clock to move", |s| s.text != before);
+        }
+        self.wait_text(&[day]);
+    }
+
+    /// Quits, so the store can be read.
+    pub fn quit(&self) -> parley::store::Store {
+        self.press("C-c");
+        self.wait_exit();
+        parley::store::Store::open(&self.dir.path().join("parley.db")).expect("the store opens")
+    }
+}
+
+/// The shell command that runs the demo inbox on `data` with the default config.
+fn demo_command(data: &std::path::Path, editor: Option<&str>) -> String {
+    let path = |p: &std::path::Path| shell_quote(&p.display().to_string());
+    let editor = match editor {
+        Some(e) => format!("EDITOR={}", shell_quote(e)),
+        None => "-u EDITOR".to_string(),
+    };
+    format!(
+        "exec env -u PARLEY_ASSETS {editor} TERM=xterm-256color {} --data-dir {} --config {}",
+        shell_quote(env!("CARGO_BIN_EXE_parley")),
+        path(data),
+        path(&default_config(data)),
+    )
+}
