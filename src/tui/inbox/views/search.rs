@@ -89,8 +89,11 @@ fn title(search: &Search) -> String {
     )
 }
 
-/// The part of the text around the first match that fits in `cells`.
+/// The whole text when it fits in `cells`, else the part around the first match that does.
 fn snippet(text: &str, query: &str, cells: usize) -> String {
+    if width(text) <= cells {
+        return text.to_string();
+    }
     let start = find_folded(text, query).first().map_or(0, |r| r.start);
     let before: String = text[..start]
         .chars()
