@@ -71,7 +71,7 @@ enum Command {
         action: WorldAction,
     },
     /// The sync server (its store in --data-dir DIR, else in the data dir's `server`), or its
-    /// accounts: `serve add-user NAME`, `serve add-business NAME`.
+    /// accounts: `serve add-user NAME`, `serve add-business NAME`, `serve add-reviewer NAME`.
     Serve(parley::server::cli::ServeArgs),
     /// Act as a business: without a subcommand, the business console (offline on the demo
     /// world, or with --server URL --token T on the server); with one, against a server:

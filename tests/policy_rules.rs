@@ -1815,6 +1815,7 @@ fn disabled_report() -> StandingReport {
         reached: 0,
         strikes,
         restrictions: Vec::new(),
+        review: Default::default(),
     }
 }
 

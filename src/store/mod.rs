@@ -20,6 +20,7 @@ mod open;
 mod parties;
 pub mod paths;
 mod people;
+mod review;
 mod rows;
 mod send;
 mod server;
