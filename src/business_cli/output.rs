@@ -273,6 +273,7 @@ pub fn status(s: &StatusReport) -> String {
             &restrictions,
         ),
     });
+    out.push_str(&review(&s.review));
     if !s.advice.is_empty() {
         out.push_str("\n\nWhat to do\n");
         for line in s.advice.iter().take(MAX_ADVICE) {
@@ -280,6 +281,50 @@ pub fn status(s: &StatusReport) -> String {
         }
     }
     out
+}
+
+/// A request for a review, filed.
+pub fn review_asked(r: &ReviewRequest) -> String {
+    format!(
+        "Asked for a review on {}. A platform reviewer reads the reports and decides; the \
+         decision and its reason show in `parley business status`.",
+        r.at.date_time()
+    )
+}
+
+/// The reviewers' decisions, newest first, and a request waiting for one; nothing when the
+/// business was never reviewed.
+fn review(r: &ReviewState) -> String {
+    let mut out = String::new();
+    if r.decisions.is_empty() && r.waiting.is_none() {
+        return out;
+    }
+    out.push_str("\n\nReview\n");
+    if let Some(request) = &r.waiting {
+        out.push_str(&format!(
+            "asked on {}, waiting for a reviewer\n",
+            request.at.date_time()
+        ));
+    }
+    let rows: Vec<Vec<String>> = r
+        .decisions
+        .iter()
+        .map(|d| {
+            vec![
+                d.at.date_time(),
+                d.verdict.label().to_string(),
+                cell(&d.reviewer),
+                clean_line(&d.reason, MAX_ADVICE_CHARS),
+            ]
+        })
+        .collect();
+    if !rows.is_empty() {
+        out.push_str(&table(
+            &["DECIDED", "DECISION", "REVIEWER", "REASON"],
+            &rows,
+        ));
+    }
+    out.trim_end().to_string()
 }
 
 /// At most this many lines of advice from the server are printed, each at most this long.

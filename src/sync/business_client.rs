@@ -141,4 +141,12 @@ impl BusinessClient {
     pub async fn status(&self) -> Result<StatusReport, HttpError> {
         self.api.get("business/status", &[]).await
     }
+
+    /// Asks a platform reviewer to review the business's disable or suspension.
+    pub async fn ask_for_review(
+        &self,
+        r: &ReviewRequestSubmission,
+    ) -> Result<crate::model::ReviewRequest, HttpError> {
+        self.api.post("business/review-request", r).await
+    }
 }
