@@ -28,7 +28,8 @@ fn scene() -> Scene {
         .map(|n| (n, add_user(dir.path(), n)))
         .collect();
     let shop = add_business(dir.path(), SHOP, &["--kind", "finance"]);
-    let reviewer = account_token(dir.path(), &["add-reviewer", "rita"]);
+    let reviewer = add_reviewer(dir.path(), "rita");
+    assert!(reviewer.starts_with("r."), "a reviewer's token: {reviewer}");
     let server = TestServer::start(dir.path(), &["--movable-clock", "--rate-limit", "0"]);
     Scene {
         _dir: dir,
@@ -37,15 +38,6 @@ fn scene() -> Scene {
         shop,
         reviewer,
     }
-}
-
-fn account_token(dir: &std::path::Path, args: &[&str]) -> String {
-    let mut all = vec!["serve", "--data-dir", dir.to_str().unwrap()];
-    all.extend_from_slice(args);
-    let ran = run(&all);
-    assert_eq!(ran.code, 0, "{args:?}: {}", ran.stderr);
-    assert!(ran.stdout.trim().starts_with("r."), "{}", ran.stdout);
-    ran.stdout.trim().to_string()
 }
 
 impl Scene {
