@@ -3,7 +3,7 @@
 //! server), 2 could not ask (a usage mistake, an unreadable file, no connection, a server
 //! failure).
 
-pub(crate) mod output;
+mod output;
 
 use crate::cli_answer::{Done, Failure, report};
 use crate::protocol::*;

@@ -8,6 +8,7 @@ use crate::protocol::ApiError;
 use crate::sync::http::HttpError;
 use serde::Serialize;
 use std::io::Write;
+use unicode_width::UnicodeWidthStr;
 
 /// Exit code: done.
 pub const EXIT_OK: i32 = 0;
@@ -101,4 +102,57 @@ pub fn report(tool: &str, outcome: Result<Done, Failure>, json: bool) -> i32 {
     };
     let _ = out.flush();
     code
+}
+
+/// Columns aligned under a header; the last column is not padded.
+pub fn table(header: &[&str], rows: &[Vec<String>]) -> String {
+    let mut widths: Vec<usize> = header.iter().map(|h| h.width()).collect();
+    for row in rows {
+        for (w, c) in widths.iter_mut().zip(row) {
+            *w = (*w).max(c.width());
+        }
+    }
+    let line = |cells: Vec<&str>| {
+        let last = cells.len().saturating_sub(1);
+        let mut out = String::new();
+        for (i, (c, w)) in cells.iter().zip(&widths).enumerate() {
+            out.push_str(c);
+            if i < last {
+                out.push_str(&" ".repeat(w - c.width() + 2));
+            }
+        }
+        out.trim_end().to_string()
+    };
+    let mut lines = vec![line(header.to_vec())];
+    lines.extend(
+        rows.iter()
+            .map(|r| line(r.iter().map(String::as_str).collect())),
+    );
+    lines.join("\n")
+}
+
+/// Label and value pairs, aligned.
+pub fn pairs(rows: &[(&str, String)]) -> String {
+    let width = rows.iter().map(|(k, _)| k.width()).max().unwrap_or(0);
+    rows.iter()
+        .map(|(k, v)| format!("{k}{}  {v}", " ".repeat(width - k.width())))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tables_align_wide_characters() {
+        let t = table(
+            &["NAME", "N"],
+            &[
+                vec!["añb".into(), "1".into()],
+                vec!["日本".into(), "22".into()],
+            ],
+        );
+        assert_eq!(t, "NAME  N\nañb   1\n日本  22");
+    }
 }

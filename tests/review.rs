@@ -6,6 +6,11 @@ mod support;
 
 use parley::model::*;
 use parley::protocol::*;
+use parley::tui::UiConfig;
+use parley::tui::console::commands::{FooterItem, footer};
+use parley::tui::console::{RemoteSession, RemoteSource};
+use parley::tui::render::{buffer_text, render};
+use support::console::keys;
 use support::server::*;
 use tempfile::TempDir;
 
@@ -81,6 +86,50 @@ impl Scene {
     }
 }
 
+impl Scene {
+    /// The lender sends a utility template to everyone, ana writes back, then five rounds of
+    /// reports from three people, each its own strike, take it to the top of the ladder.
+    async fn disable(&self) {
+        let template = self._dir.path().join("welcome.toml");
+        std::fs::write(
+            &template,
+            "name = \"welcome\"\ncategory = \"utility\"\nbody = \"Your account {{1}} is open.\"\n",
+        )
+        .unwrap();
+        let submitted = self.business(&["templates", "submit", template.to_str().unwrap()]);
+        assert_eq!(submitted.code, 0, "{}", submitted.stderr);
+        for (name, _) in &self.users {
+            let sent = self.business(&[
+                "send",
+                "--to",
+                name,
+                "--template",
+                "welcome",
+                "--param",
+                "7",
+            ]);
+            assert_eq!(sent.code, 0, "{}{}", sent.stdout, sent.stderr);
+        }
+        let (_, ana) = &self.users[0];
+        let api = self.server.api(ana);
+        let business = lender(&all_changes(&api).await);
+        let reply = WireAction::Reply {
+            business,
+            text: "stop writing \u{1b}[2J\u{202e} to me".into(),
+        };
+        assert!(act(&api, vec![("reply", reply)]).await.results[0].ok);
+
+        for round in 1..=5 {
+            self.advance(600).await;
+            self.everyone_reports(round).await;
+            self.advance(3_600).await;
+            let status = self.business(&["--json", "status"]);
+            let status: StatusReport = serde_json::from_str(&status.stdout).unwrap();
+            assert_eq!(status.strikes.len(), round as usize, "{status:?}");
+        }
+    }
+}
+
 fn lender(changes: &Changes) -> BusinessId {
     changes
         .businesses
@@ -99,44 +148,7 @@ fn no_terminal_controls(text: &str) -> bool {
 #[tokio::test]
 async fn a_reviewer_reads_the_evidence_and_reinstates_a_disabled_business_which_sends_again() {
     let s = scene();
-    let template = s._dir.path().join("welcome.toml");
-    std::fs::write(
-        &template,
-        "name = \"welcome\"\ncategory = \"utility\"\nbody = \"Your account {{1}} is open.\"\n",
-    )
-    .unwrap();
-    let submitted = s.business(&["templates", "submit", template.to_str().unwrap()]);
-    assert_eq!(submitted.code, 0, "{}", submitted.stderr);
-    for (name, _) in &s.users {
-        let sent = s.business(&[
-            "send",
-            "--to",
-            name,
-            "--template",
-            "welcome",
-            "--param",
-            "7",
-        ]);
-        assert_eq!(sent.code, 0, "{}{}", sent.stdout, sent.stderr);
-    }
-    let (_, ana) = &s.users[0];
-    let api = s.server.api(ana);
-    let business = lender(&all_changes(&api).await);
-    let reply = WireAction::Reply {
-        business,
-        text: "stop writing \u{1b}[2J\u{202e} to me".into(),
-    };
-    assert!(act(&api, vec![("reply", reply)]).await.results[0].ok);
-
-    // Five rounds of reports from three people, each its own strike: the ladder's top.
-    for round in 1..=5 {
-        s.advance(600).await;
-        s.everyone_reports(round).await;
-        s.advance(3_600).await;
-        let status = s.business(&["--json", "status"]);
-        let status: StatusReport = serde_json::from_str(&status.stdout).unwrap();
-        assert_eq!(status.strikes.len(), round as usize, "{status:?}");
-    }
+    s.disable().await;
     let refused = s.business(&[
         "send",
         "--to",
@@ -247,29 +259,7 @@ async fn a_reviewer_reads_the_evidence_and_reinstates_a_disabled_business_which_
 #[tokio::test]
 async fn a_confirmed_disable_stays_and_the_business_reads_why() {
     let s = scene();
-    let template = s._dir.path().join("welcome.toml");
-    std::fs::write(
-        &template,
-        "name = \"welcome\"\ncategory = \"utility\"\nbody = \"Your account {{1}} is open.\"\n",
-    )
-    .unwrap();
-    s.business(&["templates", "submit", template.to_str().unwrap()]);
-    for (name, _) in &s.users {
-        s.business(&[
-            "send",
-            "--to",
-            name,
-            "--template",
-            "welcome",
-            "--param",
-            "1",
-        ]);
-    }
-    for round in 1..=5 {
-        s.advance(600).await;
-        s.everyone_reports(round).await;
-        s.advance(3_600).await;
-    }
+    s.disable().await;
     let confirmed = s.review(&[
         "--json",
         "confirm",
@@ -313,4 +303,90 @@ async fn a_confirmed_disable_stays_and_the_business_reads_why() {
         "{}",
         stranger.stderr
     );
+}
+
+#[tokio::test]
+async fn the_console_asks_for_a_review_on_standing_and_shows_the_decision() {
+    let s = scene();
+    s.disable().await;
+    let (url, token) = (s.server.url.clone(), s.shop.clone());
+    let console = move || {
+        let source = RemoteSource::connect(&url, &token).unwrap();
+        RemoteSession::open(source, None, 100, 40).unwrap()
+    };
+    let open = console.clone();
+    let (asked, footer_before, screen) = tokio::task::spawn_blocking(move || {
+        let config = UiConfig::defaults(true);
+        let mut session = open();
+        keys(&mut session, &config, "4");
+        let before = footer_text(&session, &config);
+        keys(&mut session, &config, "r");
+        let status = session
+            .app
+            .state
+            .status
+            .clone()
+            .expect("a line on what was asked");
+        (status.text, before, screen_text(&session, &config))
+    })
+    .await
+    .unwrap();
+    assert!(
+        footer_before.contains("ask for a review"),
+        "{footer_before}"
+    );
+    assert!(asked.starts_with("Review asked on"), "{asked}");
+    assert!(screen.contains("A review was asked on"), "{screen}");
+    assert!(
+        !screen.contains("Ask for a review;"),
+        "asked once: {screen}"
+    );
+
+    let list = s.review(&["list"]);
+    assert!(
+        list.stdout.contains("asked "),
+        "the reviewer sees the request: {}",
+        list.stdout
+    );
+    let reinstated = s.review(&["reinstate", SHOP, "--reason", REASON]);
+    assert_eq!(reinstated.code, 0, "{}", reinstated.stderr);
+
+    let (footer_after, screen) = tokio::task::spawn_blocking(move || {
+        let config = UiConfig::defaults(true);
+        let mut session = console();
+        keys(&mut session, &config, "4");
+        (
+            footer_text(&session, &config),
+            screen_text(&session, &config),
+        )
+    })
+    .await
+    .unwrap();
+    assert!(screen.contains("Reinstated by rita"), "{screen}");
+    assert!(screen.contains("mistaken campaign"), "the reason: {screen}");
+    assert!(
+        !footer_after.contains("ask for a review"),
+        "nothing left to review: {footer_after}"
+    );
+}
+
+fn footer_text(session: &RemoteSession, config: &UiConfig) -> String {
+    footer(&config.keymap, &session.app.state)
+        .into_iter()
+        .map(|item| match item {
+            FooterItem::Key(key, label) => format!("{key} {label}"),
+            FooterItem::Notice(notice) => notice,
+        })
+        .collect::<Vec<_>>()
+        .join(" · ")
+}
+
+/// The screen's lines trimmed and joined, so a wrapped sentence reads whole.
+fn screen_text(session: &RemoteSession, config: &UiConfig) -> String {
+    let buffer = render(session, &config.theme, &config.keymap);
+    buffer_text(&buffer)
+        .lines()
+        .map(str::trim)
+        .collect::<Vec<_>>()
+        .join(" ")
 }

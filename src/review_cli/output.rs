@@ -1,7 +1,7 @@
 //! The reviewer's answers as text for a terminal. Names, reasons and report evidence are
 //! untrusted text: each is cleaned and bounded before it is printed.
 
-use crate::business_cli::output::{pairs, table};
+use crate::cli_answer::{pairs, table};
 use crate::model::number::grouped;
 use crate::model::text::clean_line;
 use crate::model::*;

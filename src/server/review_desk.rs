@@ -113,22 +113,11 @@ pub fn request(
     now: Timestamp,
 ) -> DbResult<ReviewRequest> {
     let note = checked_text(&submission.note, "a note")?;
-    let db = tx.reads();
-    if reviewable(&db.restrictions(business)?, now).is_empty() {
-        return Err(DbError::Conflict(
+    tx.ask_for_review(business, &note, now)?.ok_or_else(|| {
+        DbError::Conflict(
             "the business is neither disabled nor suspended: there is nothing to review".into(),
-        ));
-    }
-    if let Some(waiting) = db.review_state(business)?.waiting {
-        return Ok(waiting);
-    }
-    let request = ReviewRequest {
-        business,
-        note,
-        at: now,
-    };
-    tx.add_review_request(&request)?;
-    Ok(request)
+        )
+    })
 }
 
 fn named(db: &dyn ServerReads, name: &str) -> DbResult<Business> {

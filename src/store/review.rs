@@ -3,6 +3,7 @@
 
 use super::{Db, Result, StoreError, Tx, rows};
 use crate::model::*;
+use crate::policy::reinstatement::reviewable;
 use rusqlite::{OptionalExtension, params};
 
 impl Db<'_> {
@@ -153,12 +154,30 @@ impl Tx<'_> {
         Ok(())
     }
 
-    /// Files a business's request for a review.
-    pub fn add_review_request(&self, request: &ReviewRequest) -> Result<()> {
+    /// Files a business's request for a review while it is disabled or suspended; a request
+    /// already waiting is answered as it is. `None`: there is nothing to review.
+    pub fn ask_for_review(
+        &self,
+        business: BusinessId,
+        note: &str,
+        now: Timestamp,
+    ) -> Result<Option<ReviewRequest>> {
+        let db = self.db();
+        if reviewable(&db.restrictions(business)?, now).is_empty() {
+            return Ok(None);
+        }
+        if let Some(waiting) = db.waiting_review_request(business)? {
+            return Ok(Some(waiting));
+        }
+        let request = ReviewRequest {
+            business,
+            note: note.to_string(),
+            at: now,
+        };
         self.tx.execute(
             "INSERT INTO review_requests (business_id, note, at) VALUES (?1, ?2, ?3)",
             params![request.business, request.note, request.at],
         )?;
-        Ok(())
+        Ok(Some(request))
     }
 }

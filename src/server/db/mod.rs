@@ -213,8 +213,14 @@ pub trait ServerWrites {
         decision: &ReviewDecision,
         lifted: &[Restriction],
     ) -> DbResult<()>;
-    /// Files a business's request for a review.
-    fn add_review_request(&self, request: &ReviewRequest) -> DbResult<()>;
+    /// Files a business's request for a review while it is disabled or suspended (a request
+    /// already waiting is answered as it is); `None`: there is nothing to review.
+    fn ask_for_review(
+        &self,
+        business: BusinessId,
+        note: &str,
+        now: Timestamp,
+    ) -> DbResult<Option<ReviewRequest>>;
 }
 
 /// One connection to the store, for work of several transactions in a row.

@@ -454,7 +454,12 @@ impl ServerWrites for Writes<'_, '_> {
         Ok(self.tx.record_review_decision(reviewer, decision, lifted)?)
     }
 
-    fn add_review_request(&self, request: &ReviewRequest) -> DbResult<()> {
-        Ok(self.tx.add_review_request(request)?)
+    fn ask_for_review(
+        &self,
+        business: BusinessId,
+        note: &str,
+        now: Timestamp,
+    ) -> DbResult<Option<ReviewRequest>> {
+        Ok(self.tx.ask_for_review(business, note, now)?)
     }
 }

@@ -133,10 +133,7 @@ impl ConsoleApp {
                 self.metrics_action(action);
                 Ok(())
             }
-            ConsoleScreen::Standing => {
-                self.standing_action(action);
-                Ok(())
-            }
+            ConsoleScreen::Standing => self.standing_action(source, action),
         }
     }
 
