@@ -398,8 +398,8 @@ pub struct DecisionSubmission {
     #[schema(min_length = 1, max_length = 64, pattern = r"\S")]
     pub business: String,
     pub verdict: Verdict,
-    /// Why, in words the business will read (1 to 1000 characters, not only spaces).
-    #[schema(min_length = 1, max_length = 1000, pattern = r"\S")]
+    /// Why, in words the business will read (1 to 1000 characters, with a letter or digit).
+    #[schema(min_length = 1, max_length = 1000, pattern = r"\w")]
     pub reason: String,
 }
 

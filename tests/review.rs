@@ -294,6 +294,19 @@ async fn a_confirmed_disable_stays_and_the_business_reads_why() {
     ]);
     assert_eq!(refused.code, 1, "still disabled: {}", refused.stdout);
 
+    let wordless = DecisionSubmission {
+        business: SHOP.into(),
+        verdict: Verdict::Reinstated,
+        reason: "\u{1b}[2J\u{202e}".into(),
+    };
+    let refused = s
+        .server
+        .api(&s.reviewer)
+        .post::<_, DecisionRecorded>("review/decisions", &wordless)
+        .await;
+    let (status, error) = status_of(refused);
+    assert_eq!(status, 422, "a reason of nothing but controls: {error:?}");
+    assert!(error.message.contains("reason in words"), "{error:?}");
     let empty = s.review(&["reinstate", SHOP, "--reason", "  "]);
     assert_eq!(empty.code, 2, "a reason is asked before anything is sent");
     let stranger = s.review(&["show", "Nobody Here"]);

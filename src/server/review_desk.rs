@@ -75,9 +75,9 @@ pub fn decide(
     now: Timestamp,
 ) -> DbResult<DecisionRecorded> {
     let reason = checked_text(&submission.reason, "a reason")?;
-    if reason.is_empty() {
+    if !reason.chars().any(|c| c.is_alphanumeric() || c == '_') {
         return Err(DbError::Invalid(
-            "give a reason: the business reads it beside the decision".into(),
+            "give a reason in words: the business reads it beside the decision".into(),
         ));
     }
     let db = tx.reads();
