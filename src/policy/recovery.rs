@@ -13,7 +13,7 @@ pub fn advice(
     now: Timestamp,
 ) -> Vec<String> {
     let mut lines = Vec::new();
-    review_advice(report, now, &mut lines);
+    review_advice(report, policy, now, &mut lines);
     restrictions_advice(report, now, &mut lines);
     quality_advice(report, policy, &mut lines);
     templates_advice(templates, policy, now, &mut lines);
@@ -29,8 +29,14 @@ pub fn advice(
     lines
 }
 
-/// The newest reviewer's decision with its reason, or the request that waits for one.
-fn review_advice(report: &StandingReport, now: Timestamp, lines: &mut Vec<String>) {
+/// The newest reviewer's decision with its reason (a reinstatement while the strikes before it
+/// still count), or the request that waits for one.
+fn review_advice(
+    report: &StandingReport,
+    policy: &PolicyConfig,
+    now: Timestamp,
+    lines: &mut Vec<String>,
+) {
     let review = &report.review;
     if let Some(request) = &review.waiting {
         lines.push(format!(
@@ -42,12 +48,13 @@ fn review_advice(report: &StandingReport, now: Timestamp, lines: &mut Vec<String
     let Some(decision) = review.latest().filter(|_| review.waiting.is_none()) else {
         return;
     };
+    let strikes_since = now - Span::days(policy.enforcement.strike_window_days);
     let in_force = report
         .restrictions
         .iter()
         .any(|r| super::reinstatement::under_review(r.kind) && r.active_at(now));
     match decision.verdict {
-        Verdict::Reinstated => lines.push(format!(
+        Verdict::Reinstated if decision.at > strikes_since => lines.push(format!(
             "Reinstated by {} on {}: \"{}\". Strikes still count over their window: the next \
              strike brings the disable again.",
             decision.reviewer,
@@ -60,7 +67,7 @@ fn review_advice(report: &StandingReport, now: Timestamp, lines: &mut Vec<String
             decision.at.date_time(),
             decision.reason
         )),
-        Verdict::Confirmed => {}
+        Verdict::Reinstated | Verdict::Confirmed => {}
     }
 }
 
