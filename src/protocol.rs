@@ -362,12 +362,11 @@ pub struct ReviewCase {
 }
 
 /// Which business's case file to read.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema, utoipa::IntoParams)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, utoipa::IntoParams)]
 #[into_params(parameter_in = Query)]
 pub struct CaseQuery {
     /// The business's name, as registered on the server.
     #[param(min_length = 1, max_length = 64, pattern = r"\S")]
-    #[schema(min_length = 1, max_length = 64, pattern = r"\S")]
     pub business: String,
 }
 

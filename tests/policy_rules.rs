@@ -1867,8 +1867,8 @@ fn the_advice_asks_for_a_review_once_and_then_gives_the_reviewers_reason() {
         "{text}"
     );
     assert!(
-        text.contains("the next strike brings the disable again"),
-        "{text}"
+        text.contains("The next strike brings: business disabled"),
+        "the strikes before it still count: {text}"
     );
 
     reinstated.review.decisions = vec![decided(Verdict::Reinstated, ago(Span::days(91)))];

@@ -55,8 +55,8 @@ fn review_advice(
         .any(|r| super::reinstatement::under_review(r.kind) && r.active_at(now));
     match decision.verdict {
         Verdict::Reinstated if decision.at > strikes_since => lines.push(format!(
-            "Reinstated by {} on {}: \"{}\". Strikes still count over their window: the next \
-             strike brings the disable again.",
+            "Reinstated by {} on {}: \"{}\". The strikes before it still count for their \
+             window.",
             decision.reviewer,
             decision.at.date_time(),
             decision.reason

@@ -3,9 +3,10 @@
 //! POLICY.md: "until reviewed" means a reviewer reads the reports and either reinstates the
 //! business, with a reason the business sees, or confirms the disable. Reinstating ends the
 //! disable and every suspension in force at the time of the decision: the business may send
-//! again at once. The warning and a lowered tier run their course (they stop no message on
-//! their own), and the strikes stay in the history and keep counting over their window, so
-//! the next strike in it brings the disable again. Confirming changes nothing but the record.
+//! again at once. The warning and a lowered tier run their course (they limit how many people
+//! it reaches, or nothing, not whether it may send), and the strikes stay in the history and
+//! keep counting over their window, so the next strike in it climbs the ladder from where it
+//! stood. Confirming changes nothing but the record.
 
 use crate::model::{Restriction, RestrictionKind, Timestamp, Verdict};
 
