@@ -108,7 +108,12 @@ fn restrictions(list: &[(Restriction, bool)]) -> String {
         .map(|(r, current)| {
             vec![
                 r.kind.label().to_string(),
-                if *current { "in force" } else { "ended" }.to_string(),
+                match (r.kind, *current) {
+                    (RestrictionKind::Warning, true) => "shown",
+                    (_, true) => "in force",
+                    (_, false) => "ended",
+                }
+                .to_string(),
                 r.start.date_time(),
                 r.end.map_or("until reviewed".into(), |e| e.date_time()),
                 cell(&r.reason),
