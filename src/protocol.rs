@@ -347,8 +347,8 @@ pub struct BroadcastProgress {
     pub settlement: Option<Settlement>,
 }
 
-/// `GET /v1/review/cases`: one business a reviewer should look at: disabled or suspended, or
-/// waiting for an answer to its request for a review.
+/// `GET /v1/review/cases`: one business a reviewer should look at: disabled or suspended now,
+/// with the request for a review that waits, if it asked.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
 pub struct ReviewCase {
     pub business: Business,

@@ -26,8 +26,8 @@ pub struct ReviewArgs {
 /// What a platform reviewer can do.
 #[derive(Debug, Subcommand)]
 pub enum ReviewCommand {
-    /// The businesses disabled or suspended now, or waiting for an answer to their request,
-    /// with their strikes and reports.
+    /// The businesses disabled or suspended now, with their strikes, reports and requests for
+    /// a review.
     List,
     /// One business's reports with their evidence, its strikes and restrictions, and its
     /// review so far.

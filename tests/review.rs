@@ -90,6 +90,11 @@ impl Scene {
     /// The lender sends a utility template to everyone, ana writes back, then five rounds of
     /// reports from three people, each its own strike, take it to the top of the ladder.
     async fn disable(&self) {
+        self.strikes(5).await;
+    }
+
+    /// As `disable`, with `rounds` rounds of reports: one strike each.
+    async fn strikes(&self, rounds: u32) {
         let template = self._dir.path().join("welcome.toml");
         std::fs::write(
             &template,
@@ -119,7 +124,7 @@ impl Scene {
         };
         assert!(act(&api, vec![("reply", reply)]).await.results[0].ok);
 
-        for round in 1..=5 {
+        for round in 1..=rounds {
             self.advance(600).await;
             self.everyone_reports(round).await;
             self.advance(3_600).await;
@@ -402,4 +407,32 @@ fn screen_text(session: &RemoteSession, config: &UiConfig) -> String {
         .map(str::trim)
         .collect::<Vec<_>>()
         .join(" ")
+}
+
+#[tokio::test]
+async fn a_request_stops_waiting_when_the_suspension_it_asked_about_runs_out() {
+    let s = scene();
+    s.strikes(3).await;
+    let asked = s.business(&["ask-review"]);
+    assert_eq!(asked.code, 0, "marketing suspended: {}", asked.stderr);
+    let list = s.review(&["list"]);
+    assert!(
+        list.stdout.contains("Marketing suspended"),
+        "{}",
+        list.stdout
+    );
+    assert!(list.stdout.contains("asked "), "{}", list.stdout);
+
+    s.advance(8 * 86_400).await;
+    let list = s.review(&["list"]);
+    assert!(
+        list.stdout.starts_with("Nothing to review"),
+        "the suspension ended: {}",
+        list.stdout
+    );
+    let status = s.business(&["status", "--json"]);
+    let status: StatusReport = serde_json::from_str(&status.stdout).unwrap();
+    assert!(status.review.waiting.is_none(), "{:?}", status.review);
+    let again = s.business(&["ask-review"]);
+    assert_eq!(again.code, 1, "nothing left to review");
 }

@@ -24,8 +24,7 @@ fn restriction_kinds(list: &[Restriction]) -> String {
 /// The businesses to review.
 pub fn cases(list: &[ReviewCase]) -> String {
     if list.is_empty() {
-        return "Nothing to review: no business is disabled or suspended, and no request waits."
-            .into();
+        return "Nothing to review: no business is disabled or suspended.".into();
     }
     let rows: Vec<Vec<String>> = list
         .iter()

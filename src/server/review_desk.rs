@@ -9,8 +9,8 @@ use crate::policy::PolicyConfig;
 use crate::policy::reinstatement::{lifted, reviewable};
 use crate::protocol::*;
 
-/// The businesses disabled or suspended now, or waiting for an answer to a request, with
-/// their strikes, reports and review.
+/// The businesses disabled or suspended now, with their strikes, reports and review (and the
+/// request that waits, if they asked).
 pub fn cases(
     db: &dyn ServerReads,
     policy: &PolicyConfig,
@@ -21,10 +21,10 @@ pub fn cases(
     for business in db.businesses()? {
         let all = db.restrictions(business.id)?;
         let restrictions: Vec<Restriction> = reviewable(&all, now).into_iter().cloned().collect();
-        let review = db.review_state(business.id)?;
-        if restrictions.is_empty() && review.waiting.is_none() {
+        if restrictions.is_empty() {
             continue;
         }
+        let review = db.review_state(business.id, now)?;
         list.push(ReviewCase {
             strikes: db
                 .strikes(business.id)?
@@ -62,7 +62,7 @@ pub fn case_file(
         strike_window_days: policy.enforcement.strike_window_days,
         reports: db.report_files(id, MAX_REVIEW_REPORTS)?,
         reports_total: db.report_count(id, Timestamp(i64::MIN))?,
-        review: db.review_state(id)?,
+        review: db.review_state(id, now)?,
         business,
     })
 }

@@ -59,11 +59,16 @@ impl Db<'_> {
             .optional()?)
     }
 
-    /// Where a business's review stands.
-    pub fn review_state(&self, business: BusinessId) -> Result<ReviewState> {
+    /// Where a business's review stands at `now`: a request waits only while something is
+    /// left to review (a disable or suspension it asked about may have run out meanwhile).
+    pub fn review_state(&self, business: BusinessId, now: Timestamp) -> Result<ReviewState> {
+        let reviewable = !reviewable(&self.restrictions(business)?, now).is_empty();
         Ok(ReviewState {
             decisions: self.review_decisions(business)?,
-            waiting: self.waiting_review_request(business)?,
+            waiting: match reviewable {
+                true => self.waiting_review_request(business)?,
+                false => None,
+            },
         })
     }
 

@@ -18,7 +18,7 @@ impl ReviewClient {
         })
     }
 
-    /// The businesses disabled or suspended now, or waiting for an answer to a request.
+    /// The businesses disabled or suspended now, with their requests for a review.
     pub async fn cases(&self) -> Result<Vec<ReviewCase>, HttpError> {
         self.api.get("review/cases", &[]).await
     }

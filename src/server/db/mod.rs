@@ -103,8 +103,9 @@ pub trait ServerReads {
     fn business_named(&self, name: &str) -> DbResult<Option<Business>>;
     /// A reviewer's name, if the reviewer exists.
     fn reviewer_name(&self, reviewer: ReviewerId) -> DbResult<Option<String>>;
-    /// Where a business's review stands: decisions newest first, and a request waiting.
-    fn review_state(&self, business: BusinessId) -> DbResult<ReviewState>;
+    /// Where a business's review stands at `now`: decisions newest first, and a request
+    /// waiting while something is left to review.
+    fn review_state(&self, business: BusinessId, now: Timestamp) -> DbResult<ReviewState>;
     /// How many reports a business has had since `since`.
     fn report_count(&self, business: BusinessId, since: Timestamp) -> DbResult<u32>;
     /// Up to `limit` reports of a business, newest first, with their evidence (reviewers only).

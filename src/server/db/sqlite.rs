@@ -290,8 +290,8 @@ impl ServerReads for Db<'_> {
         Ok(Db::reviewer_name(self, reviewer)?)
     }
 
-    fn review_state(&self, business: BusinessId) -> DbResult<ReviewState> {
-        Ok(Db::review_state(self, business)?)
+    fn review_state(&self, business: BusinessId, now: Timestamp) -> DbResult<ReviewState> {
+        Ok(Db::review_state(self, business, now)?)
     }
 
     fn report_count(&self, business: BusinessId, since: Timestamp) -> DbResult<u32> {

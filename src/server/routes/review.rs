@@ -14,8 +14,8 @@ use axum::Json;
 use axum::extract::State;
 use axum::http::StatusCode;
 
-/// The businesses disabled or suspended now, or waiting for an answer to their request, with
-/// their strikes and reports in the strike window and their review so far.
+/// The businesses disabled or suspended now, with their strikes and reports in the strike
+/// window, their review so far and the request that waits, if they asked.
 #[utoipa::path(get, path = "/v1/review/cases", tag = "review",
     security(("bearer" = [])),
     responses(
