@@ -42,8 +42,8 @@ pub struct ClockMoved {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
 pub struct ApiError {
     /// `bad_request`, `unauthorized`, `not_found`, `method_not_allowed`, `payload_too_large`,
-    /// `invalid`, `too_many_requests`, `insufficient_budget`, `timeout`, `unavailable`,
-    /// `internal`.
+    /// `invalid`, `conflict`, `too_many_requests`, `insufficient_budget`, `timeout`,
+    /// `unavailable`, `internal`.
     pub error: String,
     pub message: String,
     /// With `insufficient_budget`: what the broadcast needs and how much is missing.
