@@ -6,21 +6,13 @@
 mod conversations;
 mod output;
 
-use crate::model::text;
+use crate::cli_answer::{Done, Failure, report};
 use crate::protocol::*;
 use crate::sync::business_client::{BusinessClient, MetricsScope};
-use crate::sync::http::HttpError;
 use clap::{Args, Subcommand};
-use serde::Serialize;
-use std::io::Write;
 use std::path::{Path, PathBuf};
 
-/// Exit code: done.
-pub const EXIT_OK: i32 = 0;
-/// Exit code: refused, by the rules (rejected, held) or by the server (4xx).
-pub const EXIT_REFUSED: i32 = 1;
-/// Exit code: could not ask (usage, file, connection, server failure).
-pub const EXIT_FAILED: i32 = 2;
+pub use crate::cli_answer::{EXIT_FAILED, EXIT_OK, EXIT_REFUSED};
 
 /// `parley business [--json] <command>`; the server and token are the global `--server` and
 /// `--token` (or PARLEY_SERVER and PARLEY_TOKEN).
@@ -120,6 +112,12 @@ pub enum BusinessCommand {
         #[arg(value_name = "TEXT")]
         text: String,
     },
+    /// Ask a platform reviewer to review the business's disable or suspension.
+    AskReview {
+        /// A note to the reviewer: what went wrong and what changed (up to 1000 characters).
+        #[arg(long, value_name = "TEXT", default_value = "")]
+        note: String,
+    },
 }
 
 /// Templates.
@@ -134,59 +132,6 @@ pub enum TemplatesCommand {
     List,
 }
 
-/// A failed command: what to print, and the exit code.
-struct Failure {
-    code: i32,
-    message: String,
-    error: Option<ApiError>,
-}
-
-impl Failure {
-    fn usage(message: impl Into<String>) -> Failure {
-        Failure {
-            code: EXIT_FAILED,
-            message: message.into(),
-            error: None,
-        }
-    }
-}
-
-impl From<HttpError> for Failure {
-    fn from(e: HttpError) -> Failure {
-        let code = if e.is_refusal() {
-            EXIT_REFUSED
-        } else {
-            EXIT_FAILED
-        };
-        let error = match &e {
-            HttpError::Refused { error, .. } => Some(error.clone()),
-            _ => None,
-        };
-        Failure {
-            code,
-            message: crate::model::text::clean_line(&e.to_string(), 600),
-            error,
-        }
-    }
-}
-
-/// What a command printed, and whether the rules let it through.
-struct Done {
-    text: String,
-    json: String,
-    accepted: bool,
-}
-
-impl Done {
-    fn of<T: Serialize>(answer: &T, text: String, accepted: bool) -> Done {
-        Done {
-            text,
-            json: serde_json::to_string_pretty(answer).unwrap_or_default(),
-            accepted,
-        }
-    }
-}
-
 /// Runs `parley business` and returns the exit code.
 pub fn run(args: BusinessArgs, server: Option<String>, token: Option<String>) -> i32 {
     let Some(command) = args.command else {
@@ -199,7 +144,7 @@ pub fn run(args: BusinessArgs, server: Option<String>, token: Option<String>) ->
             .map_err(|e| Failure::usage(format!("cannot start: {e}")))?;
         runtime.block_on(execute(&client, command))
     });
-    report(outcome, args.json)
+    report("business", outcome, args.json)
 }
 
 fn print_help() -> i32 {
@@ -226,36 +171,6 @@ fn connect(server: Option<String>, token: Option<String>) -> Result<BusinessClie
         )
     })?;
     Ok(BusinessClient::new(&server, &token)?)
-}
-
-fn report(outcome: Result<Done, Failure>, json: bool) -> i32 {
-    let mut out = std::io::stdout().lock();
-    let code = match outcome {
-        Ok(done) => {
-            let shown = if json {
-                text::printable_json(&done.json)
-            } else {
-                text::printable(&done.text)
-            };
-            let _ = writeln!(out, "{shown}");
-            if done.accepted { EXIT_OK } else { EXIT_REFUSED }
-        }
-        Err(failure) => {
-            if json {
-                let body = failure.error.clone().unwrap_or(ApiError {
-                    error: "client".into(),
-                    message: failure.message.clone(),
-                    budget: None,
-                });
-                let json = serde_json::to_string_pretty(&body).unwrap_or_default();
-                let _ = writeln!(out, "{}", text::printable_json(&json));
-            }
-            eprintln!("parley business: {}", text::printable(&failure.message));
-            failure.code
-        }
-    };
-    let _ = out.flush();
-    code
 }
 
 async fn execute(client: &BusinessClient, command: BusinessCommand) -> Result<Done, Failure> {
@@ -346,6 +261,12 @@ async fn execute(client: &BusinessClient, command: BusinessCommand) -> Result<Do
             let delivered = sent.decision.outcome == crate::model::Outcome::Deliver;
             let shown = conversations::replied(&request.to, &sent);
             Ok(Done::of(&sent, shown, delivered))
+        }
+        BusinessCommand::AskReview { note } => {
+            let r = client
+                .ask_for_review(&ReviewRequestSubmission { note })
+                .await?;
+            Ok(Done::of(&r, output::review_asked(&r), true))
         }
     }
 }

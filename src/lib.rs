@@ -4,10 +4,12 @@
 #[macro_use]
 pub mod model;
 pub mod business_cli;
+pub mod cli_answer;
 pub mod config_file;
 pub mod log_file;
 pub mod policy;
 pub mod protocol;
+pub mod review_cli;
 pub mod server;
 pub mod store;
 pub mod sync;

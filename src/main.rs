@@ -39,7 +39,8 @@ struct Cli {
     /// The interface's config file (keys, colours, mouse, notifications).
     #[arg(long, global = true, env = "PARLEY_CONFIG", value_name = "FILE")]
     config: Option<PathBuf>,
-    /// With `business`: print the server's answers as JSON (it may also follow `business`).
+    /// With `business` or `review`: print the server's answers as JSON (it may also follow the
+    /// subcommand).
     #[arg(long)]
     json: bool,
     #[command(subcommand)]
@@ -71,12 +72,16 @@ enum Command {
         action: WorldAction,
     },
     /// The sync server (its store in --data-dir DIR, else in the data dir's `server`), or its
-    /// accounts: `serve add-user NAME`, `serve add-business NAME`.
+    /// accounts: `serve add-user NAME`, `serve add-business NAME`, `serve add-reviewer NAME`.
     Serve(parley::server::cli::ServeArgs),
     /// Act as a business: without a subcommand, the business console (offline on the demo
     /// world, or with --server URL --token T on the server); with one, against a server:
     /// templates, send, broadcast, metrics, status.
     Business(parley::business_cli::BusinessArgs),
+    /// Act as a platform reviewer against a server (--server URL --token T, from `serve
+    /// add-reviewer`): list disabled and suspended businesses, show one's reports with their
+    /// evidence, reinstate it or confirm its restrictions with a reason.
+    Review(parley::review_cli::ReviewArgs),
     /// The inbox and the lender's business console side by side (F2 flips between them below
     /// 160 columns) on a fresh demo world: block or report it, move the clock, watch its
     /// standing fall. F3 starts a guided tour.
@@ -130,10 +135,15 @@ fn run() -> Result<()> {
     })?;
     let assets = Assets::load(cli.assets.as_deref())?;
     let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
-    let business_json = matches!(&cli.command, Some(Command::Business(a)) if a.command.is_some());
-    if cli.json && !business_json {
+    let tool_json = match &cli.command {
+        Some(Command::Business(a)) => a.command.is_some(),
+        Some(Command::Review(a)) => a.command.is_some(),
+        _ => false,
+    };
+    if cli.json && !tool_json {
         bail!(
-            "--json applies to the business tool's commands, e.g. `parley --json business status`"
+            "--json applies to the business and review tools' commands, e.g. `parley --json \
+             business status` or `parley review list --json`"
         );
     }
     match cli.command {
@@ -156,6 +166,10 @@ fn run() -> Result<()> {
         Some(Command::Business(mut args)) => {
             args.json |= cli.json;
             std::process::exit(parley::business_cli::run(args, cli.server, cli.token))
+        }
+        Some(Command::Review(mut args)) => {
+            args.json |= cli.json;
+            std::process::exit(parley::review_cli::run(args, cli.server, cli.token))
         }
         Some(Command::Render {
             screen,

@@ -42,8 +42,8 @@ pub struct ClockMoved {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
 pub struct ApiError {
     /// `bad_request`, `unauthorized`, `not_found`, `method_not_allowed`, `payload_too_large`,
-    /// `invalid`, `too_many_requests`, `insufficient_budget`, `timeout`, `unavailable`,
-    /// `internal`.
+    /// `invalid`, `conflict`, `too_many_requests`, `insufficient_budget`, `timeout`,
+    /// `unavailable`, `internal`.
     pub error: String,
     pub message: String,
     /// With `insufficient_budget`: what the broadcast needs and how much is missing.
@@ -278,6 +278,9 @@ pub struct StatusReport {
     /// What to do to recover, most pressing first (the console's Standing says the same).
     #[serde(default)]
     pub advice: Vec<String>,
+    /// The platform reviewers' decisions, newest first, and a request waiting for one.
+    #[serde(default)]
+    pub review: ReviewState,
 }
 
 /// `GET /v1/business/account`: the business as the server has it, how many people subscribe
@@ -388,4 +391,76 @@ pub struct ReplyResponse {
     /// Outside the service window: the approved templates that may reach the user instead.
     #[serde(default)]
     pub alternative: Option<String>,
+}
+
+/// `GET /v1/review/cases`: one business a reviewer should look at: disabled or suspended now,
+/// with the request for a review that waits, if it asked.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+pub struct ReviewCase {
+    pub business: Business,
+    /// The disable and suspensions in force now.
+    pub restrictions: Vec<Restriction>,
+    /// Strikes in the strike window.
+    pub strikes: u32,
+    /// Reports in the strike window.
+    pub reports: u32,
+    pub review: ReviewState,
+}
+
+/// Which business's case file to read.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct CaseQuery {
+    /// The business's name, as registered on the server.
+    #[param(min_length = 1, max_length = 64, pattern = r"\S")]
+    pub business: String,
+}
+
+/// `GET /v1/review/case`: everything a reviewer reads before deciding. Only reviewers see
+/// report evidence.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+pub struct ReviewCaseFile {
+    pub business: Business,
+    /// Every restriction, oldest first, with whether it is in force now.
+    pub restrictions: Vec<(Restriction, bool)>,
+    /// Every strike, oldest first (the strike window is given beside it).
+    pub strikes: Vec<Strike>,
+    /// Days a strike counts.
+    pub strike_window_days: i64,
+    /// The newest reports (at most 100), with their evidence.
+    pub reports: Vec<ReportFile>,
+    /// Every report ever made of the business.
+    pub reports_total: u32,
+    pub review: ReviewState,
+}
+
+/// `POST /v1/review/decisions`: reinstate a business or confirm its restrictions, with a
+/// reason the business will read.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct DecisionSubmission {
+    /// The business's name, as registered on the server.
+    #[schema(min_length = 1, max_length = 64, pattern = r"\S")]
+    pub business: String,
+    pub verdict: Verdict,
+    /// Why, in words the business will read (1 to 1000 characters, with a letter or digit).
+    #[schema(min_length = 1, max_length = 1000, pattern = r"\w")]
+    pub reason: String,
+}
+
+/// The decision as recorded, and the restrictions it ended.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+pub struct DecisionRecorded {
+    pub decision: ReviewDecision,
+    pub lifted: Vec<Restriction>,
+}
+
+/// `POST /v1/business/review-request`: a disabled or suspended business asks for a review.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ReviewRequestSubmission {
+    /// A note to the reviewer: what changed, what went wrong (at most 1000 characters).
+    #[serde(default)]
+    #[schema(max_length = 1000)]
+    pub note: String,
 }

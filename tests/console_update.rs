@@ -390,3 +390,37 @@ fn settling_a_broadcast_charges_the_parts_sent_and_returns_the_rest() {
         .unwrap();
     assert_eq!((figures.sent, figures.credits), (1, charged));
 }
+
+#[test]
+fn a_suspended_business_asks_for_a_review_from_standing_once() {
+    let (mut session, config) = console("1d4h", None, (120, 40));
+    keys(&mut session, &config, "4");
+    let offered = |session: &StoreSession| {
+        footer(&config.keymap, &session.app.state)
+            .iter()
+            .any(|item| matches!(item, FooterItem::Key(_, label) if label == "ask for a review"))
+    };
+    assert!(offered(&session), "the lender is suspended: it may ask");
+    keys(&mut session, &config, "r");
+    let said = status(&session.app.state);
+    assert!(said.starts_with("Review asked on"), "{said}");
+    let advice = &session.app.state.standing.as_ref().unwrap().recovery;
+    assert!(
+        advice
+            .iter()
+            .any(|a| a.starts_with("A review was asked on")),
+        "{advice:?}"
+    );
+    assert!(
+        !offered(&session),
+        "asked already: the key is not offered again"
+    );
+
+    let (mut good, config) = console("1d4h", Some("Banco Claro"), (120, 40));
+    keys(&mut good, &config, "4 r");
+    assert!(
+        status(&good.app.state).starts_with("Nothing to review"),
+        "{}",
+        status(&good.app.state)
+    );
+}

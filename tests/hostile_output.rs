@@ -161,3 +161,69 @@ fn run_owned(args: &[impl AsRef<str>]) -> Ran {
     let args: Vec<&str> = args.iter().map(|a| a.as_ref()).collect();
     run(&args)
 }
+
+#[test]
+fn review_commands_print_hostile_names_reasons_and_evidence_inertly() {
+    use parley::protocol::{SendRequest, TemplateSubmission, WireAction};
+    let dir = TempDir::new().unwrap();
+    let serve = ["serve", "--data-dir", dir.path().to_str().unwrap()];
+    let added = run_owned(&[&serve[..], &["add-reviewer", &format!("rita{HOSTILE}")]].concat());
+    assert_eq!(added.code, 0, "{added:?}");
+    assert!(added.stderr.contains("ritaEvil"), "{}", added.stderr);
+    assert_inert("serve add-reviewer", &added);
+    let reviewer = added.stdout.trim().to_string();
+    let bob = add_user(dir.path(), &format!("bob{HOSTILE}"));
+    let shop = add_business(dir.path(), &format!("Tienda{HOSTILE}"), &[]);
+    let server = TestServer::start(dir.path(), &[]);
+    let runtime = tokio::runtime::Runtime::new().unwrap();
+    runtime.block_on(async {
+        let business =
+            parley::sync::business_client::BusinessClient::new(&server.url, &shop).unwrap();
+        let submission = TemplateSubmission {
+            name: "ready".into(),
+            category: parley::model::Category::Utility,
+            body: "Order {{1}} is ready.".into(),
+            allow_recategorise: false,
+        };
+        business.submit_template(&submission).await.unwrap();
+        let send = SendRequest {
+            to: "bobEvil".into(),
+            template: Some("ready".into()),
+            params: vec![HOSTILE.into()],
+            text: None,
+        };
+        business.send(&send).await.unwrap();
+        let api = server.api(&bob);
+        let id = support::server::all_changes(&api).await.businesses[0].id;
+        let report = WireAction::Report {
+            business: id,
+            reason: parley::model::ReportReason::Scam,
+            also_block: false,
+        };
+        support::server::act(&api, vec![("report", report)]).await;
+    });
+    let review = |args: &[&str]| {
+        let mut all = vec!["review", "--server", &server.url, "--token", &reviewer];
+        all.extend_from_slice(args);
+        run(&all)
+    };
+    let shown = review(&["show", "TiendaEvil"]);
+    assert_eq!(shown.code, 0, "{shown:?}");
+    assert!(
+        shown.stdout.contains("Order Evil is ready."),
+        "{}",
+        shown.stdout
+    );
+    assert_inert("review show", &shown);
+    for args in [
+        vec!["list"],
+        vec!["--json", "show", "TiendaEvil"],
+        vec!["show", HOSTILE],
+        vec!["reinstate", "TiendaEvil", "--reason", HOSTILE],
+        vec!["--json", "confirm", HOSTILE, "--reason", HOSTILE],
+    ] {
+        assert_inert(&args.join(" "), &review(&args));
+    }
+    let asked = business_tool(&server.url, &shop, &["ask-review", "--note", HOSTILE]);
+    assert_inert("business ask-review", &asked);
+}

@@ -1815,6 +1815,7 @@ fn disabled_report() -> StandingReport {
         reached: 0,
         strikes,
         restrictions: Vec::new(),
+        review: Default::default(),
     }
 }
 
@@ -1828,5 +1829,52 @@ fn a_disabled_business_is_not_told_what_the_next_strike_brings() {
     assert!(
         !text.contains("below") && !text.contains("above"),
         "the advice reads the same wherever the strikes are shown: {text}"
+    );
+}
+
+/// A reviewer's decision on the business, `at`.
+fn decided(verdict: Verdict, at: Timestamp) -> ReviewDecision {
+    ReviewDecision {
+        business: business().id,
+        verdict,
+        reviewer: "rita".into(),
+        reason: "One mistaken campaign".into(),
+        at,
+    }
+}
+
+#[test]
+fn the_advice_asks_for_a_review_once_and_then_gives_the_reviewers_reason() {
+    let mut report = disabled_report();
+    let text = parley::policy::recovery::advice(&report, &[], &config(), now()).join("\n");
+    assert!(text.contains("Ask for a review"), "{text}");
+
+    report.review.waiting = Some(ReviewRequest {
+        business: business().id,
+        note: String::new(),
+        at: ago(Span::hours(2)),
+    });
+    let text = parley::policy::recovery::advice(&report, &[], &config(), now()).join("\n");
+    assert!(text.contains("A review was asked on"), "{text}");
+    assert!(!text.contains("Ask for a review"), "asked already: {text}");
+
+    let mut reinstated = disabled_report();
+    reinstated.standing.disabled = false;
+    reinstated.review.decisions = vec![decided(Verdict::Reinstated, ago(Span::hours(1)))];
+    let text = parley::policy::recovery::advice(&reinstated, &[], &config(), now()).join("\n");
+    assert!(
+        text.contains("Reinstated by rita") && text.contains("One mistaken campaign"),
+        "{text}"
+    );
+    assert!(
+        text.contains("The next strike brings: business disabled"),
+        "the strikes before it still count: {text}"
+    );
+
+    reinstated.review.decisions = vec![decided(Verdict::Reinstated, ago(Span::days(91)))];
+    let text = parley::policy::recovery::advice(&reinstated, &[], &config(), now()).join("\n");
+    assert!(
+        !text.contains("Reinstated"),
+        "once the strikes before it stop counting, it is history: {text}"
     );
 }

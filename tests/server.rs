@@ -935,11 +935,16 @@ async fn the_openapi_document_lists_every_route() {
         ("get", "/v1/business/conversations"),
         ("post", "/v1/business/conversations/read"),
         ("post", "/v1/business/conversations/reply"),
+        ("post", "/v1/business/review-request"),
+        ("get", "/v1/review/cases"),
+        ("get", "/v1/review/case"),
+        ("post", "/v1/review/decisions"),
     ]
     .iter()
     .map(|(m, p)| (m.to_string(), p.to_string()))
     .collect();
     assert_eq!(listed, expected);
+    let reviewer = add_reviewer(s._dir.path(), "rita");
     for (method, path) in &listed {
         let method = reqwest::Method::from_bytes(method.to_uppercase().as_bytes()).unwrap();
         let client = http::client().unwrap();
@@ -947,6 +952,8 @@ async fn the_openapi_document_lists_every_route() {
             .request(method, format!("{}{path}?wait=0", s.server.url))
             .bearer_auth(if path.contains("/me/") {
                 &s.ana
+            } else if path.contains("/review/") {
+                &reviewer
             } else {
                 &s.shop
             })

@@ -1,54 +1,18 @@
 //! The server's answers as text for a terminal: aligned tables and short sentences. Every
 //! string from the server is cleaned before it is printed.
 
+use crate::cli_answer::{pairs, table};
 use crate::model::number::credits;
 use crate::model::text::clean_line;
 use crate::model::*;
 use crate::protocol::*;
 use std::collections::BTreeMap;
-use unicode_width::UnicodeWidthStr;
 
 /// Longest cell, in characters.
 const MAX_CELL: usize = 72;
 
 fn cell(text: &str) -> String {
     clean_line(text, MAX_CELL)
-}
-
-/// Columns aligned under a header; the last column is not padded.
-pub fn table(header: &[&str], rows: &[Vec<String>]) -> String {
-    let mut widths: Vec<usize> = header.iter().map(|h| h.width()).collect();
-    for row in rows {
-        for (w, c) in widths.iter_mut().zip(row) {
-            *w = (*w).max(c.width());
-        }
-    }
-    let line = |cells: Vec<&str>| {
-        let last = cells.len().saturating_sub(1);
-        let mut out = String::new();
-        for (i, (c, w)) in cells.iter().zip(&widths).enumerate() {
-            out.push_str(c);
-            if i < last {
-                out.push_str(&" ".repeat(w - c.width() + 2));
-            }
-        }
-        out.trim_end().to_string()
-    };
-    let mut lines = vec![line(header.to_vec())];
-    lines.extend(
-        rows.iter()
-            .map(|r| line(r.iter().map(String::as_str).collect())),
-    );
-    lines.join("\n")
-}
-
-/// Label and value pairs, aligned.
-pub fn pairs(rows: &[(&str, String)]) -> String {
-    let width = rows.iter().map(|(k, _)| k.width()).max().unwrap_or(0);
-    rows.iter()
-        .map(|(k, v)| format!("{k}{}  {v}", " ".repeat(width - k.width())))
-        .collect::<Vec<_>>()
-        .join("\n")
 }
 
 fn category(t: &WireTemplate) -> String {
@@ -273,6 +237,7 @@ pub fn status(s: &StatusReport) -> String {
             &restrictions,
         ),
     });
+    out.push_str(&review(&s.review));
     if !s.advice.is_empty() {
         out.push_str("\n\nWhat to do\n");
         for line in s.advice.iter().take(MAX_ADVICE) {
@@ -282,6 +247,50 @@ pub fn status(s: &StatusReport) -> String {
     out
 }
 
+/// A request for a review, filed.
+pub fn review_asked(r: &ReviewRequest) -> String {
+    format!(
+        "Asked for a review on {}. A platform reviewer reads the reports and decides; the \
+         decision and its reason show in `parley business status`.",
+        r.at.date_time()
+    )
+}
+
+/// The reviewers' decisions, newest first, and a request waiting for one; nothing when the
+/// business was never reviewed.
+fn review(r: &ReviewState) -> String {
+    let mut out = String::new();
+    if r.decisions.is_empty() && r.waiting.is_none() {
+        return out;
+    }
+    out.push_str("\n\nReview\n");
+    if let Some(request) = &r.waiting {
+        out.push_str(&format!(
+            "asked on {}, waiting for a reviewer\n",
+            request.at.date_time()
+        ));
+    }
+    let rows: Vec<Vec<String>> = r
+        .decisions
+        .iter()
+        .map(|d| {
+            vec![
+                d.at.date_time(),
+                d.verdict.label().to_string(),
+                cell(&d.reviewer),
+                clean_line(&d.reason, MAX_ADVICE_CHARS),
+            ]
+        })
+        .collect();
+    if !rows.is_empty() {
+        out.push_str(&table(
+            &["DECIDED", "DECISION", "REVIEWER", "REASON"],
+            &rows,
+        ));
+    }
+    out.trim_end().to_string()
+}
+
 /// At most this many lines of advice from the server are printed, each at most this long.
 const MAX_ADVICE: usize = 20;
 const MAX_ADVICE_CHARS: usize = 600;
@@ -289,18 +298,6 @@ const MAX_ADVICE_CHARS: usize = 600;
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn tables_align_wide_characters() {
-        let t = table(
-            &["NAME", "N"],
-            &[
-                vec!["añb".into(), "1".into()],
-                vec!["日本".into(), "22".into()],
-            ],
-        );
-        assert_eq!(t, "NAME  N\nañb   1\n日本  22");
-    }
 
     #[test]
     fn server_text_is_cleaned() {

@@ -33,4 +33,6 @@ id_type!(
     ContactId,
     /// A paid send of one template to many users.
     BroadcastId,
+    /// A platform reviewer on a server.
+    ReviewerId,
 );

@@ -15,3 +15,7 @@ pub const MAX_PARAM_CHARS: usize = 256;
 pub const MAX_SENTENCE_CHARS: usize = 512;
 /// Most people one part of a broadcast sends to.
 pub const MAX_PART: u32 = 500;
+/// Longest reviewer's reason, or business's note asking for a review, in characters.
+pub const MAX_REVIEW_TEXT_CHARS: usize = 1000;
+/// Most reports, newest first, a reviewer reads about one business at once.
+pub const MAX_REVIEW_REPORTS: usize = 100;

@@ -156,7 +156,7 @@ impl Relation {
 }
 
 /// One line of report evidence: who wrote it, when, what.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct EvidenceLine {
     pub from: String,
     pub at: Timestamp,

@@ -12,6 +12,7 @@ pub mod metrics;
 pub mod notice;
 pub mod quality;
 pub mod recovery;
+pub mod reinstatement;
 pub mod review;
 pub mod standing;
 

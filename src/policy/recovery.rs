@@ -13,6 +13,7 @@ pub fn advice(
     now: Timestamp,
 ) -> Vec<String> {
     let mut lines = Vec::new();
+    review_advice(report, policy, now, &mut lines);
     restrictions_advice(report, now, &mut lines);
     quality_advice(report, policy, &mut lines);
     templates_advice(templates, policy, now, &mut lines);
@@ -28,14 +29,59 @@ pub fn advice(
     lines
 }
 
+/// The newest reviewer's decision with its reason (a reinstatement while the strikes before it
+/// still count), or the request that waits for one.
+fn review_advice(
+    report: &StandingReport,
+    policy: &PolicyConfig,
+    now: Timestamp,
+    lines: &mut Vec<String>,
+) {
+    let review = &report.review;
+    if let Some(request) = &review.waiting {
+        lines.push(format!(
+            "A review was asked on {}: a platform reviewer reads the reports and decides; the \
+             decision and its reason will show here.",
+            request.at.date_time()
+        ));
+    }
+    let Some(decision) = review.latest().filter(|_| review.waiting.is_none()) else {
+        return;
+    };
+    let strikes_since = now - Span::days(policy.enforcement.strike_window_days);
+    let in_force = report
+        .restrictions
+        .iter()
+        .any(|r| super::reinstatement::under_review(r.kind) && r.active_at(now));
+    match decision.verdict {
+        Verdict::Reinstated if decision.at > strikes_since => lines.push(format!(
+            "Reinstated by {} on {}: \"{}\". The strikes before it still count for their \
+             window.",
+            decision.reviewer,
+            decision.at.date_time(),
+            decision.reason
+        )),
+        Verdict::Confirmed if in_force => lines.push(format!(
+            "A reviewer, {}, confirmed the restriction on {}: \"{}\".",
+            decision.reviewer,
+            decision.at.date_time(),
+            decision.reason
+        )),
+        Verdict::Reinstated | Verdict::Confirmed => {}
+    }
+}
+
 fn restrictions_advice(report: &StandingReport, now: Timestamp, lines: &mut Vec<String>) {
     let s = &report.standing;
     if s.disabled {
-        lines.push(
-            "The business is disabled: nothing can be sent until the platform reviews it. \
-             Ask for a review; meanwhile fix what each strike names."
-                .to_string(),
-        );
+        let ask = match report.review.waiting {
+            Some(_) => "Meanwhile",
+            None => "Ask for a review; meanwhile",
+        };
+        lines.push(format!(
+            "The business is disabled: nothing can be sent until the platform reviews it. {ask} \
+             fix what each strike names."
+        ));
         return;
     }
     if let Some(until) = s.sending_suspended_until.filter(|u| *u > now) {

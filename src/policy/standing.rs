@@ -2,7 +2,7 @@
 //! use, strikes and restrictions.
 
 use super::{QualitySignals, Standing};
-use crate::model::{Business, Restriction, Strike};
+use crate::model::{Business, Restriction, ReviewState, Strike};
 use serde::{Deserialize, Serialize};
 
 /// A business's standing with the platform, with the signals behind it.
@@ -28,4 +28,7 @@ pub struct StandingReport {
     pub strikes: Vec<Strike>,
     /// Every restriction, oldest first.
     pub restrictions: Vec<Restriction>,
+    /// The platform reviewers' decisions, newest first, and a request waiting for one.
+    #[serde(default)]
+    pub review: ReviewState,
 }

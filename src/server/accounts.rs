@@ -1,8 +1,9 @@
-//! Registering users and businesses on a server, each with a token shown once.
+//! Registering users, businesses and platform reviewers on a server, each with a token shown
+//! once.
 
 use super::auth::{new_token, token_hash};
 use super::db::{Account, DbError, DbResult, NewBusiness, ServerConnection};
-use crate::model::{BusinessId, Timestamp, UserId, limits, text};
+use crate::model::{BusinessId, ReviewerId, Timestamp, UserId, limits, text};
 use crate::policy::PolicyConfig;
 
 /// Adds a user with the default preferences; returns the id and the token. Names are unique.
@@ -45,6 +46,17 @@ pub fn add_business(
         )?;
         let token = fresh_token(Account::Business(id))?;
         tx.set_business_token(id, &token_hash(&token))?;
+        Ok((id, token))
+    })
+}
+
+/// Adds a platform reviewer; returns the id and the token. Names are unique.
+pub fn add_reviewer(db: &mut impl ServerConnection, name: &str) -> DbResult<(ReviewerId, String)> {
+    let name = checked_name(name)?;
+    db.in_transaction(|tx| {
+        let id = tx.add_reviewer(&name)?;
+        let token = fresh_token(Account::Reviewer(id))?;
+        tx.set_reviewer_token(id, &token_hash(&token))?;
         Ok((id, token))
     })
 }

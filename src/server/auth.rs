@@ -1,11 +1,12 @@
-//! Bearer tokens: `u.<id>.<secret>` for a user, `b.<id>.<secret>` for a business. Only a
-//! SHA-256 of the token is stored; the row is fetched by id and the hashes compared in constant
-//! time. Every route but health takes one of the two extractors here.
+//! Bearer tokens: `u.<id>.<secret>` for a user, `b.<id>.<secret>` for a business,
+//! `r.<id>.<secret>` for a platform reviewer. Only a SHA-256 of the token is stored; the row is
+//! fetched by id and the hashes compared in constant time. Every route but health takes one of
+//! the three extractors here.
 
 use super::db::{Account, ServerDb};
 use super::error::ApiFailure;
 use super::state::Shared;
-use crate::model::{BusinessId, UserId};
+use crate::model::{BusinessId, ReviewerId, UserId};
 use axum::extract::FromRequestParts;
 use axum::http::header::AUTHORIZATION;
 use axum::http::request::Parts;
@@ -25,6 +26,10 @@ pub struct UserAuth(pub UserId);
 #[derive(Debug, Clone, Copy)]
 pub struct BusinessAuth(pub BusinessId);
 
+/// The platform reviewer a request acts for.
+#[derive(Debug, Clone, Copy)]
+pub struct ReviewerAuth(pub ReviewerId);
+
 /// The SHA-256 of a token, as stored.
 pub fn token_hash(token: &str) -> Vec<u8> {
     Sha256::digest(token.as_bytes()).to_vec()
@@ -38,6 +43,7 @@ pub fn new_token(account: Account) -> std::io::Result<String> {
     Ok(match account {
         Account::User(u) => format!("u.{u}.{hex}"),
         Account::Business(b) => format!("b.{b}.{hex}"),
+        Account::Reviewer(r) => format!("r.{r}.{hex}"),
     })
 }
 
@@ -52,6 +58,7 @@ fn parse(token: &str) -> Option<Account> {
     match kind {
         "u" => Some(Account::User(UserId(id))),
         "b" => Some(Account::Business(BusinessId(id))),
+        "r" => Some(Account::Reviewer(ReviewerId(id))),
         _ => None,
     }
 }
@@ -94,6 +101,9 @@ impl FromRequestParts<Shared> for UserAuth {
             Account::Business(_) => Err(ApiFailure::unauthorized(
                 "this is a business token; the /v1/me routes need a user's token",
             )),
+            Account::Reviewer(_) => Err(ApiFailure::unauthorized(
+                "this is a reviewer's token; the /v1/me routes need a user's token",
+            )),
         }
     }
 }
@@ -106,6 +116,23 @@ impl FromRequestParts<Shared> for BusinessAuth {
             Account::Business(business) => Ok(BusinessAuth(business)),
             Account::User(_) => Err(ApiFailure::unauthorized(
                 "this is a user's token; the /v1/business routes need a business token",
+            )),
+            Account::Reviewer(_) => Err(ApiFailure::unauthorized(
+                "this is a reviewer's token; the /v1/business routes need a business token",
+            )),
+        }
+    }
+}
+
+impl FromRequestParts<Shared> for ReviewerAuth {
+    type Rejection = ApiFailure;
+
+    async fn from_request_parts(parts: &mut Parts, state: &Shared) -> Result<Self, ApiFailure> {
+        match authenticate(parts, state).await? {
+            Account::Reviewer(reviewer) => Ok(ReviewerAuth(reviewer)),
+            Account::User(_) | Account::Business(_) => Err(ApiFailure::unauthorized(
+                "the /v1/review routes need a reviewer's token (`parley serve add-reviewer NAME` \
+                 prints one)",
             )),
         }
     }
@@ -123,6 +150,8 @@ mod tests {
         assert_eq!(parse(&a), Some(Account::User(UserId(7))));
         let c = new_token(Account::Business(BusinessId(3))).unwrap();
         assert_eq!(parse(&c), Some(Account::Business(BusinessId(3))));
+        let r = new_token(Account::Reviewer(ReviewerId(4))).unwrap();
+        assert_eq!(parse(&r), Some(Account::Reviewer(ReviewerId(4))));
     }
 
     #[test]

@@ -367,5 +367,6 @@ pub fn status(
         quality: b.quality,
         budget: b.budget,
         strikes,
+        review: report.review.clone(),
     })
 }

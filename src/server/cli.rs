@@ -1,11 +1,12 @@
-//! `parley serve`, `parley serve add-user NAME` and `parley serve add-business NAME`.
+//! `parley serve`, `parley serve add-user NAME`, `parley serve add-business NAME` and
+//! `parley serve add-reviewer NAME`.
 //!
 //! The server keeps its store in the directory given with `--data-dir` on the command line;
 //! without it, in the `server` directory inside the client's data directory (so the inbox's
 //! and the server's stores never mix).
 
 use super::db::{Backend, NewBusiness, ServerDb};
-use super::{ServerConfig, ServerError, add_business, add_user};
+use super::{ServerConfig, ServerError, add_business, add_reviewer, add_user};
 use crate::model::text::clean_name;
 use crate::model::{BusinessKind, Span};
 use crate::policy::{PolicyConfig, Pricing};
@@ -66,6 +67,12 @@ pub enum ServeCommand {
         /// Credits for broadcasts.
         #[arg(long, value_name = "N", default_value_t = 0)]
         budget: i64,
+    },
+    /// Add a platform reviewer, who reads reports with their evidence and reinstates or
+    /// confirms disabled and suspended businesses (`parley review`); print their token.
+    AddReviewer {
+        /// The reviewer's name, as businesses read it beside each decision (unique).
+        name: String,
     },
 }
 
@@ -142,6 +149,15 @@ pub fn run(
             let (id, token) = add_business(&mut db, &new, crate::wall_clock::now())?;
             announce(
                 &format!("business {} (id {id})", clean_name(name)),
+                &dir,
+                &token,
+            )
+        }
+        Some(ServeCommand::AddReviewer { ref name }) => {
+            let mut db = Backend::connect(&dir)?;
+            let (id, token) = add_reviewer(&mut db, name)?;
+            announce(
+                &format!("reviewer {} (id {id})", clean_name(name)),
                 &dir,
                 &token,
             )

@@ -121,6 +121,7 @@ impl From<DbError> for ApiFailure {
         match error {
             DbError::NotFound(what) => ApiFailure::not_found(what),
             DbError::Invalid(why) => ApiFailure::invalid(why),
+            DbError::Conflict(why) => ApiFailure::new(StatusCode::CONFLICT, "conflict", why),
             DbError::Budget(shortfall) => ApiFailure::insufficient_budget(shortfall),
             DbError::Busy(_) => ApiFailure::new(
                 StatusCode::SERVICE_UNAVAILABLE,

@@ -19,10 +19,11 @@ mod extract;
 mod hub;
 mod limit;
 mod review;
+mod review_desk;
 mod routes;
 mod state;
 
-pub use accounts::{add_business, add_user};
+pub use accounts::{add_business, add_reviewer, add_user};
 pub use config::{DEFAULT_BODY_LIMIT, RateLimit, ServerConfig};
 pub use routes::openapi_document;
 

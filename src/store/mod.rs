@@ -21,6 +21,7 @@ mod open;
 mod parties;
 pub mod paths;
 mod people;
+mod review;
 mod rows;
 mod send;
 mod server;

@@ -48,6 +48,7 @@ sql_newtype!(
     MessageId,
     ChatId,
     ContactId,
+    ReviewerId,
     BroadcastId,
     Timestamp
 );

@@ -29,6 +29,7 @@ pub struct Tombstone {
 pub enum Account {
     User(UserId),
     Business(BusinessId),
+    Reviewer(ReviewerId),
 }
 
 impl Store {
@@ -61,6 +62,7 @@ impl Db<'_> {
         let (sql, id) = match account {
             Account::User(u) => ("SELECT token_hash FROM users WHERE id = ?1", u.0),
             Account::Business(b) => ("SELECT token_hash FROM businesses WHERE id = ?1", b.0),
+            Account::Reviewer(r) => ("SELECT token_hash FROM reviewers WHERE id = ?1", r.0),
         };
         Ok(self
             .conn

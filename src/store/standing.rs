@@ -43,6 +43,7 @@ impl Db<'_> {
                 .filter(|s| s.at > strikes_since)
                 .collect(),
             restrictions,
+            review: self.review_state(business, now)?,
             business: b,
         })
     }

@@ -162,4 +162,12 @@ impl BusinessClient {
     pub async fn reply(&self, r: &ReplyRequest) -> Result<ReplyResponse, HttpError> {
         self.api.post("business/conversations/reply", r).await
     }
+
+    /// Asks a platform reviewer to review the business's disable or suspension.
+    pub async fn ask_for_review(
+        &self,
+        r: &ReviewRequestSubmission,
+    ) -> Result<crate::model::ReviewRequest, HttpError> {
+        self.api.post("business/review-request", r).await
+    }
 }

@@ -121,6 +121,20 @@ impl ConsoleClient {
         Ok(template(reviewed, business))
     }
 
+    /// Asks a platform reviewer to review the business's disable or suspension; `None` when
+    /// the server says there is nothing to review.
+    pub async fn ask_for_review(&self) -> Result<Option<ReviewRequest>, HttpError> {
+        let asked = self
+            .client
+            .ask_for_review(&crate::protocol::ReviewRequestSubmission::default())
+            .await;
+        match asked {
+            Ok(request) => Ok(Some(request)),
+            Err(e) if e.code() == Some("conflict") => Ok(None),
+            Err(e) => Err(e),
+        }
+    }
+
     /// Prices a broadcast and decides it for every recipient, without sending anything.
     pub async fn dry_run(&self, order: &BroadcastOrder) -> Result<Priced, HttpError> {
         let submission = BroadcastSubmission {

@@ -9,6 +9,7 @@ pub mod engine;
 pub mod http;
 pub mod mirror;
 pub mod outbox;
+pub mod review_client;
 
 use crate::store::{Result, Store};
 use std::path::{Path, PathBuf};

@@ -185,6 +185,11 @@ pub fn add_business(dir: &Path, name: &str, extra: &[&str]) -> String {
     account(dir, &args)
 }
 
+/// Adds a platform reviewer to the server in `dir` and returns the token.
+pub fn add_reviewer(dir: &Path, name: &str) -> String {
+    account(dir, &["add-reviewer", name])
+}
+
 fn account(dir: &Path, args: &[&str]) -> String {
     let dir = dir.to_str().expect("a UTF-8 temporary directory");
     let mut all = vec!["serve", "--data-dir", dir];

@@ -12,6 +12,9 @@ pub enum DbError {
     /// A value is not acceptable.
     #[error("{0}")]
     Invalid(String),
+    /// The request does not fit the state of what it names (nothing to review, say).
+    #[error("{0}")]
+    Conflict(String),
     /// The budget cannot cover a broadcast.
     #[error("{0}")]
     Budget(InsufficientBudget),

@@ -108,6 +108,17 @@ pub trait ServerReads {
     ) -> DbResult<Vec<BusinessConversation>>;
     /// How many conversations a business has.
     fn business_conversation_count(&self, business: BusinessId) -> DbResult<u32>;
+    /// The business with this name, if any.
+    fn business_named(&self, name: &str) -> DbResult<Option<Business>>;
+    /// A reviewer's name, if the reviewer exists.
+    fn reviewer_name(&self, reviewer: ReviewerId) -> DbResult<Option<String>>;
+    /// Where a business's review stands at `now`: decisions newest first, and a request
+    /// waiting while something is left to review.
+    fn review_state(&self, business: BusinessId, now: Timestamp) -> DbResult<ReviewState>;
+    /// How many reports a business has had since `since`.
+    fn report_count(&self, business: BusinessId, since: Timestamp) -> DbResult<u32>;
+    /// Up to `limit` reports of a business, newest first, with their evidence (reviewers only).
+    fn report_files(&self, business: BusinessId, limit: usize) -> DbResult<Vec<ReportFile>>;
 }
 
 /// What the server writes, inside one transaction; [`ServerWrites::reads`] reads inside it.
@@ -211,6 +222,25 @@ pub trait ServerWrites {
     ) -> DbResult<Vec<Change>>;
     /// Delivers the messages held for quiet hours that have ended; returns how many.
     fn release_after_quiet_hours(&self, policy: &PolicyConfig, now: Timestamp) -> DbResult<usize>;
+    /// Adds a platform reviewer.
+    fn add_reviewer(&self, name: &str) -> DbResult<ReviewerId>;
+    /// Stores the hash of a reviewer's token.
+    fn set_reviewer_token(&self, reviewer: ReviewerId, hash: &[u8]) -> DbResult<()>;
+    /// Records a reviewer's decision and ends the restrictions it lifts.
+    fn record_review_decision(
+        &self,
+        reviewer: ReviewerId,
+        decision: &ReviewDecision,
+        lifted: &[Restriction],
+    ) -> DbResult<()>;
+    /// Files a business's request for a review while it is disabled or suspended (a request
+    /// already waiting is answered as it is); `None`: there is nothing to review.
+    fn ask_for_review(
+        &self,
+        business: BusinessId,
+        note: &str,
+        now: Timestamp,
+    ) -> DbResult<Option<ReviewRequest>>;
 }
 
 /// One connection to the store, for work of several transactions in a row.

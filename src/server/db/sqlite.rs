@@ -294,6 +294,26 @@ impl ServerReads for Db<'_> {
     fn business_conversation_count(&self, business: BusinessId) -> DbResult<u32> {
         Ok(Db::business_conversation_count(self, business)?)
     }
+
+    fn business_named(&self, name: &str) -> DbResult<Option<Business>> {
+        Ok(Db::business_named(self, name)?)
+    }
+
+    fn reviewer_name(&self, reviewer: ReviewerId) -> DbResult<Option<String>> {
+        Ok(Db::reviewer_name(self, reviewer)?)
+    }
+
+    fn review_state(&self, business: BusinessId, now: Timestamp) -> DbResult<ReviewState> {
+        Ok(Db::review_state(self, business, now)?)
+    }
+
+    fn report_count(&self, business: BusinessId, since: Timestamp) -> DbResult<u32> {
+        Ok(Db::report_count(self, business, since)?)
+    }
+
+    fn report_files(&self, business: BusinessId, limit: usize) -> DbResult<Vec<ReportFile>> {
+        Ok(Db::report_files(self, business, limit)?)
+    }
 }
 
 impl ServerWrites for Writes<'_, '_> {
@@ -441,5 +461,31 @@ impl ServerWrites for Writes<'_, '_> {
 
     fn release_after_quiet_hours(&self, policy: &PolicyConfig, now: Timestamp) -> DbResult<usize> {
         Ok(self.tx.release_after_quiet_hours(policy, now)?)
+    }
+
+    fn add_reviewer(&self, name: &str) -> DbResult<ReviewerId> {
+        Ok(self.tx.add_reviewer(name)?)
+    }
+
+    fn set_reviewer_token(&self, reviewer: ReviewerId, hash: &[u8]) -> DbResult<()> {
+        Ok(self.tx.set_reviewer_token(reviewer, hash)?)
+    }
+
+    fn record_review_decision(
+        &self,
+        reviewer: ReviewerId,
+        decision: &ReviewDecision,
+        lifted: &[Restriction],
+    ) -> DbResult<()> {
+        Ok(self.tx.record_review_decision(reviewer, decision, lifted)?)
+    }
+
+    fn ask_for_review(
+        &self,
+        business: BusinessId,
+        note: &str,
+        now: Timestamp,
+    ) -> DbResult<Option<ReviewRequest>> {
+        Ok(self.tx.ask_for_review(business, note, now)?)
     }
 }

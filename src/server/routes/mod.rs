@@ -6,6 +6,7 @@ mod business;
 mod console;
 mod conversations;
 mod meta;
+mod review;
 mod runs;
 mod test_clock;
 mod user;
@@ -30,12 +31,14 @@ use utoipa_axum::routes;
         title = "Parley",
         description = "The Parley sync server: a user's inbox and actions, and a business's \
                        templates, messages, broadcasts and metrics, every message decided by \
-                       the platform's rules. Every route but health needs a bearer token."
+                       the platform's rules, and a platform reviewer's review of disabled and \
+                       suspended businesses. Every route but health needs a bearer token."
     ),
     modifiers(&BearerTokens),
     tags(
         (name = "user", description = "A user's changes and actions (user tokens)"),
         (name = "business", description = "A business's templates, sends and figures (business tokens)"),
+        (name = "review", description = "A platform reviewer's cases, report evidence and decisions (reviewer tokens)"),
         (name = "server", description = "The server itself (no token)"),
     )
 )]
@@ -75,6 +78,10 @@ fn api(config: &super::ServerConfig) -> OpenApiRouter<Shared> {
         .routes(routes!(console::daily))
         .routes(routes!(console::quality))
         .routes(routes!(console::standing))
+        .routes(routes!(review::ask_for_review))
+        .routes(routes!(review::cases))
+        .routes(routes!(review::case_file))
+        .routes(routes!(review::decide))
         .routes(routes!(runs::start))
         .routes(routes!(runs::part))
         .routes(routes!(runs::finish))

@@ -58,6 +58,8 @@ pub enum Action {
     PrevField,
     /// Price the broadcast and show what the rules will do.
     DryRun,
+    /// On Standing: ask a platform reviewer to review a disable or suspension.
+    AskReview,
 }
 
 impl KeyAction for Action {

@@ -93,6 +93,7 @@ impl Commands for Mode {
                 cmd(MoveUp, "previous figures", false),
             ],
             Mode::Standing => vec![
+                cmd(AskReview, "ask for a review", true),
                 cmd(MoveDown, "scroll down", true),
                 cmd(MoveUp, "scroll up", false),
                 cmd(PageDown, "page down", false),
@@ -182,8 +183,20 @@ fn shown(state: &ConsoleState, action: &Action) -> bool {
         (_, Action::SwitchBusiness) => state.businesses.len() > 1,
         (Mode::Conversations, Action::Open) => state.conversations.selected_row().is_some(),
         (Mode::Conversations, Action::Back) => state.conversations.open.is_some(),
+        (Mode::Standing, Action::AskReview) => review_askable(state),
         _ => true,
     }
+}
+
+/// Whether the business on Standing is disabled or suspended with no request waiting.
+fn review_askable(state: &ConsoleState) -> bool {
+    state.standing.as_ref().is_some_and(|view| {
+        let r = &view.report;
+        let restricted = r.restrictions.iter().any(|x| {
+            crate::policy::reinstatement::under_review(x.kind) && x.active_at(state.clock)
+        });
+        restricted && r.review.waiting.is_none()
+    })
 }
 
 fn label(state: &ConsoleState, c: &Command) -> &'static str {

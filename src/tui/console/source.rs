@@ -185,6 +185,9 @@ pub trait ConsoleSource {
     fn quality_log(&self, business: BusinessId) -> Result<Vec<QualityPoint>>;
     /// A business's quality, tier, strikes and restrictions.
     fn standing(&self, business: BusinessId) -> Result<StandingReport>;
+    /// Asks a platform reviewer to review the business's disable or suspension; `None` when
+    /// there is nothing to review. A request already waiting is answered as it is.
+    fn ask_for_review(&mut self, business: BusinessId) -> Result<Option<ReviewRequest>>;
     /// Moves the demo world's clock; a server's clock is the real one.
     fn advance_clock(&mut self, span: Span) -> Result<Timestamp>;
     /// A business's conversations with users, unread ones first, then the most recent (at most

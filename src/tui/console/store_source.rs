@@ -138,6 +138,14 @@ impl<St: BorrowMut<Store>, As: Borrow<Assets>> ConsoleSource for StoreSource<St,
         self.card(template)
     }
 
+    fn ask_for_review(&mut self, business: BusinessId) -> Result<Option<ReviewRequest>> {
+        let now = self.now()?;
+        Ok(self
+            .store
+            .borrow_mut()
+            .write(|tx| tx.ask_for_review(business, "", now))?)
+    }
+
     fn subscribers(&self, business: BusinessId) -> Result<u32> {
         Ok(self.store().db().subscribers(business)?.len() as u32)
     }

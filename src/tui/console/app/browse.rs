@@ -15,11 +15,35 @@ impl ConsoleApp {
         }
     }
 
-    pub(super) fn standing_action(&mut self, action: Action) {
+    pub(super) fn standing_action(
+        &mut self,
+        source: &mut dyn ConsoleSource,
+        action: Action,
+    ) -> Result<()> {
+        if action == Action::AskReview {
+            return self.ask_for_review(source);
+        }
         if let (Some(delta), Some(view)) = (movement(&action), self.state.standing.as_mut()) {
             let scrolled = i64::from(view.scroll).saturating_add(delta);
             view.scroll = scrolled.clamp(0, i64::from(u16::MAX)) as u16;
         }
+        Ok(())
+    }
+
+    /// Files a request for a review of the business on screen; says what became of it.
+    fn ask_for_review(&mut self, source: &mut dyn ConsoleSource) -> Result<()> {
+        let Some(business) = self.state.business.as_ref().map(|b| b.id) else {
+            return Ok(());
+        };
+        match source.ask_for_review(business)? {
+            Some(request) => self.info(format!(
+                "Review asked on {}: a platform reviewer reads the reports and decides; the \
+                 decision and its reason show here.",
+                request.at.date_time()
+            )),
+            None => self.info("Nothing to review: the business is neither disabled nor suspended."),
+        }
+        Ok(())
     }
 
     pub(super) fn help_action(&mut self, action: Action) {

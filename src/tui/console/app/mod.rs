@@ -134,10 +134,7 @@ impl ConsoleApp {
                 self.metrics_action(action);
                 Ok(())
             }
-            ConsoleScreen::Standing => {
-                self.standing_action(action);
-                Ok(())
-            }
+            ConsoleScreen::Standing => self.standing_action(source, action),
             ConsoleScreen::Conversations => self.conversations_action(source, action),
         }
     }

@@ -243,6 +243,13 @@ impl ConsoleSource for RemoteSource {
         self.card(template)
     }
 
+    fn ask_for_review(&mut self, business: BusinessId) -> Result<Option<ReviewRequest>> {
+        self.own(business)?;
+        let asked = self.call(|| self.client.ask_for_review())?;
+        self.cache.forget(&["standing"]);
+        Ok(asked)
+    }
+
     fn subscribers(&self, business: BusinessId) -> Result<u32> {
         self.own(business)?;
         Ok(self.account()?.subscribers)

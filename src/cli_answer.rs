@@ -1,0 +1,158 @@
+//! What the command-line tools (`parley business`, `parley review`) print and how they end:
+//! text for people or `--json` for scripts, every string from the server cleaned, and exit
+//! codes scripts can trust: 0 done, 1 refused (by the rules or by the server), 2 could not ask
+//! (a usage mistake, an unreadable file, no connection, a server failure).
+
+use crate::model::text;
+use crate::protocol::ApiError;
+use crate::sync::http::HttpError;
+use serde::Serialize;
+use std::io::Write;
+use unicode_width::UnicodeWidthStr;
+
+/// Exit code: done.
+pub const EXIT_OK: i32 = 0;
+/// Exit code: refused, by the rules (rejected, held) or by the server (4xx).
+pub const EXIT_REFUSED: i32 = 1;
+/// Exit code: could not ask (usage, file, connection, server failure).
+pub const EXIT_FAILED: i32 = 2;
+
+/// A failed command: what to print, and the exit code.
+pub struct Failure {
+    code: i32,
+    message: String,
+    error: Option<ApiError>,
+}
+
+impl Failure {
+    /// A mistake before asking: usage, a file, the connection.
+    pub fn usage(message: impl Into<String>) -> Failure {
+        Failure {
+            code: EXIT_FAILED,
+            message: message.into(),
+            error: None,
+        }
+    }
+}
+
+impl From<HttpError> for Failure {
+    fn from(e: HttpError) -> Failure {
+        let code = if e.is_refusal() {
+            EXIT_REFUSED
+        } else {
+            EXIT_FAILED
+        };
+        let error = match &e {
+            HttpError::Refused { error, .. } => Some(error.clone()),
+            _ => None,
+        };
+        Failure {
+            code,
+            message: crate::model::text::clean_line(&e.to_string(), 600),
+            error,
+        }
+    }
+}
+
+/// What a command printed, and whether the rules let it through.
+pub struct Done {
+    text: String,
+    json: String,
+    accepted: bool,
+}
+
+impl Done {
+    /// The answer, its text for people, and whether the rules let it through.
+    pub fn of<T: Serialize>(answer: &T, text: String, accepted: bool) -> Done {
+        Done {
+            text,
+            json: serde_json::to_string_pretty(answer).unwrap_or_default(),
+            accepted,
+        }
+    }
+}
+
+/// Prints a command's answer (as JSON with `json`) or its failure, and returns the exit code;
+/// `tool` names the command in error lines (`parley business: ...`).
+pub fn report(tool: &str, outcome: Result<Done, Failure>, json: bool) -> i32 {
+    let mut out = std::io::stdout().lock();
+    let code = match outcome {
+        Ok(done) => {
+            let shown = if json {
+                text::printable_json(&done.json)
+            } else {
+                text::printable(&done.text)
+            };
+            let _ = writeln!(out, "{shown}");
+            if done.accepted { EXIT_OK } else { EXIT_REFUSED }
+        }
+        Err(failure) => {
+            if json {
+                let body = failure.error.clone().unwrap_or(ApiError {
+                    error: "client".into(),
+                    message: failure.message.clone(),
+                    budget: None,
+                });
+                let json = serde_json::to_string_pretty(&body).unwrap_or_default();
+                let _ = writeln!(out, "{}", text::printable_json(&json));
+            }
+            eprintln!("parley {tool}: {}", text::printable(&failure.message));
+            failure.code
+        }
+    };
+    let _ = out.flush();
+    code
+}
+
+/// Columns aligned under a header; the last column is not padded.
+pub fn table(header: &[&str], rows: &[Vec<String>]) -> String {
+    let mut widths: Vec<usize> = header.iter().map(|h| h.width()).collect();
+    for row in rows {
+        for (w, c) in widths.iter_mut().zip(row) {
+            *w = (*w).max(c.width());
+        }
+    }
+    let line = |cells: Vec<&str>| {
+        let last = cells.len().saturating_sub(1);
+        let mut out = String::new();
+        for (i, (c, w)) in cells.iter().zip(&widths).enumerate() {
+            out.push_str(c);
+            if i < last {
+                out.push_str(&" ".repeat(w - c.width() + 2));
+            }
+        }
+        out.trim_end().to_string()
+    };
+    let mut lines = vec![line(header.to_vec())];
+    lines.extend(
+        rows.iter()
+            .map(|r| line(r.iter().map(String::as_str).collect())),
+    );
+    lines.join("\n")
+}
+
+/// Label and value pairs, aligned.
+pub fn pairs(rows: &[(&str, String)]) -> String {
+    let width = rows.iter().map(|(k, _)| k.width()).max().unwrap_or(0);
+    rows.iter()
+        .map(|(k, v)| format!("{k}{}  {v}", " ".repeat(width - k.width())))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tables_align_wide_characters() {
+        let t = table(
+            &["NAME", "N"],
+            &[
+                vec!["añb".into(), "1".into()],
+                vec!["日本".into(), "22".into()],
+            ],
+        );
+        assert_eq!(t, "NAME  N\nañb   1\n日本  22");
+    }
+}
