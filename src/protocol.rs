@@ -90,6 +90,15 @@ impl Changes {
     }
 }
 
+/// `GET /v1/directory?q=NAME&after=ID&limit=N`: one page of the businesses a user can find
+/// and subscribe to before they write, in id order.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+pub struct Directory {
+    pub businesses: Vec<ListedBusiness>,
+    /// The `after` that asks for the next page; `None` on the last one.
+    pub next: Option<BusinessId>,
+}
+
 /// A user action as sent to the server; every id is the server's.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
 #[serde(tag = "action", rename_all = "snake_case")]

@@ -916,6 +916,7 @@ async fn the_openapi_document_lists_every_route() {
         ("get", "/v1/me/changes"),
         ("get", "/v1/me/stream"),
         ("post", "/v1/me/actions"),
+        ("get", "/v1/directory"),
         ("get", "/v1/business/templates"),
         ("post", "/v1/business/templates"),
         ("post", "/v1/business/messages"),
@@ -942,7 +943,7 @@ async fn the_openapi_document_lists_every_route() {
         let client = http::client().unwrap();
         let response = client
             .request(method, format!("{}{path}?wait=0", s.server.url))
-            .bearer_auth(if path.contains("/me/") {
+            .bearer_auth(if path.contains("/me/") || path.ends_with("/directory") {
                 &s.ana
             } else {
                 &s.shop
@@ -1229,4 +1230,103 @@ async fn a_movable_clock_reaches_strikes_and_warnings_through_http() {
         status, 404,
         "only a server started with --movable-clock has it"
     );
+}
+
+/// The names on one page of the directory, and where the next page starts.
+async fn directory_page(
+    api: &http::Api,
+    query: &[(&str, &str)],
+) -> (Vec<String>, Option<BusinessId>) {
+    let query: Vec<(&str, String)> = query.iter().map(|(k, v)| (*k, v.to_string())).collect();
+    let page: Directory = api
+        .get("directory", &query)
+        .await
+        .expect("a directory page");
+    let names = page.businesses.into_iter().map(|b| b.name).collect();
+    (names, page.next)
+}
+
+#[tokio::test]
+async fn the_directory_finds_businesses_by_name_in_pages_for_users_only() {
+    let s = scene(&[]);
+    let dir = &s.server.dir;
+    add_business(dir, "Luz Verde Energía", &["--kind", "energy"]);
+    add_business(dir, "Solar\u{1b}]0;pwned\u{7}Mar", &[]);
+    add_business(dir, "Quick Cash", &["--kind", "finance"]);
+    let ana = s.server.api(&s.ana);
+
+    let page: Directory = ana.get("directory", &[]).await.unwrap();
+    let names: Vec<&str> = page.businesses.iter().map(|b| b.name.as_str()).collect();
+    assert_eq!(
+        names.len(),
+        4,
+        "every business, none has written to ana: {names:?}"
+    );
+    assert_eq!(page.next, None);
+    let shop = &page.businesses[0];
+    assert_eq!(
+        (shop.name.as_str(), shop.kind, shop.verified),
+        ("Tienda Sol", BusinessKind::Shop, true)
+    );
+    assert!(
+        names.iter().all(|n| !n.chars().any(|c| c.is_control())),
+        "names come back cleaned: {names:?}"
+    );
+
+    let (found, _) = directory_page(&ana, &[("q", "ENERGIA")]).await;
+    assert_eq!(found, ["Luz Verde Energía"], "case and accents aside");
+    let (found, _) = directory_page(&ana, &[("q", "sol")]).await;
+    assert_eq!(found.len(), 2, "{found:?}");
+    let (found, _) = directory_page(&ana, &[("q", "50%_off")]).await;
+    assert!(found.is_empty(), "LIKE wildcards are plain characters");
+
+    let mut paged = Vec::new();
+    let mut after = "0".to_string();
+    loop {
+        let (names, next) =
+            directory_page(&ana, &[("limit", "3"), ("after", after.as_str())]).await;
+        assert!(names.len() <= 3);
+        paged.extend(names);
+        match next {
+            Some(next) => after = next.0.to_string(),
+            None => break,
+        }
+    }
+    assert_eq!(
+        paged, names,
+        "pages of 3 hold the same businesses, once each"
+    );
+
+    let long_query = format!("q={}", "x".repeat(65));
+    for (query, bad) in [
+        ("limit=0", "limit"),
+        ("limit=201", "limit"),
+        ("after=-1", "after"),
+        (long_query.as_str(), "q"),
+    ] {
+        let (code, error) = raw_as(
+            &s.server,
+            reqwest::Method::GET,
+            &format!("/v1/directory?{query}"),
+            Some(&s.ana),
+            None,
+            Vec::new(),
+        )
+        .await;
+        assert_eq!(code, 422, "{query}");
+        assert!(error.message.contains(bad), "{query}: {}", error.message);
+    }
+    let (code, error) = status_of(
+        s.server
+            .api(&s.shop)
+            .get::<Directory>("directory", &[])
+            .await,
+    );
+    assert_eq!(
+        (code, error.error.as_str()),
+        (401, "unauthorized"),
+        "a business token is refused"
+    );
+    let (code, _) = status_of(s.server.api("").get::<Directory>("directory", &[]).await);
+    assert_eq!(code, 401, "no token, no directory");
 }

@@ -9,6 +9,7 @@ mod broadcast;
 mod broadcast_parts;
 mod changes;
 mod chats;
+mod directory;
 mod enforce;
 mod error;
 mod import;

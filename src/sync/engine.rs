@@ -6,12 +6,12 @@ use super::backoff::Backoff;
 use super::http::{Api, HttpError};
 use super::{mirror, outbox};
 use crate::model::Timestamp;
-use crate::protocol::{ActionBatch, ActionResults, Changes, Cursor};
+use crate::protocol::{ActionBatch, ActionResults, Changes, Cursor, Directory};
 use crate::store::{Store, StoreError};
 use reqwest::Method;
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 use tokio::sync::{Notify, mpsc};
 
 /// Most actions sent in one request.
@@ -23,6 +23,12 @@ const PAGES_PER_WRITE: usize = 4;
 /// How long a pull may take; the stream's long poll gets more than the server waits.
 const REQUEST_TIMEOUT: Duration = super::http::REQUEST_TIMEOUT;
 const STREAM_TIMEOUT: Duration = Duration::from_secs(40);
+/// How often the directory of businesses is read again.
+const DIRECTORY_EVERY: Duration = Duration::from_secs(10 * 60);
+/// Businesses asked for in one page of the directory (the server's most).
+const DIRECTORY_PAGE: usize = 200;
+/// Most pages of the directory kept in the local copy: 10 000 businesses.
+const DIRECTORY_PAGES: usize = 50;
 
 /// Where to sync and how.
 #[derive(Debug, Clone)]
@@ -87,6 +93,8 @@ pub struct Engine {
     store: Arc<Mutex<Store>>,
     events: mpsc::Sender<SyncEvent>,
     last_sync: Option<Timestamp>,
+    /// When the directory was last read, on this computer's monotonic clock.
+    directory_read: Option<Instant>,
 }
 
 impl Engine {
@@ -99,6 +107,7 @@ impl Engine {
             store: Arc::new(Mutex::new(store)),
             events,
             last_sync: None,
+            directory_read: None,
         })
     }
 
@@ -150,6 +159,15 @@ impl Engine {
     async fn cycle(&mut self, wake: &Notify) -> Result<(), SyncError> {
         self.push().await?;
         self.catch_up().await?;
+        if self
+            .directory_read
+            .is_none_or(|at| at.elapsed() >= DIRECTORY_EVERY)
+        {
+            self.directory_read = Some(Instant::now());
+            if let Err(e) = self.refresh_directory().await {
+                tracing::warn!("sync: the directory of businesses was not read: {e}");
+            }
+        }
         let _ = self.status(self.online()).await;
         tokio::select! {
             pulled = self.pull("stream", STREAM_TIMEOUT) => { pulled?; }
@@ -199,6 +217,33 @@ impl Engine {
             self.with_store(move |s| s.write(|tx| tx.outbox_done(&done)))
                 .await?;
         }
+    }
+
+    /// Reads the server's directory of businesses, page after page, and stores it in the
+    /// local copy, so the user can find a business and subscribe before it writes. Returns
+    /// whether a business was new or changed (the inbox is then told to reload).
+    pub async fn refresh_directory(&mut self) -> Result<bool, SyncError> {
+        let mut listed = Vec::new();
+        let mut after = 0;
+        for _ in 0..DIRECTORY_PAGES {
+            let query = [
+                ("after", after.to_string()),
+                ("limit", DIRECTORY_PAGE.to_string()),
+            ];
+            let page: Directory = self.api.get("directory", &query).await?;
+            listed.extend(page.businesses);
+            match page.next {
+                Some(next) => after = next.0,
+                None => break,
+            }
+        }
+        let changed = self
+            .with_store(move |s| mirror::apply_directory(s, &listed))
+            .await?;
+        if changed {
+            let _ = self.events.send(SyncEvent::Changed).await;
+        }
+        Ok(changed)
     }
 
     /// Asks for the changes after the cursor (`route` is "changes", or "stream" to wait for

@@ -57,6 +57,14 @@ pub trait ServerReads {
     fn business(&self, id: BusinessId) -> DbResult<Business>;
     /// Every business.
     fn businesses(&self) -> DbResult<Vec<Business>>;
+    /// One page of the directory: businesses whose name contains `query` (case and accents
+    /// aside), in id order after `after`, at most `limit`.
+    fn directory(
+        &self,
+        query: &str,
+        after: BusinessId,
+        limit: usize,
+    ) -> DbResult<Vec<ListedBusiness>>;
     /// How many people subscribe to a business's offers (and do not block it).
     fn subscriber_count(&self, business: BusinessId) -> DbResult<u32>;
     /// A business's restrictions, oldest first.

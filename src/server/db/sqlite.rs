@@ -196,6 +196,15 @@ impl ServerReads for Db<'_> {
         Ok(Db::businesses(self)?)
     }
 
+    fn directory(
+        &self,
+        query: &str,
+        after: BusinessId,
+        limit: usize,
+    ) -> DbResult<Vec<ListedBusiness>> {
+        Ok(Db::directory_page(self, query, after, limit)?)
+    }
+
     fn subscriber_count(&self, business: BusinessId) -> DbResult<u32> {
         Ok(Db::subscribers(self, business)?.len() as u32)
     }

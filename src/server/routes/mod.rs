@@ -4,6 +4,7 @@
 
 mod business;
 mod console;
+mod directory;
 mod meta;
 mod runs;
 mod test_clock;
@@ -60,6 +61,7 @@ fn api(config: &super::ServerConfig) -> OpenApiRouter<Shared> {
         .routes(routes!(meta::openapi))
         .routes(routes!(user::changes))
         .routes(routes!(user::post_actions))
+        .routes(routes!(directory::directory))
         .routes(routes!(business::submit_template, business::list_templates))
         .routes(routes!(business::send_message))
         .routes(routes!(business::broadcast, console::list_broadcasts))

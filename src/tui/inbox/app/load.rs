@@ -220,7 +220,7 @@ impl App {
     pub(super) fn load_subscriptions(&mut self) -> Result<()> {
         let db = self.store.db();
         let mut rows = Vec::new();
-        for business in db.businesses()? {
+        for business in db.businesses_named(&self.state.subscriptions.filter)? {
             let relation = db.relation(self.me, business.id)?;
             rows.push(SubscriptionRow { business, relation });
         }

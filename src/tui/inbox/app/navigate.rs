@@ -123,6 +123,8 @@ impl App {
             return Ok(());
         }
         match action {
+            Action::Find => self.open_business_find(),
+            Action::Back if !s.filter.is_empty() => self.clear_business_find(),
             Action::Back => self.state.screen = Screen::Inbox,
             Action::Profile | Action::Open => {
                 if let Some(b) = self.context_business() {
