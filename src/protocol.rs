@@ -192,6 +192,37 @@ fn default_true() -> bool {
     true
 }
 
+/// `PUT /v1/business/templates/{id}` (an edit) and `POST /v1/business/templates/{id}/resubmit`
+/// (after a rejection): the template's new version, which review judges again.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct TemplateEdit {
+    pub category: Category,
+    /// The new body, at most 4096 characters.
+    #[schema(max_length = 4096)]
+    pub body: String,
+    /// Whether review may move it to another category.
+    #[serde(default = "default_true")]
+    pub allow_recategorise: bool,
+}
+
+/// A template's new version and what review made of it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+pub struct RevisedTemplate {
+    /// The new version's number (the submission was 1).
+    pub version: u32,
+    pub template: WireTemplate,
+}
+
+/// `DELETE /v1/business/templates/{id}`: the template is never sent again; its versions,
+/// history and figures stay.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+pub struct DeletedTemplate {
+    pub id: TemplateId,
+    pub name: String,
+    pub at: Timestamp,
+}
+
 /// A template as its business sees it: status, category and the review rule that fired.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
 pub struct WireTemplate {

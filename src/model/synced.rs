@@ -61,7 +61,7 @@ pub struct SyncedBusiness {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct ListedBusiness {
     pub id: BusinessId,
-    /// Its name, cleaned and at most 64 characters.
+    /// Its name, cleaned: at most 64 characters, and a cut mark after a longer one.
     #[schema(max_length = 65)]
     pub name: String,
     pub kind: BusinessKind,

@@ -25,6 +25,7 @@ mod rows;
 mod send;
 mod server;
 mod standing;
+mod template_life;
 
 pub use actions::EVIDENCE_MESSAGES;
 pub use broadcast::{BroadcastOutcome, BroadcastRequest};
@@ -36,6 +37,7 @@ pub use mirror::Queued;
 pub use parties::{NewBusiness, NewTemplate};
 pub use send::{Attempt, SendResult};
 pub use server::{Account, ChangedMessage, Tombstone};
+pub use template_life::Revision;
 
 use crate::model::{Timestamp, UserId};
 use rusqlite::{Connection, OptionalExtension, params};

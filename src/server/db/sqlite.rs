@@ -233,6 +233,10 @@ impl ServerReads for Db<'_> {
         Ok(Db::template_log(self, template)?)
     }
 
+    fn template_versions(&self, template: TemplateId) -> DbResult<Vec<TemplateVersion>> {
+        Ok(Db::template_versions(self, template)?)
+    }
+
     fn broadcasts(&self, business: BusinessId) -> DbResult<Vec<BroadcastRecord>> {
         Ok(Db::broadcasts(self, business)?)
     }
@@ -320,6 +324,20 @@ impl ServerWrites for Writes<'_, '_> {
         now: Timestamp,
     ) -> DbResult<TemplateId> {
         Ok(self.tx.submit_template(new, policy, now)?.0)
+    }
+
+    fn revise_template(
+        &self,
+        template: TemplateId,
+        revision: &Revision,
+        policy: &PolicyConfig,
+        now: Timestamp,
+    ) -> DbResult<u32> {
+        Ok(self.tx.revise_template(template, revision, policy, now)?.0)
+    }
+
+    fn delete_template(&self, template: TemplateId, now: Timestamp) -> DbResult<()> {
+        Ok(self.tx.delete_template(template, now)?)
     }
 
     fn send(

@@ -7,6 +7,7 @@ mod console;
 mod directory;
 mod meta;
 mod runs;
+mod template_life;
 mod test_clock;
 mod user;
 
@@ -70,6 +71,12 @@ fn api(config: &super::ServerConfig) -> OpenApiRouter<Shared> {
         .routes(routes!(console::account))
         .routes(routes!(console::rules))
         .routes(routes!(console::template_history))
+        .routes(routes!(
+            template_life::edit_template,
+            template_life::delete_template
+        ))
+        .routes(routes!(template_life::resubmit_template))
+        .routes(routes!(template_life::template_versions))
         .routes(routes!(console::daily))
         .routes(routes!(console::quality))
         .routes(routes!(console::standing))

@@ -303,6 +303,7 @@ pub fn not_sendable(template: &Template, now: Timestamp) -> Option<String> {
             None => "paused".to_string(),
         }),
         TemplateStatus::Disabled => Some("disabled after repeated low quality".to_string()),
+        TemplateStatus::Deleted => Some("deleted".to_string()),
     }
 }
 
