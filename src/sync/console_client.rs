@@ -8,8 +8,8 @@ use crate::model::*;
 use crate::policy::config::TemplateConfig;
 use crate::policy::{Metrics, PolicyConfig, Quote, Settlement};
 use crate::protocol::{
-    BroadcastReport, BroadcastStart, BroadcastSubmission, BusinessRules, TemplateSubmission,
-    WireTemplate,
+    BroadcastReport, BroadcastStart, BroadcastSubmission, BusinessRules, TemplateEdit,
+    TemplateSubmission, WireTemplate,
 };
 
 /// The business a token acts for, how many people subscribe to its offers, and the server's
@@ -119,6 +119,30 @@ impl ConsoleClient {
         };
         let reviewed = self.client.submit_template(&submission).await?;
         Ok(template(reviewed, business))
+    }
+
+    /// Edits a template of `business` (or resubmits a rejected one): `revision` is the
+    /// template, whether review may re-categorise it, and whether it is a resubmission. The
+    /// answer carries the new version's review.
+    pub async fn revise_template(
+        &self,
+        business: BusinessId,
+        (id, allow_recategorise, resubmit): (TemplateId, bool, bool),
+        category: Category,
+        body: &str,
+    ) -> Result<Template, HttpError> {
+        let edit = TemplateEdit {
+            category,
+            body: body.to_string(),
+            allow_recategorise,
+        };
+        let revised = self.client.revise_template(id, &edit, resubmit).await?;
+        Ok(template(revised.template, business))
+    }
+
+    /// Deletes a template: never sent again; its history and figures stay.
+    pub async fn delete_template(&self, id: TemplateId) -> Result<(), HttpError> {
+        self.client.delete_template(id).await.map(drop)
     }
 
     /// Prices a broadcast and decides it for every recipient, without sending anything.
