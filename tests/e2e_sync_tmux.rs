@@ -266,6 +266,7 @@ fn a_user_finds_a_business_in_the_directory_and_subscribes_before_it_writes() {
     let ran = scene.tool(&dry_run[..5]);
     assert_eq!(row(&ran, "delivered"), "delivered 1", "{ran:?}");
     inbox.press("Escape");
+    inbox.wait_text(&["/ finds a business by name", "Banco Claro"]);
     inbox.press("Escape");
     inbox.wait_text(&[
         "Moda Lola [biz] ✓",
