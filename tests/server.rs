@@ -1470,6 +1470,22 @@ async fn an_edit_is_a_new_version_that_waits_for_review_and_the_old_one_is_kept(
             .contains("only a rejected template is resubmitted"),
         "{error:?}"
     );
+    let start = BroadcastStart {
+        template: "shipped".into(),
+        params: vec!["A-3".into()],
+        to: Some(vec!["ana".into(), "bob".into()]),
+    };
+    let running = shop.start_broadcast(&start).await.unwrap();
+    for refused in [
+        status_of(shop.revise_template(v1.id, &good, false).await.map(drop)),
+        status_of(shop.delete_template(v1.id).await.map(drop)),
+    ] {
+        assert_eq!(refused.0, 422);
+        assert!(refused.1.message.contains("still sending"), "{refused:?}");
+    }
+    shop.finish_broadcast(running.id).await.unwrap();
+    let r = shop.revise_template(v1.id, &good, false).await.unwrap();
+    assert_eq!(r.version, 4, "once the broadcast is finished, it is edited");
     let other =
         BusinessClient::new(&s.server.url, &add_business(&s.server.dir, "Other", &[])).unwrap();
     let (code, _) = status_of(other.revise_template(v1.id, &good, false).await);

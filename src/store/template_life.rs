@@ -72,6 +72,7 @@ impl Tx<'_> {
     ) -> Result<(u32, Review)> {
         let t = self.db().template(id)?;
         revisable(&t, revision.resubmit, now)?;
+        self.not_broadcasting(&t)?;
         let body = text::clean_body(revision.body);
         let review = review::review(
             &Submission {
@@ -145,6 +146,7 @@ impl Tx<'_> {
                 t.name
             )));
         }
+        self.not_broadcasting(&t)?;
         self.tx.execute(
             "UPDATE templates SET status = 'deleted', paused_until = NULL WHERE id = ?1",
             [id],
@@ -155,6 +157,24 @@ impl Tx<'_> {
             TemplateStatus::Deleted,
             "Deleted by the business: it can no longer be sent; its history and figures stay.",
         )
+    }
+
+    /// Refuses to change a template while a broadcast of it is sending: its people would get
+    /// two versions, or half of them nothing.
+    fn not_broadcasting(&self, t: &Template) -> Result<()> {
+        let running: i64 = self.tx.query_row(
+            "SELECT count(*) FROM broadcasts WHERE template_id = ?1 AND status = 'running'",
+            [t.id],
+            |r| r.get(0),
+        )?;
+        match running {
+            0 => Ok(()),
+            _ => Err(StoreError::Invalid(format!(
+                "a broadcast of template {} is still sending; change it once the broadcast is \
+                 finished",
+                t.name
+            ))),
+        }
     }
 }
 
