@@ -45,6 +45,27 @@ impl Db<'_> {
             rows::business,
         )
     }
+
+    /// Like [`Db::businesses_named`], each with `user`'s relation to it, in one query
+    /// whatever the size of the directory.
+    pub fn relations_named(&self, user: UserId, query: &str) -> Result<Vec<(Business, Relation)>> {
+        self.list(
+            &format!(
+                "SELECT b.*, r.user_id AS related, r.subscribed, r.blocked, r.blocked_at,
+                    r.not_interested_at, r.interested_at, r.last_user_message_at, r.known
+                 FROM businesses b LEFT JOIN relations r ON r.user_id = ?2 AND r.business_id = b.id
+                 WHERE {NAME_MATCHES} ORDER BY b.name COLLATE NOCASE"
+            ),
+            params![like_pattern(&fold(query.trim())), user],
+            |r| {
+                let relation = match r.get::<_, Option<i64>>("related")? {
+                    Some(_) => rows::relation(r)?,
+                    None => Relation::default(),
+                };
+                Ok((rows::business(r)?, relation))
+            },
+        )
+    }
 }
 
 impl Tx<'_> {
