@@ -328,8 +328,9 @@ async fn execute(client: &BusinessClient, command: BusinessCommand) -> Result<Do
 async fn template_life(client: &BusinessClient, action: TemplatesCommand) -> Result<Done, Failure> {
     let list = client.templates().await?;
     let named = |name: &str| {
+        let name = template_name(name);
         list.iter()
-            .find(|t| t.name == name.trim())
+            .find(|t| t.name == name)
             .cloned()
             .ok_or_else(|| Failure {
                 code: EXIT_REFUSED,
@@ -386,6 +387,11 @@ async fn revised(
     Ok(Done::of(&r, output::revised(&r), accepted))
 }
 
+/// A template's name as the server keeps it: cleaned and bounded.
+fn template_name(name: &str) -> String {
+    text::clean_line(name, crate::model::limits::MAX_TEMPLATE_NAME_CHARS)
+}
+
 /// A template file for an edit: like a submission's, its name (if any) the edited one's.
 fn read_edit(file: &Path, name: &str) -> Result<TemplateEdit, Failure> {
     #[derive(serde::Deserialize)]
@@ -409,7 +415,7 @@ fn read_edit(file: &Path, name: &str) -> Result<TemplateEdit, Failure> {
             e.message()
         ))
     })?;
-    if let Some(other) = parsed.name.filter(|n| n.trim() != name) {
+    if let Some(other) = parsed.name.map(|n| template_name(&n)).filter(|n| n != name) {
         return Err(Failure::usage(format!(
             "{} names the template {other}, not {name}: fix the name, or leave it out",
             file.display()
