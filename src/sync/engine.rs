@@ -25,6 +25,9 @@ const REQUEST_TIMEOUT: Duration = super::http::REQUEST_TIMEOUT;
 const STREAM_TIMEOUT: Duration = Duration::from_secs(40);
 /// How often the directory of businesses is read again.
 const DIRECTORY_EVERY: Duration = Duration::from_secs(10 * 60);
+/// How old the directory may be when the inbox asks for news (the user opened
+/// Subscriptions, or acted), and after a failed read.
+const DIRECTORY_SOON: Duration = Duration::from_secs(60);
 /// Businesses asked for in one page of the directory (the server's most).
 const DIRECTORY_PAGE: usize = 200;
 /// Most pages of the directory kept in the local copy: 10 000 businesses.
@@ -93,8 +96,11 @@ pub struct Engine {
     store: Arc<Mutex<Store>>,
     events: mpsc::Sender<SyncEvent>,
     last_sync: Option<Timestamp>,
-    /// When the directory was last read, on this computer's monotonic clock.
+    /// When the directory was last read (or its read failed), on this computer's monotonic
+    /// clock.
     directory_read: Option<Instant>,
+    /// The inbox woke the loop since the last round.
+    woken: bool,
 }
 
 impl Engine {
@@ -108,6 +114,7 @@ impl Engine {
             events,
             last_sync: None,
             directory_read: None,
+            woken: false,
         })
     }
 
@@ -159,19 +166,18 @@ impl Engine {
     async fn cycle(&mut self, wake: &Notify) -> Result<(), SyncError> {
         self.push().await?;
         self.catch_up().await?;
-        if self
-            .directory_read
-            .is_none_or(|at| at.elapsed() >= DIRECTORY_EVERY)
-        {
+        let age = self.directory_read.map(|at| at.elapsed());
+        if directory_due(age, std::mem::take(&mut self.woken)) {
             self.directory_read = Some(Instant::now());
             if let Err(e) = self.refresh_directory().await {
                 tracing::warn!("sync: the directory of businesses was not read: {e}");
+                self.directory_read = Instant::now().checked_sub(DIRECTORY_EVERY - DIRECTORY_SOON);
             }
         }
         let _ = self.status(self.online()).await;
         tokio::select! {
             pulled = self.pull("stream", STREAM_TIMEOUT) => { pulled?; }
-            _ = wake.notified() => {}
+            _ = wake.notified() => self.woken = true,
         }
         Ok(())
     }
@@ -363,5 +369,29 @@ struct AbortOnDrop(tokio::task::JoinHandle<()>);
 impl Drop for AbortOnDrop {
     fn drop(&mut self) {
         self.0.abort();
+    }
+}
+
+/// Whether to read the directory again, given how old the last read is (`None`: never read)
+/// and whether the inbox asked for news since.
+fn directory_due(age: Option<Duration>, woken: bool) -> bool {
+    match age {
+        None => true,
+        Some(age) => age >= DIRECTORY_EVERY || (woken && age >= DIRECTORY_SOON),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_directory_is_read_at_start_every_ten_minutes_and_sooner_when_asked() {
+        let minutes = |m: u64| Some(Duration::from_secs(m * 60));
+        assert!(directory_due(None, false));
+        assert!(!directory_due(minutes(5), false));
+        assert!(directory_due(minutes(10), false));
+        assert!(!directory_due(Some(Duration::from_secs(30)), true));
+        assert!(directory_due(minutes(2), true));
     }
 }

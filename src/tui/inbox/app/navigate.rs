@@ -53,7 +53,12 @@ impl App {
                 Some(b) => self.state.screen = Screen::Profile(b),
                 None => self.info("Profiles are for businesses; this is a personal chat."),
             },
-            Action::Subscriptions => self.state.screen = Screen::Subscriptions,
+            Action::Subscriptions => {
+                self.state.screen = Screen::Subscriptions;
+                if let Some(wake) = &self.sync {
+                    wake.notify_one();
+                }
+            }
             Action::Settings => self.state.screen = Screen::Settings,
             other => self.control(other)?,
         }
