@@ -492,3 +492,41 @@ fn a_template_is_edited_resubmitted_and_deleted_with_its_history_kept() {
     assert!(session.app.state.editor.is_none());
     assert!(status(&session.app.state).contains("cannot be edited: deleted"));
 }
+
+#[test]
+fn a_paused_template_cannot_be_edited_out_of_its_pause() {
+    let (mut session, config) = console("4h", None, (100, 30));
+    keys(&mut session, &config, "j j e");
+    assert!(session.app.state.editor.is_none());
+    assert!(
+        status(&session.app.state)
+            .contains("'application_reminder' cannot be edited: paused until"),
+        "{}",
+        status(&session.app.state)
+    );
+
+    let (mut store, assets) = world("4h");
+    let lender = business(&store, "QuickCash Loans");
+    let paused = store
+        .db()
+        .template_named(lender, "application_reminder")
+        .unwrap()
+        .unwrap();
+    let ended = paused.paused_until.unwrap() + Span::minutes(1);
+    store.write(|tx| tx.set_clock(ended)).unwrap();
+    let revision = parley::store::Revision {
+        category: paused.requested_category,
+        body: "Your application {{1}} is waiting for you.",
+        allow_recategorise: false,
+        resubmit: false,
+    };
+    let refused = store
+        .write(|tx| tx.revise_template(paused.id, &revision, &assets.policy, ended))
+        .unwrap_err();
+    assert!(
+        refused
+            .to_string()
+            .contains("resumes at the platform's next review"),
+        "an ended pause is not a way around its resumption: {refused}"
+    );
+}

@@ -178,9 +178,17 @@ impl Tx<'_> {
     }
 }
 
-/// Why a template cannot take a new version now, if it cannot.
+/// Why a template cannot take a new version now, if it cannot. A pause that has ended still
+/// waits for the platform's review to resume the template (with its fresh quality window), so
+/// it is edited after that.
 fn revisable(t: &Template, resubmit: bool, now: Timestamp) -> Result<()> {
     let name = &t.name;
+    if t.status == TemplateStatus::Paused && t.status_at(now) == TemplateStatus::Approved {
+        return Err(StoreError::Invalid(format!(
+            "template {name}'s pause has ended and it resumes at the platform's next review, \
+             within the hour; edit it after that"
+        )));
+    }
     let refusal = match t.status_at(now) {
         TemplateStatus::Deleted => format!("template {name} was deleted; submit a new template"),
         TemplateStatus::Disabled => format!(
