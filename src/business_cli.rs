@@ -130,6 +130,31 @@ pub enum TemplatesCommand {
     },
     /// List the business's templates with their review.
     List,
+    /// Edit a template: the body and category in the TOML file become a new version, reviewed
+    /// again; the old version is kept.
+    Edit {
+        /// The template's name.
+        name: String,
+        /// The TOML file: category, body and (optionally) allow_recategorise.
+        file: PathBuf,
+    },
+    /// Resubmit a rejected template, from a TOML file (or as it is, to be reviewed again).
+    Resubmit {
+        /// The template's name.
+        name: String,
+        /// The TOML file: category, body and (optionally) allow_recategorise.
+        file: Option<PathBuf>,
+    },
+    /// Delete a template: it can no longer be sent; its versions, history and figures stay.
+    Delete {
+        /// The template's name.
+        name: String,
+    },
+    /// Every version of a template, oldest first.
+    Versions {
+        /// The template's name.
+        name: String,
+    },
 }
 
 /// Runs `parley business` and returns the exit code.
@@ -188,6 +213,7 @@ async fn execute(client: &BusinessClient, command: BusinessCommand) -> Result<Do
             let list = client.templates().await?;
             Ok(Done::of(&list, output::templates(&list), true))
         }
+        BusinessCommand::Templates { action } => template_life(client, action).await,
         BusinessCommand::Send {
             to,
             template,
@@ -269,6 +295,108 @@ async fn execute(client: &BusinessClient, command: BusinessCommand) -> Result<Do
             Ok(Done::of(&r, output::review_asked(&r), true))
         }
     }
+}
+
+/// Edits, resubmits, deletes or lists the versions of a template named on the command line.
+async fn template_life(client: &BusinessClient, action: TemplatesCommand) -> Result<Done, Failure> {
+    let list = client.templates().await?;
+    let named = |name: &str| {
+        let name = template_name(name);
+        list.iter()
+            .find(|t| t.name == name)
+            .cloned()
+            .ok_or_else(|| {
+                Failure::refused(format!(
+                    "you have no template named {name}; `parley business templates list` shows them"
+                ))
+            })
+    };
+    match action {
+        TemplatesCommand::Edit { name, file } => {
+            let t = named(&name)?;
+            revised(client, &t, read_edit(&file, &t.name)?, false).await
+        }
+        TemplatesCommand::Resubmit { name, file } => {
+            let t = named(&name)?;
+            let edit = match file {
+                Some(file) => read_edit(&file, &t.name)?,
+                None => TemplateEdit {
+                    category: t.requested_category,
+                    body: t.body.clone(),
+                    allow_recategorise: t.allow_recategorise,
+                },
+            };
+            revised(client, &t, edit, true).await
+        }
+        TemplatesCommand::Delete { name } => {
+            let deleted = client.delete_template(named(&name)?.id).await?;
+            Ok(Done::of(&deleted, output::deleted(&deleted), true))
+        }
+        TemplatesCommand::Versions { name } => {
+            let t = named(&name)?;
+            let versions = client.template_versions(t.id).await?;
+            Ok(Done::of(
+                &versions,
+                output::versions(&t.name, &versions),
+                true,
+            ))
+        }
+        TemplatesCommand::Submit { .. } | TemplatesCommand::List => {
+            Err(Failure::usage("submit and list are not a template's life"))
+        }
+    }
+}
+
+async fn revised(
+    client: &BusinessClient,
+    t: &WireTemplate,
+    edit: TemplateEdit,
+    resubmit: bool,
+) -> Result<Done, Failure> {
+    let r = client.revise_template(t.id, &edit, resubmit).await?;
+    let accepted = r.template.status != crate::model::TemplateStatus::Rejected;
+    Ok(Done::of(&r, output::revised(&r), accepted))
+}
+
+/// A template's name as the server keeps it: cleaned and bounded.
+fn template_name(name: &str) -> String {
+    crate::model::text::clean_line(name, crate::model::limits::MAX_TEMPLATE_NAME_CHARS)
+}
+
+/// A template file for an edit: like a submission's, its name (if any) the edited one's.
+fn read_edit(file: &Path, name: &str) -> Result<TemplateEdit, Failure> {
+    #[derive(serde::Deserialize)]
+    struct EditFile {
+        name: Option<String>,
+        category: crate::model::Category,
+        body: String,
+        #[serde(default = "yes")]
+        allow_recategorise: bool,
+    }
+    fn yes() -> bool {
+        true
+    }
+    let text = read_file(file)?;
+    let parsed: EditFile = toml::from_str(&text).map_err(|e| {
+        Failure::usage(format!(
+            "{} is not a template file: {}\nA template file reads like:\n  \
+             category = \"utility\"   # marketing, utility or authentication\n  body = \"Your order \
+             {{{{1}}}} is ready\"\n  allow_recategorise = true",
+            file.display(),
+            e.message()
+        ))
+    })?;
+    if let Some(other) = parsed.name.map(|n| template_name(&n)).filter(|n| n != name) {
+        return Err(Failure::usage(format!(
+            "{} names the template {other}, not {name}: fix the name, or leave it out",
+            file.display()
+        )));
+    }
+    Ok(TemplateEdit {
+        category: parsed.category,
+        body: parsed.body,
+        allow_recategorise: parsed.allow_recategorise,
+    })
 }
 
 fn read_file(file: &Path) -> Result<String, Failure> {

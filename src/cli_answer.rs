@@ -25,6 +25,15 @@ pub struct Failure {
 }
 
 impl Failure {
+    /// Refused before asking the server, for a reason only this side can see.
+    pub fn refused(message: impl Into<String>) -> Failure {
+        Failure {
+            code: EXIT_REFUSED,
+            message: message.into(),
+            error: None,
+        }
+    }
+
     /// A mistake before asking: usage, a file, the connection.
     pub fn usage(message: impl Into<String>) -> Failure {
         Failure {

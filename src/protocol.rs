@@ -90,6 +90,15 @@ impl Changes {
     }
 }
 
+/// `GET /v1/directory?q=NAME&after=ID&limit=N`: one page of the businesses a user can find
+/// and subscribe to before they write, in id order.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+pub struct Directory {
+    pub businesses: Vec<ListedBusiness>,
+    /// The `after` that asks for the next page; `None` on the last one.
+    pub next: Option<BusinessId>,
+}
+
 /// A user action as sent to the server; every id is the server's.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
 #[serde(tag = "action", rename_all = "snake_case")]
@@ -181,6 +190,37 @@ pub struct TemplateSubmission {
 
 fn default_true() -> bool {
     true
+}
+
+/// `PUT /v1/business/templates/{id}` (an edit) and `POST /v1/business/templates/{id}/resubmit`
+/// (after a rejection): the template's new version, which review judges again.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct TemplateEdit {
+    pub category: Category,
+    /// The new body, at most 4096 characters.
+    #[schema(max_length = 4096)]
+    pub body: String,
+    /// Whether review may move it to another category.
+    #[serde(default = "default_true")]
+    pub allow_recategorise: bool,
+}
+
+/// A template's new version and what review made of it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+pub struct RevisedTemplate {
+    /// The new version's number (the submission was 1).
+    pub version: u32,
+    pub template: WireTemplate,
+}
+
+/// `DELETE /v1/business/templates/{id}`: the template is never sent again; its versions,
+/// history and figures stay.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+pub struct DeletedTemplate {
+    pub id: TemplateId,
+    pub name: String,
+    pub at: Timestamp,
 }
 
 /// A template as its business sees it: status, category and the review rule that fired.

@@ -745,3 +745,51 @@ fn the_conversations_screen_shows_what_users_write_and_reading_it_marks_it_read(
     let open = console.app.state.conversations.open.clone().unwrap();
     assert_eq!(open.messages[1].body, "And online?");
 }
+
+#[test]
+fn the_remote_console_edits_and_deletes_a_template_on_the_server() {
+    let s = scene(1, 1_000, &[SALE], &[]);
+    let config = UiConfig::defaults(true);
+    let mut session = s.console((100, 30));
+    let id = session
+        .app
+        .state
+        .templates
+        .selected_card()
+        .unwrap()
+        .template
+        .id;
+    keys(&mut session, &config, "e \" this weekend\" enter");
+    let Some(parley::tui::console::state::ConsoleDialog::Review { card }) =
+        session.app.state.dialog.clone()
+    else {
+        panic!("the new version's review shows: {}", status(&session))
+    };
+    assert_eq!(
+        card.template.body,
+        "Spring sale: {{1}} off everything this weekend"
+    );
+    let versions = s.store().db().template_versions(id).unwrap();
+    assert_eq!(
+        versions.iter().map(|v| v.body.as_str()).collect::<Vec<_>>(),
+        [SALE.2, "Spring sale: {{1}} off everything this weekend"],
+        "the server keeps both versions"
+    );
+    keys(&mut session, &config, "enter d enter");
+    assert_eq!(
+        s.store().db().template(id).unwrap().status,
+        TemplateStatus::Deleted,
+        "{}",
+        status(&session)
+    );
+    let shown = session.app.state.templates.selected_card().unwrap();
+    assert_eq!(shown.template.status, TemplateStatus::Deleted);
+    let sent = block_on(s.shop().send(&SendRequest {
+        to: "user00".into(),
+        template: Some(SALE.0.into()),
+        params: vec!["10%".into()],
+        text: None,
+    }))
+    .unwrap();
+    assert_eq!(sent.decision.reason, Reason::TemplateDeleted);
+}

@@ -51,6 +51,17 @@ fn templates_empty() {
 }
 
 #[test]
+fn a_template_edited_and_deleted() {
+    snap(
+        "template_edit",
+        "1d4h",
+        Some("Luz Verde Energía"),
+        "e \" Thank you.\"",
+    );
+    snap("template_delete", "1d4h", Some("Luz Verde Energía"), "d");
+}
+
+#[test]
 fn template_editor_prompt_and_review() {
     snap(
         "template_editor",

@@ -424,3 +424,143 @@ fn a_suspended_business_asks_for_a_review_from_standing_once() {
         status(&good.app.state)
     );
 }
+
+#[test]
+fn a_template_is_edited_resubmitted_and_deleted_with_its_history_kept() {
+    let (mut session, config) = console("1d4h", Some("Luz Verde Energía"), (100, 30));
+    keys(
+        &mut session,
+        &config,
+        "n \"cut_notice\" tab right tab tab \"Supply cut on {{1}}\" enter enter",
+    );
+    let first = session.app.state.templates.selected_card().unwrap().clone();
+    keys(&mut session, &config, "e \" from {{2}}\"");
+    let editor = session.app.state.editor.clone().expect("the editor opens");
+    assert_eq!(editor.name.text, "cut_notice");
+    assert!(editor.revising.is_some_and(|r| !r.resubmit));
+    keys(&mut session, &config, "tab tab tab \"x\" enter");
+    let Some(ConsoleDialog::Review { card }) = session.app.state.dialog.clone() else {
+        panic!("the new version's review shows at once")
+    };
+    assert_eq!(card.template.id, first.template.id, "the same template");
+    assert_eq!(card.template.name, "cut_notice", "its name is not edited");
+    assert_eq!(card.template.body, "Supply cut on {{1}} from {{2}}x");
+    assert!(
+        card.history
+            .iter()
+            .any(|e| e.note.contains("Version 2 edited")),
+        "{:?}",
+        card.history
+    );
+    let versions = session
+        .store()
+        .db()
+        .template_versions(first.template.id)
+        .unwrap();
+    assert_eq!(
+        versions[0].body, "Supply cut on {{1}}",
+        "the old version is kept"
+    );
+    keys(&mut session, &config, "enter");
+
+    keys(
+        &mut session,
+        &config,
+        "n \"late_notice\" tab tab tab enter enter",
+    );
+    let rejected = session.app.state.templates.selected_card().unwrap().clone();
+    assert_eq!(
+        rejected.template.status,
+        TemplateStatus::Rejected,
+        "{rejected:?} {}",
+        status(&session.app.state)
+    );
+    keys(
+        &mut session,
+        &config,
+        "e \"Your bill {{1}} is ready\" enter",
+    );
+    let Some(ConsoleDialog::Review { card }) = session.app.state.dialog.clone() else {
+        panic!("the resubmission's review shows at once")
+    };
+    assert_eq!(card.template.status, TemplateStatus::Approved);
+    assert!(
+        card.history
+            .iter()
+            .any(|e| e.note.contains("Version 2 resubmitted"))
+    );
+    keys(&mut session, &config, "enter");
+
+    keys(&mut session, &config, "d");
+    assert!(matches!(
+        session.app.state.dialog,
+        Some(ConsoleDialog::Delete { .. })
+    ));
+    let items = footer(&config.keymap, &session.app.state);
+    assert_eq!(
+        items,
+        [
+            FooterItem::Key("enter".into(), "delete it".into()),
+            FooterItem::Key("esc".into(), "keep it".into())
+        ]
+    );
+    keys(&mut session, &config, "esc");
+    let kept = session.app.state.templates.selected_card().unwrap();
+    assert_eq!(
+        kept.template.status,
+        TemplateStatus::Approved,
+        "esc keeps it"
+    );
+    keys(&mut session, &config, "d enter");
+    let gone = session.app.state.templates.selected_card().unwrap().clone();
+    assert_eq!(gone.template.status, TemplateStatus::Deleted);
+    assert!(status(&session.app.state).contains("Deleted 'late_notice'"));
+    keys(&mut session, &config, "enter");
+    assert_eq!(session.app.state.screen, ConsoleScreen::Templates);
+    assert!(
+        status(&session.app.state).contains("'late_notice' cannot be sent: deleted"),
+        "{}",
+        status(&session.app.state)
+    );
+    keys(&mut session, &config, "e");
+    assert!(session.app.state.editor.is_none());
+    assert!(status(&session.app.state).contains("cannot be edited: deleted"));
+}
+
+#[test]
+fn a_paused_template_cannot_be_edited_out_of_its_pause() {
+    let (mut session, config) = console("4h", None, (100, 30));
+    keys(&mut session, &config, "j j e");
+    assert!(session.app.state.editor.is_none());
+    assert!(
+        status(&session.app.state)
+            .contains("'application_reminder' cannot be edited: paused until"),
+        "{}",
+        status(&session.app.state)
+    );
+
+    let (mut store, assets) = world("4h");
+    let lender = business(&store, "QuickCash Loans");
+    let paused = store
+        .db()
+        .template_named(lender, "application_reminder")
+        .unwrap()
+        .unwrap();
+    let ended = paused.paused_until.unwrap() + Span::minutes(1);
+    store.write(|tx| tx.set_clock(ended)).unwrap();
+    let revision = parley::store::Revision {
+        category: paused.requested_category,
+        body: "Your application {{1}} is waiting for you.",
+        allow_recategorise: false,
+        resubmit: false,
+    };
+    let refused = store
+        .write(|tx| tx.revise_template(paused.id, &revision, &assets.policy, ended))
+        .unwrap_err();
+    assert!(
+        refused
+            .to_string()
+            .contains("resumes at the platform's next review"),
+        "an ended pause is not a way around its resumption: {refused}"
+    );
+}

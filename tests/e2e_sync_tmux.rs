@@ -187,6 +187,66 @@ fn a_business_and_a_user_meet_through_the_server() {
 }
 
 #[test]
+fn a_user_finds_a_business_in_the_directory_and_subscribes_before_it_writes() {
+    let scene = Scene::new(&["--budget", "1000"]);
+    let server_dir = scene.dir.path().join("server");
+    add_business(
+        &server_dir,
+        "Banco Claro",
+        &["--verified", "--kind", "bank"],
+    );
+    scene.submit(
+        "weekly",
+        "name = \"weekly\"\ncategory = \"marketing\"\nbody = \"This week at Moda Lola: {{1}} off coats.\"\n",
+    );
+
+    // Nobody has written to alice, yet Subscriptions lists the server's directory.
+    let inbox = scene.inbox("directory", &scene.alice);
+    inbox.wait_text(&["alice · 0 held", "online", "Messages appear here"]);
+    inbox.press("S");
+    inbox.wait_text(&["Businesses and their offers", "Banco Claro", "Moda Lola"]);
+
+    // Found by name as it is typed, case aside, and subscribed to.
+    inbox.press("/");
+    inbox.type_text("MODA");
+    let text = inbox.wait_text(&["Find a business: MODA", "Moda Lola"]);
+    assert!(!text.contains("Banco Claro"), "{}", framed(&text));
+    inbox.press("Enter");
+    inbox.wait_text(&["/ MODA · 1 business · esc shows all"]);
+    inbox.press("Space");
+    inbox.wait_text(&["Subscribed to Moda Lola", "[x] subscribed"]);
+
+    // Once the server has the subscription, the business's broadcast to its subscribers
+    // reaches alice, who never heard from it before.
+    let dry_run = [
+        "broadcast",
+        "--template",
+        "weekly",
+        "--param",
+        "30%",
+        "--dry-run",
+    ];
+    poll_tool(
+        &scene.url,
+        &scene.shop,
+        &dry_run,
+        "an audience of one",
+        |ran| ran.code == 0 && row(ran, "audience") == "audience 1 people",
+    );
+    let ran = scene.tool(&dry_run[..5]);
+    assert_eq!(row(&ran, "delivered"), "delivered 1", "{ran:?}");
+    inbox.press("Escape");
+    inbox.wait_text(&["/ finds a business by name", "Banco Claro"]);
+    inbox.press("Escape");
+    inbox.wait_text(&[
+        "Moda Lola [biz] ✓",
+        "This week at Moda Lola: 30% off coats.",
+    ]);
+    inbox.press("C-c");
+    assert_eq!(inbox.wait_exit(), Ended::Exit(0));
+}
+
+#[test]
 fn opening_a_chat_tells_the_server_it_was_read() {
     let scene = Scene::new(&[]);
     let sent = scene.ship("A-1");

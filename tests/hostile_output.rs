@@ -111,6 +111,14 @@ fn serve_and_business_commands_print_hostile_names_and_bodies_inertly() {
     let listed = business_tool(&server.url, &shop, &["templates", "submit", file]);
     assert!(listed.stdout.contains("tEvil"), "{listed:?}");
     let template_name = format!("t{HOSTILE}");
+    let edit = dir.path().join("edit.toml");
+    std::fs::write(
+        &edit,
+        format!("category = \"utility\"\nbody = \"Order {{{{1}}}} {HOSTILE_TOML} on its way.\"\n"),
+    )
+    .unwrap();
+    let edit = edit.to_str().unwrap();
+    let long_name = format!("{HOSTILE}{}", "x".repeat(60_000));
     let runs: Vec<Vec<&str>> = vec![
         vec!["templates", "submit", file],
         vec!["--json", "templates", "submit", file],
@@ -150,11 +158,27 @@ fn serve_and_business_commands_print_hostile_names_and_bodies_inertly() {
         vec!["read", "--with", "bob"],
         vec!["read", "--with", HOSTILE],
         vec!["--json", "read", "--with", "bob"],
+        vec!["templates", "edit", &template_name, edit],
+        vec!["--json", "templates", "edit", "tEvil", edit],
+        vec!["templates", "edit", "tEvil", file],
+        vec!["templates", "resubmit", "tEvil"],
+        vec!["templates", "versions", &template_name],
+        vec!["--json", "templates", "versions", "tEvil"],
+        vec!["templates", "delete", &long_name],
+        vec!["templates", "delete", &template_name],
+        vec!["--json", "templates", "delete", "tEvil"],
     ];
     for args in runs {
         let ran = business_tool(&server.url, &shop, &args);
         assert_inert(&args.join(" "), &ran);
     }
+    let ran = business_tool(&server.url, &shop, &["templates", "edit", &long_name, edit]);
+    assert_eq!(ran.code, 1, "{ran:?}");
+    assert!(
+        ran.stderr.len() < 500,
+        "a long name is not echoed in full: {} bytes",
+        ran.stderr.len()
+    );
 }
 
 fn run_owned(args: &[impl AsRef<str>]) -> Ran {

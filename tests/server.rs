@@ -916,6 +916,7 @@ async fn the_openapi_document_lists_every_route() {
         ("get", "/v1/me/changes"),
         ("get", "/v1/me/stream"),
         ("post", "/v1/me/actions"),
+        ("get", "/v1/directory"),
         ("get", "/v1/business/templates"),
         ("post", "/v1/business/templates"),
         ("post", "/v1/business/messages"),
@@ -925,6 +926,10 @@ async fn the_openapi_document_lists_every_route() {
         ("get", "/v1/business/account"),
         ("get", "/v1/business/rules"),
         ("get", "/v1/business/templates/{id}/history"),
+        ("put", "/v1/business/templates/{id}"),
+        ("delete", "/v1/business/templates/{id}"),
+        ("post", "/v1/business/templates/{id}/resubmit"),
+        ("get", "/v1/business/templates/{id}/versions"),
         ("get", "/v1/business/broadcasts"),
         ("get", "/v1/business/daily"),
         ("get", "/v1/business/quality"),
@@ -950,7 +955,7 @@ async fn the_openapi_document_lists_every_route() {
         let client = http::client().unwrap();
         let response = client
             .request(method, format!("{}{path}?wait=0", s.server.url))
-            .bearer_auth(if path.contains("/me/") {
+            .bearer_auth(if path.contains("/me/") || path.ends_with("/directory") {
                 &s.ana
             } else if path.contains("/review/") {
                 &reviewer
@@ -1239,4 +1244,456 @@ async fn a_movable_clock_reaches_strikes_and_warnings_through_http() {
         status, 404,
         "only a server started with --movable-clock has it"
     );
+}
+
+/// The names on one page of the directory, and where the next page starts.
+async fn directory_page(
+    api: &http::Api,
+    query: &[(&str, &str)],
+) -> (Vec<String>, Option<BusinessId>) {
+    let query: Vec<(&str, String)> = query.iter().map(|(k, v)| (*k, v.to_string())).collect();
+    let page: Directory = api
+        .get("directory", &query)
+        .await
+        .expect("a directory page");
+    let names = page.businesses.into_iter().map(|b| b.name).collect();
+    (names, page.next)
+}
+
+#[tokio::test]
+async fn the_directory_finds_businesses_by_name_in_pages_for_users_only() {
+    let s = scene(&[]);
+    let dir = &s.server.dir;
+    add_business(dir, "Luz Verde Energía", &["--kind", "energy"]);
+    add_business(dir, "Solar\u{1b}]0;pwned\u{7}Mar", &[]);
+    add_business(dir, "Quick Cash", &["--kind", "finance"]);
+    let ana = s.server.api(&s.ana);
+
+    let page: Directory = ana.get("directory", &[]).await.unwrap();
+    let names: Vec<&str> = page.businesses.iter().map(|b| b.name.as_str()).collect();
+    assert_eq!(
+        names.len(),
+        4,
+        "every business, none has written to ana: {names:?}"
+    );
+    assert_eq!(page.next, None);
+    let shop = &page.businesses[0];
+    assert_eq!(
+        (shop.name.as_str(), shop.kind, shop.verified),
+        ("Tienda Sol", BusinessKind::Shop, true)
+    );
+    assert!(
+        names.iter().all(|n| !n.chars().any(|c| c.is_control())),
+        "names come back cleaned: {names:?}"
+    );
+
+    let (found, _) = directory_page(&ana, &[("q", "ENERGIA")]).await;
+    assert_eq!(found, ["Luz Verde Energía"], "case and accents aside");
+    let (found, _) = directory_page(&ana, &[("q", "sol")]).await;
+    assert_eq!(found.len(), 2, "{found:?}");
+    let (found, _) = directory_page(&ana, &[("q", "50%_off")]).await;
+    assert!(found.is_empty(), "LIKE wildcards are plain characters");
+
+    let mut paged = Vec::new();
+    let mut after = "0".to_string();
+    loop {
+        let (names, next) =
+            directory_page(&ana, &[("limit", "3"), ("after", after.as_str())]).await;
+        assert!(names.len() <= 3);
+        paged.extend(names);
+        match next {
+            Some(next) => after = next.0.to_string(),
+            None => break,
+        }
+    }
+    assert_eq!(
+        paged, names,
+        "pages of 3 hold the same businesses, once each"
+    );
+
+    let long_query = format!("q={}", "x".repeat(65));
+    for (query, bad) in [
+        ("limit=0", "limit"),
+        ("limit=201", "limit"),
+        ("after=-1", "after"),
+        (long_query.as_str(), "q"),
+    ] {
+        let (code, error) = raw_as(
+            &s.server,
+            reqwest::Method::GET,
+            &format!("/v1/directory?{query}"),
+            Some(&s.ana),
+            None,
+            Vec::new(),
+        )
+        .await;
+        assert_eq!(code, 422, "{query}");
+        assert!(error.message.contains(bad), "{query}: {}", error.message);
+    }
+    let (code, error) = status_of(
+        s.server
+            .api(&s.shop)
+            .get::<Directory>("directory", &[])
+            .await,
+    );
+    assert_eq!(
+        (code, error.error.as_str()),
+        (401, "unauthorized"),
+        "a business token is refused"
+    );
+    let (code, _) = status_of(s.server.api("").get::<Directory>("directory", &[]).await);
+    assert_eq!(code, 401, "no token, no directory");
+}
+
+fn edit(category: Category, body: &str) -> TemplateEdit {
+    TemplateEdit {
+        category,
+        body: body.into(),
+        allow_recategorise: false,
+    }
+}
+
+/// The decision on one send of `template` to ana with one parameter.
+async fn send_to_ana(shop: &BusinessClient, template: &str) -> Decision {
+    shop.send(&to("ana", template, &["A-2"]))
+        .await
+        .unwrap()
+        .decision
+}
+
+#[tokio::test]
+async fn an_edit_is_a_new_version_that_waits_for_review_and_the_old_one_is_kept() {
+    let s = scene(&[]);
+    let shop = s.shop();
+    let v1 = approved(
+        &shop,
+        "shipped",
+        Category::Utility,
+        "Your order {{1}} has shipped.",
+    )
+    .await;
+    assert_eq!(
+        send_to_ana(&shop, "shipped").await.outcome,
+        Outcome::Deliver
+    );
+
+    let bad = edit(
+        Category::Utility,
+        "Your order {{1}} has shipped: 20% discount inside.",
+    );
+    let r = shop.revise_template(v1.id, &bad, false).await.unwrap();
+    assert_eq!(
+        (r.version, r.template.status),
+        (2, TemplateStatus::Rejected)
+    );
+    let refused = send_to_ana(&shop, "shipped").await;
+    assert_eq!(
+        (refused.outcome, refused.reason),
+        (Outcome::Reject, Reason::TemplateNotApproved),
+        "an edited template is not sent until its new version is approved"
+    );
+
+    let good = edit(Category::Utility, "Your order {{1}} is on its way.");
+    let r = shop.revise_template(v1.id, &good, false).await.unwrap();
+    assert_eq!(
+        (r.version, r.template.status),
+        (3, TemplateStatus::Approved)
+    );
+    assert_eq!(
+        r.template.id, v1.id,
+        "the same template, under the same name"
+    );
+    assert_eq!(
+        send_to_ana(&shop, "shipped").await.outcome,
+        Outcome::Deliver
+    );
+    let bodies: Vec<String> = all_changes(&s.server.api(&s.ana))
+        .await
+        .messages
+        .into_iter()
+        .map(|m| m.body)
+        .collect();
+    assert_eq!(
+        bodies,
+        [
+            "Your order A-2 has shipped.",
+            "Your order A-2 is on its way."
+        ],
+        "what was sent keeps its words; the next send has the new version's"
+    );
+
+    let versions = shop.template_versions(v1.id).await.unwrap();
+    let kept: Vec<(u32, TemplateStatus, &str, bool)> = versions
+        .iter()
+        .map(|v| {
+            (
+                v.version,
+                v.status,
+                v.body.as_str(),
+                v.replaced_at.is_some(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        kept,
+        [
+            (
+                1,
+                TemplateStatus::Approved,
+                "Your order {{1}} has shipped.",
+                true
+            ),
+            (
+                2,
+                TemplateStatus::Rejected,
+                "Your order {{1}} has shipped: 20% discount inside.",
+                true
+            ),
+            (
+                3,
+                TemplateStatus::Approved,
+                "Your order {{1}} is on its way.",
+                false
+            ),
+        ]
+    );
+    let history = shop.template_history(v1.id).await.unwrap();
+    let steps: Vec<TemplateStatus> = history.iter().map(|e| e.status).collect();
+    assert_eq!(
+        steps,
+        [
+            TemplateStatus::Approved,
+            TemplateStatus::Pending,
+            TemplateStatus::Rejected,
+            TemplateStatus::Pending,
+            TemplateStatus::Approved,
+        ],
+        "each version waits for review, then review decides: {history:?}"
+    );
+    assert!(history[1].note.contains("Version 2 edited"), "{history:?}");
+
+    let (code, error) = status_of(shop.revise_template(v1.id, &good, true).await);
+    assert_eq!(code, 422);
+    assert!(
+        error
+            .message
+            .contains("only a rejected template is resubmitted"),
+        "{error:?}"
+    );
+    let start = BroadcastStart {
+        template: "shipped".into(),
+        params: vec!["A-3".into()],
+        to: Some(vec!["ana".into(), "bob".into()]),
+    };
+    let running = shop.start_broadcast(&start).await.unwrap();
+    for refused in [
+        status_of(shop.revise_template(v1.id, &good, false).await.map(drop)),
+        status_of(shop.delete_template(v1.id).await.map(drop)),
+    ] {
+        assert_eq!(refused.0, 422);
+        assert!(refused.1.message.contains("still sending"), "{refused:?}");
+    }
+    shop.finish_broadcast(running.id).await.unwrap();
+    let r = shop.revise_template(v1.id, &good, false).await.unwrap();
+    assert_eq!(r.version, 4, "once the broadcast is finished, it is edited");
+    let other =
+        BusinessClient::new(&s.server.url, &add_business(&s.server.dir, "Other", &[])).unwrap();
+    let (code, _) = status_of(other.revise_template(v1.id, &good, false).await);
+    assert_eq!(code, 404, "a business edits only its own templates");
+    let (code, _) = status_of(other.template_versions(v1.id).await);
+    assert_eq!(code, 404);
+    let as_user = BusinessClient::new(&s.server.url, &s.ana).unwrap();
+    let (code, _) = status_of(as_user.revise_template(v1.id, &good, false).await);
+    assert_eq!(code, 401);
+}
+
+#[tokio::test]
+async fn a_rejected_template_is_resubmitted_and_a_deleted_one_is_never_sent_again() {
+    let s = scene(&[]);
+    let shop = s.shop();
+    let code = shop
+        .submit_template(&submission(
+            "code",
+            Category::Authentication,
+            "Your code is 1234",
+        ))
+        .await
+        .unwrap();
+    assert_eq!(code.status, TemplateStatus::Rejected);
+    let fixed = edit(Category::Authentication, "Your code is {{1}}");
+    let r = shop.revise_template(code.id, &fixed, true).await.unwrap();
+    assert_eq!(
+        (r.version, r.template.status),
+        (2, TemplateStatus::Approved)
+    );
+    let history = shop.template_history(code.id).await.unwrap();
+    assert!(
+        history
+            .iter()
+            .any(|e| e.note.contains("Version 2 resubmitted")),
+        "{history:?}"
+    );
+    assert_eq!(send_to_ana(&shop, "code").await.outcome, Outcome::Deliver);
+
+    let deleted = shop.delete_template(code.id).await.unwrap();
+    assert_eq!(deleted.name, "code");
+    let refused = send_to_ana(&shop, "code").await;
+    assert_eq!(
+        (refused.outcome, refused.reason),
+        (Outcome::Reject, Reason::TemplateDeleted)
+    );
+    let broadcast = BroadcastSubmission {
+        template: "code".into(),
+        params: vec!["1".into()],
+        to: Some(vec!["ana".into()]),
+        dry_run: false,
+    };
+    let (status, error) = status_of(shop.broadcast(&broadcast).await);
+    assert_eq!(status, 422, "no broadcast sends it either");
+    assert!(error.message.contains("is deleted"), "{error:?}");
+
+    let listed = shop.templates().await.unwrap();
+    assert_eq!(
+        listed[0].status,
+        TemplateStatus::Deleted,
+        "listed, with its history"
+    );
+    assert_eq!(shop.template_versions(code.id).await.unwrap().len(), 2);
+    let history = shop.template_history(code.id).await.unwrap();
+    assert_eq!(history.last().unwrap().status, TemplateStatus::Deleted);
+    let metrics = shop
+        .metrics(&MetricsScope::Template("code".into()))
+        .await
+        .unwrap();
+    assert_eq!(metrics.metrics.delivered, 1, "its figures stay");
+
+    let (status, error) = status_of(shop.delete_template(code.id).await);
+    assert_eq!(status, 422, "{error:?}");
+    let (status, error) = status_of(shop.revise_template(code.id, &fixed, false).await);
+    assert_eq!(status, 422);
+    assert!(error.message.contains("was deleted"), "{error:?}");
+    let (status, error) = status_of(
+        shop.submit_template(&submission("code", Category::Authentication, "Code {{1}}"))
+            .await,
+    );
+    assert_eq!(status, 422);
+    assert!(error.message.contains("deleted"), "{error:?}");
+    let other =
+        BusinessClient::new(&s.server.url, &add_business(&s.server.dir, "Other", &[])).unwrap();
+    let mine = approved(&shop, "mine", Category::Utility, "Order {{1}} ready").await;
+    let (status, _) = status_of(other.delete_template(mine.id).await);
+    assert_eq!(status, 404, "a business deletes only its own templates");
+}
+
+#[tokio::test]
+async fn the_business_tool_edits_resubmits_deletes_and_lists_versions() {
+    let s = scene(&[]);
+    let files = TempDir::new().unwrap();
+    let file = |name: &str, text: &str| {
+        let path = files.path().join(name);
+        std::fs::write(&path, text).unwrap();
+        path.display().to_string()
+    };
+    let code = file(
+        "code.toml",
+        "name = \"code\"\ncategory = \"authentication\"\nbody = \"Your code is 1234\"\n",
+    );
+    let fixed = file(
+        "fixed.toml",
+        "category = \"authentication\"\nbody = \"Your code is {{1}}\"\n",
+    );
+    let wrong_name = file(
+        "other.toml",
+        "name = \"other\"\ncategory = \"utility\"\nbody = \"Hi\"\n",
+    );
+    let ran = business(&s.server, &s.shop, &["templates", "submit", &code]);
+    assert_eq!(ran.code, 1, "{ran:?}");
+
+    let ran = business(
+        &s.server,
+        &s.shop,
+        &["templates", "edit", "code", &wrong_name],
+    );
+    assert_eq!(
+        ran.code, 2,
+        "a file naming another template is a usage error: {ran:?}"
+    );
+    assert!(
+        ran.stderr.contains("names the template other, not code"),
+        "{}",
+        ran.stderr
+    );
+    let ran = business(&s.server, &s.shop, &["templates", "resubmit", "code"]);
+    assert_eq!(ran.code, 1, "the same body is rejected again: {ran:?}");
+    assert!(
+        ran.stdout.contains("Version 2. Rejected: code"),
+        "{}",
+        ran.stdout
+    );
+    let ran = business(
+        &s.server,
+        &s.shop,
+        &["templates", "resubmit", "code", &fixed],
+    );
+    assert_eq!(ran.code, 0, "{ran:?}");
+    assert!(
+        ran.stdout.contains("Version 3. Approved: code"),
+        "{}",
+        ran.stdout
+    );
+    let ran = business(&s.server, &s.shop, &["templates", "edit", "code", &fixed]);
+    assert_eq!(ran.code, 0, "{ran:?}");
+    assert!(ran.stdout.contains("Version 4. Approved"), "{}", ran.stdout);
+
+    let ran = business(&s.server, &s.shop, &["templates", "versions", "code"]);
+    assert_eq!(ran.code, 0, "{ran:?}");
+    let lines: Vec<&str> = ran.stdout.lines().collect();
+    assert_eq!(
+        lines.len(),
+        6,
+        "a title, a header and four versions: {}",
+        ran.stdout
+    );
+    assert!(
+        lines[2].starts_with("1") && lines[2].contains("rejected"),
+        "{}",
+        ran.stdout
+    );
+    assert!(
+        lines[5].starts_with("4") && lines[5].contains("approved"),
+        "{}",
+        ran.stdout
+    );
+
+    let ran = business(&s.server, &s.shop, &["templates", "delete", "code"]);
+    assert_eq!(ran.code, 0, "{ran:?}");
+    assert!(
+        ran.stdout
+            .contains("Deleted code: it can no longer be sent"),
+        "{}",
+        ran.stdout
+    );
+    let ran = business(
+        &s.server,
+        &s.shop,
+        &["send", "--to", "ana", "--template", "code", "--param", "77"],
+    );
+    assert_eq!(ran.code, 1, "{ran:?}");
+    assert!(ran.stdout.contains("template_deleted"), "{}", ran.stdout);
+    let ran = business(&s.server, &s.shop, &["templates", "list"]);
+    assert!(ran.stdout.contains("deleted"), "{}", ran.stdout);
+    let ran = business(&s.server, &s.shop, &["templates", "delete", "nothing"]);
+    assert_eq!(ran.code, 1, "{ran:?}");
+    assert!(
+        ran.stderr.contains("you have no template named nothing"),
+        "{}",
+        ran.stderr
+    );
+    let ran = business(
+        &s.server,
+        &s.shop,
+        &["--json", "templates", "versions", "code"],
+    );
+    let versions: Vec<TemplateVersion> = serde_json::from_str(&ran.stdout).unwrap();
+    assert_eq!(versions.last().unwrap().status, TemplateStatus::Deleted);
 }

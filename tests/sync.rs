@@ -6,7 +6,9 @@ mod support;
 
 use parley::model::*;
 use parley::policy::{PolicyConfig, Pricing};
-use parley::protocol::{KeyedAction, SendRequest, TemplateSubmission, WireAction};
+use parley::protocol::{
+    BroadcastSubmission, KeyedAction, SendRequest, TemplateSubmission, WireAction,
+};
 use parley::server::{Server, ServerConfig, add_business, add_user};
 use parley::store::{NewBusiness, Store, paths};
 use parley::sync::business_client::BusinessClient;
@@ -704,4 +706,58 @@ fn when_the_business_reads_the_conversation_the_users_device_shows_read_ticks() 
     let seen = own_messages(&c, acc.shop_id);
     assert_eq!(seen[0].delivery(), Some(Delivery::Read), "{seen:?}");
     assert_eq!(seen[0].seen_at, page.messages[1].read_at);
+}
+
+#[test]
+fn a_business_found_in_the_directory_gets_a_subscription_before_it_writes() {
+    let (rt, dir, acc) = world();
+    let server = LocalServer::start(&rt, dir.path());
+    let shop = BusinessClient::new(&server.url, &acc.shop).unwrap();
+    template(&rt, &shop, "offer", Category::Marketing, "This week: {{1}}");
+    let mut c = client(&server.url, &acc.alice);
+    c.catch_up(&rt);
+    assert!(
+        c.store().db().businesses().unwrap().is_empty(),
+        "no business has written to alice, so the changes name none"
+    );
+    assert!(rt.block_on(c.engine.refresh_directory()).unwrap());
+    let found: Vec<BusinessId> = c
+        .store()
+        .db()
+        .businesses_named("SHOP")
+        .unwrap()
+        .iter()
+        .map(|b| b.id)
+        .collect();
+    assert_eq!(found, [acc.shop_id], "found by name in the local copy");
+    assert!(
+        !rt.block_on(c.engine.refresh_directory()).unwrap(),
+        "reading an unchanged directory again changes nothing"
+    );
+
+    c.act(&UserAction::Subscribe {
+        business: acc.shop_id,
+    });
+    rt.block_on(c.engine.push()).unwrap();
+    let broadcast = BroadcastSubmission {
+        template: "offer".into(),
+        params: vec!["2x1".into()],
+        to: None,
+        dry_run: false,
+    };
+    let report = rt.block_on(shop.broadcast(&broadcast)).unwrap();
+    assert_eq!(
+        report.delivered, 1,
+        "the server counts alice among the shop's subscribers and delivers its offer"
+    );
+    c.catch_up(&rt);
+    let store = c.store();
+    let db = store.db();
+    let me = db.me().unwrap().unwrap();
+    let chats = db
+        .chats(me, ChatFilter::All, ChatOrder::Recent, 0, 10)
+        .unwrap();
+    assert_eq!(chats.len(), 1);
+    assert_eq!(chats[0].preview, "This week: 2x1");
+    assert!(db.relation(me, acc.shop_id).unwrap().subscribed);
 }

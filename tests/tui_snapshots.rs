@@ -79,6 +79,47 @@ fn full_screens() {
     snap("search_80x24", "1d4h", (80, 24), "/ \"ticket\"");
 }
 
+/// A server's copy that knows only the directory: no business has written yet.
+fn directory_only(width: u16, height: u16) -> (parley::tui::App, parley::tui::UiConfig) {
+    use parley::model::{BusinessId, BusinessKind, ListedBusiness, Timestamp};
+    let mut store = parley::store::Store::open_in_memory().unwrap();
+    parley::sync::prepare_mirror(&mut store).unwrap();
+    let listed = [
+        (1, "Tienda Sol", BusinessKind::Shop, true),
+        (2, "Banco Claro", BusinessKind::Bank, true),
+        (3, "Sol y Mar Viajes", BusinessKind::Transport, false),
+        (4, "Paquexpress", BusinessKind::Delivery, true),
+        (5, "SOLAR\u{1b}[31m Energía", BusinessKind::Energy, false),
+    ]
+    .map(|(id, name, kind, verified)| ListedBusiness {
+        id: BusinessId(id),
+        name: name.to_string(),
+        kind,
+        verified,
+    });
+    let assets = parley::world::Assets::built_in();
+    let start = assets.world.start;
+    store
+        .write(|tx| {
+            tx.set_clock(start)?;
+            tx.mirror_directory(&listed, Timestamp(0))
+        })
+        .unwrap();
+    let config = parley::tui::UiConfig::defaults(true);
+    let app = parley::tui::App::open(store, assets, config.settings.clone(), width, height)
+        .unwrap()
+        .with_sync(std::sync::Arc::new(tokio::sync::Notify::new()));
+    (app, config)
+}
+
+#[test]
+fn subscriptions_with_directory_results() {
+    let (mut app, config) = directory_only(80, 24);
+    app.set_connection("online".to_string());
+    keys(&mut app, &config, "S / \"sol\" enter");
+    insta::assert_snapshot!("subscriptions_directory_80x24", screen(&app, &config));
+}
+
 #[test]
 fn empty_states() {
     snap("empty_held_80x24", "0", (80, 24), "6");

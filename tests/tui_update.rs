@@ -780,3 +780,61 @@ fn remapped_keys_show_in_the_footer_and_in_help() {
         "{open}"
     );
 }
+
+#[test]
+fn subscriptions_find_a_business_by_name_and_subscribe_to_it() {
+    let (mut app, config) = demo("0", 100, 30);
+    keys(&mut app, &config, "S");
+    let everyone = parley::world::Assets::built_in().world.def.businesses.len();
+    assert_eq!(
+        app.state.subscriptions.rows.len(),
+        everyone,
+        "at the start of the world, before any of them wrote, every business is listed"
+    );
+    keys(&mut app, &config, "/ \"ENERGIA\"");
+    let names: Vec<&str> = app
+        .state
+        .subscriptions
+        .rows
+        .iter()
+        .map(|r| r.business.name.as_str())
+        .collect();
+    assert_eq!(
+        names,
+        ["Luz Verde Energía"],
+        "case and accents aside, as typed"
+    );
+    assert!(screen(&app, &config).contains("Find a business: ENERGIA"));
+    keys(&mut app, &config, "enter space");
+    assert!(
+        relation(&app, "Luz Verde Energía").subscribed,
+        "space subscribes to the business found"
+    );
+    assert!(status(&app).contains("Subscribed to Luz Verde Energía"));
+    assert!(screen(&app, &config).contains("/ ENERGIA · 1 business · esc shows all"));
+    keys(&mut app, &config, "esc");
+    assert_eq!(
+        app.state.screen,
+        Screen::Subscriptions,
+        "esc clears the filter first"
+    );
+    assert_eq!(app.state.subscriptions.rows.len(), everyone);
+    keys(&mut app, &config, "/ \"zzz\" enter");
+    assert!(app.state.subscriptions.rows.is_empty());
+    assert!(
+        status(&app).contains("No business's name contains “zzz”"),
+        "{}",
+        status(&app)
+    );
+    keys(
+        &mut app,
+        &config,
+        "/ backspace backspace backspace \"lola\" esc",
+    );
+    assert!(
+        app.state.subscriptions.filter.is_empty(),
+        "esc while typing clears it"
+    );
+    keys(&mut app, &config, "esc");
+    assert_eq!(app.state.screen, Screen::Inbox);
+}

@@ -1,7 +1,8 @@
 //! The business's conversations as text for a terminal: the inbox table, one conversation,
 //! and what became of a reply. Every string from the server is cleaned before it is printed.
 
-use super::output::{sent, table};
+use super::output::sent;
+use crate::cli_answer::table;
 use crate::model::number::grouped;
 use crate::model::text::{clean_body, clean_line};
 use crate::model::{

@@ -59,6 +59,51 @@ fn capital(word: &str) -> String {
         .unwrap_or_default()
 }
 
+/// A template's new version and its review.
+pub fn revised(r: &RevisedTemplate) -> String {
+    format!("Version {}. {}", r.version, submitted(&r.template))
+}
+
+/// A deleted template.
+pub fn deleted(d: &DeletedTemplate) -> String {
+    format!(
+        "Deleted {}: it can no longer be sent; its versions, history and figures stay.",
+        cell(&d.name)
+    )
+}
+
+/// Every version of a template.
+pub fn versions(name: &str, list: &[TemplateVersion]) -> String {
+    let rows: Vec<Vec<String>> = list
+        .iter()
+        .map(|v| {
+            vec![
+                v.version.to_string(),
+                v.status.to_string(),
+                v.category.to_string(),
+                v.review_rule.to_string(),
+                v.submitted_at.date_time(),
+                clean_line(&v.body, 48),
+            ]
+        })
+        .collect();
+    format!(
+        "Versions of {}:\n{}",
+        cell(name),
+        table(
+            &[
+                "VERSION",
+                "STATUS",
+                "CATEGORY",
+                "REVIEW RULE",
+                "SUBMITTED",
+                "BODY"
+            ],
+            &rows
+        )
+    )
+}
+
 /// The business's templates.
 pub fn templates(list: &[WireTemplate]) -> String {
     if list.is_empty() {

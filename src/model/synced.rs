@@ -59,3 +59,14 @@ pub struct SyncedBusiness {
     /// Restrictions in force now.
     pub restrictions: Vec<Restriction>,
 }
+
+/// A business as the directory lists it: what a user needs to find it and opt in first.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, utoipa::ToSchema)]
+pub struct ListedBusiness {
+    pub id: BusinessId,
+    /// Its name, cleaned: at most 64 characters, and a cut mark after a longer one.
+    #[schema(max_length = 65)]
+    pub name: String,
+    pub kind: BusinessKind,
+    pub verified: bool,
+}

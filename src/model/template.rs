@@ -31,6 +31,8 @@ code_enum!(
         Rejected = "rejected",
         Paused = "paused",
         Disabled = "disabled",
+        /// Deleted by its business: never sent again; its history and figures stay.
+        Deleted = "deleted",
     }
 );
 
@@ -154,6 +156,23 @@ impl Template {
         }
         out
     }
+}
+
+/// One version of a template: the body and category review judged, and what it decided.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
+pub struct TemplateVersion {
+    /// 1 for the submission, one more for each edit or resubmission.
+    pub version: u32,
+    pub requested_category: Category,
+    pub category: Category,
+    pub body: String,
+    pub status: TemplateStatus,
+    pub review_rule: ReviewRule,
+    pub review_note: String,
+    pub submitted_at: Timestamp,
+    pub approved_at: Option<Timestamp>,
+    /// When the next version replaced it (`None` for the current one).
+    pub replaced_at: Option<Timestamp>,
 }
 
 /// One step of a template's history: review, pause, resumption, disabling.

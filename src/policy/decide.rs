@@ -148,6 +148,10 @@ fn template_usable(out: &Outgoing, now: Timestamp) -> Option<Decision> {
             Reason::TemplateDisabled,
             format!("Rejected: template '{tname}' was disabled after repeated low quality."),
         )),
+        TemplateStatus::Deleted => Some(Decision::reject(
+            Reason::TemplateDeleted,
+            format!("Rejected: template '{tname}' was deleted by its business."),
+        )),
     }
 }
 

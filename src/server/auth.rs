@@ -99,7 +99,7 @@ impl FromRequestParts<Shared> for UserAuth {
         match authenticate(parts, state).await? {
             Account::User(user) => Ok(UserAuth(user)),
             Account::Business(_) => Err(ApiFailure::unauthorized(
-                "this is a business token; the /v1/me routes need a user's token",
+                "this is a business token; the user routes (/v1/me, /v1/directory) need a user's token",
             )),
             Account::Reviewer(_) => Err(ApiFailure::unauthorized(
                 "this is a reviewer's token; the /v1/me routes need a user's token",

@@ -3,8 +3,8 @@
 //! business's own templates and broadcasts, so another's are simply not found.
 
 use super::db::{
-    Attempt, BroadcastOutcome, BroadcastRequest, DbError, DbResult, NewTemplate, SendResult,
-    ServerConnection, ServerReads, ServerWrites,
+    Attempt, BroadcastOutcome, BroadcastRequest, DbError, DbResult, NewTemplate, Revision,
+    SendResult, ServerConnection, ServerReads, ServerWrites,
 };
 use crate::model::limits::{MAX_BODY_CHARS, MAX_PARAM_CHARS, MAX_PARAMS, MAX_TEMPLATE_NAME_CHARS};
 use crate::model::*;
@@ -113,6 +113,77 @@ pub fn submit_template(
     };
     let id = tx.submit_template(&new, policy, now)?;
     Ok(wire_template(tx.reads().template(id)?, now))
+}
+
+/// Checks the size of a template's new version.
+pub fn check_edit(t: &TemplateEdit) -> std::result::Result<(), String> {
+    if t.body.chars().count() > MAX_BODY_CHARS {
+        return Err(format!(
+            "a template body is at most {MAX_BODY_CHARS} characters"
+        ));
+    }
+    Ok(())
+}
+
+/// One of the business's templates by id; another's is not found.
+pub fn owned_template(
+    db: &dyn ServerReads,
+    business: BusinessId,
+    id: TemplateId,
+) -> DbResult<Template> {
+    match db.template(id) {
+        Ok(t) if t.business == business => Ok(t),
+        _ => Err(DbError::not_found(format!("you have no template {id}"))),
+    }
+}
+
+/// Stores an edit or resubmission of one of the business's templates as a new version, which
+/// review judges at once, and answers with the template as it now is.
+pub fn revise_template(
+    tx: &dyn ServerWrites,
+    business: BusinessId,
+    id: TemplateId,
+    edit: &TemplateEdit,
+    resubmit: bool,
+    policy: &PolicyConfig,
+    now: Timestamp,
+) -> DbResult<RevisedTemplate> {
+    owned_template(tx.reads(), business, id)?;
+    let revision = Revision {
+        category: edit.category,
+        body: &edit.body,
+        allow_recategorise: edit.allow_recategorise,
+        resubmit,
+    };
+    let version = tx.revise_template(id, &revision, policy, now)?;
+    let template = wire_template(tx.reads().template(id)?, now);
+    Ok(RevisedTemplate { version, template })
+}
+
+/// Deletes one of the business's templates.
+pub fn delete_template(
+    tx: &dyn ServerWrites,
+    business: BusinessId,
+    id: TemplateId,
+    now: Timestamp,
+) -> DbResult<DeletedTemplate> {
+    let t = owned_template(tx.reads(), business, id)?;
+    tx.delete_template(id, now)?;
+    Ok(DeletedTemplate {
+        id,
+        name: t.name,
+        at: now,
+    })
+}
+
+/// Every version of one of the business's templates, oldest first.
+pub fn template_versions(
+    db: &dyn ServerReads,
+    business: BusinessId,
+    id: TemplateId,
+) -> DbResult<Vec<TemplateVersion>> {
+    owned_template(db, business, id)?;
+    db.template_versions(id)
 }
 
 fn own_template(db: &dyn ServerReads, business: BusinessId, name: &str) -> DbResult<Template> {

@@ -6,7 +6,7 @@ use crate::model::*;
 use rusqlite::{OptionalExtension, params};
 
 /// Escapes `%`, `_` and `\` for a LIKE pattern.
-fn like_pattern(query: &str) -> String {
+pub(super) fn like_pattern(query: &str) -> String {
     let escaped: String = query
         .chars()
         .flat_map(|c| match c {

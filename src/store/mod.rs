@@ -10,6 +10,7 @@ mod broadcast_parts;
 mod changes;
 mod chats;
 mod conversations;
+mod directory;
 mod enforce;
 mod error;
 mod import;
@@ -26,6 +27,7 @@ mod rows;
 mod send;
 mod server;
 mod standing;
+mod template_life;
 
 pub use actions::EVIDENCE_MESSAGES;
 pub use broadcast::{BroadcastOutcome, BroadcastRequest};
@@ -37,6 +39,7 @@ pub use mirror::Queued;
 pub use parties::{NewBusiness, NewTemplate};
 pub use send::{Attempt, SendResult};
 pub use server::{Account, ChangedMessage, Tombstone};
+pub use template_life::Revision;
 
 use crate::model::{Timestamp, UserId};
 use rusqlite::{Connection, OptionalExtension, params};

@@ -365,9 +365,13 @@ impl Tx<'_> {
         if name.is_empty() {
             return Err(StoreError::Invalid("a template needs a name".into()));
         }
-        if self.db().template_named(new.business, &name)?.is_some() {
+        if let Some(taken) = self.db().template_named(new.business, &name)? {
+            let how = match taken.status {
+                TemplateStatus::Deleted => " (deleted: its name stays with its history)",
+                _ => "; edit it to change it",
+            };
             return Err(StoreError::Invalid(format!(
-                "this business already has a template named {name}"
+                "this business already has a template named {name}{how}"
             )));
         }
         let body = text::clean_body(new.body);

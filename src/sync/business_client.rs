@@ -2,12 +2,14 @@
 //! parts), metrics, status and what the business console reads, as typed calls over [`Api`].
 
 use super::http::{Api, HttpError};
+use crate::model::TemplateVersion;
 use crate::model::{
     BroadcastId, BroadcastRecord, ConversationPage, DayFigures, QualityPoint, TemplateEvent,
     TemplateId,
 };
 use crate::policy::{Settlement, StandingReport};
 use crate::protocol::*;
+use reqwest::Method;
 
 /// Which figures to ask for.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -54,6 +56,44 @@ impl BusinessClient {
     /// Every template of the business.
     pub async fn templates(&self) -> Result<Vec<WireTemplate>, HttpError> {
         self.api.get("business/templates", &[]).await
+    }
+
+    /// Edits a template (or, with `resubmit`, resubmits a rejected one): a new version that
+    /// review judges again.
+    pub async fn revise_template(
+        &self,
+        id: TemplateId,
+        edit: &TemplateEdit,
+        resubmit: bool,
+    ) -> Result<RevisedTemplate, HttpError> {
+        match resubmit {
+            true => {
+                let path = format!("business/templates/{id}/resubmit");
+                self.api.post(&path, edit).await
+            }
+            false => {
+                let path = format!("business/templates/{id}");
+                let request = self.api.request(Method::PUT, &path, &[]).json(edit);
+                self.api.send(request).await
+            }
+        }
+    }
+
+    /// Deletes a template: never sent again, its history kept.
+    pub async fn delete_template(&self, id: TemplateId) -> Result<DeletedTemplate, HttpError> {
+        let path = format!("business/templates/{id}");
+        let request = self.api.request(Method::DELETE, &path, &[]);
+        self.api.send(request).await
+    }
+
+    /// Every version of a template, oldest first, the current one last.
+    pub async fn template_versions(
+        &self,
+        id: TemplateId,
+    ) -> Result<Vec<TemplateVersion>, HttpError> {
+        self.api
+            .get(&format!("business/templates/{id}/versions"), &[])
+            .await
     }
 
     /// Sends one message; the answer is the rules' decision.

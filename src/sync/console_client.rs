@@ -8,7 +8,7 @@ use crate::model::*;
 use crate::policy::config::TemplateConfig;
 use crate::policy::{Metrics, PolicyConfig, Quote, Settlement};
 use crate::protocol::{
-    BroadcastReport, BroadcastStart, BroadcastSubmission, BusinessRules, ReadRequest,
+    BroadcastReport, BroadcastStart, BroadcastSubmission, BusinessRules, ReadRequest, TemplateEdit,
     TemplateSubmission, WireTemplate,
 };
 
@@ -133,6 +133,30 @@ impl ConsoleClient {
             Err(e) if e.code() == Some("conflict") => Ok(None),
             Err(e) => Err(e),
         }
+    }
+
+    /// Edits a template of `business` (or resubmits a rejected one): `revision` is the
+    /// template, whether review may re-categorise it, and whether it is a resubmission. The
+    /// answer carries the new version's review.
+    pub async fn revise_template(
+        &self,
+        business: BusinessId,
+        (id, allow_recategorise, resubmit): (TemplateId, bool, bool),
+        category: Category,
+        body: &str,
+    ) -> Result<Template, HttpError> {
+        let edit = TemplateEdit {
+            category,
+            body: body.to_string(),
+            allow_recategorise,
+        };
+        let revised = self.client.revise_template(id, &edit, resubmit).await?;
+        Ok(template(revised.template, business))
+    }
+
+    /// Deletes a template: never sent again; its history and figures stay.
+    pub async fn delete_template(&self, id: TemplateId) -> Result<(), HttpError> {
+        self.client.delete_template(id).await.map(drop)
     }
 
     /// Prices a broadcast and decides it for every recipient, without sending anything.

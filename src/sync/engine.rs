@@ -6,12 +6,12 @@ use super::backoff::Backoff;
 use super::http::{Api, HttpError};
 use super::{mirror, outbox};
 use crate::model::Timestamp;
-use crate::protocol::{ActionBatch, ActionResults, Changes, Cursor};
+use crate::protocol::{ActionBatch, ActionResults, Changes, Cursor, Directory};
 use crate::store::{Store, StoreError};
 use reqwest::Method;
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 use tokio::sync::{Notify, mpsc};
 
 /// Most actions sent in one request.
@@ -23,6 +23,15 @@ const PAGES_PER_WRITE: usize = 4;
 /// How long a pull may take; the stream's long poll gets more than the server waits.
 const REQUEST_TIMEOUT: Duration = super::http::REQUEST_TIMEOUT;
 const STREAM_TIMEOUT: Duration = Duration::from_secs(40);
+/// How often the directory of businesses is read again.
+const DIRECTORY_EVERY: Duration = Duration::from_secs(10 * 60);
+/// How old the directory may be when the inbox asks for news (the user opened
+/// Subscriptions, or acted), and after a failed read.
+const DIRECTORY_SOON: Duration = Duration::from_secs(60);
+/// Businesses asked for in one page of the directory (the server's most).
+const DIRECTORY_PAGE: usize = 200;
+/// Most pages of the directory kept in the local copy: 10 000 businesses.
+const DIRECTORY_PAGES: usize = 50;
 
 /// Where to sync and how.
 #[derive(Debug, Clone)]
@@ -87,6 +96,11 @@ pub struct Engine {
     store: Arc<Mutex<Store>>,
     events: mpsc::Sender<SyncEvent>,
     last_sync: Option<Timestamp>,
+    /// When the directory was last read (or its read failed), on this computer's monotonic
+    /// clock.
+    directory_read: Option<Instant>,
+    /// The inbox woke the loop since the last round.
+    woken: bool,
 }
 
 impl Engine {
@@ -99,6 +113,8 @@ impl Engine {
             store: Arc::new(Mutex::new(store)),
             events,
             last_sync: None,
+            directory_read: None,
+            woken: false,
         })
     }
 
@@ -150,10 +166,18 @@ impl Engine {
     async fn cycle(&mut self, wake: &Notify) -> Result<(), SyncError> {
         self.push().await?;
         self.catch_up().await?;
+        let age = self.directory_read.map(|at| at.elapsed());
+        if directory_due(age, std::mem::take(&mut self.woken)) {
+            self.directory_read = Some(Instant::now());
+            if let Err(e) = self.refresh_directory().await {
+                tracing::warn!("sync: the directory of businesses was not read: {e}");
+                self.directory_read = Instant::now().checked_sub(DIRECTORY_EVERY - DIRECTORY_SOON);
+            }
+        }
         let _ = self.status(self.online()).await;
         tokio::select! {
             pulled = self.pull("stream", STREAM_TIMEOUT) => { pulled?; }
-            _ = wake.notified() => {}
+            _ = wake.notified() => self.woken = true,
         }
         Ok(())
     }
@@ -199,6 +223,33 @@ impl Engine {
             self.with_store(move |s| s.write(|tx| tx.outbox_done(&done)))
                 .await?;
         }
+    }
+
+    /// Reads the server's directory of businesses, page after page, and stores it in the
+    /// local copy, so the user can find a business and subscribe before it writes. Returns
+    /// whether a business was new or changed (the inbox is then told to reload).
+    pub async fn refresh_directory(&mut self) -> Result<bool, SyncError> {
+        let mut listed = Vec::new();
+        let mut after = 0;
+        for _ in 0..DIRECTORY_PAGES {
+            let query = [
+                ("after", after.to_string()),
+                ("limit", DIRECTORY_PAGE.to_string()),
+            ];
+            let page: Directory = self.api.get("directory", &query).await?;
+            listed.extend(page.businesses);
+            match page.next {
+                Some(next) => after = next.0,
+                None => break,
+            }
+        }
+        let changed = self
+            .with_store(move |s| mirror::apply_directory(s, &listed))
+            .await?;
+        if changed {
+            let _ = self.events.send(SyncEvent::Changed).await;
+        }
+        Ok(changed)
     }
 
     /// Asks for the changes after the cursor (`route` is "changes", or "stream" to wait for
@@ -318,5 +369,29 @@ struct AbortOnDrop(tokio::task::JoinHandle<()>);
 impl Drop for AbortOnDrop {
     fn drop(&mut self) {
         self.0.abort();
+    }
+}
+
+/// Whether to read the directory again, given how old the last read is (`None`: never read)
+/// and whether the inbox asked for news since.
+fn directory_due(age: Option<Duration>, woken: bool) -> bool {
+    match age {
+        None => true,
+        Some(age) => age >= DIRECTORY_EVERY || (woken && age >= DIRECTORY_SOON),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_directory_is_read_at_start_every_ten_minutes_and_sooner_when_asked() {
+        let minutes = |m: u64| Some(Duration::from_secs(m * 60));
+        assert!(directory_due(None, false));
+        assert!(!directory_due(minutes(5), false));
+        assert!(directory_due(minutes(10), false));
+        assert!(!directory_due(Some(Duration::from_secs(30)), true));
+        assert!(directory_due(minutes(2), true));
     }
 }

@@ -1,7 +1,7 @@
 //! The server's changes stored in the inbox's copy of its data: each page's businesses,
 //! messages, decisions and removals written in order, with the cursor that follows them.
 
-use crate::model::{ChatId, UserId};
+use crate::model::{ChatId, ListedBusiness, UserId};
 use crate::protocol::{Changes, Cursor};
 use crate::store::{Result, Store, Tx};
 
@@ -33,6 +33,15 @@ fn apply_page(tx: &Tx, changes: &Changes, touched: &mut Vec<ChatId>) -> Result<b
     tx.mirror_removed(&changes.removed, touched)?;
     tx.set_sync_cursor((changes.cursor.change, changes.cursor.id))?;
     Ok(businesses_changed)
+}
+
+/// Stores the businesses of the server's directory, so the Subscriptions screen lists and
+/// finds them before they write; returns whether any was new or changed.
+pub fn apply_directory(store: &mut Store, listed: &[ListedBusiness]) -> Result<bool> {
+    store.write(|tx| {
+        let now = tx.db().clock()?.unwrap_or_else(crate::wall_clock::now);
+        tx.mirror_directory(listed, now)
+    })
 }
 
 /// The user whose copy this is, added under `name` (with the default preferences) when the

@@ -16,7 +16,7 @@ mod sqlite;
 
 pub use crate::store::{
     Account, Attempt, BroadcastOutcome, BroadcastPart, BroadcastRequest, BroadcastState,
-    ChangedMessage, NewBusiness, NewTemplate, OpenedBroadcast, SendResult, Tombstone,
+    ChangedMessage, NewBusiness, NewTemplate, OpenedBroadcast, Revision, SendResult, Tombstone,
 };
 pub use error::{DbError, DbResult};
 pub use sqlite::SqliteDb;
@@ -57,6 +57,14 @@ pub trait ServerReads {
     fn business(&self, id: BusinessId) -> DbResult<Business>;
     /// Every business.
     fn businesses(&self) -> DbResult<Vec<Business>>;
+    /// One page of the directory: businesses whose name contains `query` (case and accents
+    /// aside), in id order after `after`, at most `limit`.
+    fn directory(
+        &self,
+        query: &str,
+        after: BusinessId,
+        limit: usize,
+    ) -> DbResult<Vec<ListedBusiness>>;
     /// How many people subscribe to a business's offers (and do not block it).
     fn subscriber_count(&self, business: BusinessId) -> DbResult<u32>;
     /// A business's restrictions, oldest first.
@@ -71,6 +79,8 @@ pub trait ServerReads {
     fn templates(&self, business: BusinessId) -> DbResult<Vec<Template>>;
     /// A template's review, pauses and resumptions, oldest first.
     fn template_log(&self, template: TemplateId) -> DbResult<Vec<TemplateEvent>>;
+    /// Every version of a template, oldest first, the current one last.
+    fn template_versions(&self, template: TemplateId) -> DbResult<Vec<TemplateVersion>>;
     /// A business's broadcasts, newest first.
     fn broadcasts(&self, business: BusinessId) -> DbResult<Vec<BroadcastRecord>>;
     /// The business that ran a broadcast, if the broadcast exists.
@@ -140,6 +150,16 @@ pub trait ServerWrites {
         policy: &PolicyConfig,
         now: Timestamp,
     ) -> DbResult<TemplateId>;
+    /// Stores a template's new version with its review; returns the version's number.
+    fn revise_template(
+        &self,
+        template: TemplateId,
+        revision: &Revision,
+        policy: &PolicyConfig,
+        now: Timestamp,
+    ) -> DbResult<u32>;
+    /// Deletes a template: never sent again, its history kept.
+    fn delete_template(&self, template: TemplateId, now: Timestamp) -> DbResult<()>;
     /// Sends one message through the rules and stores it with its decision.
     fn send(
         &self,

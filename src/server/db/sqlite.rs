@@ -196,6 +196,15 @@ impl ServerReads for Db<'_> {
         Ok(Db::businesses(self)?)
     }
 
+    fn directory(
+        &self,
+        query: &str,
+        after: BusinessId,
+        limit: usize,
+    ) -> DbResult<Vec<ListedBusiness>> {
+        Ok(Db::directory_page(self, query, after, limit)?)
+    }
+
     fn subscriber_count(&self, business: BusinessId) -> DbResult<u32> {
         Ok(Db::subscribers(self, business)?.len() as u32)
     }
@@ -222,6 +231,10 @@ impl ServerReads for Db<'_> {
 
     fn template_log(&self, template: TemplateId) -> DbResult<Vec<TemplateEvent>> {
         Ok(Db::template_log(self, template)?)
+    }
+
+    fn template_versions(&self, template: TemplateId) -> DbResult<Vec<TemplateVersion>> {
+        Ok(Db::template_versions(self, template)?)
     }
 
     fn broadcasts(&self, business: BusinessId) -> DbResult<Vec<BroadcastRecord>> {
@@ -344,6 +357,20 @@ impl ServerWrites for Writes<'_, '_> {
         now: Timestamp,
     ) -> DbResult<TemplateId> {
         Ok(self.tx.submit_template(new, policy, now)?.0)
+    }
+
+    fn revise_template(
+        &self,
+        template: TemplateId,
+        revision: &Revision,
+        policy: &PolicyConfig,
+        now: Timestamp,
+    ) -> DbResult<u32> {
+        Ok(self.tx.revise_template(template, revision, policy, now)?.0)
+    }
+
+    fn delete_template(&self, template: TemplateId, now: Timestamp) -> DbResult<()> {
+        Ok(self.tx.delete_template(template, now)?)
     }
 
     fn send(

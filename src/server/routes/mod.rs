@@ -5,9 +5,11 @@
 mod business;
 mod console;
 mod conversations;
+mod directory;
 mod meta;
 mod review;
 mod runs;
+mod template_life;
 mod test_clock;
 mod user;
 
@@ -64,6 +66,7 @@ fn api(config: &super::ServerConfig) -> OpenApiRouter<Shared> {
         .routes(routes!(meta::openapi))
         .routes(routes!(user::changes))
         .routes(routes!(user::post_actions))
+        .routes(routes!(directory::directory))
         .routes(routes!(business::submit_template, business::list_templates))
         .routes(routes!(business::send_message))
         .routes(routes!(business::broadcast, console::list_broadcasts))
@@ -75,6 +78,12 @@ fn api(config: &super::ServerConfig) -> OpenApiRouter<Shared> {
         .routes(routes!(console::account))
         .routes(routes!(console::rules))
         .routes(routes!(console::template_history))
+        .routes(routes!(
+            template_life::edit_template,
+            template_life::delete_template
+        ))
+        .routes(routes!(template_life::resubmit_template))
+        .routes(routes!(template_life::template_versions))
         .routes(routes!(console::daily))
         .routes(routes!(console::quality))
         .routes(routes!(console::standing))

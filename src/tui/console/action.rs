@@ -51,6 +51,10 @@ pub enum Action {
     /// Write a new template in the editor, or submit one from a TOML file.
     NewTemplate,
     SubmitFile,
+    /// Write a new version of the selected template (a resubmission when it was rejected).
+    EditTemplate,
+    /// Delete the selected template, after asking.
+    DeleteTemplate,
     /// Broadcast the selected template.
     Send,
     /// Forms: the next / previous field.

@@ -43,7 +43,7 @@ impl Commands for Mode {
             Mode::Metrics => "Metrics",
             Mode::Standing => "Standing",
             Mode::Conversations => "Conversations",
-            Mode::Dialog => "Business switcher and review result",
+            Mode::Dialog => "Business switcher, review result and deleting",
             Mode::Help => "Help",
         }
     }
@@ -58,6 +58,8 @@ impl Commands for Mode {
                 cmd(Send, "broadcast it", true),
                 cmd(NewTemplate, "new template", true),
                 cmd(SubmitFile, "submit a file", true),
+                cmd(EditTemplate, "edit / resubmit", false),
+                cmd(DeleteTemplate, "delete", false),
             ],
             Mode::Editor => vec![
                 cmd(NextField, "next field", true),
@@ -143,6 +145,13 @@ pub fn footer(keymap: &Keymap, state: &ConsoleState) -> Vec<FooterItem> {
     if let Some(ConsoleDialog::Review { .. }) = state.dialog {
         let close = keymap.key_for(mode, &Action::Confirm).unwrap_or_default();
         return vec![FooterItem::Key(close, "close".to_string())];
+    }
+    if let Some(ConsoleDialog::Delete { .. }) = state.dialog {
+        let key = |action| keymap.key_for(mode, &action).unwrap_or_default();
+        return vec![
+            FooterItem::Key(key(Action::Confirm), "delete it".to_string()),
+            FooterItem::Key(key(Action::Back), "keep it".to_string()),
+        ];
     }
     let mut items = Vec::new();
     if let Some(notice) = blocked_send(state) {

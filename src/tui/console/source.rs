@@ -167,6 +167,16 @@ pub trait ConsoleSource {
     fn templates(&self, business: BusinessId) -> Result<Vec<TemplateCard>>;
     /// Submits a template for review; the answer carries the review's result.
     fn submit(&mut self, business: BusinessId, draft: &TemplateDraft) -> Result<TemplateCard>;
+    /// Edits a template (with `resubmit`, resubmits a rejected one): the draft's category and
+    /// body become a new version, reviewed at once; the old version is kept.
+    fn revise(
+        &mut self,
+        template: TemplateId,
+        draft: &TemplateDraft,
+        resubmit: bool,
+    ) -> Result<TemplateCard>;
+    /// Deletes a template: never sent again; its history and figures stay.
+    fn delete(&mut self, template: TemplateId) -> Result<()>;
     /// How many people would receive a broadcast to all subscribers.
     fn subscribers(&self, business: BusinessId) -> Result<u32>;
     /// Prices a broadcast and decides it for every recipient, without sending anything.

@@ -69,6 +69,16 @@ pub struct Editor {
     pub allow_recategorise: bool,
     pub body: TextField,
     pub focus: EditorField,
+    /// The template it writes a new version of (`None`: a new template).
+    pub revising: Option<Revising>,
+}
+
+/// The template an editor writes a new version of.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Revising {
+    pub template: TemplateId,
+    /// It was rejected, so the new version is a resubmission.
+    pub resubmit: bool,
 }
 
 impl Default for Editor {
@@ -79,6 +89,7 @@ impl Default for Editor {
             allow_recategorise: true,
             body: TextField::default(),
             focus: EditorField::Name,
+            revising: None,
         }
     }
 }
@@ -230,6 +241,8 @@ pub enum ConsoleDialog {
     Switcher { selected: usize },
     /// The review of a template just submitted.
     Review { card: TemplateCard },
+    /// Whether to delete a template.
+    Delete { template: TemplateId, name: String },
 }
 
 /// Everything the console's views draw.
@@ -325,6 +338,7 @@ pub fn not_sendable(template: &Template, now: Timestamp) -> Option<String> {
             None => "paused".to_string(),
         }),
         TemplateStatus::Disabled => Some("disabled after repeated low quality".to_string()),
+        TemplateStatus::Deleted => Some("deleted".to_string()),
     }
 }
 

@@ -4,7 +4,7 @@ use super::source::*;
 use crate::model::MetricScope;
 use crate::model::*;
 use crate::policy::{Metrics, PolicyConfig, conversation};
-use crate::store::{BroadcastRequest, NewTemplate, Store, StoreError};
+use crate::store::{BroadcastRequest, NewTemplate, Revision, Store, StoreError};
 use crate::world::{self, Assets};
 use std::borrow::{Borrow, BorrowMut};
 
@@ -144,6 +144,35 @@ impl<St: BorrowMut<Store>, As: Borrow<Assets>> ConsoleSource for StoreSource<St,
             .store
             .borrow_mut()
             .write(|tx| tx.ask_for_review(business, "", now))?)
+    }
+
+    fn revise(
+        &mut self,
+        template: TemplateId,
+        draft: &TemplateDraft,
+        resubmit: bool,
+    ) -> Result<TemplateCard> {
+        let now = self.now()?;
+        let revision = Revision {
+            category: draft.category,
+            body: &draft.body,
+            allow_recategorise: draft.allow_recategorise,
+            resubmit,
+        };
+        let policy = &self.assets.borrow().policy;
+        self.store
+            .borrow_mut()
+            .write(|tx| tx.revise_template(template, &revision, policy, now))?;
+        let template = self.store().db().template(template)?;
+        self.card(template)
+    }
+
+    fn delete(&mut self, template: TemplateId) -> Result<()> {
+        let now = self.now()?;
+        Ok(self
+            .store
+            .borrow_mut()
+            .write(|tx| tx.delete_template(template, now))?)
     }
 
     fn subscribers(&self, business: BusinessId) -> Result<u32> {

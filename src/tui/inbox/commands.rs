@@ -30,7 +30,7 @@ impl Commands for Mode {
             Mode::Help => "Help",
             Mode::Notices => "Notices",
             Mode::Search => "Search",
-            Mode::Find => "Finding in a chat (/)",
+            Mode::Find => "Finding (/ in a chat or in Subscriptions)",
             Mode::Dialog => "Dialogs (Why?, report, block, first contact)",
             Mode::Command => "Command line (:)",
         }
@@ -149,6 +149,7 @@ impl Commands for Mode {
                 cmd(ToggleSubscribe, "subscribe / unsubscribe", true),
                 cmd(ToggleAllOffers, "all offers on / off", true),
                 cmd(ToggleBlock, "block / unblock", true),
+                cmd(Find, "find a business by name", true),
                 cmd(Profile, "business profile", true),
                 cmd(Back, "back", true),
             ],

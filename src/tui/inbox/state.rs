@@ -185,12 +185,19 @@ pub struct SubscriptionRow {
     pub relation: Relation,
 }
 
-/// The Subscriptions screen.
+/// The Subscriptions screen: every business the inbox knows (with a server, its directory
+/// too), or those whose name contains the filter.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Subscriptions {
     pub rows: Vec<SubscriptionRow>,
     pub selected: usize,
     pub all_offers: bool,
+    /// Part of a business's name, typed after `/`, case and accents aside (empty: all).
+    pub filter: String,
+    /// Where the cursor is in the filter, in characters.
+    pub cursor: usize,
+    /// Keys go to the filter.
+    pub typing: bool,
 }
 
 /// A business's profile.
@@ -497,7 +504,9 @@ impl UiState {
         if self.search.is_some() {
             return Mode::Search;
         }
-        if self.find.as_ref().is_some_and(|f| f.typing) {
+        if self.find.as_ref().is_some_and(|f| f.typing)
+            || (self.screen == Screen::Subscriptions && self.subscriptions.typing)
+        {
             return Mode::Find;
         }
         match self.screen {

@@ -95,6 +95,9 @@ impl ConsoleApp {
             (ConsoleDialog::Switcher { selected }, Action::Confirm | Action::Open) => {
                 self.switch_to(source, selected)?
             }
+            (ConsoleDialog::Delete { template, name }, Action::Confirm | Action::Open) => {
+                self.delete(source, template, &name)?
+            }
             (ConsoleDialog::Switcher { selected }, other) => {
                 let delta = movement(&other).unwrap_or(0);
                 let len = self.state.businesses.len();

@@ -1,5 +1,6 @@
 //! The Templates screen: browse, write a template in the editor or submit one from a TOML
-//! file, see its review at once, and start a broadcast of an approved one.
+//! file, see its review at once, edit or resubmit it as a new version, delete it, and start a
+//! broadcast of an approved one.
 
 use super::super::field::TextField;
 use super::super::source::*;
@@ -22,9 +23,78 @@ impl ConsoleApp {
         match action {
             Action::NewTemplate => self.state.editor = Some(Editor::default()),
             Action::SubmitFile => self.state.prompt = Some(TextField::default()),
+            Action::EditTemplate => self.edit_selected(),
+            Action::DeleteTemplate => self.ask_delete_selected(),
             Action::Send | Action::Open => self.send_selected(),
             _ => {}
         }
+    }
+
+    /// Opens the editor on the selected template's current version, or says why it cannot
+    /// take a new one.
+    fn edit_selected(&mut self) {
+        let Some(t) = self
+            .state
+            .templates
+            .selected_card()
+            .map(|c| c.template.clone())
+        else {
+            self.info("No template yet: write one (n) or submit a file (f).");
+            return;
+        };
+        if let Some(why) = not_editable(&t, self.state.clock) {
+            self.info(format!("'{}' cannot be edited: {why}.", t.name));
+            return;
+        }
+        let field = |text: &str| TextField {
+            text: text.to_string(),
+            cursor: text.chars().count(),
+        };
+        self.state.editor = Some(Editor {
+            name: field(&t.name),
+            category: t.requested_category,
+            allow_recategorise: t.allow_recategorise,
+            body: field(&t.body),
+            focus: EditorField::Body,
+            revising: Some(Revising {
+                template: t.id,
+                resubmit: t.status == TemplateStatus::Rejected,
+            }),
+        });
+    }
+
+    /// Asks whether to delete the selected template.
+    fn ask_delete_selected(&mut self) {
+        let Some(t) = self.state.templates.selected_card().map(|c| &c.template) else {
+            self.info("No template yet: write one (n) or submit a file (f).");
+            return;
+        };
+        if t.status == TemplateStatus::Deleted {
+            self.info(format!("'{}' is already deleted.", t.name));
+            return;
+        }
+        self.state.dialog = Some(ConsoleDialog::Delete {
+            template: t.id,
+            name: t.name.clone(),
+        });
+    }
+
+    /// Deletes a template the business confirmed.
+    pub(super) fn delete(
+        &mut self,
+        source: &mut dyn ConsoleSource,
+        template: TemplateId,
+        name: &str,
+    ) -> Result<()> {
+        let Some(business) = self.business() else {
+            return Ok(());
+        };
+        source.delete(template)?;
+        self.load_templates(source, business)?;
+        self.info(format!(
+            "Deleted '{name}': it can no longer be sent; its history and figures stay."
+        ));
+        Ok(())
     }
 
     /// Opens the broadcast form on the selected template, or says why it cannot be sent.
@@ -70,11 +140,12 @@ impl ConsoleApp {
                     self.info("Give the template a name first.");
                     return Ok(());
                 }
-                self.submit(source, &draft)?;
+                let revising = editor.revising;
+                self.submit(source, &draft, revising)?;
                 self.state.editor = None;
             }
-            Action::NextField | Action::MoveDown => editor.focus = next_field(editor.focus, 1),
-            Action::PrevField | Action::MoveUp => editor.focus = next_field(editor.focus, -1),
+            Action::NextField | Action::MoveDown => editor.focus = next_field(editor, 1),
+            Action::PrevField | Action::MoveUp => editor.focus = next_field(editor, -1),
             Action::Quit => self.state.quit = true,
             other => edit_field(editor, &other),
         }
@@ -95,7 +166,7 @@ impl ConsoleApp {
                 let path = prompt.value().to_string();
                 match read_draft(&path) {
                     Ok(draft) => {
-                        self.submit(source, &draft)?;
+                        self.submit(source, &draft, None)?;
                         self.state.prompt = None;
                     }
                     Err(problem) => self.error(problem),
@@ -109,12 +180,21 @@ impl ConsoleApp {
         Ok(())
     }
 
-    /// Submits a template for review and shows the result at once.
-    fn submit(&mut self, source: &mut dyn ConsoleSource, draft: &TemplateDraft) -> Result<()> {
+    /// Submits a template (or, `revising` one, its new version) for review and shows the
+    /// result at once.
+    fn submit(
+        &mut self,
+        source: &mut dyn ConsoleSource,
+        draft: &TemplateDraft,
+        revising: Option<Revising>,
+    ) -> Result<()> {
         let Some(business) = self.business() else {
             return Ok(());
         };
-        let card = source.submit(business, draft)?;
+        let card = match revising {
+            Some(r) => source.revise(r.template, draft, r.resubmit)?,
+            None => source.submit(business, draft)?,
+        };
         self.state.screen = ConsoleScreen::Templates;
         self.load_templates(source, business)?;
         if let Some(i) = self
@@ -137,10 +217,26 @@ impl ConsoleApp {
     }
 }
 
-fn next_field(current: EditorField, delta: i64) -> EditorField {
-    let all = EditorField::ALL;
-    let i = all.iter().position(|f| *f == current).unwrap_or(0);
+/// The next field; a new version keeps its template's name, so its name is passed by.
+fn next_field(editor: &Editor, delta: i64) -> EditorField {
+    let all: Vec<EditorField> = EditorField::ALL
+        .iter()
+        .copied()
+        .filter(|f| editor.revising.is_none() || *f != EditorField::Name)
+        .collect();
+    let i = all.iter().position(|f| *f == editor.focus).unwrap_or(0);
     all[step(i, delta, all.len())]
+}
+
+/// Why a template cannot take a new version now, or `None` when it can: a paused or
+/// disabled one would dodge its enforcement, and a deleted one is gone.
+pub fn not_editable(template: &Template, now: Timestamp) -> Option<String> {
+    match template.status_at(now) {
+        TemplateStatus::Paused | TemplateStatus::Disabled | TemplateStatus::Deleted => {
+            not_sendable(template, now)
+        }
+        _ => None,
+    }
 }
 
 /// Typing, or changing a choice with left and right.
@@ -151,6 +247,7 @@ fn edit_field(editor: &mut Editor, action: &Action) {
         _ => None,
     };
     match (editor.focus, sideways) {
+        (EditorField::Name, _) if editor.revising.is_some() => {}
         (EditorField::Name, _) => {
             editor.name.edit(action);
         }

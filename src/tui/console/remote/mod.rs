@@ -250,6 +250,29 @@ impl ConsoleSource for RemoteSource {
         Ok(asked)
     }
 
+    fn revise(
+        &mut self,
+        template: TemplateId,
+        draft: &TemplateDraft,
+        resubmit: bool,
+    ) -> Result<TemplateCard> {
+        let (category, body) = (draft.category, draft.body.as_str());
+        let revision = (template, draft.allow_recategorise, resubmit);
+        let business = self.business;
+        let revised = self.call(|| {
+            self.client
+                .revise_template(business, revision, category, body)
+        })?;
+        self.cache.forget(&["templates"]);
+        self.card(revised)
+    }
+
+    fn delete(&mut self, template: TemplateId) -> Result<()> {
+        self.call(|| self.client.delete_template(template))?;
+        self.cache.forget(&["templates"]);
+        Ok(())
+    }
+
     fn subscribers(&self, business: BusinessId) -> Result<u32> {
         self.own(business)?;
         Ok(self.account()?.subscribers)

@@ -1,5 +1,5 @@
-//! Boxes over the console: the template editor, the file prompt, the business switcher and
-//! the result of a review.
+//! Boxes over the console: the template editor, the file prompt, the business switcher, the
+//! result of a review and the question before a template is deleted.
 
 use super::super::field::TextField;
 use super::super::source::TemplateCard;
@@ -59,14 +59,30 @@ pub fn editor(frame: &mut Frame, editor: &Editor, theme: &Theme, area: Rect) {
         "Review is automatic and rule-based; its result shows at once.",
         theme.get("dim"),
     )));
-    draw_dialog(
-        frame,
-        area,
-        MAX_WIDTH,
-        " New template ".into(),
-        lines,
-        theme,
-    );
+    let title = match editor.revising {
+        None => " New template ".to_string(),
+        Some(r) => format!(
+            " {} '{}': a new version ",
+            if r.resubmit { "Resubmit" } else { "Edit" },
+            truncate(editor.name.value(), 32)
+        ),
+    };
+    draw_dialog(frame, area, MAX_WIDTH, title, lines, theme);
+}
+
+/// The question before a template is deleted.
+pub fn delete(frame: &mut Frame, name: &str, theme: &Theme, area: Rect) {
+    let cells = dialog_width(area, MAX_WIDTH);
+    let lines: Vec<Line> = wrap(
+        "It can no longer be sent, by you or by a broadcast. Its versions, its history and \
+         its figures stay, and so does its name.",
+        cells.max(1),
+    )
+    .into_iter()
+    .map(Line::from)
+    .collect();
+    let title = format!(" Delete '{}'? ", truncate(name, 40));
+    draw_dialog(frame, area, MAX_WIDTH, title, lines, theme);
 }
 
 /// The prompt for a template file's path.

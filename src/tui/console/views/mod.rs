@@ -63,6 +63,7 @@ pub fn draw_with_help(
             dialogs::switcher(frame, state, *selected, theme, p.main)
         }
         Some(ConsoleDialog::Review { card }) => dialogs::review(frame, card, theme, p.main),
+        Some(ConsoleDialog::Delete { name, .. }) => dialogs::delete(frame, name, theme, p.main),
         None => {}
     }
     if let Some(scroll) = state.help {

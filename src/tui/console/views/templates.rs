@@ -107,6 +107,7 @@ pub fn status_style(status: TemplateStatus, theme: &Theme) -> ratatui::style::St
         TemplateStatus::Approved => "delivered",
         TemplateStatus::Pending | TemplateStatus::Paused => "held",
         TemplateStatus::Rejected | TemplateStatus::Disabled => "rejected",
+        TemplateStatus::Deleted => "dim",
     })
 }
 

@@ -50,6 +50,10 @@ impl App {
             }
         } else if self.state.find.as_ref().is_some_and(|f| f.typing) {
             self.paste_into_find(text);
+        } else if self.state.screen == Screen::Subscriptions && self.state.subscriptions.typing {
+            if let Err(e) = self.paste_into_business_find(text) {
+                self.error(e.to_string());
+            }
         } else if self.state.composer.is_some() {
             self.composer_editor.insert_str(clean_typed(text, true));
             self.state.composer = Some(FieldText::of(&self.composer_editor));

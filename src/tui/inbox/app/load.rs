@@ -218,12 +218,13 @@ impl App {
     }
 
     pub(super) fn load_subscriptions(&mut self) -> Result<()> {
-        let db = self.store.db();
-        let mut rows = Vec::new();
-        for business in db.businesses()? {
-            let relation = db.relation(self.me, business.id)?;
-            rows.push(SubscriptionRow { business, relation });
-        }
+        let rows: Vec<SubscriptionRow> = self
+            .store
+            .db()
+            .relations_named(self.me, &self.state.subscriptions.filter)?
+            .into_iter()
+            .map(|(business, relation)| SubscriptionRow { business, relation })
+            .collect();
         let s = &mut self.state.subscriptions;
         s.selected = s.selected.min(rows.len().saturating_sub(1));
         s.rows = rows;

@@ -13,6 +13,7 @@ mod navigate;
 mod people;
 mod search;
 mod settings;
+mod subscriptions;
 
 pub use super::state::FIRST_CONTACT_CHOICES;
 pub use held::UNDO_SECONDS;
@@ -211,6 +212,9 @@ impl App {
         }
         if self.state.find.as_ref().is_some_and(|f| f.typing) {
             return self.find_action(action);
+        }
+        if self.state.screen == Screen::Subscriptions && self.state.subscriptions.typing {
+            return self.business_find_action(action);
         }
         match action {
             Action::Quit => self.state.quit = true,

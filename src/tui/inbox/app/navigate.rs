@@ -53,7 +53,12 @@ impl App {
                 Some(b) => self.state.screen = Screen::Profile(b),
                 None => self.info("Profiles are for businesses; this is a personal chat."),
             },
-            Action::Subscriptions => self.state.screen = Screen::Subscriptions,
+            Action::Subscriptions => {
+                self.state.screen = Screen::Subscriptions;
+                if let Some(wake) = &self.sync {
+                    wake.notify_one();
+                }
+            }
             Action::Settings => self.state.screen = Screen::Settings,
             other => self.control(other)?,
         }
@@ -123,6 +128,8 @@ impl App {
             return Ok(());
         }
         match action {
+            Action::Find => self.open_business_find(),
+            Action::Back if !s.filter.is_empty() => self.clear_business_find(),
             Action::Back => self.state.screen = Screen::Inbox,
             Action::Profile | Action::Open => {
                 if let Some(b) = self.context_business() {
