@@ -334,8 +334,9 @@ fn message_lines(
     lines
 }
 
-/// One message as the pane shows it: the "new messages" divider above the first unread one,
-/// its header and text, and a blank line after.
+/// One message as the pane shows it: the "new messages" divider above the first unread one
+/// (unless it is the chat's first, with nothing above to divide), its header and text, and a
+/// blank line after.
 fn chat_block(
     view: &ChatView,
     state: &UiState,
@@ -346,7 +347,8 @@ fn chat_block(
     let row = &view.messages[i];
     let selected = state.pane == Pane::Chat && view.selected == Some(i);
     let mut lines = Vec::new();
-    if view.unread_from == Some(row.message.id) {
+    let oldest_of_chat = i == 0 && view.messages.len() == view.total;
+    if view.unread_from == Some(row.message.id) && !oldest_of_chat {
         let label = " new messages ";
         let side = cells.saturating_sub(width(label)) / 2;
         lines.push(Line::from(Span::styled(
