@@ -176,6 +176,7 @@ fn prefs() -> impl Strategy<Value = UserPrefs> {
             daily_marketing_cap: daily,
             weekly_business_cap: weekly,
             quiet_hours: quiet.map(|(start, end)| QuietHours { start, end }),
+            time_zone: None,
         })
 }
 
@@ -322,6 +323,7 @@ proptest! {
             daily_marketing_cap: daily_cap,
             weekly_business_cap: weekly_cap,
             quiet_hours: None,
+            time_zone: None,
         };
         let relation = Relation { subscribed: true, known: true, ..Relation::default() };
         let config = config();

@@ -295,6 +295,7 @@ async fn broadcasts_dry_run_writes_nothing_short_budgets_are_refused_and_only_de
                 daily_marketing_cap: 4,
                 weekly_business_cap: 2,
                 quiet_hours: None,
+                time_zone: None,
             };
             actions.push(("offers-off", WireAction::SetPrefs { prefs }));
         }

@@ -20,6 +20,7 @@ mod template;
 pub mod text;
 mod time;
 mod user;
+mod zone;
 
 pub use action::*;
 pub use broadcast::*;
@@ -35,3 +36,4 @@ pub use synced::*;
 pub use template::*;
 pub use time::*;
 pub use user::*;
+pub use zone::*;

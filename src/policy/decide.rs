@@ -303,18 +303,18 @@ fn not_interested(
     })
 }
 
-/// Rule 10.
+/// Rule 10: quiet hours on the user's own clocks, daylight saving included.
 fn quiet_hours(prefs: &UserPrefs, now: Timestamp) -> Option<Decision> {
-    let quiet = prefs.quiet_hours?;
-    quiet.contains(now.hour_of_day()).then(|| {
-        Decision::hold(
-            Reason::QuietHours,
-            format!(
-                "Held: it arrived in your quiet hours ({:02}:00-{:02}:00); it comes through when they end.",
-                quiet.start, quiet.end
-            ),
-        )
-    })
+    let quiet = prefs.quiet_hours.filter(|_| prefs.in_quiet_hours(now))?;
+    Some(Decision::hold(
+        Reason::QuietHours,
+        format!(
+            "Held: it arrived in your quiet hours ({:02}:00-{:02}:00, {}); it comes through when they end.",
+            quiet.start,
+            quiet.end,
+            prefs.zone()
+        ),
+    ))
 }
 
 /// Rule 11.

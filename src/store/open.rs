@@ -17,12 +17,13 @@ fn migrations() -> Migrations<'static> {
         M::up(include_str!("schema_4.sql")),
         M::up(include_str!("schema_5.sql")),
         M::up(include_str!("schema_6.sql")),
+        M::up(include_str!("schema_7.sql")),
     ])
 }
 
 /// The newest schema version this build knows.
 pub fn schema_version() -> i64 {
-    6
+    7
 }
 
 /// Opens the database file; a locked, full or damaged file is an error that names it.

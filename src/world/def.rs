@@ -2,7 +2,7 @@
 //! its file, line and field.
 
 use crate::config_file::{ConfigError, line_column, parse_toml};
-use crate::model::{BusinessKind, Category, Span, Timestamp};
+use crate::model::{BusinessKind, Category, Span, Timestamp, Zone};
 use serde::Deserialize;
 use toml::Spanned;
 
@@ -27,6 +27,13 @@ pub struct WorldHeader {
     pub me: String,
     #[serde(default)]
     pub audience: u32,
+    /// The IANA time zone of the user and the audience; the demo is set in Spain.
+    #[serde(default = "spain")]
+    pub time_zone: Zone,
+}
+
+fn spain() -> Zone {
+    Zone::named("Europe/Madrid").unwrap_or_default()
 }
 
 /// A friend and the conversation from before the clock starts.

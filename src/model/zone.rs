@@ -1,0 +1,135 @@
+//! A user's time zone: an IANA name resolved against the tz database Parley carries inside
+//! its binary, so the device and the server agree on every offset and daylight-saving change.
+
+use super::Timestamp;
+use super::text;
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use std::fmt;
+
+/// The longest zone name accepted (the longest IANA name is 32 characters).
+pub const MAX_ZONE_CHARS: usize = 64;
+
+/// An IANA time zone such as "Europe/Madrid", daylight saving included.
+#[derive(Clone)]
+pub struct Zone(jiff::tz::TimeZone);
+
+/// A zone name that is not in the tz database.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error(
+    "'{0}' is not a time zone Parley knows; give an IANA name such as Europe/Madrid or America/New_York"
+)]
+pub struct UnknownZone(pub String);
+
+impl Zone {
+    /// Coordinated Universal Time.
+    pub fn utc() -> Zone {
+        Zone(jiff::tz::TimeZone::UTC)
+    }
+
+    /// The zone of an IANA name, in any case ("europe/madrid" is "Europe/Madrid").
+    pub fn named(name: &str) -> Result<Zone, UnknownZone> {
+        let name = name.trim();
+        let unknown = || UnknownZone(text::clean_line(name, MAX_ZONE_CHARS));
+        if name.is_empty() || name.chars().count() > MAX_ZONE_CHARS {
+            return Err(unknown());
+        }
+        let tz = jiff::tz::TimeZone::get(name).map_err(|_| unknown())?;
+        if tz.iana_name().is_none() {
+            return Err(unknown());
+        }
+        Ok(Zone(tz))
+    }
+
+    /// The zone's IANA name, e.g. "Europe/Madrid".
+    pub fn name(&self) -> &str {
+        self.0.iana_name().unwrap_or("UTC")
+    }
+
+    /// Every zone name of the tz database, sorted: the choices a picker offers.
+    pub fn all_names() -> Vec<String> {
+        let mut names: Vec<String> = jiff::tz::db()
+            .available()
+            .map(|n| n.as_str().to_string())
+            .filter(|n| n == "UTC" || (n.contains('/') && !n.starts_with("Etc/")))
+            .collect();
+        names.sort();
+        names.dedup();
+        names
+    }
+
+    /// The hour of the day (0-23) on this zone's clocks at `at`.
+    pub fn hour_at(&self, at: Timestamp) -> u32 {
+        self.0.to_datetime(at.to_jiff()).hour() as u32
+    }
+}
+
+impl PartialEq for Zone {
+    fn eq(&self, other: &Zone) -> bool {
+        self.name() == other.name()
+    }
+}
+
+impl Eq for Zone {}
+
+impl fmt::Debug for Zone {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "Zone({})", self.name())
+    }
+}
+
+impl fmt::Display for Zone {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+impl Default for Zone {
+    fn default() -> Zone {
+        Zone::utc()
+    }
+}
+
+impl Serialize for Zone {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.name())
+    }
+}
+
+impl<'de> Deserialize<'de> for Zone {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Zone, D::Error> {
+        let name = String::deserialize(d)?;
+        Zone::named(&name).map_err(serde::de::Error::custom)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_resolve_in_any_case_and_unknown_ones_are_refused() {
+        assert_eq!(
+            Zone::named("europe/madrid").unwrap().name(),
+            "Europe/Madrid"
+        );
+        assert_eq!(Zone::named("UTC").unwrap(), Zone::utc());
+        let err = Zone::named("Mars/Olympus").unwrap_err().to_string();
+        assert!(err.contains("'Mars/Olympus'") && err.contains("Europe/Madrid"));
+        assert!(Zone::named("").is_err());
+        assert!(Zone::named(&"A/".repeat(100)).is_err());
+        assert!(Zone::all_names().contains(&"America/New_York".to_string()));
+    }
+
+    #[test]
+    fn local_hours_follow_daylight_saving() {
+        let madrid = Zone::named("Europe/Madrid").unwrap();
+        assert_eq!(
+            madrid.hour_at(Timestamp::from_civil(2026, 1, 10, 21, 30)),
+            22
+        );
+        assert_eq!(
+            madrid.hour_at(Timestamp::from_civil(2026, 7, 10, 21, 30)),
+            23
+        );
+    }
+}
