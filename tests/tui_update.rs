@@ -362,6 +362,31 @@ fn settings_change_caps_and_quiet_hours_at_once() {
 }
 
 #[test]
+fn a_user_without_a_time_zone_takes_the_devices_and_keeps_the_one_they_have() {
+    let (mut app, config) = demo("0", 100, 30);
+    let me = app.me();
+    let unset = UserPrefs {
+        time_zone: None,
+        ..prefs(&app)
+    };
+    app.store_mut()
+        .write(|tx| tx.set_prefs(me, &unset))
+        .unwrap();
+    app.update(Action::Refresh);
+    keys(&mut app, &config, ", j j j j");
+    assert!(screen(&app, &config).contains("‹ UTC (not set) ›"));
+    app.adopt_device_zone(Zone::named("Asia/Tokyo").unwrap());
+    assert_eq!(prefs(&app).zone().name(), "Asia/Tokyo");
+    assert!(screen(&app, &config).contains("‹ Asia/Tokyo ›"));
+    app.adopt_device_zone(Zone::named("Europe/London").unwrap());
+    assert_eq!(
+        prefs(&app).zone().name(),
+        "Asia/Tokyo",
+        "a zone the user has is kept on the next start"
+    );
+}
+
+#[test]
 fn the_time_zone_row_names_the_zone_and_changing_it_moves_the_quiet_hours() {
     let (mut app, config) = demo("0", 100, 30);
     let now = app.state.clock;
