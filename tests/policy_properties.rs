@@ -164,19 +164,30 @@ fn relation(now: Timestamp) -> impl Strategy<Value = Relation> {
         )
 }
 
+/// Zones with whole, half-hour, quarter-hour and half-hour daylight-saving offsets.
+const ZONES: &[&str] = &[
+    "UTC",
+    "Europe/Madrid",
+    "America/New_York",
+    "Asia/Kathmandu",
+    "Australia/Lord_Howe",
+    "Pacific/Kiritimati",
+];
+
 fn prefs() -> impl Strategy<Value = UserPrefs> {
     (
         prop::bool::weighted(0.9),
         0u32..=6,
         0u32..=4,
         proptest::option::weighted(0.3, (0u32..24, 0u32..24)),
+        proptest::option::weighted(0.8, select(ZONES)),
     )
-        .prop_map(|(all_offers, daily, weekly, quiet)| UserPrefs {
+        .prop_map(|(all_offers, daily, weekly, quiet, zone)| UserPrefs {
             all_offers,
             daily_marketing_cap: daily,
             weekly_business_cap: weekly,
             quiet_hours: quiet.map(|(start, end)| QuietHours { start, end }),
-            time_zone: None,
+            time_zone: zone.map(|name| Zone::named(name).expect("a zone of the tz database")),
         })
 }
 
@@ -294,6 +305,18 @@ proptest! {
         s.relation.blocked = Some(reason);
         let d = s.decide();
         prop_assert_ne!(d.outcome, Outcome::Deliver, "{}", d.sentence);
+    }
+
+    #[test]
+    fn quiet_hours_hold_only_inside_the_hours_on_the_users_own_clocks(s in scenario()) {
+        let d = s.decide();
+        if d.reason == Reason::QuietHours {
+            let quiet = s.prefs.quiet_hours.expect("quiet hours are set");
+            let hour = s.prefs.zone().hour_at(s.now);
+            prop_assert!(quiet.start != quiet.end, "equal start and end is off");
+            prop_assert!(quiet.contains(hour), "{hour} is outside {quiet:?}: {}", d.sentence);
+            prop_assert!(d.sentence.contains(s.prefs.zone().name()), "{}", d.sentence);
+        }
     }
 
     #[test]
