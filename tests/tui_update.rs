@@ -412,6 +412,16 @@ fn the_time_zone_row_names_the_zone_and_changing_it_moves_the_quiet_hours() {
     assert!(!prefs(&app).in_quiet_hours(now), "08:00 in London is not");
     let stored = app.store().db().user(app.me()).unwrap().prefs;
     assert_eq!(stored.zone().name(), "Europe/London", "saved at once");
+    // PgDn and PgUp jump a region at a time.
+    keys(&mut app, &config, "pagedown");
+    assert_eq!(prefs(&app).zone().name(), "Indian/Antananarivo");
+    keys(&mut app, &config, "pageup pageup");
+    assert!(prefs(&app).zone().name().starts_with("Australia/"));
+    keys(&mut app, &config, "k pagedown");
+    assert_eq!(
+        status(&app),
+        "PgUp and PgDn jump between regions on the Time zone row."
+    );
 }
 
 #[test]

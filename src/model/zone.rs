@@ -9,6 +9,21 @@ use std::fmt;
 /// The longest zone name accepted (the longest IANA name is 32 characters).
 pub const MAX_ZONE_CHARS: usize = 64;
 
+/// The IANA database's regions: a picker offers their zones (not the old aliases such as
+/// US/Eastern, which still resolve).
+const REGIONS: [&str; 10] = [
+    "Africa",
+    "America",
+    "Antarctica",
+    "Arctic",
+    "Asia",
+    "Atlantic",
+    "Australia",
+    "Europe",
+    "Indian",
+    "Pacific",
+];
+
 /// An IANA time zone such as "Europe/Madrid", daylight saving included.
 #[derive(Clone)]
 pub struct Zone(jiff::tz::TimeZone);
@@ -45,12 +60,18 @@ impl Zone {
         self.0.iana_name().unwrap_or("UTC")
     }
 
-    /// Every zone name of the tz database, sorted: the choices a picker offers.
+    /// Every zone name of the tz database's regions, and UTC, sorted: the choices a picker
+    /// offers.
     pub fn all_names() -> Vec<String> {
         let mut names: Vec<String> = jiff::tz::db()
             .available()
             .map(|n| n.as_str().to_string())
-            .filter(|n| n == "UTC" || (n.contains('/') && !n.starts_with("Etc/")))
+            .filter(|n| {
+                n == "UTC"
+                    || REGIONS
+                        .iter()
+                        .any(|r| n.strip_prefix(r).is_some_and(|rest| rest.starts_with('/')))
+            })
             .collect();
         names.sort();
         names.dedup();
@@ -117,7 +138,14 @@ mod tests {
         assert!(err.contains("'Mars/Olympus'") && err.contains("Europe/Madrid"));
         assert!(Zone::named("").is_err());
         assert!(Zone::named(&"A/".repeat(100)).is_err());
-        assert!(Zone::all_names().contains(&"America/New_York".to_string()));
+        let names = Zone::all_names();
+        assert!(names.contains(&"America/New_York".to_string()));
+        assert!(
+            !names
+                .iter()
+                .any(|n| n.starts_with("US/") || n.starts_with("Etc/"))
+        );
+        assert_eq!(Zone::named("US/Eastern").unwrap().name(), "US/Eastern");
     }
 
     #[test]

@@ -29,6 +29,14 @@ impl App {
                 self.state.screen = Screen::Inbox;
                 return Ok(());
             }
+            Action::PageDown | Action::PageUp if row == SettingRow::TimeZone => {
+                let forward = action == Action::PageDown;
+                return self.change_zone(step_region(&self.state.prefs.zone(), forward));
+            }
+            Action::PageDown | Action::PageUp => {
+                self.info("PgUp and PgDn jump between regions on the Time zone row.");
+                return Ok(());
+            }
             Action::Decrease => -1,
             Action::Increase | Action::Toggle | Action::Confirm => 1,
             _ => return Ok(()),
@@ -52,6 +60,14 @@ impl App {
         if let Err(e) = result {
             self.error(e.to_string());
         }
+    }
+
+    fn change_zone(&mut self, zone: Zone) -> Result<()> {
+        let prefs = UserPrefs {
+            time_zone: Some(zone),
+            ..self.state.prefs.clone()
+        };
+        self.apply(&UserAction::SetPrefs { prefs })
     }
 
     fn change_setting(&mut self, row: SettingRow, delta: i32) -> Result<()> {
@@ -100,6 +116,26 @@ fn step_zone(current: &Zone, delta: i32) -> Zone {
     let names = Zone::all_names();
     let i = names.iter().position(|n| n == current.name()).unwrap_or(0) as i32;
     let next = &names[(i + delta).rem_euclid(names.len() as i32) as usize];
+    Zone::named(next).unwrap_or_default()
+}
+
+/// The first zone of the next (or previous) region after `current`'s: Africa, America, Asia...
+fn step_region(current: &Zone, forward: bool) -> Zone {
+    let names = Zone::all_names();
+    let region = |name: &str| name.split('/').next().unwrap_or_default().to_string();
+    let mut starts: Vec<&String> = Vec::new();
+    for name in &names {
+        if starts
+            .last()
+            .is_none_or(|last| region(last) != region(name))
+        {
+            starts.push(name);
+        }
+    }
+    let here = region(current.name());
+    let i = starts.iter().position(|s| region(s) == here).unwrap_or(0) as i32;
+    let by = if forward { 1 } else { -1 };
+    let next = starts[(i + by).rem_euclid(starts.len() as i32) as usize];
     Zone::named(next).unwrap_or_default()
 }
 
