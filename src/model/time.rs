@@ -146,8 +146,12 @@ impl Timestamp {
         let (year, month, day) = (d.next()??, d.next()??, d.next()??);
         let mut h = time.split(':').map(|p| p.parse::<i64>().ok());
         let (hour, minute) = (h.next()??, h.next().flatten().unwrap_or(0));
+        let real_day = i16::try_from(year).ok().is_some_and(|y| {
+            jiff::civil::Date::new(y, month.clamp(1, 12) as i8, day.clamp(1, 31) as i8).is_ok()
+        });
         let valid = (1..=12).contains(&month)
             && (1..=31).contains(&day)
+            && real_day
             && (0..24).contains(&hour)
             && (0..60).contains(&minute);
         valid.then(|| {
@@ -232,6 +236,17 @@ mod tests {
         assert_eq!(Timestamp::parse("2026-11-24 09:05"), Some(t));
         assert_eq!(Timestamp::parse("2026-11-24T09:05:00Z"), Some(t));
         assert_eq!(Timestamp::from_civil(1970, 1, 1, 0, 0), Timestamp(0));
+        assert_eq!(Timestamp::parse("2026-02-30 10:00"), None, "no 30 February");
+        assert_eq!(Timestamp::parse("2026-13-01"), None);
+        assert_eq!(
+            Timestamp::parse("2024-02-29"),
+            Some(Timestamp::from_civil(2024, 2, 29, 0, 0))
+        );
+        assert_eq!(Timestamp(-86_400).long(), "Wed 31 Dec 00:00");
+        assert!(
+            Timestamp(i64::MAX).iso().starts_with("9999-12-3"),
+            "a moment past the calendar's end shows its last day"
+        );
         assert_eq!(
             Timestamp::from_civil(2024, 2, 29, 0, 0).short_date(),
             "29 Feb"
