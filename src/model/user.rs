@@ -5,7 +5,9 @@ use serde::{Deserialize, Serialize};
 /// `start > end` spans midnight, and equal start and end means off.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct QuietHours {
+    #[schema(maximum = 23)]
     pub start: u32,
+    #[schema(maximum = 23)]
     pub end: u32,
 }
 
@@ -35,7 +37,6 @@ pub struct UserPrefs {
     /// The user's IANA time zone, which quiet hours follow; unset until a device gives its
     /// own, and UTC until then.
     #[serde(default)]
-    #[schema(value_type = Option<String>, max_length = 64, example = "Europe/Madrid")]
     pub time_zone: Option<Zone>,
 }
 

@@ -78,11 +78,38 @@ impl Zone {
         names
     }
 
+    /// Every name the tz database resolves, aliases included, sorted.
+    pub fn known_names() -> Vec<String> {
+        let mut names: Vec<String> = jiff::tz::db()
+            .available()
+            .map(|n| n.as_str().to_string())
+            .chain(["UTC".to_string()])
+            .filter(|n| Zone::named(n).is_ok())
+            .collect();
+        names.sort();
+        names.dedup();
+        names
+    }
+
     /// The hour of the day (0-23) on this zone's clocks at `at`.
     pub fn hour_at(&self, at: Timestamp) -> u32 {
         self.0.to_datetime(at.to_jiff()).hour() as u32
     }
 }
+
+impl utoipa::PartialSchema for Zone {
+    /// Every name of the tz database: a client that keeps to the document sends only zones
+    /// the server knows.
+    fn schema() -> utoipa::openapi::RefOr<utoipa::openapi::schema::Schema> {
+        utoipa::openapi::schema::ObjectBuilder::new()
+            .schema_type(utoipa::openapi::schema::Type::String)
+            .description(Some("An IANA time zone, e.g. Europe/Madrid"))
+            .enum_values(Some(Zone::known_names()))
+            .into()
+    }
+}
+
+impl utoipa::ToSchema for Zone {}
 
 impl PartialEq for Zone {
     fn eq(&self, other: &Zone) -> bool {
@@ -146,6 +173,9 @@ mod tests {
                 .any(|n| n.starts_with("US/") || n.starts_with("Etc/"))
         );
         assert_eq!(Zone::named("US/Eastern").unwrap().name(), "US/Eastern");
+        let known = Zone::known_names();
+        assert!(known.len() > 400 && known.contains(&"US/Eastern".to_string()));
+        assert!(names.iter().all(|n| known.contains(n)));
     }
 
     #[test]
