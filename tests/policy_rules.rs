@@ -907,7 +907,9 @@ fn the_held_sentence_names_the_users_time_zone() {
     let decision = send.decide();
     assert_eq!(decision.reason, Reason::QuietHours);
     assert!(
-        decision.sentence.contains("22:00-07:00, America/New_York"),
+        decision.sentence.contains(
+            "arrived at 23:00 your time (America/New_York), in your quiet hours (22:00-07:00)"
+        ),
         "{}",
         decision.sentence
     );

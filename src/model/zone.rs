@@ -91,6 +91,14 @@ impl Zone {
         names
     }
 
+    /// "22:30": the time on this zone's clocks at `at`.
+    pub fn clock_at(&self, at: Timestamp) -> String {
+        self.0
+            .to_datetime(at.to_jiff())
+            .strftime("%H:%M")
+            .to_string()
+    }
+
     /// The hour of the day (0-23) on this zone's clocks at `at`.
     pub fn hour_at(&self, at: Timestamp) -> u32 {
         self.0.to_datetime(at.to_jiff()).hour() as u32
