@@ -60,6 +60,7 @@ fn prefs(daily_marketing_cap: u32) -> UserPrefs {
         weekly_business_cap: 2,
         // Set, but not now (12:00): rule 10 is evaluated and passes.
         quiet_hours: Some(QuietHours { start: 22, end: 7 }),
+        time_zone: None,
     }
 }
 

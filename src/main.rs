@@ -287,6 +287,7 @@ fn run_inbox(
     if let Some((_, wake)) = &sync {
         app = app.with_sync(Arc::clone(wake));
     }
+    app.adopt_device_zone(parley::wall_clock::device_zone());
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()?;

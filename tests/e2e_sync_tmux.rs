@@ -6,7 +6,9 @@
 mod support;
 
 use std::path::Path;
-use support::server::{Ran, TestServer, add_business, add_user, business_tool, poll_tool, row};
+use support::server::{
+    Ran, TestServer, add_business, add_user, all_changes, business_tool, eventually, poll_tool, row,
+};
 use support::tmux::{Ended, Tmux, framed, shell_quote};
 
 /// The inbox against `url` with `token`, its local copy in `data`, the default config.
@@ -314,4 +316,34 @@ fn a_refused_token_stops_the_sync_and_keeps_the_local_copy() {
     assert!(!text.contains("retry"), "{}", framed(&text));
     refused.press("C-c");
     assert_eq!(refused.wait_exit(), Ended::Exit(0));
+}
+
+#[test]
+fn the_inbox_gives_a_user_without_a_time_zone_the_devices_own() {
+    let scene = Scene::new(&[]);
+    let data = scene.dir.path().join("client");
+    let command = inbox_command(&scene.url, &scene.alice, &data).replacen(
+        "TERM=xterm-256color",
+        "TZ=Asia/Tokyo TERM=xterm-256color",
+        1,
+    );
+    let inbox = Tmux::start("zone", 120, 32, &command);
+    inbox.wait_text(&["alice · 0 held", "online"]);
+    inbox.press(",");
+    inbox.wait_text(&[
+        "Time zone (quiet hours follow it) ‹ Asia/Tokyo ›",
+        "Quiet hours are in your time zone (Asia/Tokyo).",
+    ]);
+    let api = scene.server.api(&scene.alice);
+    let runtime = tokio::runtime::Runtime::new().expect("a runtime");
+    runtime.block_on(eventually("the device's zone on the server", || {
+        let api = api.clone();
+        async move {
+            let prefs = all_changes(&api).await.prefs;
+            prefs
+                .time_zone
+                .filter(|zone| zone.name() == "Asia/Tokyo")
+                .map(|_| ())
+        }
+    }));
 }

@@ -164,18 +164,30 @@ fn relation(now: Timestamp) -> impl Strategy<Value = Relation> {
         )
 }
 
+/// Zones with whole, half-hour, quarter-hour and half-hour daylight-saving offsets.
+const ZONES: &[&str] = &[
+    "UTC",
+    "Europe/Madrid",
+    "America/New_York",
+    "Asia/Kathmandu",
+    "Australia/Lord_Howe",
+    "Pacific/Kiritimati",
+];
+
 fn prefs() -> impl Strategy<Value = UserPrefs> {
     (
         prop::bool::weighted(0.9),
         0u32..=6,
         0u32..=4,
         proptest::option::weighted(0.3, (0u32..24, 0u32..24)),
+        proptest::option::weighted(0.8, select(ZONES)),
     )
-        .prop_map(|(all_offers, daily, weekly, quiet)| UserPrefs {
+        .prop_map(|(all_offers, daily, weekly, quiet, zone)| UserPrefs {
             all_offers,
             daily_marketing_cap: daily,
             weekly_business_cap: weekly,
             quiet_hours: quiet.map(|(start, end)| QuietHours { start, end }),
+            time_zone: zone.map(|name| Zone::named(name).expect("a zone of the tz database")),
         })
 }
 
@@ -296,6 +308,18 @@ proptest! {
     }
 
     #[test]
+    fn quiet_hours_hold_only_inside_the_hours_on_the_users_own_clocks(s in scenario()) {
+        let d = s.decide();
+        if d.reason == Reason::QuietHours {
+            let quiet = s.prefs.quiet_hours.expect("quiet hours are set");
+            let hour = s.prefs.zone().hour_at(s.now);
+            prop_assert!(quiet.start != quiet.end, "equal start and end is off");
+            prop_assert!(quiet.contains(hour), "{hour} is outside {quiet:?}: {}", d.sentence);
+            prop_assert!(d.sentence.contains(s.prefs.zone().name()), "{}", d.sentence);
+        }
+    }
+
+    #[test]
     fn marketing_never_reaches_an_unsubscribed_user(mut s in scenario()) {
         s.template = Some(template(Category::Marketing, TemplateStatus::Approved, None));
         s.relation.subscribed = false;
@@ -322,6 +346,7 @@ proptest! {
             daily_marketing_cap: daily_cap,
             weekly_business_cap: weekly_cap,
             quiet_hours: None,
+            time_zone: None,
         };
         let relation = Relation { subscribed: true, known: true, ..Relation::default() };
         let config = config();

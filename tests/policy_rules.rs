@@ -104,6 +104,7 @@ impl Send {
                 daily_marketing_cap: config.caps.daily_all,
                 weekly_business_cap: config.caps.weekly_per_business,
                 quiet_hours: None,
+                time_zone: None,
             },
             history: Vec::new(),
             reach: Reach {
@@ -280,6 +281,11 @@ impl Send {
 
     fn quiet_hours(mut self, start: u32, end: u32) -> Self {
         self.prefs.quiet_hours = Some(QuietHours { start, end });
+        self
+    }
+
+    fn in_zone(mut self, name: &str) -> Self {
+        self.prefs.time_zone = Some(Zone::named(name).expect("a zone of the tz database"));
         self
     }
 
@@ -845,6 +851,79 @@ fn quiet_hours_may_span_midnight() {
             &send.clone().at_clock(hour, minute),
             Reason::SubscribedOffer,
         );
+    }
+}
+
+/// A UTC moment of 2026.
+fn utc(month: u32, day: u32, hour: u32, minute: u32) -> Timestamp {
+    Timestamp::from_civil(2026, month, day, hour, minute)
+}
+
+#[test]
+fn quiet_hours_are_on_the_clocks_of_the_users_time_zone() {
+    let send = Send::marketing()
+        .quiet_hours(22, 7)
+        .in_zone("Europe/Madrid");
+    // Winter, UTC+1: 21:30 UTC is 22:30 in Madrid, 06:30 UTC is 07:30.
+    held(&send.clone().at(utc(1, 15, 21, 30)), Reason::QuietHours);
+    delivered(&send.clone().at(utc(1, 15, 6, 30)), Reason::SubscribedOffer);
+    delivered(
+        &send.clone().at(utc(1, 15, 20, 59)),
+        Reason::SubscribedOffer,
+    );
+    // Summer, UTC+2: 21:30 UTC is 23:30, 19:59 UTC is 21:59, 20:00 UTC is 22:00.
+    held(&send.clone().at(utc(7, 15, 21, 30)), Reason::QuietHours);
+    delivered(
+        &send.clone().at(utc(7, 15, 19, 59)),
+        Reason::SubscribedOffer,
+    );
+    held(&send.clone().at(utc(7, 15, 20, 0)), Reason::QuietHours);
+    delivered(&send.at(utc(7, 15, 5, 0)), Reason::SubscribedOffer);
+}
+
+#[test]
+fn quiet_hours_follow_the_daylight_saving_changes() {
+    let send = Send::marketing()
+        .quiet_hours(22, 7)
+        .in_zone("Europe/Madrid");
+    // Sunday 29 March 2026, clocks go from 02:00 to 03:00: 07:00 local is 05:00 UTC.
+    held(&send.clone().at(utc(3, 28, 4, 59)), Reason::QuietHours);
+    delivered(&send.clone().at(utc(3, 28, 6, 0)), Reason::SubscribedOffer);
+    held(&send.clone().at(utc(3, 29, 4, 59)), Reason::QuietHours);
+    delivered(&send.clone().at(utc(3, 29, 5, 0)), Reason::SubscribedOffer);
+    // Sunday 25 October 2026, clocks go from 03:00 back to 02:00: 07:00 local is 06:00 UTC.
+    delivered(&send.clone().at(utc(10, 24, 5, 0)), Reason::SubscribedOffer);
+    held(&send.clone().at(utc(10, 25, 5, 0)), Reason::QuietHours);
+    held(&send.clone().at(utc(10, 25, 5, 59)), Reason::QuietHours);
+    delivered(&send.at(utc(10, 25, 6, 0)), Reason::SubscribedOffer);
+}
+
+#[test]
+fn the_held_sentence_names_the_users_time_zone() {
+    let send = Send::marketing()
+        .quiet_hours(22, 7)
+        .in_zone("America/New_York")
+        .at(utc(1, 15, 4, 0));
+    let decision = send.decide();
+    assert_eq!(decision.reason, Reason::QuietHours);
+    assert!(
+        decision.sentence.contains(
+            "arrived at 23:00 your time (America/New_York), in your quiet hours (22:00-07:00)"
+        ),
+        "{}",
+        decision.sentence
+    );
+}
+
+#[test]
+fn quiet_hours_with_equal_start_and_end_are_off() {
+    for zone in ["UTC", "Europe/Madrid", "Asia/Kathmandu"] {
+        for hour in [0, 7, 12, 23] {
+            let send = Send::marketing().quiet_hours(hour, hour).in_zone(zone);
+            for at in [utc(1, 15, hour, 0), utc(7, 15, hour, 30), utc(3, 29, 1, 0)] {
+                delivered(&send.clone().at(at), Reason::SubscribedOffer);
+            }
+        }
     }
 }
 

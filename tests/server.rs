@@ -295,6 +295,7 @@ async fn broadcasts_dry_run_writes_nothing_short_budgets_are_refused_and_only_de
                 daily_marketing_cap: 4,
                 weekly_business_cap: 2,
                 quiet_hours: None,
+                time_zone: None,
             };
             actions.push(("offers-off", WireAction::SetPrefs { prefs }));
         }
@@ -1696,4 +1697,57 @@ async fn the_business_tool_edits_resubmits_deletes_and_lists_versions() {
     );
     let versions: Vec<TemplateVersion> = serde_json::from_str(&ran.stdout).unwrap();
     assert_eq!(versions.last().unwrap().status, TemplateStatus::Deleted);
+}
+
+#[tokio::test]
+async fn a_time_zone_reaches_the_server_with_the_prefs_and_an_unknown_one_is_refused() {
+    let s = scene(&[]);
+    let ana = s.server.api(&s.ana);
+    assert_eq!(all_changes(&ana).await.prefs.time_zone, None);
+    let prefs = UserPrefs {
+        quiet_hours: Some(QuietHours { start: 22, end: 7 }),
+        time_zone: Some(Zone::named("america/new_york").unwrap()),
+        ..all_changes(&ana).await.prefs
+    };
+    let action = WireAction::SetPrefs {
+        prefs: prefs.clone(),
+    };
+    let results = act(&ana, vec![("zone-1", action.clone())]).await;
+    assert!(results.results[0].ok, "{results:?}");
+    let stored = all_changes(&ana).await.prefs;
+    assert_eq!(stored, prefs);
+    assert_eq!(stored.zone().name(), "America/New_York");
+
+    let mut unknown = serde_json::to_value(KeyedAction {
+        key: "zone-2".into(),
+        action,
+    })
+    .unwrap();
+    unknown["prefs"]["time_zone"] = "Mars/Olympus\u{1b}[2J".into();
+    let body = serde_json::json!({ "actions": [unknown] }).to_string();
+    let (got, error) = raw(
+        &s.server,
+        reqwest::Method::POST,
+        "/v1/me/actions",
+        Some(&s.ana),
+        body.into_bytes(),
+    )
+    .await;
+    assert_eq!((got, error.error.as_str()), (422, "invalid"), "{error:?}");
+    assert!(
+        error
+            .message
+            .contains("'Mars/Olympus' is not a time zone Parley knows")
+            && error.message.contains("Europe/Madrid")
+            && !error.message.chars().any(|c| c.is_control()),
+        "{}",
+        error.message
+    );
+    assert_eq!(all_changes(&ana).await.prefs, prefs, "nothing changed");
+
+    let document: serde_json::Value = s.server.api("").get("openapi.json", &[]).await.unwrap();
+    let zones = document["components"]["schemas"]["Zone"]["enum"]
+        .as_array()
+        .expect("the document lists the zones a user may have");
+    assert!(zones.contains(&"Europe/Madrid".into()) && !zones.contains(&"Mars/Olympus".into()));
 }

@@ -38,6 +38,7 @@ fn prefs(daily: u32, weekly: u32) -> UserPrefs {
         daily_marketing_cap: daily,
         weekly_business_cap: weekly,
         quiet_hours: None,
+        time_zone: None,
     }
 }
 
@@ -254,6 +255,7 @@ fn scene() -> Scene {
         daily_marketing_cap: 3,
         weekly_business_cap: 2,
         quiet_hours: Some(QuietHours { start: 22, end: 7 }),
+        time_zone: None,
     };
     let (alex, bea, crowd, marta, shop, lender) = store
         .write(|tx| {
@@ -1597,4 +1599,62 @@ fn a_blocked_friends_messages_are_not_kept_until_unblocked() {
         .write(|tx| tx.receive_personal(me, marta, "Hello again", now))
         .unwrap();
     assert!(kept.is_some(), "after unblocking their messages arrive");
+}
+
+// --- quiet hours in the user's time zone -----------------------------------------------------
+
+#[test]
+fn an_offer_held_for_quiet_hours_is_released_when_they_end_on_the_users_clocks() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut store, alex, shop, offer) = shop_store(&dir);
+    let madrid = UserPrefs {
+        quiet_hours: Some(QuietHours { start: 22, end: 7 }),
+        time_zone: Some(Zone::named("Europe/Madrid").unwrap()),
+        ..prefs(4, 2)
+    };
+    store.write(|tx| tx.set_prefs(alex, &madrid)).unwrap();
+    // Saturday 28 March 2026, 23:00 in Madrid; that night the clocks skip from 02:00 to 03:00.
+    let sent = send(
+        &mut store,
+        &template_send(shop, alex, offer, Timestamp::from_civil(2026, 3, 28, 22, 0)),
+    );
+    assert_eq!(sent.decision.reason, Reason::QuietHours);
+    assert!(sent.decision.sentence.contains("Europe/Madrid"));
+    let message = sent.message.expect("a held message is stored");
+    let release = |store: &mut Store, at: Timestamp| {
+        store
+            .write(|tx| tx.release_after_quiet_hours(&policy(), at))
+            .unwrap()
+    };
+    // 06:59 summer time in Madrid is 04:59 UTC: still quiet.
+    assert_eq!(
+        release(&mut store, Timestamp::from_civil(2026, 3, 29, 4, 59)),
+        0
+    );
+    assert_eq!(store.db().held(alex).unwrap().len(), 1);
+    // 07:00 summer time is 05:00 UTC, an hour earlier than it was the day before.
+    assert_eq!(
+        release(&mut store, Timestamp::from_civil(2026, 3, 29, 5, 0)),
+        1
+    );
+    assert!(store.db().held(alex).unwrap().is_empty());
+    let delivered = store.db().message(message).unwrap();
+    assert_eq!(delivered.decision.outcome, Outcome::Deliver);
+    assert!(delivered.decision.sentence.contains("quiet hours to end"));
+}
+
+#[test]
+fn the_time_zone_is_stored_with_the_user() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut store, alex, _, _) = shop_store(&dir);
+    assert_eq!(store.db().user(alex).unwrap().prefs.time_zone, None);
+    let tokyo = UserPrefs {
+        time_zone: Some(Zone::named("Asia/Tokyo").unwrap()),
+        ..prefs(4, 2)
+    };
+    store.write(|tx| tx.set_prefs(alex, &tokyo)).unwrap();
+    drop(store);
+    let store = Store::open(&db_file(&dir)).unwrap();
+    let zone = store.db().user(alex).unwrap().prefs.zone();
+    assert_eq!(zone.name(), "Asia/Tokyo");
 }

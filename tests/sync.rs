@@ -761,3 +761,59 @@ fn a_business_found_in_the_directory_gets_a_subscription_before_it_writes() {
     assert_eq!(chats[0].preview, "This week: 2x1");
     assert!(db.relation(me, acc.shop_id).unwrap().subscribed);
 }
+
+#[test]
+fn the_time_zone_set_on_the_device_decides_quiet_hours_on_the_server() {
+    let (rt, dir, acc) = world();
+    let server = LocalServer::start(&rt, dir.path());
+    let shop = BusinessClient::new(&server.url, &acc.shop).unwrap();
+    template(&rt, &shop, "offer", Category::Marketing, "This week: {{1}}");
+    template(
+        &rt,
+        &shop,
+        "update",
+        Category::Utility,
+        "Order {{1}} shipped",
+    );
+    assert_eq!(send(&rt, &shop, "update").outcome, Outcome::Deliver);
+    let mut c = client(&server.url, &acc.alice);
+    c.catch_up(&rt);
+    let me = c.store().db().me().unwrap().unwrap();
+    assert_eq!(c.store().db().user(me).unwrap().prefs.time_zone, None);
+    c.act(&UserAction::Subscribe {
+        business: acc.shop_id,
+    });
+    // Quiet for the two hours from now on the clocks of Kathmandu (UTC+5:45): hours that
+    // are not the present hour in UTC.
+    let kathmandu = Zone::named("Asia/Kathmandu").unwrap();
+    let hour = kathmandu.hour_at(parley::wall_clock::now());
+    let prefs = UserPrefs {
+        quiet_hours: Some(QuietHours {
+            start: hour,
+            end: (hour + 2) % 24,
+        }),
+        time_zone: Some(kathmandu.clone()),
+        ..c.store().db().user(me).unwrap().prefs
+    };
+    c.act(&UserAction::SetPrefs { prefs });
+    rt.block_on(c.engine.push()).unwrap();
+
+    let offer = send(&rt, &shop, "offer");
+    assert_eq!(
+        (offer.outcome, offer.reason),
+        (Outcome::Hold, Reason::QuietHours),
+        "{}",
+        offer.sentence
+    );
+    assert!(
+        offer.sentence.contains("Asia/Kathmandu"),
+        "{}",
+        offer.sentence
+    );
+
+    let mut other_device = client(&server.url, &acc.alice);
+    other_device.catch_up(&rt);
+    let store = other_device.store();
+    let synced = store.db().user(store.db().me().unwrap().unwrap()).unwrap();
+    assert_eq!(synced.prefs.time_zone, Some(kathmandu));
+}

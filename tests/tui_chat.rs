@@ -199,7 +199,7 @@ fn y_on_a_message_copies_its_text_and_each_copy_is_new() {
 #[test]
 fn copying_turned_off_in_settings_copies_nothing() {
     let (mut app, config) = demo("1h", 80, 24);
-    keys(&mut app, &config, ", j j j j j j j j space");
+    keys(&mut app, &config, ", j j j j j j j j j space");
     assert!(!app.state.settings.copy);
     keys(&mut app, &config, "esc");
     open_chat(&mut app, &config, "Banco Claro");

@@ -357,8 +357,71 @@ fn settings_change_caps_and_quiet_hours_at_once() {
         prefs(&app).quiet_hours,
         Some(QuietHours { start: 22, end: 7 })
     );
-    keys(&mut app, &config, "j j space");
+    keys(&mut app, &config, "j j j space");
     assert!(!prefs(&app).all_offers);
+}
+
+#[test]
+fn a_user_without_a_time_zone_takes_the_devices_and_keeps_the_one_they_have() {
+    let (mut app, config) = demo("0", 100, 30);
+    let me = app.me();
+    let unset = UserPrefs {
+        time_zone: None,
+        ..prefs(&app)
+    };
+    app.store_mut()
+        .write(|tx| tx.set_prefs(me, &unset))
+        .unwrap();
+    app.update(Action::Refresh);
+    keys(&mut app, &config, ", j j j j");
+    assert!(screen(&app, &config).contains("‹ UTC (not set) ›"));
+    app.adopt_device_zone(Zone::named("Asia/Tokyo").unwrap());
+    assert_eq!(prefs(&app).zone().name(), "Asia/Tokyo");
+    assert!(screen(&app, &config).contains("‹ Asia/Tokyo ›"));
+    app.adopt_device_zone(Zone::named("Europe/London").unwrap());
+    assert_eq!(
+        prefs(&app).zone().name(),
+        "Asia/Tokyo",
+        "a zone the user has is kept on the next start"
+    );
+}
+
+#[test]
+fn the_time_zone_row_names_the_zone_and_changing_it_moves_the_quiet_hours() {
+    let (mut app, config) = demo("0", 100, 30);
+    let now = app.state.clock;
+    assert_eq!(now, Timestamp::from_civil(2026, 11, 23, 8, 0));
+    keys(&mut app, &config, ", j j j j");
+    let shown = screen(&app, &config);
+    assert!(
+        shown.contains("▸ Time zone (quiet hours follow it) ‹ Europe/Madrid ›"),
+        "{shown}"
+    );
+    assert!(shown.contains("Quiet hours are in your time zone (Europe/Madrid)."));
+    // Quiet from 09:00 to 10:00: 08:00 UTC is 09:00 in Madrid.
+    keys(&mut app, &config, "k k l l l l l l l l l l l l j l l l");
+    assert_eq!(
+        prefs(&app).quiet_hours,
+        Some(QuietHours { start: 9, end: 10 })
+    );
+    assert!(prefs(&app).in_quiet_hours(now), "09:00 in Madrid is quiet");
+    // Two zones back in the list is Europe/London, where it is 08:00.
+    keys(&mut app, &config, "j h h");
+    assert_eq!(prefs(&app).zone().name(), "Europe/London");
+    assert!(screen(&app, &config).contains("‹ Europe/London ›"));
+    assert!(!prefs(&app).in_quiet_hours(now), "08:00 in London is not");
+    let stored = app.store().db().user(app.me()).unwrap().prefs;
+    assert_eq!(stored.zone().name(), "Europe/London", "saved at once");
+    // PgDn and PgUp jump a region at a time.
+    keys(&mut app, &config, "pagedown");
+    assert_eq!(prefs(&app).zone().name(), "Indian/Antananarivo");
+    keys(&mut app, &config, "pageup pageup");
+    assert!(prefs(&app).zone().name().starts_with("Australia/"));
+    keys(&mut app, &config, "k pagedown");
+    assert_eq!(
+        status(&app),
+        "PgUp and PgDn jump between regions on the Time zone row."
+    );
 }
 
 #[test]

@@ -22,6 +22,7 @@ mod template;
 pub mod text;
 mod time;
 mod user;
+mod zone;
 
 pub use action::*;
 pub use broadcast::*;
@@ -39,3 +40,4 @@ pub use synced::*;
 pub use template::*;
 pub use time::*;
 pub use user::*;
+pub use zone::*;

@@ -114,11 +114,6 @@ impl Sub for Timestamp {
     }
 }
 
-const MONTHS: [&str; 12] = [
-    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-];
-const WEEKDAYS: [&str; 7] = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
-
 /// A calendar date and time of day, UTC.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Civil {
@@ -127,20 +122,31 @@ pub struct Civil {
     pub day: u32,
     pub hour: u32,
     pub minute: u32,
+    /// Monday is 0.
     pub weekday: usize,
 }
 
 impl Timestamp {
-    /// The timestamp of a UTC calendar date and time.
+    /// The timestamp of a UTC calendar date and time; out-of-range fields are clamped into the
+    /// calendar's range.
     pub fn from_civil(year: i64, month: u32, day: u32, hour: u32, minute: u32) -> Timestamp {
-        let y = if month <= 2 { year - 1 } else { year };
-        let era = y.div_euclid(400);
-        let yoe = y - era * 400;
-        let m = i64::from(month);
-        let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + i64::from(day) - 1;
-        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-        let days = era * 146_097 + doe - 719_468;
-        Timestamp(days * 86_400 + i64::from(hour) * 3600 + i64::from(minute) * 60)
+        let year = year.clamp(-9999, 9999) as i16;
+        let month = month.clamp(1, 12) as i8;
+        let first = jiff::civil::Date::new(year, month, 1).unwrap_or_default();
+        let day = (day.min(31) as i8).clamp(1, first.days_in_month());
+        let at = jiff::civil::DateTime::new(
+            year,
+            month,
+            day,
+            hour.min(23) as i8,
+            minute.min(59) as i8,
+            0,
+            0,
+        )
+        .unwrap_or_default();
+        jiff::tz::TimeZone::UTC
+            .to_timestamp(at)
+            .map_or(Timestamp(0), |t| Timestamp(t.as_second()))
     }
 
     /// Parses `YYYY-MM-DD HH:MM` or `YYYY-MM-DDTHH:MM[:SS]Z` (UTC).
@@ -151,8 +157,12 @@ impl Timestamp {
         let (year, month, day) = (d.next()??, d.next()??, d.next()??);
         let mut h = time.split(':').map(|p| p.parse::<i64>().ok());
         let (hour, minute) = (h.next()??, h.next().flatten().unwrap_or(0));
+        let real_day = i16::try_from(year).ok().is_some_and(|y| {
+            jiff::civil::Date::new(y, month.clamp(1, 12) as i8, day.clamp(1, 31) as i8).is_ok()
+        });
         let valid = (1..=12).contains(&month)
             && (1..=31).contains(&day)
+            && real_day
             && (0..24).contains(&hour)
             && (0..60).contains(&minute);
         valid.then(|| {
@@ -160,26 +170,27 @@ impl Timestamp {
         })
     }
 
+    /// This moment for the time crate, clamped into its range (years -9999 to 9999).
+    pub(super) fn to_jiff(self) -> jiff::Timestamp {
+        let min = jiff::Timestamp::MIN.as_second();
+        let max = jiff::Timestamp::MAX.as_second();
+        jiff::Timestamp::from_second(self.0.clamp(min, max)).unwrap_or_default()
+    }
+
+    fn utc(self) -> jiff::civil::DateTime {
+        jiff::tz::TimeZone::UTC.to_datetime(self.to_jiff())
+    }
+
     /// The calendar date and time of this moment, UTC.
     pub fn civil(self) -> Civil {
-        let days = self.0.div_euclid(86_400);
-        let secs = self.0.rem_euclid(86_400);
-        let z = days + 719_468;
-        let era = z.div_euclid(146_097);
-        let doe = z - era * 146_097;
-        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-        let mp = (5 * doy + 2) / 153;
-        let day = (doy - (153 * mp + 2) / 5 + 1) as u32;
-        let month = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
-        let year = yoe + era * 400 + i64::from(month <= 2);
+        let at = self.utc();
         Civil {
-            year,
-            month,
-            day,
-            hour: (secs / 3600) as u32,
-            minute: ((secs % 3600) / 60) as u32,
-            weekday: (days + 3).rem_euclid(7) as usize,
+            year: i64::from(at.year()),
+            month: at.month() as u32,
+            day: at.day() as u32,
+            hour: at.hour() as u32,
+            minute: at.minute() as u32,
+            weekday: at.weekday().to_monday_zero_offset() as usize,
         }
     }
 
@@ -195,27 +206,17 @@ impl Timestamp {
 
     /// "3 Dec".
     pub fn short_date(self) -> String {
-        let c = self.civil();
-        format!("{} {}", c.day, MONTHS[c.month as usize - 1])
+        self.utc().strftime("%-d %b").to_string()
     }
 
     /// "09:05".
     pub fn clock(self) -> String {
-        let c = self.civil();
-        format!("{:02}:{:02}", c.hour, c.minute)
+        self.utc().strftime("%H:%M").to_string()
     }
 
     /// "Tue 24 Nov 09:05".
     pub fn long(self) -> String {
-        let c = self.civil();
-        format!(
-            "{} {} {} {:02}:{:02}",
-            WEEKDAYS[c.weekday],
-            c.day,
-            MONTHS[c.month as usize - 1],
-            c.hour,
-            c.minute
-        )
+        self.utc().strftime("%a %-d %b %H:%M").to_string()
     }
 
     /// "3 Dec 09:05".
@@ -225,12 +226,7 @@ impl Timestamp {
 
     /// "2026-11-24T09:05:00Z".
     pub fn iso(self) -> String {
-        let c = self.civil();
-        let s = self.0.rem_euclid(60);
-        format!(
-            "{:04}-{:02}-{:02}T{:02}:{:02}:{:02}Z",
-            c.year, c.month, c.day, c.hour, c.minute, s
-        )
+        self.utc().strftime("%Y-%m-%dT%H:%M:%SZ").to_string()
     }
 }
 
@@ -259,6 +255,17 @@ mod tests {
         assert_eq!(Timestamp::parse("2026-11-24 09:05"), Some(t));
         assert_eq!(Timestamp::parse("2026-11-24T09:05:00Z"), Some(t));
         assert_eq!(Timestamp::from_civil(1970, 1, 1, 0, 0), Timestamp(0));
+        assert_eq!(Timestamp::parse("2026-02-30 10:00"), None, "no 30 February");
+        assert_eq!(Timestamp::parse("2026-13-01"), None);
+        assert_eq!(
+            Timestamp::parse("2024-02-29"),
+            Some(Timestamp::from_civil(2024, 2, 29, 0, 0))
+        );
+        assert_eq!(Timestamp(-86_400).long(), "Wed 31 Dec 00:00");
+        assert!(
+            Timestamp(i64::MAX).iso().starts_with("9999-12-3"),
+            "a moment past the calendar's end shows its last day"
+        );
         assert_eq!(
             Timestamp::from_civil(2024, 2, 29, 0, 0).short_date(),
             "29 Feb"

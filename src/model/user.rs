@@ -1,17 +1,22 @@
-use super::{BusinessId, ContactId, Timestamp, UserId};
+use super::{BusinessId, ContactId, Timestamp, UserId, Zone};
 use serde::{Deserialize, Serialize};
 
-/// Quiet hours in the user's day (UTC hours, 0-23); `start > end` spans midnight.
+/// Quiet hours in the user's day (hours 0-23 on the clocks of the user's time zone);
+/// `start > end` spans midnight, and equal start and end means off.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct QuietHours {
+    #[schema(maximum = 23)]
     pub start: u32,
+    #[schema(maximum = 23)]
     pub end: u32,
 }
 
 impl QuietHours {
-    /// Whether the hour of the day falls inside the quiet hours.
+    /// Whether the local hour of the day falls inside the quiet hours.
     pub fn contains(self, hour: u32) -> bool {
-        if self.start <= self.end {
+        if self.start == self.end {
+            false
+        } else if self.start < self.end {
             (self.start..self.end).contains(&hour)
         } else {
             hour >= self.start || hour < self.end
@@ -29,6 +34,23 @@ pub struct UserPrefs {
     /// Marketing messages per business per rolling 7 days.
     pub weekly_business_cap: u32,
     pub quiet_hours: Option<QuietHours>,
+    /// The user's IANA time zone, which quiet hours follow; unset until a device gives its
+    /// own, and UTC until then.
+    #[serde(default)]
+    pub time_zone: Option<Zone>,
+}
+
+impl UserPrefs {
+    /// The zone quiet hours follow: the user's, or UTC while none is set.
+    pub fn zone(&self) -> Zone {
+        self.time_zone.clone().unwrap_or_default()
+    }
+
+    /// Whether `at` falls in the user's quiet hours, on their own clocks.
+    pub fn in_quiet_hours(&self, at: Timestamp) -> bool {
+        self.quiet_hours
+            .is_some_and(|q| q.contains(self.zone().hour_at(at)))
+    }
 }
 
 /// A person with an inbox.

@@ -265,6 +265,7 @@ impl PolicyConfig {
             daily_marketing_cap: self.caps.daily_all,
             weekly_business_cap: self.caps.weekly_per_business,
             quiet_hours: None,
+            time_zone: None,
         }
     }
 

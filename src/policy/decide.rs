@@ -317,18 +317,19 @@ fn not_interested(
     })
 }
 
-/// Rule 10.
+/// Rule 10: quiet hours on the user's own clocks, daylight saving included.
 fn quiet_hours(prefs: &UserPrefs, now: Timestamp) -> Option<Decision> {
-    let quiet = prefs.quiet_hours?;
-    quiet.contains(now.hour_of_day()).then(|| {
-        Decision::hold(
-            Reason::QuietHours,
-            format!(
-                "Held: it arrived in your quiet hours ({:02}:00-{:02}:00); it comes through when they end.",
-                quiet.start, quiet.end
-            ),
-        )
-    })
+    let quiet = prefs.quiet_hours.filter(|_| prefs.in_quiet_hours(now))?;
+    let zone = prefs.zone();
+    Some(Decision::hold(
+        Reason::QuietHours,
+        format!(
+            "Held: it arrived at {} your time ({zone}), in your quiet hours ({:02}:00-{:02}:00); it comes through when they end.",
+            zone.clock_at(now),
+            quiet.start,
+            quiet.end,
+        ),
+    ))
 }
 
 /// Rule 11.

@@ -216,6 +216,7 @@ mod tests {
             daily_marketing_cap: 4,
             weekly_business_cap: 2,
             quiet_hours: None,
+            time_zone: None,
         }
     }
 

@@ -334,6 +334,7 @@ mod tests {
                     daily_marketing_cap: 4,
                     weekly_business_cap: 2,
                     quiet_hours: None,
+                    time_zone: None,
                 };
                 let me = tx.add_user("Me", &prefs)?;
                 let ana = tx.add_contact(me, "Ana")?;

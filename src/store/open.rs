@@ -20,12 +20,13 @@ fn migrations() -> Migrations<'static> {
         M::up(include_str!("schema_7.sql")),
         M::up(include_str!("schema_8.sql")),
         M::up(include_str!("schema_9.sql")),
+        M::up(include_str!("schema_10.sql")),
     ])
 }
 
 /// The newest schema version this build knows.
 pub fn schema_version() -> i64 {
-    9
+    10
 }
 
 /// Opens the database file; a locked, full or damaged file is an error that names it.

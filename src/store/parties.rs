@@ -246,15 +246,16 @@ impl Tx<'_> {
     /// Creates a user with the given preferences.
     pub fn add_user(&self, name: &str, prefs: &UserPrefs) -> Result<UserId> {
         self.tx.execute(
-            "INSERT INTO users (name, all_offers, daily_cap, weekly_cap, quiet_start, quiet_end)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+            "INSERT INTO users (name, all_offers, daily_cap, weekly_cap, quiet_start, quiet_end, time_zone)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
             params![
                 text::clean_name(name),
                 prefs.all_offers,
                 prefs.daily_marketing_cap,
                 prefs.weekly_business_cap,
                 prefs.quiet_hours.map(|q| q.start),
-                prefs.quiet_hours.map(|q| q.end)
+                prefs.quiet_hours.map(|q| q.end),
+                prefs.time_zone.as_ref().map(Zone::name)
             ],
         )?;
         Ok(UserId(self.tx.last_insert_rowid()))
@@ -272,7 +273,8 @@ impl Tx<'_> {
     /// Stores a user's preferences.
     pub fn set_prefs(&self, user: UserId, prefs: &UserPrefs) -> Result<()> {
         self.tx.execute(
-            "UPDATE users SET all_offers = ?2, daily_cap = ?3, weekly_cap = ?4, quiet_start = ?5, quiet_end = ?6
+            "UPDATE users SET all_offers = ?2, daily_cap = ?3, weekly_cap = ?4, quiet_start = ?5, quiet_end = ?6,
+                time_zone = ?7
              WHERE id = ?1",
             params![
                 user,
@@ -280,7 +282,8 @@ impl Tx<'_> {
                 prefs.daily_marketing_cap,
                 prefs.weekly_business_cap,
                 prefs.quiet_hours.map(|q| q.start),
-                prefs.quiet_hours.map(|q| q.end)
+                prefs.quiet_hours.map(|q| q.end),
+                prefs.time_zone.as_ref().map(Zone::name)
             ],
         )?;
         Ok(())

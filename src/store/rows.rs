@@ -69,6 +69,9 @@ pub fn user(row: &Row) -> rusqlite::Result<User> {
             daily_marketing_cap: row.get("daily_cap")?,
             weekly_business_cap: row.get("weekly_cap")?,
             quiet_hours: quiet,
+            time_zone: row
+                .get::<_, Option<String>>("time_zone")?
+                .and_then(|name| Zone::named(&name).ok()),
         },
     })
 }

@@ -2,7 +2,7 @@
 //! its file, line and field.
 
 use crate::config_file::{ConfigError, line_column, parse_toml};
-use crate::model::{BusinessKind, Category, Span, Timestamp};
+use crate::model::{BusinessKind, Category, Span, Timestamp, Zone};
 use serde::Deserialize;
 use toml::Spanned;
 
@@ -27,6 +27,13 @@ pub struct WorldHeader {
     pub me: String,
     #[serde(default)]
     pub audience: u32,
+    /// The IANA time zone of the user and the audience; the demo is set in Spain.
+    #[serde(default = "spain")]
+    pub time_zone: Zone,
+}
+
+fn spain() -> Zone {
+    Zone::named("Europe/Madrid").unwrap_or_default()
 }
 
 /// A friend and the conversation from before the clock starts.
@@ -413,6 +420,18 @@ mod tests {
         assert!(w.def.friends.len() >= 4);
         assert!(w.events.windows(2).all(|p| p[0].at <= p[1].at));
         assert_eq!(w.start, Timestamp::from_civil(2026, 11, 23, 8, 0));
+        assert_eq!(w.def.world.time_zone.name(), "Europe/Madrid");
+    }
+
+    #[test]
+    fn the_time_zone_is_madrid_unless_the_world_names_another_it_knows() {
+        let w = World::from_toml("w.toml", HEAD).unwrap();
+        assert_eq!(w.def.world.time_zone.name(), "Europe/Madrid");
+        let w = World::from_toml("w.toml", &format!("{HEAD}time_zone = \"asia/tokyo\"\n")).unwrap();
+        assert_eq!(w.def.world.time_zone.name(), "Asia/Tokyo");
+        let e = broken(&format!("{HEAD}time_zone = \"Mars/Olympus\"\n"));
+        assert!(e.contains("line 4") && e.contains("world.time_zone"), "{e}");
+        assert!(e.contains("'Mars/Olympus' is not a time zone"), "{e}");
     }
 
     #[test]

@@ -26,7 +26,10 @@ pub fn write_world(store: &mut Store, assets: &Assets) -> Result<(), WorldError>
 fn seed_in(tx: &Tx, assets: &Assets) -> crate::store::Result<()> {
     let world = &assets.world;
     let start = world.start;
-    let prefs = assets.policy.new_user_prefs();
+    let prefs = UserPrefs {
+        time_zone: Some(world.def.world.time_zone.clone()),
+        ..assets.policy.new_user_prefs()
+    };
     let me = tx.add_user(&world.def.world.me, &prefs)?;
     tx.set_meta("me", &me.0.to_string())?;
     let audience: Vec<UserId> = (0..world.def.world.audience as usize)

@@ -165,6 +165,8 @@ impl Commands for Mode {
                 cmd(MoveUp, "up", false),
                 cmd(Decrease, "less / previous", true),
                 cmd(Increase, "more / next", true),
+                cmd(PageDown, "next region of time zones", false),
+                cmd(PageUp, "previous region of time zones", false),
                 cmd(Toggle, "switch", true),
                 cmd(Back, "back", true),
             ],

@@ -217,6 +217,7 @@ pub enum SettingRow {
     WeeklyCap,
     QuietStart,
     QuietEnd,
+    TimeZone,
     AllOffers,
     Notifications,
     Mouse,
@@ -226,11 +227,12 @@ pub enum SettingRow {
 
 impl SettingRow {
     /// Every row, in order.
-    pub const ALL: [SettingRow; 9] = [
+    pub const ALL: [SettingRow; 10] = [
         SettingRow::DailyCap,
         SettingRow::WeeklyCap,
         SettingRow::QuietStart,
         SettingRow::QuietEnd,
+        SettingRow::TimeZone,
         SettingRow::AllOffers,
         SettingRow::Notifications,
         SettingRow::Mouse,

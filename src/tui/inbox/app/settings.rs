@@ -1,10 +1,9 @@
-//! The Settings screen: marketing caps, quiet hours, the all-offers switch, and the
-//! interface's own settings; every change is saved at once.
+//! The Settings screen: marketing caps, quiet hours and the time zone they follow, the
+//! all-offers switch, and the interface's own settings; every change is saved at once.
 
 use super::super::state::*;
 use super::{Action, App, SETTINGS_KEY};
-use crate::model::QuietHours;
-use crate::model::{ChatOrder, UserAction};
+use crate::model::{ChatOrder, QuietHours, UserAction, UserPrefs, Zone};
 use crate::store::{Result, StoreError};
 use crate::tui::kit::list::step;
 use crate::tui::kit::notify::Notifications;
@@ -30,11 +29,45 @@ impl App {
                 self.state.screen = Screen::Inbox;
                 return Ok(());
             }
+            Action::PageDown | Action::PageUp if row == SettingRow::TimeZone => {
+                let forward = action == Action::PageDown;
+                return self.change_zone(step_region(&self.state.prefs.zone(), forward));
+            }
+            Action::PageDown | Action::PageUp => {
+                self.info("PgUp and PgDn jump between regions on the Time zone row.");
+                return Ok(());
+            }
             Action::Decrease => -1,
             Action::Increase | Action::Toggle | Action::Confirm => 1,
             _ => return Ok(()),
         };
         self.change_setting(row, delta)
+    }
+
+    /// Gives the user this device's time zone when none is set yet: a new user, or one made
+    /// on a server before any device said where it is.
+    pub fn adopt_device_zone(&mut self, zone: Zone) {
+        if self.state.prefs.time_zone.is_some() {
+            return;
+        }
+        let prefs = UserPrefs {
+            time_zone: Some(zone),
+            ..self.state.prefs.clone()
+        };
+        let result = self
+            .apply(&UserAction::SetPrefs { prefs })
+            .and_then(|()| self.reload());
+        if let Err(e) = result {
+            self.error(e.to_string());
+        }
+    }
+
+    fn change_zone(&mut self, zone: Zone) -> Result<()> {
+        let prefs = UserPrefs {
+            time_zone: Some(zone),
+            ..self.state.prefs.clone()
+        };
+        self.apply(&UserAction::SetPrefs { prefs })
     }
 
     fn change_setting(&mut self, row: SettingRow, delta: i32) -> Result<()> {
@@ -48,6 +81,7 @@ impl App {
                 prefs.quiet_hours =
                     step_quiet(prefs.quiet_hours, row == SettingRow::QuietStart, delta)
             }
+            SettingRow::TimeZone => prefs.time_zone = Some(step_zone(&prefs.zone(), delta)),
             SettingRow::AllOffers => prefs.all_offers = !prefs.all_offers,
             SettingRow::Notifications => {
                 ui.notifications = cycle(Notifications::ALL, ui.notifications, delta)
@@ -75,6 +109,34 @@ impl App {
         }
         Ok(())
     }
+}
+
+/// The zone `delta` places away from `current` in the tz database's sorted names.
+fn step_zone(current: &Zone, delta: i32) -> Zone {
+    let names = Zone::all_names();
+    let i = names.iter().position(|n| n == current.name()).unwrap_or(0) as i32;
+    let next = &names[(i + delta).rem_euclid(names.len() as i32) as usize];
+    Zone::named(next).unwrap_or_default()
+}
+
+/// The first zone of the next (or previous) region after `current`'s: Africa, America, Asia...
+fn step_region(current: &Zone, forward: bool) -> Zone {
+    let names = Zone::all_names();
+    let region = |name: &str| name.split('/').next().unwrap_or_default().to_string();
+    let mut starts: Vec<&String> = Vec::new();
+    for name in &names {
+        if starts
+            .last()
+            .is_none_or(|last| region(last) != region(name))
+        {
+            starts.push(name);
+        }
+    }
+    let here = region(current.name());
+    let i = starts.iter().position(|s| region(s) == here).unwrap_or(0) as i32;
+    let by = if forward { 1 } else { -1 };
+    let next = starts[(i + by).rem_euclid(starts.len() as i32) as usize];
+    Zone::named(next).unwrap_or_default()
 }
 
 /// Quiet hours move an hour at a time; below 0 on the start they turn off, and from off they

@@ -1,4 +1,5 @@
-//! Settings: marketing caps, quiet hours, the all-offers switch, and the interface's own.
+//! Settings: marketing caps, quiet hours and their time zone, the all-offers switch, and the
+//! interface's own.
 
 use super::super::state::{ChatOrder, SettingRow, UiState};
 use crate::tui::kit::Theme;
@@ -33,7 +34,14 @@ pub fn draw(frame: &mut Frame, state: &UiState, theme: &Theme, area: Rect) {
     }
     lines.push(Line::raw(""));
     lines.push(Line::from(Span::styled(
-        "Quiet hours hold offers until they end; updates and codes still arrive.",
+        format!(
+            "Quiet hours are in your time zone ({}).",
+            state.prefs.zone()
+        ),
+        theme.get("dim"),
+    )));
+    lines.push(Line::from(Span::styled(
+        "They hold offers until they end; updates and codes still arrive.",
         theme.get("dim"),
     )));
     frame.render_widget(Paragraph::new(lines), inner);
@@ -43,6 +51,7 @@ fn describe(row: SettingRow, state: &UiState) -> (&'static str, String) {
     let p = &state.prefs;
     let quiet = |start: bool| match p.quiet_hours {
         None => "off".to_string(),
+        Some(q) if !start && q.start == q.end => format!("{:02}:00 (same as start: off)", q.end),
         Some(q) => format!("{:02}:00", if start { q.start } else { q.end }),
     };
     match row {
@@ -56,6 +65,13 @@ fn describe(row: SettingRow, state: &UiState) -> (&'static str, String) {
         ),
         SettingRow::QuietStart => ("Quiet hours start", quiet(true)),
         SettingRow::QuietEnd => ("Quiet hours end", quiet(false)),
+        SettingRow::TimeZone => (
+            "Time zone (quiet hours follow it)",
+            match &p.time_zone {
+                Some(zone) => zone.to_string(),
+                None => "UTC (not set)".to_string(),
+            },
+        ),
         SettingRow::AllOffers => (
             "All offers",
             if p.all_offers { "on" } else { "off" }.to_string(),
