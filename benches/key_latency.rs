@@ -1,14 +1,16 @@
 //! Key press to updated screen, in a real terminal, beside the terminal's own echo of a key.
 //! Everything runs in the same tmux harness at 120x40, in the same run:
-//! - the baseline: `cat` in the pane, so the terminal's line discipline echoes each key;
+//! - the baseline: `cat` in a pane, so the terminal's line discipline echoes each key;
 //! - the release `parley` binary in the chat list, `j` and `k` pressed in turn;
 //! - the same binary in the composer of a personal chat, letters typed one at a time.
 //!
 //! Each press is timed from sending the key to reading a screen that changed (read as fast as
-//! tmux answers). The list is measured on the demo world, then on a store of 100 000 chats and
-//! 1 000 000 messages (the fixture of `benches/store.rs`, built first, about 25 s). What Parley
-//! adds is its median minus the echo's median. It is a measurement, not a test: nothing here
-//! fails on a slow figure.
+//! tmux answers). Parley's presses alternate with the echo's, one each in turn, so that both
+//! see the same load on a shared machine. The list is measured on the demo world, then on a
+//! store of 100 000 chats and 1 000 000 messages (the fixture of `benches/store.rs`, built
+//! first). What Parley adds is its median minus the echo's median, and, steadier under load,
+//! the median over the pairs of one Parley press minus the echo press just before it. It is a
+//! measurement, not a test: nothing here fails on a slow figure.
 //!
 //! Run with `cargo bench --bench key_latency` (tmux must be installed); the figures are in
 //! BENCHMARKS.md.
@@ -36,16 +38,19 @@ fn main() {
         eprintln!("key_latency: a measurement; run it with `cargo bench --bench key_latency`");
         return;
     }
-    let echo = echo_baseline();
-    report("the terminal's own echo (`cat`)", echo, echo);
+    let echo = Tmux::start("key_latency_echo", WIDTH, HEIGHT, "exec cat");
+    echo.wait_for("the shell to start cat", |s| !s.dead);
 
     let demo = tempfile::tempdir().expect("temporary directory");
     let tmux = start_parley("key_latency_demo", demo.path());
-    report("parley, demo world, list j/k", list_presses(&tmux), echo);
+    report(
+        "parley, demo world, list j/k",
+        paired_presses(&echo, &tmux, |i| list_key(i).to_string()),
+    );
+    open_composer(&tmux);
     report(
         "parley, demo world, composer",
-        composer_presses(&tmux),
-        echo,
+        paired_presses(&echo, &tmux, letter),
     );
     drop(tmux);
 
@@ -60,24 +65,34 @@ fn main() {
     let tmux = start_parley("key_latency_big", big.path());
     report(
         "parley, 100 000 chats and 1 000 000 messages, list j/k",
-        list_presses(&tmux),
-        echo,
+        paired_presses(&echo, &tmux, |i| list_key(i).to_string()),
     );
 }
 
-/// Median and worst of one measurement.
+/// Median and worst of one series of presses.
 #[derive(Clone, Copy)]
 struct Figures {
     median: Duration,
     worst: Duration,
 }
 
-/// Times `cat` echoing typed letters: the fastest a key can reach the screen in this harness.
-fn echo_baseline() -> Figures {
-    let tmux = Tmux::start("key_latency_echo", WIDTH, HEIGHT, "exec cat");
-    tmux.wait_for("the shell to start cat", |s| !s.dead);
-    let letters: Vec<char> = LETTERS.chars().collect();
-    time_presses(&tmux, |i| letters[i % letters.len()].to_string())
+impl Figures {
+    fn of(mut samples: Vec<Duration>) -> Figures {
+        samples.sort();
+        let n = samples.len();
+        Figures {
+            median: (samples[(n - 1) / 2] + samples[n / 2]) / 2,
+            worst: samples[n - 1],
+        }
+    }
+}
+
+/// Parley's presses beside the echo's, taken in turn so both see the same load, and the
+/// median of what each Parley press took over the echo press just before it.
+struct Paired {
+    echo: Figures,
+    parley: Figures,
+    added_median: Duration,
 }
 
 /// Starts the release binary on `data` in tmux and waits for the list.
@@ -95,45 +110,66 @@ fn start_parley(name: &str, data: &Path) -> Tmux {
     tmux
 }
 
-/// Times j and k in turn in the chat list.
-fn list_presses(tmux: &Tmux) -> Figures {
-    time_presses(tmux, |i| if i % 2 == 0 { "j" } else { "k" }.to_string())
+/// `j` and `k` in turn, for the chat list.
+fn list_key(i: usize) -> &'static str {
+    if i % 2 == 0 { "j" } else { "k" }
 }
 
-/// Opens the first personal chat's composer and times typed letters.
-fn composer_presses(tmux: &Tmux) -> Figures {
+/// A letter to type, for `cat` and the composer.
+fn letter(i: usize) -> String {
+    let letters: Vec<char> = LETTERS.chars().collect();
+    letters[i % letters.len()].to_string()
+}
+
+/// Opens the first personal chat's composer.
+fn open_composer(tmux: &Tmux) {
     tmux.press("3");
     tmux.press("Enter");
     tmux.press("r");
     tmux.wait_text(&["enter send"]);
-    let letters: Vec<char> = LETTERS.chars().collect();
-    time_presses(tmux, |i| letters[i % letters.len()].to_string())
 }
 
-/// Sends `PRESSES` keys named by `key(i)`, each timed until the screen differs from before it.
-fn time_presses(tmux: &Tmux, key: impl Fn(usize) -> String) -> Figures {
-    let mut samples = Vec::with_capacity(PRESSES);
+/// Sends `PRESSES` letters to `cat` and keys named by `key(i)` to Parley, in turn, each timed
+/// until its screen differs from before it.
+fn paired_presses(echo: &Tmux, parley: &Tmux, key: impl Fn(usize) -> String) -> Paired {
+    let (mut echoes, mut presses, mut added) = (Vec::new(), Vec::new(), Vec::new());
     for i in 0..PRESSES {
-        let before = tmux.screen().text;
-        let sent = Instant::now();
-        tmux.type_text(&key(i));
-        tmux.wait_with("the screen to change", Duration::ZERO, |s| s.text != before);
-        samples.push(sent.elapsed());
+        let echoed = time_press(echo, &letter(i));
+        let pressed = time_press(parley, &key(i));
+        echoes.push(echoed);
+        presses.push(pressed);
+        added.push(pressed.as_secs_f64() - echoed.as_secs_f64());
     }
-    samples.sort();
-    let n = samples.len();
-    Figures {
-        median: (samples[(n - 1) / 2] + samples[n / 2]) / 2,
-        worst: samples[n - 1],
+    added.sort_by(f64::total_cmp);
+    let n = added.len();
+    let median = (added[(n - 1) / 2] + added[n / 2]) / 2.0;
+    Paired {
+        echo: Figures::of(echoes),
+        parley: Figures::of(presses),
+        added_median: Duration::from_secs_f64(median.max(0.0)),
     }
 }
 
-fn report(what: &str, figures: Figures, echo: Figures) {
-    let added = figures.median.saturating_sub(echo.median);
+/// Sends one key and times it until the screen changes.
+fn time_press(tmux: &Tmux, key: &str) -> Duration {
+    let before = tmux.screen().text;
+    let sent = Instant::now();
+    tmux.type_text(key);
+    tmux.wait_with("the screen to change", Duration::ZERO, |s| s.text != before);
+    sent.elapsed()
+}
+
+fn report(what: &str, paired: Paired) {
+    let over = paired.parley.median.saturating_sub(paired.echo.median);
     eprintln!(
-        "key_latency: {what}, {WIDTH}x{HEIGHT}, {PRESSES} presses, key sent to changed screen: \
-         median {:.1?}, worst {:.1?}; over the echo's median: {added:.1?}",
-        figures.median, figures.worst
+        "key_latency: {what}, {WIDTH}x{HEIGHT}, {PRESSES} presses each, in turn with `cat`: \
+         parley median {:.1?} (worst {:.1?}), echo median {:.1?} (worst {:.1?}); \
+         over the echo: {over:.1?} by medians, {:.1?} median of the pairs",
+        paired.parley.median,
+        paired.parley.worst,
+        paired.echo.median,
+        paired.echo.worst,
+        paired.added_median
     );
 }
 
