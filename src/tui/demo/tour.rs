@@ -90,7 +90,7 @@ pub const TOUR: [TourStep; 7] = [
         screen: ConsoleScreen::Templates,
     },
     TourStep {
-        caption: "Alex reports it too, the third person this week: a fifth strike disables the lender. The end.",
+        caption: "Alex reports it too, the third in a week: a strike at once, the shorter path. A fifth strike disables the lender.",
         moves: &[
             TourMove::Report,
             TourMove::AdvanceUntil(Milestone::BusinessDisabled),
