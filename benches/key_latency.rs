@@ -112,7 +112,7 @@ fn start_parley(name: &str, data: &Path) -> Tmux {
 
 /// `j` and `k` in turn, for the chat list.
 fn list_key(i: usize) -> &'static str {
-    if i % 2 == 0 { "j" } else { "k" }
+    if i.is_multiple_of(2) { "j" } else { "k" }
 }
 
 /// A letter to type, for `cat` and the composer.

@@ -3,6 +3,7 @@
 
 mod support;
 
+use parley::model::BlockReason;
 use parley::tui::App;
 use parley::tui::inbox::state::Dialog;
 use support::inbox::{demo, keys, open_chat, screen, status};
@@ -112,4 +113,27 @@ fn reporting_a_friend_shows_the_evidence_and_blocks_in_the_same_step() {
     let text = screen(&app, &config);
     assert!(text.contains("You reported Marta on"), "{text}");
     assert!(text.contains("Marta ⊘blocked"), "{text}");
+}
+
+#[test]
+fn colon_block_spam_blocks_a_friend_for_spam_and_twice_does_not_unblock() {
+    let (mut app, config) = demo("0", 80, 24);
+    open_chat(&mut app, &config, "Marta");
+    keys(&mut app, &config, ": \"block spam\" enter");
+    assert!(app.state.dialog.is_none(), "no dialog is left open");
+    assert!(
+        status(&app).starts_with("Blocked Marta"),
+        "{}",
+        status(&app)
+    );
+    let blocked = |app: &App| app.state.chat.as_ref().and_then(|c| c.person.blocked);
+    assert_eq!(blocked(&app).map(|(_, why)| why), Some(BlockReason::Spam));
+    keys(&mut app, &config, ": \"block spam\" enter");
+    assert_eq!(
+        blocked(&app).map(|(_, why)| why),
+        Some(BlockReason::Spam),
+        "a second :block spam keeps the block: {}",
+        status(&app)
+    );
+    assert!(status(&app).contains("already blocked"), "{}", status(&app));
 }

@@ -119,15 +119,11 @@ impl App {
 
     /// Blocks the business where the user is for `reason`, as the block dialog would.
     fn block_for(&mut self, reason: BlockReason) -> Result<()> {
-        if let Some(business) = self.context_business() {
-            let db = self.store.db();
-            if db.relation(self.me, business)?.blocked.is_some() {
-                let name = db.business(business)?.name;
-                self.info(format!(
-                    "{name} is already blocked; :block with nothing after it unblocks it."
-                ));
-                return Ok(());
-            }
+        if let Some(name) = self.already_blocked()? {
+            self.info(format!(
+                "{name} is already blocked; :block with nothing after it unblocks it."
+            ));
+            return Ok(());
         }
         self.dispatch(Action::ToggleBlock)?;
         let Some(Dialog::Block { reasons, .. }) = self.state.dialog.as_mut() else {
@@ -139,6 +135,21 @@ impl App {
             .position(|r| *r == reason)
             .unwrap_or(0);
         self.dispatch(Action::Confirm)
+    }
+
+    /// The name of the business or friend in focus, when the user already blocks them.
+    fn already_blocked(&self) -> Result<Option<String>> {
+        let db = self.store.db();
+        if let Some(business) = self.context_business() {
+            if db.relation(self.me, business)?.blocked.is_some() {
+                return Ok(Some(db.business(business)?.name));
+            }
+        } else if let Some((contact, name)) = self.context_contact()
+            && db.contact_block(self.me, contact)?.is_some()
+        {
+            return Ok(Some(name));
+        }
+        Ok(None)
     }
 
     /// The business chat whose name best matches `name` (accents and case aside).
