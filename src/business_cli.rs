@@ -7,6 +7,7 @@ mod conversations;
 mod output;
 
 use crate::cli_answer::{Done, Failure, report};
+use crate::cli_options::{AssetsOptions, ConfigOptions, DataOptions, ServerOptions};
 use crate::protocol::*;
 use crate::sync::business_client::{BusinessClient, MetricsScope};
 use clap::{Args, Subcommand};
@@ -14,13 +15,23 @@ use std::path::{Path, PathBuf};
 
 pub use crate::cli_answer::{EXIT_FAILED, EXIT_OK, EXIT_REFUSED};
 
-/// `parley business [--json] <command>`; the server and token are the global `--server` and
-/// `--token` (or PARLEY_SERVER and PARLEY_TOKEN).
+/// `parley business [--json] <command>`: the server and token go before or after the command
+/// (or in PARLEY_SERVER and PARLEY_TOKEN); the data directory, assets and config only serve
+/// the console, without a command.
 #[derive(Debug, Args)]
+#[command(mut_arg("server", |a| a.global(true)), mut_arg("token", |a| a.global(true)))]
 pub struct BusinessArgs {
     /// Print the server's answers as JSON, for scripts (before or after the subcommand).
     #[arg(long, global = true)]
     pub json: bool,
+    #[command(flatten)]
+    pub server: ServerOptions,
+    #[command(flatten)]
+    pub data: DataOptions,
+    #[command(flatten)]
+    pub assets: AssetsOptions,
+    #[command(flatten)]
+    pub config: ConfigOptions,
     #[command(subcommand)]
     pub command: Option<BusinessCommand>,
 }
@@ -158,11 +169,11 @@ pub enum TemplatesCommand {
 }
 
 /// Runs `parley business` and returns the exit code.
-pub fn run(args: BusinessArgs, server: Option<String>, token: Option<String>) -> i32 {
+pub fn run(args: BusinessArgs) -> i32 {
     let Some(command) = args.command else {
         return print_help();
     };
-    let outcome = connect(server, token).and_then(|client| {
+    let outcome = connect(args.server.server, args.server.token).and_then(|client| {
         let runtime = tokio::runtime::Builder::new_current_thread()
             .enable_all()
             .build()

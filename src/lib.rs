@@ -4,7 +4,9 @@
 #[macro_use]
 pub mod model;
 pub mod business_cli;
+pub mod cli;
 pub mod cli_answer;
+pub mod cli_options;
 pub mod config_file;
 pub mod log_file;
 pub mod policy;

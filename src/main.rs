@@ -1,119 +1,20 @@
 //! The `parley` binary: parses the command line and wires the library's parts together.
 
-use clap::{Parser, Subcommand};
+use clap::Parser;
 use color_eyre::eyre::{Result, WrapErr, bail, eyre};
+use parley::cli::{Cli, Command, WorldAction};
+use parley::cli_options::{AssetsOptions, ConfigOptions, DataOptions, InboxOptions, ServerOptions};
 use parley::model::text::printable;
 use parley::model::{Span, Timestamp};
 use parley::store::{Store, paths};
 use parley::sync::{self, engine::SyncConfig};
-use parley::tui::run::{self as full_screen, DemoArgs, run_console, run_demo, run_remote_console};
+use parley::tui::run::{self as full_screen, run_console, run_demo, run_remote_console};
 use parley::tui::{App, UiConfig, screens};
 use parley::world::{self, Assets};
 use std::io::Write;
 use std::path::PathBuf;
 use std::sync::Arc;
 use tokio::sync::Notify;
-
-/// A terminal chat inbox that marks business chats clearly and puts you in charge of them.
-#[derive(Parser)]
-#[command(name = "parley", version, about)]
-struct Cli {
-    /// Directory of the local store (parley.db) and logs.
-    #[arg(long, global = true, env = "PARLEY_DATA_DIR", value_name = "DIR")]
-    data_dir: Option<PathBuf>,
-    /// Directory with policy.toml, pricing.toml or world.toml to use instead of the built-in ones.
-    #[arg(long, global = true, env = "PARLEY_ASSETS", value_name = "DIR")]
-    assets: Option<PathBuf>,
-    /// Sync with this Parley server (e.g. http://127.0.0.1:8787) instead of the demo world.
-    #[arg(long, global = true, env = "PARLEY_SERVER", value_name = "URL")]
-    server: Option<String>,
-    /// Your token on the server (printed by `parley serve add-user`).
-    #[arg(
-        long,
-        global = true,
-        env = "PARLEY_TOKEN",
-        value_name = "TOKEN",
-        hide_env_values = true
-    )]
-    token: Option<String>,
-    /// The interface's config file (keys, colours, mouse, notifications).
-    #[arg(long, global = true, env = "PARLEY_CONFIG", value_name = "FILE")]
-    config: Option<PathBuf>,
-    /// With `business` or `review`: print the server's answers as JSON (it may also follow the
-    /// subcommand).
-    #[arg(long)]
-    json: bool,
-    #[command(subcommand)]
-    command: Option<Command>,
-}
-
-#[derive(Subcommand)]
-enum Command {
-    /// Print one screen of a scripted session as text, headless (for docs and tests).
-    Render {
-        /// inbox, chat, first-contact, held, why, report, block, profile, subscriptions,
-        /// settings, help, search, console-templates, console-compose, console-metrics,
-        /// console-standing or demo.
-        #[arg(long, default_value = "inbox")]
-        screen: String,
-        /// Width x height in cells.
-        #[arg(long, default_value = "80x24")]
-        size: String,
-        /// Keys pressed after reaching the screen, as in the keymap: "j j enter", with "text" typed.
-        #[arg(long, default_value = "")]
-        keys: String,
-        /// How far to move the demo world's clock first, e.g. 1d4h (0 keeps the start).
-        #[arg(long, default_value = "1d4h")]
-        advance: String,
-    },
-    /// The demo world, headless: move its clock, read its state.
-    World {
-        #[command(subcommand)]
-        action: WorldAction,
-    },
-    /// The sync server (its store in --data-dir DIR, else in the data dir's `server`), or its
-    /// accounts: `serve add-user NAME`, `serve add-business NAME`, `serve add-reviewer NAME`.
-    Serve(parley::server::cli::ServeArgs),
-    /// Act as a business: without a subcommand, the business console (offline on the demo
-    /// world, or with --server URL --token T on the server); with one, against a server:
-    /// templates, send, broadcast, metrics, status.
-    Business(parley::business_cli::BusinessArgs),
-    /// Act as a platform reviewer against a server (--server URL --token T, from `serve
-    /// add-reviewer`): list disabled and suspended businesses, show one's reports with their
-    /// evidence, reinstate it or confirm its restrictions with a reason.
-    Review(parley::review_cli::ReviewArgs),
-    /// The inbox and the lender's business console side by side (F2 flips between them below
-    /// 160 columns) on a fresh demo world: block or report it, move the clock, watch its
-    /// standing fall. F3 starts a guided tour.
-    Demo(DemoArgs),
-}
-
-#[derive(Subcommand)]
-enum WorldAction {
-    /// Move the simulated clock forward (e.g. 1h, 1d, 7d), running everything scheduled.
-    Advance {
-        /// How far: a number and a unit (m, h, d, w), e.g. 7d or 1d12h.
-        span: String,
-        /// Print nothing but the new time.
-        #[arg(long)]
-        quiet: bool,
-        /// Wait this many milliseconds after each step, to watch the world unfold.
-        #[arg(long, value_name = "MS", default_value_t = 0)]
-        pace_ms: u64,
-    },
-    /// Per business: delivered, held and rejected with reasons; quality, tier, strikes,
-    /// restrictions and template reviews.
-    Summary,
-    /// The simulated clock.
-    Clock,
-    /// Delete the demo world and write a fresh one, its clock back at the start. Asks first;
-    /// never touches a store that is not the demo world.
-    Reset {
-        /// Do not ask (for scripts); without a terminal to ask, this is required.
-        #[arg(long)]
-        yes: bool,
-    },
-}
 
 fn main() -> std::process::ExitCode {
     let _ = color_eyre::config::HookBuilder::default()
@@ -130,10 +31,6 @@ fn main() -> std::process::ExitCode {
 
 fn run() -> Result<()> {
     let cli = parse_command_line();
-    let data_dir = paths::data_dir(cli.data_dir.clone()).ok_or_else(|| {
-        eyre!("no data directory could be found; pass --data-dir DIR or set PARLEY_DATA_DIR")
-    })?;
-    let assets = Assets::load(cli.assets.as_deref())?;
     let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
     let tool_json = match &cli.command {
         Some(Command::Business(a)) => a.command.is_some(),
@@ -146,55 +43,104 @@ fn run() -> Result<()> {
              business status` or `parley review list --json`"
         );
     }
+    let outer = cli.options;
     match cli.command {
-        Some(Command::World { action }) => run_world(&data_dir, &assets, action),
-        Some(Command::Serve(args)) => Ok(parley::server::cli::run(
-            args,
-            cli.data_dir,
-            &data_dir,
-            &assets.policy,
-            &assets.pricing,
-        )?),
-        Some(Command::Business(args)) if args.command.is_none() => {
-            let config = ui_config(cli.config, no_color)?;
-            run_business_console(&data_dir, assets, config, cli.server, cli.token)
+        Some(Command::World {
+            data,
+            assets,
+            action,
+        }) => {
+            let assets = load_assets(assets.or(outer.assets()))?;
+            run_world(&data_dir(data.or(outer.data()))?, &assets, action)
         }
-        Some(Command::Demo(args)) => {
-            let config = ui_config(cli.config, no_color)?;
-            Ok(run_demo(&data_dir, assets, config, &args)?)
+        Some(Command::Serve(args)) => {
+            let flag = args.data.clone().or(outer.data()).data_dir;
+            let assets = load_assets(args.assets.clone().or(outer.assets()))?;
+            let client_dir = data_dir(DataOptions::default())?;
+            Ok(parley::server::cli::run(
+                args,
+                flag,
+                &client_dir,
+                &assets.policy,
+                &assets.pricing,
+            )?)
+        }
+        Some(Command::Business(args)) if args.command.is_none() => {
+            let config = ui_config(args.config.or(outer.config()), no_color)?;
+            let assets = load_assets(args.assets.or(outer.assets()))?;
+            let data_dir = data_dir(args.data.or(outer.data()))?;
+            let server = args.server.or(outer.server());
+            run_business_console(&data_dir, assets, config, server)
+        }
+        Some(Command::Demo {
+            demo,
+            data,
+            assets,
+            config,
+        }) => {
+            let config = ui_config(config.or(outer.config()), no_color)?;
+            let assets = load_assets(assets.or(outer.assets()))?;
+            Ok(run_demo(
+                &data_dir(data.or(outer.data()))?,
+                assets,
+                config,
+                &demo,
+            )?)
         }
         Some(Command::Business(mut args)) => {
             args.json |= cli.json;
-            std::process::exit(parley::business_cli::run(args, cli.server, cli.token))
+            args.server = args.server.or(outer.server());
+            std::process::exit(parley::business_cli::run(args))
         }
         Some(Command::Review(mut args)) => {
             args.json |= cli.json;
-            std::process::exit(parley::review_cli::run(args, cli.server, cli.token))
+            args.server = args.server.or(outer.server());
+            std::process::exit(parley::review_cli::run(args))
         }
         Some(Command::Render {
             screen,
             size,
             keys,
             advance,
+            assets,
+            config,
         }) => {
-            let config = ui_config(cli.config, no_color)?;
+            let config = ui_config(config.or(outer.config()), no_color)?;
+            let assets = load_assets(assets.or(outer.assets()))?;
             render(assets, &config, &screen, &size, &keys, &advance)
         }
-        None => {
-            let config = ui_config(cli.config, no_color)?;
-            let server = cli.server.or_else(|| config.server.clone());
-            let token = cli.token.or_else(|| config.token.clone());
-            if let (Some(server), None) = (&server, &token) {
-                eprintln!(
-                    "parley: {server} needs a token, and none was given. The server's operator \
-                     makes one with `parley serve add-user NAME`; pass it with --token T, set \
-                     PARLEY_TOKEN, or write `token = \"T\"` in config.toml."
-                );
-                std::process::exit(2);
-            }
-            run_inbox(&data_dir, assets, config, server.zip(token))
-        }
+        None => run_inbox_with(outer, no_color),
     }
+}
+
+/// `parley` without a subcommand: the inbox, on the demo world or synced with a server.
+fn run_inbox_with(options: InboxOptions, no_color: bool) -> Result<()> {
+    let config = ui_config(options.config(), no_color)?;
+    let assets = load_assets(options.assets())?;
+    let data_dir = data_dir(options.data())?;
+    let server = options.server.or_else(|| config.server.clone());
+    let token = options.token.or_else(|| config.token.clone());
+    if let (Some(server), None) = (&server, &token) {
+        eprintln!(
+            "parley: {server} needs a token, and none was given. The server's operator \
+             makes one with `parley serve add-user NAME`; pass it with --token T, set \
+             PARLEY_TOKEN, or write `token = \"T\"` in config.toml."
+        );
+        std::process::exit(2);
+    }
+    run_inbox(&data_dir, assets, config, server.zip(token))
+}
+
+/// The data directory: the one given, else the platform's.
+fn data_dir(options: DataOptions) -> Result<PathBuf> {
+    paths::data_dir(options.data_dir).ok_or_else(|| {
+        eyre!("no data directory could be found; pass --data-dir DIR or set PARLEY_DATA_DIR")
+    })
+}
+
+/// The rules, prices and world: from the directory given, else the built-in ones.
+fn load_assets(options: AssetsOptions) -> Result<Assets> {
+    Ok(Assets::load(options.assets.as_deref())?)
 }
 
 /// The command line; a mistake in it is reported cleaned, since it echoes what was typed.
@@ -218,9 +164,9 @@ fn run_business_console(
     data_dir: &std::path::Path,
     assets: Assets,
     config: UiConfig,
-    server: Option<String>,
-    token: Option<String>,
+    options: ServerOptions,
 ) -> Result<()> {
+    let ServerOptions { server, token } = options;
     let Some(server) = server else {
         return Ok(run_console(data_dir, assets, config, None)?);
     };
@@ -236,8 +182,8 @@ fn run_business_console(
 
 /// The interface's config: the file given with --config (which must exist), else the one in
 /// the config directory when there is one, else the defaults.
-fn ui_config(flag: Option<PathBuf>, no_color: bool) -> Result<UiConfig> {
-    if let Some(path) = flag {
+fn ui_config(options: ConfigOptions, no_color: bool) -> Result<UiConfig> {
+    if let Some(path) = options.config {
         if !path.is_file() {
             return Err(eyre!(
                 "{}: no such config file; check the --config path (or PARLEY_CONFIG)",
@@ -408,33 +354,4 @@ fn reset_world(data_dir: &std::path::Path, assets: &Assets, yes: bool) -> Result
         assets.world.start.long()
     );
     Ok(())
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use clap::CommandFactory;
-
-    /// The arguments and subcommands under `command` that have no help text.
-    fn undocumented(command: &clap::Command, path: &str, out: &mut Vec<String>) {
-        for arg in command.get_arguments() {
-            if arg.get_help().is_none() {
-                out.push(format!("{path} {}", arg.get_id()));
-            }
-        }
-        for sub in command.get_subcommands() {
-            let here = format!("{path} {}", sub.get_name());
-            if sub.get_about().is_none() {
-                out.push(here.clone());
-            }
-            undocumented(sub, &here, out);
-        }
-    }
-
-    #[test]
-    fn every_argument_option_and_subcommand_has_help() {
-        let mut missing = Vec::new();
-        undocumented(&Cli::command(), "parley", &mut missing);
-        assert!(missing.is_empty(), "no help text: {missing:?}");
-    }
 }

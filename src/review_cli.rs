@@ -7,18 +7,22 @@
 mod output;
 
 use crate::cli_answer::{Done, Failure, report};
+use crate::cli_options::ServerOptions;
 use crate::model::Verdict;
 use crate::protocol::DecisionSubmission;
 use crate::sync::review_client::ReviewClient;
 use clap::{Args, Subcommand};
 
-/// `parley review [--json] <command>`; the server and token are the global `--server` and
-/// `--token` (or PARLEY_SERVER and PARLEY_TOKEN).
+/// `parley review [--json] <command>`: the server and token go before or after the command
+/// (or in PARLEY_SERVER and PARLEY_TOKEN).
 #[derive(Debug, Args)]
+#[command(mut_arg("server", |a| a.global(true)), mut_arg("token", |a| a.global(true)))]
 pub struct ReviewArgs {
     /// Print the server's answers as JSON, for scripts (before or after the subcommand).
     #[arg(long, global = true)]
     pub json: bool,
+    #[command(flatten)]
+    pub server: ServerOptions,
     #[command(subcommand)]
     pub command: Option<ReviewCommand>,
 }
@@ -54,11 +58,11 @@ pub enum ReviewCommand {
 }
 
 /// Runs `parley review` and returns the exit code.
-pub fn run(args: ReviewArgs, server: Option<String>, token: Option<String>) -> i32 {
+pub fn run(args: ReviewArgs) -> i32 {
     let Some(command) = args.command else {
         return print_help();
     };
-    let outcome = connect(server, token).and_then(|client| {
+    let outcome = connect(args.server.server, args.server.token).and_then(|client| {
         let runtime = tokio::runtime::Builder::new_current_thread()
             .enable_all()
             .build()

@@ -1,29 +1,19 @@
 //! End to end, both sides of a conversation, as two people try it in two terminals:
 //! `parley serve` on 127.0.0.1, the user's inbox (`parley --server URL --token T`) in tmux,
-//! and the business tool (`parley business ...`) run as a command. The user receives an offer
-//! and replies; the business finds the unread conversation in `business inbox`, reads it and
-//! replies free-form; the user sees the reply and the read mark on her message. Nothing waits
-//! a fixed time: each step polls the screen or the business tool.
+//! and the business tool (`parley business ...`) run as a command. Before any message, the
+//! user finds the business in the server's directory and subscribes; its offer to its
+//! subscribers reaches her and she replies; the business finds the unread conversation in
+//! `business inbox`, reads it and replies free-form; the user sees the reply and the read mark
+//! on her message. Nothing waits a fixed time: each step polls the screen or the business
+//! tool.
 
 mod support;
 
-use std::path::Path;
 use support::server::{TestServer, add_business, add_user, business_tool, poll_tool, row};
-use support::tmux::{Ended, Screen, Tmux, framed, shell_quote};
-
-/// The inbox against `url` with `token`, its local copy in `data`, colours off so the
-/// delivery marks read as words ("delivered", "read").
-fn inbox_command(url: &str, token: &str, data: &Path) -> String {
-    let path = |p: &Path| shell_quote(&p.display().to_string());
-    format!(
-        "exec env -u PARLEY_SERVER -u PARLEY_TOKEN -u PARLEY_ASSETS NO_COLOR=1 TERM=xterm-256color {} --server {} --token {} --data-dir {} --config {}",
-        shell_quote(env!("CARGO_BIN_EXE_parley")),
-        shell_quote(url),
-        shell_quote(token),
-        path(data),
-        path(&support::tmux::default_config(data)),
-    )
-}
+use support::synced::{
+    inbox_command, submit_template, subscribe_from_directory, wait_for_audience,
+};
+use support::tmux::{Ended, Screen, Tmux, framed};
 
 /// The header of the user's own message `body` in the open chat, its words squeezed
 /// ("You · 09:01 · read"); empty when the chat does not show it.
@@ -49,14 +39,12 @@ fn header_of(screen: &Screen, body: &str) -> String {
         .unwrap_or_default()
 }
 
-const SHIPPED: &str =
-    "name = \"shipped\"\ncategory = \"utility\"\nbody = \"Your order {{1}} has shipped.\"\n";
 const WEEKLY: &str = "name = \"weekly\"\ncategory = \"marketing\"\nbody = \"This week at Moda Lola: {{1}} off coats.\"\n";
 const QUESTION: &str = "Do you have them in blue?";
 const ANSWER: &str = "Yes, in navy and sky blue.";
 
 #[test]
-fn a_user_replies_to_an_offer_and_the_business_reads_and_answers_in_the_window() {
+fn a_user_subscribes_from_the_directory_replies_to_the_offer_and_sees_it_read() {
     let dir = tempfile::tempdir().expect("a temporary directory");
     let server_dir = dir.path().join("server");
     let alice = add_user(&server_dir, "alice");
@@ -65,67 +53,45 @@ fn a_user_replies_to_an_offer_and_the_business_reads_and_answers_in_the_window()
         "Moda Lola",
         &["--verified", "--kind", "shop", "--budget", "1000"],
     );
+    add_business(
+        &server_dir,
+        "Banco Claro",
+        &["--verified", "--kind", "bank"],
+    );
     let server = TestServer::start(&server_dir, &[]);
     let url = server.url.clone();
     let tool = |args: &[&str]| business_tool(&url, &shop, args);
-    for (name, text) in [("shipped", SHIPPED), ("weekly", WEEKLY)] {
-        let path = dir.path().join(format!("{name}.toml"));
-        std::fs::write(&path, text).expect("a template file");
-        let ran = tool(&["templates", "submit", &path.display().to_string()]);
-        assert!(ran.stdout.contains(&format!("Approved: {name}")), "{ran:?}");
-    }
+    submit_template(&url, &shop, dir.path(), "weekly", WEEKLY);
 
-    // The user's terminal: an order update arrives, she subscribes to the shop's offers.
+    // The user's terminal: nobody has written to her; she finds the shop in the directory
+    // and subscribes to its offers. Colours off, so delivery marks read as words.
     let inbox = Tmux::start(
         "conversation",
         120,
         32,
-        &inbox_command(&url, &alice, &dir.path().join("client")),
+        &inbox_command(&url, &alice, &dir.path().join("client"), "NO_COLOR=1"),
     );
-    inbox.wait_text(&["online"]);
-    let shipped = tool(&[
-        "send",
-        "--to",
-        "alice",
-        "--template",
-        "shipped",
-        "--param",
-        "A-1",
-    ]);
-    assert_eq!(shipped.code, 0, "{shipped:?}");
-    inbox.wait_text(&["Your order A-1 has shipped."]);
-    inbox.press("s");
-    inbox.wait_text(&["Subscribed to Moda Lola"]);
+    inbox.wait_text(&["alice · 0 held", "online", "Messages appear here"]);
+    inbox.press("S");
+    inbox.wait_text(&["Businesses and their offers", "Banco Claro", "Moda Lola"]);
+    let found = subscribe_from_directory(&inbox, "moda", "Moda Lola");
+    assert!(!found.contains("Banco Claro"), "{}", framed(&found));
 
-    // The business's terminal: once the subscription is on the server, the offer goes out.
-    let dry_run = [
-        "broadcast",
-        "--template",
-        "weekly",
-        "--param",
-        "30%",
-        "--dry-run",
-    ];
-    poll_tool(
-        &url,
-        &shop,
-        &dry_run,
-        "the subscription on the server",
-        |ran| row(ran, "delivered") == "delivered 1",
-    );
-    let offer = tool(&[
-        "send",
-        "--to",
-        "alice",
-        "--template",
-        "weekly",
-        "--param",
-        "30%",
-    ]);
+    // The business's terminal: once the subscription is on the server, its offer to its
+    // subscribers goes out, and reaches her because she subscribed.
+    wait_for_audience(&url, &shop, "weekly", "30%", 1);
+    let offer = tool(&["broadcast", "--template", "weekly", "--param", "30%"]);
     assert_eq!(offer.code, 0, "{offer:?}");
+    assert_eq!(row(&offer, "delivered"), "delivered 1", "{offer:?}");
 
-    // She opens the chat, reads the offer and asks a question.
-    inbox.wait_text(&["This week at Moda Lola: 30% off coats."]);
+    // She goes back to her chats, opens the offer and asks a question.
+    inbox.press("Escape");
+    inbox.wait_text(&["/ finds a business by name"]);
+    inbox.press("Escape");
+    inbox.wait_text(&[
+        "Moda Lola [biz] ✓",
+        "This week at Moda Lola: 30% off coats.",
+    ]);
     inbox.press("Enter");
     inbox.press("r");
     inbox.type_text(QUESTION);

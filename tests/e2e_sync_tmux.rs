@@ -5,24 +5,13 @@
 
 mod support;
 
-use std::path::Path;
 use support::server::{
     Ran, TestServer, add_business, add_user, all_changes, business_tool, eventually, poll_tool, row,
 };
-use support::tmux::{Ended, Tmux, framed, shell_quote};
-
-/// The inbox against `url` with `token`, its local copy in `data`, the default config.
-fn inbox_command(url: &str, token: &str, data: &Path) -> String {
-    let path = |p: &Path| shell_quote(&p.display().to_string());
-    format!(
-        "exec env -u PARLEY_SERVER -u PARLEY_TOKEN -u PARLEY_ASSETS TERM=xterm-256color {} --server {} --token {} --data-dir {} --config {}",
-        shell_quote(env!("CARGO_BIN_EXE_parley")),
-        shell_quote(url),
-        shell_quote(token),
-        path(data),
-        path(&support::tmux::default_config(data)),
-    )
-}
+use support::synced::{
+    inbox_command, submit_template, subscribe_from_directory, wait_for_audience,
+};
+use support::tmux::{Ended, Tmux, framed};
 
 /// The shipped-order template every scene submits.
 const SHIPPED: &str =
@@ -69,11 +58,7 @@ impl Scene {
 
     /// Submits a template from its TOML text; the server approves it.
     fn submit(&self, name: &str, text: &str) {
-        let path = self.dir.path().join(format!("{name}.toml"));
-        std::fs::write(&path, text).expect("a template file");
-        let ran = self.tool(&["templates", "submit", &path.display().to_string()]);
-        assert_eq!(ran.code, 0, "{ran:?}");
-        assert!(ran.stdout.contains(&format!("Approved: {name}")), "{ran:?}");
+        submit_template(&self.url, &self.shop, self.dir.path(), name, text);
     }
 
     /// Sends alice the "shipped" update for `order`.
@@ -93,7 +78,7 @@ impl Scene {
     /// The inbox in tmux as alice (or with another `token`), its local copy in `client`.
     fn inbox(&self, name: &str, token: &str) -> Tmux {
         let data = self.dir.path().join("client");
-        Tmux::start(name, 120, 32, &inbox_command(&self.url, token, &data))
+        Tmux::start(name, 120, 32, &inbox_command(&self.url, token, &data, ""))
     }
 }
 
@@ -209,33 +194,13 @@ fn a_user_finds_a_business_in_the_directory_and_subscribes_before_it_writes() {
     inbox.wait_text(&["Businesses and their offers", "Banco Claro", "Moda Lola"]);
 
     // Found by name as it is typed, case aside, and subscribed to.
-    inbox.press("/");
-    inbox.type_text("MODA");
-    let text = inbox.wait_text(&["Find a business: MODA", "Moda Lola"]);
+    let text = subscribe_from_directory(&inbox, "MODA", "Moda Lola");
     assert!(!text.contains("Banco Claro"), "{}", framed(&text));
-    inbox.press("Enter");
-    inbox.wait_text(&["/ MODA · 1 business · esc shows all"]);
-    inbox.press("Space");
-    inbox.wait_text(&["Subscribed to Moda Lola", "[x] subscribed"]);
 
     // Once the server has the subscription, the business's broadcast to its subscribers
     // reaches alice, who never heard from it before.
-    let dry_run = [
-        "broadcast",
-        "--template",
-        "weekly",
-        "--param",
-        "30%",
-        "--dry-run",
-    ];
-    poll_tool(
-        &scene.url,
-        &scene.shop,
-        &dry_run,
-        "an audience of one",
-        |ran| ran.code == 0 && row(ran, "audience") == "audience 1 people",
-    );
-    let ran = scene.tool(&dry_run[..5]);
+    wait_for_audience(&scene.url, &scene.shop, "weekly", "30%", 1);
+    let ran = scene.tool(&["broadcast", "--template", "weekly", "--param", "30%"]);
     assert_eq!(row(&ran, "delivered"), "delivered 1", "{ran:?}");
     inbox.press("Escape");
     inbox.wait_text(&["/ finds a business by name", "Banco Claro"]);

@@ -4,15 +4,18 @@
 
 use parley::model::*;
 use parley::policy::enforcement::Change;
-use parley::policy::{PolicyConfig, Pricing};
+use parley::policy::{PolicyConfig, Pricing, SignalConfig};
 use parley::store::{
-    Attempt, BroadcastOutcome, BroadcastRequest, EVIDENCE_MESSAGES, NewBusiness, NewTemplate,
-    SendResult, Store, StoreError,
+    Attempt, BroadcastOutcome, BroadcastRequest, NewBusiness, NewTemplate, SendResult, Store,
+    StoreError,
 };
 use parley::world::{self, Assets};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use tempfile::TempDir;
+
+/// The report and attribution rules of POLICY.md.
+const RULES: SignalConfig = SignalConfig::POLICY;
 
 // --- helpers ---------------------------------------------------------------------------------
 
@@ -384,7 +387,7 @@ fn scene() -> Scene {
         .unwrap();
     let chat_before_report = store.db().last_messages(chat.id, 100).unwrap();
     let evidence = store
-        .write(|tx| tx.report(alex, shop, ReportReason::Spam, false, at(80)))
+        .write(|tx| tx.report(alex, shop, ReportReason::Spam, false, at(80), &RULES))
         .unwrap();
     store
         .write(|tx| {
@@ -404,7 +407,7 @@ fn scene() -> Scene {
     }
     for user in crowd.iter().take(6) {
         store
-            .write(|tx| tx.block(*user, lender, BlockReason::DidntSignUp, at(150)))
+            .write(|tx| tx.block(*user, lender, BlockReason::DidntSignUp, at(150), &RULES))
             .unwrap();
     }
     let enforcement = store
@@ -709,11 +712,11 @@ fn chats_read_back_with_their_list_state() {
 fn a_report_keeps_the_last_messages_of_the_chat_as_evidence() {
     let s = scene();
     assert!(
-        s.chat_before_report.len() > EVIDENCE_MESSAGES,
+        s.chat_before_report.len() > RULES.evidence_messages,
         "the chat must be longer than the evidence for this test to mean anything"
     );
     let expected: Vec<(String, Timestamp, String)> = s.chat_before_report
-        [s.chat_before_report.len() - EVIDENCE_MESSAGES..]
+        [s.chat_before_report.len() - RULES.evidence_messages..]
         .iter()
         .map(|m| {
             let from = match m.direction {
@@ -730,7 +733,8 @@ fn a_report_keeps_the_last_messages_of_the_chat_as_evidence() {
         .collect();
     assert_eq!(
         got, expected,
-        "the last {EVIDENCE_MESSAGES} messages, oldest first"
+        "the last {} messages, oldest first",
+        RULES.evidence_messages
     );
     assert!(
         got.iter().any(|(from, ..)| from == "Alex") && got.iter().any(|(from, ..)| from != "Alex"),
@@ -1328,7 +1332,7 @@ fn each_user_counts_once_per_kind_of_signal_and_interested_withdraws_not_interes
         minute += 1;
         let action = UserAction::Feedback { message, feedback };
         store
-            .write(|tx| tx.apply(alex, &action, at(minute)))
+            .write(|tx| tx.apply(alex, &action, at(minute), &RULES))
             .unwrap();
     };
     give(&mut store, Feedback::NotInterested);
@@ -1339,7 +1343,7 @@ fn each_user_counts_once_per_kind_of_signal_and_interested_withdraws_not_interes
 
     for minute in 10..13 {
         store
-            .write(|tx| tx.report(alex, shop, ReportReason::Spam, false, at(minute)))
+            .write(|tx| tx.report(alex, shop, ReportReason::Spam, false, at(minute), &RULES))
             .unwrap();
     }
     let signals = store.db().business_signals(shop, since).unwrap();
@@ -1405,7 +1409,7 @@ fn offer_list(store: &mut Store, alex: UserId, shop: BusinessId) -> Vec<UserId> 
                 tx.set_subscribed(id, shop, true)?;
                 list.push(id);
             }
-            tx.block(list[1], shop, BlockReason::Spam, t0())?;
+            tx.block(list[1], shop, BlockReason::Spam, t0(), &RULES)?;
             Ok(list)
         })
         .unwrap()
@@ -1563,7 +1567,9 @@ fn reporting_and_blocking_a_friend_is_recorded_and_changes_no_business_standing(
         reason: ReportReason::Spam,
         also_block: true,
     };
-    store.write(|tx| tx.apply(me, &report, now)).unwrap();
+    store
+        .write(|tx| tx.apply(me, &report, now, &RULES))
+        .unwrap();
     assert_eq!(standing(&store), before, "no business's standing moves");
     let db = store.db();
     assert_eq!(
@@ -1588,13 +1594,15 @@ fn a_blocked_friends_messages_are_not_kept_until_unblocked() {
         contact: marta,
         reason: BlockReason::NoLongerNeeded,
     };
-    store.write(|tx| tx.apply(me, &block, now)).unwrap();
+    store.write(|tx| tx.apply(me, &block, now, &RULES)).unwrap();
     let kept = store
         .write(|tx| tx.receive_personal(me, marta, "Are you there?", now))
         .unwrap();
     assert_eq!(kept, None, "nothing from a blocked friend is kept");
     let unblock = UserAction::UnblockContact { contact: marta };
-    store.write(|tx| tx.apply(me, &unblock, now)).unwrap();
+    store
+        .write(|tx| tx.apply(me, &unblock, now, &RULES))
+        .unwrap();
     let kept = store
         .write(|tx| tx.receive_personal(me, marta, "Hello again", now))
         .unwrap();
@@ -1657,4 +1665,85 @@ fn the_time_zone_is_stored_with_the_user() {
     let store = Store::open(&db_file(&dir)).unwrap();
     let zone = store.db().user(alex).unwrap().prefs.zone();
     assert_eq!(zone.name(), "Asia/Tokyo");
+}
+
+/// The report and attribution rules of a policy.toml holding `toml`, read as `--assets` reads
+/// it.
+fn signals_from_file(toml: &str) -> SignalConfig {
+    let dir = TempDir::new().unwrap();
+    std::fs::write(dir.path().join("policy.toml"), toml).unwrap();
+    Assets::load(Some(dir.path())).unwrap().policy.signals
+}
+
+#[test]
+fn a_policy_with_evidence_3_keeps_the_last_3_messages_as_evidence() {
+    let dir = TempDir::new().unwrap();
+    let (mut store, alex, shop, _) = shop_store(&dir);
+    for i in 0..6 {
+        reply(&mut store, alex, shop, &format!("message {i}"), at(i));
+    }
+    let rules = signals_from_file("[signals]\nevidence_messages = 3\n");
+    let evidence = store
+        .write(|tx| tx.report(alex, shop, ReportReason::Spam, false, at(10), &rules))
+        .unwrap();
+    let bodies: Vec<&str> = evidence.iter().map(|e| e.body.as_str()).collect();
+    assert_eq!(bodies, ["message 3", "message 4", "message 5"]);
+}
+
+#[test]
+fn a_policy_with_attribution_1_day_stops_attributing_a_block_to_an_older_message() {
+    let one_day = "[signals]\nattribution_days = 1\n";
+    let cases = [
+        ("", Span::days(2), 1),
+        (one_day, Span::hours(12), 1),
+        (one_day, Span::days(2), 0),
+    ];
+    for (toml, later, expected) in cases {
+        let dir = TempDir::new().unwrap();
+        let (mut store, alex, shop, offer) = shop_store(&dir);
+        let sent = send(&mut store, &template_send(shop, alex, offer, at(0)));
+        assert_eq!(sent.decision.outcome, Outcome::Deliver);
+        let rules = signals_from_file(toml);
+        store
+            .write(|tx| tx.block(alex, shop, BlockReason::Spam, at(0) + later, &rules))
+            .unwrap();
+        let template = store.db().metrics(MetricScope::Template(offer)).unwrap();
+        let business = store.db().metrics(MetricScope::Business(shop)).unwrap();
+        assert_eq!(
+            (template.blocks, business.blocks),
+            (expected, 1),
+            "{toml:?}, blocked {later:?} after the offer: the template answers for it only \
+             inside the attribution span, the business always"
+        );
+    }
+}
+
+#[test]
+fn a_policy_with_an_impossible_evidence_or_attribution_is_refused_naming_the_field() {
+    for (toml, field) in [
+        (
+            "[signals]\nevidence_messages = 0\n",
+            "signals.evidence_messages",
+        ),
+        (
+            "[signals]\nevidence_messages = 51\n",
+            "signals.evidence_messages",
+        ),
+        (
+            "[signals]\nattribution_days = 0\n",
+            "signals.attribution_days",
+        ),
+        (
+            "[signals]\nattribution_days = -3\n",
+            "signals.attribution_days",
+        ),
+    ] {
+        let dir = TempDir::new().unwrap();
+        std::fs::write(dir.path().join("policy.toml"), toml).unwrap();
+        let error = Assets::load(Some(dir.path())).unwrap_err().to_string();
+        assert!(
+            error.contains("policy.toml") && error.contains(field),
+            "{toml:?}: {error}"
+        );
+    }
 }

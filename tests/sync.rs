@@ -5,7 +5,7 @@
 mod support;
 
 use parley::model::*;
-use parley::policy::{PolicyConfig, Pricing};
+use parley::policy::{PolicyConfig, Pricing, SignalConfig};
 use parley::protocol::{
     BroadcastSubmission, KeyedAction, SendRequest, TemplateSubmission, WireAction,
 };
@@ -20,6 +20,9 @@ use support::server::{TestServer, act};
 use tempfile::TempDir;
 use tokio::runtime::Runtime;
 use tokio::sync::{mpsc, oneshot};
+
+/// The report and attribution rules of POLICY.md.
+const RULES: SignalConfig = SignalConfig::POLICY;
 
 /// A server in this process, on a free port of 127.0.0.1.
 struct LocalServer {
@@ -179,7 +182,7 @@ impl Client {
         let me = store.db().me().unwrap().unwrap();
         let now = store.db().clock().unwrap().unwrap();
         store
-            .write(|tx| parley::sync::outbox::record(tx, me, action, now))
+            .write(|tx| parley::sync::outbox::record(tx, me, action, now, &RULES))
             .unwrap()
             .expect("a synced action");
     }
@@ -529,7 +532,7 @@ fn a_catch_up_stores_what_pulling_page_by_page_stores() {
                             business: acc.lender_id,
                             reason: BlockReason::Spam,
                         };
-                        tx.apply(alice, &block, Timestamp(1_000 + i))?;
+                        tx.apply(alice, &block, Timestamp(1_000 + i), &RULES)?;
                     }
                     let attempt = parley::store::Attempt {
                         business,
@@ -546,8 +549,18 @@ fn a_catch_up_stores_what_pulling_page_by_page_stores() {
                     }
                 }
                 let now = Timestamp(10_000);
-                tx.apply(alice, &UserAction::ReleaseHeld { message: held[0] }, now)?;
-                tx.apply(alice, &UserAction::DeleteHeld { message: held[1] }, now)?;
+                tx.apply(
+                    alice,
+                    &UserAction::ReleaseHeld { message: held[0] },
+                    now,
+                    &RULES,
+                )?;
+                tx.apply(
+                    alice,
+                    &UserAction::DeleteHeld { message: held[1] },
+                    now,
+                    &RULES,
+                )?;
                 Ok(())
             })
             .unwrap();

@@ -5,6 +5,11 @@
 use crate::model::Span;
 use serde::{Deserialize, Serialize};
 
+/// The most messages a report may keep as evidence.
+const MAX_EVIDENCE_MESSAGES: usize = 50;
+/// The longest a delivery may answer for a block or report, in days.
+const MAX_ATTRIBUTION_DAYS: i64 = 365;
+
 /// The configuration of every rule.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
@@ -16,6 +21,7 @@ pub struct PolicyConfig {
     pub quality: QualityConfig,
     pub tiers: TierConfig,
     pub enforcement: EnforcementConfig,
+    pub signals: SignalConfig,
 }
 
 /// A span written in hours in the config file.
@@ -112,6 +118,35 @@ pub struct EnforcementConfig {
     pub tier_lowered_days: i64,
     pub marketing_suspended_days: i64,
     pub sending_suspended_days: i64,
+}
+
+/// What a report keeps, and how long a delivery answers for a block or report.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct SignalConfig {
+    /// The chat's last messages a report keeps as evidence.
+    pub evidence_messages: usize,
+    /// Days after a delivery during which a block or report counts against it.
+    pub attribution_days: i64,
+}
+
+impl Default for SignalConfig {
+    fn default() -> Self {
+        SignalConfig::POLICY
+    }
+}
+
+impl SignalConfig {
+    /// The numbers of POLICY.md: five messages of evidence, seven days of attribution.
+    pub const POLICY: SignalConfig = SignalConfig {
+        evidence_messages: 5,
+        attribution_days: 7,
+    };
+
+    /// How far back a block or report looks for the delivery it answers.
+    pub fn attribution(&self) -> Span {
+        Span::days(self.attribution_days)
+    }
 }
 
 impl Default for SpanConfig {
@@ -288,6 +323,12 @@ impl PolicyConfig {
         }
         if self.tiers.limits.windows(2).any(|w| w[0] >= w[1]) {
             return fail("tiers.limits must grow from one tier to the next");
+        }
+        if !(1..=MAX_EVIDENCE_MESSAGES).contains(&self.signals.evidence_messages) {
+            return fail("signals.evidence_messages must be from 1 to 50");
+        }
+        if !(1..=MAX_ATTRIBUTION_DAYS).contains(&self.signals.attribution_days) {
+            return fail("signals.attribution_days must be from 1 to 365");
         }
         Ok(())
     }

@@ -17,7 +17,7 @@ pub mod review;
 pub mod standing;
 
 pub use broadcast::{Pricing, Quote, Settlement};
-pub use config::PolicyConfig;
+pub use config::{PolicyConfig, SignalConfig};
 pub use decide::{Outgoing, Reach, Recipient, Standing, decide};
 pub use history::MarketingHistory;
 pub use metrics::Metrics;

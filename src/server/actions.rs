@@ -3,6 +3,7 @@
 
 use super::db::{DbError, DbResult, ServerConnection, ServerWrites};
 use crate::model::*;
+use crate::policy::SignalConfig;
 use crate::protocol::{ActionResult, KeyedAction, WireAction};
 use serde::{Deserialize, Serialize};
 
@@ -49,19 +50,21 @@ fn check_prefs(prefs: &UserPrefs) -> std::result::Result<(), String> {
     Ok(())
 }
 
-/// Applies one keyed action for `user` at `now`, unless its key was seen before.
+/// Applies one keyed action for `user` at `now`, unless its key was seen before; `signals` is
+/// the policy's, for reports and blocks.
 pub fn apply_once(
     db: &mut impl ServerConnection,
     user: UserId,
     action: &KeyedAction,
     now: Timestamp,
+    signals: &SignalConfig,
 ) -> DbResult<ActionResult> {
     let key = action.key.as_str();
     let first = db.in_transaction(|tx| {
         if let Some(recorded) = tx.reads().applied_action(user, key)? {
             return Ok(Some(recorded));
         }
-        apply(tx, user, key, &action.action, now)?;
+        apply(tx, user, key, &action.action, now, signals)?;
         tx.record_action(user, key, &record(true, None), now)?;
         Ok(None)
     });
@@ -114,6 +117,7 @@ fn apply(
     key: &str,
     action: &WireAction,
     now: Timestamp,
+    signals: &SignalConfig,
 ) -> DbResult<()> {
     if let Some(business) = business_of(action) {
         tx.reads().business(business)?;
@@ -133,7 +137,7 @@ fn apply(
             tx.set_client_key(message, key)
         }
         other => match user_action(other) {
-            Some(action) => tx.apply(user, &action, now),
+            Some(action) => tx.apply(user, &action, now, signals),
             None => Ok(()),
         },
     }

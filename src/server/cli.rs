@@ -7,6 +7,7 @@
 
 use super::db::{Backend, NewBusiness, ServerDb};
 use super::{ServerConfig, ServerError, add_business, add_reviewer, add_user};
+use crate::cli_options::{AssetsOptions, DataOptions};
 use crate::model::text::clean_name;
 use crate::model::{BusinessKind, Span};
 use crate::policy::{PolicyConfig, Pricing};
@@ -18,9 +19,14 @@ use std::time::Duration;
 
 /// The sync server, or its accounts.
 #[derive(Debug, Args)]
+#[command(mut_arg("data_dir", |a| a.global(true)), mut_arg("assets", |a| a.global(true)))]
 pub struct ServeArgs {
     #[command(subcommand)]
     pub command: Option<ServeCommand>,
+    #[command(flatten)]
+    pub data: DataOptions,
+    #[command(flatten)]
+    pub assets: AssetsOptions,
     /// Address to listen on; port 0 picks a free one. The address is printed on start.
     #[arg(long, value_name = "HOST:PORT", default_value = "127.0.0.1:8787")]
     pub addr: SocketAddr,

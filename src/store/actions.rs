@@ -4,20 +4,25 @@
 use super::metrics::{Counter, MetricKey};
 use super::{Result, StoreError, Tx};
 use crate::model::*;
+use crate::policy::SignalConfig;
 use rusqlite::params;
 
-/// Days after a delivery during which a block or report counts against that delivery.
-const ATTRIBUTION_DAYS: i64 = 7;
-/// Messages kept as evidence in a report.
-pub const EVIDENCE_MESSAGES: usize = 5;
-
 impl Tx<'_> {
-    /// Applies one user action at `now`.
-    pub fn apply(&self, user: UserId, action: &UserAction, now: Timestamp) -> Result<()> {
+    /// Applies one user action at `now`; `signals` says what a report keeps and which delivery
+    /// a block or report counts against.
+    pub fn apply(
+        &self,
+        user: UserId,
+        action: &UserAction,
+        now: Timestamp,
+        signals: &SignalConfig,
+    ) -> Result<()> {
         match action {
             UserAction::Subscribe { business } => self.set_subscribed(user, *business, true),
             UserAction::Unsubscribe { business } => self.set_subscribed(user, *business, false),
-            UserAction::Block { business, reason } => self.block(user, *business, *reason, now),
+            UserAction::Block { business, reason } => {
+                self.block(user, *business, *reason, now, signals)
+            }
             UserAction::Unblock { business } => self
                 .update_relation(user, *business, |r| {
                     r.blocked = None;
@@ -29,7 +34,7 @@ impl Tx<'_> {
                 reason,
                 also_block,
             } => self
-                .report(user, *business, *reason, *also_block, now)
+                .report(user, *business, *reason, *also_block, now, signals)
                 .map(drop),
             UserAction::BlockContact { contact, reason } => {
                 self.block_contact(user, *contact, *reason, now)
@@ -40,7 +45,7 @@ impl Tx<'_> {
                 reason,
                 also_block,
             } => self
-                .report_contact(user, *contact, *reason, *also_block, now)
+                .report_contact(user, *contact, *reason, *also_block, now, signals)
                 .map(drop),
             UserAction::Feedback { message, feedback } => {
                 self.feedback(user, *message, *feedback, now)
@@ -124,6 +129,7 @@ impl Tx<'_> {
         business: BusinessId,
         reason: BlockReason,
         now: Timestamp,
+        signals: &SignalConfig,
     ) -> Result<()> {
         self.db().business(business)?;
         let before = self.db().relation(user, business)?;
@@ -141,6 +147,7 @@ impl Tx<'_> {
             Some(reason.as_str()),
             now,
             Counter::Blocks,
+            signals,
         )?;
         self.accept_business(user, business)
     }
@@ -154,10 +161,11 @@ impl Tx<'_> {
         reason: ReportReason,
         also_block: bool,
         now: Timestamp,
+        signals: &SignalConfig,
     ) -> Result<Vec<EvidenceLine>> {
         self.db().business(business)?;
         let evidence = match self.db().chat_with(user, Counterpart::Business(business))? {
-            Some(chat) => self.db().evidence(chat.id, EVIDENCE_MESSAGES)?,
+            Some(chat) => self.db().evidence(chat.id, signals.evidence_messages)?,
             None => Vec::new(),
         };
         let json =
@@ -173,15 +181,18 @@ impl Tx<'_> {
             Some(reason.as_str()),
             now,
             Counter::Reports,
+            signals,
         )?;
         if also_block {
-            self.block(user, business, reason.block_reason(), now)?;
+            self.block(user, business, reason.block_reason(), now, signals)?;
         }
         self.accept_business(user, business)?;
         Ok(evidence)
     }
 
-    /// Records a signal, counted against the last delivery it follows.
+    /// Records a block or report, counted against the last delivery it follows within the
+    /// attribution span.
+    #[allow(clippy::too_many_arguments)]
     fn signal(
         &self,
         user: UserId,
@@ -190,8 +201,9 @@ impl Tx<'_> {
         reason: Option<&str>,
         now: Timestamp,
         counter: Counter,
+        signals: &SignalConfig,
     ) -> Result<()> {
-        let since = now - Span::days(ATTRIBUTION_DAYS);
+        let since = now - signals.attribution();
         let (template, broadcast) = self
             .db()
             .last_delivery(user, business, since)?

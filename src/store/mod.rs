@@ -29,7 +29,6 @@ mod server;
 mod standing;
 mod template_life;
 
-pub use actions::EVIDENCE_MESSAGES;
 pub use broadcast::{BroadcastOutcome, BroadcastRequest};
 pub use broadcast_parts::{BroadcastPart, BroadcastState, OpenedBroadcast};
 pub use error::StoreError;

@@ -1,9 +1,9 @@
 //! The user's blocks and reports of friends (personal contacts). They stay in the user's
 //! store: no signal, no metric and no quality figure of any business changes with them.
 
-use super::actions::EVIDENCE_MESSAGES;
 use super::{Db, Result, StoreError, Tx, rows};
 use crate::model::*;
+use crate::policy::SignalConfig;
 use rusqlite::{OptionalExtension, params};
 
 impl Db<'_> {
@@ -94,10 +94,11 @@ impl Tx<'_> {
         reason: ReportReason,
         also_block: bool,
         now: Timestamp,
+        signals: &SignalConfig,
     ) -> Result<Vec<EvidenceLine>> {
         self.db().own_contact(user, contact)?;
         let evidence = match self.db().chat_with(user, Counterpart::Contact(contact))? {
-            Some(chat) => self.db().evidence(chat.id, EVIDENCE_MESSAGES)?,
+            Some(chat) => self.db().evidence(chat.id, signals.evidence_messages)?,
             None => Vec::new(),
         };
         let json =

@@ -4,15 +4,22 @@
 //! special case: it is written locally under a pending id that the server's copy replaces.
 
 use crate::model::*;
+use crate::policy::SignalConfig;
 use crate::protocol::{KeyedAction, WireAction};
 use crate::store::{Db, Queued, Result, StoreError, Tx};
 
 /// Applies `action` for `me` at `now` in `tx` and, when it travels, queues it for the server
 /// in the same transaction. Returns the key it was queued under, or `None` when it stays on
-/// this device.
-pub fn record(tx: &Tx, me: UserId, action: &UserAction, now: Timestamp) -> Result<Option<String>> {
+/// this device. `signals` is as for `Tx::apply`.
+pub fn record(
+    tx: &Tx,
+    me: UserId,
+    action: &UserAction,
+    now: Timestamp,
+    signals: &SignalConfig,
+) -> Result<Option<String>> {
     let Some(wire) = to_wire(&tx.db(), action)? else {
-        tx.apply(me, action, now)?;
+        tx.apply(me, action, now, signals)?;
         return Ok(None);
     };
     let key = new_key();
@@ -20,7 +27,7 @@ pub fn record(tx: &Tx, me: UserId, action: &UserAction, now: Timestamp) -> Resul
         (UserAction::Reply { text, .. }, WireAction::Reply { business, .. }) => {
             tx.reply_pending(me, *business, text, &key, now)?;
         }
-        _ => tx.apply(me, action, now)?,
+        _ => tx.apply(me, action, now, signals)?,
     }
     let payload = serde_json::to_string(&wire).map_err(|e| StoreError::Invalid(e.to_string()))?;
     tx.enqueue(&key, &payload, now)?;

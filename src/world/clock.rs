@@ -295,7 +295,16 @@ fn business_event(
     };
     for (user, result) in &results {
         if *user != ids.me && result.decision.outcome == Outcome::Deliver {
-            react(tx, business, def.reactions, *user, result, event.at)?;
+            let signals = &assets.policy.signals;
+            react(
+                tx,
+                business,
+                def.reactions,
+                *user,
+                result,
+                event.at,
+                signals,
+            )?;
         }
     }
     Ok(vec![summarise(
@@ -316,6 +325,7 @@ fn react(
     user: UserId,
     result: &SendResult,
     at: Timestamp,
+    signals: &crate::policy::SignalConfig,
 ) -> crate::store::Result<()> {
     let key = format!("reactions:{business}");
     let n: u32 = tx
@@ -340,10 +350,10 @@ fn react(
         }
     }
     if every(r.report_every) {
-        tx.report(user, business, ReportReason::Spam, false, later)?;
+        tx.report(user, business, ReportReason::Spam, false, later, signals)?;
     }
     if every(r.block_every) {
-        tx.block(user, business, BlockReason::Spam, later)?;
+        tx.block(user, business, BlockReason::Spam, later, signals)?;
     }
     Ok(())
 }

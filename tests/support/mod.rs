@@ -7,4 +7,5 @@
 pub mod console;
 pub mod inbox;
 pub mod server;
+pub mod synced;
 pub mod tmux;

@@ -24,7 +24,7 @@ pub use sqlite::SqliteDb;
 use crate::model::*;
 use crate::policy::broadcast::InsufficientBudget;
 use crate::policy::enforcement::Change;
-use crate::policy::{Metrics, PolicyConfig, Pricing, Settlement, StandingReport};
+use crate::policy::{Metrics, PolicyConfig, Pricing, Settlement, SignalConfig, StandingReport};
 use std::future::Future;
 use std::path::Path;
 
@@ -208,7 +208,13 @@ pub trait ServerWrites {
         idle_since: Timestamp,
     ) -> DbResult<Vec<(BroadcastId, Settlement)>>;
     /// Applies one user action at `now`.
-    fn apply(&self, user: UserId, action: &UserAction, now: Timestamp) -> DbResult<()>;
+    fn apply(
+        &self,
+        user: UserId,
+        action: &UserAction,
+        now: Timestamp,
+        signals: &SignalConfig,
+    ) -> DbResult<()>;
     /// Marks everything delivered in a chat as read.
     fn mark_read(&self, chat: ChatId, now: Timestamp) -> DbResult<()>;
     /// The business reads its conversation with a user (the last `limit` messages), marking

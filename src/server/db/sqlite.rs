@@ -438,8 +438,14 @@ impl ServerWrites for Writes<'_, '_> {
         Ok(self.tx.settle_unfinished(business, idle_since)?)
     }
 
-    fn apply(&self, user: UserId, action: &UserAction, now: Timestamp) -> DbResult<()> {
-        Ok(self.tx.apply(user, action, now)?)
+    fn apply(
+        &self,
+        user: UserId,
+        action: &UserAction,
+        now: Timestamp,
+        signals: &SignalConfig,
+    ) -> DbResult<()> {
+        Ok(self.tx.apply(user, action, now, signals)?)
     }
 
     fn mark_read(&self, chat: ChatId, now: Timestamp) -> DbResult<()> {

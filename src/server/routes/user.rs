@@ -169,6 +169,7 @@ pub async fn post_actions(
     }
     let user_id = user.0;
     let shared = state.clone();
+    let signals = state.policy.signals;
     let results = state
         .db
         .with_writer(move |conn| {
@@ -176,7 +177,7 @@ pub async fn post_actions(
             batch
                 .actions
                 .iter()
-                .map(|action| actions::apply_once(conn, user_id, action, at))
+                .map(|action| actions::apply_once(conn, user_id, action, at, &signals))
                 .collect::<DbResult<Vec<_>>>()
         })
         .await?;

@@ -86,10 +86,12 @@ impl App {
     /// sync loop is woken to send it.
     pub(super) fn apply(&mut self, action: &UserAction) -> Result<()> {
         let (me, now) = (self.me, self.state.clock);
+        let signals = self.assets.policy.signals;
         let Some(wake) = self.sync.clone() else {
-            return self.store.write(|tx| tx.apply(me, action, now));
+            return self.store.write(|tx| tx.apply(me, action, now, &signals));
         };
-        self.store.write(|tx| outbox::record(tx, me, action, now))?;
+        self.store
+            .write(|tx| outbox::record(tx, me, action, now, &signals))?;
         wake.notify_one();
         Ok(())
     }
@@ -172,7 +174,7 @@ impl App {
         let db = self.store.db();
         let name = db.business(business)?.name;
         let evidence = match db.chat_with(self.me, Counterpart::Business(business))? {
-            Some(chat) => db.evidence(chat.id, crate::store::EVIDENCE_MESSAGES)?,
+            Some(chat) => db.evidence(chat.id, self.assets.policy.signals.evidence_messages)?,
             None => Vec::new(),
         };
         self.state.dialog = Some(Dialog::Report {

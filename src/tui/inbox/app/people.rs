@@ -47,7 +47,7 @@ impl App {
     pub(super) fn start_contact_report(&mut self, contact: ContactId, name: String) -> Result<()> {
         let db = self.store.db();
         let evidence = match db.chat_with(self.me, Counterpart::Contact(contact))? {
-            Some(chat) => db.evidence(chat.id, crate::store::EVIDENCE_MESSAGES)?,
+            Some(chat) => db.evidence(chat.id, self.assets.policy.signals.evidence_messages)?,
             None => Vec::new(),
         };
         self.state.dialog = Some(Dialog::Report {
