@@ -131,6 +131,8 @@ pub enum WireAction {
     },
     Reply {
         business: BusinessId,
+        /// At most 4096 characters.
+        #[schema(max_length = 4096)]
         text: String,
     },
     AcceptChat {
@@ -150,6 +152,12 @@ pub enum WireAction {
 /// One action with the key that makes it apply exactly once.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
 pub struct KeyedAction {
+    /// 1 to 128 characters, none of them a control character.
+    #[schema(
+        min_length = 1,
+        max_length = 128,
+        pattern = r"^[^\x00-\x1F\x7F-\x9F]+$"
+    )]
     pub key: String,
     #[serde(flatten)]
     pub action: WireAction,
@@ -158,6 +166,8 @@ pub struct KeyedAction {
 /// `POST /v1/me/actions`: actions in the order the user took them.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
 pub struct ActionBatch {
+    /// At most 100 actions.
+    #[schema(max_items = 100)]
     pub actions: Vec<KeyedAction>,
 }
 
@@ -181,8 +191,16 @@ pub struct ActionResults {
 /// `POST /v1/business/templates`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
 pub struct TemplateSubmission {
+    /// 1 to 64 characters: no control characters, and not only spaces and invisible ones.
+    #[schema(
+        min_length = 1,
+        max_length = 64,
+        pattern = r"^[^\x00-\x1F\x7F-\x9F]*[^\s\x00-\x1F\x7F-\x9F\u00AD\u061C\u180E\u200B-\u200F\u202A-\u202E\u2060-\u206F\uFEFF\uFFF9-\uFFFB][^\x00-\x1F\x7F-\x9F]*$"
+    )]
     pub name: String,
     pub category: Category,
+    /// At most 4096 characters.
+    #[schema(max_length = 4096)]
     pub body: String,
     #[serde(default = "default_true")]
     pub allow_recategorise: bool,
@@ -245,8 +263,14 @@ pub struct WireTemplate {
     pub quality_since: Timestamp,
 }
 
-/// `POST /v1/business/messages`: one message to one user, a template or free-form text.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+/// One parameter of a template, at most 256 characters (the schema of the `params` items).
+#[derive(ToSchema)]
+#[schema(max_length = 256)]
+pub struct Param(pub String);
+
+/// `POST /v1/business/messages`: one message to one user, a template or free-form text. Its
+/// OpenAPI schema (in [`send_request_schema`]) says so as a `oneOf`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct SendRequest {
     /// The user's name.
     pub to: String,
@@ -255,6 +279,50 @@ pub struct SendRequest {
     #[serde(default)]
     pub params: Vec<String>,
     pub text: Option<String>,
+}
+
+impl utoipa::PartialSchema for SendRequest {
+    fn schema() -> utoipa::openapi::RefOr<utoipa::openapi::schema::Schema> {
+        send_request_schema()
+    }
+}
+
+impl ToSchema for SendRequest {}
+
+/// A [`SendRequest`] as the server accepts it: either a template and no text, or 1 to 4096
+/// characters of text, not only spaces, and no template; at most 10 parameters (each at most
+/// 256 characters) in both.
+fn send_request_schema() -> utoipa::openapi::RefOr<utoipa::openapi::schema::Schema> {
+    let to = serde_json::json!({"type": "string", "description": "The user's name."});
+    let none = serde_json::json!({"type": "null"});
+    let params = serde_json::json!({"type": "array", "maxItems": limits::MAX_PARAMS,
+        "items": {"type": "string", "maxLength": limits::MAX_PARAM_CHARS}});
+    let shape = serde_json::json!({"oneOf": [
+        {
+            "type": "object",
+            "title": "Template",
+            "required": ["to", "template"],
+            "properties": {
+                "to": to,
+                "template": {"type": "string", "description": "The template's name."},
+                "params": params,
+                "text": none,
+            },
+        },
+        {
+            "type": "object",
+            "title": "Text",
+            "required": ["to", "text"],
+            "properties": {
+                "to": to,
+                "template": none,
+                "params": params,
+                "text": {"type": "string", "minLength": 1, "maxLength": limits::MAX_BODY_CHARS,
+                    "pattern": "\\S", "description": "A free-form service reply."},
+            },
+        },
+    ]});
+    serde_json::from_value(shape).unwrap_or_default()
 }
 
 /// What the rules did with a message.
@@ -269,9 +337,12 @@ pub struct SendResponse {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
 pub struct BroadcastSubmission {
     pub template: String,
+    /// At most 10 parameters, each at most 256 characters.
     #[serde(default)]
+    #[schema(max_items = 10, value_type = Vec<Param>)]
     pub params: Vec<String>,
-    /// User names; without them, every subscriber of the business.
+    /// User names, 1 to 10 000; without them, every subscriber of the business.
+    #[schema(min_items = 1, max_items = 10_000)]
     pub to: Option<Vec<String>>,
     /// Price it and say what the rules would do, without sending or charging anything.
     #[serde(default)]
@@ -350,9 +421,12 @@ pub struct BusinessRules {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
 pub struct BroadcastStart {
     pub template: String,
+    /// At most 10 parameters, each at most 256 characters.
     #[serde(default)]
+    #[schema(max_items = 10, value_type = Vec<Param>)]
     pub params: Vec<String>,
-    /// User names; without them, every subscriber of the business.
+    /// User names, 1 to 10 000; without them, every subscriber of the business.
+    #[schema(min_items = 1, max_items = 10_000)]
     pub to: Option<Vec<String>>,
 }
 
@@ -371,6 +445,7 @@ pub struct BroadcastStarted {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
 pub struct PartRequest {
     /// How many people at most, 1 to [`limits::MAX_PART`].
+    #[schema(minimum = 1, maximum = 500)]
     pub at_most: u32,
 }
 

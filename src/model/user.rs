@@ -4,7 +4,9 @@ use serde::{Deserialize, Serialize};
 /// Quiet hours in the user's day (UTC hours, 0-23); `start > end` spans midnight.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct QuietHours {
+    #[schema(maximum = 23)]
     pub start: u32,
+    #[schema(maximum = 23)]
     pub end: u32,
 }
 
@@ -24,9 +26,11 @@ impl QuietHours {
 pub struct UserPrefs {
     /// Off means no marketing at all, whatever the subscriptions.
     pub all_offers: bool,
-    /// Marketing messages per rolling 24 hours, across all businesses.
+    /// Marketing messages per rolling 24 hours, across all businesses (at most 10 000).
+    #[schema(maximum = 10_000)]
     pub daily_marketing_cap: u32,
-    /// Marketing messages per business per rolling 7 days.
+    /// Marketing messages per business per rolling 7 days (at most 10 000).
+    #[schema(maximum = 10_000)]
     pub weekly_business_cap: u32,
     pub quiet_hours: Option<QuietHours>,
 }
