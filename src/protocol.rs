@@ -268,6 +268,11 @@ pub struct WireTemplate {
 #[schema(max_length = 256)]
 pub struct Param(pub String);
 
+/// A user's name, at most 64 characters (the schema of a list of people).
+#[derive(ToSchema)]
+#[schema(max_length = 64)]
+pub struct UserName(pub String);
+
 /// `POST /v1/business/messages`: one message to one user, a template or free-form text. Its
 /// OpenAPI schema (in [`send_request_schema`]) says so as a `oneOf`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -302,6 +307,7 @@ fn send_request_schema() -> utoipa::openapi::RefOr<utoipa::openapi::schema::Sche
             "type": "object",
             "title": "Template",
             "required": ["to", "template"],
+            "examples": [{"to": "alice", "template": "shipped", "params": ["A-1042"]}],
             "properties": {
                 "to": to,
                 "template": {"type": "string", "description": "The template's name."},
@@ -313,6 +319,7 @@ fn send_request_schema() -> utoipa::openapi::RefOr<utoipa::openapi::schema::Sche
             "type": "object",
             "title": "Text",
             "required": ["to", "text"],
+            "examples": [{"to": "alice", "text": "Your parcel leaves today."}],
             "properties": {
                 "to": to,
                 "template": none,
@@ -335,14 +342,16 @@ pub struct SendResponse {
 
 /// `POST /v1/business/broadcasts`: one template to many users.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+#[schema(examples(json!({"template": "shipped", "params": ["A-1042"], "to": ["alice"], "dry_run": true})))]
 pub struct BroadcastSubmission {
     pub template: String,
     /// At most 10 parameters, each at most 256 characters.
     #[serde(default)]
     #[schema(max_items = 10, value_type = Vec<Param>)]
     pub params: Vec<String>,
-    /// User names, 1 to 10 000; without them, every subscriber of the business.
-    #[schema(min_items = 1, max_items = 10_000)]
+    /// User names, 1 to 1000 (the body must stay within the server's 64 KB); without them,
+    /// every subscriber of the business.
+    #[schema(min_items = 1, max_items = 1000, value_type = Option<Vec<UserName>>)]
     pub to: Option<Vec<String>>,
     /// Price it and say what the rules would do, without sending or charging anything.
     #[serde(default)]
@@ -419,14 +428,16 @@ pub struct BusinessRules {
 /// `POST /v1/business/broadcasts/start`: a broadcast sent in parts, so a client can follow
 /// it; the price of the whole eligible audience is reserved at once.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+#[schema(examples(json!({"template": "shipped", "params": ["A-1042"], "to": ["alice"]})))]
 pub struct BroadcastStart {
     pub template: String,
     /// At most 10 parameters, each at most 256 characters.
     #[serde(default)]
     #[schema(max_items = 10, value_type = Vec<Param>)]
     pub params: Vec<String>,
-    /// User names, 1 to 10 000; without them, every subscriber of the business.
-    #[schema(min_items = 1, max_items = 10_000)]
+    /// User names, 1 to 1000 (the body must stay within the server's 64 KB); without them,
+    /// every subscriber of the business.
+    #[schema(min_items = 1, max_items = 1000, value_type = Option<Vec<UserName>>)]
     pub to: Option<Vec<String>>,
 }
 
@@ -477,7 +488,7 @@ pub struct ConversationList {
 #[serde(deny_unknown_fields)]
 pub struct ReadRequest {
     /// The user's name.
-    #[schema(min_length = 1, max_length = 64, pattern = r"\S")]
+    #[schema(min_length = 1, max_length = 64, pattern = r"\S", examples("alice"))]
     pub with: String,
     /// How many of the newest messages, 1 to 200 (default 50).
     #[serde(default)]
@@ -490,7 +501,7 @@ pub struct ReadRequest {
 #[serde(deny_unknown_fields)]
 pub struct ReplyRequest {
     /// The user's name.
-    #[schema(min_length = 1, max_length = 64, pattern = r"\S")]
+    #[schema(min_length = 1, max_length = 64, pattern = r"\S", examples("alice"))]
     pub to: String,
     /// The reply, 1 to 4096 characters, not only spaces.
     #[schema(min_length = 1, max_length = 4096, pattern = r"\S")]
@@ -527,7 +538,7 @@ pub struct ReviewCase {
 #[into_params(parameter_in = Query)]
 pub struct CaseQuery {
     /// The business's name, as registered on the server.
-    #[param(min_length = 1, max_length = 64, pattern = r"\S")]
+    #[param(min_length = 1, max_length = 64, pattern = r"\S", example = "Acme")]
     pub business: String,
 }
 
@@ -555,7 +566,7 @@ pub struct ReviewCaseFile {
 #[serde(deny_unknown_fields)]
 pub struct DecisionSubmission {
     /// The business's name, as registered on the server.
-    #[schema(min_length = 1, max_length = 64, pattern = r"\S")]
+    #[schema(min_length = 1, max_length = 64, pattern = r"\S", examples("Acme"))]
     pub business: String,
     pub verdict: Verdict,
     /// Why, in words the business will read (1 to 1000 characters, with a letter or digit).

@@ -20,11 +20,31 @@ const EXAMPLES: &str = "25";
 /// A fixed seed, so a failure found once is found again.
 const SEED: &str = "20261201";
 
-/// The operations of each tag, with the token of the role they are for (`None`: no token).
-fn roles(dir: &std::path::Path) -> Vec<(&'static str, Option<String>)> {
+/// The operations of each tag, with the token of the role they are for (`None`: no token):
+/// the people, business and template the document's examples name, so that those requests
+/// reach the rules rather than a 404.
+fn roles(server: &TestServer) -> Vec<(&'static str, Option<String>)> {
+    let dir = server.dir.as_path();
+    let user = add_user(dir, "alice");
+    let shop = add_business(dir, "Acme", &["--verified", "--budget", "1000"]);
+    let template = dir.join("shipped.toml");
+    std::fs::write(
+        &template,
+        "name = \"shipped\"\ncategory = \"utility\"\nbody = \"Your order {{1}} has shipped.\"\n",
+    )
+    .unwrap();
+    let submitted = business_tool(
+        &server.url,
+        &shop,
+        &["templates", "submit", template.to_str().unwrap()],
+    );
+    assert_eq!(
+        submitted.code, 0,
+        "the example template is submitted: {submitted:?}"
+    );
     vec![
-        ("user", Some(add_user(dir, "alice"))),
-        ("business", Some(add_business(dir, "Acme", &[]))),
+        ("user", Some(user)),
+        ("business", Some(shop)),
         ("review", Some(add_reviewer(dir, "rita"))),
         ("server", None),
     ]
@@ -83,7 +103,7 @@ fn every_schema_valid_request_is_accepted_and_answered_as_documented() {
     // tests/review.rs. The rate limit is off so that no answer is a 429 from the test's pace.
     let server = TestServer::start(dir.path(), &["--rate-limit", "0"]);
     let mut failed = Vec::new();
-    for (tag, token) in roles(dir.path()) {
+    for (tag, token) in roles(&server) {
         let out = run_schemathesis(&server.url, tag, token.as_deref(), workdir.path());
         if !out.status.success() {
             failed.push(format!(
@@ -137,4 +157,8 @@ fn the_document_carries_the_limits_the_server_checks() {
         ]
     );
     assert_eq!(shapes[1]["properties"]["text"]["maxLength"], MAX_BODY_CHARS);
+    assert_eq!(
+        shapes[0]["examples"][0]["template"], "shipped",
+        "the example the test seeds"
+    );
 }
