@@ -131,6 +131,8 @@ pub enum WireAction {
     },
     Reply {
         business: BusinessId,
+        /// At most 4096 characters.
+        #[schema(max_length = 4096)]
         text: String,
     },
     AcceptChat {
@@ -150,6 +152,12 @@ pub enum WireAction {
 /// One action with the key that makes it apply exactly once.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
 pub struct KeyedAction {
+    /// 1 to 128 characters, none of them a control character.
+    #[schema(
+        min_length = 1,
+        max_length = 128,
+        pattern = r"^[^\x00-\x1F\x7F-\x9F]+$"
+    )]
     pub key: String,
     #[serde(flatten)]
     pub action: WireAction,
@@ -158,6 +166,8 @@ pub struct KeyedAction {
 /// `POST /v1/me/actions`: actions in the order the user took them.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
 pub struct ActionBatch {
+    /// At most 100 actions.
+    #[schema(max_items = 100)]
     pub actions: Vec<KeyedAction>,
 }
 
@@ -181,8 +191,16 @@ pub struct ActionResults {
 /// `POST /v1/business/templates`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
 pub struct TemplateSubmission {
+    /// 1 to 64 characters: no control characters, and not only spaces and invisible ones.
+    #[schema(
+        min_length = 1,
+        max_length = 64,
+        pattern = r"^[^\x00-\x1F\x7F-\x9F]*[^\s\x00-\x1F\x7F-\x9F\u00AD\u061C\u180E\u200B-\u200F\u202A-\u202E\u2060-\u206F\uFEFF\uFFF9-\uFFFB][^\x00-\x1F\x7F-\x9F]*$"
+    )]
     pub name: String,
     pub category: Category,
+    /// At most 4096 characters.
+    #[schema(max_length = 4096)]
     pub body: String,
     #[serde(default = "default_true")]
     pub allow_recategorise: bool,
@@ -245,8 +263,19 @@ pub struct WireTemplate {
     pub quality_since: Timestamp,
 }
 
-/// `POST /v1/business/messages`: one message to one user, a template or free-form text.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+/// One parameter of a template, at most 256 characters (the schema of the `params` items).
+#[derive(ToSchema)]
+#[schema(max_length = 256)]
+pub struct Param(pub String);
+
+/// A user's name, at most 64 characters (the schema of a list of people).
+#[derive(ToSchema)]
+#[schema(max_length = 64)]
+pub struct UserName(pub String);
+
+/// `POST /v1/business/messages`: one message to one user, a template or free-form text. Its
+/// OpenAPI schema (in [`send_request_schema`]) says so as a `oneOf`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct SendRequest {
     /// The user's name.
     pub to: String,
@@ -255,6 +284,52 @@ pub struct SendRequest {
     #[serde(default)]
     pub params: Vec<String>,
     pub text: Option<String>,
+}
+
+impl utoipa::PartialSchema for SendRequest {
+    fn schema() -> utoipa::openapi::RefOr<utoipa::openapi::schema::Schema> {
+        send_request_schema()
+    }
+}
+
+impl ToSchema for SendRequest {}
+
+/// A [`SendRequest`] as the server accepts it: either a template and no text, or 1 to 4096
+/// characters of text, not only spaces, and no template; at most 10 parameters (each at most
+/// 256 characters) in both.
+fn send_request_schema() -> utoipa::openapi::RefOr<utoipa::openapi::schema::Schema> {
+    let to = serde_json::json!({"type": "string", "description": "The user's name."});
+    let none = serde_json::json!({"type": "null"});
+    let params = serde_json::json!({"type": "array", "maxItems": limits::MAX_PARAMS,
+        "items": {"type": "string", "maxLength": limits::MAX_PARAM_CHARS}});
+    let shape = serde_json::json!({"oneOf": [
+        {
+            "type": "object",
+            "title": "Template",
+            "required": ["to", "template"],
+            "examples": [{"to": "alice", "template": "shipped", "params": ["A-1042"]}],
+            "properties": {
+                "to": to,
+                "template": {"type": "string", "description": "The template's name."},
+                "params": params,
+                "text": none,
+            },
+        },
+        {
+            "type": "object",
+            "title": "Text",
+            "required": ["to", "text"],
+            "examples": [{"to": "alice", "text": "Your parcel leaves today."}],
+            "properties": {
+                "to": to,
+                "template": none,
+                "params": params,
+                "text": {"type": "string", "minLength": 1, "maxLength": limits::MAX_BODY_CHARS,
+                    "pattern": "\\S", "description": "A free-form service reply."},
+            },
+        },
+    ]});
+    serde_json::from_value(shape).unwrap_or_default()
 }
 
 /// What the rules did with a message.
@@ -267,11 +342,16 @@ pub struct SendResponse {
 
 /// `POST /v1/business/broadcasts`: one template to many users.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+#[schema(examples(json!({"template": "shipped", "params": ["A-1042"], "to": ["alice"], "dry_run": true})))]
 pub struct BroadcastSubmission {
     pub template: String,
+    /// At most 10 parameters, each at most 256 characters.
     #[serde(default)]
+    #[schema(max_items = 10, value_type = Vec<Param>)]
     pub params: Vec<String>,
-    /// User names; without them, every subscriber of the business.
+    /// User names, 1 to 1000 (the body must stay within the server's 64 KB); without them,
+    /// every subscriber of the business.
+    #[schema(min_items = 1, max_items = 1000, value_type = Option<Vec<UserName>>)]
     pub to: Option<Vec<String>>,
     /// Price it and say what the rules would do, without sending or charging anything.
     #[serde(default)]
@@ -348,11 +428,16 @@ pub struct BusinessRules {
 /// `POST /v1/business/broadcasts/start`: a broadcast sent in parts, so a client can follow
 /// it; the price of the whole eligible audience is reserved at once.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+#[schema(examples(json!({"template": "shipped", "params": ["A-1042"], "to": ["alice"]})))]
 pub struct BroadcastStart {
     pub template: String,
+    /// At most 10 parameters, each at most 256 characters.
     #[serde(default)]
+    #[schema(max_items = 10, value_type = Vec<Param>)]
     pub params: Vec<String>,
-    /// User names; without them, every subscriber of the business.
+    /// User names, 1 to 1000 (the body must stay within the server's 64 KB); without them,
+    /// every subscriber of the business.
+    #[schema(min_items = 1, max_items = 1000, value_type = Option<Vec<UserName>>)]
     pub to: Option<Vec<String>>,
 }
 
@@ -371,6 +456,7 @@ pub struct BroadcastStarted {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
 pub struct PartRequest {
     /// How many people at most, 1 to [`limits::MAX_PART`].
+    #[schema(minimum = 1, maximum = 500)]
     pub at_most: u32,
 }
 
@@ -402,7 +488,7 @@ pub struct ConversationList {
 #[serde(deny_unknown_fields)]
 pub struct ReadRequest {
     /// The user's name.
-    #[schema(min_length = 1, max_length = 64, pattern = r"\S")]
+    #[schema(min_length = 1, max_length = 64, pattern = r"\S", examples("alice"))]
     pub with: String,
     /// How many of the newest messages, 1 to 200 (default 50).
     #[serde(default)]
@@ -415,7 +501,7 @@ pub struct ReadRequest {
 #[serde(deny_unknown_fields)]
 pub struct ReplyRequest {
     /// The user's name.
-    #[schema(min_length = 1, max_length = 64, pattern = r"\S")]
+    #[schema(min_length = 1, max_length = 64, pattern = r"\S", examples("alice"))]
     pub to: String,
     /// The reply, 1 to 4096 characters, not only spaces.
     #[schema(min_length = 1, max_length = 4096, pattern = r"\S")]
@@ -452,7 +538,7 @@ pub struct ReviewCase {
 #[into_params(parameter_in = Query)]
 pub struct CaseQuery {
     /// The business's name, as registered on the server.
-    #[param(min_length = 1, max_length = 64, pattern = r"\S")]
+    #[param(min_length = 1, max_length = 64, pattern = r"\S", example = "Acme")]
     pub business: String,
 }
 
@@ -480,7 +566,7 @@ pub struct ReviewCaseFile {
 #[serde(deny_unknown_fields)]
 pub struct DecisionSubmission {
     /// The business's name, as registered on the server.
-    #[schema(min_length = 1, max_length = 64, pattern = r"\S")]
+    #[schema(min_length = 1, max_length = 64, pattern = r"\S", examples("Acme"))]
     pub business: String,
     pub verdict: Verdict,
     /// Why, in words the business will read (1 to 1000 characters, with a letter or digit).

@@ -615,8 +615,18 @@ fn the_consoles_routes_keep_to_the_tokens_business_and_answer_json_errors() {
         let (code, _) = status_of(shop.broadcast_part(started.id, 0).await);
         assert_eq!(code, 422, "a part sends to at least one person");
         let business = parley::sync::business_client::MetricsScope::Business;
-        let (code, _) = status_of(shop.daily(&business, 0, 1_000).await);
-        assert_eq!(code, 422, "too many days at once");
+        let days = shop.daily(&business, 10, 1_000).await.unwrap();
+        assert_eq!(
+            (
+                days.len(),
+                days.first().map(|d| d.day),
+                days.last().map(|d| d.day)
+            ),
+            (400, Some(10), Some(409)),
+            "a long range is answered 400 days at a time, from its first"
+        );
+        let none = shop.daily(&business, 5, 4).await.unwrap();
+        assert!(none.is_empty(), "no day lies in a reversed range: {none:?}");
         let user = s.server.api(&s.users[0]);
         let (code, error) = status_of(user.get::<BusinessAccount>("business/account", &[]).await);
         assert_eq!((code, error.error.as_str()), (401, "unauthorized"));

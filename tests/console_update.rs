@@ -381,7 +381,7 @@ fn settling_a_broadcast_charges_the_parts_sent_and_returns_the_rest() {
     );
     let again = store.write(|tx| tx.send_broadcast_part(opened.id, moda, 1, rules, now));
     assert!(
-        matches!(again, Err(parley::store::StoreError::Invalid(_))),
+        matches!(again, Err(parley::store::StoreError::Conflict(_))),
         "a settled broadcast sends nothing more: {again:?}"
     );
     let figures = store

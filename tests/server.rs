@@ -1474,7 +1474,7 @@ async fn an_edit_is_a_new_version_that_waits_for_review_and_the_old_one_is_kept(
     assert!(history[1].note.contains("Version 2 edited"), "{history:?}");
 
     let (code, error) = status_of(shop.revise_template(v1.id, &good, true).await);
-    assert_eq!(code, 422);
+    assert_eq!(code, 409);
     assert!(
         error
             .message
@@ -1491,7 +1491,7 @@ async fn an_edit_is_a_new_version_that_waits_for_review_and_the_old_one_is_kept(
         status_of(shop.revise_template(v1.id, &good, false).await.map(drop)),
         status_of(shop.delete_template(v1.id).await.map(drop)),
     ] {
-        assert_eq!(refused.0, 422);
+        assert_eq!(refused.0, 409);
         assert!(refused.1.message.contains("still sending"), "{refused:?}");
     }
     shop.finish_broadcast(running.id).await.unwrap();
@@ -1550,7 +1550,7 @@ async fn a_rejected_template_is_resubmitted_and_a_deleted_one_is_never_sent_agai
         dry_run: false,
     };
     let (status, error) = status_of(shop.broadcast(&broadcast).await);
-    assert_eq!(status, 422, "no broadcast sends it either");
+    assert_eq!(status, 409, "no broadcast sends it either");
     assert!(error.message.contains("is deleted"), "{error:?}");
 
     let listed = shop.templates().await.unwrap();
@@ -1569,15 +1569,15 @@ async fn a_rejected_template_is_resubmitted_and_a_deleted_one_is_never_sent_agai
     assert_eq!(metrics.metrics.delivered, 1, "its figures stay");
 
     let (status, error) = status_of(shop.delete_template(code.id).await);
-    assert_eq!(status, 422, "{error:?}");
+    assert_eq!(status, 409, "{error:?}");
     let (status, error) = status_of(shop.revise_template(code.id, &fixed, false).await);
-    assert_eq!(status, 422);
+    assert_eq!(status, 409);
     assert!(error.message.contains("was deleted"), "{error:?}");
     let (status, error) = status_of(
         shop.submit_template(&submission("code", Category::Authentication, "Code {{1}}"))
             .await,
     );
-    assert_eq!(status, 422);
+    assert_eq!(status, 409);
     assert!(error.message.contains("deleted"), "{error:?}");
     let other =
         BusinessClient::new(&s.server.url, &add_business(&s.server.dir, "Other", &[])).unwrap();

@@ -1362,7 +1362,7 @@ fn a_send_or_broadcast_that_leaves_a_placeholder_unfilled_is_refused_before_any_
     attempt.params = vec!["Black Week".into()];
     let refused = store.write(|tx| tx.send(&attempt, &policy(), &Pricing::default()));
     match refused {
-        Err(StoreError::Invalid(why)) => {
+        Err(StoreError::Conflict(why)) => {
             assert!(
                 why.contains("needs 2 parameters ({{1}}, {{2}}) and 1 was given"),
                 "{why}"
@@ -1378,7 +1378,7 @@ fn a_send_or_broadcast_that_leaves_a_placeholder_unfilled_is_refused_before_any_
     };
     let broadcast = store.write(|tx| tx.broadcast(&request, &policy(), &Pricing::default(), t0()));
     assert!(
-        matches!(broadcast, Err(StoreError::Invalid(_))),
+        matches!(broadcast, Err(StoreError::Conflict(_))),
         "{broadcast:?}"
     );
     assert_eq!(

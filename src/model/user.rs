@@ -29,9 +29,11 @@ impl QuietHours {
 pub struct UserPrefs {
     /// Off means no marketing at all, whatever the subscriptions.
     pub all_offers: bool,
-    /// Marketing messages per rolling 24 hours, across all businesses.
+    /// Marketing messages per rolling 24 hours, across all businesses (at most 10 000).
+    #[schema(maximum = 10_000)]
     pub daily_marketing_cap: u32,
-    /// Marketing messages per business per rolling 7 days.
+    /// Marketing messages per business per rolling 7 days (at most 10 000).
+    #[schema(maximum = 10_000)]
     pub weekly_business_cap: u32,
     pub quiet_hours: Option<QuietHours>,
     /// The user's IANA time zone, which quiet hours follow; unset until a device gives its

@@ -339,7 +339,7 @@ fn audience_of(db: &dyn ServerReads, names: &[String]) -> DbResult<Vec<UserId>> 
         return Ok(ids);
     }
     let shown: Vec<&str> = unknown.iter().take(5).map(String::as_str).collect();
-    Err(DbError::Invalid(format!(
+    Err(DbError::not_found(format!(
         "{} of the people named are not on this server: {}{}",
         unknown.len(),
         shown.join(", "),
@@ -379,11 +379,20 @@ pub fn scope_of(
 ) -> DbResult<(MetricScope, String)> {
     match what {
         MetricsFor {
-            template: Some(_),
-            broadcast: Some(_),
-        } => Err(DbError::Invalid(
-            "ask for a template or a broadcast, not both".into(),
-        )),
+            template: Some(name),
+            broadcast: Some(id),
+        } => {
+            let t = own_template(db, business, name)?;
+            match db.broadcasts(business)?.iter().find(|b| b.id == *id) {
+                Some(b) if b.template == t.id => {
+                    Ok((MetricScope::Broadcast(*id), format!("broadcast {id}")))
+                }
+                _ => Err(DbError::not_found(format!(
+                    "you have no broadcast {id} of template {}",
+                    t.name
+                ))),
+            }
+        }
         MetricsFor {
             template: Some(name),
             ..

@@ -50,20 +50,24 @@ pub fn template_history(
     db.template_log(template)
 }
 
-/// Figures per day of the business, a template or a broadcast, `first_day` to `last_day`.
+/// Figures per day of the business, a template or a broadcast, `first_day` to `last_day`:
+/// at most [`MAX_DAYS`] days from `first_day` (ask again for the rest), none when `last_day`
+/// is before `first_day`.
 pub fn daily(
     db: &dyn ServerReads,
     business: BusinessId,
     what: &MetricsFor,
     (first_day, last_day): (i64, i64),
 ) -> DbResult<Vec<DayFigures>> {
-    if first_day > last_day || last_day - first_day >= MAX_DAYS {
-        return Err(DbError::Invalid(format!(
-            "ask for 1 to {MAX_DAYS} days, with first_day at or before last_day"
-        )));
-    }
     let (scope, _) = scope_of(db, business, what)?;
-    db.daily(scope, first_day, last_day)
+    if last_day < first_day {
+        return Ok(Vec::new());
+    }
+    db.daily(
+        scope,
+        first_day,
+        last_day.min(first_day.saturating_add(MAX_DAYS - 1)),
+    )
 }
 
 /// Reserves a broadcast's price and writes its audience down.

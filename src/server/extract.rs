@@ -50,15 +50,31 @@ fn says_json(headers: &HeaderMap) -> bool {
             .is_some_and(|sub| sub.ends_with("+json"))
 }
 
-/// Parses a JSON body: unreadable JSON is a 400, a value of the wrong shape or range a 422.
+/// Parses a JSON body: unreadable JSON is a 400, a value of the wrong shape or range a 422. A
+/// whole number written with a fraction (`2.0`) is the integer JSON Schema says it is.
 pub fn parse_json<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, ApiFailure> {
-    serde_json::from_slice(bytes).map_err(|e| {
-        let what = format!("the body is not valid: {e}");
-        match e.classify() {
-            serde_json::error::Category::Data => ApiFailure::invalid(what),
-            _ => ApiFailure::bad_request(format!("the body is not JSON: {e}")),
+    let mut value: serde_json::Value = serde_json::from_slice(bytes)
+        .map_err(|e| ApiFailure::bad_request(format!("the body is not JSON: {e}")))?;
+    whole_numbers_as_integers(&mut value);
+    serde_json::from_value(value)
+        .map_err(|e| ApiFailure::invalid(format!("the body is not valid: {e}")))
+}
+
+/// Rewrites every number with a zero fraction that fits an `i64` as that integer.
+fn whole_numbers_as_integers(value: &mut serde_json::Value) {
+    match value {
+        serde_json::Value::Number(n) => {
+            let whole = n.as_f64().filter(|f| n.is_f64() && f.fract() == 0.0);
+            if let Some(f) = whole.filter(|f| f.abs() < 9.0e15) {
+                *n = serde_json::Number::from(f as i64);
+            }
         }
-    })
+        serde_json::Value::Array(items) => items.iter_mut().for_each(whole_numbers_as_integers),
+        serde_json::Value::Object(fields) => {
+            fields.values_mut().for_each(whole_numbers_as_integers)
+        }
+        _ => {}
+    }
 }
 
 /// A query string; a value of the wrong type is a 422.

@@ -54,13 +54,13 @@ impl Tx<'_> {
         }
         let status = template.status_at(now);
         if status != TemplateStatus::Approved {
-            return Err(StoreError::Invalid(format!(
+            return Err(StoreError::Conflict(format!(
                 "template '{}' is {status}; only approved templates can be broadcast",
                 template.name
             )));
         }
         if let Some(why) = template.unfilled(&req.params) {
-            return Err(StoreError::Invalid(why));
+            return Err(StoreError::Conflict(why));
         }
         let mut audience = match &req.audience {
             Some(list) => list.clone(),

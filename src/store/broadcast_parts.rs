@@ -177,7 +177,7 @@ impl Tx<'_> {
     /// The template and parameters of a running broadcast of `business`.
     fn running(&self, id: BroadcastId, business: BusinessId) -> Result<(TemplateId, Vec<String>)> {
         if !self.own_state(id, business)?.running {
-            return Err(StoreError::Invalid(format!(
+            return Err(StoreError::Conflict(format!(
                 "broadcast {id} is finished and settled; start a new one"
             )));
         }

@@ -41,6 +41,10 @@ pub enum StoreError {
     NotFound(String),
     #[error("{0}")]
     Invalid(String),
+    /// A well-formed request that the state of things refuses (a name taken, a template
+    /// deleted or not approved, a broadcast settled).
+    #[error("{0}")]
+    Conflict(String),
     #[error("database error: {0}")]
     Sqlite(#[from] rusqlite::Error),
 }

@@ -373,7 +373,7 @@ impl Tx<'_> {
                 TemplateStatus::Deleted => " (deleted: its name stays with its history)",
                 _ => "; edit it to change it",
             };
-            return Err(StoreError::Invalid(format!(
+            return Err(StoreError::Conflict(format!(
                 "this business already has a template named {name}{how}"
             )));
         }

@@ -121,7 +121,7 @@ impl Tx<'_> {
             .as_ref()
             .and_then(|t| t.unfilled(&attempt.params))
         {
-            return Err(StoreError::Invalid(why));
+            return Err(StoreError::Conflict(why));
         }
         let body = match (&inputs.template, &attempt.text) {
             (Some(t), _) => text::clean_body(&t.render(&clean_params(&attempt.params))),

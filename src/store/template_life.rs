@@ -141,7 +141,7 @@ impl Tx<'_> {
     pub fn delete_template(&self, id: TemplateId, now: Timestamp) -> Result<()> {
         let t = self.db().template(id)?;
         if t.status == TemplateStatus::Deleted {
-            return Err(StoreError::Invalid(format!(
+            return Err(StoreError::Conflict(format!(
                 "template {} is already deleted",
                 t.name
             )));
@@ -169,7 +169,7 @@ impl Tx<'_> {
         )?;
         match running {
             0 => Ok(()),
-            _ => Err(StoreError::Invalid(format!(
+            _ => Err(StoreError::Conflict(format!(
                 "a broadcast of template {} is still sending; change it once the broadcast is \
                  finished",
                 t.name
@@ -184,7 +184,7 @@ impl Tx<'_> {
 fn revisable(t: &Template, resubmit: bool, now: Timestamp) -> Result<()> {
     let name = &t.name;
     if t.status == TemplateStatus::Paused && t.status_at(now) == TemplateStatus::Approved {
-        return Err(StoreError::Invalid(format!(
+        return Err(StoreError::Conflict(format!(
             "template {name}'s pause has ended and it resumes at the platform's next review, \
              within the hour; edit it after that"
         )));
@@ -205,5 +205,5 @@ fn revisable(t: &Template, resubmit: bool, now: Timestamp) -> Result<()> {
         ),
         _ => return Ok(()),
     };
-    Err(StoreError::Invalid(refusal))
+    Err(StoreError::Conflict(refusal))
 }

@@ -117,6 +117,7 @@ impl From<StoreError> for DbError {
         match error {
             StoreError::NotFound(what) => DbError::NotFound(what),
             StoreError::Invalid(why) => DbError::Invalid(why),
+            StoreError::Conflict(why) => DbError::Conflict(why),
             StoreError::Budget(shortfall) => DbError::Budget(shortfall),
             busy @ StoreError::Busy { .. } => DbError::Busy(busy.to_string()),
             other => DbError::Failed(other.to_string()),

@@ -24,7 +24,8 @@ use utoipa::IntoParams;
         (status = 401, description = "No token, or not a business's", body = ApiError),
         (status = 413, description = "The body is too large", body = ApiError),
         (status = 415, description = "The body is not sent as JSON", body = ApiError),
-        (status = 422, description = "A value is not valid, or the name is taken", body = ApiError),
+        (status = 409, description = "The business already has a template of that name", body = ApiError),
+        (status = 422, description = "A value is not valid", body = ApiError),
         (status = 429, description = "Too many requests with this token", body = ApiError),
     ))]
 pub async fn submit_template(
@@ -79,6 +80,7 @@ pub async fn list_templates(
         (status = 404, description = "No such user, or no such template of this business", body = ApiError),
         (status = 413, description = "The body is too large", body = ApiError),
         (status = 415, description = "The body is not sent as JSON", body = ApiError),
+        (status = 409, description = "The parameters do not fill the template's placeholders", body = ApiError),
         (status = 422, description = "A value is not valid", body = ApiError),
         (status = 429, description = "Too many requests with this token", body = ApiError),
     ))]
@@ -111,10 +113,11 @@ pub async fn send_message(
         (status = 400, description = "The body is not JSON", body = ApiError),
         (status = 401, description = "No token, or not a business's", body = ApiError),
         (status = 402, description = "insufficient_budget: the budget cannot cover the whole audience", body = ApiError),
-        (status = 404, description = "No such template of this business", body = ApiError),
+        (status = 404, description = "No such template of this business, or a person named is not on the server", body = ApiError),
+        (status = 409, description = "The template is not approved, or the parameters do not fill its placeholders", body = ApiError),
         (status = 413, description = "The body is too large", body = ApiError),
         (status = 415, description = "The body is not sent as JSON", body = ApiError),
-        (status = 422, description = "A value is not valid, the template is not approved, or a person is unknown", body = ApiError),
+        (status = 422, description = "A value is not valid", body = ApiError),
         (status = 429, description = "Too many requests with this token", body = ApiError),
     ))]
 pub async fn broadcast(
@@ -143,7 +146,7 @@ pub async fn broadcast(
 pub struct MetricsQuery {
     /// A template's name.
     template: Option<String>,
-    /// A broadcast's id.
+    /// A broadcast's id (with `template`, a broadcast of that template).
     broadcast: Option<i64>,
 }
 
@@ -153,8 +156,8 @@ pub struct MetricsQuery {
     responses(
         (status = 200, description = "The figures", body = MetricsReport),
         (status = 401, description = "No token, or not a business's", body = ApiError),
-        (status = 404, description = "No such template or broadcast of this business", body = ApiError),
-        (status = 422, description = "Both a template and a broadcast, or a value that is not valid", body = ApiError),
+        (status = 404, description = "No such template or broadcast of this business, or the broadcast is not of the template", body = ApiError),
+        (status = 422, description = "A value of the wrong type", body = ApiError),
         (status = 429, description = "Too many requests with this token", body = ApiError),
     ))]
 pub async fn metrics(

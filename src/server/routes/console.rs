@@ -95,11 +95,14 @@ pub async fn list_broadcasts(
 pub struct DailyQuery {
     /// A template's name.
     template: Option<String>,
-    /// A broadcast's id.
+    /// A broadcast's id (with `template`, a broadcast of that template).
     broadcast: Option<i64>,
-    /// The first day, in days since 1970-01-01.
+    /// The first day, in days since 1970-01-01 (0 to 2 932 896, the last day of 9999).
+    #[param(minimum = 0, maximum = 2_932_896)]
     first_day: i64,
-    /// The last day (at most 400 days after the first).
+    /// The last day: the answer covers at most 400 days from the first (ask again for the
+    /// rest), and none when the last is before the first.
+    #[param(minimum = 0, maximum = 2_932_896)]
     last_day: i64,
 }
 
@@ -111,7 +114,7 @@ pub struct DailyQuery {
         (status = 200, description = "One entry per day, oldest first", body = Vec<DayFigures>),
         (status = 401, description = "No token, or not a business's", body = ApiError),
         (status = 404, description = "No such template or broadcast of this business", body = ApiError),
-        (status = 422, description = "A missing or bad value, both a template and a broadcast, or too many days", body = ApiError),
+        (status = 422, description = "A missing value, or one of the wrong type or out of range", body = ApiError),
         (status = 429, description = "Too many requests with this token", body = ApiError),
     ))]
 pub async fn daily(

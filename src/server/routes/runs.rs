@@ -25,10 +25,11 @@ use axum::http::StatusCode;
         (status = 400, description = "The body is not JSON", body = ApiError),
         (status = 401, description = "No token, or not a business's", body = ApiError),
         (status = 402, description = "insufficient_budget: the budget cannot cover the whole audience", body = ApiError),
-        (status = 404, description = "No such template of this business", body = ApiError),
+        (status = 404, description = "No such template of this business, or a person named is not on the server", body = ApiError),
+        (status = 409, description = "The template is not approved, or the parameters do not fill its placeholders", body = ApiError),
         (status = 413, description = "The body is too large", body = ApiError),
         (status = 415, description = "The body is not sent as JSON", body = ApiError),
-        (status = 422, description = "A value is not valid, the template is not approved, or a person is unknown", body = ApiError),
+        (status = 422, description = "A value is not valid", body = ApiError),
         (status = 429, description = "Too many requests with this token", body = ApiError),
     ))]
 pub async fn start(
@@ -66,6 +67,7 @@ pub async fn start(
         (status = 401, description = "No token, or not a business's", body = ApiError),
         (status = 404, description = "No such broadcast of this business", body = ApiError),
         (status = 415, description = "The body is not sent as JSON", body = ApiError),
+        (status = 409, description = "The broadcast is finished and settled", body = ApiError),
         (status = 422, description = "at_most is not 1 to 500, or the id is not a number", body = ApiError),
         (status = 429, description = "Too many requests with this token", body = ApiError),
     ))]

@@ -25,7 +25,8 @@ use axum::extract::State;
         (status = 404, description = "No such template of this business", body = ApiError),
         (status = 413, description = "The body is too large", body = ApiError),
         (status = 415, description = "The body is not sent as JSON", body = ApiError),
-        (status = 422, description = "A value is not valid, or the template is paused, disabled or deleted", body = ApiError),
+        (status = 409, description = "The template is paused, disabled or deleted, or a broadcast of it is still sending", body = ApiError),
+        (status = 422, description = "A value is not valid", body = ApiError),
         (status = 429, description = "Too many requests with this token", body = ApiError),
     ))]
 pub async fn edit_template(
@@ -49,7 +50,8 @@ pub async fn edit_template(
         (status = 404, description = "No such template of this business", body = ApiError),
         (status = 413, description = "The body is too large", body = ApiError),
         (status = 415, description = "The body is not sent as JSON", body = ApiError),
-        (status = 422, description = "A value is not valid, or the template is not rejected", body = ApiError),
+        (status = 409, description = "The template is not rejected", body = ApiError),
+        (status = 422, description = "A value is not valid", body = ApiError),
         (status = 429, description = "Too many requests with this token", body = ApiError),
     ))]
 pub async fn resubmit_template(
@@ -89,7 +91,8 @@ async fn revise(
         (status = 200, description = "Deleted", body = DeletedTemplate),
         (status = 401, description = "No token, or not a business's", body = ApiError),
         (status = 404, description = "No such template of this business", body = ApiError),
-        (status = 422, description = "The id is not a number, or the template is already deleted", body = ApiError),
+        (status = 409, description = "The template is already deleted, or a broadcast of it is still sending", body = ApiError),
+        (status = 422, description = "The id is not a number", body = ApiError),
         (status = 429, description = "Too many requests with this token", body = ApiError),
     ))]
 pub async fn delete_template(

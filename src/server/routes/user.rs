@@ -28,6 +28,7 @@ pub struct ChangesQuery {
     /// The cursor's message id.
     id: Option<i64>,
     /// Most changes to return, 1 to 1000 (default 500).
+    #[param(minimum = 1, maximum = 1000)]
     limit: Option<usize>,
 }
 
@@ -40,8 +41,10 @@ pub struct StreamQuery {
     /// The cursor's message id.
     id: Option<i64>,
     /// Most changes to return, 1 to 1000 (default 500).
+    #[param(minimum = 1, maximum = 1000)]
     limit: Option<usize>,
-    /// Seconds to wait for a change, at most 25 (the default).
+    /// Seconds to wait for a change, at most 25 (the default; a longer wait is cut to 25).
+    #[param(minimum = 0)]
     wait: Option<u64>,
 }
 
