@@ -287,11 +287,7 @@ fn a_refused_token_stops_the_sync_and_keeps_the_local_copy() {
 fn the_inbox_gives_a_user_without_a_time_zone_the_devices_own() {
     let scene = Scene::new(&[]);
     let data = scene.dir.path().join("client");
-    let command = inbox_command(&scene.url, &scene.alice, &data).replacen(
-        "TERM=xterm-256color",
-        "TZ=Asia/Tokyo TERM=xterm-256color",
-        1,
-    );
+    let command = inbox_command(&scene.url, &scene.alice, &data, "TZ=Asia/Tokyo");
     let inbox = Tmux::start("zone", 120, 32, &command);
     inbox.wait_text(&["alice · 0 held", "online"]);
     inbox.press(",");

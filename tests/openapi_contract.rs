@@ -50,20 +50,32 @@ fn roles(server: &TestServer) -> Vec<(&'static str, Option<String>)> {
     ]
 }
 
-/// The schemathesis command, or a failure that says how to install it.
+/// The schemathesis command (`st`, or the module through `python3` when its script is not on
+/// the PATH, as after a fresh pip install under pyenv), or a failure that says how to install
+/// it.
 fn schemathesis() -> Command {
-    match Command::new("st").arg("--version").output() {
-        Ok(out) if out.status.success() => Command::new("st"),
-        Ok(out) => panic!(
-            "`st --version` failed ({}): the OpenAPI contract test needs a working schemathesis",
-            String::from_utf8_lossy(&out.stderr).trim()
-        ),
-        Err(e) => panic!(
-            "schemathesis is not installed ({e}): the OpenAPI contract test runs it against \
-             `parley serve`. Install it with `python3 -m pip install schemathesis==4.32.5`; \
-             CI installs it in .ci/run."
-        ),
+    let works = |mut command: Command| {
+        command
+            .arg("--version")
+            .output()
+            .is_ok_and(|out| out.status.success())
+    };
+    if works(Command::new("st")) {
+        return Command::new("st");
     }
+    let module = || {
+        let mut command = Command::new("python3");
+        command.args(["-m", "schemathesis.cli"]);
+        command
+    };
+    if works(module()) {
+        return module();
+    }
+    panic!(
+        "schemathesis is not installed (neither `st` nor `python3 -m schemathesis.cli` runs): \
+         the OpenAPI contract test runs it against `parley serve`. Install it with \
+         `python3 -m pip install schemathesis==4.32.5`; CI installs it in .ci/run."
+    )
 }
 
 /// Runs schemathesis over the operations of `tag` with `token`, in `workdir` (where it keeps
