@@ -44,6 +44,7 @@ fn run() -> Result<()> {
         );
     }
     let outer = cli.options;
+    config_exists(&outer.config())?;
     match cli.command {
         Some(Command::World {
             data,
@@ -180,16 +181,22 @@ fn run_business_console(
     Ok(run_remote_console(&server, &token, config)?)
 }
 
+/// A config file given with --config (or PARLEY_CONFIG) must exist, whatever the command.
+fn config_exists(options: &ConfigOptions) -> Result<()> {
+    match &options.config {
+        Some(path) if !path.is_file() => Err(eyre!(
+            "{}: no such config file; check the --config path (or PARLEY_CONFIG)",
+            path.display()
+        )),
+        _ => Ok(()),
+    }
+}
+
 /// The interface's config: the file given with --config (which must exist), else the one in
 /// the config directory when there is one, else the defaults.
 fn ui_config(options: ConfigOptions, no_color: bool) -> Result<UiConfig> {
+    config_exists(&options)?;
     if let Some(path) = options.config {
-        if !path.is_file() {
-            return Err(eyre!(
-                "{}: no such config file; check the --config path (or PARLEY_CONFIG)",
-                path.display()
-            ));
-        }
         return Ok(UiConfig::load(&path, no_color)?);
     }
     Ok(

@@ -28,6 +28,29 @@ fn a_missing_config_file_is_an_error_naming_it() {
 }
 
 #[test]
+fn a_missing_config_file_is_an_error_for_every_command() {
+    let dir = TempDir::new().unwrap();
+    let missing = dir.path().join("nope.toml");
+    let data = dir.path().join("data");
+    let missing = missing.to_str().unwrap();
+    let data = data.to_str().unwrap();
+    for command in [
+        vec!["--config", missing, "--data-dir", data, "world", "clock"],
+        vec!["--config", missing, "--data-dir", data, "serve", "add-user", "ana"],
+        vec!["--config", missing, "business", "status"],
+    ] {
+        let ran = run(&command);
+        assert_ne!(ran.code, 0, "{command:?}: {ran:?}");
+        assert!(
+            ran.stderr.contains(missing) && ran.stderr.contains("no such config file"),
+            "{command:?}: {}",
+            ran.stderr
+        );
+        assert!(ran.stdout.is_empty(), "{command:?}: {}", ran.stdout);
+    }
+}
+
+#[test]
 fn a_missing_assets_directory_is_an_error_naming_it() {
     let dir = TempDir::new().unwrap();
     let missing = dir.path().join("assets");
