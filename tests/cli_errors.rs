@@ -36,7 +36,15 @@ fn a_missing_config_file_is_an_error_for_every_command() {
     let data = data.to_str().unwrap();
     for command in [
         vec!["--config", missing, "--data-dir", data, "world", "clock"],
-        vec!["--config", missing, "--data-dir", data, "serve", "add-user", "ana"],
+        vec![
+            "--config",
+            missing,
+            "--data-dir",
+            data,
+            "serve",
+            "add-user",
+            "ana",
+        ],
         vec!["--config", missing, "business", "status"],
     ] {
         let ran = run(&command);

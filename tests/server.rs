@@ -1751,3 +1751,74 @@ async fn a_time_zone_reaches_the_server_with_the_prefs_and_an_unknown_one_is_ref
         .expect("the document lists the zones a user may have");
     assert!(zones.contains(&"Europe/Madrid".into()) && !zones.contains(&"Mars/Olympus".into()));
 }
+
+/// Moves a `--movable-clock` server's clock by `seconds`, running its hourly review for each
+/// hour passed.
+async fn advance_clock(server: &TestServer, seconds: i64) -> ClockMoved {
+    server
+        .api("")
+        .post("test/clock", &ClockAdvance { seconds })
+        .await
+        .expect("the test clock moves")
+}
+
+/// The template named `name`, as the business lists it.
+async fn template_named(shop: &BusinessClient, name: &str) -> WireTemplate {
+    let templates = shop.templates().await.unwrap();
+    templates.into_iter().find(|t| t.name == name).unwrap()
+}
+
+#[tokio::test]
+async fn a_template_pause_starts_and_ends_on_the_servers_movable_clock() {
+    let dir = TempDir::new().unwrap();
+    let names: Vec<String> = (0..20).map(|i| format!("user{i}")).collect();
+    let users: Vec<String> = names.iter().map(|n| add_user(dir.path(), n)).collect();
+    let token = add_business(dir.path(), "Tienda Sol", &[]);
+    let server = TestServer::start(dir.path(), &["--movable-clock"]);
+    let shop = BusinessClient::new(&server.url, &token).unwrap();
+    approved(&shop, "welcome", Category::Utility, "Welcome to Tienda Sol").await;
+    // A template's quality counts its deliveries after the second it was approved in.
+    advance_clock(&server, 60).await;
+    for name in &names {
+        shop.send(&to(name, "welcome", &[])).await.unwrap();
+    }
+    let api = server.api(&users[0]);
+    let business = shop_id(&all_changes(&api).await);
+    let block = WireAction::Block {
+        business,
+        reason: BlockReason::Spam,
+    };
+    assert!(act(&api, vec![("block", block)]).await.results[0].ok);
+    assert_eq!(
+        template_named(&shop, "welcome").await.status,
+        TemplateStatus::Approved,
+        "nothing is paused before the platform's review"
+    );
+
+    let moved = advance_clock(&server, 3_600).await;
+    let paused = template_named(&shop, "welcome").await;
+    assert_eq!(paused.status, TemplateStatus::Paused, "{paused:?}");
+    assert_eq!(paused.pause_count, 1);
+    assert_eq!(
+        paused.paused_until,
+        Some(moved.now + Span::hours(3)),
+        "1 block from 20 people reached is Low: the first pause lasts 3 hours"
+    );
+    let refused = shop.send(&to("user1", "welcome", &[])).await.unwrap();
+    assert_eq!(refused.decision.reason, Reason::TemplatePaused);
+
+    advance_clock(&server, 3 * 3_600).await;
+    let resumed = template_named(&shop, "welcome").await;
+    assert_eq!(
+        (resumed.status, resumed.paused_until, resumed.pause_count),
+        (TemplateStatus::Approved, None, 1),
+        "three hours on, the review resumes it, its pause counted: {resumed:?}"
+    );
+    assert_eq!(
+        resumed.quality,
+        Quality::Medium,
+        "a fresh window starts at Medium"
+    );
+    let sent = shop.send(&to("user1", "welcome", &[])).await.unwrap();
+    assert_eq!(sent.decision.outcome, Outcome::Deliver, "{sent:?}");
+}
