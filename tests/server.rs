@@ -1777,8 +1777,6 @@ async fn a_template_pause_starts_and_ends_on_the_servers_movable_clock() {
     let server = TestServer::start(dir.path(), &["--movable-clock"]);
     let shop = BusinessClient::new(&server.url, &token).unwrap();
     approved(&shop, "welcome", Category::Utility, "Welcome to Tienda Sol").await;
-    // A template's quality counts its deliveries after the second it was approved in.
-    advance_clock(&server, 60).await;
     for name in &names {
         shop.send(&to(name, "welcome", &[])).await.unwrap();
     }

@@ -119,7 +119,7 @@ impl Tx<'_> {
         for t in &templates {
             with_signals.push((
                 t,
-                db.template_signals(t.id, quality_since.max(t.quality_since))?,
+                db.template_signals(t.id, template_window(quality_since, t))?,
             ));
         }
         let strikes = db.strikes(business)?;
@@ -257,4 +257,11 @@ impl Tx<'_> {
         }
         Ok(released)
     }
+}
+
+/// Where a template's quality window starts, exclusive: the rolling window's start, or the
+/// second before the template's own window began (its approval or its last resumption), so
+/// that what was delivered in that very second counts.
+fn template_window(rolling: Timestamp, template: &Template) -> Timestamp {
+    rolling.max(template.quality_since - Span::seconds(1))
 }
