@@ -93,7 +93,14 @@ fn header(view: &ChatView, theme: &Theme) -> Line<'static> {
             spans.push(verified_mark(theme));
         }
     }
-    if view.person.blocked.is_some() {
+    let business_blocked = view
+        .card
+        .as_ref()
+        .is_some_and(|card| card.relation.blocked.is_some());
+    if business_blocked {
+        spans.push(Span::raw(" "));
+    }
+    if view.person.blocked.is_some() || business_blocked {
         spans.push(Span::styled("⊘blocked", theme.get("rejected")));
     }
     if view.chat.muted {
