@@ -12,14 +12,16 @@ use crate::protocol::*;
 /// Most days of figures one request may ask for.
 pub const MAX_DAYS: i64 = 400;
 
-/// The business, its subscribers and the server's clock.
+/// The business (its quality as the signals give it now), its subscribers and the server's
+/// clock.
 pub fn account(
     db: &dyn ServerReads,
     business: BusinessId,
+    policy: &PolicyConfig,
     now: Timestamp,
 ) -> DbResult<BusinessAccount> {
     Ok(BusinessAccount {
-        business: db.business(business)?,
+        business: db.business_at(business, policy, now)?,
         subscribers: db.subscriber_count(business)?,
         now,
     })

@@ -23,6 +23,11 @@ impl ConsoleApp {
         let Some(id) = self.business() else {
             return Ok(());
         };
+        self.state.businesses = source
+            .businesses()?
+            .into_iter()
+            .map(clean_business)
+            .collect();
         self.state.business = Some(clean_business(source.business(id)?));
         match self.state.screen {
             ConsoleScreen::Templates => self.load_templates(source, id),
