@@ -148,9 +148,9 @@ pub fn settle_idle(
     let settled = tx.settle_unfinished(business, idle_since)?;
     for (id, s) in &settled {
         tracing::info!(
-            "broadcast {id} sat unfinished: settled, {} credits charged and {} returned",
-            s.charged,
-            s.refunded
+            "broadcast {id} sat unfinished: settled, {} charged and {} returned",
+            number::credits(s.charged),
+            number::credits(s.refunded)
         );
     }
     Ok(settled.len())
