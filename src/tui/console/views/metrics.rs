@@ -178,7 +178,7 @@ fn figure_lines(m: &Metrics, cells: usize, theme: &Theme) -> Vec<Line<'static>> 
         ("Delivered", grouped(m.delivered)),
         ("Held", grouped(m.held)),
         ("Rejected", grouped(m.rejected_total())),
-        ("Credits spent", grouped(m.credits)),
+        ("Credits spent", credits(m.credits)),
     ];
     let right = [
         ("Read", read),
