@@ -28,7 +28,11 @@ impl ConsoleApp {
             .into_iter()
             .map(clean_business)
             .collect();
-        self.state.business = Some(clean_business(source.business(id)?));
+        let listed = self.state.businesses.iter().find(|b| b.id == id).cloned();
+        self.state.business = Some(match listed {
+            Some(b) => b,
+            None => clean_business(source.business(id)?),
+        });
         match self.state.screen {
             ConsoleScreen::Templates => self.load_templates(source, id),
             ConsoleScreen::Compose => self.load_compose(source, id),
