@@ -49,7 +49,13 @@ fn a_block_then_a_report_take_the_lender_down_step_by_step() {
     );
     let relation = demo.inbox.store().db().relation(me, lender).unwrap();
     assert_eq!(relation.blocked, Some(BlockReason::Spam));
-    assert_eq!(quality(&demo), Quality::High);
+    let recorded = demo.inbox.store().db().business(lender).unwrap().quality;
+    assert_eq!(recorded, Quality::High, "no review has run yet");
+    assert_eq!(
+        quality(&demo),
+        Quality::Low,
+        "the console reads the quality the blocks give now"
+    );
     insta::assert_snapshot!("demo_path_1_blocked", demo_screen(&demo, &config));
 
     keys(&mut demo, &config, "f2 4 t");

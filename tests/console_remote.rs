@@ -281,8 +281,9 @@ fn every_screen_shows_the_servers_numbers_and_a_broadcast_runs_in_parts() {
         settled.budget_after
     );
     assert!(status(&session).contains(&format!(
-        "{} credits charged, {} returned",
-        settled.charged, settled.refunded
+        "{} charged, {} returned",
+        number::credits(settled.charged),
+        number::credits(settled.refunded)
     )));
 
     metrics_match(&s, &mut session, &config, business);
@@ -693,7 +694,7 @@ fn parley_business_with_a_server_opens_the_console_in_a_terminal() {
     term.press("Enter");
     term.wait_text(&["Dry run: nothing sent yet", "3 people, 3 eligible"]);
     term.press("y");
-    let done = term.wait_text(&["Broadcast #1 sent: 75 credits charged, 0 returned"]);
+    let done = term.wait_text(&["Broadcast #1 sent: 75 cr charged, 0 cr returned"]);
     assert!(done.contains("925 cr"), "{}", support::tmux::framed(&done));
     term.press("t");
     term.wait_text(&["Server clock, the real time"]);

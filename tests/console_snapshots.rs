@@ -8,6 +8,7 @@ use parley::model::{BusinessKind, Counterpart, Timestamp};
 use parley::store::NewBusiness;
 use parley::tui::UiConfig;
 use parley::tui::console::Action;
+use parley::tui::console::source::{Audience, BroadcastPlan, ConsoleError, ConsoleSource};
 use parley::tui::console::state::BroadcastStage;
 use parley::tui::console::{StoreSession, StoreSource};
 use support::console::*;
@@ -107,6 +108,37 @@ fn broadcast_refused_for_budget() {
         Some("Rutas Bus"),
         "2 right right tab \"Madrid\" tab \"Teruel and Cuenca\" enter",
     );
+}
+
+#[test]
+fn a_refused_broadcast_shows_in_metrics_with_what_it_needed() {
+    for size in SIZES {
+        let (store, assets) = world("1d4h");
+        let id = business(&store, "Rutas Bus");
+        let template = store.db().template_named(id, "winter_routes").unwrap();
+        let mut source = StoreSource::owned(store, assets);
+        let plan = BroadcastPlan {
+            business: id,
+            template: template.expect("the bus line's marketing template").id,
+            params: vec!["Madrid".into(), "Teruel and Cuenca".into()],
+            audience: Audience::Subscribers,
+        };
+        let refused = source.start_broadcast(&plan);
+        assert!(
+            matches!(refused, Err(ConsoleError::Refused(_))),
+            "{refused:?}"
+        );
+        let mut session = StoreSession::open(source, Some(id), size.0, size.1).unwrap();
+        let config = UiConfig::defaults(true);
+        keys(&mut session, &config, "3 j j j j j j");
+        let screen = console_screen(&session, &config);
+        assert!(
+            screen.contains("2,500 cr, the budget held 2,000 cr"),
+            "{screen}"
+        );
+        let name = format!("broadcast_refused_metrics_{}x{}", size.0, size.1);
+        insta::assert_snapshot!(name, screen);
+    }
 }
 
 #[test]

@@ -1,6 +1,7 @@
 //! Paid broadcasts: a price per delivered message by category, a reservation for the whole
 //! eligible audience, a charge for what was delivered and a refund of the rest.
 
+use crate::model::number::{credits, grouped};
 use crate::model::{Category, Relation, UserPrefs};
 use serde::{Deserialize, Serialize};
 
@@ -80,7 +81,8 @@ pub struct Quote {
     Debug, Clone, Copy, PartialEq, Eq, thiserror::Error, Serialize, Deserialize, utoipa::ToSchema,
 )]
 #[error(
-    "insufficient_budget: the broadcast needs {needed} credits for {eligible} eligible people and the budget holds {available}; {shortfall} short"
+    "insufficient_budget: the broadcast needs {} for {} eligible people and the budget holds {}; {} short",
+    credits(*.needed), grouped(*.eligible), credits(*.available), credits(*.shortfall)
 )]
 pub struct InsufficientBudget {
     /// The eligible audience the budget had to cover.
@@ -159,6 +161,16 @@ mod tests {
         let err = quote(Category::Marketing, 41, 41, 1000, &p).unwrap_err();
         assert_eq!((err.needed, err.shortfall), (1025, 25));
         assert!(err.to_string().starts_with("insufficient_budget"));
+    }
+
+    #[test]
+    fn a_refusal_writes_its_amounts_as_credits() {
+        let err = quote(Category::Marketing, 100, 100, 2000, &Pricing::default()).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "insufficient_budget: the broadcast needs 2,500 cr for 100 eligible people and the \
+             budget holds 2,000 cr; 500 cr short"
+        );
     }
 
     #[test]

@@ -35,7 +35,9 @@ impl QualitySignals {
     }
 }
 
-/// The rating the signals give; with too small a sample, the previous rating stays.
+/// The rating the signals give; with too small a sample, the previous rating stays. The one
+/// computation of quality: the periodic review records it, and every reader computes it from
+/// the signals at the moment of reading, so what is shown is never older than the signals.
 pub fn rate(signals: &QualitySignals, previous: Quality, config: &QualityConfig) -> Quality {
     match signals.negative_rate(config) {
         None => previous,

@@ -444,7 +444,7 @@ pub fn status(
             .collect(),
         name: b.name,
         verified: b.verified,
-        quality: b.quality,
+        quality: report.business.quality,
         budget: b.budget,
         strikes,
         review: report.review.clone(),

@@ -12,14 +12,16 @@ use crate::protocol::*;
 /// Most days of figures one request may ask for.
 pub const MAX_DAYS: i64 = 400;
 
-/// The business, its subscribers and the server's clock.
+/// The business (its quality as the signals give it now), its subscribers and the server's
+/// clock.
 pub fn account(
     db: &dyn ServerReads,
     business: BusinessId,
+    policy: &PolicyConfig,
     now: Timestamp,
 ) -> DbResult<BusinessAccount> {
     Ok(BusinessAccount {
-        business: db.business(business)?,
+        business: db.business_at(business, policy, now)?,
         subscribers: db.subscriber_count(business)?,
         now,
     })
@@ -150,9 +152,9 @@ pub fn settle_idle(
     let settled = tx.settle_unfinished(business, idle_since)?;
     for (id, s) in &settled {
         tracing::info!(
-            "broadcast {id} sat unfinished: settled, {} credits charged and {} returned",
-            s.charged,
-            s.refunded
+            "broadcast {id} sat unfinished: settled, {} charged and {} returned",
+            number::credits(s.charged),
+            number::credits(s.refunded)
         );
     }
     Ok(settled.len())

@@ -18,7 +18,7 @@ pub fn cases(
 ) -> DbResult<Vec<ReviewCase>> {
     let since = now - Span::days(policy.enforcement.strike_window_days);
     let mut list = Vec::new();
-    for business in db.businesses()? {
+    for business in db.businesses_at(policy, now)? {
         let all = db.restrictions(business.id)?;
         let restrictions: Vec<Restriction> = reviewable(&all, now).into_iter().cloned().collect();
         if restrictions.is_empty() {

@@ -5,6 +5,7 @@
 use super::{Db, Result};
 use crate::model::*;
 use crate::policy::enforcement::standing;
+use crate::policy::quality::rate;
 use crate::policy::{PolicyConfig, StandingReport};
 
 impl Db<'_> {
@@ -15,7 +16,7 @@ impl Db<'_> {
         policy: &PolicyConfig,
         now: Timestamp,
     ) -> Result<StandingReport> {
-        let b = self.business(business)?;
+        let mut b = self.business(business)?;
         let window = Span::days(policy.quality.window_days);
         let days = self.daily(
             MetricScope::Business(business),
@@ -29,6 +30,7 @@ impl Db<'_> {
         let strikes_since = now - Span::days(policy.enforcement.strike_window_days);
         let reach_since = now - Span::hours(policy.tiers.window_hours);
         let signals = self.business_signals(business, now - window)?;
+        b.quality = rate(&signals, b.quality, &policy.quality);
         Ok(StandingReport {
             enough_recent_data: signals.enough_data(&policy.quality),
             signals,
@@ -46,6 +48,58 @@ impl Db<'_> {
             review: self.review_state(business, now)?,
             business: b,
         })
+    }
+
+    /// One business as it stands at `now`: its quality is what the signals of the window
+    /// ending at `now` give, not the rating recorded at the last review.
+    pub fn business_at(
+        &self,
+        business: BusinessId,
+        policy: &PolicyConfig,
+        now: Timestamp,
+    ) -> Result<Business> {
+        let b = self.business(business)?;
+        self.rated_now(b, policy, now)
+    }
+
+    /// Every business, each with its quality as the signals give it at `now`.
+    pub fn businesses_at(&self, policy: &PolicyConfig, now: Timestamp) -> Result<Vec<Business>> {
+        self.businesses()?
+            .into_iter()
+            .map(|b| self.rated_now(b, policy, now))
+            .collect()
+    }
+
+    fn rated_now(
+        &self,
+        mut b: Business,
+        policy: &PolicyConfig,
+        now: Timestamp,
+    ) -> Result<Business> {
+        let window = Span::days(policy.quality.window_days);
+        let signals = self.business_signals(b.id, now - window)?;
+        b.quality = rate(&signals, b.quality, &policy.quality);
+        Ok(b)
+    }
+
+    /// A business's quality and tier changes, oldest first, ending with its quality at `now`
+    /// when the signals have moved it since the last recorded change.
+    pub fn quality_points_at(
+        &self,
+        business: BusinessId,
+        policy: &PolicyConfig,
+        now: Timestamp,
+    ) -> Result<Vec<QualityPoint>> {
+        let mut points = self.quality_points(business)?;
+        let b = self.business_at(business, policy, now)?;
+        if points.last().is_none_or(|p| p.quality != b.quality) {
+            points.push(QualityPoint {
+                at: now,
+                quality: b.quality,
+                tier: b.tier,
+            });
+        }
+        Ok(points)
     }
 
     /// A business's quality and tier changes, oldest first.

@@ -93,7 +93,7 @@ pub fn summary(store: &Store, assets: &Assets) -> Result<Summary, WorldError> {
         .ok_or_else(|| crate::store::StoreError::not_found("this store has no demo world yet"))?;
     let now = db.clock()?.unwrap_or(assets.world.start);
     let mut businesses = Vec::new();
-    for business in db.businesses()? {
+    for business in db.businesses_at(&assets.policy, now)? {
         let mut to_me = Tally::default();
         for r in db.rejected(me, business.id, usize::MAX >> 1)? {
             to_me.add(Outcome::Reject, r.decision.reason, 1);

@@ -57,6 +57,15 @@ pub trait ServerReads {
     fn business(&self, id: BusinessId) -> DbResult<Business>;
     /// Every business.
     fn businesses(&self) -> DbResult<Vec<Business>>;
+    /// One business, its quality as the signals of the window ending at `now` give it.
+    fn business_at(
+        &self,
+        id: BusinessId,
+        policy: &PolicyConfig,
+        now: Timestamp,
+    ) -> DbResult<Business>;
+    /// Every business, each with its quality as the signals give it at `now`.
+    fn businesses_at(&self, policy: &PolicyConfig, now: Timestamp) -> DbResult<Vec<Business>>;
     /// One page of the directory: businesses whose name contains `query` (case and accents
     /// aside), in id order after `after`, at most `limit`.
     fn directory(
@@ -92,8 +101,13 @@ pub trait ServerReads {
     /// Figures per day, `first_day` to `last_day` (days since 1970-01-01).
     fn daily(&self, scope: MetricScope, first_day: i64, last_day: i64)
     -> DbResult<Vec<DayFigures>>;
-    /// A business's quality and tier changes, oldest first.
-    fn quality_points(&self, business: BusinessId) -> DbResult<Vec<QualityPoint>>;
+    /// A business's quality and tier changes, oldest first, ending with its quality at `now`.
+    fn quality_points(
+        &self,
+        business: BusinessId,
+        policy: &PolicyConfig,
+        now: Timestamp,
+    ) -> DbResult<Vec<QualityPoint>>;
     /// A business's quality, tier use, strikes and restrictions at `now`.
     fn standing_report(
         &self,

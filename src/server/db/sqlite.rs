@@ -197,6 +197,19 @@ impl ServerReads for Db<'_> {
         Ok(Db::businesses(self)?)
     }
 
+    fn business_at(
+        &self,
+        id: BusinessId,
+        policy: &PolicyConfig,
+        now: Timestamp,
+    ) -> DbResult<Business> {
+        Ok(Db::business_at(self, id, policy, now)?)
+    }
+
+    fn businesses_at(&self, policy: &PolicyConfig, now: Timestamp) -> DbResult<Vec<Business>> {
+        Ok(Db::businesses_at(self, policy, now)?)
+    }
+
     fn directory(
         &self,
         query: &str,
@@ -263,8 +276,13 @@ impl ServerReads for Db<'_> {
         Ok(Db::daily(self, scope, first_day, last_day)?)
     }
 
-    fn quality_points(&self, business: BusinessId) -> DbResult<Vec<QualityPoint>> {
-        Ok(Db::quality_points(self, business)?)
+    fn quality_points(
+        &self,
+        business: BusinessId,
+        policy: &PolicyConfig,
+        now: Timestamp,
+    ) -> DbResult<Vec<QualityPoint>> {
+        Ok(Db::quality_points_at(self, business, policy, now)?)
     }
 
     fn standing_report(

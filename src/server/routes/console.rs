@@ -30,10 +30,10 @@ pub async fn account(
     State(state): State<Shared>,
     who: BusinessAuth,
 ) -> ApiResult<Json<BusinessAccount>> {
-    let at = state.clock.now();
+    let shared = state.clone();
     let account = state
         .db
-        .read(move |db| console::account(db, who.0, at))
+        .read(move |db| console::account(db, who.0, &shared.policy, shared.clock.now()))
         .await?;
     Ok(Json(account))
 }
@@ -134,7 +134,8 @@ pub async fn daily(
     Ok(Json(figures))
 }
 
-/// The business's quality and tier changes, oldest first.
+/// The business's quality and tier changes, oldest first, ending with its quality now when the
+/// signals have moved it since the last review.
 #[utoipa::path(get, path = "/v1/business/quality", tag = "business",
     security(("bearer" = [])),
     responses(
@@ -146,7 +147,11 @@ pub async fn quality(
     State(state): State<Shared>,
     who: BusinessAuth,
 ) -> ApiResult<Json<Vec<QualityPoint>>> {
-    let log = state.db.read(move |db| db.quality_points(who.0)).await?;
+    let shared = state.clone();
+    let log = state
+        .db
+        .read(move |db| db.quality_points(who.0, &shared.policy, shared.clock.now()))
+        .await?;
     Ok(Json(log))
 }
 

@@ -108,11 +108,19 @@ impl<St: BorrowMut<Store>, As: Borrow<Assets>> ConsoleSource for StoreSource<St,
     }
 
     fn businesses(&self) -> Result<Vec<Business>> {
-        Ok(self.store().db().businesses()?)
+        let now = self.now()?;
+        Ok(self
+            .store()
+            .db()
+            .businesses_at(&self.assets().policy, now)?)
     }
 
     fn business(&self, id: BusinessId) -> Result<Business> {
-        Ok(self.store().db().business(id)?)
+        let now = self.now()?;
+        Ok(self
+            .store()
+            .db()
+            .business_at(id, &self.assets().policy, now)?)
     }
 
     fn templates(&self, business: BusinessId) -> Result<Vec<TemplateCard>> {
@@ -260,7 +268,11 @@ impl<St: BorrowMut<Store>, As: Borrow<Assets>> ConsoleSource for StoreSource<St,
     }
 
     fn quality_log(&self, business: BusinessId) -> Result<Vec<QualityPoint>> {
-        Ok(self.store().db().quality_points(business)?)
+        let now = self.now()?;
+        Ok(self
+            .store()
+            .db()
+            .quality_points_at(business, &self.assets().policy, now)?)
     }
 
     fn standing(&self, business: BusinessId) -> Result<StandingReport> {

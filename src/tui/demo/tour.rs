@@ -54,7 +54,7 @@ pub struct TourStep {
 /// The tour, in order.
 pub const TOUR: [TourStep; 7] = [
     TourStep {
-        caption: "QuickCash Loans, a pushy lender, wrote to Alex. Its console shows quality High and no strikes yet.",
+        caption: "QuickCash Loans, a pushy lender, wrote to Alex. Its console shows this week's blocks already rate it Low; no strikes yet.",
         moves: &[TourMove::OpenLenderChat],
         half: Half::Inbox,
         screen: ConsoleScreen::Standing,
@@ -66,7 +66,7 @@ pub const TOUR: [TourStep; 7] = [
         screen: ConsoleScreen::Standing,
     },
     TourStep {
-        caption: "Every hour the platform reviews businesses: blocks and Not interested drop the lender's quality.",
+        caption: "Blocks and Not interested lower quality as they come; every hour the platform's review records it and acts on it.",
         moves: &[TourMove::AdvanceUntil(Milestone::QualityFell)],
         half: Half::Console,
         screen: ConsoleScreen::Standing,

@@ -200,8 +200,8 @@ impl ConsoleApp {
         self.state.compose.stage = BroadcastStage::Done(done);
         self.info(format!(
             "Broadcast #{id} sent: {} charged, {} returned.",
-            crate::model::plural(settlement.charged, "credit", "credits"),
-            settlement.refunded
+            number::credits(settlement.charged),
+            number::credits(settlement.refunded)
         ));
         Ok(())
     }

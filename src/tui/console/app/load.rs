@@ -23,7 +23,16 @@ impl ConsoleApp {
         let Some(id) = self.business() else {
             return Ok(());
         };
-        self.state.business = Some(clean_business(source.business(id)?));
+        self.state.businesses = source
+            .businesses()?
+            .into_iter()
+            .map(clean_business)
+            .collect();
+        let listed = self.state.businesses.iter().find(|b| b.id == id).cloned();
+        self.state.business = Some(match listed {
+            Some(b) => b,
+            None => clean_business(source.business(id)?),
+        });
         match self.state.screen {
             ConsoleScreen::Templates => self.load_templates(source, id),
             ConsoleScreen::Compose => self.load_compose(source, id),

@@ -258,7 +258,11 @@ fn dry_rows(dry: &DryRun) -> Vec<Row> {
         ),
         field(
             "Price",
-            format!("{} cr per delivered message ({})", q.unit_price, q.category),
+            format!(
+                "{} per delivered message ({})",
+                credits(q.unit_price),
+                q.category
+            ),
         ),
         field(
             "Reserved",
@@ -282,7 +286,7 @@ fn dry_rows(dry: &DryRun) -> Vec<Row> {
     rows.extend(tally_rows(&dry.tally));
     rows.push(field(
         "Charge",
-        format!("{} cr, {} cr back", grouped(s.charged), grouped(s.refunded)),
+        format!("{}, {} back", credits(s.charged), credits(s.refunded)),
     ));
     rows.push(Row::Field("Budget after", credits(s.budget_after), "key"));
     rows
@@ -321,8 +325,8 @@ fn refused_rows(r: &InsufficientBudget) -> Vec<Row> {
         field(
             "Needed",
             format!(
-                "{} cr for {}",
-                grouped(r.needed),
+                "{} for {}",
+                credits(r.needed),
                 crate::model::plural(r.eligible, "eligible person", "eligible people")
             ),
         ),

@@ -5,7 +5,7 @@
 use super::super::source::QualityPoint;
 use super::super::state::{ConsoleState, MetricsView};
 use super::super::state::{DayFigures, MetricScope};
-use crate::model::number::grouped;
+use crate::model::number::{credits, grouped};
 use crate::model::{Quality, Timestamp};
 use crate::policy::Metrics;
 use crate::tui::kit::Theme;
@@ -86,7 +86,8 @@ fn draw_detail(frame: &mut Frame, state: &ConsoleState, theme: &Theme, area: Rec
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let cells = usize::from(inner.width);
-    let figures = figure_lines(&view.figures, cells, theme);
+    let mut figures = refusal_lines(view, cells, theme);
+    figures.extend(figure_lines(&view.figures, cells, theme));
     let used = (figures.len() as u16).min(inner.height);
     frame.render_widget(
         Paragraph::new(figures),
@@ -144,6 +145,31 @@ impl<'a> Axis<'a> {
     }
 }
 
+/// For a broadcast the budget refused, what it needed and what the budget held.
+fn refusal_lines(view: &MetricsView, cells: usize, theme: &Theme) -> Vec<Line<'static>> {
+    let refused = match view.scopes.get(view.selected).map(|s| s.scope) {
+        Some(MetricScope::Broadcast(id)) => view
+            .broadcasts
+            .iter()
+            .find(|b| b.id == id)
+            .and_then(|b| b.refused),
+        _ => None,
+    };
+    let Some(r) = refused else {
+        return Vec::new();
+    };
+    let text = format!(
+        "Refused for its budget, nothing sent: it needed {}, the budget held {} ({} short).",
+        credits(r.needed),
+        credits(r.available),
+        credits(r.needed - r.available)
+    );
+    wrap(&text, cells.max(1))
+        .into_iter()
+        .map(|part| Line::from(Span::styled(part, theme.get("rejected"))))
+        .collect()
+}
+
 /// The figures, in two columns when there is room.
 fn figure_lines(m: &Metrics, cells: usize, theme: &Theme) -> Vec<Line<'static>> {
     let read = format!("{} ({})", grouped(m.read), m.read_rate_label());
@@ -152,7 +178,7 @@ fn figure_lines(m: &Metrics, cells: usize, theme: &Theme) -> Vec<Line<'static>> 
         ("Delivered", grouped(m.delivered)),
         ("Held", grouped(m.held)),
         ("Rejected", grouped(m.rejected_total())),
-        ("Credits spent", grouped(m.credits)),
+        ("Credits spent", credits(m.credits)),
     ];
     let right = [
         ("Read", read),

@@ -11,7 +11,7 @@ mod templates;
 
 use super::commands::{self, FooterItem};
 use super::state::{ConsoleDialog, ConsoleScreen, ConsoleState};
-use crate::model::number::grouped;
+use crate::model::number::credits;
 use crate::tui::kit::commands::HelpGroup;
 use crate::tui::kit::layout::{self, Parts};
 use crate::tui::kit::views::common::{status_clock, truncate, width};
@@ -91,7 +91,7 @@ fn draw_tabs(frame: &mut Frame, state: &ConsoleState, theme: &Theme, area: Rect)
     }
     let used: usize = spans.iter().map(|s| width(&s.content)).sum();
     if let Some(b) = &state.business {
-        let budget = format!(" · {} cr ", grouped(b.budget));
+        let budget = format!(" · {} ", credits(b.budget));
         let room = usize::from(area.width).saturating_sub(used + width(&budget) + 1);
         if room >= 6 {
             let name = truncate(&b.name, room);
