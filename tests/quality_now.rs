@@ -1,6 +1,7 @@
 //! Quality is computed when it is read: every place that shows a business's quality (the
 //! console's status bar, chooser, Standing and Metrics, `business status`, `world summary`)
-//! shows the value the signals give now, not the one the last hourly review recorded.
+//! or a template's (the console's Templates, `business templates list`) shows the value the
+//! signals give now, not the one the last hourly review recorded.
 
 mod support;
 
@@ -54,6 +55,43 @@ fn the_demo_lender_reads_low_everywhere_as_soon_as_its_blocks_come_in() {
     let listed = &session.app.state.businesses;
     let lender = listed.iter().find(|b| b.id == id).unwrap();
     assert_eq!(lender.quality, Quality::Low);
+}
+
+#[test]
+fn the_demo_lenders_templates_read_their_quality_now_on_the_templates_screen() {
+    let (mut session, config) = console("3h10m", None, (120, 40));
+    let id = business(session.store(), LENDER);
+    let stored: Vec<(String, Quality)> = session
+        .store()
+        .db()
+        .templates(id)
+        .unwrap()
+        .into_iter()
+        .map(|t| (t.name, t.quality))
+        .collect();
+    keys(&mut session, &config, "1");
+    let shown: Vec<(String, Quality)> = session
+        .app
+        .state
+        .templates
+        .rows
+        .iter()
+        .map(|card| (card.template.name.clone(), card.template.quality))
+        .collect();
+    let (name, _) = shown
+        .iter()
+        .find(|(_, quality)| *quality == Quality::Low)
+        .unwrap_or_else(|| panic!("a template rated Low by the blocks: {shown:?}"));
+    assert!(
+        stored.contains(&(name.clone(), Quality::High)),
+        "no review has rated it yet: {stored:?}"
+    );
+    let row = shown.iter().position(|(n, _)| n == name).unwrap();
+    for _ in 0..row {
+        keys(&mut session, &config, "j");
+    }
+    let screen = squeezed(&console_screen(&session, &config));
+    assert!(screen.contains("Quality Low"), "{screen}");
 }
 
 #[test]
@@ -190,6 +228,14 @@ async fn a_block_lowers_the_quality_every_reader_shows_before_any_review() {
         row(&text, "quality").contains("Low"),
         "business status: {}",
         text.stdout
+    );
+    let listed = s.business(&["--json", "templates", "list"]);
+    let templates: Vec<WireTemplate> = serde_json::from_str(&listed.stdout).unwrap();
+    assert_eq!(
+        templates.iter().map(|t| t.quality).collect::<Vec<_>>(),
+        [Quality::Low],
+        "the welcome template, on its own signals: {}",
+        listed.stdout
     );
 
     let (url, token) = (s.server.url.clone(), s.shop.clone());

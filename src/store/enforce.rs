@@ -4,6 +4,7 @@
 use super::{Db, Result, Tx};
 use crate::model::*;
 use crate::policy::enforcement::{Change, EnforcementInput, evaluate};
+use crate::policy::quality::rate;
 use crate::policy::{PolicyConfig, QualitySignals};
 use rusqlite::params;
 
@@ -38,6 +39,27 @@ impl Db<'_> {
             |r| r.get(0),
         )?;
         Ok(s)
+    }
+
+    /// A business's templates, each approved or paused one with its quality as its own
+    /// signals give it at `now` (the hourly review records the change; readers see it at once).
+    pub fn templates_at(
+        &self,
+        business: BusinessId,
+        policy: &PolicyConfig,
+        now: Timestamp,
+    ) -> Result<Vec<Template>> {
+        let rolling = now - Span::days(policy.quality.window_days);
+        self.templates(business)?
+            .into_iter()
+            .map(|mut t| {
+                if matches!(t.status, TemplateStatus::Approved | TemplateStatus::Paused) {
+                    let signals = self.template_signals(t.id, template_window(rolling, &t))?;
+                    t.quality = rate(&signals, t.quality, &policy.quality);
+                }
+                Ok(t)
+            })
+            .collect()
     }
 
     /// Each user counts once per kind of signal: three reports by one user are one report.

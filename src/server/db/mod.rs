@@ -64,6 +64,13 @@ pub trait ServerReads {
         policy: &PolicyConfig,
         now: Timestamp,
     ) -> DbResult<Business>;
+    /// A business's templates, each with its quality as its signals give it at `now`.
+    fn templates_at(
+        &self,
+        business: BusinessId,
+        policy: &PolicyConfig,
+        now: Timestamp,
+    ) -> DbResult<Vec<Template>>;
     /// Every business, each with its quality as the signals give it at `now`.
     fn businesses_at(&self, policy: &PolicyConfig, now: Timestamp) -> DbResult<Vec<Business>>;
     /// One page of the directory: businesses whose name contains `query` (case and accents

@@ -206,6 +206,15 @@ impl ServerReads for Db<'_> {
         Ok(Db::business_at(self, id, policy, now)?)
     }
 
+    fn templates_at(
+        &self,
+        business: BusinessId,
+        policy: &PolicyConfig,
+        now: Timestamp,
+    ) -> DbResult<Vec<Template>> {
+        Ok(Db::templates_at(self, business, policy, now)?)
+    }
+
     fn businesses_at(&self, policy: &PolicyConfig, now: Timestamp) -> DbResult<Vec<Business>> {
         Ok(Db::businesses_at(self, policy, now)?)
     }

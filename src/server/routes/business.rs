@@ -57,10 +57,11 @@ pub async fn list_templates(
     who: BusinessAuth,
 ) -> ApiResult<Json<Vec<WireTemplate>>> {
     let at = state.clock.now();
+    let policy = state.policy.clone();
     let list = state
         .db
         .read(move |db| {
-            let templates = db.templates(who.0)?;
+            let templates = db.templates_at(who.0, &policy, at)?;
             Ok(templates
                 .into_iter()
                 .map(|t| business::wire_template(t, at))

@@ -124,7 +124,9 @@ impl<St: BorrowMut<Store>, As: Borrow<Assets>> ConsoleSource for StoreSource<St,
     }
 
     fn templates(&self, business: BusinessId) -> Result<Vec<TemplateCard>> {
-        let templates = self.store().db().templates(business)?;
+        let now = self.now()?;
+        let policy = &self.assets().policy;
+        let templates = self.store().db().templates_at(business, policy, now)?;
         templates.into_iter().map(|t| self.card(t)).collect()
     }
 
