@@ -173,21 +173,13 @@ pub fn run(args: BusinessArgs) -> i32 {
     let Some(command) = args.command else {
         return print_help();
     };
-    let outcome = connect(args.server.server, args.server.token).and_then(|client| {
-        let runtime = tokio::runtime::Builder::new_current_thread()
-            .enable_all()
-            .build()
-            .map_err(|e| Failure::usage(format!("cannot start: {e}")))?;
-        runtime.block_on(execute(&client, command))
-    });
+    let outcome = connect(args.server.server, args.server.token)
+        .and_then(|client| crate::cli_answer::block_on(execute(&client, command)));
     report("business", outcome, args.json)
 }
 
 fn print_help() -> i32 {
-    use clap::CommandFactory;
-    let mut help = BusinessHelp::command().name("parley business");
-    let _ = help.print_help();
-    EXIT_OK
+    crate::cli_answer::print_help::<BusinessHelp>("parley business")
 }
 
 /// Only for printing `parley business`'s help.
@@ -199,13 +191,8 @@ struct BusinessHelp {
 }
 
 fn connect(server: Option<String>, token: Option<String>) -> Result<BusinessClient, Failure> {
-    let server = server
-        .ok_or_else(|| Failure::usage("no server given: pass --server URL or set PARLEY_SERVER"))?;
-    let token = token.ok_or_else(|| {
-        Failure::usage(
-            "no token given: pass --token T or set PARLEY_TOKEN (`parley serve add-business` prints one)",
-        )
-    })?;
+    let (server, token) =
+        crate::cli_answer::server_and_token(server, token, "parley serve add-business")?;
     Ok(BusinessClient::new(&server, &token)?)
 }
 

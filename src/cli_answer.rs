@@ -82,6 +82,40 @@ impl Done {
 }
 
 /// Prints a command's answer (as JSON with `json`) or its failure, and returns the exit code;
+/// The server and token a tool needs, or a usage failure saying how to give them; `maker`
+/// names the command that prints a token of the right kind.
+pub fn server_and_token(
+    server: Option<String>,
+    token: Option<String>,
+    maker: &str,
+) -> Result<(String, String), Failure> {
+    let server = server
+        .ok_or_else(|| Failure::usage("no server given: pass --server URL or set PARLEY_SERVER"))?;
+    let token = token.ok_or_else(|| {
+        Failure::usage(format!(
+            "no token given: pass --token T or set PARLEY_TOKEN (`{maker}` prints one)"
+        ))
+    })?;
+    Ok((server, token))
+}
+
+/// Runs a tool's work to its end on a runtime of its own.
+pub fn block_on<T>(
+    work: impl std::future::Future<Output = Result<T, Failure>>,
+) -> Result<T, Failure> {
+    tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .map_err(|e| Failure::usage(format!("cannot start: {e}")))?
+        .block_on(work)
+}
+
+/// Prints a tool's help under its full name (`parley review`) and returns the exit code.
+pub fn print_help<C: clap::CommandFactory>(name: &'static str) -> i32 {
+    let _ = C::command().name(name).print_help();
+    EXIT_OK
+}
+
 /// `tool` names the command in error lines (`parley business: ...`).
 pub fn report(tool: &str, outcome: Result<Done, Failure>, json: bool) -> i32 {
     let mut out = std::io::stdout().lock();

@@ -62,21 +62,13 @@ pub fn run(args: ReviewArgs) -> i32 {
     let Some(command) = args.command else {
         return print_help();
     };
-    let outcome = connect(args.server.server, args.server.token).and_then(|client| {
-        let runtime = tokio::runtime::Builder::new_current_thread()
-            .enable_all()
-            .build()
-            .map_err(|e| Failure::usage(format!("cannot start: {e}")))?;
-        runtime.block_on(execute(&client, command))
-    });
+    let outcome = connect(args.server.server, args.server.token)
+        .and_then(|client| crate::cli_answer::block_on(execute(&client, command)));
     report("review", outcome, args.json)
 }
 
 fn print_help() -> i32 {
-    use clap::CommandFactory;
-    let mut help = ReviewHelp::command().name("parley review");
-    let _ = help.print_help();
-    crate::cli_answer::EXIT_OK
+    crate::cli_answer::print_help::<ReviewHelp>("parley review")
 }
 
 /// Only for printing `parley review`'s help.
@@ -90,13 +82,8 @@ struct ReviewHelp {
 }
 
 fn connect(server: Option<String>, token: Option<String>) -> Result<ReviewClient, Failure> {
-    let server = server
-        .ok_or_else(|| Failure::usage("no server given: pass --server URL or set PARLEY_SERVER"))?;
-    let token = token.ok_or_else(|| {
-        Failure::usage(
-            "no token given: pass --token T or set PARLEY_TOKEN (`parley serve add-reviewer` prints one)",
-        )
-    })?;
+    let (server, token) =
+        crate::cli_answer::server_and_token(server, token, "parley serve add-reviewer")?;
     Ok(ReviewClient::new(&server, &token)?)
 }
 
