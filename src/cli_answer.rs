@@ -183,6 +183,32 @@ pub fn pairs(rows: &[(&str, String)]) -> String {
         .join("\n")
 }
 
+/// A business's restrictions as a table (what, its state now, from, until, why), or "none".
+pub fn restrictions_table(list: &[(crate::model::Restriction, bool)]) -> String {
+    use crate::model::RestrictionKind;
+    if list.is_empty() {
+        return "none".into();
+    }
+    let rows: Vec<Vec<String>> = list
+        .iter()
+        .map(|(r, current)| {
+            let state = match (r.kind, *current) {
+                (RestrictionKind::Warning, true) => "shown",
+                (_, true) => "in force",
+                (_, false) => "ended",
+            };
+            vec![
+                r.kind.label().to_string(),
+                state.to_string(),
+                r.start.date_time(),
+                r.end.map_or("until reviewed".into(), |e| e.date_time()),
+                text::clean_line(&r.reason, 72),
+            ]
+        })
+        .collect();
+    table(&["RESTRICTION", "STATE", "FROM", "UNTIL", "REASON"], &rows)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

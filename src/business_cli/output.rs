@@ -1,7 +1,7 @@
 //! The server's answers as text for a terminal: aligned tables and short sentences. Every
 //! string from the server is cleaned before it is printed.
 
-use crate::cli_answer::{pairs, table};
+use crate::cli_answer::{pairs, restrictions_table, table};
 use crate::model::number::credits;
 use crate::model::text::clean_line;
 use crate::model::*;
@@ -250,24 +250,6 @@ pub fn status(s: &StatusReport) -> String {
         .iter()
         .map(|k| vec![k.at.date_time(), k.cause.to_string(), cell(&k.detail)])
         .collect();
-    let restrictions: Vec<Vec<String>> = s
-        .restrictions
-        .iter()
-        .map(|(r, active)| {
-            vec![
-                r.kind.label().to_string(),
-                match (r.kind, *active) {
-                    (RestrictionKind::Warning, true) => "shown",
-                    (_, true) => "in force",
-                    (_, false) => "ended",
-                }
-                .to_string(),
-                r.start.date_time(),
-                r.end.map_or("until reviewed".into(), |e| e.date_time()),
-                cell(&r.reason),
-            ]
-        })
-        .collect();
     let mut out = pairs(&rows);
     out.push_str("\n\nStrikes (last 90 days)\n");
     out.push_str(&match strikes.is_empty() {
@@ -275,13 +257,7 @@ pub fn status(s: &StatusReport) -> String {
         false => table(&["AT", "CAUSE", "DETAIL"], &strikes),
     });
     out.push_str("\n\nRestrictions\n");
-    out.push_str(&match restrictions.is_empty() {
-        true => "none".to_string(),
-        false => table(
-            &["RESTRICTION", "STATE", "FROM", "UNTIL", "REASON"],
-            &restrictions,
-        ),
-    });
+    out.push_str(&restrictions_table(&s.restrictions));
     out.push_str(&review(&s.review));
     if !s.advice.is_empty() {
         out.push_str("\n\nWhat to do\n");

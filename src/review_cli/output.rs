@@ -1,7 +1,7 @@
 //! The reviewer's answers as text for a terminal. Names, reasons and report evidence are
 //! untrusted text: each is cleaned and bounded before it is printed.
 
-use crate::cli_answer::{pairs, table};
+use crate::cli_answer::{pairs, restrictions_table, table};
 use crate::model::number::grouped;
 use crate::model::text::clean_line;
 use crate::model::*;
@@ -82,7 +82,7 @@ pub fn case_file(f: &ReviewCaseFile) -> String {
     ];
     let mut out = pairs(&head);
     out.push_str("\n\nRestrictions\n");
-    out.push_str(&restrictions(&f.restrictions));
+    out.push_str(&restrictions_table(&f.restrictions));
     out.push_str(&format!(
         "\n\nStrikes (each counts {} days)\n",
         f.strike_window_days
@@ -96,30 +96,6 @@ pub fn case_file(f: &ReviewCaseFile) -> String {
     out.push_str("\n\nReview\n");
     out.push_str(&review(&f.review));
     out
-}
-
-fn restrictions(list: &[(Restriction, bool)]) -> String {
-    if list.is_empty() {
-        return "none".into();
-    }
-    let rows: Vec<Vec<String>> = list
-        .iter()
-        .map(|(r, current)| {
-            vec![
-                r.kind.label().to_string(),
-                match (r.kind, *current) {
-                    (RestrictionKind::Warning, true) => "shown",
-                    (_, true) => "in force",
-                    (_, false) => "ended",
-                }
-                .to_string(),
-                r.start.date_time(),
-                r.end.map_or("until reviewed".into(), |e| e.date_time()),
-                cell(&r.reason),
-            ]
-        })
-        .collect();
-    table(&["RESTRICTION", "STATE", "FROM", "UNTIL", "REASON"], &rows)
 }
 
 fn strikes(list: &[Strike]) -> String {
