@@ -173,12 +173,25 @@ impl Db<'_> {
         user: UserId,
         business: BusinessId,
     ) -> Result<Option<(Timestamp, ReportReason)>> {
+        self.newest_report("reports", "business_id", user, business.0)
+    }
+
+    /// The user's newest report in `table` of the party whose id is in `column`.
+    pub(super) fn newest_report(
+        &self,
+        table: &str,
+        column: &str,
+        user: UserId,
+        party: i64,
+    ) -> Result<Option<(Timestamp, ReportReason)>> {
         Ok(self
             .conn
             .query_row(
-                "SELECT at, reason FROM reports WHERE user_id = ?1 AND business_id = ?2
-                 ORDER BY at DESC, id DESC LIMIT 1",
-                params![user, business],
+                &format!(
+                    "SELECT at, reason FROM {table} WHERE user_id = ?1 AND {column} = ?2
+                     ORDER BY at DESC, id DESC LIMIT 1"
+                ),
+                params![user, party],
                 |r| Ok((r.get(0)?, rows::code(r, "reason", ReportReason::parse)?)),
             )
             .optional()?)

@@ -31,15 +31,7 @@ impl Db<'_> {
         user: UserId,
         contact: ContactId,
     ) -> Result<Option<(Timestamp, ReportReason)>> {
-        Ok(self
-            .conn
-            .query_row(
-                "SELECT at, reason FROM contact_reports WHERE user_id = ?1 AND contact_id = ?2
-                 ORDER BY at DESC, id DESC LIMIT 1",
-                params![user, contact],
-                |r| Ok((r.get(0)?, rows::code(r, "reason", ReportReason::parse)?)),
-            )
-            .optional()?)
+        self.newest_report("contact_reports", "contact_id", user, contact.0)
     }
 
     fn own_contact(&self, user: UserId, contact: ContactId) -> Result<()> {
