@@ -53,7 +53,8 @@ pub struct ServeArgs {
     #[arg(long, value_name = "SPAN", default_value = "7d", value_parser = parse_every)]
     pub keep_keys: Duration,
     /// Longest a client may take to send a request's headers (e.g. 10s) before it is
-    /// disconnected, so a slow client cannot hold a connection open.
+    /// disconnected, so a slow client cannot hold a connection open; an idle kept-alive
+    /// connection is closed after it too.
     #[arg(long, value_name = "SPAN", default_value = "10s", value_parser = parse_every)]
     pub header_timeout: Duration,
     /// For tests only, never in use: let `POST /v1/test/clock` move the server's clock on

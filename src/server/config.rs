@@ -37,7 +37,8 @@ pub struct ServerConfig {
     /// How long an applied action's idempotency key is kept; the periodic review forgets
     /// older ones, and a replay with a forgotten key is applied as a new action.
     pub key_retention: Duration,
-    /// Longest a client may take to send a request's headers before it is disconnected.
+    /// Longest a client may take to send a request's headers before it is disconnected (an
+    /// idle kept-alive connection waiting for its next request included).
     pub header_timeout: Duration,
     /// For tests only: `POST /v1/test/clock` may move the server's clock on.
     pub movable_clock: bool,
