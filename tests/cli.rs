@@ -163,6 +163,14 @@ fn each_subcommand_lists_only_the_options_it_uses() {
             &["--server", "--token", "--config", "--json"],
         ),
         (
+            "parley serve revoke",
+            &["--server", "--token", "--config", "--json"],
+        ),
+        (
+            "parley serve reissue",
+            &["--server", "--token", "--config", "--json"],
+        ),
+        (
             "parley world",
             &["--server", "--token", "--config", "--json"],
         ),

@@ -251,3 +251,21 @@ fn review_commands_print_hostile_names_reasons_and_evidence_inertly() {
     let asked = business_tool(&server.url, &shop, &["ask-review", "--note", HOSTILE]);
     assert_inert("business ask-review", &asked);
 }
+
+#[test]
+fn revoking_and_reissuing_print_hostile_names_inertly() {
+    let dir = TempDir::new().unwrap();
+    let serve = ["serve", "--data-dir", dir.path().to_str().unwrap()];
+    let name = format!("bob{HOSTILE}");
+    add_user(dir.path(), &name);
+    for command in ["revoke", "reissue"] {
+        let ran = run_owned(&[&serve[..], &[command, &name]].concat());
+        assert_eq!(ran.code, 0, "{ran:?}");
+        assert!(ran.stderr.contains("bobEvil"), "{}", ran.stderr);
+        assert_inert(&format!("serve {command}"), &ran);
+    }
+    let unknown = run_owned(&[&serve[..], &["revoke", &format!("nobody{HOSTILE}")]].concat());
+    assert_ne!(unknown.code, 0);
+    assert!(unknown.stderr.contains("nobodyEvil"), "{}", unknown.stderr);
+    assert_inert("serve revoke of an unknown name", &unknown);
+}

@@ -88,8 +88,18 @@ async fn authenticate(parts: &Parts, state: &Shared) -> Result<Account, ApiFailu
     let stored = state.db.read(move |db| db.token_hash(account)).await?;
     // A missing account is compared against a hash nothing matches, in the same time.
     let stored = stored.unwrap_or_else(|| vec![0; 32]);
-    let matches: bool = token_hash(token).ct_eq(&stored).into();
-    if matches { Ok(account) } else { Err(invalid()) }
+    let hash = token_hash(token);
+    let matches: bool = hash.ct_eq(&stored).into();
+    if matches {
+        return Ok(account);
+    }
+    if state.db.read(move |db| db.token_revoked(&hash)).await? {
+        return Err(ApiFailure::unauthorized(
+            "this token was revoked; whoever runs this server can issue a new one with \
+             `parley serve reissue NAME`",
+        ));
+    }
+    Err(invalid())
 }
 
 impl FromRequestParts<Shared> for UserAuth {

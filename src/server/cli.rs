@@ -5,8 +5,11 @@
 //! without it, in the `server` directory inside the client's data directory (so the inbox's
 //! and the server's stores never mix).
 
+use super::db::Account;
 use super::db::{Backend, NewBusiness, ServerDb};
-use super::{ServerConfig, ServerError, add_business, add_reviewer, add_user};
+use super::{
+    AccountKind, ServerConfig, ServerError, add_business, add_reviewer, add_user, reissue, revoke,
+};
 use crate::cli_options::{AssetsOptions, DataOptions};
 use crate::model::text::clean_name;
 use crate::model::{BusinessKind, Span};
@@ -45,6 +48,15 @@ pub struct ServeArgs {
     /// unfinished broadcast as soon as it starts another).
     #[arg(long, value_name = "SPAN", default_value = "1m", value_parser = parse_idle)]
     pub broadcast_idle: Duration,
+    /// How long the idempotency key of a user's action is kept (e.g. 7d); the periodic review
+    /// forgets older keys, and an action replayed with a forgotten key is applied as new.
+    #[arg(long, value_name = "SPAN", default_value = "7d", value_parser = parse_every)]
+    pub keep_keys: Duration,
+    /// Longest a client may take to send a request's headers (e.g. 10s) before it is
+    /// disconnected, so a slow client cannot hold a connection open; an idle kept-alive
+    /// connection is closed after it too.
+    #[arg(long, value_name = "SPAN", default_value = "10s", value_parser = parse_every)]
+    pub header_timeout: Duration,
     /// For tests only, never in use: let `POST /v1/test/clock` move the server's clock on
     /// (and run the review at once), with no token asked.
     #[arg(long)]
@@ -79,6 +91,23 @@ pub enum ServeCommand {
     AddReviewer {
         /// The reviewer's name, as businesses read it beside each decision (unique).
         name: String,
+    },
+    /// Revoke an account's token: every request with it is refused from now on, until
+    /// `parley serve reissue NAME` gives the account a new one.
+    Revoke {
+        /// The user's, business's or reviewer's name.
+        name: String,
+        /// user, business or reviewer: which account, when the name belongs to more than one.
+        #[arg(long, value_enum)]
+        kind: Option<AccountKind>,
+    },
+    /// Give an account a new token and print it; the old token stops working at once.
+    Reissue {
+        /// The user's, business's or reviewer's name.
+        name: String,
+        /// user, business or reviewer: which account, when the name belongs to more than one.
+        #[arg(long, value_enum)]
+        kind: Option<AccountKind>,
     },
 }
 
@@ -168,7 +197,39 @@ pub fn run(
                 &token,
             )
         }
+        Some(ServeCommand::Revoke { ref name, kind }) => {
+            let mut db = Backend::connect(&dir)?;
+            let account = revoke(&mut db, name, kind, crate::wall_clock::now())?;
+            let sentence = format!(
+                "Revoked the token of {} on the server in {}; `parley serve reissue` gives it a new one.",
+                described(account, name),
+                dir.display()
+            );
+            eprintln!("{}", crate::model::text::printable(&sentence));
+            Ok(())
+        }
+        Some(ServeCommand::Reissue { ref name, kind }) => {
+            let mut db = Backend::connect(&dir)?;
+            let (account, token) = reissue(&mut db, name, kind, crate::wall_clock::now())?;
+            let sentence = format!(
+                "Issued a new token to {} on the server in {}; the old one no longer works. \
+                 The token, shown only this once:",
+                described(account, name),
+                dir.display()
+            );
+            print_token(&sentence, &token)
+        }
         None => serve(&args, dir, policy.clone(), *pricing),
+    }
+}
+
+/// An account as a sentence names it: "user ana (id 3)".
+fn described(account: Account, name: &str) -> String {
+    let name = clean_name(name);
+    match account {
+        Account::User(id) => format!("user {name} (id {id})"),
+        Account::Business(id) => format!("business {name} (id {id})"),
+        Account::Reviewer(id) => format!("reviewer {name} (id {id})"),
     }
 }
 
@@ -178,7 +239,12 @@ fn announce(what: &str, dir: &Path, token: &str) -> Result<(), ServerError> {
         "Added {what} to the server in {}. The token, shown only this once:",
         dir.display()
     );
-    eprintln!("{}", crate::model::text::printable(&sentence));
+    print_token(&sentence, token)
+}
+
+/// The sentence to stderr, the token alone to stdout.
+fn print_token(sentence: &str, token: &str) -> Result<(), ServerError> {
+    eprintln!("{}", crate::model::text::printable(sentence));
     let mut out = std::io::stdout().lock();
     writeln!(out, "{token}")?;
     out.flush()?;
@@ -194,6 +260,8 @@ fn serve(
     let mut config = ServerConfig::new(args.addr, dir);
     config.review_every = args.review_every;
     config.broadcast_idle = args.broadcast_idle;
+    config.key_retention = args.keep_keys;
+    config.header_timeout = args.header_timeout;
     config.movable_clock = args.movable_clock;
     config.rate = super::RateLimit {
         per_second: args.rate_limit.max(0.0),

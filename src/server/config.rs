@@ -34,6 +34,12 @@ pub struct ServerConfig {
     /// How long a broadcast sent in parts may sit without a part before the server settles it
     /// (charged for what was delivered, the rest returned).
     pub broadcast_idle: Duration,
+    /// How long an applied action's idempotency key is kept; the periodic review forgets
+    /// older ones, and a replay with a forgotten key is applied as a new action.
+    pub key_retention: Duration,
+    /// Longest a client may take to send a request's headers before it is disconnected (an
+    /// idle kept-alive connection waiting for its next request included).
+    pub header_timeout: Duration,
     /// For tests only: `POST /v1/test/clock` may move the server's clock on.
     pub movable_clock: bool,
 }
@@ -54,6 +60,8 @@ impl ServerConfig {
             long_poll: Duration::from_secs(25),
             readers: 4,
             broadcast_idle: Duration::from_secs(60),
+            key_retention: Duration::from_secs(7 * 86_400),
+            header_timeout: Duration::from_secs(10),
             movable_clock: false,
         }
     }

@@ -11,6 +11,7 @@ mod changes;
 pub mod cli;
 mod clock;
 mod config;
+mod connections;
 mod console;
 mod conversations;
 pub mod db;
@@ -23,7 +24,7 @@ mod review_desk;
 mod routes;
 mod state;
 
-pub use accounts::{add_business, add_reviewer, add_user};
+pub use accounts::{AccountKind, add_business, add_reviewer, add_user, reissue, revoke};
 pub use config::{DEFAULT_BODY_LIMIT, RateLimit, ServerConfig};
 pub use routes::openapi_document;
 
@@ -93,15 +94,15 @@ impl Server {
             async move { state.db.maintain().await }
         });
         let stopping = state.clone();
+        let header_timeout = state.config.header_timeout;
         let app = routes::router(state);
-        let served = axum::serve(self.listener, app)
-            .with_graceful_shutdown(async move {
-                shutdown.await;
-                stopping.hub.stop();
-            })
-            .await;
+        connections::serve(self.listener, app, header_timeout, async move {
+            shutdown.await;
+            stopping.hub.stop();
+        })
+        .await;
         review.abort();
         checkpoints.abort();
-        Ok(served?)
+        Ok(())
     }
 }

@@ -4,6 +4,7 @@
 use super::db::ServerDb;
 use super::error::ApiResult;
 use super::state::Shared;
+use crate::model::Span;
 use std::time::Duration;
 
 /// What one review changed.
@@ -14,6 +15,8 @@ pub struct ReviewSummary {
     pub released: usize,
     /// Broadcasts that sat unfinished and were settled.
     pub settled: usize,
+    /// Idempotency keys older than the retention window, forgotten.
+    pub keys_forgotten: usize,
 }
 
 /// Reviews every business, one transaction each, then releases what quiet hours held.
@@ -47,6 +50,12 @@ pub async fn review_once(state: &Shared) -> ApiResult<ReviewSummary> {
         .db
         .write(move |tx| tx.release_after_quiet_hours(&shared.policy, shared.clock.now()))
         .await?;
+    let retention = i64::try_from(state.config.key_retention.as_secs()).unwrap_or(i64::MAX);
+    let keys_before = state.clock.now() - Span(retention);
+    summary.keys_forgotten = state
+        .db
+        .write(move |tx| tx.forget_actions_before(keys_before))
+        .await?;
     if summary.released > 0 {
         state.hub.notify_everyone();
     }
@@ -62,11 +71,12 @@ pub async fn run(state: Shared, every: Duration) {
         match review_once(&state).await {
             Ok(s) => tracing::info!(
                 "review: {} businesses, {} changes, {} messages released after quiet hours, \
-                 {} unfinished broadcasts settled",
+                 {} unfinished broadcasts settled, {} old idempotency keys forgotten",
                 s.businesses,
                 s.changes,
                 s.released,
-                s.settled
+                s.settled,
+                s.keys_forgotten
             ),
             Err(e) => tracing::error!("review failed: {}", e.body.message),
         }

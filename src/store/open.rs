@@ -21,12 +21,13 @@ fn migrations() -> Migrations<'static> {
         M::up(include_str!("schema_8.sql")),
         M::up(include_str!("schema_9.sql")),
         M::up(include_str!("schema_10.sql")),
+        M::up(include_str!("schema_11.sql")),
     ])
 }
 
 /// The newest schema version this build knows.
 pub fn schema_version() -> i64 {
-    10
+    11
 }
 
 /// Opens the database file; a locked, full or damaged file is an error that names it.

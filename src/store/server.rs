@@ -197,6 +197,33 @@ impl Db<'_> {
             .optional()?)
     }
 
+    /// Every account with this name: users, businesses and reviewers each have unique names,
+    /// but one name may belong to one of each.
+    pub fn accounts_named(&self, name: &str) -> Result<Vec<Account>> {
+        self.list(
+            "SELECT 'u', id FROM users WHERE name = ?1
+             UNION ALL SELECT 'b', id FROM businesses WHERE name = ?1
+             UNION ALL SELECT 'r', id FROM reviewers WHERE name = ?1",
+            params![name],
+            |r| {
+                let id: i64 = r.get(1)?;
+                Ok(match r.get::<_, String>(0)?.as_str() {
+                    "u" => Account::User(UserId(id)),
+                    "b" => Account::Business(BusinessId(id)),
+                    _ => Account::Reviewer(ReviewerId(id)),
+                })
+            },
+        )
+    }
+
+    /// Whether a token with this hash was revoked or replaced by a new one.
+    pub fn token_revoked(&self, hash: &[u8]) -> Result<bool> {
+        Ok(self
+            .conn
+            .prepare_cached("SELECT EXISTS (SELECT 1 FROM revoked_tokens WHERE token_hash = ?1)")?
+            .query_row([hash], |r| r.get(0))?)
+    }
+
     /// The stored result of an action a user already sent with this key.
     pub fn applied_action(&self, user: UserId, key: &str) -> Result<Option<String>> {
         Ok(self
@@ -208,6 +235,41 @@ impl Db<'_> {
 }
 
 impl Tx<'_> {
+    /// Replaces an account's token hash with `new` (none: the account has no working token),
+    /// keeping the old hash as revoked.
+    pub fn replace_token(
+        &self,
+        account: Account,
+        new: Option<&[u8]>,
+        now: Timestamp,
+    ) -> Result<()> {
+        let (table, id) = match account {
+            Account::User(u) => ("users", u.0),
+            Account::Business(b) => ("businesses", b.0),
+            Account::Reviewer(r) => ("reviewers", r.0),
+        };
+        self.tx.execute(
+            &format!(
+                "INSERT OR IGNORE INTO revoked_tokens (token_hash, at)
+                 SELECT token_hash, ?2 FROM {table} WHERE id = ?1 AND token_hash IS NOT NULL"
+            ),
+            params![id, now],
+        )?;
+        self.tx.execute(
+            &format!("UPDATE {table} SET token_hash = ?2 WHERE id = ?1"),
+            params![id, new],
+        )?;
+        Ok(())
+    }
+
+    /// Forgets the idempotency keys of actions applied before `before`; returns how many.
+    pub fn forget_actions_before(&self, before: Timestamp) -> Result<usize> {
+        Ok(self
+            .tx
+            .prepare_cached("DELETE FROM applied_actions WHERE at < ?1")?
+            .execute([before])?)
+    }
+
     /// Records that the action with `key` was applied, with its result, so a replay is not.
     pub fn record_action(
         &self,

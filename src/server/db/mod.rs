@@ -128,6 +128,10 @@ pub trait ServerReads {
     fn dealings(&self, user: UserId) -> DbResult<Vec<(Business, Relation, Vec<Restriction>)>>;
     /// The user's chat with a counterpart, if there is one.
     fn chat_with(&self, user: UserId, with: Counterpart) -> DbResult<Option<Chat>>;
+    /// Every account with this name (one of each kind at most).
+    fn accounts_named(&self, name: &str) -> DbResult<Vec<Account>>;
+    /// Whether a token with this hash was revoked or replaced by a new one.
+    fn token_revoked(&self, hash: &[u8]) -> DbResult<bool>;
     /// The stored result of an action a user already sent with this key.
     fn applied_action(&self, user: UserId, key: &str) -> DbResult<Option<String>>;
     /// One page of a business's conversations, unread ones first, then the most recent.
@@ -258,6 +262,11 @@ pub trait ServerWrites {
     ) -> DbResult<MessageId>;
     /// Marks a message as written by the action with this idempotency key.
     fn set_client_key(&self, message: MessageId, key: &str) -> DbResult<()>;
+    /// Replaces an account's token hash with `new` (none: no working token), keeping the old
+    /// one as revoked.
+    fn replace_token(&self, account: Account, new: Option<&[u8]>, now: Timestamp) -> DbResult<()>;
+    /// Forgets the idempotency keys of actions applied before `before`; returns how many.
+    fn forget_actions_before(&self, before: Timestamp) -> DbResult<usize>;
     /// Records that the action with `key` was applied, with its result.
     fn record_action(&self, user: UserId, key: &str, result: &str, at: Timestamp) -> DbResult<()>;
     /// Reviews one business's quality, templates, strikes and restrictions at `now`.

@@ -189,6 +189,14 @@ impl ServerReads for Db<'_> {
         Ok(Db::user_named(self, name)?)
     }
 
+    fn accounts_named(&self, name: &str) -> DbResult<Vec<Account>> {
+        Ok(Db::accounts_named(self, name)?)
+    }
+
+    fn token_revoked(&self, hash: &[u8]) -> DbResult<bool> {
+        Ok(Db::token_revoked(self, hash)?)
+    }
+
     fn business(&self, id: BusinessId) -> DbResult<Business> {
         Ok(Db::business(self, id)?)
     }
@@ -368,6 +376,14 @@ impl ServerWrites for Writes<'_, '_> {
 
     fn set_user_token(&self, user: UserId, hash: &[u8]) -> DbResult<()> {
         Ok(self.tx.set_user_token(user, hash)?)
+    }
+
+    fn replace_token(&self, account: Account, new: Option<&[u8]>, now: Timestamp) -> DbResult<()> {
+        Ok(self.tx.replace_token(account, new, now)?)
+    }
+
+    fn forget_actions_before(&self, before: Timestamp) -> DbResult<usize> {
+        Ok(self.tx.forget_actions_before(before)?)
     }
 
     fn add_business(&self, new: &NewBusiness, now: Timestamp) -> DbResult<BusinessId> {
