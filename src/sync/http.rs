@@ -78,12 +78,18 @@ pub fn install_crypto() {
     });
 }
 
+/// How long an idle connection is kept for the next request: less than the server's default
+/// header timeout (10 s), which also closes a connection idle for that long, so a request is
+/// never sent on a connection the server is closing.
+const IDLE_CONNECTION: std::time::Duration = std::time::Duration::from_secs(5);
+
 /// A reqwest client with Parley's timeouts, on rustls.
 pub fn client() -> Result<Client, HttpError> {
     install_crypto();
     Client::builder()
         .connect_timeout(CONNECT_TIMEOUT)
         .timeout(REQUEST_TIMEOUT)
+        .pool_idle_timeout(IDLE_CONNECTION)
         .user_agent(concat!("parley/", env!("CARGO_PKG_VERSION")))
         .build()
         .map_err(|e| HttpError::Protocol {
