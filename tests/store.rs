@@ -78,6 +78,19 @@ fn template_send(
     }
 }
 
+/// The lender's reminder ("Your application {{1}} is waiting.") with its one value.
+fn reminder_send(
+    business: BusinessId,
+    user: UserId,
+    template: TemplateId,
+    when: Timestamp,
+) -> Attempt {
+    Attempt {
+        params: vec!["QC-00412".into()],
+        ..template_send(business, user, template, when)
+    }
+}
+
 fn text_send(business: BusinessId, user: UserId, text: &str, when: Timestamp) -> Attempt {
     Attempt {
         business,
@@ -365,7 +378,7 @@ fn scene() -> Scene {
     let delivered = send(&mut store, &template_send(shop, alex, offer.0, at(60)));
     let held = send(&mut store, &template_send(shop, bea, offer.0, at(61)));
     let outside_window = send(&mut store, &text_send(shop, bea, "Are you there?", at(62)));
-    let from_blocked = send(&mut store, &template_send(lender, alex, reminder, at(63)));
+    let from_blocked = send(&mut store, &reminder_send(lender, alex, reminder, at(63)));
     shop_sends.extend([delivered.clone(), held.clone(), outside_window.clone()]);
 
     // A conversation longer than the evidence a report keeps, in both directions.
@@ -403,7 +416,7 @@ fn scene() -> Scene {
 
     // The lender reaches the crowd; a quarter of them block it; the platform reviews it.
     for user in &crowd {
-        send(&mut store, &template_send(lender, *user, reminder, at(120)));
+        send(&mut store, &reminder_send(lender, *user, reminder, at(120)));
     }
     for user in crowd.iter().take(6) {
         store
@@ -1374,6 +1387,41 @@ fn a_send_or_broadcast_that_leaves_a_placeholder_unfilled_is_refused_before_any_
         business: shop,
         template: offer,
         params: vec![" ".into(), "30%".into()],
+        audience: None,
+    };
+    let broadcast = store.write(|tx| tx.broadcast(&request, &policy(), &Pricing::default(), t0()));
+    assert!(
+        matches!(broadcast, Err(StoreError::Conflict(_))),
+        "{broadcast:?}"
+    );
+    assert_eq!(
+        store.db().metrics(MetricScope::Business(shop)).unwrap(),
+        before,
+        "nothing was decided, charged or counted"
+    );
+}
+
+#[test]
+fn a_send_or_broadcast_with_a_value_for_no_placeholder_is_refused_before_any_decision() {
+    let dir = TempDir::new().unwrap();
+    let (mut store, alex, shop, offer) = shop_store(&dir);
+    let before = store.db().metrics(MetricScope::Business(shop)).unwrap();
+    let three = vec!["Black Week".to_string(), "30%".into(), "oops".into()];
+    let attempt = Attempt {
+        params: three.clone(),
+        ..template_send(shop, alex, offer, t0())
+    };
+    match store.write(|tx| tx.send(&attempt, &policy(), &Pricing::default())) {
+        Err(StoreError::Conflict(why)) => assert!(
+            why.contains("takes 2 parameters and 3 were given: leave out the extra values"),
+            "{why}"
+        ),
+        other => panic!("a third value for two placeholders must be refused, got {other:?}"),
+    }
+    let request = BroadcastRequest {
+        business: shop,
+        template: offer,
+        params: three,
         audience: None,
     };
     let broadcast = store.write(|tx| tx.broadcast(&request, &policy(), &Pricing::default(), t0()));

@@ -108,18 +108,33 @@ impl Template {
             .unwrap_or(0)
     }
 
-    /// Why `given` parameters cannot fill this template, if they cannot: each placeholder
-    /// needs a value, so a message never reaches anyone with `{{1}}` still in it.
-    pub fn unfilled(&self, given: &[String]) -> Option<String> {
+    /// Why `given` parameters do not fit this template, if they do not: each placeholder
+    /// needs a value, so a message never reaches anyone with `{{1}}` still in it, and a value
+    /// with no placeholder to fill is a mistake the sender should hear about.
+    pub fn parameter_mismatch(&self, given: &[String]) -> Option<String> {
         let needed = self.placeholder_count();
         let filled = given.iter().take_while(|p| !p.trim().is_empty()).count();
-        (filled < needed).then(|| {
-            format!(
-                "template '{}' needs {needed} parameter{} ({}) and {filled} {} given: give a value for each",
+        let were = |n: usize| if n == 1 { "was" } else { "were" };
+        let parameters = |n: usize| if n == 1 { "parameter" } else { "parameters" };
+        if filled < needed {
+            return Some(format!(
+                "template '{}' needs {needed} {} ({}) and {filled} {} given: give a value for each",
                 self.name,
-                if needed == 1 { "" } else { "s" },
-                (1..=needed).map(|i| format!("{{{{{i}}}}}")).collect::<Vec<_>>().join(", "),
-                if filled == 1 { "was" } else { "were" },
+                parameters(needed),
+                (1..=needed)
+                    .map(|i| format!("{{{{{i}}}}}"))
+                    .collect::<Vec<_>>()
+                    .join(", "),
+                were(filled),
+            ));
+        }
+        (given.len() > needed).then(|| {
+            format!(
+                "template '{}' takes {needed} {} and {} {} given: leave out the extra values",
+                self.name,
+                parameters(needed),
+                given.len(),
+                were(given.len()),
             )
         })
     }

@@ -59,7 +59,7 @@ impl Tx<'_> {
                 template.name
             )));
         }
-        if let Some(why) = template.unfilled(&req.params) {
+        if let Some(why) = template.parameter_mismatch(&req.params) {
             return Err(StoreError::Conflict(why));
         }
         let mut audience = match &req.audience {

@@ -119,7 +119,7 @@ impl Tx<'_> {
         if let Some(why) = inputs
             .template
             .as_ref()
-            .and_then(|t| t.unfilled(&attempt.params))
+            .and_then(|t| t.parameter_mismatch(&attempt.params))
         {
             return Err(StoreError::Conflict(why));
         }
