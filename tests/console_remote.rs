@@ -734,25 +734,10 @@ fn the_conversations_screen_shows_what_users_write_and_reading_it_marks_it_read(
         text: "And online?".into(),
     };
     assert!(block_on(act(&api, vec![("a", again)])).results[0].ok);
-    let start = Instant::now();
-    while console
-        .app
-        .state
-        .conversations
-        .open
-        .as_ref()
-        .unwrap()
-        .messages
-        .len()
-        < 2
-    {
-        assert!(
-            start.elapsed() < DEADLINE,
-            "the second message never showed"
-        );
-        std::thread::sleep(Duration::from_millis(100));
-        console.update(Action::Refresh);
-    }
+    until(&mut console, "the second message", |console| {
+        let open = console.app.state.conversations.open.as_ref();
+        open.is_some_and(|open| open.messages.len() >= 2)
+    });
     let open = console.app.state.conversations.open.clone().unwrap();
     assert_eq!(open.messages[1].body, "And online?");
 }
