@@ -3,10 +3,12 @@
 //!
 //! The server keeps its store in the directory given with `--data-dir` on the command line;
 //! without it, in the `server` directory inside the client's data directory (so the inbox's
-//! and the server's stores never mix).
+//! and the server's stores never mix). With `--database` (or `PARLEY_DATABASE_URL`) it keeps
+//! it in that PostgreSQL database instead, which several servers may share; its log stays in
+//! the directory.
 
 use super::db::Account;
-use super::db::{Backend, NewBusiness, ServerDb};
+use super::db::{Backend, NewBusiness, Place, ServerDb};
 use super::{
     AccountKind, ServerConfig, ServerError, add_business, add_reviewer, add_user, reissue, revoke,
 };
@@ -30,6 +32,17 @@ pub struct ServeArgs {
     pub data: DataOptions,
     #[command(flatten)]
     pub assets: AssetsOptions,
+    /// Keep the server's store in this PostgreSQL database instead of SQLite in the data
+    /// directory (postgres://USER@HOST/DB, or host=/run/postgresql dbname=parley); several
+    /// servers may share it. No TLS: a unix socket or loopback.
+    #[arg(
+        long,
+        value_name = "URL",
+        env = "PARLEY_DATABASE_URL",
+        hide_env_values = true,
+        global = true
+    )]
+    pub database: Option<String>,
     /// Address to listen on; port 0 picks a free one. The address is printed on start.
     #[arg(long, value_name = "HOST:PORT", default_value = "127.0.0.1:8787")]
     pub addr: SocketAddr,
@@ -158,13 +171,15 @@ pub fn run(
     pricing: &Pricing,
 ) -> Result<(), ServerError> {
     let dir = server_dir(data_dir_flag, client_data_dir);
+    let place = Place::chosen(&dir, args.database.as_deref());
+    let server = server_at(&place);
     match args.command {
         Some(ServeCommand::AddUser { ref name }) => {
-            let mut db = Backend::connect(&dir)?;
+            let mut db = Backend::connect(&place)?;
             let (id, token) = add_user(&mut db, name, policy)?;
             announce(
                 &format!("user {} (id {id})", clean_name(name)),
-                &dir,
+                &server,
                 &token,
             )
         }
@@ -174,7 +189,7 @@ pub fn run(
             kind,
             budget,
         }) => {
-            let mut db = Backend::connect(&dir)?;
+            let mut db = Backend::connect(&place)?;
             let new = NewBusiness {
                 name,
                 verified,
@@ -184,38 +199,36 @@ pub fn run(
             let (id, token) = add_business(&mut db, &new, crate::wall_clock::now())?;
             announce(
                 &format!("business {} (id {id})", clean_name(name)),
-                &dir,
+                &server,
                 &token,
             )
         }
         Some(ServeCommand::AddReviewer { ref name }) => {
-            let mut db = Backend::connect(&dir)?;
+            let mut db = Backend::connect(&place)?;
             let (id, token) = add_reviewer(&mut db, name)?;
             announce(
                 &format!("reviewer {} (id {id})", clean_name(name)),
-                &dir,
+                &server,
                 &token,
             )
         }
         Some(ServeCommand::Revoke { ref name, kind }) => {
-            let mut db = Backend::connect(&dir)?;
+            let mut db = Backend::connect(&place)?;
             let account = revoke(&mut db, name, kind, crate::wall_clock::now())?;
             let sentence = format!(
-                "Revoked the token of {} on the server in {}; `parley serve reissue` gives it a new one.",
+                "Revoked the token of {} on {server}; `parley serve reissue` gives it a new one.",
                 described(account, name),
-                dir.display()
             );
             eprintln!("{}", crate::model::text::printable(&sentence));
             Ok(())
         }
         Some(ServeCommand::Reissue { ref name, kind }) => {
-            let mut db = Backend::connect(&dir)?;
+            let mut db = Backend::connect(&place)?;
             let (account, token) = reissue(&mut db, name, kind, crate::wall_clock::now())?;
             let sentence = format!(
-                "Issued a new token to {} on the server in {}; the old one no longer works. \
+                "Issued a new token to {} on {server}; the old one no longer works. \
                  The token, shown only this once:",
                 described(account, name),
-                dir.display()
             );
             print_token(&sentence, &token)
         }
@@ -233,12 +246,17 @@ fn described(account: Account, name: &str) -> String {
     }
 }
 
+/// The server as a sentence names it: "the server in DIR", or on its PostgreSQL database.
+fn server_at(place: &Place) -> String {
+    match place {
+        Place::Sqlite(dir) => format!("the server in {}", dir.display()),
+        Place::Postgres(_) => format!("the server on the {}", Backend::location(place)),
+    }
+}
+
 /// The token goes alone to stdout, for scripts; the sentence around it to stderr.
-fn announce(what: &str, dir: &Path, token: &str) -> Result<(), ServerError> {
-    let sentence = format!(
-        "Added {what} to the server in {}. The token, shown only this once:",
-        dir.display()
-    );
+fn announce(what: &str, server: &str, token: &str) -> Result<(), ServerError> {
+    let sentence = format!("Added {what} to {server}. The token, shown only this once:");
     print_token(&sentence, token)
 }
 
@@ -258,6 +276,7 @@ fn serve(
     pricing: Pricing,
 ) -> Result<(), ServerError> {
     let mut config = ServerConfig::new(args.addr, dir);
+    config.database = args.database.clone();
     config.review_every = args.review_every;
     config.broadcast_idle = args.broadcast_idle;
     config.key_retention = args.keep_keys;
@@ -273,7 +292,7 @@ fn serve(
         .enable_all()
         .build()?;
     runtime.block_on(async move {
-        let store = Backend::location(&config.data_dir);
+        let store = Backend::location(&config.place());
         let server = super::Server::bind(config, policy, pricing).await?;
         let addr = server.local_addr()?;
         announce_address(addr, &store);

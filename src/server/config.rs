@@ -1,5 +1,6 @@
 //! How a server runs: its address, its directory, and its limits.
 
+use super::db::Place;
 use std::net::SocketAddr;
 use std::path::PathBuf;
 use std::time::Duration;
@@ -19,8 +20,10 @@ pub struct RateLimit {
 #[derive(Debug, Clone)]
 pub struct ServerConfig {
     pub addr: SocketAddr,
-    /// Where the server's own store (`parley.db`) and log live.
+    /// Where the server's log lives, and its own store (`parley.db`) unless `database`.
     pub data_dir: PathBuf,
+    /// The PostgreSQL database to keep the store in instead of SQLite in `data_dir`.
+    pub database: Option<String>,
     /// How often the platform reviews every business and releases messages after quiet hours.
     pub review_every: Duration,
     pub rate: RateLimit,
@@ -50,6 +53,7 @@ impl ServerConfig {
         ServerConfig {
             addr,
             data_dir,
+            database: None,
             review_every: Duration::from_secs(3600),
             rate: RateLimit {
                 per_second: 20.0,
@@ -64,5 +68,10 @@ impl ServerConfig {
             header_timeout: Duration::from_secs(10),
             movable_clock: false,
         }
+    }
+
+    /// Where the store is: the PostgreSQL database when one is given, else `data_dir`.
+    pub fn place(&self) -> Place {
+        Place::chosen(&self.data_dir, self.database.as_deref())
     }
 }

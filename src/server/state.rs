@@ -27,14 +27,14 @@ pub struct AppState {
 pub type Shared = Arc<AppState>;
 
 impl AppState {
-    /// Opens the server's store in its data directory.
+    /// Opens the server's store: in its data directory, or in its PostgreSQL database.
     pub fn open(
         config: ServerConfig,
         policy: PolicyConfig,
         pricing: Pricing,
     ) -> DbResult<AppState> {
         Ok(AppState {
-            db: Backend::open(&config.data_dir, config.readers)?,
+            db: Backend::open(&config.place(), config.readers)?,
             limiter: RateLimiter::new(config.rate),
             hub: Hub::default(),
             openapi: OnceLock::new(),

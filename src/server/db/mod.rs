@@ -1,24 +1,27 @@
 //! The server's one way to its store: the queries and commands it runs, named in two traits
 //! ([`ServerReads`], [`ServerWrites`]), run on a connection ([`ServerConnection`]) from a
 //! pool that keeps them off the async threads ([`ServerDb`]). Nothing else in the server
-//! speaks to the store, so a second backend (PostgreSQL) implements these four traits and the
-//! rest of the server does not change; [`Backend`] names the one the server runs.
+//! speaks to the store. Two backends implement these traits: SQLite ([`SqliteDb`], the
+//! embedded default) and PostgreSQL ([`PgDb`], for several instances sharing one database);
+//! [`Backend`] is the one the server runs, chosen by [`Place`].
 //!
 //! The traits are synchronous because SQLite is: its calls block, and the pool runs them on
-//! blocking threads. A PostgreSQL backend would implement [`ServerReads`] and
-//! [`ServerWrites`] over a transaction of a blocking client (such as `postgres`), or of an
-//! async one driven with `Handle::block_on` from the pool's blocking task; only its
-//! [`ServerDb`] would know, since the handlers only ever await [`ServerDb::read`],
-//! [`ServerDb::write`] and [`ServerDb::with_writer`].
+//! blocking threads. The PostgreSQL backend drives its async client with `Handle::block_on`
+//! from the pool's blocking task; only its [`PgDb`] knows, since the handlers only ever await
+//! [`ServerDb::read`], [`ServerDb::write`] and [`ServerDb::with_writer`].
 
+mod backend;
 mod error;
+mod postgres;
 mod sqlite;
 
 pub use crate::store::{
     Account, Attempt, BroadcastOutcome, BroadcastPart, BroadcastRequest, BroadcastState,
     ChangedMessage, NewBusiness, NewTemplate, OpenedBroadcast, Revision, SendResult, Tombstone,
 };
+pub use backend::{Backend, Connection, OwnedConnection, Place};
 pub use error::{DbError, DbResult};
+pub use postgres::{PgConnection, PgDb};
 pub use sqlite::SqliteDb;
 
 use crate::model::*;
@@ -27,12 +30,6 @@ use crate::policy::enforcement::Change;
 use crate::policy::{Metrics, PolicyConfig, Pricing, Settlement, SignalConfig, StandingReport};
 use std::future::Future;
 use std::path::Path;
-
-/// The backend the server runs on.
-pub type Backend = SqliteDb;
-
-/// The connection a [`Backend`] hands to work that needs several transactions.
-pub type Connection = <Backend as ServerDb>::Connection;
 
 /// A user's changes after a cursor, each kind in `(change, id)` order.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -300,7 +297,7 @@ pub trait ServerWrites {
 }
 
 /// One connection to the store, for work of several transactions in a row.
-pub trait ServerConnection: Send + 'static {
+pub trait ServerConnection: Send {
     /// Runs `f` on one consistent snapshot.
     fn in_snapshot<T>(&mut self, f: impl FnOnce(&dyn ServerReads) -> DbResult<T>) -> DbResult<T>;
     /// Runs `f` in one transaction; it commits when `f` succeeds and rolls back otherwise.
@@ -315,16 +312,20 @@ pub trait ServerConnection: Send + 'static {
 /// The server's store as a whole: where it lives, and connections that run work off the async
 /// threads, one writer at a time (first come, first served) beside several readers.
 pub trait ServerDb: Sized + Send + Sync + 'static {
-    /// One connection, as [`ServerDb::with_writer`] lends it.
-    type Connection: ServerConnection;
+    /// Where a store of this kind is found: a directory, a database's address.
+    type Place: ?Sized;
+    /// One connection, as [`ServerDb::with_writer`] lends it for the time of the call.
+    type Connection<'c>: ServerConnection;
+    /// A connection of its own, as [`ServerDb::connect`] opens it.
+    type Standalone: ServerConnection;
 
-    /// Opens (creating when needed) the store kept in `data_dir`, with `readers` read
+    /// Opens (creating or upgrading when needed) the store at `place`, with `readers` read
     /// connections beside the writer.
-    fn open(data_dir: &Path, readers: usize) -> DbResult<Self>;
-    /// One connection to the store in `data_dir`, for the account commands.
-    fn connect(data_dir: &Path) -> DbResult<Self::Connection>;
-    /// Where the store in `data_dir` is, for people.
-    fn location(data_dir: &Path) -> String;
+    fn open(place: &Self::Place, readers: usize) -> DbResult<Self>;
+    /// One connection to the store at `place`, for the account commands.
+    fn connect(place: &Self::Place) -> DbResult<Self::Standalone>;
+    /// Where the store at `place` is, for people (never with a password).
+    fn location(place: &Self::Place) -> String;
 
     /// Runs `f` on a consistent snapshot.
     fn read<T, F>(&self, f: F) -> impl Future<Output = DbResult<T>> + Send
@@ -341,7 +342,7 @@ pub trait ServerDb: Sized + Send + Sync + 'static {
     fn with_writer<T, F>(&self, f: F) -> impl Future<Output = DbResult<T>> + Send
     where
         T: Send + 'static,
-        F: FnOnce(&mut Self::Connection) -> DbResult<T> + Send + 'static;
+        F: for<'c> FnOnce(&mut Self::Connection<'c>) -> DbResult<T> + Send + 'static;
     /// The store's housekeeping, for as long as the server runs.
     fn maintain(&self) -> impl Future<Output = ()> + Send;
 }

@@ -21,7 +21,9 @@ pub struct SqliteDb {
 }
 
 impl ServerDb for SqliteDb {
-    type Connection = Store;
+    type Place = Path;
+    type Connection<'c> = Store;
+    type Standalone = Store;
 
     fn open(data_dir: &Path, readers: usize) -> DbResult<SqliteDb> {
         std::fs::create_dir_all(data_dir).map_err(|e| StoreError::CannotOpen {

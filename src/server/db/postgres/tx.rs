@@ -1,0 +1,111 @@
+//! A PostgreSQL transaction as the server's synchronous traits use it: each statement blocks
+//! on the async client from the blocking thread the pool runs the work on, and is prepared
+//! once per connection.
+
+use crate::server::db::{DbError, DbResult};
+use deadpool_postgres::Transaction;
+use tokio::runtime::Handle;
+use tokio_postgres::Row;
+use tokio_postgres::error::SqlState;
+use tokio_postgres::types::ToSql;
+
+/// The values of a statement's `$1`, `$2`, ...
+pub type Params<'p> = &'p [&'p (dyn ToSql + Sync)];
+
+/// One open transaction, read-only (a snapshot) or read-write.
+pub struct PgTx<'t, 'c> {
+    tx: &'t Transaction<'c>,
+    handle: &'t Handle,
+}
+
+impl<'t, 'c> PgTx<'t, 'c> {
+    /// Statements in `tx`, run by blocking on `handle`.
+    pub fn new(tx: &'t Transaction<'c>, handle: &'t Handle) -> PgTx<'t, 'c> {
+        PgTx { tx, handle }
+    }
+
+    /// Every row a statement returns.
+    pub fn rows(&self, sql: &str, params: Params) -> DbResult<Vec<Row>> {
+        self.handle
+            .block_on(async {
+                let statement = self.tx.prepare_cached(sql).await?;
+                self.tx.query(&statement, params).await
+            })
+            .map_err(db_error)
+    }
+
+    /// The one row a statement returns, if any.
+    pub fn row(&self, sql: &str, params: Params) -> DbResult<Option<Row>> {
+        self.handle
+            .block_on(async {
+                let statement = self.tx.prepare_cached(sql).await?;
+                self.tx.query_opt(&statement, params).await
+            })
+            .map_err(db_error)
+    }
+
+    /// The one row a statement always returns (an aggregate, an `INSERT ... RETURNING`).
+    pub fn one(&self, sql: &str, params: Params) -> DbResult<Row> {
+        self.handle
+            .block_on(async {
+                let statement = self.tx.prepare_cached(sql).await?;
+                self.tx.query_one(&statement, params).await
+            })
+            .map_err(db_error)
+    }
+
+    /// Runs a statement; returns how many rows it changed.
+    pub fn execute(&self, sql: &str, params: Params) -> DbResult<u64> {
+        self.handle
+            .block_on(async {
+                let statement = self.tx.prepare_cached(sql).await?;
+                self.tx.execute(&statement, params).await
+            })
+            .map_err(db_error)
+    }
+
+    /// Every row a statement returns, each turned into a value by `row`.
+    pub fn list<T>(
+        &self,
+        sql: &str,
+        params: Params,
+        row: impl Fn(&Row) -> DbResult<T>,
+    ) -> DbResult<Vec<T>> {
+        self.rows(sql, params)?.iter().map(row).collect()
+    }
+
+    /// The first row a statement returns, turned into a value by `row`, if any.
+    pub fn first<T>(
+        &self,
+        sql: &str,
+        params: Params,
+        row: impl Fn(&Row) -> DbResult<T>,
+    ) -> DbResult<Option<T>> {
+        self.row(sql, params)?.as_ref().map(row).transpose()
+    }
+}
+
+/// A PostgreSQL error in the server's terms: a conflict of transactions is worth a retry (an
+/// action key recorded meanwhile by another instance included: the retry finds the record),
+/// a name already taken is a conflict, anything else a failure for the operator.
+pub fn db_error(error: tokio_postgres::Error) -> DbError {
+    let retry =
+        || DbError::Busy("the database was busy with a conflicting request; try again".into());
+    let Some(code) = error.code() else {
+        return DbError::Failed(format!("PostgreSQL: {error}"));
+    };
+    if *code == SqlState::T_R_SERIALIZATION_FAILURE || *code == SqlState::T_R_DEADLOCK_DETECTED {
+        return retry();
+    }
+    if *code == SqlState::UNIQUE_VIOLATION {
+        let constraint = error.as_db_error().and_then(|e| e.constraint());
+        return match constraint {
+            Some("applied_actions_pkey") => retry(),
+            _ => DbError::Conflict(format!(
+                "that name is already taken on this server ({}); pick another",
+                constraint.unwrap_or("unique")
+            )),
+        };
+    }
+    DbError::Failed(format!("PostgreSQL: {error}"))
+}
