@@ -34,11 +34,12 @@ fn to(user: &str, template: &str, params: &[&str]) -> SendRequest {
 
 /// A server with users ana and bob and the shop Tienda Sol (budget 1000).
 struct Scene {
-    _dir: TempDir,
     server: TestServer,
     ana: String,
     bob: String,
     shop: String,
+    /// Declared last: dropped after the server.
+    _dir: ServerDir,
 }
 
 fn scene(extra: &[&str]) -> Scene {
@@ -47,7 +48,11 @@ fn scene(extra: &[&str]) -> Scene {
 
 /// The scene with its server started by `start` (in the scene's directory).
 fn scene_with(start: impl FnOnce(&Path) -> TestServer) -> Scene {
-    let dir = TempDir::new().unwrap();
+    scene_in(ServerDir::sqlite(), start)
+}
+
+/// The scene in `dir` (SQLite or PostgreSQL), its server started by `start`.
+fn scene_in(dir: ServerDir, start: impl FnOnce(&Path) -> TestServer) -> Scene {
     let ana = add_user(dir.path(), "ana");
     let bob = add_user(dir.path(), "bob");
     let shop = add_business(
@@ -656,7 +661,16 @@ type BadCase<'a> = (&'a str, Option<&'a str>, Vec<u8>, u16, &'a str);
 
 #[tokio::test]
 async fn bad_input_gets_clear_json_errors() {
-    let s = scene(&[]);
+    bad_input_gets_clear_json_errors_on(ServerDir::sqlite()).await;
+}
+
+#[tokio::test]
+async fn bad_input_gets_clear_json_errors_on_postgres() {
+    bad_input_gets_clear_json_errors_on(ServerDir::postgres()).await;
+}
+
+async fn bad_input_gets_clear_json_errors_on(dir: ServerDir) {
+    let s = scene_in(dir, |dir| TestServer::start(dir, &[]));
     let post = reqwest::Method::POST;
     let shop = Some(s.shop.as_str());
     let cases: Vec<BadCase> = vec![
@@ -735,7 +749,16 @@ async fn bad_input_gets_clear_json_errors() {
 
 #[tokio::test]
 async fn json_routes_answer_415_to_a_body_not_sent_as_json() {
-    let s = scene(&[]);
+    json_routes_answer_415_on(ServerDir::sqlite()).await;
+}
+
+#[tokio::test]
+async fn json_routes_answer_415_to_a_body_not_sent_as_json_on_postgres() {
+    json_routes_answer_415_on(ServerDir::postgres()).await;
+}
+
+async fn json_routes_answer_415_on(dir: ServerDir) {
+    let s = scene_in(dir, |dir| TestServer::start(dir, &[]));
     let post = reqwest::Method::POST;
     let body = br#"{"name":"hi","category":"utility","body":"Hello"}"#.to_vec();
     let path = "/v1/business/templates";
@@ -1164,15 +1187,17 @@ async fn the_business_tool_prints_tables_json_and_trustworthy_exit_codes() {
 
 #[test]
 fn user_names_are_unique_on_a_server() {
-    let dir = TempDir::new().unwrap();
+    user_names_are_unique_on(ServerDir::sqlite());
+}
+
+#[test]
+fn user_names_are_unique_on_a_server_on_postgres() {
+    user_names_are_unique_on(ServerDir::postgres());
+}
+
+fn user_names_are_unique_on(dir: ServerDir) {
     add_user(dir.path(), "ana");
-    let ran = run(&[
-        "serve",
-        "--data-dir",
-        dir.path().to_str().unwrap(),
-        "add-user",
-        "ana",
-    ]);
+    let ran = serve_tool(dir.path(), &["add-user", "ana"]);
     assert_eq!(ran.code, 1);
     assert!(ran.stderr.contains("already exists"), "{}", ran.stderr);
 }

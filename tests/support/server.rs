@@ -1,12 +1,15 @@
 //! A real `parley serve` for tests: the binary on 127.0.0.1 with an ephemeral port and a
 //! temporary directory, its accounts made with `parley serve add-user`/`add-business`, and
-//! clients built from the real client code. The server is killed when dropped.
+//! clients built from the real client code. The server is killed when dropped. A directory
+//! given to [`keep_store_in`] has its store in a PostgreSQL database instead of SQLite.
 
 use parley::protocol::*;
 use parley::sync::http::{Api, HttpError};
+use std::collections::HashMap;
 use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
 use std::process::{Child, ChildStdout, Command, Stdio};
+use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
 /// How long a state a test waits for may take.
@@ -21,11 +24,64 @@ pub fn parley() -> Command {
         "PARLEY_TOKEN",
         "PARLEY_CONFIG",
         "PARLEY_ASSETS",
+        "PARLEY_DATABASE_URL",
     ] {
         command.env_remove(var);
     }
     command.env("NO_COLOR", "1");
     command
+}
+
+/// The PostgreSQL database each server directory keeps its store in, when not SQLite.
+static DATABASES: Mutex<Option<HashMap<PathBuf, String>>> = Mutex::new(None);
+
+/// Makes every `parley serve` these helpers run with `dir` (the server and its account
+/// commands) keep its store in the PostgreSQL database at `url`.
+pub fn keep_store_in(dir: &Path, url: &str) {
+    let mut databases = DATABASES.lock().unwrap_or_else(|e| e.into_inner());
+    databases
+        .get_or_insert_with(HashMap::new)
+        .insert(dir.to_path_buf(), url.to_string());
+}
+
+fn with_database_of(command: &mut Command, dir: &Path) {
+    let databases = DATABASES.lock().unwrap_or_else(|e| e.into_inner());
+    if let Some(url) = databases.as_ref().and_then(|d| d.get(dir)) {
+        command.env("PARLEY_DATABASE_URL", url);
+    }
+}
+
+/// A temporary server directory, its store in SQLite there or in a PostgreSQL test database.
+pub struct ServerDir {
+    dir: tempfile::TempDir,
+    /// Dropped after the directory's servers (they are the test's locals, dropped first).
+    _database: Option<super::postgres::TestDatabase>,
+}
+
+impl ServerDir {
+    /// A directory with the store in it, on SQLite.
+    pub fn sqlite() -> ServerDir {
+        ServerDir {
+            dir: tempfile::TempDir::new().expect("a temporary directory"),
+            _database: None,
+        }
+    }
+
+    /// A directory whose store is a database of its own on the test PostgreSQL.
+    pub fn postgres() -> ServerDir {
+        let dir = tempfile::TempDir::new().expect("a temporary directory");
+        let database = super::postgres::TestDatabase::new();
+        keep_store_in(dir.path(), &database.url);
+        ServerDir {
+            dir,
+            _database: Some(database),
+        }
+    }
+
+    /// The directory.
+    pub fn path(&self) -> &Path {
+        self.dir.path()
+    }
 }
 
 /// What a finished command printed, and how it ended.
@@ -38,10 +94,14 @@ pub struct Ran {
 
 /// Runs the binary with `args` to its end.
 pub fn run(args: &[&str]) -> Ran {
-    let out = parley()
-        .args(args)
-        .output()
-        .expect("the parley binary runs");
+    let mut command = parley();
+    command.args(args);
+    finished(command)
+}
+
+/// Runs a command to its end.
+fn finished(mut command: Command) -> Ran {
+    let out = command.output().expect("the parley binary runs");
     Ran {
         code: out.status.code().unwrap_or(-1),
         stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
@@ -77,6 +137,7 @@ impl TestServer {
     }
 
     fn spawn(mut command: Command, dir: &Path, addr: &str, extra: &[&str]) -> TestServer {
+        with_database_of(&mut command, dir);
         let mut child = command
             .args(["serve", "--addr", addr, "--data-dir"])
             .arg(dir)
@@ -191,12 +252,17 @@ pub fn add_reviewer(dir: &Path, name: &str) -> String {
 }
 
 fn account(dir: &Path, args: &[&str]) -> String {
-    let dir = dir.to_str().expect("a UTF-8 temporary directory");
-    let mut all = vec!["serve", "--data-dir", dir];
-    all.extend_from_slice(args);
-    let ran = run(&all);
+    let ran = serve_tool(dir, args);
     assert_eq!(ran.code, 0, "{args:?} failed: {}", ran.stderr);
     ran.stdout.trim().to_string()
+}
+
+/// Runs `parley serve` with `args` (an account command) on the store in `dir` to its end.
+pub fn serve_tool(dir: &Path, args: &[&str]) -> Ran {
+    let mut command = parley();
+    command.arg("serve").arg("--data-dir").arg(dir).args(args);
+    with_database_of(&mut command, dir);
+    finished(command)
 }
 
 /// A user's changes from the start.
