@@ -1,6 +1,7 @@
 //! `parley serve` end to end: the real binary on 127.0.0.1 with an ephemeral port and a
 //! temporary directory, driven by the real client code (`sync::http`, `sync::business`) and by
-//! `parley business` itself. Nothing is mocked and nothing sleeps to wait for a state.
+//! `parley business` itself. Nothing is mocked and nothing sleeps to wait for a state. Each
+//! test runs twice: on SQLite, and on a throwaway PostgreSQL (`NAME::sqlite`, `NAME::postgres`).
 
 mod support;
 
@@ -32,6 +33,41 @@ fn to(user: &str, template: &str, params: &[&str]) -> SendRequest {
     }
 }
 
+/// A test on SQLite and the same test on PostgreSQL (`NAME::sqlite`, `NAME::postgres`), each
+/// with a server directory of its own.
+macro_rules! on_both_backends {
+    (async fn $name:ident) => {
+        mod $name {
+            use super::*;
+
+            #[tokio::test]
+            async fn sqlite() {
+                super::$name(ServerDir::sqlite()).await
+            }
+
+            #[tokio::test]
+            async fn postgres() {
+                super::$name(ServerDir::postgres()).await
+            }
+        }
+    };
+    (fn $name:ident) => {
+        mod $name {
+            use super::*;
+
+            #[test]
+            fn sqlite() {
+                super::$name(ServerDir::sqlite())
+            }
+
+            #[test]
+            fn postgres() {
+                super::$name(ServerDir::postgres())
+            }
+        }
+    };
+}
+
 /// A server with users ana and bob and the shop Tienda Sol (budget 1000).
 struct Scene {
     server: TestServer,
@@ -40,15 +76,6 @@ struct Scene {
     shop: String,
     /// Declared last: dropped after the server.
     _dir: ServerDir,
-}
-
-fn scene(extra: &[&str]) -> Scene {
-    scene_with(|dir| TestServer::start(dir, extra))
-}
-
-/// The scene with its server started by `start` (in the scene's directory).
-fn scene_with(start: impl FnOnce(&Path) -> TestServer) -> Scene {
-    scene_in(ServerDir::sqlite(), start)
 }
 
 /// The scene in `dir` (SQLite or PostgreSQL), its server started by `start`.
@@ -99,9 +126,11 @@ fn shop_id(changes: &Changes) -> BusinessId {
         .id
 }
 
-#[tokio::test]
-async fn templates_are_reviewed_and_the_user_sees_what_the_rules_allowed_with_reasons() {
-    let s = scene(&[]);
+on_both_backends!(async fn templates_are_reviewed_and_the_user_sees_what_the_rules_allowed_with_reasons);
+async fn templates_are_reviewed_and_the_user_sees_what_the_rules_allowed_with_reasons(
+    dir: ServerDir,
+) {
+    let s = scene_in(dir, |dir| TestServer::start(dir, &[]));
     let shop = s.shop();
     let ready = approved(
         &shop,
@@ -226,9 +255,9 @@ async fn templates_are_reviewed_and_the_user_sees_what_the_rules_allowed_with_re
     );
 }
 
-#[tokio::test]
-async fn the_cursor_pages_through_changes_and_sees_deletions() {
-    let s = scene(&[]);
+on_both_backends!(async fn the_cursor_pages_through_changes_and_sees_deletions);
+async fn the_cursor_pages_through_changes_and_sees_deletions(dir: ServerDir) {
+    let s = scene_in(dir, |dir| TestServer::start(dir, &[]));
     let shop = s.shop();
     approved(
         &shop,
@@ -274,10 +303,12 @@ async fn the_cursor_pages_through_changes_and_sees_deletions() {
     assert_eq!((next.removed, next.messages.len()), (vec![message], 0));
 }
 
-#[tokio::test]
-async fn broadcasts_dry_run_writes_nothing_short_budgets_are_refused_and_only_delivered_is_charged()
-{
-    let dir = TempDir::new().unwrap();
+on_both_backends!(
+    async fn broadcasts_dry_run_writes_nothing_short_budgets_are_refused_and_only_delivered_is_charged
+);
+async fn broadcasts_dry_run_writes_nothing_short_budgets_are_refused_and_only_delivered_is_charged(
+    dir: ServerDir,
+) {
     let users: Vec<String> = ["ana", "bob", "cy"]
         .iter()
         .map(|n| add_user(dir.path(), n))
@@ -403,9 +434,9 @@ async fn broadcasts_dry_run_writes_nothing_short_budgets_are_refused_and_only_de
     assert_eq!((kept[0].reserved, kept[1].refused), (0, None));
 }
 
-#[tokio::test]
-async fn each_action_key_applies_once() {
-    let s = scene(&[]);
+on_both_backends!(async fn each_action_key_applies_once);
+async fn each_action_key_applies_once(dir: ServerDir) {
+    let s = scene_in(dir, |dir| TestServer::start(dir, &[]));
     let shop = s.shop();
     approved(
         &shop,
@@ -484,10 +515,12 @@ async fn each_action_key_applies_once() {
     );
 }
 
-#[tokio::test]
-async fn a_long_poll_wakes_within_a_second_of_a_send() {
+on_both_backends!(async fn a_long_poll_wakes_within_a_second_of_a_send);
+async fn a_long_poll_wakes_within_a_second_of_a_send(dir: ServerDir) {
     const PARKED: &str = "waits for changes";
-    let s = scene_with(|dir| TestServer::start_logging(dir, &[], "info,parley::server=debug"));
+    let s = scene_in(dir, |dir| {
+        TestServer::start_logging(dir, &[], "info,parley::server=debug")
+    });
     let shop = s.shop();
     approved(
         &shop,
@@ -543,9 +576,9 @@ async fn a_long_poll_wakes_within_a_second_of_a_send() {
     );
 }
 
-#[tokio::test]
-async fn users_and_businesses_reach_only_their_own() {
-    let s = scene(&[]);
+on_both_backends!(async fn users_and_businesses_reach_only_their_own);
+async fn users_and_businesses_reach_only_their_own(dir: ServerDir) {
+    let s = scene_in(dir, |dir| TestServer::start(dir, &[]));
     let dir = &s.server.dir;
     let other = BusinessClient::new(&s.server.url, &add_business(dir, "Quick Cash", &[])).unwrap();
     let shop = s.shop();
@@ -659,17 +692,8 @@ async fn raw_as(
 /// A route, a token, a body, and the status and error code it must get.
 type BadCase<'a> = (&'a str, Option<&'a str>, Vec<u8>, u16, &'a str);
 
-#[tokio::test]
-async fn bad_input_gets_clear_json_errors() {
-    bad_input_gets_clear_json_errors_on(ServerDir::sqlite()).await;
-}
-
-#[tokio::test]
-async fn bad_input_gets_clear_json_errors_on_postgres() {
-    bad_input_gets_clear_json_errors_on(ServerDir::postgres()).await;
-}
-
-async fn bad_input_gets_clear_json_errors_on(dir: ServerDir) {
+on_both_backends!(async fn bad_input_gets_clear_json_errors);
+async fn bad_input_gets_clear_json_errors(dir: ServerDir) {
     let s = scene_in(dir, |dir| TestServer::start(dir, &[]));
     let post = reqwest::Method::POST;
     let shop = Some(s.shop.as_str());
@@ -747,17 +771,8 @@ async fn bad_input_gets_clear_json_errors_on(dir: ServerDir) {
     assert_eq!(code, 422);
 }
 
-#[tokio::test]
-async fn json_routes_answer_415_to_a_body_not_sent_as_json() {
-    json_routes_answer_415_on(ServerDir::sqlite()).await;
-}
-
-#[tokio::test]
-async fn json_routes_answer_415_to_a_body_not_sent_as_json_on_postgres() {
-    json_routes_answer_415_on(ServerDir::postgres()).await;
-}
-
-async fn json_routes_answer_415_on(dir: ServerDir) {
+on_both_backends!(async fn json_routes_answer_415_to_a_body_not_sent_as_json);
+async fn json_routes_answer_415_to_a_body_not_sent_as_json(dir: ServerDir) {
     let s = scene_in(dir, |dir| TestServer::start(dir, &[]));
     let post = reqwest::Method::POST;
     let body = br#"{"name":"hi","category":"utility","body":"Hello"}"#.to_vec();
@@ -810,9 +825,9 @@ async fn json_routes_answer_415_on(dir: ServerDir) {
     }
 }
 
-#[tokio::test]
-async fn an_error_never_echoes_a_long_or_hostile_input_back_in_full() {
-    let s = scene(&[]);
+on_both_backends!(async fn an_error_never_echoes_a_long_or_hostile_input_back_in_full);
+async fn an_error_never_echoes_a_long_or_hostile_input_back_in_full(dir: ServerDir) {
+    let s = scene_in(dir, |dir| TestServer::start(dir, &[]));
     let key = format!(r"\u001b]0;PWNED\u0007{}", "k".repeat(60 * 1024));
     let body = format!(r#"{{"actions":[{{"key":"{key}","action":"subscribe","business":1}}]}}"#);
     let (got, error) = raw(
@@ -837,9 +852,11 @@ async fn an_error_never_echoes_a_long_or_hostile_input_back_in_full() {
     );
 }
 
-#[tokio::test]
-async fn flooding_gets_429_and_the_server_stays_responsive() {
-    let s = scene(&["--rate-limit", "5", "--burst", "10"]);
+on_both_backends!(async fn flooding_gets_429_and_the_server_stays_responsive);
+async fn flooding_gets_429_and_the_server_stays_responsive(dir: ServerDir) {
+    let s = scene_in(dir, |dir| {
+        TestServer::start(dir, &["--rate-limit", "5", "--burst", "10"])
+    });
     let ana = s.server.api(&s.ana);
     let flood: Vec<_> = (0..200)
         .map(|_| {
@@ -881,9 +898,9 @@ async fn flooding_gets_429_and_the_server_stays_responsive() {
     assert_eq!(bob.me, "bob", "another token is not limited by ana's flood");
 }
 
-#[tokio::test]
-async fn data_survives_a_server_crash_and_restart() {
-    let s = scene(&[]);
+on_both_backends!(async fn data_survives_a_server_crash_and_restart);
+async fn data_survives_a_server_crash_and_restart(dir: ServerDir) {
+    let s = scene_in(dir, |dir| TestServer::start(dir, &[]));
     let shop = s.shop();
     approved(
         &shop,
@@ -919,9 +936,9 @@ async fn data_survives_a_server_crash_and_restart() {
     );
 }
 
-#[tokio::test]
-async fn the_openapi_document_lists_every_route() {
-    let s = scene(&[]);
+on_both_backends!(async fn the_openapi_document_lists_every_route);
+async fn the_openapi_document_lists_every_route(dir: ServerDir) {
+    let s = scene_in(dir, |dir| TestServer::start(dir, &[]));
     let document: serde_json::Value = s.server.api("").get("openapi.json", &[]).await.unwrap();
     let listed: BTreeSet<(String, String)> = document["paths"]
         .as_object()
@@ -1007,9 +1024,9 @@ fn business(server: &TestServer, token: &str, args: &[&str]) -> Ran {
     business_tool(&server.url, token, args)
 }
 
-#[tokio::test]
-async fn the_business_tool_prints_tables_json_and_trustworthy_exit_codes() {
-    let s = scene(&[]);
+on_both_backends!(async fn the_business_tool_prints_tables_json_and_trustworthy_exit_codes);
+async fn the_business_tool_prints_tables_json_and_trustworthy_exit_codes(dir: ServerDir) {
+    let s = scene_in(dir, |dir| TestServer::start(dir, &[]));
     let files = TempDir::new().unwrap();
     let file = |name: &str, text: &str| {
         let path = files.path().join(name);
@@ -1185,26 +1202,16 @@ async fn the_business_tool_prints_tables_json_and_trustworthy_exit_codes() {
     );
 }
 
-#[test]
-fn user_names_are_unique_on_a_server() {
-    user_names_are_unique_on(ServerDir::sqlite());
-}
-
-#[test]
-fn user_names_are_unique_on_a_server_on_postgres() {
-    user_names_are_unique_on(ServerDir::postgres());
-}
-
-fn user_names_are_unique_on(dir: ServerDir) {
+on_both_backends!(fn user_names_are_unique_on_a_server);
+fn user_names_are_unique_on_a_server(dir: ServerDir) {
     add_user(dir.path(), "ana");
     let ran = serve_tool(dir.path(), &["add-user", "ana"]);
     assert_eq!(ran.code, 1);
     assert!(ran.stderr.contains("already exists"), "{}", ran.stderr);
 }
 
-#[tokio::test]
-async fn a_movable_clock_reaches_strikes_and_warnings_through_http() {
-    let dir = TempDir::new().unwrap();
+on_both_backends!(async fn a_movable_clock_reaches_strikes_and_warnings_through_http);
+async fn a_movable_clock_reaches_strikes_and_warnings_through_http(dir: ServerDir) {
     let users: Vec<String> = ["ana", "bob", "cy"]
         .iter()
         .map(|n| add_user(dir.path(), n))
@@ -1286,9 +1293,9 @@ async fn directory_page(
     (names, page.next)
 }
 
-#[tokio::test]
-async fn the_directory_finds_businesses_by_name_in_pages_for_users_only() {
-    let s = scene(&[]);
+on_both_backends!(async fn the_directory_finds_businesses_by_name_in_pages_for_users_only);
+async fn the_directory_finds_businesses_by_name_in_pages_for_users_only(dir: ServerDir) {
+    let s = scene_in(dir, |dir| TestServer::start(dir, &[]));
     let dir = &s.server.dir;
     add_business(dir, "Luz Verde Energía", &["--kind", "energy"]);
     add_business(dir, "Solar\u{1b}]0;pwned\u{7}Mar", &[]);
@@ -1387,9 +1394,9 @@ async fn send_to_ana(shop: &BusinessClient, template: &str) -> Decision {
         .decision
 }
 
-#[tokio::test]
-async fn an_edit_is_a_new_version_that_waits_for_review_and_the_old_one_is_kept() {
-    let s = scene(&[]);
+on_both_backends!(async fn an_edit_is_a_new_version_that_waits_for_review_and_the_old_one_is_kept);
+async fn an_edit_is_a_new_version_that_waits_for_review_and_the_old_one_is_kept(dir: ServerDir) {
+    let s = scene_in(dir, |dir| TestServer::start(dir, &[]));
     let shop = s.shop();
     let v1 = approved(
         &shop,
@@ -1533,9 +1540,9 @@ async fn an_edit_is_a_new_version_that_waits_for_review_and_the_old_one_is_kept(
     assert_eq!(code, 401);
 }
 
-#[tokio::test]
-async fn a_rejected_template_is_resubmitted_and_a_deleted_one_is_never_sent_again() {
-    let s = scene(&[]);
+on_both_backends!(async fn a_rejected_template_is_resubmitted_and_a_deleted_one_is_never_sent_again);
+async fn a_rejected_template_is_resubmitted_and_a_deleted_one_is_never_sent_again(dir: ServerDir) {
+    let s = scene_in(dir, |dir| TestServer::start(dir, &[]));
     let shop = s.shop();
     let code = shop
         .submit_template(&submission(
@@ -1611,9 +1618,9 @@ async fn a_rejected_template_is_resubmitted_and_a_deleted_one_is_never_sent_agai
     assert_eq!(status, 404, "a business deletes only its own templates");
 }
 
-#[tokio::test]
-async fn the_business_tool_edits_resubmits_deletes_and_lists_versions() {
-    let s = scene(&[]);
+on_both_backends!(async fn the_business_tool_edits_resubmits_deletes_and_lists_versions);
+async fn the_business_tool_edits_resubmits_deletes_and_lists_versions(dir: ServerDir) {
+    let s = scene_in(dir, |dir| TestServer::start(dir, &[]));
     let files = TempDir::new().unwrap();
     let file = |name: &str, text: &str| {
         let path = files.path().join(name);
@@ -1724,9 +1731,11 @@ async fn the_business_tool_edits_resubmits_deletes_and_lists_versions() {
     assert_eq!(versions.last().unwrap().status, TemplateStatus::Deleted);
 }
 
-#[tokio::test]
-async fn a_time_zone_reaches_the_server_with_the_prefs_and_an_unknown_one_is_refused() {
-    let s = scene(&[]);
+on_both_backends!(async fn a_time_zone_reaches_the_server_with_the_prefs_and_an_unknown_one_is_refused);
+async fn a_time_zone_reaches_the_server_with_the_prefs_and_an_unknown_one_is_refused(
+    dir: ServerDir,
+) {
+    let s = scene_in(dir, |dir| TestServer::start(dir, &[]));
     let ana = s.server.api(&s.ana);
     assert_eq!(all_changes(&ana).await.prefs.time_zone, None);
     let prefs = UserPrefs {
@@ -1793,9 +1802,8 @@ async fn template_named(shop: &BusinessClient, name: &str) -> WireTemplate {
     templates.into_iter().find(|t| t.name == name).unwrap()
 }
 
-#[tokio::test]
-async fn a_template_pause_starts_and_ends_on_the_servers_movable_clock() {
-    let dir = TempDir::new().unwrap();
+on_both_backends!(async fn a_template_pause_starts_and_ends_on_the_servers_movable_clock);
+async fn a_template_pause_starts_and_ends_on_the_servers_movable_clock(dir: ServerDir) {
     let names: Vec<String> = (0..20).map(|i| format!("user{i}")).collect();
     let users: Vec<String> = names.iter().map(|n| add_user(dir.path(), n)).collect();
     let token = add_business(dir.path(), "Tienda Sol", &[]);

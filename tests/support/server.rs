@@ -44,11 +44,14 @@ pub fn keep_store_in(dir: &Path, url: &str) {
         .insert(dir.to_path_buf(), url.to_string());
 }
 
-fn with_database_of(command: &mut Command, dir: &Path) {
+/// Points `command` at the database of `dir`, if it has one; returns whether it does.
+fn with_database_of(command: &mut Command, dir: &Path) -> bool {
     let databases = DATABASES.lock().unwrap_or_else(|e| e.into_inner());
-    if let Some(url) = databases.as_ref().and_then(|d| d.get(dir)) {
+    let url = databases.as_ref().and_then(|d| d.get(dir));
+    if let Some(url) = url {
         command.env("PARLEY_DATABASE_URL", url);
     }
+    url.is_some()
 }
 
 /// A temporary server directory, its store in SQLite there or in a PostgreSQL test database.
@@ -137,7 +140,7 @@ impl TestServer {
     }
 
     fn spawn(mut command: Command, dir: &Path, addr: &str, extra: &[&str]) -> TestServer {
-        with_database_of(&mut command, dir);
+        let on_postgres = with_database_of(&mut command, dir);
         let mut child = command
             .args(["serve", "--addr", addr, "--data-dir"])
             .arg(dir)
@@ -156,6 +159,11 @@ impl TestServer {
             .find(|w| w.starts_with("http://"))
             .unwrap_or_else(|| panic!("no address in {line:?}"))
             .to_string();
+        assert_eq!(
+            line.contains("(store: PostgreSQL database"),
+            on_postgres,
+            "the server runs on the store its test gave it: {line}"
+        );
         TestServer {
             child,
             _stdout: stdout,
