@@ -9,20 +9,19 @@ use parley::model::*;
 use parley::protocol::*;
 use serde_json::Value;
 use support::server::*;
-use tempfile::TempDir;
 
 /// Text in the reported chat, and so in the report's evidence.
 const EVIDENCE: &str = "evidence-marker-5150";
 
 /// A server where ana reported the shop, with a reviewer; the tokens by role.
 struct Scene {
-    _dir: TempDir,
     server: TestServer,
     tokens: Vec<(&'static str, String)>,
+    /// Declared last: dropped after the server.
+    _dir: ServerDir,
 }
 
-async fn scene() -> Scene {
-    let dir = TempDir::new().unwrap();
+async fn scene(dir: ServerDir) -> Scene {
     let ana = add_user(dir.path(), "ana");
     let shop = add_business(dir.path(), "Tienda Sol", &["--budget", "100"]);
     let reviewer = add_reviewer(dir.path(), "rita");
@@ -104,9 +103,9 @@ fn operations(document: &Value) -> Vec<Operation> {
     list
 }
 
-#[tokio::test]
-async fn every_route_answers_only_its_role_and_evidence_reaches_reviewers_only() {
-    let s = scene().await;
+on_both_backends!(async fn every_route_answers_only_its_role_and_evidence_reaches_reviewers_only);
+async fn every_route_answers_only_its_role_and_evidence_reaches_reviewers_only(dir: ServerDir) {
+    let s = scene(dir).await;
     let document: Value = s.server.api("").get("openapi.json", &[]).await.unwrap();
     let operations = operations(&document);
     assert!(operations.len() > 20, "the document lists the routes");

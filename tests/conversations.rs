@@ -10,19 +10,18 @@ use parley::protocol::*;
 use parley::sync::business_client::BusinessClient;
 use parley::sync::http::Api;
 use support::server::*;
-use tempfile::TempDir;
 
 /// A server (with a movable clock) with users ana and bob and the shop Tienda Sol, which
 /// has an approved utility template and has sent it to both.
 struct Scene {
-    _dir: TempDir,
     server: TestServer,
     ana: String,
     shop: String,
+    /// Declared last: dropped after the server.
+    _dir: ServerDir,
 }
 
-async fn scene() -> Scene {
-    let dir = TempDir::new().unwrap();
+async fn scene(dir: ServerDir) -> Scene {
     let ana = add_user(dir.path(), "ana");
     add_user(dir.path(), "bob");
     let shop = add_business(dir.path(), "Tienda Sol", &["--kind", "shop"]);
@@ -104,9 +103,11 @@ impl Scene {
     }
 }
 
-#[tokio::test]
-async fn the_inbox_lists_each_user_with_unread_messages_the_last_one_and_the_window_left() {
-    let s = scene().await;
+on_both_backends!(async fn the_inbox_lists_each_user_with_unread_messages_the_last_one_and_the_window_left);
+async fn the_inbox_lists_each_user_with_unread_messages_the_last_one_and_the_window_left(
+    dir: ServerDir,
+) {
+    let s = scene(dir).await;
     s.ana_writes("Is it at the Centro branch?").await;
 
     let ran = s.tool(&["inbox"]);
@@ -140,9 +141,11 @@ async fn the_inbox_lists_each_user_with_unread_messages_the_last_one_and_the_win
     assert_eq!(list.conversations[1].window, None);
 }
 
-#[tokio::test]
-async fn reading_a_conversation_marks_the_users_messages_read_and_she_sees_the_ticks() {
-    let s = scene().await;
+on_both_backends!(async fn reading_a_conversation_marks_the_users_messages_read_and_she_sees_the_ticks);
+async fn reading_a_conversation_marks_the_users_messages_read_and_she_sees_the_ticks(
+    dir: ServerDir,
+) {
+    let s = scene(dir).await;
     s.ana_writes("Is it at the Centro branch?").await;
     assert_eq!(s.anas_messages().await[0].seen_at, None);
 
@@ -179,9 +182,11 @@ async fn reading_a_conversation_marks_the_users_messages_read_and_she_sees_the_t
     assert!(again.messages[1].read_at.is_some());
 }
 
-#[tokio::test]
-async fn a_reply_inside_the_window_is_delivered_and_outside_it_is_refused_with_the_templates() {
-    let s = scene().await;
+on_both_backends!(async fn a_reply_inside_the_window_is_delivered_and_outside_it_is_refused_with_the_templates);
+async fn a_reply_inside_the_window_is_delivered_and_outside_it_is_refused_with_the_templates(
+    dir: ServerDir,
+) {
+    let s = scene(dir).await;
     s.ana_writes("Is it at the Centro branch?").await;
 
     let ran = s.tool(&["reply", "--to", "ana", "Yes, at Centro until 8 pm."]);
@@ -220,9 +225,9 @@ async fn a_reply_inside_the_window_is_delivered_and_outside_it_is_refused_with_t
     assert_eq!(list.conversations[0].window, None, "ana's window closed");
 }
 
-#[tokio::test]
-async fn unknown_people_bad_values_and_no_server_end_with_the_right_exit_codes() {
-    let s = scene().await;
+on_both_backends!(async fn unknown_people_bad_values_and_no_server_end_with_the_right_exit_codes);
+async fn unknown_people_bad_values_and_no_server_end_with_the_right_exit_codes(dir: ServerDir) {
+    let s = scene(dir).await;
     let unknown = s.tool(&["read", "--with", "zoe"]);
     assert_eq!(unknown.code, 1, "{unknown:?}");
     assert!(unknown.stderr.contains("no user named zoe"), "{unknown:?}");
@@ -252,9 +257,9 @@ async fn unknown_people_bad_values_and_no_server_end_with_the_right_exit_codes()
     }
 }
 
-#[tokio::test]
-async fn the_openapi_document_carries_the_constraints_of_the_conversation_routes() {
-    let s = scene().await;
+on_both_backends!(async fn the_openapi_document_carries_the_constraints_of_the_conversation_routes);
+async fn the_openapi_document_carries_the_constraints_of_the_conversation_routes(dir: ServerDir) {
+    let s = scene(dir).await;
     let document: serde_json::Value = s.server.api("").get("openapi.json", &[]).await.unwrap();
     let schemas = &document["components"]["schemas"];
     assert_eq!(

@@ -12,22 +12,21 @@ use parley::tui::console::{RemoteSession, RemoteSource};
 use parley::tui::render::{buffer_text, render};
 use support::console::keys;
 use support::server::*;
-use tempfile::TempDir;
 
 const SHOP: &str = "Prestamos Ya";
 const REASON: &str = "The reports came from one mistaken campaign; the list is cleaned.";
 
 /// A server with three users, the lender, and the reviewer rita.
 struct Scene {
-    _dir: TempDir,
     server: TestServer,
     users: Vec<(&'static str, String)>,
     shop: String,
     reviewer: String,
+    /// Declared last: dropped after the server.
+    _dir: ServerDir,
 }
 
-fn scene() -> Scene {
-    let dir = TempDir::new().unwrap();
+fn scene(dir: ServerDir) -> Scene {
     let users = ["ana", "bob", "cy"]
         .into_iter()
         .map(|n| (n, add_user(dir.path(), n)))
@@ -150,9 +149,11 @@ fn no_terminal_controls(text: &str) -> bool {
         .any(|c| c == '\u{1b}' || ('\u{80}'..='\u{9f}').contains(&c) || c == '\u{202e}')
 }
 
-#[tokio::test]
-async fn a_reviewer_reads_the_evidence_and_reinstates_a_disabled_business_which_sends_again() {
-    let s = scene();
+on_both_backends!(async fn a_reviewer_reads_the_evidence_and_reinstates_a_disabled_business_which_sends_again);
+async fn a_reviewer_reads_the_evidence_and_reinstates_a_disabled_business_which_sends_again(
+    dir: ServerDir,
+) {
+    let s = scene(dir);
     s.disable().await;
     let refused = s.business(&[
         "send",
@@ -261,9 +262,9 @@ async fn a_reviewer_reads_the_evidence_and_reinstates_a_disabled_business_which_
     );
 }
 
-#[tokio::test]
-async fn a_confirmed_disable_stays_and_the_business_reads_why() {
-    let s = scene();
+on_both_backends!(async fn a_confirmed_disable_stays_and_the_business_reads_why);
+async fn a_confirmed_disable_stays_and_the_business_reads_why(dir: ServerDir) {
+    let s = scene(dir);
     s.disable().await;
     let confirmed = s.review(&[
         "--json",
@@ -323,9 +324,9 @@ async fn a_confirmed_disable_stays_and_the_business_reads_why() {
     );
 }
 
-#[tokio::test]
-async fn the_console_asks_for_a_review_on_standing_and_shows_the_decision() {
-    let s = scene();
+on_both_backends!(async fn the_console_asks_for_a_review_on_standing_and_shows_the_decision);
+async fn the_console_asks_for_a_review_on_standing_and_shows_the_decision(dir: ServerDir) {
+    let s = scene(dir);
     s.disable().await;
     let (url, token) = (s.server.url.clone(), s.shop.clone());
     let console = move || {
@@ -409,9 +410,9 @@ fn screen_text(session: &RemoteSession, config: &UiConfig) -> String {
         .join(" ")
 }
 
-#[tokio::test]
-async fn a_request_stops_waiting_when_the_suspension_it_asked_about_runs_out() {
-    let s = scene();
+on_both_backends!(async fn a_request_stops_waiting_when_the_suspension_it_asked_about_runs_out);
+async fn a_request_stops_waiting_when_the_suspension_it_asked_about_runs_out(dir: ServerDir) {
+    let s = scene(dir);
     s.strikes(3).await;
     let asked = s.business(&["ask-review"]);
     assert_eq!(asked.code, 0, "marketing suspended: {}", asked.stderr);

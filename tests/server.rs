@@ -33,41 +33,6 @@ fn to(user: &str, template: &str, params: &[&str]) -> SendRequest {
     }
 }
 
-/// A test on SQLite and the same test on PostgreSQL (`NAME::sqlite`, `NAME::postgres`), each
-/// with a server directory of its own.
-macro_rules! on_both_backends {
-    (async fn $name:ident) => {
-        mod $name {
-            use super::*;
-
-            #[tokio::test]
-            async fn sqlite() {
-                super::$name(ServerDir::sqlite()).await
-            }
-
-            #[tokio::test]
-            async fn postgres() {
-                super::$name(ServerDir::postgres()).await
-            }
-        }
-    };
-    (fn $name:ident) => {
-        mod $name {
-            use super::*;
-
-            #[test]
-            fn sqlite() {
-                super::$name(ServerDir::sqlite())
-            }
-
-            #[test]
-            fn postgres() {
-                super::$name(ServerDir::postgres())
-            }
-        }
-    };
-}
-
 /// A server with users ana and bob and the shop Tienda Sol (budget 1000).
 struct Scene {
     server: TestServer,

@@ -87,6 +87,41 @@ impl ServerDir {
     }
 }
 
+/// A test on SQLite and the same test on PostgreSQL (`NAME::sqlite`, `NAME::postgres`), each
+/// with a server directory of its own.
+#[allow(unused_macros)]
+macro_rules! on_both_backends {
+    (async fn $name:ident) => {
+        mod $name {
+            #[tokio::test]
+            async fn sqlite() {
+                super::$name($crate::support::server::ServerDir::sqlite()).await
+            }
+
+            #[tokio::test]
+            async fn postgres() {
+                super::$name($crate::support::server::ServerDir::postgres()).await
+            }
+        }
+    };
+    (fn $name:ident) => {
+        mod $name {
+            #[test]
+            fn sqlite() {
+                super::$name($crate::support::server::ServerDir::sqlite())
+            }
+
+            #[test]
+            fn postgres() {
+                super::$name($crate::support::server::ServerDir::postgres())
+            }
+        }
+    };
+}
+
+#[allow(unused_imports)]
+pub(crate) use on_both_backends;
+
 /// What a finished command printed, and how it ended.
 #[derive(Debug)]
 pub struct Ran {
