@@ -10,18 +10,9 @@ use parley::sync::business_client::BusinessClient;
 use parley::sync::http::Api;
 use std::io::{ErrorKind, Read, Write};
 use std::net::TcpStream;
-use std::path::Path;
 use std::time::{Duration, Instant};
 use support::server::*;
 use tempfile::TempDir;
-
-/// Runs `parley serve --data-dir DIR` with `args`.
-fn serve_command(dir: &Path, args: &[&str]) -> Ran {
-    let dir = dir.to_str().expect("a UTF-8 temporary directory");
-    let mut all = vec!["serve", "--data-dir", dir];
-    all.extend_from_slice(args);
-    run(&all)
-}
 
 /// Whether a user's token is accepted, or the refusal's status and message.
 async fn user_answer(api: &Api) -> Result<(), (u16, String)> {
@@ -44,16 +35,15 @@ fn assert_revoked(answer: Result<(), (u16, String)>) {
     );
 }
 
-#[tokio::test]
-async fn a_revoked_token_is_refused_at_once_with_who_can_reissue_it() {
-    let dir = TempDir::new().unwrap();
+on_both_backends!(async fn a_revoked_token_is_refused_at_once_with_who_can_reissue_it);
+async fn a_revoked_token_is_refused_at_once_with_who_can_reissue_it(dir: ServerDir) {
     let ana = add_user(dir.path(), "ana");
     let bob = add_user(dir.path(), "bob");
     let shop = add_business(dir.path(), "Tienda Sol", &[]);
     let server = TestServer::start(dir.path(), &[]);
     assert_eq!(user_answer(&server.api(&ana)).await, Ok(()));
 
-    let ran = serve_command(dir.path(), &["revoke", "ana"]);
+    let ran = serve_tool(dir.path(), &["revoke", "ana"]);
     assert_eq!(ran.code, 0, "{}", ran.stderr);
     assert!(
         ran.stderr.contains("Revoked the token of user ana"),
@@ -70,27 +60,26 @@ async fn a_revoked_token_is_refused_at_once_with_who_can_reissue_it() {
 
     let shop_client = BusinessClient::new(&server.url, &shop).unwrap();
     assert!(shop_client.status().await.is_ok());
-    let ran = serve_command(dir.path(), &["revoke", "Tienda Sol"]);
+    let ran = serve_tool(dir.path(), &["revoke", "Tienda Sol"]);
     assert_eq!(ran.code, 0, "{}", ran.stderr);
     let (status, error) = status_of(shop_client.status().await);
     assert_eq!(status, 401);
     assert!(error.message.contains("revoked"), "{}", error.message);
 }
 
-#[tokio::test]
-async fn a_reissued_token_works_and_the_old_one_no_longer_does() {
-    let dir = TempDir::new().unwrap();
+on_both_backends!(async fn a_reissued_token_works_and_the_old_one_no_longer_does);
+async fn a_reissued_token_works_and_the_old_one_no_longer_does(dir: ServerDir) {
     let old = add_user(dir.path(), "ana");
     let server = TestServer::start(dir.path(), &[]);
-    let ran = serve_command(dir.path(), &["reissue", "ana"]);
+    let ran = serve_tool(dir.path(), &["reissue", "ana"]);
     assert_eq!(ran.code, 0, "{}", ran.stderr);
     let new = ran.stdout.trim();
     assert!(new.starts_with("u.") && new != old, "{new}");
     assert_revoked(user_answer(&server.api(&old)).await);
     assert_eq!(user_answer(&server.api(new)).await, Ok(()));
 
-    serve_command(dir.path(), &["revoke", "ana"]);
-    let again = serve_command(dir.path(), &["reissue", "ana"]);
+    serve_tool(dir.path(), &["revoke", "ana"]);
+    let again = serve_tool(dir.path(), &["reissue", "ana"]);
     assert_eq!(again.code, 0, "{}", again.stderr);
     assert_revoked(user_answer(&server.api(new)).await);
     assert_eq!(
@@ -100,23 +89,22 @@ async fn a_reissued_token_works_and_the_old_one_no_longer_does() {
     );
 }
 
-#[test]
-fn a_name_shared_by_a_user_and_a_business_needs_its_kind() {
-    let dir = TempDir::new().unwrap();
+on_both_backends!(fn a_name_shared_by_a_user_and_a_business_needs_its_kind);
+fn a_name_shared_by_a_user_and_a_business_needs_its_kind(dir: ServerDir) {
     add_user(dir.path(), "Sol");
     add_business(dir.path(), "Sol", &[]);
-    let ran = serve_command(dir.path(), &["revoke", "Sol"]);
+    let ran = serve_tool(dir.path(), &["revoke", "Sol"]);
     assert_ne!(ran.code, 0);
     assert!(
         ran.stderr.contains("user and of a business") && ran.stderr.contains("--kind"),
         "{}",
         ran.stderr
     );
-    let ran = serve_command(dir.path(), &["reissue", "Sol", "--kind", "business"]);
+    let ran = serve_tool(dir.path(), &["reissue", "Sol", "--kind", "business"]);
     assert_eq!(ran.code, 0, "{}", ran.stderr);
     assert!(ran.stdout.trim().starts_with("b."), "{}", ran.stdout);
 
-    let unknown = serve_command(dir.path(), &["revoke", "nobody"]);
+    let unknown = serve_tool(dir.path(), &["revoke", "nobody"]);
     assert_ne!(unknown.code, 0);
     assert!(
         unknown
@@ -127,12 +115,11 @@ fn a_name_shared_by_a_user_and_a_business_needs_its_kind() {
     );
 }
 
-#[tokio::test]
-async fn a_reviewers_token_is_reissued_too() {
-    let dir = TempDir::new().unwrap();
+on_both_backends!(async fn a_reviewers_token_is_reissued_too);
+async fn a_reviewers_token_is_reissued_too(dir: ServerDir) {
     let old = add_reviewer(dir.path(), "rita");
     let server = TestServer::start(dir.path(), &[]);
-    let ran = serve_command(dir.path(), &["reissue", "rita", "--kind", "reviewer"]);
+    let ran = serve_tool(dir.path(), &["reissue", "rita", "--kind", "reviewer"]);
     assert_eq!(ran.code, 0, "{}", ran.stderr);
     let new = ran.stdout.trim().to_string();
     let queue = |token: &str| {
@@ -155,9 +142,8 @@ async fn subscribe_replayed(api: &Api, key: &str) -> bool {
     results.results[0].replayed
 }
 
-#[tokio::test]
-async fn idempotency_keys_are_forgotten_after_the_retention_window() {
-    let dir = TempDir::new().unwrap();
+on_both_backends!(async fn idempotency_keys_are_forgotten_after_the_retention_window);
+async fn idempotency_keys_are_forgotten_after_the_retention_window(dir: ServerDir) {
     let ana = add_user(dir.path(), "ana");
     add_business(dir.path(), "Tienda Sol", &[]);
     let server = TestServer::start(dir.path(), &["--movable-clock", "--keep-keys", "2d"]);
