@@ -113,14 +113,14 @@ fn world_summary_gives_the_quality_the_console_shows() {
 /// A server whose rules judge quality from 3 people reached, with three users, a business
 /// that sent each of them a utility message, and a movable clock that only the test moves.
 struct Scene {
-    dir: TempDir,
     server: TestServer,
     users: Vec<(&'static str, String)>,
     shop: String,
+    /// Declared last: dropped after the server.
+    dir: ServerDir,
 }
 
-fn scene() -> Scene {
-    let dir = TempDir::new().unwrap();
+fn scene(dir: ServerDir) -> Scene {
     let assets = dir.path().join("assets");
     std::fs::create_dir(&assets).unwrap();
     let policy = include_str!("../assets/policy.toml").replace("min_users = 20", "min_users = 3");
@@ -213,9 +213,9 @@ fn console_screens(url: String, token: String) -> (String, String, Vec<Quality>)
     (squeezed(&standing), squeezed(&metrics), chooser.collect())
 }
 
-#[tokio::test]
-async fn a_block_lowers_the_quality_every_reader_shows_before_any_review() {
-    let s = scene();
+on_both_backends!(async fn a_block_lowers_the_quality_every_reader_shows_before_any_review);
+async fn a_block_lowers_the_quality_every_reader_shows_before_any_review(dir: ServerDir) {
+    let s = scene(dir);
     s.welcome_everyone();
     assert_eq!(s.status().quality, Quality::High);
 
