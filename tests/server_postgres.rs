@@ -6,6 +6,7 @@ mod support;
 use parley::model::*;
 use parley::protocol::*;
 use parley::sync::business_client::BusinessClient;
+use parley::sync::http::HttpError;
 use support::postgres::TestDatabase;
 use support::server::*;
 use tempfile::TempDir;
@@ -123,5 +124,130 @@ async fn two_servers_on_one_database_answer_for_the_same_templates() {
         error.message.contains("already has a template"),
         "{}",
         error.message
+    );
+}
+
+/// A template of the shop's, approved.
+async fn approved(shop: &BusinessClient, name: &str, category: Category, body: &str) {
+    let submission = TemplateSubmission {
+        name: name.into(),
+        category,
+        body: body.into(),
+        allow_recategorise: false,
+    };
+    let t = shop.submit_template(&submission).await.unwrap();
+    assert_eq!(t.status, TemplateStatus::Approved, "{}", t.review_note);
+}
+
+/// Sends `template` to each of `users` at once, alternating between the two servers.
+async fn sent_at_once(
+    shops: &[BusinessClient; 2],
+    template: &str,
+    users: &[String],
+) -> Vec<Decision> {
+    let sends = users.iter().enumerate().map(|(n, user)| {
+        let request = SendRequest {
+            to: user.clone(),
+            template: Some(template.into()),
+            params: vec![],
+            text: None,
+        };
+        let shop = shops[n % 2].clone();
+        async move { shop.send(&request).await.unwrap().decision }
+    });
+    futures::future::join_all(sends).await
+}
+
+fn delivered(decisions: &[Decision]) -> usize {
+    decisions
+        .iter()
+        .filter(|d| d.outcome == Outcome::Deliver)
+        .count()
+}
+
+#[tokio::test]
+async fn sends_at_once_through_two_servers_keep_a_users_cap_the_tier_and_the_budget() {
+    let database = TestDatabase::new();
+    let dir = directory_on(&database);
+    let assets = dir.path().join("assets");
+    std::fs::create_dir(&assets).unwrap();
+    let policy = include_str!("../assets/policy.toml")
+        .replace("limits = [250, 2000, 10000, 100000]", "limits = [3, 2000]");
+    assert!(policy.contains("limits = [3, 2000]"));
+    std::fs::write(assets.join("policy.toml"), policy).unwrap();
+    let people: Vec<String> = (0..7).map(|n| format!("u{n}")).collect();
+    let ana = add_user(dir.path(), "ana");
+    for name in &people {
+        add_user(dir.path(), name);
+    }
+    let token = add_business(dir.path(), "Tienda Sol", &["--budget", "20"]);
+    let extra = ["--rate-limit", "0", "--assets", assets.to_str().unwrap()];
+    let servers = [
+        TestServer::start(dir.path(), &extra),
+        TestServer::start(dir.path(), &extra),
+    ];
+    let shops = servers
+        .each_ref()
+        .map(|s| BusinessClient::new(&s.url, &token).unwrap());
+    approved(
+        &shops[0],
+        "sale",
+        Category::Marketing,
+        "Spring sale starts now",
+    )
+    .await;
+    approved(&shops[1], "hello", Category::Utility, "Your order is ready").await;
+    let shop_id = token.split('.').nth(1).unwrap().parse().unwrap();
+    let subscribe = WireAction::Subscribe {
+        business: BusinessId(shop_id),
+    };
+    assert!(
+        act(&servers[1].api(&ana), vec![("s", subscribe)])
+            .await
+            .results[0]
+            .ok
+    );
+
+    let twelve_offers = vec!["ana".to_string(); 12];
+    let offers = sent_at_once(&shops, "sale", &twelve_offers).await;
+    assert_eq!(
+        delivered(&offers),
+        2,
+        "ana's weekly cap for one business: {offers:?}"
+    );
+
+    let notices = sent_at_once(&shops, "hello", &people).await;
+    assert_eq!(
+        delivered(&notices),
+        2,
+        "a tier of 3 people, ana one of them already: {notices:?}"
+    );
+
+    let reached: Vec<String> = people
+        .iter()
+        .zip(&notices)
+        .filter(|(_, d)| d.outcome == Outcome::Deliver)
+        .map(|(name, _)| name.clone())
+        .chain(["ana".to_string()])
+        .collect();
+    let broadcast = BroadcastSubmission {
+        template: "hello".into(),
+        params: vec![],
+        to: Some(reached),
+        dry_run: false,
+    };
+    let [first, second] = shops.clone().map(|shop| {
+        let broadcast = broadcast.clone();
+        async move { shop.broadcast(&broadcast).await }
+    });
+    let (first, second) = tokio::join!(first, second);
+    let refused = [&first, &second]
+        .into_iter()
+        .filter(|r| matches!(r, Err(HttpError::Refused { status: 402, .. })))
+        .count();
+    assert_eq!(
+        refused, 1,
+        "a budget of 20 covers one broadcast to 3 people at 4 credits, not two: \
+         {first:?} {second:?}"
     );
 }

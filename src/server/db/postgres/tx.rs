@@ -85,27 +85,29 @@ impl<'t, 'c> PgTx<'t, 'c> {
     }
 }
 
-/// A PostgreSQL error in the server's terms: a conflict of transactions is worth a retry (an
-/// action key recorded meanwhile by another instance included: the retry finds the record),
-/// a name already taken is a conflict, anything else a failure for the operator.
+/// A PostgreSQL error in the server's terms: a name taken meanwhile by another request is a
+/// conflict; any other clash with a concurrent transaction is worth a retry (an action key
+/// recorded meanwhile by another instance included: the retry finds the record); anything
+/// else is a failure for the operator.
 pub fn db_error(error: tokio_postgres::Error) -> DbError {
-    let retry =
-        || DbError::Busy("the database was busy with a conflicting request; try again".into());
     let Some(code) = error.code() else {
         return DbError::Failed(format!("PostgreSQL: {error}"));
     };
-    if *code == SqlState::T_R_SERIALIZATION_FAILURE || *code == SqlState::T_R_DEADLOCK_DETECTED {
-        return retry();
+    let clash = *code == SqlState::T_R_SERIALIZATION_FAILURE
+        || *code == SqlState::T_R_DEADLOCK_DETECTED
+        || *code == SqlState::UNIQUE_VIOLATION;
+    if !clash {
+        return DbError::Failed(format!("PostgreSQL: {error}"));
     }
-    if *code == SqlState::UNIQUE_VIOLATION {
-        let constraint = error.as_db_error().and_then(|e| e.constraint());
-        return match constraint {
-            Some("applied_actions_pkey") => retry(),
-            _ => DbError::Conflict(format!(
-                "that name is already taken on this server ({}); pick another",
-                constraint.unwrap_or("unique")
-            )),
-        };
+    match error.as_db_error().and_then(|e| e.constraint()) {
+        Some(NAME_TAKEN_BUSINESS | NAME_TAKEN_TEMPLATE | NAME_TAKEN_REVIEWER) => DbError::Conflict(
+            "that name was taken by another request at the same moment; pick another".into(),
+        ),
+        _ => DbError::Busy("the database was busy with a conflicting request; try again".into()),
     }
-    DbError::Failed(format!("PostgreSQL: {error}"))
 }
+
+/// The unique names of the schema, by their constraints.
+const NAME_TAKEN_BUSINESS: &str = "businesses_name_key";
+const NAME_TAKEN_TEMPLATE: &str = "templates_business_id_name_key";
+const NAME_TAKEN_REVIEWER: &str = "reviewers_name_key";
