@@ -7,6 +7,7 @@ use parley::model::*;
 use parley::protocol::*;
 use parley::sync::business_client::BusinessClient;
 use parley::sync::http::HttpError;
+use std::time::{Duration, Instant};
 use support::postgres::TestDatabase;
 use support::server::*;
 use tempfile::TempDir;
@@ -249,5 +250,55 @@ async fn sends_at_once_through_two_servers_keep_a_users_cap_the_tier_and_the_bud
         refused, 1,
         "a budget of 20 covers one broadcast to 3 people at 4 credits, not two: \
          {first:?} {second:?}"
+    );
+}
+
+#[tokio::test]
+async fn a_user_streaming_from_one_server_hears_within_a_second_what_another_accepted() {
+    const PARKED: &str = "waits for changes";
+    let database = TestDatabase::new();
+    let dir = directory_on(&database);
+    let ana = add_user(dir.path(), "ana");
+    let token = add_business(dir.path(), "Tienda Sol", &[]);
+    let accepting = TestServer::start(dir.path(), &[]);
+    let streaming = TestServer::start_logging(dir.path(), &[], "info,parley::server=debug");
+    let shop = BusinessClient::new(&accepting.url, &token).unwrap();
+    approved(&shop, "ready", Category::Utility, "Your order is ready").await;
+    let api = streaming.api(&ana);
+    let cursor = all_changes(&api).await.cursor;
+    let query = vec![
+        ("change", cursor.change.to_string()),
+        ("id", cursor.id.to_string()),
+    ];
+    let poll = tokio::spawn(async move {
+        let changes: Changes = api.get("me/stream", &query).await.unwrap();
+        (changes, Instant::now())
+    });
+    eventually("ana's poll to wait on the streaming server", || async {
+        (streaming.log_lines_with(PARKED) > 0).then_some(())
+    })
+    .await;
+
+    let request = SendRequest {
+        to: "ana".into(),
+        template: Some("ready".into()),
+        params: vec![],
+        text: None,
+    };
+    let sent = shop.send(&request).await.unwrap();
+    let accepted_at = Instant::now();
+    let (changes, heard_at) = poll.await.unwrap();
+    assert_eq!(
+        changes
+            .messages
+            .iter()
+            .map(|m| Some(m.id))
+            .collect::<Vec<_>>(),
+        [sent.message]
+    );
+    assert!(
+        heard_at.duration_since(accepted_at) < Duration::from_secs(1),
+        "heard {:?} after the other server accepted it",
+        heard_at.duration_since(accepted_at)
     );
 }

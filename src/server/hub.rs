@@ -1,5 +1,6 @@
 //! Wakes a user's long polls when something is written for that user. An in-process cache of
-//! who waits: with several server instances, a poll on another one still ends by its timeout.
+//! who waits: with several server instances on one PostgreSQL, each hears the others' writes
+//! through the store ([`super::db::ServerDb::watch`]) and wakes its own polls.
 
 use crate::model::UserId;
 use std::collections::HashMap;

@@ -1,7 +1,8 @@
 //! `parley serve`: the sync server. axum over HTTP+JSON under `/v1`, its own SQLite store in
-//! its data directory, every business message decided there by the same policy engine as the
-//! inbox's, with the real clock. State lives in the store; memory holds only caches (long-poll
-//! signals and rate buckets), so instances sharing a store would be interchangeable.
+//! its data directory (or a PostgreSQL database several instances share), every business
+//! message decided there by the same policy engine as the inbox's, with the real clock. State
+//! lives in the store; memory holds only caches (long-poll signals and rate buckets), so
+//! instances sharing a store are interchangeable.
 
 mod accounts;
 mod actions;
@@ -28,7 +29,7 @@ pub use accounts::{AccountKind, add_business, add_reviewer, add_user, reissue, r
 pub use config::{DEFAULT_BODY_LIMIT, RateLimit, ServerConfig};
 pub use routes::openapi_document;
 
-use crate::model::Timestamp;
+use crate::model::{Timestamp, UserId};
 use crate::policy::{PolicyConfig, Pricing};
 use db::{DbError, ServerDb};
 use state::{AppState, Shared};
@@ -93,6 +94,7 @@ impl Server {
             let state = state.clone();
             async move { state.db.maintain().await }
         });
+        let changes = tokio::spawn(wake_on_changes(state.clone()));
         let stopping = state.clone();
         let header_timeout = state.config.header_timeout;
         let app = routes::router(state);
@@ -103,6 +105,17 @@ impl Server {
         .await;
         review.abort();
         checkpoints.abort();
+        changes.abort();
         Ok(())
     }
+}
+
+/// Wakes the long polls of the users whose streams any server sharing the store wrote to.
+async fn wake_on_changes(state: Shared) {
+    let hub = state.clone();
+    let wake = move |user: Option<UserId>| match user {
+        Some(user) => hub.hub.notify(user),
+        None => hub.hub.notify_everyone(),
+    };
+    state.db.watch(wake).await
 }

@@ -165,4 +165,14 @@ impl ServerDb for Backend {
             Backend::Postgres(db) => db.maintain().await,
         }
     }
+
+    async fn watch<F>(&self, changed: F)
+    where
+        F: Fn(Option<UserId>) + Send + Sync + 'static,
+    {
+        match self {
+            Backend::Sqlite(db) => db.watch(changed).await,
+            Backend::Postgres(db) => db.watch(changed).await,
+        }
+    }
 }

@@ -345,4 +345,15 @@ pub trait ServerDb: Sized + Send + Sync + 'static {
         F: for<'c> FnOnce(&mut Self::Connection<'c>) -> DbResult<T> + Send + 'static;
     /// The store's housekeeping, for as long as the server runs.
     fn maintain(&self) -> impl Future<Output = ()> + Send;
+    /// Calls `changed` with each user whose stream any server sharing this store wrote to,
+    /// for as long as the server runs; with `None` when some may have been missed (everyone
+    /// may have changes). A store no other server shares has nothing to tell: the server
+    /// wakes its own polls.
+    fn watch<F>(&self, changed: F) -> impl Future<Output = ()> + Send
+    where
+        F: Fn(Option<UserId>) + Send + Sync + 'static,
+    {
+        drop(changed);
+        std::future::pending()
+    }
 }

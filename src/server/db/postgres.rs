@@ -9,6 +9,7 @@ mod broadcast;
 mod conversations;
 mod enforce;
 mod figures;
+mod listen;
 mod migrate;
 mod reads;
 mod rows;
@@ -28,6 +29,8 @@ use tx::{PgTx, db_error};
 /// The PostgreSQL backend: a pool of connections to one database.
 pub struct PgDb {
     pool: Pool,
+    /// Where the database is, for the connection that listens for other servers' changes.
+    config: Box<Config>,
     /// The database as people read it, for errors.
     location: String,
 }
@@ -65,6 +68,7 @@ impl ServerDb for PgDb {
         Ok(PgDb {
             pool,
             location: described(&config_of(url)?),
+            config: Box::new(config_of(url)?),
         })
     }
 
@@ -128,6 +132,14 @@ impl ServerDb for PgDb {
     /// PostgreSQL keeps itself (autovacuum); there is nothing to do here.
     async fn maintain(&self) {
         std::future::pending::<()>().await
+    }
+
+    /// Listens for the changes every server sharing the database writes (theirs and its own).
+    async fn watch<F>(&self, changed: F)
+    where
+        F: Fn(Option<UserId>) + Send + Sync + 'static,
+    {
+        listen::changes(&self.config, &self.location, &changed).await
     }
 }
 

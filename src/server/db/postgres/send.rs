@@ -44,10 +44,18 @@ impl PgTx<'_, '_> {
         }
     }
 
-    /// Takes the user's next change number.
+    /// Takes the user's next change number, and tells every server listening that the user
+    /// has changes once this transaction commits.
     pub fn next_change(&self, user: UserId) -> DbResult<i64> {
         let row = self.one(
-            "UPDATE users SET last_change = last_change + 1 WHERE id = $1 RETURNING last_change",
+            &format!(
+                "WITH next AS (
+                    UPDATE users SET last_change = last_change + 1 WHERE id = $1
+                    RETURNING last_change)
+                 SELECT last_change FROM next,
+                    (SELECT pg_notify('{}', $1::TEXT)) AS told",
+                super::listen::CHANNEL
+            ),
             &[&user.0],
         )?;
         get(&row, "last_change")
