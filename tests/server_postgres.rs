@@ -302,3 +302,34 @@ async fn a_user_streaming_from_one_server_hears_within_a_second_what_another_acc
         heard_at.duration_since(accepted_at)
     );
 }
+
+#[tokio::test]
+async fn one_server_runs_the_review_and_another_takes_over_when_it_dies() {
+    const REVIEWED: &str = "review: 1 businesses";
+    let database = TestDatabase::new();
+    let dirs = [directory_on(&database), directory_on(&database)];
+    add_business(dirs[0].path(), "Tienda Sol", &[]);
+    let mut servers = dirs
+        .each_ref()
+        .map(|dir| TestServer::start_logging(dir.path(), &["--review-every", "1s"], "info"));
+    let reviews =
+        |servers: &[TestServer; 2]| servers.each_ref().map(|s| s.log_lines_with(REVIEWED));
+    let leader = eventually("one server to review twice", || async {
+        let [a, b] = reviews(&servers);
+        (a.max(b) >= 2).then_some(if a >= b { 0 } else { 1 })
+    })
+    .await;
+    let follower = 1 - leader;
+    assert_eq!(
+        reviews(&servers)[follower],
+        0,
+        "only the leader reviews: {:?}",
+        reviews(&servers)
+    );
+
+    servers[leader].kill();
+    eventually("the other server to take the review over", || async {
+        (servers[follower].log_lines_with(REVIEWED) > 0).then_some(())
+    })
+    .await;
+}

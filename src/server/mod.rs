@@ -59,7 +59,8 @@ pub struct Server {
 }
 
 impl Server {
-    /// Opens the store, settles the broadcasts a previous run left unfinished, and binds the
+    /// Opens the store, settles the broadcasts a previous run left unfinished (on a store no
+    /// other server shares; on a shared one the leader settles idle ones), and binds the
     /// address (port 0 picks a free one).
     pub async fn bind(
         config: ServerConfig,
@@ -71,10 +72,12 @@ impl Server {
             .await
             .map_err(|source| ServerError::Bind { addr, source })?;
         let state = Arc::new(AppState::open(config, policy, pricing)?);
-        let before_start = Timestamp(i64::MAX);
-        (state.db)
-            .write(move |tx| console::settle_idle(tx, None, before_start))
-            .await?;
+        if !state.db.is_shared() {
+            let before_start = Timestamp(i64::MAX);
+            (state.db)
+                .write(move |tx| console::settle_idle(tx, None, before_start))
+                .await?;
+        }
         Ok(Server { listener, state })
     }
 

@@ -62,12 +62,17 @@ pub async fn review_once(state: &Shared) -> ApiResult<ReviewSummary> {
     Ok(summary)
 }
 
-/// Runs the review at start and then every `every`, for as long as the server runs.
+/// Runs the review at start and then every `every`, for as long as the server runs; on a
+/// store several servers share, only the one that leads runs it.
 pub async fn run(state: Shared, every: Duration) {
     let mut ticks = tokio::time::interval(every.max(Duration::from_secs(1)));
     ticks.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
     loop {
         ticks.tick().await;
+        if !state.db.leads().await {
+            tracing::debug!("another server sharing the store runs the review");
+            continue;
+        }
         match review_once(&state).await {
             Ok(s) => tracing::info!(
                 "review: {} businesses, {} changes, {} messages released after quiet hours, \

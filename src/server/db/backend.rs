@@ -166,6 +166,20 @@ impl ServerDb for Backend {
         }
     }
 
+    async fn leads(&self) -> bool {
+        match self {
+            Backend::Sqlite(db) => db.leads().await,
+            Backend::Postgres(db) => db.leads().await,
+        }
+    }
+
+    fn is_shared(&self) -> bool {
+        match self {
+            Backend::Sqlite(db) => db.is_shared(),
+            Backend::Postgres(db) => db.is_shared(),
+        }
+    }
+
     async fn watch<F>(&self, changed: F)
     where
         F: Fn(Option<UserId>) + Send + Sync + 'static,

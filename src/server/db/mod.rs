@@ -345,6 +345,17 @@ pub trait ServerDb: Sized + Send + Sync + 'static {
         F: for<'c> FnOnce(&mut Self::Connection<'c>) -> DbResult<T> + Send + 'static;
     /// The store's housekeeping, for as long as the server runs.
     fn maintain(&self) -> impl Future<Output = ()> + Send;
+    /// Whether this server runs the platform's periodic jobs now (the review, settling idle
+    /// broadcasts, forgetting old keys): always on a store no other server shares; on a shared
+    /// one, only the server holding the leadership, which passes on when its holder stops.
+    fn leads(&self) -> impl Future<Output = bool> + Send {
+        std::future::ready(true)
+    }
+    /// Whether other servers may share this store, so that what a previous run of this one
+    /// left running may be another's work in progress.
+    fn is_shared(&self) -> bool {
+        false
+    }
     /// Calls `changed` with each user whose stream any server sharing this store wrote to,
     /// for as long as the server runs; with `None` when some may have been missed (everyone
     /// may have changes). A store no other server shares has nothing to tell: the server

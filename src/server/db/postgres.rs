@@ -9,6 +9,7 @@ mod broadcast;
 mod conversations;
 mod enforce;
 mod figures;
+mod leader;
 mod listen;
 mod migrate;
 mod reads;
@@ -31,6 +32,8 @@ pub struct PgDb {
     pool: Pool,
     /// Where the database is, for the connection that listens for other servers' changes.
     config: Box<Config>,
+    /// The connection holding the leadership, while this server holds it.
+    leadership: leader::Leadership,
     /// The database as people read it, for errors.
     location: String,
 }
@@ -69,6 +72,7 @@ impl ServerDb for PgDb {
             pool,
             location: described(&config_of(url)?),
             config: Box::new(config_of(url)?),
+            leadership: leader::Leadership::default(),
         })
     }
 
@@ -132,6 +136,14 @@ impl ServerDb for PgDb {
     /// PostgreSQL keeps itself (autovacuum); there is nothing to do here.
     async fn maintain(&self) {
         std::future::pending::<()>().await
+    }
+
+    async fn leads(&self) -> bool {
+        self.leadership.held(&self.config, &self.location).await
+    }
+
+    fn is_shared(&self) -> bool {
+        true
     }
 
     /// Listens for the changes every server sharing the database writes (theirs and its own).
