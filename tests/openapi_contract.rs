@@ -105,9 +105,8 @@ fn run_schemathesis(
     st.output().expect("schemathesis runs")
 }
 
-#[test]
-fn every_schema_valid_request_is_accepted_and_answered_as_documented() {
-    let dir = TempDir::new().unwrap();
+on_both_backends!(fn every_schema_valid_request_is_accepted_and_answered_as_documented);
+fn every_schema_valid_request_is_accepted_and_answered_as_documented(dir: ServerDir) {
     let workdir = TempDir::new().unwrap();
     // No --movable-clock: the test clock route is then neither served nor documented.
     // Schemathesis moving the clock up to a year per call would age every template, pause
