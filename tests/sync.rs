@@ -9,6 +9,7 @@ use parley::policy::{PolicyConfig, Pricing, SignalConfig};
 use parley::protocol::{
     BroadcastSubmission, KeyedAction, SendRequest, TemplateSubmission, WireAction,
 };
+use parley::server::db::{Backend, ServerDb};
 use parley::server::{Server, ServerConfig, add_business, add_user};
 use parley::store::{NewBusiness, Store, paths};
 use parley::sync::business_client::BusinessClient;
@@ -16,7 +17,7 @@ use parley::sync::engine::{Engine, SyncConfig, SyncEvent};
 use parley::sync::http::Api;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
-use support::server::{TestServer, act};
+use support::server::{ServerDir, TestServer, act, on_both_backends};
 use tempfile::TempDir;
 use tokio::runtime::Runtime;
 use tokio::sync::{mpsc, oneshot};
@@ -32,9 +33,11 @@ struct LocalServer {
 }
 
 impl LocalServer {
-    fn start(rt: &Runtime, dir: &Path) -> LocalServer {
+    fn start(rt: &Runtime, dir: &ServerDir) -> LocalServer {
         rt.block_on(async {
-            let config = ServerConfig::new("127.0.0.1:0".parse().unwrap(), dir.to_path_buf());
+            let mut config =
+                ServerConfig::new("127.0.0.1:0".parse().unwrap(), dir.path().to_path_buf());
+            config.database = dir.database_url().map(str::to_string);
             let server = Server::bind(config, PolicyConfig::default(), Pricing::default())
                 .await
                 .expect("the server binds");
@@ -72,8 +75,8 @@ struct Accounts {
     lender_id: BusinessId,
 }
 
-fn accounts(dir: &Path) -> Accounts {
-    let mut store = Store::open(&paths::database_file(dir)).unwrap();
+fn accounts(dir: &ServerDir) -> Accounts {
+    let mut store = Backend::connect(&dir.place()).unwrap();
     let policy = PolicyConfig::default();
     let (_, alice) = add_user(&mut store, "alice", &policy).unwrap();
     let new = |name| NewBusiness {
@@ -189,9 +192,13 @@ impl Client {
 }
 
 /// A test's runtime, and the small world's server directory and accounts.
-fn world() -> (Runtime, TempDir, Accounts) {
-    let dir = tempfile::tempdir().unwrap();
-    let acc = accounts(dir.path());
+fn world() -> (Runtime, ServerDir, Accounts) {
+    world_on(ServerDir::sqlite())
+}
+
+/// The small world with its store in `dir` (SQLite or PostgreSQL).
+fn world_on(dir: ServerDir) -> (Runtime, ServerDir, Accounts) {
+    let acc = accounts(&dir);
     let rt = tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)
         .enable_all()
@@ -200,10 +207,10 @@ fn world() -> (Runtime, TempDir, Accounts) {
     (rt, dir, acc)
 }
 
-#[test]
-fn actions_taken_offline_reach_the_server_once_and_take_effect() {
-    let (rt, dir, acc) = world();
-    let mut server = LocalServer::start(&rt, dir.path());
+on_both_backends!(fn actions_taken_offline_reach_the_server_once_and_take_effect);
+fn actions_taken_offline_reach_the_server_once_and_take_effect(dir: ServerDir) {
+    let (rt, dir, acc) = world_on(dir);
+    let mut server = LocalServer::start(&rt, &dir);
     let shop = BusinessClient::new(&server.url, &acc.shop).unwrap();
     let lender = BusinessClient::new(&server.url, &acc.lender).unwrap();
     template(&rt, &shop, "offer", Category::Marketing, "This week: {{1}}");
@@ -256,7 +263,7 @@ fn actions_taken_offline_reach_the_server_once_and_take_effect() {
         .unwrap();
     assert!(!local.subscribed, "the local store changed at once");
 
-    let server = LocalServer::start(&rt, dir.path());
+    let server = LocalServer::start(&rt, &dir);
     c.reconnect(&server.url, &acc.alice);
     rt.block_on(c.engine.push()).unwrap();
     assert_eq!(
@@ -287,10 +294,10 @@ fn actions_taken_offline_reach_the_server_once_and_take_effect() {
     );
 }
 
-#[test]
-fn a_retried_request_whose_answer_was_lost_applies_once() {
-    let (rt, dir, acc) = world();
-    let server = LocalServer::start(&rt, dir.path());
+on_both_backends!(fn a_retried_request_whose_answer_was_lost_applies_once);
+fn a_retried_request_whose_answer_was_lost_applies_once(dir: ServerDir) {
+    let (rt, dir, acc) = world_on(dir);
+    let server = LocalServer::start(&rt, &dir);
     let lender = BusinessClient::new(&server.url, &acc.lender).unwrap();
     template(
         &rt,
@@ -403,10 +410,10 @@ fn backlog(dir: &Path, shop: BusinessId, n: usize) -> Vec<i64> {
         .unwrap()
 }
 
-#[test]
-fn the_stream_brings_a_new_message_as_soon_as_it_is_decided() {
-    let (rt, dir, acc) = world();
-    let server = LocalServer::start(&rt, dir.path());
+on_both_backends!(fn the_stream_brings_a_new_message_as_soon_as_it_is_decided);
+fn the_stream_brings_a_new_message_as_soon_as_it_is_decided(dir: ServerDir) {
+    let (rt, dir, acc) = world_on(dir);
+    let server = LocalServer::start(&rt, &dir);
     let shop = BusinessClient::new(&server.url, &acc.shop).unwrap();
     template(
         &rt,
@@ -565,7 +572,7 @@ fn a_catch_up_stores_what_pulling_page_by_page_stores() {
             })
             .unwrap();
     }
-    let server = LocalServer::start(&rt, dir.path());
+    let server = LocalServer::start(&rt, &dir);
     let businesses = [acc.shop_id, acc.lender_id];
 
     // Page by page, as `Engine::pull` stores them.
@@ -619,10 +626,10 @@ fn reloaded(events: &mut mpsc::Receiver<SyncEvent>) -> bool {
     changed
 }
 
-#[test]
-fn a_subscription_made_on_another_device_reloads_the_inbox() {
-    let (rt, dir, acc) = world();
-    let server = LocalServer::start(&rt, dir.path());
+on_both_backends!(fn a_subscription_made_on_another_device_reloads_the_inbox);
+fn a_subscription_made_on_another_device_reloads_the_inbox(dir: ServerDir) {
+    let (rt, dir, acc) = world_on(dir);
+    let server = LocalServer::start(&rt, &dir);
     let mut inbox = client(&server.url, &acc.alice);
     let pull = |c: &mut Client| {
         rt.block_on(c.engine.pull("changes", Duration::from_secs(10)))
@@ -684,10 +691,10 @@ fn own_messages(c: &Client, business: BusinessId) -> Vec<Message> {
         .collect()
 }
 
-#[test]
-fn when_the_business_reads_the_conversation_the_users_device_shows_read_ticks() {
-    let (rt, dir, acc) = world();
-    let server = LocalServer::start(&rt, dir.path());
+on_both_backends!(fn when_the_business_reads_the_conversation_the_users_device_shows_read_ticks);
+fn when_the_business_reads_the_conversation_the_users_device_shows_read_ticks(dir: ServerDir) {
+    let (rt, dir, acc) = world_on(dir);
+    let server = LocalServer::start(&rt, &dir);
     let shop = BusinessClient::new(&server.url, &acc.shop).unwrap();
     template(
         &rt,
@@ -721,10 +728,10 @@ fn when_the_business_reads_the_conversation_the_users_device_shows_read_ticks() 
     assert_eq!(seen[0].seen_at, page.messages[1].read_at);
 }
 
-#[test]
-fn a_business_found_in_the_directory_gets_a_subscription_before_it_writes() {
-    let (rt, dir, acc) = world();
-    let server = LocalServer::start(&rt, dir.path());
+on_both_backends!(fn a_business_found_in_the_directory_gets_a_subscription_before_it_writes);
+fn a_business_found_in_the_directory_gets_a_subscription_before_it_writes(dir: ServerDir) {
+    let (rt, dir, acc) = world_on(dir);
+    let server = LocalServer::start(&rt, &dir);
     let shop = BusinessClient::new(&server.url, &acc.shop).unwrap();
     template(&rt, &shop, "offer", Category::Marketing, "This week: {{1}}");
     let mut c = client(&server.url, &acc.alice);
@@ -775,10 +782,10 @@ fn a_business_found_in_the_directory_gets_a_subscription_before_it_writes() {
     assert!(db.relation(me, acc.shop_id).unwrap().subscribed);
 }
 
-#[test]
-fn the_time_zone_set_on_the_device_decides_quiet_hours_on_the_server() {
-    let (rt, dir, acc) = world();
-    let server = LocalServer::start(&rt, dir.path());
+on_both_backends!(fn the_time_zone_set_on_the_device_decides_quiet_hours_on_the_server);
+fn the_time_zone_set_on_the_device_decides_quiet_hours_on_the_server(dir: ServerDir) {
+    let (rt, dir, acc) = world_on(dir);
+    let server = LocalServer::start(&rt, &dir);
     let shop = BusinessClient::new(&server.url, &acc.shop).unwrap();
     template(&rt, &shop, "offer", Category::Marketing, "This week: {{1}}");
     template(

@@ -58,7 +58,7 @@ fn with_database_of(command: &mut Command, dir: &Path) -> bool {
 pub struct ServerDir {
     dir: tempfile::TempDir,
     /// Dropped after the directory's servers (they are the test's locals, dropped first).
-    _database: Option<super::postgres::TestDatabase>,
+    database: Option<super::postgres::TestDatabase>,
 }
 
 impl ServerDir {
@@ -66,7 +66,7 @@ impl ServerDir {
     pub fn sqlite() -> ServerDir {
         ServerDir {
             dir: tempfile::TempDir::new().expect("a temporary directory"),
-            _database: None,
+            database: None,
         }
     }
 
@@ -77,13 +77,23 @@ impl ServerDir {
         keep_store_in(dir.path(), &database.url);
         ServerDir {
             dir,
-            _database: Some(database),
+            database: Some(database),
         }
     }
 
     /// The directory.
     pub fn path(&self) -> &Path {
         self.dir.path()
+    }
+
+    /// The PostgreSQL database of the store, if it is not SQLite.
+    pub fn database_url(&self) -> Option<&str> {
+        self.database.as_ref().map(|d| d.url.as_str())
+    }
+
+    /// Where a server in this process finds the store.
+    pub fn place(&self) -> parley::server::db::Place {
+        parley::server::db::Place::chosen(self.path(), self.database_url())
     }
 }
 
