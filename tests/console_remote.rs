@@ -11,8 +11,9 @@ use parley::model::*;
 use parley::policy::Metrics;
 use parley::policy::recovery;
 use parley::protocol::*;
+use parley::server::db::{Backend, DbResult, ServerConnection, ServerDb, ServerReads};
 use parley::server::{add_business, add_user};
-use parley::store::{NewBusiness, NewTemplate, Store, paths};
+use parley::store::{NewBusiness, NewTemplate};
 use parley::sync::business_client::BusinessClient;
 use parley::tui::UiConfig;
 use parley::tui::console::Action;
@@ -25,16 +26,16 @@ use std::future::Future;
 use std::time::{Duration, Instant};
 use support::console::keys;
 use support::server::*;
-use tempfile::TempDir;
 
 const SHOP: &str = "Tienda Sol";
 
 /// A server, the shop's token and its users' tokens.
 struct Scene {
-    dir: TempDir,
     server: TestServer,
     token: String,
     users: Vec<String>,
+    /// Declared last: dropped after the server.
+    dir: ServerDir,
 }
 
 /// The template most tests broadcast.
@@ -52,8 +53,18 @@ fn scene(
     templates: &[(&str, Category, &str)],
     extra: &[&str],
 ) -> Scene {
-    let dir = TempDir::new().unwrap();
-    let mut store = Store::open(&paths::database_file(dir.path())).unwrap();
+    scene_in(ServerDir::sqlite(), people, budget, templates, extra)
+}
+
+/// The scene with its store in `dir` (SQLite or PostgreSQL).
+fn scene_in(
+    dir: ServerDir,
+    people: usize,
+    budget: i64,
+    templates: &[(&str, Category, &str)],
+    extra: &[&str],
+) -> Scene {
+    let mut store = Backend::connect(&dir.place()).unwrap();
     let policy = Assets::built_in().policy;
     let users = (0..people)
         .map(|i| {
@@ -78,10 +89,10 @@ fn scene(
             body,
             allow_recategorise: false,
         };
-        let (id, _) = store
-            .write(|tx| tx.submit_template(&t, &policy, an_hour_ago))
+        let id = store
+            .in_transaction(|tx| tx.submit_template(&t, &policy, an_hour_ago))
             .unwrap();
-        let status = store.db().template(id).unwrap().status;
+        let status = store.in_snapshot(|db| db.template(id)).unwrap().status;
         assert_eq!(status, TemplateStatus::Approved, "{name}");
     }
     drop(store);
@@ -92,6 +103,12 @@ fn scene(
         token,
         users,
     }
+}
+
+/// Reads the store in `dir` directly, on one snapshot.
+fn read_in<T>(dir: &ServerDir, f: impl FnOnce(&dyn ServerReads) -> DbResult<T>) -> T {
+    let mut store = Backend::connect(&dir.place()).unwrap();
+    store.in_snapshot(f).unwrap()
 }
 
 /// Runs async setup to its end (the console's source has its own runtime, so tests are sync).
@@ -108,9 +125,9 @@ impl Scene {
         BusinessClient::new(&self.server.url, &self.token).unwrap()
     }
 
-    /// The server's store, read directly.
-    fn store(&self) -> Store {
-        Store::open(&paths::database_file(self.dir.path())).unwrap()
+    /// Reads the server's store directly, on one snapshot.
+    fn read<T>(&self, f: impl FnOnce(&dyn ServerReads) -> DbResult<T>) -> T {
+        read_in(&self.dir, f)
     }
 
     fn console(&self, size: (u16, u16)) -> RemoteSession {
@@ -186,9 +203,9 @@ fn until(session: &mut RemoteSession, what: &str, check: impl Fn(&RemoteSession)
     }
 }
 
-#[test]
-fn every_screen_shows_the_servers_numbers_and_a_broadcast_runs_in_parts() {
-    let s = scene(30, 1_000, &[SALE], &[]);
+on_both_backends!(fn every_screen_shows_the_servers_numbers_and_a_broadcast_runs_in_parts);
+fn every_screen_shows_the_servers_numbers_and_a_broadcast_runs_in_parts(dir: ServerDir) {
+    let s = scene_in(dir, 30, 1_000, &[SALE], &[]);
     let business = s.subscribe_all(3);
     let policy = Assets::built_in().policy;
     let config = UiConfig::defaults(true);
@@ -221,7 +238,7 @@ fn every_screen_shows_the_servers_numbers_and_a_broadcast_runs_in_parts() {
         Some(parley::tui::console::state::ConsoleDialog::Review { card }) => card.clone(),
         other => panic!("the review shows at once, got {other:?}"),
     };
-    let stored = s.store().db().template(card.template.id).unwrap();
+    let stored = s.read(|db| db.template(card.template.id));
     assert_eq!(
         (
             card.template.category,
@@ -247,13 +264,13 @@ fn every_screen_shows_the_servers_numbers_and_a_broadcast_runs_in_parts() {
         (30, 27, 25, 675),
         "the 3 with offers off are not reserved for"
     );
-    assert_eq!(s.store().db().business(business).unwrap().budget, 1_000);
+    assert_eq!(s.read(|db| db.business(business)).budget, 1_000);
     session.update(Action::Confirm);
     let BroadcastStage::Running(run) = &session.app.state.compose.stage else {
         panic!("sending");
     };
     assert_eq!((run.tally.sent, run.remaining), (0, 30));
-    assert_eq!(s.store().db().business(business).unwrap().budget, 325);
+    assert_eq!(s.read(|db| db.business(business)).budget, 325);
     session.tick();
     let BroadcastStage::Running(run) = &session.app.state.compose.stage else {
         panic!("still sending after one part");
@@ -271,13 +288,13 @@ fn every_screen_shows_the_servers_numbers_and_a_broadcast_runs_in_parts() {
         (675, 0),
         "the 27 eligible were reached; the 3 with offers off cost nothing"
     );
-    let record = &s.store().db().broadcasts(business).unwrap()[0];
+    let record = &s.read(|db| db.broadcasts(business))[0];
     assert_eq!(
         (record.charged, record.refunded, record.reserved),
         (settled.charged, settled.refunded, 675)
     );
     assert_eq!(
-        s.store().db().business(business).unwrap().budget,
+        s.read(|db| db.business(business)).budget,
         settled.budget_after
     );
     assert!(status(&session).contains(&format!(
@@ -298,8 +315,7 @@ fn every_screen_shows_the_servers_numbers_and_a_broadcast_runs_in_parts() {
 
 /// The Templates screen equals the store's templates and the business tool's list.
 fn templates_match(s: &Scene, session: &RemoteSession, business: BusinessId) {
-    let store = s.store();
-    let stored = store.db().templates(business).unwrap();
+    let stored = s.read(|db| db.templates(business));
     let rows = &session.app.state.templates.rows;
     let clock = session.app.state.clock;
     assert_eq!(rows.len(), stored.len());
@@ -315,14 +331,13 @@ fn templates_match(s: &Scene, session: &RemoteSession, business: BusinessId) {
         );
         assert_eq!(card.template.status_at(clock), t.status_at(clock));
         assert_eq!(card.template.status_at(clock), wire.status);
-        assert_eq!(card.history, store.db().template_log(t.id).unwrap());
+        assert_eq!(card.history, s.read(|db| db.template_log(t.id)));
     }
 }
 
 /// Every line of the Metrics screen equals the store and `parley business metrics --json`.
 fn metrics_match(s: &Scene, session: &mut RemoteSession, config: &UiConfig, business: BusinessId) {
     keys(session, config, "3");
-    let store = s.store();
     let today = session.app.state.clock.day_number();
     let count = session.app.state.metrics.scopes.len();
     assert_eq!(
@@ -335,16 +350,16 @@ fn metrics_match(s: &Scene, session: &mut RemoteSession, config: &UiConfig, busi
         let row = &view.scopes[i];
         assert_eq!(
             view.figures,
-            store.db().metrics(row.scope).unwrap(),
+            s.read(|db| db.metrics(row.scope)),
             "{}",
             row.label
         );
-        let days = store.db().daily(row.scope, today - 29, today).unwrap();
+        let days = s.read(|db| db.daily(row.scope, today - 29, today));
         assert_eq!(view.days, days, "{}", row.label);
         let args: Vec<String> = match row.scope {
             MetricScope::Business(_) => vec![],
             MetricScope::Template(t) => {
-                vec!["--template".into(), store.db().template(t).unwrap().name]
+                vec!["--template".into(), s.read(|db| db.template(t)).name]
             }
             MetricScope::Broadcast(b) => vec!["--broadcast".into(), b.0.to_string()],
         };
@@ -355,8 +370,10 @@ fn metrics_match(s: &Scene, session: &mut RemoteSession, config: &UiConfig, busi
         keys(session, config, "j");
     }
     let view = &session.app.state.metrics;
-    assert_eq!(view.quality, store.db().quality_points(business).unwrap());
-    let total: Metrics = store.db().metrics(MetricScope::Business(business)).unwrap();
+    let (policy, clock) = (Assets::built_in().policy, session.app.state.clock);
+    let quality = s.read(|db| db.quality_points(business, &policy, clock));
+    assert_eq!(view.quality, quality);
+    let total: Metrics = s.read(|db| db.metrics(MetricScope::Business(business)));
     assert_eq!((total.sent, total.credits > 0), (30, true));
 }
 
@@ -372,13 +389,9 @@ fn standing_matches(
     keys(session, config, "4");
     let clock = session.app.state.clock;
     let view = session.app.state.standing.clone().expect("the standing");
-    let report = s
-        .store()
-        .db()
-        .standing_report(business, policy, clock)
-        .unwrap();
+    let report = s.read(|db| db.standing_report(business, policy, clock));
     assert_eq!(view.report, report);
-    let templates = s.store().db().templates(business).unwrap();
+    let templates = s.read(|db| db.templates(business));
     let refs: Vec<&Template> = templates.iter().collect();
     assert_eq!(
         view.recovery,
@@ -399,9 +412,9 @@ fn standing_matches(
     );
 }
 
-#[test]
-fn a_refused_broadcast_names_the_shortfall_and_sends_nothing() {
-    let s = scene(6, 100, &[SALE], &[]);
+on_both_backends!(fn a_refused_broadcast_names_the_shortfall_and_sends_nothing);
+fn a_refused_broadcast_names_the_shortfall_and_sends_nothing(dir: ServerDir) {
+    let s = scene_in(dir, 6, 100, &[SALE], &[]);
     let business = s.subscribe_all(0);
     let config = UiConfig::defaults(true);
     let mut session = s.console((80, 24));
@@ -420,22 +433,18 @@ fn a_refused_broadcast_names_the_shortfall_and_sends_nothing() {
     );
     let text = screen(&session, &config);
     assert!(text.contains("Shortfall    50 cr"), "{text}");
-    let store = s.store();
-    assert_eq!(store.db().business(business).unwrap().budget, 100);
+    assert_eq!(s.read(|db| db.business(business)).budget, 100);
     assert_eq!(
-        store
-            .db()
-            .metrics(MetricScope::Business(business))
-            .unwrap()
+        s.read(|db| db.metrics(MetricScope::Business(business)))
             .sent,
         0
     );
-    assert!(store.db().broadcasts(business).unwrap().is_empty());
+    assert!(s.read(|db| db.broadcasts(business)).is_empty());
 }
 
-#[test]
-fn a_paused_template_cannot_be_sent_and_standing_shows_why() {
-    let s = scene(25, 1_000, &[SALE], &["--review-every", "1s"]);
+on_both_backends!(fn a_paused_template_cannot_be_sent_and_standing_shows_why);
+fn a_paused_template_cannot_be_sent_and_standing_shows_why(dir: ServerDir) {
+    let s = scene_in(dir, 25, 1_000, &[SALE], &["--review-every", "1s"]);
     let business = s.subscribe_all(0);
     let config = UiConfig::defaults(true);
     let mut session = s.console((100, 30));
@@ -483,11 +492,7 @@ fn a_paused_template_cannot_be_sent_and_standing_shows_why() {
     let view = session.app.state.standing.clone().unwrap();
     let policy = Assets::built_in().policy;
     let clock = session.app.state.clock;
-    let report = s
-        .store()
-        .db()
-        .standing_report(business, &policy, clock)
-        .unwrap();
+    let report = s.read(|db| db.standing_report(business, &policy, clock));
     assert_eq!(view.report, report);
     assert!(!report.strikes.is_empty(), "the pause is a strike");
     assert!(
@@ -499,7 +504,7 @@ fn a_paused_template_cannot_be_sent_and_standing_shows_why() {
 
 /// Where a broadcast stands in the server's store.
 fn stored(s: &Scene, id: BroadcastId) -> parley::store::BroadcastState {
-    s.store().db().broadcast_state(id).unwrap().unwrap()
+    s.read(|db| db.broadcast_state(id)).unwrap()
 }
 
 fn running_id(session: &RemoteSession) -> BroadcastId {
@@ -512,6 +517,39 @@ fn running_id(session: &RemoteSession) -> BroadcastId {
 #[test]
 fn an_unfinished_broadcast_is_settled_when_another_starts_and_at_a_restart() {
     let s = scene(30, 2_000, &[SALE], &["--broadcast-idle", "0"]);
+    let (business, next, budget) = settled_when_another_starts(&s);
+    let Scene {
+        dir, mut server, ..
+    } = s;
+    server.kill();
+    let restarted = TestServer::start(dir.path(), &[]);
+    let state = read_in(&dir, |db| db.broadcast_state(next)).unwrap();
+    assert!(!state.running, "a restart settles what was left running");
+    assert_eq!((state.charged, state.refunded), (0, 750));
+    assert_eq!(
+        read_in(&dir, |db| db.business(business)).budget,
+        budget + 750
+    );
+    drop(restarted);
+}
+
+/// On a store several servers share, a restart leaves running broadcasts to the leader's
+/// settling of idle ones: another server's may be in progress.
+#[test]
+fn an_unfinished_broadcast_is_settled_when_another_starts_on_postgres() {
+    let s = scene_in(
+        ServerDir::postgres(),
+        30,
+        2_000,
+        &[SALE],
+        &["--broadcast-idle", "0"],
+    );
+    settled_when_another_starts(&s);
+}
+
+/// A broadcast left running is settled when the business starts another; returns the
+/// business, the new broadcast (left running) and the budget then.
+fn settled_when_another_starts(s: &Scene) -> (BusinessId, BroadcastId, i64) {
     let business = s.subscribe_all(0);
     let config = UiConfig::defaults(true);
     let mut first = s.console((100, 30));
@@ -519,21 +557,14 @@ fn an_unfinished_broadcast_is_settled_when_another_starts_and_at_a_restart() {
     first.update(Action::Confirm);
     first.tick();
     let left = running_id(&first);
-    let state = stored(&s, left);
+    let state = stored(s, left);
     assert!(state.running && state.remaining == 5, "{state:?}");
-    let delivered = s
-        .store()
-        .db()
-        .metrics(MetricScope::Broadcast(left))
-        .unwrap();
-    assert_eq!(
-        s.store().db().business(business).unwrap().budget,
-        2_000 - 750
-    );
+    let delivered = s.read(|db| db.metrics(MetricScope::Broadcast(left)));
+    assert_eq!(s.read(|db| db.business(business)).budget, 2_000 - 750);
 
     let mut second = s.console((100, 30));
     dry_run(&mut second, &config, "30%");
-    let state = stored(&s, left);
+    let state = stored(s, left);
     assert!(!state.running, "starting another settles the idle one");
     assert_eq!(
         (state.charged, state.refunded, state.remaining),
@@ -542,7 +573,7 @@ fn an_unfinished_broadcast_is_settled_when_another_starts_and_at_a_restart() {
     second.update(Action::Confirm);
     let next = running_id(&second);
     let budget = 2_000 - delivered.credits - 750;
-    assert_eq!(s.store().db().business(business).unwrap().budget, budget);
+    assert_eq!(s.read(|db| db.business(business)).budget, budget);
 
     first.tick();
     let BroadcastStage::Done(run) = &first.app.state.compose.stage else {
@@ -553,22 +584,12 @@ fn an_unfinished_broadcast_is_settled_when_another_starts_and_at_a_restart() {
         Some((delivered.credits, 750 - delivered.credits))
     );
 
-    let Scene {
-        dir, mut server, ..
-    } = s;
-    server.kill();
-    let restarted = TestServer::start(dir.path(), &[]);
-    let store = Store::open(&paths::database_file(dir.path())).unwrap();
-    let state = store.db().broadcast_state(next).unwrap().unwrap();
-    assert!(!state.running, "a restart settles what was left running");
-    assert_eq!((state.charged, state.refunded), (0, 750));
-    assert_eq!(store.db().business(business).unwrap().budget, budget + 750);
-    drop(restarted);
+    (business, next, budget)
 }
 
-#[test]
-fn the_remote_console_differs_from_the_offline_one_only_where_it_should() {
-    let s = scene(0, 500, &[], &[]);
+on_both_backends!(fn the_remote_console_differs_from_the_offline_one_only_where_it_should);
+fn the_remote_console_differs_from_the_offline_one_only_where_it_should(dir: ServerDir) {
+    let s = scene_in(dir, 0, 500, &[], &[]);
     let config = UiConfig::defaults(true);
     let mut session = s.console((80, 24));
     keys(&mut session, &config, "t");
@@ -582,9 +603,9 @@ fn the_remote_console_differs_from_the_offline_one_only_where_it_should() {
     assert_eq!(session.app.state.business.as_ref().unwrap().name, SHOP);
 }
 
-#[test]
-fn the_consoles_routes_keep_to_the_tokens_business_and_answer_json_errors() {
-    let s = scene(3, 1_000, &[SALE], &[]);
+on_both_backends!(fn the_consoles_routes_keep_to_the_tokens_business_and_answer_json_errors);
+fn the_consoles_routes_keep_to_the_tokens_business_and_answer_json_errors(dir: ServerDir) {
+    let s = scene_in(dir, 3, 1_000, &[SALE], &[]);
     s.subscribe_all(0);
     let other = support::server::add_business(s.dir.path(), "Otra", &["--budget", "10"]);
     let shop = s.shop();
@@ -702,9 +723,9 @@ fn parley_business_with_a_server_opens_the_console_in_a_terminal() {
     assert_eq!(term.wait_exit(), support::tmux::Ended::Exit(0));
 }
 
-#[test]
-fn the_conversations_screen_shows_what_users_write_and_reading_it_marks_it_read() {
-    let s = scene(2, 500, &[], &[]);
+on_both_backends!(fn the_conversations_screen_shows_what_users_write_and_reading_it_marks_it_read);
+fn the_conversations_screen_shows_what_users_write_and_reading_it_marks_it_read(dir: ServerDir) {
+    let s = scene_in(dir, 2, 500, &[], &[]);
     let business = block_on(s.shop().account()).unwrap().business.id;
     let api = s.server.api(&s.users[1]);
     let question = WireAction::Reply {
@@ -742,9 +763,9 @@ fn the_conversations_screen_shows_what_users_write_and_reading_it_marks_it_read(
     assert_eq!(open.messages[1].body, "And online?");
 }
 
-#[test]
-fn the_remote_console_edits_and_deletes_a_template_on_the_server() {
-    let s = scene(1, 1_000, &[SALE], &[]);
+on_both_backends!(fn the_remote_console_edits_and_deletes_a_template_on_the_server);
+fn the_remote_console_edits_and_deletes_a_template_on_the_server(dir: ServerDir) {
+    let s = scene_in(dir, 1, 1_000, &[SALE], &[]);
     let config = UiConfig::defaults(true);
     let mut session = s.console((100, 30));
     let id = session
@@ -765,7 +786,7 @@ fn the_remote_console_edits_and_deletes_a_template_on_the_server() {
         card.template.body,
         "Spring sale: {{1}} off everything this weekend"
     );
-    let versions = s.store().db().template_versions(id).unwrap();
+    let versions = s.read(|db| db.template_versions(id));
     assert_eq!(
         versions.iter().map(|v| v.body.as_str()).collect::<Vec<_>>(),
         [SALE.2, "Spring sale: {{1}} off everything this weekend"],
@@ -773,7 +794,7 @@ fn the_remote_console_edits_and_deletes_a_template_on_the_server() {
     );
     keys(&mut session, &config, "enter d enter");
     assert_eq!(
-        s.store().db().template(id).unwrap().status,
+        s.read(|db| db.template(id)).status,
         TemplateStatus::Deleted,
         "{}",
         status(&session)
