@@ -23,12 +23,16 @@ fn directory_on(database: &TestDatabase) -> TempDir {
 fn the_schema_is_versioned_and_a_newer_one_is_left_untouched() {
     let database = TestDatabase::new();
     let dir = directory_on(&database);
-    add_user(dir.path(), "ana");
-    add_user(dir.path(), "bob");
+    let names = ["ana", "bob", "cy", "dee"];
+    std::thread::scope(|scope| {
+        for name in names {
+            scope.spawn(|| add_user(dir.path(), name));
+        }
+    });
     assert_eq!(
         database.query("SELECT count(*) || ' ' || max(version) FROM parley_schema"),
         ["1 1"],
-        "version 1 applied once, by the first command"
+        "version 1 applied once, though four commands met a new database at once"
     );
 
     database.query("INSERT INTO parley_schema (version) VALUES (99)");
@@ -39,7 +43,7 @@ fn the_schema_is_versioned_and_a_newer_one_is_left_untouched() {
         "{}",
         ran.stderr
     );
-    assert_eq!(database.query("SELECT count(*) FROM users"), ["2"]);
+    assert_eq!(database.query("SELECT count(*) FROM users"), ["4"]);
 }
 
 #[test]
