@@ -58,7 +58,7 @@ impl ServerDb for PgDb {
         let config = config_of(url)?;
         upgraded(&config)?;
         let manager = Manager::from_config(
-            config,
+            config.clone(),
             NoTls,
             ManagerConfig {
                 recycling_method: RecyclingMethod::Fast,
@@ -70,8 +70,8 @@ impl ServerDb for PgDb {
             .map_err(|e| DbError::Failed(format!("cannot make a pool of connections: {e}")))?;
         Ok(PgDb {
             pool,
-            location: described(&config_of(url)?),
-            config: Box::new(config_of(url)?),
+            location: described(&config),
+            config: Box::new(config),
             leadership: leader::Leadership::default(),
         })
     }
@@ -103,7 +103,7 @@ impl ServerDb for PgDb {
         T: Send + 'static,
         F: FnOnce(&dyn ServerReads) -> DbResult<T> + Send + 'static,
     {
-        self.with_writer(|pg| pg.in_snapshot(f)).await
+        self.on_connection(|pg| pg.in_snapshot(f)).await
     }
 
     async fn write<T, F>(&self, f: F) -> DbResult<T>
@@ -111,26 +111,16 @@ impl ServerDb for PgDb {
         T: Send + 'static,
         F: FnOnce(&dyn ServerWrites) -> DbResult<T> + Send + 'static,
     {
-        self.with_writer(|pg| pg.in_transaction(f)).await
+        self.on_connection(|pg| pg.in_transaction(f)).await
     }
 
+    /// Any connection of the pool: writers need not wait for each other on PostgreSQL.
     async fn with_writer<T, F>(&self, f: F) -> DbResult<T>
     where
         T: Send + 'static,
         F: for<'c> FnOnce(&mut Self::Connection<'c>) -> DbResult<T> + Send + 'static,
     {
-        let client = self.client().await?;
-        let handle = Handle::current();
-        let joined = tokio::task::spawn_blocking(move || {
-            let mut pg = PgConnection {
-                client,
-                handle,
-                _runtime: None,
-            };
-            f(&mut pg)
-        })
-        .await;
-        joined.unwrap_or_else(|e| Err(DbError::Failed(format!("a store task failed: {e}"))))
+        self.on_connection(f).await
     }
 
     /// PostgreSQL keeps itself (autovacuum); there is nothing to do here.
@@ -156,6 +146,26 @@ impl ServerDb for PgDb {
 }
 
 impl PgDb {
+    /// Runs `f` on a connection of the pool, on a blocking thread.
+    async fn on_connection<T, F>(&self, f: F) -> DbResult<T>
+    where
+        T: Send + 'static,
+        F: FnOnce(&mut PgConnection) -> DbResult<T> + Send + 'static,
+    {
+        let client = self.client().await?;
+        let handle = Handle::current();
+        let joined = tokio::task::spawn_blocking(move || {
+            let mut pg = PgConnection {
+                client,
+                handle,
+                _runtime: None,
+            };
+            f(&mut pg)
+        })
+        .await;
+        joined.unwrap_or_else(|e| Err(DbError::Failed(format!("a store task failed: {e}"))))
+    }
+
     /// A connection from the pool.
     async fn client(&self) -> DbResult<Object> {
         self.pool.get().await.map_err(|e| {

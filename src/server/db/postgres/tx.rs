@@ -100,14 +100,17 @@ pub fn db_error(error: tokio_postgres::Error) -> DbError {
         return DbError::Failed(format!("PostgreSQL: {error}"));
     }
     match error.as_db_error().and_then(|e| e.constraint()) {
-        Some(NAME_TAKEN_BUSINESS | NAME_TAKEN_TEMPLATE | NAME_TAKEN_REVIEWER) => DbError::Conflict(
-            "that name was taken by another request at the same moment; pick another".into(),
-        ),
+        Some(NAME_TAKEN_USER | NAME_TAKEN_BUSINESS | NAME_TAKEN_TEMPLATE | NAME_TAKEN_REVIEWER) => {
+            DbError::Conflict(
+                "that name was taken by another request at the same moment; pick another".into(),
+            )
+        }
         _ => DbError::Busy("the database was busy with a conflicting request; try again".into()),
     }
 }
 
 /// The unique names of the schema, by their constraints.
+const NAME_TAKEN_USER: &str = "users_name";
 const NAME_TAKEN_BUSINESS: &str = "businesses_name_key";
 const NAME_TAKEN_TEMPLATE: &str = "templates_business_id_name_key";
 const NAME_TAKEN_REVIEWER: &str = "reviewers_name_key";
