@@ -337,3 +337,63 @@ async fn one_server_runs_the_review_and_another_takes_over_when_it_dies() {
     })
     .await;
 }
+
+#[tokio::test]
+async fn a_server_killed_amid_sends_loses_none_it_answered_and_the_other_serves_them() {
+    let database = TestDatabase::new();
+    let dirs = [directory_on(&database), directory_on(&database)];
+    let ana = add_user(dirs[0].path(), "ana");
+    let token = add_business(dirs[0].path(), "Tienda Sol", &[]);
+    let mut killed = TestServer::start(dirs[0].path(), &["--rate-limit", "0"]);
+    let surviving = TestServer::start(dirs[1].path(), &["--rate-limit", "0"]);
+    let shop = BusinessClient::new(&killed.url, &token).unwrap();
+    approved(
+        &shop,
+        "ready",
+        Category::Utility,
+        "Your order {{1}} is ready",
+    )
+    .await;
+
+    let (answers, mut first_answer) = tokio::sync::mpsc::unbounded_channel();
+    let sends: Vec<_> = (0..64)
+        .map(|n| {
+            let (shop, answers) = (shop.clone(), answers.clone());
+            tokio::spawn(async move {
+                let request = SendRequest {
+                    to: "ana".into(),
+                    template: Some("ready".into()),
+                    params: vec![format!("A-{n}")],
+                    text: None,
+                };
+                let sent = shop.send(&request).await.ok().and_then(|sent| sent.message);
+                let _ = answers.send(());
+                sent
+            })
+        })
+        .collect();
+    first_answer.recv().await;
+    killed.kill();
+    let mut answered = Vec::new();
+    for send in sends {
+        answered.extend(send.await.unwrap());
+    }
+    assert!(
+        !answered.is_empty(),
+        "some sends were answered before the kill"
+    );
+
+    let stored: Vec<MessageId> = all_changes(&surviving.api(&ana))
+        .await
+        .messages
+        .iter()
+        .map(|m| m.id)
+        .collect();
+    let lost: Vec<&MessageId> = answered.iter().filter(|m| !stored.contains(m)).collect();
+    assert!(
+        lost.is_empty(),
+        "{} of {} answered sends are missing: {lost:?}",
+        lost.len(),
+        answered.len()
+    );
+}
