@@ -100,6 +100,8 @@ const IMPURE: &[&str] = &[
     "tokio",
     "getrandom",
     "rusqlite",
+    "tokio_postgres",
+    "deadpool_postgres",
     "reqwest",
     "axum",
     "ratatui",
@@ -527,6 +529,8 @@ const EXTERNAL_ROOTS: &[&str] = &[
     "tokio",
     "getrandom",
     "rusqlite",
+    "tokio_postgres",
+    "deadpool_postgres",
     "reqwest",
     "axum",
     "ratatui",
@@ -840,6 +844,18 @@ fn policy_reading_a_file_or_the_clock_is_caught() {
     assert_eq!(broken.len(), 2, "{broken:?}");
     assert!(broken[0].contains("std::fs::read_to_string"), "{broken:?}");
     assert!(broken[1].contains(":2:"), "{broken:?}");
+}
+
+#[test]
+fn policy_speaking_to_postgresql_is_caught() {
+    let files = tree(&[(
+        "policy/decide.rs",
+        "use tokio_postgres::Client;\nfn f(_: deadpool_postgres::Pool) {}",
+    )]);
+    let broken = check(&files);
+    assert_eq!(broken.len(), 2, "{broken:?}");
+    assert!(broken[0].contains("tokio_postgres"), "{broken:?}");
+    assert!(broken[1].contains("deadpool_postgres"), "{broken:?}");
 }
 
 #[test]
