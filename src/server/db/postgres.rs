@@ -76,6 +76,8 @@ impl ServerDb for PgDb {
         })
     }
 
+    /// A connection with a runtime of its own, for the account commands: not to be called
+    /// from inside an async runtime (it blocks on its own).
     fn connect(url: &str) -> DbResult<PgConnection> {
         let runtime = tokio::runtime::Builder::new_multi_thread()
             .worker_threads(1)
