@@ -1818,3 +1818,104 @@ async fn a_template_pause_starts_and_ends_on_the_servers_movable_clock(dir: Serv
     let sent = shop.send(&to("user1", "welcome", &[])).await.unwrap();
     assert_eq!(sent.decision.outcome, Outcome::Deliver, "{sent:?}");
 }
+
+on_both_backends!(async fn a_held_offer_released_by_its_user_takes_her_feedback_once);
+async fn a_held_offer_released_by_its_user_takes_her_feedback_once(dir: ServerDir) {
+    let s = scene_in(dir, |dir| TestServer::start(dir, &[]));
+    let shop = s.shop();
+    approved(&shop, "promo", Category::Marketing, "New arrivals").await;
+    let held = shop.send(&to("ana", "promo", &[])).await.unwrap();
+    assert_eq!(
+        (held.decision.outcome, held.decision.reason),
+        (Outcome::Hold, Reason::NotSubscribed)
+    );
+    let message = held.message.unwrap();
+    let feedback = |feedback| WireAction::Feedback { message, feedback };
+    let ana = s.server.api(&s.ana);
+    let results = act(
+        &ana,
+        vec![
+            ("release", WireAction::ReleaseHeld { message }),
+            ("no", feedback(Feedback::NotInterested)),
+            ("yes", feedback(Feedback::Interested)),
+        ],
+    )
+    .await;
+    assert!(results.results.iter().all(|r| r.ok), "{results:?}");
+
+    let changes = all_changes(&ana).await;
+    let released = changes.messages.iter().find(|m| m.id == message).unwrap();
+    assert_eq!(
+        (
+            released.decision.outcome,
+            released.decision.reason,
+            released.feedback
+        ),
+        (
+            Outcome::Deliver,
+            Reason::ReleasedByUser,
+            Some(Feedback::Interested)
+        )
+    );
+    let figures = shop.metrics(&MetricsScope::Business).await.unwrap().metrics;
+    assert_eq!(
+        (
+            figures.delivered,
+            figures.held,
+            figures.interested,
+            figures.not_interested
+        ),
+        (1, 0, 1, 0),
+        "the release moves the offer from held to delivered, and only the last feedback counts"
+    );
+}
+
+on_both_backends!(async fn an_offer_held_for_quiet_hours_is_delivered_when_they_end);
+async fn an_offer_held_for_quiet_hours_is_delivered_when_they_end(dir: ServerDir) {
+    let s = scene_in(dir, |dir| TestServer::start(dir, &["--movable-clock"]));
+    let shop = s.shop();
+    approved(&shop, "promo", Category::Marketing, "New arrivals").await;
+    let ana = s.server.api(&s.ana);
+    let business = BusinessId(s.shop.split('.').nth(1).unwrap().parse().unwrap());
+    let now = all_changes(&ana).await.now;
+    let utc = Zone::named("UTC").unwrap();
+    let prefs = UserPrefs {
+        quiet_hours: Some(QuietHours {
+            start: utc.hour_at(now),
+            end: (utc.hour_at(now) + 2) % 24,
+        }),
+        time_zone: Some(utc),
+        ..all_changes(&ana).await.prefs
+    };
+    let results = act(
+        &ana,
+        vec![
+            ("subscribe", WireAction::Subscribe { business }),
+            ("quiet", WireAction::SetPrefs { prefs }),
+        ],
+    )
+    .await;
+    assert!(results.results.iter().all(|r| r.ok), "{results:?}");
+    let held = shop.send(&to("ana", "promo", &[])).await.unwrap();
+    assert_eq!(
+        (held.decision.outcome, held.decision.reason),
+        (Outcome::Hold, Reason::QuietHours),
+        "{}",
+        held.decision.sentence
+    );
+
+    let moved = advance_clock(&s.server, 3 * 3_600).await;
+    assert_eq!(moved.released, 1, "{moved:?}");
+    let changes = all_changes(&ana).await;
+    let delivered = changes
+        .messages
+        .iter()
+        .find(|m| Some(m.id) == held.message)
+        .unwrap();
+    assert_eq!(delivered.decision.outcome, Outcome::Deliver);
+    assert!(
+        delivered.decision.sentence.contains("quiet hours to end"),
+        "{}",
+        delivered.decision.sentence
+    );
+}
