@@ -7,6 +7,7 @@ use parley::model::*;
 use parley::protocol::*;
 use parley::sync::business_client::BusinessClient;
 use parley::sync::http::HttpError;
+use proptest::prelude::*;
 use std::time::{Duration, Instant};
 use support::postgres::TestDatabase;
 use support::server::*;
@@ -396,4 +397,152 @@ async fn a_server_killed_amid_sends_loses_none_it_answered_and_the_other_serves_
         lost.len(),
         answered.len()
     );
+}
+
+/// One request of a plan: an offer or a notice to one of the four users, or a notice
+/// broadcast to all of them, through one of the two servers.
+#[derive(Debug, Clone, Copy)]
+enum Request {
+    Offer { user: usize, server: usize },
+    Notice { user: usize, server: usize },
+    Broadcast { server: usize },
+}
+
+fn request() -> impl Strategy<Value = Request> {
+    prop_oneof![
+        (0..4usize, 0..2usize).prop_map(|(user, server)| Request::Offer { user, server }),
+        (0..4usize, 0..2usize).prop_map(|(user, server)| Request::Notice { user, server }),
+        (0..2usize).prop_map(|server| Request::Broadcast { server }),
+    ]
+}
+
+/// What a run of a plan left: each user's delivered offers and messages, and the budget.
+struct Delivered {
+    offers: Vec<usize>,
+    messages: Vec<usize>,
+    budget: i64,
+}
+
+/// Runs every request of `plan` at once against two servers on one new database, with a
+/// tier of `tier` people and a budget of `budget` credits, each user subscribed.
+fn run_at_once(tier: u32, budget: i64, plan: &[Request]) -> Delivered {
+    let database = TestDatabase::new();
+    let dir = directory_on(&database);
+    let assets = dir.path().join("assets");
+    std::fs::create_dir(&assets).unwrap();
+    let policy = include_str!("../assets/policy.toml").replace(
+        "limits = [250, 2000, 10000, 100000]",
+        &format!("limits = [{tier}, 2000]"),
+    );
+    std::fs::write(assets.join("policy.toml"), policy).unwrap();
+    let names: Vec<String> = (0..4).map(|n| format!("u{n}")).collect();
+    let users: Vec<String> = names.iter().map(|n| add_user(dir.path(), n)).collect();
+    let token = add_business(dir.path(), "Tienda Sol", &["--budget", &budget.to_string()]);
+    let extra = ["--rate-limit", "0", "--assets", assets.to_str().unwrap()];
+    let servers = [
+        TestServer::start(dir.path(), &extra),
+        TestServer::start(dir.path(), &extra),
+    ];
+    let runtime = tokio::runtime::Runtime::new().unwrap();
+    runtime.block_on(async {
+        let shops = servers
+            .each_ref()
+            .map(|s| BusinessClient::new(&s.url, &token).unwrap());
+        approved(
+            &shops[0],
+            "sale",
+            Category::Marketing,
+            "Spring sale starts now",
+        )
+        .await;
+        approved(&shops[0], "hello", Category::Utility, "Your order is ready").await;
+        let business = BusinessId(token.split('.').nth(1).unwrap().parse().unwrap());
+        for user in &users {
+            let subscribe = WireAction::Subscribe { business };
+            assert!(
+                act(&servers[1].api(user), vec![("s", subscribe)])
+                    .await
+                    .results[0]
+                    .ok
+            );
+        }
+        let requests = plan.iter().map(|&r| {
+            let (shops, names) = (shops.clone(), names.clone());
+            async move {
+                let send = |server: usize, user: usize, template: &str| {
+                    let request = SendRequest {
+                        to: names[user].clone(),
+                        template: Some(template.into()),
+                        params: vec![],
+                        text: None,
+                    };
+                    let shop = shops[server].clone();
+                    async move { shop.send(&request).await.map(drop) }
+                };
+                match r {
+                    Request::Offer { user, server } => send(server, user, "sale").await,
+                    Request::Notice { user, server } => send(server, user, "hello").await,
+                    Request::Broadcast { server } => {
+                        let broadcast = BroadcastSubmission {
+                            template: "hello".into(),
+                            params: vec![],
+                            to: Some(names.clone()),
+                            dry_run: false,
+                        };
+                        match shops[server].broadcast(&broadcast).await {
+                            Err(HttpError::Refused { status: 402, .. }) => Ok(()),
+                            other => other.map(drop),
+                        }
+                    }
+                }
+            }
+        });
+        for answer in futures::future::join_all(requests).await {
+            answer.expect("every request is answered");
+        }
+        let mut outcome = Delivered {
+            offers: Vec::new(),
+            messages: Vec::new(),
+            budget: shops[1].status().await.unwrap().budget,
+        };
+        for user in &users {
+            let delivered: Vec<_> = all_changes(&servers[0].api(user))
+                .await
+                .messages
+                .into_iter()
+                .filter(|m| m.decision.outcome == Outcome::Deliver)
+                .collect();
+            let offers = delivered
+                .iter()
+                .filter(|m| m.category == Some(Category::Marketing))
+                .count();
+            outcome.offers.push(offers);
+            outcome.messages.push(delivered.len());
+        }
+        outcome
+    })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig {
+        cases: 4,
+        failure_persistence: None,
+        ..ProptestConfig::default()
+    })]
+
+    /// Whatever two servers on one database are asked at once, no user gets more than two
+    /// offers from the business in a week, no more people than its tier are reached, and
+    /// its budget never goes below zero.
+    #[test]
+    fn requests_at_once_through_two_servers_never_exceed_a_cap_the_tier_or_the_budget(
+        tier in 1u32..=3,
+        budget in 0i64..=40,
+        plan in prop::collection::vec(request(), 4..20),
+    ) {
+        let outcome = run_at_once(tier, budget, &plan);
+        prop_assert!(outcome.offers.iter().all(|&n| n <= 2), "offers per user: {:?}", outcome.offers);
+        let reached = outcome.messages.iter().filter(|&&n| n > 0).count();
+        prop_assert!(reached <= tier as usize, "{reached} people reached with a tier of {tier}");
+        prop_assert!(outcome.budget >= 0, "budget {}", outcome.budget);
+    }
 }
