@@ -85,10 +85,10 @@ impl PgTx<'_, '_> {
         Ok(b)
     }
 
-    /// A count a statement returns in its first column.
+    /// The `count(*)` a statement returns.
     fn count(&self, sql: &str, params: super::tx::Params) -> DbResult<u32> {
-        let row = self.one(sql, params)?;
-        Ok(u32::try_from(row.get::<_, i64>(0).max(0)).unwrap_or(u32::MAX))
+        let n: i64 = get(&self.one(sql, params)?, "count")?;
+        Ok(u32::try_from(n.max(0)).unwrap_or(u32::MAX))
     }
 }
 
