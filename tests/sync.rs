@@ -9,13 +9,13 @@ use parley::policy::{PolicyConfig, Pricing, SignalConfig};
 use parley::protocol::{
     BroadcastSubmission, KeyedAction, SendRequest, TemplateSubmission, WireAction,
 };
-use parley::server::db::{Backend, ServerDb};
+use parley::server::db::{Backend, ServerConnection, ServerDb};
 use parley::server::{Server, ServerConfig, add_business, add_user};
 use parley::store::{NewBusiness, Store, paths};
 use parley::sync::business_client::BusinessClient;
 use parley::sync::engine::{Engine, SyncConfig, SyncEvent};
 use parley::sync::http::Api;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::time::{Duration, Instant};
 use support::server::{ServerDir, TestServer, act, on_both_backends};
 use tempfile::TempDir;
@@ -333,10 +333,10 @@ fn a_retried_request_whose_answer_was_lost_applies_once(dir: ServerDir) {
     assert_eq!(status.metrics.reports, 1, "reported once, not twice");
 }
 
-#[test]
-fn a_server_killed_in_the_middle_of_a_catch_up_costs_nothing() {
-    let (rt, dir, acc) = world();
-    let backlog = backlog(dir.path(), acc.shop_id, 4_500);
+on_both_backends!(fn a_server_killed_in_the_middle_of_a_catch_up_costs_nothing);
+fn a_server_killed_in_the_middle_of_a_catch_up_costs_nothing(dir: ServerDir) {
+    let (rt, dir, acc) = world_on(dir);
+    let backlog = backlog(&dir, acc.shop_id, 4_500);
     let mut server = TestServer::start(dir.path(), &[]);
     let mut c = client(&server.url, &acc.alice);
     assert!(
@@ -373,12 +373,12 @@ fn a_server_killed_in_the_middle_of_a_catch_up_costs_nothing() {
 }
 
 /// Decides `n` utility messages from the shop to alice in the server's store, and returns their ids.
-fn backlog(dir: &Path, shop: BusinessId, n: usize) -> Vec<i64> {
-    let mut store = Store::open(&paths::database_file(dir)).unwrap();
+fn backlog(dir: &ServerDir, shop: BusinessId, n: usize) -> Vec<i64> {
+    let mut store = Backend::connect(&dir.place()).unwrap();
     let policy = PolicyConfig::default();
-    let alice = store.db().user_named("alice").unwrap().unwrap().id;
     store
-        .write(|tx| {
+        .in_transaction(|tx| {
+            let alice = tx.reads().user_named("alice")?.expect("alice").id;
             let new = parley::store::NewTemplate {
                 business: shop,
                 name: "update",
@@ -386,7 +386,7 @@ fn backlog(dir: &Path, shop: BusinessId, n: usize) -> Vec<i64> {
                 body: "Order {{1}} shipped",
                 allow_recategorise: false,
             };
-            let (template, _) = tx.submit_template(&new, &policy, Timestamp(0))?;
+            let template = tx.submit_template(&new, &policy, Timestamp(0))?;
             let mut ids = Vec::with_capacity(n);
             for i in 0..n {
                 let attempt = parley::store::Attempt {
