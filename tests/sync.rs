@@ -1,6 +1,7 @@
 //! The inbox against a real server on 127.0.0.1: the outbox drains once after an offline
 //! period, a retried request whose first answer was lost applies once, a server killed in the
 //! middle of a catch-up costs nothing, and the stream brings new messages as they are decided.
+//! Each runs on a server on SQLite and again on PostgreSQL (`NAME::sqlite`, `NAME::postgres`).
 
 mod support;
 
@@ -11,7 +12,7 @@ use parley::protocol::{
 };
 use parley::server::db::{Backend, ServerConnection, ServerDb};
 use parley::server::{Server, ServerConfig, add_business, add_user};
-use parley::store::{NewBusiness, Store, paths};
+use parley::store::{NewBusiness, Store};
 use parley::sync::business_client::BusinessClient;
 use parley::sync::engine::{Engine, SyncConfig, SyncEvent};
 use parley::sync::http::Api;
@@ -191,13 +192,8 @@ impl Client {
     }
 }
 
-/// A test's runtime, and the small world's server directory and accounts.
-fn world() -> (Runtime, ServerDir, Accounts) {
-    world_on(ServerDir::sqlite())
-}
-
-/// The small world with its store in `dir` (SQLite or PostgreSQL).
-fn world_on(dir: ServerDir) -> (Runtime, ServerDir, Accounts) {
+/// A test's runtime, and the small world in `dir` (SQLite or PostgreSQL) with its accounts.
+fn world(dir: ServerDir) -> (Runtime, ServerDir, Accounts) {
     let acc = accounts(&dir);
     let rt = tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)
@@ -209,7 +205,7 @@ fn world_on(dir: ServerDir) -> (Runtime, ServerDir, Accounts) {
 
 on_both_backends!(fn actions_taken_offline_reach_the_server_once_and_take_effect);
 fn actions_taken_offline_reach_the_server_once_and_take_effect(dir: ServerDir) {
-    let (rt, dir, acc) = world_on(dir);
+    let (rt, dir, acc) = world(dir);
     let mut server = LocalServer::start(&rt, &dir);
     let shop = BusinessClient::new(&server.url, &acc.shop).unwrap();
     let lender = BusinessClient::new(&server.url, &acc.lender).unwrap();
@@ -296,7 +292,7 @@ fn actions_taken_offline_reach_the_server_once_and_take_effect(dir: ServerDir) {
 
 on_both_backends!(fn a_retried_request_whose_answer_was_lost_applies_once);
 fn a_retried_request_whose_answer_was_lost_applies_once(dir: ServerDir) {
-    let (rt, dir, acc) = world_on(dir);
+    let (rt, dir, acc) = world(dir);
     let server = LocalServer::start(&rt, &dir);
     let lender = BusinessClient::new(&server.url, &acc.lender).unwrap();
     template(
@@ -335,7 +331,7 @@ fn a_retried_request_whose_answer_was_lost_applies_once(dir: ServerDir) {
 
 on_both_backends!(fn a_server_killed_in_the_middle_of_a_catch_up_costs_nothing);
 fn a_server_killed_in_the_middle_of_a_catch_up_costs_nothing(dir: ServerDir) {
-    let (rt, dir, acc) = world_on(dir);
+    let (rt, dir, acc) = world(dir);
     let backlog = backlog(&dir, acc.shop_id, 4_500);
     let mut server = TestServer::start(dir.path(), &[]);
     let mut c = client(&server.url, &acc.alice);
@@ -412,7 +408,7 @@ fn backlog(dir: &ServerDir, shop: BusinessId, n: usize) -> Vec<i64> {
 
 on_both_backends!(fn the_stream_brings_a_new_message_as_soon_as_it_is_decided);
 fn the_stream_brings_a_new_message_as_soon_as_it_is_decided(dir: ServerDir) {
-    let (rt, dir, acc) = world_on(dir);
+    let (rt, dir, acc) = world(dir);
     let server = LocalServer::start(&rt, &dir);
     let shop = BusinessClient::new(&server.url, &acc.shop).unwrap();
     template(
@@ -501,18 +497,18 @@ fn snapshot(store: &Store, businesses: &[BusinessId]) -> String {
     )
 }
 
-#[test]
-fn a_catch_up_stores_what_pulling_page_by_page_stores() {
-    let (rt, dir, acc) = world();
+on_both_backends!(fn a_catch_up_stores_what_pulling_page_by_page_stores);
+fn a_catch_up_stores_what_pulling_page_by_page_stores(dir: ServerDir) {
+    let (rt, dir, acc) = world(dir);
     // Several pages of delivered, held and rejected messages, a held one released and one
     // deleted after they were sent (so later pages change and remove earlier messages), and
     // relations that change on the way.
     {
-        let mut store = Store::open(&paths::database_file(dir.path())).unwrap();
+        let mut store = Backend::connect(&dir.place()).unwrap();
         let policy = PolicyConfig::default();
-        let alice = store.db().user_named("alice").unwrap().unwrap().id;
         store
-            .write(|tx| {
+            .in_transaction(|tx| {
+                let alice = tx.reads().user_named("alice")?.expect("alice").id;
                 let template = |business, name, category, body| {
                     let new = parley::store::NewTemplate {
                         business,
@@ -522,7 +518,6 @@ fn a_catch_up_stores_what_pulling_page_by_page_stores() {
                         allow_recategorise: false,
                     };
                     tx.submit_template(&new, &policy, Timestamp(0))
-                        .map(|(t, _)| t)
                 };
                 let update = template(acc.shop_id, "update", Category::Utility, "Order {{1}}")?;
                 let offer = template(acc.shop_id, "offer", Category::Marketing, "Sale {{1}}")?;
@@ -628,7 +623,7 @@ fn reloaded(events: &mut mpsc::Receiver<SyncEvent>) -> bool {
 
 on_both_backends!(fn a_subscription_made_on_another_device_reloads_the_inbox);
 fn a_subscription_made_on_another_device_reloads_the_inbox(dir: ServerDir) {
-    let (rt, dir, acc) = world_on(dir);
+    let (rt, dir, acc) = world(dir);
     let server = LocalServer::start(&rt, &dir);
     let mut inbox = client(&server.url, &acc.alice);
     let pull = |c: &mut Client| {
@@ -693,7 +688,7 @@ fn own_messages(c: &Client, business: BusinessId) -> Vec<Message> {
 
 on_both_backends!(fn when_the_business_reads_the_conversation_the_users_device_shows_read_ticks);
 fn when_the_business_reads_the_conversation_the_users_device_shows_read_ticks(dir: ServerDir) {
-    let (rt, dir, acc) = world_on(dir);
+    let (rt, dir, acc) = world(dir);
     let server = LocalServer::start(&rt, &dir);
     let shop = BusinessClient::new(&server.url, &acc.shop).unwrap();
     template(
@@ -730,7 +725,7 @@ fn when_the_business_reads_the_conversation_the_users_device_shows_read_ticks(di
 
 on_both_backends!(fn a_business_found_in_the_directory_gets_a_subscription_before_it_writes);
 fn a_business_found_in_the_directory_gets_a_subscription_before_it_writes(dir: ServerDir) {
-    let (rt, dir, acc) = world_on(dir);
+    let (rt, dir, acc) = world(dir);
     let server = LocalServer::start(&rt, &dir);
     let shop = BusinessClient::new(&server.url, &acc.shop).unwrap();
     template(&rt, &shop, "offer", Category::Marketing, "This week: {{1}}");
@@ -784,7 +779,7 @@ fn a_business_found_in_the_directory_gets_a_subscription_before_it_writes(dir: S
 
 on_both_backends!(fn the_time_zone_set_on_the_device_decides_quiet_hours_on_the_server);
 fn the_time_zone_set_on_the_device_decides_quiet_hours_on_the_server(dir: ServerDir) {
-    let (rt, dir, acc) = world_on(dir);
+    let (rt, dir, acc) = world(dir);
     let server = LocalServer::start(&rt, &dir);
     let shop = BusinessClient::new(&server.url, &acc.shop).unwrap();
     template(&rt, &shop, "offer", Category::Marketing, "This week: {{1}}");
