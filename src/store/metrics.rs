@@ -125,14 +125,12 @@ impl Db<'_> {
     /// The figures of a business, template or broadcast, over every day.
     pub fn metrics(&self, scope: MetricScope) -> Result<Metrics> {
         let (condition, id) = scope_condition(scope);
-        let mut m = self.conn.query_row(
-            &format!(
+        let mut m = self.conn.prepare_cached(&format!(
                 "SELECT coalesce(sum(sent),0), coalesce(sum(delivered),0), coalesce(sum(held),0), coalesce(sum(read),0),
                     coalesce(sum(interested),0), coalesce(sum(not_interested),0), coalesce(sum(blocks),0),
                     coalesce(sum(reports),0), coalesce(sum(credits),0)
                  FROM metric_days WHERE {condition}"
-            ),
-            [id],
+            ))?.query_row([id],
             |r| {
                 Ok(Metrics {
                     sent: count(r, 0)?,

@@ -81,7 +81,12 @@ pub fn open_memory() -> Result<Connection> {
 /// inbox's chat indexes stay in memory while a sync writes a batch.
 const CACHE_KIB: i64 = 64 * 1024;
 
+/// Prepared statements kept per connection: every query the store runs more than once stays
+/// parsed (a send alone runs a few dozen distinct ones).
+const STATEMENT_CACHE: usize = 256;
+
 fn prepare(mut conn: Connection, path: &Path) -> Result<Connection> {
+    conn.set_prepared_statement_cache_capacity(STATEMENT_CACHE);
     conn.pragma_update(None, "synchronous", "NORMAL")?;
     conn.pragma_update(None, "cache_size", -CACHE_KIB)?;
     conn.pragma_update(None, "foreign_keys", "ON")?;

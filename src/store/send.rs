@@ -240,10 +240,8 @@ impl Tx<'_> {
         decision: &Decision,
         (now, shown_at): (Timestamp, Timestamp),
     ) -> Result<()> {
-        self.tx.execute(
-            "UPDATE messages SET outcome = 'deliver', reason = ?2, sentence = ?3, delivered_at = ?4, shown_at = ?5
-             WHERE id = ?1",
-            params![m.id, decision.reason.as_str(), decision.sentence, now, shown_at],
+        self.tx.prepare_cached("UPDATE messages SET outcome = 'deliver', reason = ?2, sentence = ?3, delivered_at = ?4, shown_at = ?5
+             WHERE id = ?1")?.execute(params![m.id, decision.reason.as_str(), decision.sentence, now, shown_at],
         )?;
         self.stamp(m.id)?;
         self.touch_chat(

@@ -43,7 +43,8 @@ impl Store {
     /// Copies the WAL into the database as far as readers allow, without blocking writers.
     pub fn checkpoint(&self) -> Result<()> {
         self.conn
-            .query_row("PRAGMA wal_checkpoint(PASSIVE)", [], |_| Ok(()))?;
+            .prepare_cached("PRAGMA wal_checkpoint(PASSIVE)")?
+            .query_row([], |_| Ok(()))?;
         Ok(())
     }
 
@@ -248,17 +249,15 @@ impl Tx<'_> {
             Account::Business(b) => ("businesses", b.0),
             Account::Reviewer(r) => ("reviewers", r.0),
         };
-        self.tx.execute(
-            &format!(
+        self.tx
+            .prepare_cached(&format!(
                 "INSERT OR IGNORE INTO revoked_tokens (token_hash, at)
                  SELECT token_hash, ?2 FROM {table} WHERE id = ?1 AND token_hash IS NOT NULL"
-            ),
-            params![id, now],
-        )?;
-        self.tx.execute(
-            &format!("UPDATE {table} SET token_hash = ?2 WHERE id = ?1"),
-            params![id, new],
-        )?;
+            ))?
+            .execute(params![id, now])?;
+        self.tx
+            .prepare_cached(&format!("UPDATE {table} SET token_hash = ?2 WHERE id = ?1"))?
+            .execute(params![id, new])?;
         Ok(())
     }
 
