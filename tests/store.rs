@@ -1795,3 +1795,62 @@ fn a_policy_with_an_impossible_evidence_or_attribution_is_refused_naming_the_fie
         );
     }
 }
+
+#[test]
+fn the_tier_counts_each_person_a_template_reached_once_and_forgets_them_after_a_day() {
+    let dir = TempDir::new().unwrap();
+    let mut store = Store::open(&db_file(&dir)).unwrap();
+    let (shop, parcel, users) = store
+        .write(|tx| {
+            let shop = tx.add_business(&tienda(), t0() - Span::days(30))?;
+            let (parcel, review) = tx.submit_template(
+                &NewTemplate {
+                    business: shop,
+                    name: "on_its_way",
+                    category: Category::Utility,
+                    body: "Your parcel {{1}} is on its way",
+                    allow_recategorise: false,
+                },
+                &policy(),
+                t0() - Span::days(7),
+            )?;
+            assert_eq!(review.status, TemplateStatus::Approved);
+            let users = (0..251)
+                .map(|n| tx.add_user(&format!("user{n}"), &prefs(4, 2)))
+                .collect::<Result<Vec<_>, _>>()?;
+            Ok((shop, parcel, users))
+        })
+        .unwrap();
+    let (reached, newcomer) = users.split_at(250);
+    for minute in 0..2 {
+        for &user in reached {
+            let sent = send(&mut store, &reminder_send(shop, user, parcel, at(minute)));
+            assert_eq!(
+                sent.decision.outcome,
+                Outcome::Deliver,
+                "{:?}",
+                sent.decision
+            );
+        }
+    }
+    let refused = send(&mut store, &reminder_send(shop, newcomer[0], parcel, at(5)));
+    assert_eq!(refused.decision.reason, Reason::TierLimitReached);
+    let again = send(&mut store, &reminder_send(shop, reached[0], parcel, at(5)));
+    assert_eq!(
+        again.decision.outcome,
+        Outcome::Deliver,
+        "{:?}",
+        again.decision
+    );
+    let next_day = at(5) + Span::hours(24);
+    let welcome = send(
+        &mut store,
+        &reminder_send(shop, newcomer[0], parcel, next_day),
+    );
+    assert_eq!(
+        welcome.decision.outcome,
+        Outcome::Deliver,
+        "{:?}",
+        welcome.decision
+    );
+}

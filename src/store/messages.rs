@@ -189,15 +189,37 @@ impl Db<'_> {
 
     /// Unique users a business reached with templates since `since`, and whether `user` is one.
     pub fn reach(&self, business: BusinessId, user: UserId, since: Timestamp) -> Result<Reach> {
-        let (unique, includes): (u32, Option<bool>) = self.conn.prepare_cached("SELECT count(DISTINCT user_id), max(user_id = ?2) FROM messages
-             WHERE business_id = ?1 AND outcome = 'deliver' AND business_id IS NOT NULL AND direction = 'in'
-                AND template_id IS NOT NULL AND delivered_at > ?3")?.query_row(params![business, user, since],
-            |r| Ok((r.get(0)?, r.get(1)?)),
-        )?;
         Ok(Reach {
-            unique_users: unique,
-            includes_recipient: includes.unwrap_or(false),
+            unique_users: self.reached_count(business, since, None)?,
+            includes_recipient: self.reached(business, user, since)?,
         })
+    }
+
+    /// Whether a business reached `user` with a template since `since`: one row read.
+    pub fn reached(&self, business: BusinessId, user: UserId, since: Timestamp) -> Result<bool> {
+        Ok(self
+            .conn
+            .prepare_cached(
+                "SELECT EXISTS (SELECT 1 FROM template_reach WHERE business_id = ?1 AND user_id = ?2 AND at > ?3)",
+            )?
+            .query_row(params![business, user, since], |r| r.get(0))?)
+    }
+
+    /// How many users a business reached with templates since `since`, counted up to
+    /// `at_most` (all of them when `None`): a tier's check reads no more than its limit.
+    pub fn reached_count(
+        &self,
+        business: BusinessId,
+        since: Timestamp,
+        at_most: Option<u32>,
+    ) -> Result<u32> {
+        let at_most = at_most.map_or(-1, i64::from);
+        Ok(self
+            .conn
+            .prepare_cached(
+                "SELECT count(*) FROM (SELECT 1 FROM template_reach WHERE business_id = ?1 AND at > ?2 LIMIT ?3)",
+            )?
+            .query_row(params![business, since, at_most], |r| r.get(0))?)
     }
 
     /// The template and broadcast of the last delivery from a business to a user since `since`:

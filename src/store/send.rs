@@ -6,7 +6,7 @@ use super::{Result, StoreError, Tx};
 use crate::model::*;
 use crate::policy::decide::window_open;
 use crate::policy::enforcement::standing;
-use crate::policy::{Outgoing, PolicyConfig, Pricing, Recipient, decide};
+use crate::policy::{Outgoing, PolicyConfig, Pricing, Reach, Recipient, decide};
 use rusqlite::params;
 use serde::{Deserialize, Serialize};
 
@@ -82,11 +82,7 @@ impl Tx<'_> {
         let db = self.db();
         let restrictions = db.restrictions(inputs.business.id)?;
         let standing = standing(&inputs.business, &restrictions, config, now);
-        let reach = db.reach(
-            inputs.business.id,
-            inputs.user.id,
-            now - Span::hours(config.tiers.window_hours),
-        )?;
+        let reach = self.tier_reach(inputs, standing.tier_limit, config, now)?;
         let history_days = config
             .caps
             .weekly_window_days
@@ -105,6 +101,41 @@ impl Tx<'_> {
             history: &history,
         };
         Ok(decide(&out, &standing, &to, reach, config, now))
+    }
+
+    /// What the tier's rule needs to know: whether the recipient is already reached and, when
+    /// not and the tier has a limit, how many are (counted up to the limit, the most the rule
+    /// compares). Its cost does not grow with the business's volume of messages.
+    fn tier_reach(
+        &self,
+        inputs: &Inputs,
+        limit: Option<u32>,
+        config: &PolicyConfig,
+        now: Timestamp,
+    ) -> Result<Reach> {
+        let db = self.db();
+        let since = now - Span::hours(config.tiers.window_hours);
+        let business = inputs.business.id;
+        let includes_recipient = db.reached(business, inputs.user.id, since)?;
+        let unique_users = match limit {
+            Some(limit) if !includes_recipient => db.reached_count(business, since, Some(limit))?,
+            _ => 0,
+        };
+        Ok(Reach {
+            unique_users,
+            includes_recipient,
+        })
+    }
+
+    /// Records that a business reached a user with a template at `at`, for the tier's check.
+    fn note_reach(&self, business: BusinessId, user: UserId, at: Timestamp) -> Result<()> {
+        self.tx
+            .prepare_cached(
+                "INSERT INTO template_reach (business_id, user_id, at) VALUES (?1, ?2, ?3)
+                 ON CONFLICT (business_id, user_id) DO UPDATE SET at = max(at, excluded.at)",
+            )?
+            .execute(params![business, user, at])?;
+        Ok(())
     }
 
     /// Decides one attempt and records it: the message (when delivered or held), the decision
@@ -199,6 +230,9 @@ impl Tx<'_> {
         self.stamp(id)?;
         if delivered {
             self.touch_chat(chat, at, body, true, category == Category::Marketing)?;
+            if attempt.template.is_some() {
+                self.note_reach(attempt.business, attempt.user, at)?;
+            }
         }
         Ok(id)
     }
@@ -244,6 +278,9 @@ impl Tx<'_> {
              WHERE id = ?1")?.execute(params![m.id, decision.reason.as_str(), decision.sentence, now, shown_at],
         )?;
         self.stamp(m.id)?;
+        if m.template.is_some() {
+            self.note_reach(business, m.user, now)?;
+        }
         self.touch_chat(
             m.chat,
             now,
