@@ -157,6 +157,31 @@ impl Store {
         })();
         written.map_err(|e: StoreError| open::located(&path, e))
     }
+    /// Runs a batch of writes in one transaction, each in a savepoint of its own: a write for
+    /// which `run` answers false is rolled back alone, and the rest commit together, once.
+    pub fn write_each<W>(
+        &mut self,
+        writes: impl IntoIterator<Item = W>,
+        mut run: impl FnMut(&Tx, W) -> bool,
+    ) -> Result<()> {
+        let path = self.path.clone();
+        let written = (|| {
+            let tx = self
+                .conn
+                .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+            let tx = Tx { tx };
+            for write in writes {
+                tx.tx.prepare_cached("SAVEPOINT one_write")?.execute([])?;
+                if !run(&tx, write) {
+                    tx.tx.prepare_cached("ROLLBACK TO one_write")?.execute([])?;
+                }
+                tx.tx.prepare_cached("RELEASE one_write")?.execute([])?;
+            }
+            tx.tx.commit()?;
+            Ok(())
+        })();
+        written.map_err(|e: StoreError| open::located(&path, e))
+    }
 }
 
 impl Tx<'_> {

@@ -13,6 +13,7 @@
 
 mod error;
 mod sqlite;
+mod writer;
 
 pub use crate::store::{
     Account, Attempt, BroadcastOutcome, BroadcastPart, BroadcastRequest, BroadcastState,
@@ -331,7 +332,8 @@ pub trait ServerDb: Sized + Send + Sync + 'static {
     where
         T: Send + 'static,
         F: FnOnce(&dyn ServerReads) -> DbResult<T> + Send + 'static;
-    /// Runs `f` in one write transaction.
+    /// Runs `f` as one write: it is kept whole or not at all, and answered only once it is
+    /// durable (it may share its commit with other writes: group commit).
     fn write<T, F>(&self, f: F) -> impl Future<Output = DbResult<T>> + Send
     where
         T: Send + 'static,

@@ -1,7 +1,8 @@
-//! The server's store on SQLite, in WAL mode: one connection that writes (fair, first come,
-//! first served), a few that read, and one that copies the WAL into the database in the
-//! background, each used on a blocking thread.
+//! The server's store on SQLite, in WAL mode: one connection that writes, on a thread of its
+//! own that commits writes in batches ([`Writer`]), a few that read, and one that copies the
+//! WAL into the database in the background, each used on a blocking thread.
 
+use super::writer::Writer;
 use super::*;
 use crate::store::{self, Db, Store, StoreError, Tx, paths};
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -13,7 +14,7 @@ const CHECKPOINT_EVERY: Duration = Duration::from_millis(500);
 
 /// The SQLite backend: `parley.db` in the server's data directory.
 pub struct SqliteDb {
-    writer: Arc<tokio::sync::Mutex<Store>>,
+    writer: Writer,
     readers: Vec<Arc<Mutex<Store>>>,
     next: AtomicUsize,
     /// Copies the WAL into the database in the background, so no commit waits for it.
@@ -33,7 +34,7 @@ impl ServerDb for SqliteDb {
         writer.set_auto_checkpoint(0)?;
         let open = || Store::open(&path).map(|s| Arc::new(Mutex::new(s)));
         Ok(SqliteDb {
-            writer: Arc::new(tokio::sync::Mutex::new(writer)),
+            writer: Writer::start(writer)?,
             readers: (0..readers.max(1))
                 .map(|_| open())
                 .collect::<store::Result<_>>()?,
@@ -69,7 +70,7 @@ impl ServerDb for SqliteDb {
         T: Send + 'static,
         F: FnOnce(&dyn ServerWrites) -> DbResult<T> + Send + 'static,
     {
-        self.with_writer(|store| store.in_transaction(f)).await
+        self.writer.write(move |tx| f(&Writes::new(tx))).await
     }
 
     async fn with_writer<T, F>(&self, f: F) -> DbResult<T>
@@ -77,8 +78,7 @@ impl ServerDb for SqliteDb {
         T: Send + 'static,
         F: FnOnce(&mut Store) -> DbResult<T> + Send + 'static,
     {
-        let mut store = Arc::clone(&self.writer).lock_owned().await;
-        finish(tokio::task::spawn_blocking(move || f(&mut store)).await)
+        self.writer.alone(f).await
     }
 
     async fn maintain(&self) {
