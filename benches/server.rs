@@ -148,6 +148,7 @@ async fn sender(client: BusinessClient, n: usize, period: Duration) -> (Vec<Dura
             template: Some("on_its_way".into()),
             params: vec![format!("P-{k}")],
             text: None,
+            key: None,
         };
         let started = Instant::now();
         let sent = client.send(&request).await.expect("a submission");

@@ -44,6 +44,7 @@ async fn scene() -> Scene {
             template: Some("ready".into()),
             params: vec![EVIDENCE.into()],
             text: None,
+            key: None,
         })
         .await
         .unwrap();

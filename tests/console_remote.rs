@@ -785,6 +785,7 @@ fn the_remote_console_edits_and_deletes_a_template_on_the_server() {
         template: Some(SALE.0.into()),
         params: vec!["10%".into()],
         text: None,
+        key: None,
     }))
     .unwrap();
     assert_eq!(sent.decision.reason, Reason::TemplateDeleted);

@@ -135,6 +135,8 @@ pub trait ServerReads {
     fn token_revoked(&self, hash: &[u8]) -> DbResult<bool>;
     /// The stored result of an action a user already sent with this key.
     fn applied_action(&self, user: UserId, key: &str) -> DbResult<Option<String>>;
+    /// The stored answer to a send a business already made with this key.
+    fn applied_send(&self, business: BusinessId, key: &str) -> DbResult<Option<String>>;
     /// One page of a business's conversations, unread ones first, then the most recent.
     fn business_conversations(
         &self,
@@ -266,10 +268,19 @@ pub trait ServerWrites {
     /// Replaces an account's token hash with `new` (none: no working token), keeping the old
     /// one as revoked.
     fn replace_token(&self, account: Account, new: Option<&[u8]>, now: Timestamp) -> DbResult<()>;
-    /// Forgets the idempotency keys of actions applied before `before`; returns how many.
+    /// Forgets the idempotency keys of users' actions and businesses' sends made before
+    /// `before`; returns how many.
     fn forget_actions_before(&self, before: Timestamp) -> DbResult<usize>;
     /// Records that the action with `key` was applied, with its result.
     fn record_action(&self, user: UserId, key: &str, result: &str, at: Timestamp) -> DbResult<()>;
+    /// Records the answer to a business's send with `key`, so a retry gets it again.
+    fn record_send(
+        &self,
+        business: BusinessId,
+        key: &str,
+        result: &str,
+        at: Timestamp,
+    ) -> DbResult<()>;
     /// Reviews one business's quality, templates, strikes and restrictions at `now`.
     fn review_business(
         &self,

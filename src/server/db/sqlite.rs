@@ -331,6 +331,10 @@ impl ServerReads for Db<'_> {
         Ok(Db::applied_action(self, user, key)?)
     }
 
+    fn applied_send(&self, business: BusinessId, key: &str) -> DbResult<Option<String>> {
+        Ok(Db::applied_send(self, business, key)?)
+    }
+
     fn business_conversations(
         &self,
         business: BusinessId,
@@ -525,6 +529,16 @@ impl ServerWrites for Writes<'_, '_> {
 
     fn record_action(&self, user: UserId, key: &str, result: &str, at: Timestamp) -> DbResult<()> {
         Ok(self.tx.record_action(user, key, result, at)?)
+    }
+
+    fn record_send(
+        &self,
+        business: BusinessId,
+        key: &str,
+        result: &str,
+        at: Timestamp,
+    ) -> DbResult<()> {
+        Ok(self.tx.record_send(business, key, result, at)?)
     }
 
     fn review_business(
