@@ -224,15 +224,12 @@ impl Tx<'_> {
         }
         self.tx
             .prepare_cached(
-                "INSERT INTO chat_counts (user_id) VALUES (?1) ON CONFLICT (user_id) DO NOTHING",
-            )?
-            .execute([after.user])?;
-        self.tx
-            .prepare_cached(
-                "UPDATE chat_counts SET all_chats = all_chats + ?2, unread_chats = unread_chats + ?3,
-                    personal = personal + ?4, business = business + ?5, offers = offers + ?6,
-                    archived = archived + ?7, unread_messages = unread_messages + ?8
-                 WHERE user_id = ?1",
+                "INSERT INTO chat_counts (user_id, all_chats, unread_chats, personal, business, offers,
+                    archived, unread_messages) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
+                 ON CONFLICT (user_id) DO UPDATE SET all_chats = all_chats + ?2,
+                    unread_chats = unread_chats + ?3, personal = personal + ?4,
+                    business = business + ?5, offers = offers + ?6, archived = archived + ?7,
+                    unread_messages = unread_messages + ?8",
             )?
             .execute(params![after.user, delta[0], delta[1], delta[2], delta[3], delta[4], delta[5], delta[6]])?;
         Ok(())

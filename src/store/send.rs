@@ -191,13 +191,16 @@ impl Tx<'_> {
             self.next_change()?
         ])?;
         let key = MetricKey::new(attempt.business, attempt.template, attempt.broadcast, at);
-        self.bump(&key, Counter::Sent, 1)?;
-        match decision.outcome {
-            Outcome::Deliver => self.bump(&key, Counter::Delivered, 1)?,
-            Outcome::Hold => self.bump(&key, Counter::Held, 1)?,
-            Outcome::Reject => self.bump_rejected(&key, decision.reason)?,
+        let decided = match decision.outcome {
+            Outcome::Deliver => Counter::Delivered,
+            Outcome::Hold => Counter::Held,
+            Outcome::Reject => Counter::Rejected,
+        };
+        let moves = [(Counter::Sent, 1), (decided, 1), (Counter::Credits, charge)];
+        self.bump_each(&key, &moves)?;
+        if decision.outcome == Outcome::Reject {
+            self.count_reject_reason(&key, decision.reason)?;
         }
-        self.bump(&key, Counter::Credits, charge)?;
         Ok(SendResult {
             decision,
             category,
@@ -217,17 +220,17 @@ impl Tx<'_> {
         let chat = self.ensure_chat(attempt.user, Counterpart::Business(attempt.business))?;
         let delivered = decision.outcome == Outcome::Deliver;
         let at = attempt.at;
+        // Stamped with its change number as it is written, so the row is written once.
         self.tx.prepare_cached(
             "INSERT INTO messages (chat_id, user_id, business_id, direction, category, template_id, broadcast_id,
-                body, sent_at, shown_at, delivered_at, outcome, reason, sentence, charge)
-             VALUES (?1, ?2, ?3, 'in', ?4, ?5, ?6, ?7, ?8, ?8, ?9, ?10, ?11, ?12, ?13)",
+                body, sent_at, shown_at, delivered_at, outcome, reason, sentence, charge, change)
+             VALUES (?1, ?2, ?3, 'in', ?4, ?5, ?6, ?7, ?8, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
         )?.execute(params![
             chat, attempt.user, attempt.business, category.as_str(), attempt.template, attempt.broadcast,
             body, at, delivered.then_some(at), decision.outcome.as_str(), decision.reason.as_str(),
-            decision.sentence, charge
+            decision.sentence, charge, self.next_change()?
         ])?;
         let id = MessageId(self.tx.last_insert_rowid());
-        self.stamp(id)?;
         if delivered {
             self.touch_chat(chat, at, body, true, category == Category::Marketing)?;
             if attempt.template.is_some() {
@@ -289,8 +292,7 @@ impl Tx<'_> {
             m.category == Some(Category::Marketing),
         )?;
         let key = MetricKey::new(business, m.template, m.broadcast, now);
-        self.bump(&key, Counter::Held, -1)?;
-        self.bump(&key, Counter::Delivered, 1)
+        self.bump_each(&key, &[(Counter::Held, -1), (Counter::Delivered, 1)])
     }
 }
 
