@@ -4,7 +4,7 @@
 
 use parley::model::*;
 use parley::policy::enforcement::Change;
-use parley::policy::{PolicyConfig, Pricing, SignalConfig};
+use parley::policy::{PolicyConfig, Pricing, Reach, SignalConfig};
 use parley::store::{
     Attempt, BroadcastOutcome, BroadcastRequest, NewBusiness, NewTemplate, SendResult, Store,
     StoreError,
@@ -1852,5 +1852,42 @@ fn the_tier_counts_each_person_a_template_reached_once_and_forgets_them_after_a_
         Outcome::Deliver,
         "{:?}",
         welcome.decision
+    );
+}
+
+#[test]
+fn a_store_from_before_schema_12_still_knows_whom_each_business_reached_today() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut store, alex, shop, offer) = shop_store(&dir);
+    let sent = send(&mut store, &template_send(shop, alex, offer, at(10)));
+    assert_eq!(
+        sent.decision.outcome,
+        Outcome::Deliver,
+        "{:?}",
+        sent.decision
+    );
+    drop(store);
+    // The file as schema 11 left it: the messages, without the table of whom each reached.
+    let raw = rusqlite::Connection::open(db_file(&dir)).unwrap();
+    raw.execute_batch(
+        "DROP TABLE template_reach; DROP TABLE applied_sends; PRAGMA user_version = 11;",
+    )
+    .unwrap();
+    drop(raw);
+
+    let store = Store::open(&db_file(&dir)).unwrap();
+    let reach = store.db().reach(shop, alex, at(0)).unwrap();
+    assert_eq!(
+        reach,
+        Reach {
+            unique_users: 1,
+            includes_recipient: true
+        }
+    );
+    let after = store.db().reach(shop, alex, at(10)).unwrap();
+    assert_eq!(
+        after,
+        Reach::default(),
+        "a window that starts at the delivery leaves it out"
     );
 }
