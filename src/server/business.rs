@@ -216,7 +216,7 @@ pub fn send(
     if let Some(first) = tx.reads().applied_send(business, key)? {
         let answer = serde_json::from_str(&first).map_err(|e| {
             DbError::Failed(format!(
-                "the kept answer to the send with key {key} is damaged: {e}"
+                "the kept answer to this send is damaged ({e}); send it with a new key"
             ))
         })?;
         return Ok((answer, None));
