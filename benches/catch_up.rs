@@ -365,6 +365,7 @@ async fn latency(config: SyncConfig, url: &str, token: &str, samples: usize) -> 
             template: Some("update".into()),
             params: vec![format!("L-{i}")],
             text: None,
+            key: None,
         };
         let sent = business.send(&request).await.expect("a send");
         let answered = Instant::now();

@@ -223,6 +223,7 @@ async fn execute(client: &BusinessClient, command: BusinessCommand) -> Result<Do
                 template,
                 params,
                 text,
+                key: None,
             };
             let sent = client.send(&request).await?;
             let delivered = sent.decision.outcome == crate::model::Outcome::Deliver;

@@ -284,6 +284,10 @@ pub struct SendRequest {
     #[serde(default)]
     pub params: Vec<String>,
     pub text: Option<String>,
+    /// An idempotency key: a send retried with the key of one already made is answered as
+    /// that one was, not decided again.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub key: Option<String>,
 }
 
 impl utoipa::PartialSchema for SendRequest {
@@ -302,6 +306,11 @@ fn send_request_schema() -> utoipa::openapi::RefOr<utoipa::openapi::schema::Sche
     let none = serde_json::json!({"type": "null"});
     let params = serde_json::json!({"type": "array", "maxItems": limits::MAX_PARAMS,
         "items": {"type": "string", "maxLength": limits::MAX_PARAM_CHARS}});
+    let key = serde_json::json!({"type": "string", "minLength": 1, "maxLength": 128,
+        "pattern": r"^[^\x00-\x1F\x7F-\x9F]+$",
+        "description": "An idempotency key, new for each send and the same when it is retried: \
+            a send with the key of one this business already made (within the server's key \
+            retention, 7 days by default) gets that send's answer again and is not decided again."});
     let shape = serde_json::json!({"oneOf": [
         {
             "type": "object",
@@ -313,6 +322,7 @@ fn send_request_schema() -> utoipa::openapi::RefOr<utoipa::openapi::schema::Sche
                 "template": {"type": "string", "description": "The template's name."},
                 "params": params,
                 "text": none,
+                "key": key,
             },
         },
         {
@@ -326,6 +336,7 @@ fn send_request_schema() -> utoipa::openapi::RefOr<utoipa::openapi::schema::Sche
                 "params": params,
                 "text": {"type": "string", "minLength": 1, "maxLength": limits::MAX_BODY_CHARS,
                     "pattern": "\\S", "description": "A free-form service reply."},
+                "key": key,
             },
         },
     ]});

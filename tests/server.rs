@@ -30,6 +30,7 @@ fn to(user: &str, template: &str, params: &[&str]) -> SendRequest {
         template: Some(template.into()),
         params: params.iter().map(|p| p.to_string()).collect(),
         text: None,
+        key: None,
     }
 }
 
@@ -1918,4 +1919,43 @@ async fn an_offer_held_for_quiet_hours_is_delivered_when_they_end(dir: ServerDir
         "{}",
         delivered.decision.sentence
     );
+}
+
+on_both_backends!(async fn a_send_retried_with_its_key_gets_the_first_answer_and_is_stored_once);
+async fn a_send_retried_with_its_key_gets_the_first_answer_and_is_stored_once(dir: ServerDir) {
+    let s = scene_in(dir, |dir| TestServer::start(dir, &["--rate-limit", "0"]));
+    let shop = s.shop();
+    approved(
+        &shop,
+        "order_ready",
+        Category::Utility,
+        "Your order {{1}} is ready",
+    )
+    .await;
+    let request = SendRequest {
+        key: Some("order-77".into()),
+        ..to("ana", "order_ready", &["77"])
+    };
+    let first = shop.send(&request).await.unwrap();
+    let again = shop.send(&request).await.unwrap();
+    assert_eq!(again, first, "the retry is answered as the first send was");
+    let other = shop
+        .send(&SendRequest {
+            key: Some("order-78".into()),
+            ..to("ana", "order_ready", &["78"])
+        })
+        .await
+        .unwrap();
+    assert_ne!(other.message, first.message, "another key is another send");
+    let ana = all_changes(&s.server.api(&s.ana)).await;
+    let bodies: Vec<&str> = ana.messages.iter().map(|m| m.body.as_str()).collect();
+    assert_eq!(bodies, ["Your order 77 is ready", "Your order 78 is ready"]);
+
+    let control = SendRequest {
+        key: Some("bad\u{7}key".into()),
+        ..to("ana", "order_ready", &["79"])
+    };
+    let (status, error) = status_of(shop.send(&control).await);
+    assert_eq!(status, 422);
+    assert!(error.message.contains("idempotency key"), "{error:?}");
 }

@@ -119,6 +119,7 @@ fn send(rt: &Runtime, client: &BusinessClient, template: &str) -> Decision {
         template: Some(template.into()),
         params: vec!["x".into()],
         text: None,
+        key: None,
     };
     rt.block_on(client.send(&request)).unwrap().decision
 }

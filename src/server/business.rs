@@ -35,6 +35,9 @@ pub fn check_submission(t: &TemplateSubmission) -> std::result::Result<(), Strin
 /// Checks the sizes of a message request.
 pub fn check_send(r: &SendRequest) -> std::result::Result<(), String> {
     check_params(&r.params)?;
+    if let Some(key) = &r.key {
+        super::actions::check_key(key)?;
+    }
     match (&r.template, &r.text) {
         (Some(_), Some(_)) => Err("give a template or text, not both".into()),
         (None, None) => Err("give a template (with its parameters) or some text".into()),
@@ -197,9 +200,36 @@ fn user_named(db: &dyn ServerReads, name: &str) -> DbResult<UserId> {
         .ok_or_else(|| DbError::not_found(format!("no user named {name} on this server")))
 }
 
-/// Sends one message through the rules; returns the answer and the user to wake, if the
-/// message was stored.
+/// Sends one message through the rules, once per idempotency key: a retry with the key of a
+/// send already made gets that send's answer and wakes no one. Returns the answer and the
+/// user to wake.
 pub fn send(
+    tx: &dyn ServerWrites,
+    business: BusinessId,
+    r: &SendRequest,
+    rules: (&PolicyConfig, &Pricing),
+    now: Timestamp,
+) -> DbResult<(SendResponse, Option<UserId>)> {
+    let Some(key) = &r.key else {
+        return decide_send(tx, business, r, rules, now);
+    };
+    if let Some(first) = tx.reads().applied_send(business, key)? {
+        let answer = serde_json::from_str(&first).map_err(|e| {
+            DbError::Failed(format!(
+                "the kept answer to this send is damaged ({e}); send it with a new key"
+            ))
+        })?;
+        return Ok((answer, None));
+    }
+    let (response, woken) = decide_send(tx, business, r, rules, now)?;
+    let kept = serde_json::to_string(&response)
+        .map_err(|e| DbError::Failed(format!("cannot keep the answer to a send: {e}")))?;
+    tx.record_send(business, key, &kept, now)?;
+    Ok((response, woken))
+}
+
+/// Decides one message and stores it with its decision.
+fn decide_send(
     tx: &dyn ServerWrites,
     business: BusinessId,
     r: &SendRequest,

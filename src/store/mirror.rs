@@ -52,7 +52,8 @@ impl Db<'_> {
     pub fn outbox_len(&self) -> Result<usize> {
         let n: i64 = self
             .conn
-            .query_row("SELECT count(*) FROM outbox", [], |r| r.get(0))?;
+            .prepare_cached("SELECT count(*) FROM outbox")?
+            .query_row([], |r| r.get(0))?;
         Ok(n.max(0) as usize)
     }
 
@@ -70,10 +71,9 @@ impl Db<'_> {
 impl Tx<'_> {
     /// Queues an action for the server (in the transaction that applied it locally).
     pub fn enqueue(&self, key: &str, action_json: &str, now: Timestamp) -> Result<()> {
-        self.tx.execute(
-            "INSERT INTO outbox (key, action, created_at) VALUES (?1, ?2, ?3)",
-            params![key, action_json, now],
-        )?;
+        self.tx
+            .prepare_cached("INSERT INTO outbox (key, action, created_at) VALUES (?1, ?2, ?3)")?
+            .execute(params![key, action_json, now])?;
         Ok(())
     }
 
@@ -90,10 +90,11 @@ impl Tx<'_> {
 
     /// Notes a failed attempt to deliver an action.
     pub fn outbox_failed(&self, key: &str, error: &str) -> Result<()> {
-        self.tx.execute(
-            "UPDATE outbox SET attempts = attempts + 1, last_error = ?2 WHERE key = ?1",
-            params![key, text::clean_line(error, 300)],
-        )?;
+        self.tx
+            .prepare_cached(
+                "UPDATE outbox SET attempts = attempts + 1, last_error = ?2 WHERE key = ?1",
+            )?
+            .execute(params![key, text::clean_line(error, 300)])?;
         Ok(())
     }
 
@@ -115,10 +116,9 @@ impl Tx<'_> {
                  ON CONFLICT (name) DO UPDATE SET value = value - 1 RETURNING value",
             )?
             .query_row([], |r| r.get(0))?;
-        self.tx.execute(
-            "UPDATE messages SET id = ?2, client_key = ?3 WHERE id = ?1",
-            params![id, local, key],
-        )?;
+        self.tx
+            .prepare_cached("UPDATE messages SET id = ?2, client_key = ?3 WHERE id = ?1")?
+            .execute(params![id, local, key])?;
         Ok(MessageId(local))
     }
 

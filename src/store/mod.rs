@@ -83,7 +83,8 @@ impl Db<'_> {
     pub fn meta(&self, key: &str) -> Result<Option<String>> {
         Ok(self
             .conn
-            .query_row("SELECT value FROM meta WHERE key = ?1", [key], |r| r.get(0))
+            .prepare_cached("SELECT value FROM meta WHERE key = ?1")?
+            .query_row([key], |r| r.get(0))
             .optional()?)
     }
 
@@ -156,6 +157,31 @@ impl Store {
         })();
         written.map_err(|e: StoreError| open::located(&path, e))
     }
+    /// Runs a batch of writes in one transaction, each in a savepoint of its own: a write for
+    /// which `run` answers false is rolled back alone, and the rest commit together, once.
+    pub fn write_each<W>(
+        &mut self,
+        writes: impl IntoIterator<Item = W>,
+        mut run: impl FnMut(&Tx, W) -> bool,
+    ) -> Result<()> {
+        let path = self.path.clone();
+        let written = (|| {
+            let tx = self
+                .conn
+                .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+            let tx = Tx { tx };
+            for write in writes {
+                tx.tx.prepare_cached("SAVEPOINT one_write")?.execute([])?;
+                if !run(&tx, write) {
+                    tx.tx.prepare_cached("ROLLBACK TO one_write")?.execute([])?;
+                }
+                tx.tx.prepare_cached("RELEASE one_write")?.execute([])?;
+            }
+            tx.tx.commit()?;
+            Ok(())
+        })();
+        written.map_err(|e: StoreError| open::located(&path, e))
+    }
 }
 
 impl Tx<'_> {
@@ -166,11 +192,12 @@ impl Tx<'_> {
 
     /// Sets a value in the meta table.
     pub fn set_meta(&self, key: &str, value: &str) -> Result<()> {
-        self.tx.execute(
-            "INSERT INTO meta (key, value) VALUES (?1, ?2)
+        self.tx
+            .prepare_cached(
+                "INSERT INTO meta (key, value) VALUES (?1, ?2)
              ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-            params![key, value],
-        )?;
+            )?
+            .execute(params![key, value])?;
         Ok(())
     }
 

@@ -43,7 +43,8 @@ impl Store {
     /// Copies the WAL into the database as far as readers allow, without blocking writers.
     pub fn checkpoint(&self) -> Result<()> {
         self.conn
-            .query_row("PRAGMA wal_checkpoint(PASSIVE)", [], |_| Ok(()))?;
+            .prepare_cached("PRAGMA wal_checkpoint(PASSIVE)")?
+            .query_row([], |_| Ok(()))?;
         Ok(())
     }
 
@@ -224,6 +225,15 @@ impl Db<'_> {
             .query_row([hash], |r| r.get(0))?)
     }
 
+    /// The stored answer to a send a business already made with this key.
+    pub fn applied_send(&self, business: BusinessId, key: &str) -> Result<Option<String>> {
+        Ok(self
+            .conn
+            .prepare_cached("SELECT result FROM applied_sends WHERE business_id = ?1 AND key = ?2")?
+            .query_row(params![business, key], |r| r.get(0))
+            .optional()?)
+    }
+
     /// The stored result of an action a user already sent with this key.
     pub fn applied_action(&self, user: UserId, key: &str) -> Result<Option<String>> {
         Ok(self
@@ -248,26 +258,46 @@ impl Tx<'_> {
             Account::Business(b) => ("businesses", b.0),
             Account::Reviewer(r) => ("reviewers", r.0),
         };
-        self.tx.execute(
-            &format!(
+        self.tx
+            .prepare_cached(&format!(
                 "INSERT OR IGNORE INTO revoked_tokens (token_hash, at)
                  SELECT token_hash, ?2 FROM {table} WHERE id = ?1 AND token_hash IS NOT NULL"
-            ),
-            params![id, now],
-        )?;
-        self.tx.execute(
-            &format!("UPDATE {table} SET token_hash = ?2 WHERE id = ?1"),
-            params![id, new],
-        )?;
+            ))?
+            .execute(params![id, now])?;
+        self.tx
+            .prepare_cached(&format!("UPDATE {table} SET token_hash = ?2 WHERE id = ?1"))?
+            .execute(params![id, new])?;
         Ok(())
     }
 
-    /// Forgets the idempotency keys of actions applied before `before`; returns how many.
+    /// Forgets the idempotency keys of users' actions and businesses' sends made before
+    /// `before`; returns how many.
     pub fn forget_actions_before(&self, before: Timestamp) -> Result<usize> {
-        Ok(self
+        let actions = self
             .tx
             .prepare_cached("DELETE FROM applied_actions WHERE at < ?1")?
-            .execute([before])?)
+            .execute([before])?;
+        let sends = self
+            .tx
+            .prepare_cached("DELETE FROM applied_sends WHERE at < ?1")?
+            .execute([before])?;
+        Ok(actions + sends)
+    }
+
+    /// Records the answer to a business's send with `key`, so a retry gets it again.
+    pub fn record_send(
+        &self,
+        business: BusinessId,
+        key: &str,
+        result: &str,
+        at: Timestamp,
+    ) -> Result<()> {
+        self.tx
+            .prepare_cached(
+                "INSERT INTO applied_sends (business_id, key, result, at) VALUES (?1, ?2, ?3, ?4)",
+            )?
+            .execute(params![business, key, result, at])?;
+        Ok(())
     }
 
     /// Records that the action with `key` was applied, with its result, so a replay is not.

@@ -2,6 +2,7 @@
 //! parts), metrics, status and what the business console reads, as typed calls over [`Api`].
 
 use super::http::{Api, HttpError};
+use super::outbox::new_key;
 use crate::model::TemplateVersion;
 use crate::model::{
     BroadcastId, BroadcastRecord, ConversationPage, DayFigures, QualityPoint, TemplateEvent,
@@ -10,6 +11,12 @@ use crate::model::{
 use crate::policy::{Settlement, StandingReport};
 use crate::protocol::*;
 use reqwest::Method;
+use std::time::Duration;
+
+/// How many times a send is tried when it gets no answer.
+const SEND_TRIES: u32 = 3;
+/// The wait before trying a send again, longer at each try.
+const RETRY_AFTER: Duration = Duration::from_millis(200);
 
 /// Which figures to ask for.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -96,9 +103,22 @@ impl BusinessClient {
             .await
     }
 
-    /// Sends one message; the answer is the rules' decision.
+    /// Sends one message; the answer is the rules' decision. The request carries an
+    /// idempotency key (a new one unless it has its own), and a send that got no answer (the
+    /// server unreachable, or too slow) is tried again with the same key, so it is decided once.
     pub async fn send(&self, request: &SendRequest) -> Result<SendResponse, HttpError> {
-        self.api.post("business/messages", request).await
+        let mut keyed = request.clone();
+        keyed.key.get_or_insert_with(new_key);
+        let mut tried = 1;
+        loop {
+            match self.api.post("business/messages", &keyed).await {
+                Err(e) if e.is_transient() && tried < SEND_TRIES => {
+                    tokio::time::sleep(RETRY_AFTER * tried).await;
+                    tried += 1;
+                }
+                answer => return answer,
+            }
+        }
     }
 
     /// Runs or prices a broadcast.

@@ -14,6 +14,7 @@ mod backend;
 mod error;
 mod postgres;
 mod sqlite;
+mod writer;
 
 pub use crate::store::{
     Account, Attempt, BroadcastOutcome, BroadcastPart, BroadcastRequest, BroadcastState,
@@ -131,6 +132,8 @@ pub trait ServerReads {
     fn token_revoked(&self, hash: &[u8]) -> DbResult<bool>;
     /// The stored result of an action a user already sent with this key.
     fn applied_action(&self, user: UserId, key: &str) -> DbResult<Option<String>>;
+    /// The stored answer to a send a business already made with this key.
+    fn applied_send(&self, business: BusinessId, key: &str) -> DbResult<Option<String>>;
     /// One page of a business's conversations, unread ones first, then the most recent.
     fn business_conversations(
         &self,
@@ -262,10 +265,19 @@ pub trait ServerWrites {
     /// Replaces an account's token hash with `new` (none: no working token), keeping the old
     /// one as revoked.
     fn replace_token(&self, account: Account, new: Option<&[u8]>, now: Timestamp) -> DbResult<()>;
-    /// Forgets the idempotency keys of actions applied before `before`; returns how many.
+    /// Forgets the idempotency keys of users' actions and businesses' sends made before
+    /// `before`; returns how many.
     fn forget_actions_before(&self, before: Timestamp) -> DbResult<usize>;
     /// Records that the action with `key` was applied, with its result.
     fn record_action(&self, user: UserId, key: &str, result: &str, at: Timestamp) -> DbResult<()>;
+    /// Records the answer to a business's send with `key`, so a retry gets it again.
+    fn record_send(
+        &self,
+        business: BusinessId,
+        key: &str,
+        result: &str,
+        at: Timestamp,
+    ) -> DbResult<()>;
     /// Reviews one business's quality, templates, strikes and restrictions at `now`.
     fn review_business(
         &self,
@@ -332,7 +344,8 @@ pub trait ServerDb: Sized + Send + Sync + 'static {
     where
         T: Send + 'static,
         F: FnOnce(&dyn ServerReads) -> DbResult<T> + Send + 'static;
-    /// Runs `f` in one write transaction.
+    /// Runs `f` as one write: it is kept whole or not at all, and answered only once it is
+    /// durable (it may share its commit with other writes: group commit).
     fn write<T, F>(&self, f: F) -> impl Future<Output = DbResult<T>> + Send
     where
         T: Send + 'static,

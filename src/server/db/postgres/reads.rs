@@ -492,6 +492,14 @@ impl ServerReads for PgTx<'_, '_> {
         )
     }
 
+    fn applied_send(&self, business: BusinessId, key: &str) -> DbResult<Option<String>> {
+        self.first(
+            "SELECT result FROM applied_sends WHERE business_id = $1 AND key = $2",
+            &[&business.0, &key],
+            |r| get(r, "result"),
+        )
+    }
+
     fn business_conversations(
         &self,
         business: BusinessId,
