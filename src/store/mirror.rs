@@ -56,6 +56,18 @@ impl Db<'_> {
         Ok(n.max(0) as usize)
     }
 
+    /// Whether a stored restriction started or ended after `after`, up to `until`: the inbox
+    /// then shows the business differently though nothing was written.
+    pub fn restrictions_turned(&self, after: Timestamp, until: Timestamp) -> Result<bool> {
+        Ok(self
+            .conn
+            .prepare_cached(
+                "SELECT EXISTS (SELECT 1 FROM restrictions
+                 WHERE (start > ?1 AND start <= ?2) OR (end_at > ?1 AND end_at <= ?2))",
+            )?
+            .query_row(params![after, until], |r| r.get(0))?)
+    }
+
     /// Where the last pull from the server ended: `(change, id)`, `(0, 0)` before the first.
     pub fn sync_cursor(&self) -> Result<(i64, i64)> {
         let stored = self.meta("sync.cursor")?;
@@ -123,10 +135,11 @@ impl Tx<'_> {
     }
 
     /// Stores businesses as the server describes them, under the server's ids, with the user's
-    /// relation to each and its restrictions in force. Every page of changes carries all the businesses the user deals with, nearly always as they already
-    /// are here, so the stored copies are read in a few queries and only what differs is
-    /// written: the store ends as if each business had been written whole. Returns whether
-    /// anything differed.
+    /// relation to each and its restrictions not yet ended; a business not given stays as it
+    /// is. The first pages carry every business the user deals with, often as they already are
+    /// here, so the stored copies are read in a few queries and only what differs is written:
+    /// the store ends as if each business had been written whole. Returns whether anything
+    /// differed.
     pub fn mirror_businesses(
         &self,
         me: UserId,

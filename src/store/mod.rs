@@ -10,6 +10,7 @@ mod broadcast_parts;
 mod changes;
 mod chats;
 mod conversations;
+mod deltas;
 mod directory;
 mod enforce;
 mod error;
@@ -31,6 +32,7 @@ mod template_life;
 
 pub use broadcast::{BroadcastOutcome, BroadcastRequest};
 pub use broadcast_parts::{BroadcastPart, BroadcastState, OpenedBroadcast};
+pub use deltas::ChangedDealing;
 pub use error::StoreError;
 pub use import::IncomingMessage;
 pub use messages::{HeldMessage, RejectedAttempt};

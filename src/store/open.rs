@@ -22,12 +22,13 @@ fn migrations() -> Migrations<'static> {
         M::up(include_str!("schema_9.sql")),
         M::up(include_str!("schema_10.sql")),
         M::up(include_str!("schema_11.sql")),
+        M::up(include_str!("schema_13.sql")),
     ])
 }
 
 /// The newest schema version this build knows.
 pub fn schema_version() -> i64 {
-    11
+    12
 }
 
 /// Opens the database file; a locked, full or damaged file is an error that names it.
