@@ -610,6 +610,21 @@ fn a_catch_up_stores_what_pulling_page_by_page_stores() {
     assert_eq!(snapshot(&together.store(), &businesses), expected);
 }
 
+/// The chat list of the store's first user (the mirror's only one, the server's alice): each
+/// chat's counterpart, unread count, time, preview and offers mark.
+fn chat_list(store: &Store) -> Vec<(Counterpart, u32, Option<Timestamp>, String, bool)> {
+    let db = store.db();
+    let me = db.users().unwrap()[0].id;
+    let mut chats: Vec<_> = db
+        .chats(me, ChatFilter::All, ChatOrder::Recent, 0, 100)
+        .unwrap()
+        .into_iter()
+        .map(|c| (c.counterpart, c.unread, c.last_at, c.preview, c.has_offers))
+        .collect();
+    chats.sort_by_key(|c| format!("{:?}", c.0));
+    chats
+}
+
 /// Whether the engine told the inbox to reload since the last call (the events are sent
 /// before `pull` returns).
 fn reloaded(events: &mut mpsc::Receiver<SyncEvent>) -> bool {
@@ -1232,4 +1247,8 @@ fn a_catch_up_cut_into_many_pages_gives_what_one_page_gives() {
     assert!(expected.contains("Seller One") && expected.contains("daily_marketing_cap: 3"));
     assert!(expected.contains("Disabled") && expected.contains("Spam"));
     assert_eq!(everything(&cut), expected);
+
+    // The chat list the mirror builds is the one the server keeps for alice.
+    let server_store = Store::open(&paths::database_file(dir.path())).unwrap();
+    assert_eq!(chat_list(&cut.store()), chat_list(&server_store));
 }

@@ -29,6 +29,7 @@ mod send;
 mod server;
 mod standing;
 mod template_life;
+mod touched;
 
 pub use broadcast::{BroadcastOutcome, BroadcastRequest};
 pub use broadcast_parts::{BroadcastPart, BroadcastState, OpenedBroadcast};
@@ -41,6 +42,7 @@ pub use parties::{NewBusiness, NewTemplate};
 pub use send::{Attempt, SendResult};
 pub use server::{Account, ChangedMessage, Tombstone};
 pub use template_life::Revision;
+pub use touched::TouchedChats;
 
 use crate::model::{Timestamp, UserId};
 use rusqlite::{Connection, OptionalExtension, params};

@@ -1,19 +1,19 @@
 //! The server's changes stored in the inbox's copy of its data: each page's businesses,
 //! messages, decisions and removals written in order, with the cursor that follows them.
 
-use crate::model::{ChatId, ListedBusiness, UserId};
+use crate::model::{ListedBusiness, UserId};
 use crate::protocol::{Changes, Cursor};
-use crate::store::{Result, Store, Tx};
+use crate::store::{Result, Store, TouchedChats, Tx};
 
 /// Stores consecutive pages of changes in order in one transaction, and moves the cursor past
-/// the last. The chats whose messages they touched are recomputed once, at the end: the store
-/// ends as it would after storing the pages one by one. Returns whether a business, the user's
+/// the last. The chats whose messages they touched are brought up to date once, at the end:
+/// the store ends as it would after storing the pages one by one. Returns whether a business, the user's
 /// relation with one or its restrictions, or the user's preferences changed, or whether a
 /// restriction started or ended between the clock the copy had and the pages' clock.
 pub fn apply_pages(store: &mut Store, pages: &[Changes]) -> Result<bool> {
     store.write(|tx| {
         let before = tx.db().clock()?;
-        let mut touched = Vec::new();
+        let mut touched = TouchedChats::default();
         let mut changed = false;
         for changes in pages {
             changed |= apply_page(tx, changes, &mut touched)?;
@@ -31,7 +31,7 @@ pub fn apply_pages(store: &mut Store, pages: &[Changes]) -> Result<bool> {
 /// Stores one page, merging its businesses into the stored ones (a business the page leaves
 /// out stays as it is); returns whether its businesses or preferences differed from the
 /// stored ones.
-fn apply_page(tx: &Tx, changes: &Changes, touched: &mut Vec<ChatId>) -> Result<bool> {
+fn apply_page(tx: &Tx, changes: &Changes, touched: &mut TouchedChats) -> Result<bool> {
     let me = ensure_me(tx, &changes.me)?;
     tx.rename_user(me, &changes.me)?;
     tx.set_clock(changes.now)?;
