@@ -966,8 +966,31 @@ fn blocking_and_subscribing_on_one_device_reach_the_other_as_business_deltas() {
     laptop.catch_up(&rt);
     assert!(reloaded(&mut laptop.events));
 
+    let prefs = UserPrefs {
+        daily_marketing_cap: 1,
+        ..phone
+            .store()
+            .db()
+            .user(phone.store().db().me().unwrap().unwrap())
+            .unwrap()
+            .prefs
+    };
+    phone.act(&UserAction::SetPrefs {
+        prefs: prefs.clone(),
+    });
+    rt.block_on(phone.engine.push()).unwrap();
+    let delta = page_after(&rt, &api, mirror_cursor(&laptop), 1000);
+    assert_eq!(
+        delta.prefs.as_ref(),
+        Some(&prefs),
+        "the preferences, as they changed"
+    );
+    assert!(delta.businesses.is_empty(), "{delta:?}");
+    laptop.catch_up(&rt);
+
     let store = laptop.store();
     let me = store.db().me().unwrap().unwrap();
+    assert_eq!(store.db().user(me).unwrap().prefs, prefs);
     assert!(
         store
             .db()

@@ -47,7 +47,7 @@ impl Entry {
 }
 
 /// Up to `limit` changes of `user` after `cursor`; after the empty cursor, the preferences
-/// and every business the user deals with come first.
+/// and every business the user deals with, each business before its messages.
 pub fn changes_after(
     db: &dyn ServerReads,
     user: UserId,
