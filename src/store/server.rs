@@ -1,6 +1,7 @@
 //! The queries a sync server needs beyond the inbox's: tokens, users by name, a user's changes
-//! after a cursor, and the idempotency keys of applied actions. Together with `Tx::send`, `Tx::broadcast` and `Tx::apply` they are the narrow
-//! interface the server stands on.
+//! after a cursor (with `deltas.rs`), and the idempotency keys of applied actions. Together
+//! with `Tx::send`, `Tx::broadcast` and `Tx::apply` they are the narrow interface the server
+//! stands on.
 
 use super::{Db, Result, Store, Tx, rows};
 use crate::model::*;

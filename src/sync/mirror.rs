@@ -7,9 +7,9 @@ use crate::store::{Result, Store, TouchedChats, Tx};
 
 /// Stores consecutive pages of changes in order in one transaction, and moves the cursor past
 /// the last. The chats whose messages they touched are brought up to date once, at the end:
-/// the store ends as it would after storing the pages one by one. Returns whether a business, the user's
-/// relation with one or its restrictions, or the user's preferences changed, or whether a
-/// restriction started or ended between the clock the copy had and the pages' clock.
+/// the store ends as it would after storing the pages one by one. Returns whether a business,
+/// the user's relation with one or its restrictions, or the user's preferences changed, or
+/// whether a restriction started or ended between the clock the copy had and the pages'.
 pub fn apply_pages(store: &mut Store, pages: &[Changes]) -> Result<bool> {
     store.write(|tx| {
         let before = tx.db().clock()?;
