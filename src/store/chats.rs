@@ -155,7 +155,11 @@ impl Tx<'_> {
              VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
             params![user, contact, business, business.is_some(), title, verified],
         )?;
-        Ok(ChatId(self.tx.last_insert_rowid()))
+        let chat = ChatId(self.tx.last_insert_rowid());
+        if business.is_some() {
+            self.stamp_chat(chat)?;
+        }
+        Ok(chat)
     }
 
     /// Shows a new message in the chat list: preview, time, unread count, offers mark.

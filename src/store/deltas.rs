@@ -3,7 +3,7 @@
 //! the chat that started the dealing), found through indexes whatever their number, and the
 //! state of the few a page carries.
 
-use super::{Db, Result, rows};
+use super::{Db, Result, Tx, rows};
 use crate::model::*;
 use rusqlite::params;
 
@@ -91,5 +91,18 @@ impl Db<'_> {
             .conn
             .prepare_cached("SELECT prefs_change FROM users WHERE id = ?1")?
             .query_row([user], |r| r.get(0))?)
+    }
+}
+
+impl Tx<'_> {
+    /// Gives a business chat just opened the next change number: the user now deals with the
+    /// business, so a client fetches it before the chat's first message. (A chat imported
+    /// locally has no server to tell, and keeps 0.)
+    pub(super) fn stamp_chat(&self, chat: ChatId) -> Result<()> {
+        let change = self.next_change()?;
+        self.tx
+            .prepare_cached("UPDATE chats SET change = ?2 WHERE id = ?1")?
+            .execute(params![chat, change])?;
+        Ok(())
     }
 }

@@ -1,7 +1,9 @@
 -- Parley's store: businesses, the users' relations with them, their restrictions, the chats
 -- that start a dealing and the users' preferences take change numbers from the same counter as
 -- messages, so a page of changes carries only the businesses and preferences that changed
--- after the client's cursor. Triggers take the numbers, so that no write can forget one.
+-- after the client's cursor. Triggers take the numbers, so that no write can forget one; a
+-- business chat takes its number where it is opened (`Tx::ensure_chat`, before the chat's first
+-- message takes its own), so that a bulk import of chats does not pay for it.
 ALTER TABLE businesses ADD COLUMN change INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE relations ADD COLUMN change INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE chats ADD COLUMN change INTEGER NOT NULL DEFAULT 0;
@@ -65,14 +67,6 @@ BEGIN
     UPDATE counters SET value = value + 1 WHERE name = 'change';
     UPDATE relations SET change = (SELECT value FROM counters WHERE name = 'change')
     WHERE user_id = new.user_id AND business_id = new.business_id;
-END;
-
--- A business's first message to a user opens their chat before the message takes its number,
--- so the business reaches the client before its messages do.
-CREATE TRIGGER business_chat_opened AFTER INSERT ON chats WHEN new.business_id IS NOT NULL
-BEGIN
-    UPDATE counters SET value = value + 1 WHERE name = 'change';
-    UPDATE chats SET change = (SELECT value FROM counters WHERE name = 'change') WHERE id = new.id;
 END;
 
 -- A user's preferences: added with the user, changed in settings or by a device's time zone.
