@@ -51,7 +51,8 @@ pub struct ApiError {
     pub budget: Option<InsufficientBudget>,
 }
 
-/// Where a client is in the stream of changes: the last change and message it has.
+/// Where a client is in the stream of changes: the last change it has, and the id of what
+/// that change touched (a message, a decision, a business; 0 for the user's preferences).
 #[derive(
     Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, ToSchema,
 )]
@@ -70,9 +71,15 @@ pub struct Changes {
     /// Decisions made for the user, rejections included.
     #[serde(default)]
     pub decisions: Vec<SyncedDecision>,
-    /// Every business the user has dealt with, and the user's choices: small, sent whole.
+    /// The businesses the user deals with whose row, restrictions or relation with the user
+    /// changed after the cursor (after the empty cursor, every one), as they are now; a
+    /// business left out is as the client has it.
+    #[serde(default)]
     pub businesses: Vec<SyncedBusiness>,
-    pub prefs: UserPrefs,
+    /// The user's preferences, when they changed after the cursor (and always after the empty
+    /// cursor).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub prefs: Option<UserPrefs>,
     pub me: String,
     /// Where to ask from next time.
     pub cursor: Cursor,
@@ -87,6 +94,11 @@ impl Changes {
     /// decisions (a rejection leaves only a decision).
     pub fn touches_messages(&self) -> bool {
         !self.messages.is_empty() || !self.removed.is_empty() || !self.decisions.is_empty()
+    }
+
+    /// Whether the page holds nothing new: no message, business or preferences.
+    pub fn is_empty(&self) -> bool {
+        !self.touches_messages() && self.businesses.is_empty() && self.prefs.is_none()
     }
 }
 

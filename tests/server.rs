@@ -1697,24 +1697,32 @@ async fn the_business_tool_edits_resubmits_deletes_and_lists_versions(dir: Serve
     assert_eq!(versions.last().unwrap().status, TemplateStatus::Deleted);
 }
 
+/// The user's preferences, as a first sync carries them.
+async fn prefs_of(api: &http::Api) -> UserPrefs {
+    all_changes(api)
+        .await
+        .prefs
+        .expect("the first sync carries the preferences")
+}
+
 on_both_backends!(async fn a_time_zone_reaches_the_server_with_the_prefs_and_an_unknown_one_is_refused);
 async fn a_time_zone_reaches_the_server_with_the_prefs_and_an_unknown_one_is_refused(
     dir: ServerDir,
 ) {
     let s = scene_in(dir, |dir| TestServer::start(dir, &[]));
     let ana = s.server.api(&s.ana);
-    assert_eq!(all_changes(&ana).await.prefs.time_zone, None);
+    assert_eq!(prefs_of(&ana).await.time_zone, None);
     let prefs = UserPrefs {
         quiet_hours: Some(QuietHours { start: 22, end: 7 }),
         time_zone: Some(Zone::named("america/new_york").unwrap()),
-        ..all_changes(&ana).await.prefs
+        ..prefs_of(&ana).await
     };
     let action = WireAction::SetPrefs {
         prefs: prefs.clone(),
     };
     let results = act(&ana, vec![("zone-1", action.clone())]).await;
     assert!(results.results[0].ok, "{results:?}");
-    let stored = all_changes(&ana).await.prefs;
+    let stored = prefs_of(&ana).await;
     assert_eq!(stored, prefs);
     assert_eq!(stored.zone().name(), "America/New_York");
 
@@ -1743,7 +1751,7 @@ async fn a_time_zone_reaches_the_server_with_the_prefs_and_an_unknown_one_is_ref
         "{}",
         error.message
     );
-    assert_eq!(all_changes(&ana).await.prefs, prefs, "nothing changed");
+    assert_eq!(prefs_of(&ana).await, prefs, "nothing changed");
 
     let document: serde_json::Value = s.server.api("").get("openapi.json", &[]).await.unwrap();
     let zones = document["components"]["schemas"]["Zone"]["enum"]
@@ -1886,7 +1894,7 @@ async fn an_offer_held_for_quiet_hours_is_delivered_when_they_end(dir: ServerDir
             end: (utc.hour_at(now) + 2) % 24,
         }),
         time_zone: Some(utc),
-        ..all_changes(&ana).await.prefs
+        ..prefs_of(&ana).await
     };
     let results = act(
         &ana,

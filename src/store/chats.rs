@@ -163,7 +163,11 @@ impl Tx<'_> {
                 title,
                 verified
             ])?;
-        Ok(ChatId(self.tx.last_insert_rowid()))
+        let chat = ChatId(self.tx.last_insert_rowid());
+        if business.is_some() {
+            self.stamp_chat(chat)?;
+        }
+        Ok(chat)
     }
 
     /// Shows a new message in the chat list: preview, time, unread count, offers mark.

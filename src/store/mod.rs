@@ -10,6 +10,7 @@ mod broadcast_parts;
 mod changes;
 mod chats;
 mod conversations;
+mod deltas;
 mod directory;
 mod enforce;
 mod error;
@@ -28,9 +29,11 @@ mod send;
 mod server;
 mod standing;
 mod template_life;
+mod touched;
 
 pub use broadcast::{BroadcastOutcome, BroadcastRequest};
 pub use broadcast_parts::{BroadcastPart, BroadcastState, OpenedBroadcast};
+pub use deltas::ChangedDealing;
 pub use error::StoreError;
 pub use import::IncomingMessage;
 pub use messages::{HeldMessage, RejectedAttempt};
@@ -39,6 +42,7 @@ pub use parties::{NewBusiness, NewTemplate};
 pub use send::{Attempt, SendResult};
 pub use server::{Account, ChangedMessage, Tombstone};
 pub use template_life::Revision;
+pub use touched::TouchedChats;
 
 use crate::model::{Timestamp, UserId};
 use rusqlite::{Connection, OptionalExtension, params};

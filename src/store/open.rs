@@ -23,12 +23,13 @@ fn migrations() -> Migrations<'static> {
         M::up(include_str!("schema_10.sql")),
         M::up(include_str!("schema_11.sql")),
         M::up(include_str!("schema_12.sql")),
+        M::up(include_str!("schema_13.sql")),
     ])
 }
 
 /// The newest schema version this build knows.
 pub fn schema_version() -> i64 {
-    12
+    13
 }
 
 /// Opens the database file; a locked, full or damaged file is an error that names it.

@@ -1,7 +1,7 @@
 //! The queries a sync server needs beyond the inbox's: tokens, users by name, a user's changes
-//! after a cursor, the businesses a user deals with, and the idempotency keys of applied
-//! actions. Together with `Tx::send`, `Tx::broadcast` and `Tx::apply` they are the narrow
-//! interface the server stands on.
+//! after a cursor (with `deltas.rs`), and the idempotency keys of applied actions. Together
+//! with `Tx::send`, `Tx::broadcast` and `Tx::apply` they are the narrow interface the server
+//! stands on.
 
 use super::{Db, Result, Store, Tx, rows};
 use crate::model::*;
@@ -149,44 +149,6 @@ impl Db<'_> {
                 })
             },
         )
-    }
-
-    /// Every business a user has a relation or a chat with, the user's relation with it and its
-    /// restrictions (oldest first), in two queries whatever their number.
-    pub fn dealings(&self, user: UserId) -> Result<Vec<(Business, Relation, Vec<Restriction>)>> {
-        const DEALT_WITH: &str = "SELECT business_id FROM relations WHERE user_id = ?1
-            UNION SELECT business_id FROM chats WHERE user_id = ?1 AND business_id IS NOT NULL";
-        let mut dealings = self.list(
-            &format!(
-                "SELECT b.*, r.user_id AS related, r.subscribed, r.blocked, r.blocked_at,
-                    r.not_interested_at, r.interested_at, r.last_user_message_at, r.known
-                 FROM businesses b LEFT JOIN relations r ON r.user_id = ?1 AND r.business_id = b.id
-                 WHERE b.id IN ({DEALT_WITH}) ORDER BY b.id"
-            ),
-            [user],
-            |r| {
-                let relation = match r.get::<_, Option<i64>>("related")? {
-                    Some(_) => rows::relation(r)?,
-                    None => Relation::default(),
-                };
-                Ok((rows::business(r)?, relation, Vec::new()))
-            },
-        )?;
-        let restrictions = self.list(
-            &format!(
-                "SELECT * FROM restrictions WHERE business_id IN ({DEALT_WITH})
-                 ORDER BY business_id, start, id"
-            ),
-            [user],
-            rows::restriction,
-        )?;
-        for restriction in restrictions {
-            let at = dealings.binary_search_by_key(&restriction.business, |(b, _, _)| b.id);
-            if let Ok(at) = at {
-                dealings[at].2.push(restriction);
-            }
-        }
-        Ok(dealings)
     }
 
     /// The business that ran a broadcast, if the broadcast exists.

@@ -18,7 +18,8 @@ mod writer;
 
 pub use crate::store::{
     Account, Attempt, BroadcastOutcome, BroadcastPart, BroadcastRequest, BroadcastState,
-    ChangedMessage, NewBusiness, NewTemplate, OpenedBroadcast, Revision, SendResult, Tombstone,
+    ChangedDealing, ChangedMessage, NewBusiness, NewTemplate, OpenedBroadcast, Revision,
+    SendResult, Tombstone,
 };
 pub use backend::{Backend, Connection, OwnedConnection, Place};
 pub use error::{DbError, DbResult};
@@ -41,6 +42,10 @@ pub struct ChangeRows {
     pub removed: Vec<Tombstone>,
     /// Decisions the rules made for the user.
     pub decisions: Vec<SyncedDecision>,
+    /// Businesses the user deals with whose row, restrictions, relation or chat changed.
+    pub businesses: Vec<ChangedDealing>,
+    /// The change that last set the user's preferences.
+    pub prefs_change: i64,
 }
 
 /// What the server reads, inside one consistent snapshot (or inside a write transaction).
@@ -122,8 +127,12 @@ pub trait ServerReads {
     ) -> DbResult<StandingReport>;
     /// Up to `limit` of each kind of a user's changes after `(change, id)`.
     fn changes_after(&self, user: UserId, after: (i64, i64), limit: usize) -> DbResult<ChangeRows>;
-    /// Every business a user deals with, the user's relation with it and its restrictions.
-    fn dealings(&self, user: UserId) -> DbResult<Vec<(Business, Relation, Vec<Restriction>)>>;
+    /// The businesses `among`, the user's relation with each and its restrictions.
+    fn dealings(
+        &self,
+        user: UserId,
+        among: &[BusinessId],
+    ) -> DbResult<Vec<(Business, Relation, Vec<Restriction>)>>;
     /// The user's chat with a counterpart, if there is one.
     fn chat_with(&self, user: UserId, with: Counterpart) -> DbResult<Option<Chat>>;
     /// Every account with this name (one of each kind at most).

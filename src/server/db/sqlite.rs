@@ -318,11 +318,17 @@ impl ServerReads for Db<'_> {
             messages: Db::changed_messages(self, user, after, limit)?,
             removed: Db::tombstones(self, user, after, limit)?,
             decisions: Db::changed_decisions(self, user, after, limit)?,
+            businesses: Db::changed_dealings(self, user, after, limit)?,
+            prefs_change: Db::prefs_change(self, user)?,
         })
     }
 
-    fn dealings(&self, user: UserId) -> DbResult<Vec<(Business, Relation, Vec<Restriction>)>> {
-        Ok(Db::dealings(self, user)?)
+    fn dealings(
+        &self,
+        user: UserId,
+        among: &[BusinessId],
+    ) -> DbResult<Vec<(Business, Relation, Vec<Restriction>)>> {
+        Ok(Db::dealings_among(self, user, among)?)
     }
 
     fn chat_with(&self, user: UserId, with: Counterpart) -> DbResult<Option<Chat>> {
