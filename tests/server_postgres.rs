@@ -342,7 +342,7 @@ async fn one_server_runs_the_review_and_another_takes_over_when_it_dies() {
 }
 
 #[tokio::test]
-async fn a_server_killed_amid_sends_loses_none_it_answered_and_the_other_serves_them() {
+async fn a_server_killed_amid_sends_loses_none_it_answered_and_the_other_takes_the_rest_once() {
     let database = TestDatabase::new();
     let dirs = [directory_on(&database), directory_on(&database)];
     let ana = add_user(dirs[0].path(), "ana");
@@ -358,7 +358,7 @@ async fn a_server_killed_amid_sends_loses_none_it_answered_and_the_other_serves_
     )
     .await;
 
-    let (answers, mut first_answer) = tokio::sync::mpsc::unbounded_channel();
+    let (answers, mut answered_so_far) = tokio::sync::mpsc::unbounded_channel();
     let sends: Vec<_> = (0..64)
         .map(|n| {
             let (shop, answers) = (shop.clone(), answers.clone());
@@ -368,24 +368,34 @@ async fn a_server_killed_amid_sends_loses_none_it_answered_and_the_other_serves_
                     template: Some("ready".into()),
                     params: vec![format!("A-{n}")],
                     text: None,
-                    key: None,
+                    key: Some(format!("A-{n}")),
                 };
                 let sent = shop.send(&request).await.ok().and_then(|sent| sent.message);
                 let _ = answers.send(());
-                sent
+                (request, sent)
             })
         })
         .collect();
-    first_answer.recv().await;
+    for _ in 0..16 {
+        answered_so_far.recv().await;
+    }
     killed.kill();
-    let mut answered = Vec::new();
+    let (mut answered, mut unanswered) = (Vec::new(), Vec::new());
     for send in sends {
-        answered.extend(send.await.unwrap());
+        match send.await.unwrap() {
+            (_, Some(message)) => answered.push(message),
+            (request, None) => unanswered.push(request),
+        }
     }
     assert!(
         !answered.is_empty(),
         "some sends were answered before the kill"
     );
+    let other = BusinessClient::new(&surviving.url, &token).unwrap();
+    for request in &unanswered {
+        let retried = other.send(request).await.unwrap();
+        assert!(retried.message.is_some(), "{:?}", retried.decision);
+    }
 
     let stored: Vec<MessageId> = all_changes(&surviving.api(&ana))
         .await
@@ -399,6 +409,14 @@ async fn a_server_killed_amid_sends_loses_none_it_answered_and_the_other_serves_
         "{} of {} answered sends are missing: {lost:?}",
         lost.len(),
         answered.len()
+    );
+    assert_eq!(
+        stored.len(),
+        64,
+        "each send, answered before the kill or retried with its key after it, is stored once \
+         ({} answered, {} retried)",
+        answered.len(),
+        unanswered.len()
     );
 }
 
