@@ -568,3 +568,73 @@ proptest! {
         prop_assert!(outcome.budget >= 0, "budget {}", outcome.budget);
     }
 }
+
+/// Takes a database back to schema 1: schema 3's numbers and triggers and schema 2's tables
+/// dropped, as a Parley from before them left it.
+const BACK_TO_SCHEMA_1: &str = "
+    DROP FUNCTION parley_stamp_dealing() CASCADE; DROP FUNCTION parley_stamp_prefs() CASCADE;
+    DROP FUNCTION parley_business_changed() CASCADE;
+    DROP FUNCTION parley_restriction_changed() CASCADE;
+    DROP FUNCTION parley_fan_out(BIGINT); DROP FUNCTION parley_next_change(BIGINT);
+    ALTER TABLE relations DROP COLUMN change; ALTER TABLE chats DROP COLUMN change;
+    ALTER TABLE users DROP COLUMN prefs_change; DROP INDEX chats_business;
+    DROP TABLE template_reach; DROP TABLE applied_sends;
+    DELETE FROM parley_schema WHERE version > 1;";
+
+#[tokio::test]
+async fn a_database_from_schema_1_keeps_the_tier_and_syncs_only_what_changed_once_upgraded() {
+    let database = TestDatabase::new();
+    let dir = directory_on(&database);
+    let assets = dir.path().join("assets");
+    std::fs::create_dir(&assets).unwrap();
+    let policy = include_str!("../assets/policy.toml")
+        .replace("limits = [250, 2000, 10000, 100000]", "limits = [1, 2000]");
+    std::fs::write(assets.join("policy.toml"), policy).unwrap();
+    let extra = ["--assets", assets.to_str().unwrap()];
+    let (ana, bob) = (add_user(dir.path(), "ana"), add_user(dir.path(), "bob"));
+    let token = add_business(dir.path(), "Tienda Sol", &[]);
+    let to = |name: &str| SendRequest {
+        to: name.into(),
+        template: Some("ready".into()),
+        params: vec![],
+        text: None,
+        key: None,
+    };
+    let mut before = TestServer::start(dir.path(), &extra);
+    let shop = BusinessClient::new(&before.url, &token).unwrap();
+    approved(&shop, "ready", Category::Utility, "Your order is ready").await;
+    let sent = shop.send(&to("ana")).await.unwrap();
+    assert_eq!(sent.decision.outcome, Outcome::Deliver, "{sent:?}");
+    before.kill();
+    database.query(BACK_TO_SCHEMA_1);
+
+    let server = TestServer::start(dir.path(), &extra);
+    assert_eq!(
+        database.query("SELECT max(version) FROM parley_schema"),
+        ["3"]
+    );
+    let shop = BusinessClient::new(&server.url, &token).unwrap();
+    let refused = shop.send(&to("bob")).await.unwrap();
+    assert_eq!(
+        refused.decision.reason,
+        Reason::TierLimitReached,
+        "ana, reached before the upgrade, fills a tier of one: {refused:?}"
+    );
+    let again = shop.send(&to("ana")).await.unwrap();
+    assert_eq!(again.decision.outcome, Outcome::Deliver, "{again:?}");
+
+    let api = server.api(&ana);
+    let first = all_changes(&api).await;
+    assert!(
+        first.prefs.is_some() && first.businesses.len() == 1,
+        "{first:?}"
+    );
+    let query = [
+        ("change", first.cursor.change.to_string()),
+        ("id", first.cursor.id.to_string()),
+    ];
+    let next: Changes = api.get("me/changes", &query).await.unwrap();
+    assert!(next.is_empty(), "nothing changed since: {next:?}");
+    let bob_first = all_changes(&server.api(&bob)).await;
+    assert!(bob_first.cursor > Cursor::default(), "{bob_first:?}");
+}
