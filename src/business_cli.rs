@@ -244,6 +244,7 @@ async fn execute(client: &BusinessClient, command: BusinessCommand) -> Result<Do
                 params,
                 to,
                 dry_run,
+                key: None,
             };
             let report = client.broadcast(&b).await?;
             Ok(Done::of(

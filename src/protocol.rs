@@ -379,6 +379,17 @@ pub struct BroadcastSubmission {
     /// Price it and say what the rules would do, without sending or charging anything.
     #[serde(default)]
     pub dry_run: bool,
+    /// An idempotency key, new for each broadcast and the same when it is retried: a broadcast
+    /// with the key of a send or broadcast this business already made (within the server's
+    /// key retention, 7 days by default) gets that answer again and is not run again. 1 to 128
+    /// characters, none of them a control character; a dry run ignores it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schema(
+        min_length = 1,
+        max_length = 128,
+        pattern = r"^[^\x00-\x1F\x7F-\x9F]+$"
+    )]
+    pub key: Option<String>,
 }
 
 /// A broadcast priced, and (unless a dry run) sent.

@@ -311,6 +311,7 @@ async fn broadcasts_dry_run_writes_nothing_short_budgets_are_refused_and_only_de
         params: vec![],
         to: None,
         dry_run: true,
+        key: None,
     };
     let dry = shop.broadcast(&sale).await.unwrap();
     assert!(dry.dry_run && dry.id.is_none());
@@ -563,6 +564,7 @@ async fn users_and_businesses_reach_only_their_own(dir: ServerDir) {
         params: vec![],
         to: Some(vec!["bob".into()]),
         dry_run: false,
+        key: None,
     };
     let shops_broadcast = shop.broadcast(&broadcast).await.unwrap().id.unwrap();
 
@@ -1546,6 +1548,7 @@ async fn a_rejected_template_is_resubmitted_and_a_deleted_one_is_never_sent_agai
         params: vec!["1".into()],
         to: Some(vec!["ana".into()]),
         dry_run: false,
+        key: None,
     };
     let (status, error) = status_of(shop.broadcast(&broadcast).await);
     assert_eq!(status, 409, "no broadcast sends it either");
@@ -1966,4 +1969,29 @@ async fn a_send_retried_with_its_key_gets_the_first_answer_and_is_stored_once(di
     let (status, error) = status_of(shop.send(&control).await);
     assert_eq!(status, 422);
     assert!(error.message.contains("idempotency key"), "{error:?}");
+}
+
+on_both_backends!(async fn a_broadcast_retried_with_its_key_gets_the_first_report_and_runs_once);
+async fn a_broadcast_retried_with_its_key_gets_the_first_report_and_runs_once(dir: ServerDir) {
+    let s = scene_in(dir, |dir| TestServer::start(dir, &["--rate-limit", "0"]));
+    let shop = s.shop();
+    approved(&shop, "welcome", Category::Utility, "Welcome to Tienda Sol").await;
+    let welcome = BroadcastSubmission {
+        template: "welcome".into(),
+        params: vec![],
+        to: Some(vec!["ana".into(), "bob".into()]),
+        dry_run: false,
+        key: Some("welcome-1".into()),
+    };
+    let first = shop.broadcast(&welcome).await.unwrap();
+    assert_eq!(first.delivered, 2, "{first:?}");
+    let again = shop.broadcast(&welcome).await.unwrap();
+    assert_eq!(again, first, "the retry is answered with the first report");
+    assert_eq!(
+        shop.broadcasts().await.unwrap().len(),
+        1,
+        "one broadcast ran"
+    );
+    let ana = all_changes(&s.server.api(&s.ana)).await;
+    assert_eq!(ana.messages.len(), 1, "ana got the welcome once");
 }

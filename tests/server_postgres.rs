@@ -242,6 +242,7 @@ async fn sends_at_once_through_two_servers_keep_a_users_cap_the_tier_and_the_bud
         params: vec![],
         to: Some(reached),
         dry_run: false,
+        key: None,
     };
     let [first, second] = shops.clone().map(|shop| {
         let broadcast = broadcast.clone();
@@ -510,6 +511,7 @@ fn run_at_once(tier: u32, budget: i64, plan: &[Request]) -> Delivered {
                             params: vec![],
                             to: Some(names.clone()),
                             dry_run: false,
+                            key: None,
                         };
                         match shops[server].broadcast(&broadcast).await {
                             Err(HttpError::Refused { status: 402, .. }) => Ok(()),

@@ -777,6 +777,7 @@ fn a_business_found_in_the_directory_gets_a_subscription_before_it_writes(dir: S
         params: vec!["2x1".into()],
         to: None,
         dry_run: false,
+        key: None,
     };
     let report = rt.block_on(shop.broadcast(&broadcast)).unwrap();
     assert_eq!(

@@ -109,9 +109,19 @@ impl BusinessClient {
     pub async fn send(&self, request: &SendRequest) -> Result<SendResponse, HttpError> {
         let mut keyed = request.clone();
         keyed.key.get_or_insert_with(new_key);
+        self.post_keyed("business/messages", &keyed).await
+    }
+
+    /// Posts a request that carries its idempotency key, trying it again (with the same key)
+    /// when it got no answer.
+    async fn post_keyed<B: serde::Serialize, T: serde::de::DeserializeOwned>(
+        &self,
+        path: &str,
+        body: &B,
+    ) -> Result<T, HttpError> {
         let mut tried = 1;
         loop {
-            match self.api.post("business/messages", &keyed).await {
+            match self.api.post(path, body).await {
                 Err(e) if e.is_transient() && tried < SEND_TRIES => {
                     tokio::time::sleep(RETRY_AFTER * tried).await;
                     tried += 1;
@@ -121,9 +131,12 @@ impl BusinessClient {
         }
     }
 
-    /// Runs or prices a broadcast.
+    /// Runs or prices a broadcast, with an idempotency key (a new one unless it has its own),
+    /// tried again with the same key when it got no answer.
     pub async fn broadcast(&self, b: &BroadcastSubmission) -> Result<BroadcastReport, HttpError> {
-        self.api.post("business/broadcasts", b).await
+        let mut keyed = b.clone();
+        keyed.key.get_or_insert_with(new_key);
+        self.post_keyed("business/broadcasts", &keyed).await
     }
 
     /// The figures of the business, a template or a broadcast.

@@ -40,8 +40,38 @@ impl<T: Send> Written for Outcome<T> {
     }
 }
 
-/// One write: it runs inside a batch's transaction and keeps its result for the answer.
-type WriteJob = Box<dyn FnOnce(&Tx) -> Box<dyn Written> + Send>;
+/// A write waiting for its batch.
+trait Pending: Send {
+    /// Runs the write inside the batch's transaction and keeps its result for the answer.
+    fn run(self: Box<Self>, tx: &Tx) -> Box<dyn Written>;
+    /// Answers a write that never ran because its batch could not go on.
+    fn fail(self: Box<Self>, failed: &DbError);
+}
+
+struct PendingWrite<T, F> {
+    f: F,
+    reply: oneshot::Sender<DbResult<T>>,
+}
+
+impl<T, F> Pending for PendingWrite<T, F>
+where
+    T: Send + 'static,
+    F: FnOnce(&Tx) -> DbResult<T> + Send,
+{
+    fn run(self: Box<Self>, tx: &Tx) -> Box<dyn Written> {
+        Box::new(Outcome {
+            result: (self.f)(tx),
+            reply: self.reply,
+        })
+    }
+
+    fn fail(self: Box<Self>, failed: &DbError) {
+        let _ = self.reply.send(Err(retold(failed)));
+    }
+}
+
+/// One write, boxed for the queue.
+type WriteJob = Box<dyn Pending>;
 
 /// Work for the writer.
 enum Job {
@@ -74,12 +104,7 @@ impl Writer {
         F: FnOnce(&Tx) -> DbResult<T> + Send + 'static,
     {
         let (reply, answer) = oneshot::channel();
-        let job = Job::Write(Box::new(move |tx: &Tx| -> Box<dyn Written> {
-            Box::new(Outcome {
-                result: f(tx),
-                reply,
-            })
-        }));
+        let job = Job::Write(Box::new(PendingWrite { f, reply }));
         self.submit(job, answer).await
     }
 
@@ -144,11 +169,13 @@ fn run(mut store: Store, mut queue: mpsc::Receiver<Job>) {
     }
 }
 
-/// Runs a batch in one transaction, a savepoint each, commits once, then answers every write.
+/// Runs a batch in one transaction, a savepoint each, commits once, then answers every write
+/// (those the batch never reached, when it could not begin or go on, with its failure).
 fn commit(store: &mut Store, batch: Vec<WriteJob>) {
     let mut written: Vec<Box<dyn Written>> = Vec::with_capacity(batch.len());
-    let committed = store.write_each(batch, |tx, job| {
-        match catch_unwind(AssertUnwindSafe(|| job(tx))) {
+    let mut waiting = batch.into_iter();
+    let committed = store.write_each(waiting.by_ref(), |tx, job| {
+        match catch_unwind(AssertUnwindSafe(|| job.run(tx))) {
             Ok(w) => {
                 let kept = w.succeeded();
                 written.push(w);
@@ -166,6 +193,11 @@ fn commit(store: &mut Store, batch: Vec<WriteJob>) {
     }
     for w in written {
         w.answer(failed.as_ref());
+    }
+    if let Some(e) = &failed {
+        for job in waiting {
+            job.fail(e);
+        }
     }
 }
 
@@ -225,5 +257,16 @@ mod tests {
         assert_eq!(after, None, "the panicked write was rolled back");
         let alone = writer.alone(|store| Ok(store.db().meta("lost")?)).await;
         assert_eq!(alone.unwrap(), None);
+    }
+
+    #[tokio::test]
+    async fn writes_that_cannot_begin_while_another_program_writes_are_told_the_store_is_busy() {
+        let (dir, writer) = writer();
+        let other = rusqlite::Connection::open(dir.path().join("parley.db")).unwrap();
+        other.execute_batch("BEGIN IMMEDIATE").unwrap();
+        let answer = writer.write(|tx| Ok(tx.set_meta("k", "v")?)).await;
+        assert!(matches!(answer, Err(DbError::Busy(_))), "{answer:?}");
+        other.execute_batch("ROLLBACK").unwrap();
+        writer.write(|tx| Ok(tx.set_meta("k", "v")?)).await.unwrap();
     }
 }
