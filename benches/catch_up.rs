@@ -22,22 +22,33 @@
 //! to the send to the loop's `Changed` event for a pull that stored it (the event is sent after
 //! the transaction committed). `SAMPLES` sends, 100-200 ms apart.
 //!
+//! Baseline: the same messages imported into an empty local store with `Tx::import_messages`
+//! (as the store's import writes already-decided messages, in one transaction of 100 000),
+//! in the same run; the catch-up is reported as a ratio of it.
+//!
+//! Empty pages: for 10, 1 000 and 5 000 businesses, each of which sent the user one message,
+//! a server as above, a first sync from the empty cursor, then the bytes of the JSON body of
+//! `GET /v1/me/changes` at the cursor it ended at.
+//!
 //! Run with `cargo bench --bench catch_up`; the figures are in BENCHMARKS.md.
 //! `PARLEY_BENCH_MESSAGES` and `PARLEY_BENCH_BUSINESSES` change the size,
 //! `PARLEY_BENCH_PAGE_BY_PAGE` catches up with `Engine::pull` a page at a time instead of
 //! `Engine::catch_up` (for comparison), and `PARLEY_BENCH_DIR` keeps the stores. Under
-//! `cargo test --benches` it only runs a small round, to check that it works.
+//! `cargo test --benches` it only runs a small round (empty pages at 10 businesses only), to
+//! check that it works.
 
 #[path = "../tests/support/mod.rs"]
 mod support;
 
-use parley::model::{BusinessKind, Category, Outcome};
+use parley::model::{BusinessKind, Category, ChatFilter, ChatOrder, Counterpart, Outcome};
 use parley::policy::{PolicyConfig, Pricing};
+use parley::protocol::Cursor;
 use parley::protocol::SendRequest;
 use parley::server::{add_business, add_user};
-use parley::store::{Attempt, NewBusiness, NewTemplate, Store, paths};
+use parley::store::{Attempt, IncomingMessage, NewBusiness, NewTemplate, Store, paths};
 use parley::sync::business_client::BusinessClient;
 use parley::sync::engine::{Engine, SyncConfig, SyncEvent};
+use parley::sync::http::Api;
 use std::path::Path;
 use std::process::{Command, Stdio};
 use std::sync::Arc;
@@ -61,6 +72,10 @@ const SAMPLES: usize = 50;
 const PREPARE_ENV: &str = "PARLEY_CATCH_UP_PREPARE";
 /// Each page of a pull may take this long.
 const PULL_TIMEOUT: Duration = Duration::from_secs(60);
+/// Messages per transaction of the local import (the store's import benches use as many).
+const IMPORT_BATCH: usize = 100_000;
+/// Businesses the user deals with, for the size of an empty page.
+const EMPTY_PAGE_BUSINESSES: [usize; 3] = [10, 1_000, 5_000];
 
 fn main() {
     if let Some(dir) = std::env::var_os(PREPARE_ENV) {
@@ -68,13 +83,14 @@ fn main() {
         return;
     }
     let measuring = std::env::args().any(|a| a == "--bench");
-    let (messages, businesses, samples) = match measuring {
+    let (messages, businesses, samples, dealings) = match measuring {
         true => (
             number("PARLEY_BENCH_MESSAGES").unwrap_or(MESSAGES),
             number("PARLEY_BENCH_BUSINESSES").unwrap_or(BUSINESSES),
             SAMPLES,
+            &EMPTY_PAGE_BUSINESSES[..],
         ),
-        false => (2_000, 20, 5),
+        false => (2_000, 20, 5, &EMPTY_PAGE_BUSINESSES[..1]),
     };
     let page_by_page = std::env::var_os("PARLEY_BENCH_PAGE_BY_PAGE").is_some();
     // PARLEY_BENCH_DIR keeps both stores (in `server` and `client` in that directory, which
@@ -135,6 +151,13 @@ fn main() {
         took,
         messages as f64 / took.as_secs_f64()
     );
+    let local = root.join("import").join("local.db");
+    let imported = import_locally(&mirror, &local, businesses, messages);
+    println!(
+        "local import of the same {messages} messages: {:.2?}; the catch-up took {:.2}x as long",
+        imported,
+        took.as_secs_f64() / imported.as_secs_f64()
+    );
     println!(
         "client memory: {} MiB before (resident), peak {} MiB (VmHWM), {} MiB more at the peak",
         mib(baseline),
@@ -153,6 +176,140 @@ fn main() {
         times.len()
     );
     drop(server);
+
+    for &n in dealings {
+        let (first, empty) = runtime.block_on(empty_page(&root.join(format!("empty-{n}")), n));
+        println!("an empty page at {n} businesses: {empty} bytes (the first sync: {first} bytes)");
+    }
+}
+
+/// Imports the messages the mirror at `mirror` holds into an empty store at `path` (with the
+/// same user, businesses and templates, made as the preparation makes them), in transactions
+/// of `IMPORT_BATCH`; returns the time the transactions took.
+fn import_locally(mirror: &Path, path: &Path, businesses: usize, messages: usize) -> Duration {
+    std::fs::create_dir_all(path.parent().expect("a parent")).expect("the import's directory");
+    let policy = PolicyConfig::default();
+    let mut store = Store::open(path).expect("the local store");
+    let batch = store
+        .write(|tx| {
+            let user = tx.add_user("alice", &policy.new_user_prefs())?;
+            for n in 0..businesses {
+                let new = NewBusiness {
+                    name: &format!("Business {n}"),
+                    verified: true,
+                    kind: BusinessKind::Shop,
+                    budget: 0,
+                };
+                let business = tx.add_business(&new, parley::model::Timestamp(0))?;
+                for (name, category, body) in [
+                    ("update", Category::Utility, "Order {{1}} shipped"),
+                    ("offer", Category::Marketing, "This week: {{1}}"),
+                ] {
+                    let t = NewTemplate {
+                        business,
+                        name,
+                        category,
+                        body,
+                        allow_recategorise: false,
+                    };
+                    tx.submit_template(&t, &policy, parley::model::Timestamp(0))?;
+                }
+            }
+            Ok(incoming(mirror, user))
+        })
+        .expect("the local store's parties");
+    assert_eq!(
+        batch.len(),
+        messages,
+        "every message of the mirror is imported"
+    );
+    let started = Instant::now();
+    for part in batch.chunks(IMPORT_BATCH) {
+        store
+            .write(|tx| tx.import_messages(part))
+            .expect("an import");
+    }
+    started.elapsed()
+}
+
+/// Every message the mirror holds, as an import for `user` takes them, in id order.
+fn incoming(mirror: &Path, user: parley::model::UserId) -> Vec<IncomingMessage> {
+    let store = Store::open(mirror).expect("the mirror");
+    let db = store.db();
+    let me = db.me().expect("me").expect("a user");
+    let chats = db
+        .chats(me, ChatFilter::All, ChatOrder::Recent, 0, usize::MAX / 2)
+        .expect("the chats");
+    let mut messages = Vec::new();
+    for chat in chats {
+        let Counterpart::Business(business) = chat.counterpart else {
+            continue;
+        };
+        for m in db.last_messages(chat.id, usize::MAX / 2).expect("messages") {
+            messages.push((m.id, business, m));
+        }
+    }
+    for held in db.held(me).expect("held") {
+        messages.push((held.message.id, held.business, held.message));
+    }
+    messages.sort_by_key(|(id, _, _)| *id);
+    messages.dedup_by_key(|(id, _, _)| *id);
+    messages
+        .into_iter()
+        .map(|(_, business, m)| IncomingMessage {
+            user,
+            counterpart: Counterpart::Business(business),
+            category: m.category,
+            template: m.template,
+            body: m.body,
+            sent_at: m.sent_at,
+            decision: m.decision,
+        })
+        .collect()
+}
+
+/// A server where `businesses` businesses each sent the user one message: the bytes of the
+/// first sync (every page), and of the page after it, which has nothing new.
+async fn empty_page(dir: &Path, businesses: usize) -> (usize, usize) {
+    std::fs::create_dir_all(dir).expect("the server's directory");
+    let tokens = run_prepare(dir, businesses, businesses);
+    let server = TestServer::start(dir, &["--rate-limit", "0"]);
+    let api = Api::new(&server.url, &tokens.user).expect("an api");
+    let mut cursor = Cursor::default();
+    let mut first = 0;
+    loop {
+        let (bytes, page) = page_bytes(&api, cursor).await;
+        first += bytes;
+        cursor = page.cursor;
+        if !page.more {
+            break;
+        }
+    }
+    let (empty, page) = page_bytes(&api, cursor).await;
+    assert!(
+        page.is_empty(),
+        "nothing new after the first sync: {page:?}"
+    );
+    (first, empty)
+}
+
+/// One page of changes after `cursor` (the client's page size), and the bytes of its body.
+async fn page_bytes(api: &Api, cursor: Cursor) -> (usize, parley::protocol::Changes) {
+    let query = [
+        ("change", cursor.change.to_string()),
+        ("id", cursor.id.to_string()),
+        ("limit", "1000".to_string()),
+    ];
+    let body = api
+        .request(reqwest::Method::GET, "me/changes", &query)
+        .send()
+        .await
+        .expect("an answer")
+        .bytes()
+        .await
+        .expect("a body");
+    let page = serde_json::from_slice(&body).expect("a page of changes");
+    (body.len(), page)
 }
 
 fn size(name: &str) -> usize {
@@ -365,6 +522,7 @@ async fn latency(config: SyncConfig, url: &str, token: &str, samples: usize) -> 
             template: Some("update".into()),
             params: vec![format!("L-{i}")],
             text: None,
+            key: None,
         };
         let sent = business.send(&request).await.expect("a send");
         let answered = Instant::now();

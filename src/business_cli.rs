@@ -223,6 +223,7 @@ async fn execute(client: &BusinessClient, command: BusinessCommand) -> Result<Do
                 template,
                 params,
                 text,
+                key: None,
             };
             let sent = client.send(&request).await?;
             let delivered = sent.decision.outcome == crate::model::Outcome::Deliver;
@@ -243,6 +244,7 @@ async fn execute(client: &BusinessClient, command: BusinessCommand) -> Result<Do
                 params,
                 to,
                 dry_run,
+                key: None,
             };
             let report = client.broadcast(&b).await?;
             Ok(Done::of(

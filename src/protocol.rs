@@ -51,7 +51,8 @@ pub struct ApiError {
     pub budget: Option<InsufficientBudget>,
 }
 
-/// Where a client is in the stream of changes: the last change and message it has.
+/// Where a client is in the stream of changes: the last change it has, and the id of what
+/// that change touched (a message, a decision, a business; 0 for the user's preferences).
 #[derive(
     Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, ToSchema,
 )]
@@ -70,9 +71,15 @@ pub struct Changes {
     /// Decisions made for the user, rejections included.
     #[serde(default)]
     pub decisions: Vec<SyncedDecision>,
-    /// Every business the user has dealt with, and the user's choices: small, sent whole.
+    /// The businesses the user deals with whose row, restrictions or relation with the user
+    /// changed after the cursor (after the empty cursor, every one), as they are now; a
+    /// business left out is as the client has it.
+    #[serde(default)]
     pub businesses: Vec<SyncedBusiness>,
-    pub prefs: UserPrefs,
+    /// The user's preferences, when they changed after the cursor (and always after the empty
+    /// cursor).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub prefs: Option<UserPrefs>,
     pub me: String,
     /// Where to ask from next time.
     pub cursor: Cursor,
@@ -87,6 +94,11 @@ impl Changes {
     /// decisions (a rejection leaves only a decision).
     pub fn touches_messages(&self) -> bool {
         !self.messages.is_empty() || !self.removed.is_empty() || !self.decisions.is_empty()
+    }
+
+    /// Whether the page holds nothing new: no message, business or preferences.
+    pub fn is_empty(&self) -> bool {
+        !self.touches_messages() && self.businesses.is_empty() && self.prefs.is_none()
     }
 }
 
@@ -284,6 +296,10 @@ pub struct SendRequest {
     #[serde(default)]
     pub params: Vec<String>,
     pub text: Option<String>,
+    /// An idempotency key: a send retried with the key of one already made is answered as
+    /// that one was, not decided again.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub key: Option<String>,
 }
 
 impl utoipa::PartialSchema for SendRequest {
@@ -302,6 +318,11 @@ fn send_request_schema() -> utoipa::openapi::RefOr<utoipa::openapi::schema::Sche
     let none = serde_json::json!({"type": "null"});
     let params = serde_json::json!({"type": "array", "maxItems": limits::MAX_PARAMS,
         "items": {"type": "string", "maxLength": limits::MAX_PARAM_CHARS}});
+    let key = serde_json::json!({"type": "string", "minLength": 1, "maxLength": 128,
+        "pattern": r"^[^\x00-\x1F\x7F-\x9F]+$",
+        "description": "An idempotency key, new for each send and the same when it is retried: \
+            a send with the key of one this business already made (within the server's key \
+            retention, 7 days by default) gets that send's answer again and is not decided again."});
     let shape = serde_json::json!({"oneOf": [
         {
             "type": "object",
@@ -313,6 +334,7 @@ fn send_request_schema() -> utoipa::openapi::RefOr<utoipa::openapi::schema::Sche
                 "template": {"type": "string", "description": "The template's name."},
                 "params": params,
                 "text": none,
+                "key": key,
             },
         },
         {
@@ -326,6 +348,7 @@ fn send_request_schema() -> utoipa::openapi::RefOr<utoipa::openapi::schema::Sche
                 "params": params,
                 "text": {"type": "string", "minLength": 1, "maxLength": limits::MAX_BODY_CHARS,
                     "pattern": "\\S", "description": "A free-form service reply."},
+                "key": key,
             },
         },
     ]});
@@ -356,6 +379,17 @@ pub struct BroadcastSubmission {
     /// Price it and say what the rules would do, without sending or charging anything.
     #[serde(default)]
     pub dry_run: bool,
+    /// An idempotency key, new for each broadcast and the same when it is retried: a broadcast
+    /// with the key of a send or broadcast this business already made (within the server's
+    /// key retention, 7 days by default) gets that answer again and is not run again. 1 to 128
+    /// characters, none of them a control character; a dry run ignores it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schema(
+        min_length = 1,
+        max_length = 128,
+        pattern = r"^[^\x00-\x1F\x7F-\x9F]+$"
+    )]
+    pub key: Option<String>,
 }
 
 /// A broadcast priced, and (unless a dry run) sent.

@@ -43,6 +43,7 @@ async fn scene(dir: ServerDir) -> Scene {
             template: Some("ready".into()),
             params: vec![EVIDENCE.into()],
             text: None,
+            key: None,
         })
         .await
         .unwrap();

@@ -806,6 +806,7 @@ fn the_remote_console_edits_and_deletes_a_template_on_the_server(dir: ServerDir)
         template: Some(SALE.0.into()),
         params: vec!["10%".into()],
         text: None,
+        key: None,
     }))
     .unwrap();
     assert_eq!(sent.decision.reason, Reason::TemplateDeleted);

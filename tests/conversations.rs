@@ -41,6 +41,7 @@ async fn scene(dir: ServerDir) -> Scene {
             template: Some("order_ready".into()),
             params: vec!["A-17".into()],
             text: None,
+            key: None,
         };
         let sent = client.send(&request).await.unwrap();
         assert_eq!(sent.decision.outcome, Outcome::Deliver, "{sent:?}");

@@ -302,7 +302,7 @@ fn the_inbox_gives_a_user_without_a_time_zone_the_devices_own() {
         async move {
             let prefs = all_changes(&api).await.prefs;
             prefs
-                .time_zone
+                .and_then(|p| p.time_zone)
                 .filter(|zone| zone.name() == "Asia/Tokyo")
                 .map(|_| ())
         }

@@ -215,6 +215,7 @@ fn review_commands_print_hostile_names_reasons_and_evidence_inertly() {
             template: Some("ready".into()),
             params: vec![HOSTILE.into()],
             text: None,
+            key: None,
         };
         business.send(&send).await.unwrap();
         let api = server.api(&bob);

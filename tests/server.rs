@@ -30,6 +30,7 @@ fn to(user: &str, template: &str, params: &[&str]) -> SendRequest {
         template: Some(template.into()),
         params: params.iter().map(|p| p.to_string()).collect(),
         text: None,
+        key: None,
     }
 }
 
@@ -310,6 +311,7 @@ async fn broadcasts_dry_run_writes_nothing_short_budgets_are_refused_and_only_de
         params: vec![],
         to: None,
         dry_run: true,
+        key: None,
     };
     let dry = shop.broadcast(&sale).await.unwrap();
     assert!(dry.dry_run && dry.id.is_none());
@@ -562,6 +564,7 @@ async fn users_and_businesses_reach_only_their_own(dir: ServerDir) {
         params: vec![],
         to: Some(vec!["bob".into()]),
         dry_run: false,
+        key: None,
     };
     let shops_broadcast = shop.broadcast(&broadcast).await.unwrap().id.unwrap();
 
@@ -1545,6 +1548,7 @@ async fn a_rejected_template_is_resubmitted_and_a_deleted_one_is_never_sent_agai
         params: vec!["1".into()],
         to: Some(vec!["ana".into()]),
         dry_run: false,
+        key: None,
     };
     let (status, error) = status_of(shop.broadcast(&broadcast).await);
     assert_eq!(status, 409, "no broadcast sends it either");
@@ -1696,24 +1700,32 @@ async fn the_business_tool_edits_resubmits_deletes_and_lists_versions(dir: Serve
     assert_eq!(versions.last().unwrap().status, TemplateStatus::Deleted);
 }
 
+/// The user's preferences, as a first sync carries them.
+async fn prefs_of(api: &http::Api) -> UserPrefs {
+    all_changes(api)
+        .await
+        .prefs
+        .expect("the first sync carries the preferences")
+}
+
 on_both_backends!(async fn a_time_zone_reaches_the_server_with_the_prefs_and_an_unknown_one_is_refused);
 async fn a_time_zone_reaches_the_server_with_the_prefs_and_an_unknown_one_is_refused(
     dir: ServerDir,
 ) {
     let s = scene_in(dir, |dir| TestServer::start(dir, &[]));
     let ana = s.server.api(&s.ana);
-    assert_eq!(all_changes(&ana).await.prefs.time_zone, None);
+    assert_eq!(prefs_of(&ana).await.time_zone, None);
     let prefs = UserPrefs {
         quiet_hours: Some(QuietHours { start: 22, end: 7 }),
         time_zone: Some(Zone::named("america/new_york").unwrap()),
-        ..all_changes(&ana).await.prefs
+        ..prefs_of(&ana).await
     };
     let action = WireAction::SetPrefs {
         prefs: prefs.clone(),
     };
     let results = act(&ana, vec![("zone-1", action.clone())]).await;
     assert!(results.results[0].ok, "{results:?}");
-    let stored = all_changes(&ana).await.prefs;
+    let stored = prefs_of(&ana).await;
     assert_eq!(stored, prefs);
     assert_eq!(stored.zone().name(), "America/New_York");
 
@@ -1742,7 +1754,7 @@ async fn a_time_zone_reaches_the_server_with_the_prefs_and_an_unknown_one_is_ref
         "{}",
         error.message
     );
-    assert_eq!(all_changes(&ana).await.prefs, prefs, "nothing changed");
+    assert_eq!(prefs_of(&ana).await, prefs, "nothing changed");
 
     let document: serde_json::Value = s.server.api("").get("openapi.json", &[]).await.unwrap();
     let zones = document["components"]["schemas"]["Zone"]["enum"]
@@ -1885,7 +1897,7 @@ async fn an_offer_held_for_quiet_hours_is_delivered_when_they_end(dir: ServerDir
             end: (utc.hour_at(now) + 2) % 24,
         }),
         time_zone: Some(utc),
-        ..all_changes(&ana).await.prefs
+        ..prefs_of(&ana).await
     };
     let results = act(
         &ana,
@@ -1918,4 +1930,68 @@ async fn an_offer_held_for_quiet_hours_is_delivered_when_they_end(dir: ServerDir
         "{}",
         delivered.decision.sentence
     );
+}
+
+on_both_backends!(async fn a_send_retried_with_its_key_gets_the_first_answer_and_is_stored_once);
+async fn a_send_retried_with_its_key_gets_the_first_answer_and_is_stored_once(dir: ServerDir) {
+    let s = scene_in(dir, |dir| TestServer::start(dir, &["--rate-limit", "0"]));
+    let shop = s.shop();
+    approved(
+        &shop,
+        "order_ready",
+        Category::Utility,
+        "Your order {{1}} is ready",
+    )
+    .await;
+    let request = SendRequest {
+        key: Some("order-77".into()),
+        ..to("ana", "order_ready", &["77"])
+    };
+    let first = shop.send(&request).await.unwrap();
+    let again = shop.send(&request).await.unwrap();
+    assert_eq!(again, first, "the retry is answered as the first send was");
+    let other = shop
+        .send(&SendRequest {
+            key: Some("order-78".into()),
+            ..to("ana", "order_ready", &["78"])
+        })
+        .await
+        .unwrap();
+    assert_ne!(other.message, first.message, "another key is another send");
+    let ana = all_changes(&s.server.api(&s.ana)).await;
+    let bodies: Vec<&str> = ana.messages.iter().map(|m| m.body.as_str()).collect();
+    assert_eq!(bodies, ["Your order 77 is ready", "Your order 78 is ready"]);
+
+    let control = SendRequest {
+        key: Some("bad\u{7}key".into()),
+        ..to("ana", "order_ready", &["79"])
+    };
+    let (status, error) = status_of(shop.send(&control).await);
+    assert_eq!(status, 422);
+    assert!(error.message.contains("idempotency key"), "{error:?}");
+}
+
+on_both_backends!(async fn a_broadcast_retried_with_its_key_gets_the_first_report_and_runs_once);
+async fn a_broadcast_retried_with_its_key_gets_the_first_report_and_runs_once(dir: ServerDir) {
+    let s = scene_in(dir, |dir| TestServer::start(dir, &["--rate-limit", "0"]));
+    let shop = s.shop();
+    approved(&shop, "welcome", Category::Utility, "Welcome to Tienda Sol").await;
+    let welcome = BroadcastSubmission {
+        template: "welcome".into(),
+        params: vec![],
+        to: Some(vec!["ana".into(), "bob".into()]),
+        dry_run: false,
+        key: Some("welcome-1".into()),
+    };
+    let first = shop.broadcast(&welcome).await.unwrap();
+    assert_eq!(first.delivered, 2, "{first:?}");
+    let again = shop.broadcast(&welcome).await.unwrap();
+    assert_eq!(again, first, "the retry is answered with the first report");
+    assert_eq!(
+        shop.broadcasts().await.unwrap().len(),
+        1,
+        "one broadcast ran"
+    );
+    let ana = all_changes(&s.server.api(&s.ana)).await;
+    assert_eq!(ana.messages.len(), 1, "ana got the welcome once");
 }

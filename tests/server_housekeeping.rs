@@ -4,7 +4,7 @@
 
 mod support;
 
-use parley::model::BusinessId;
+use parley::model::{BusinessId, Category};
 use parley::protocol::*;
 use parley::sync::business_client::BusinessClient;
 use parley::sync::http::Api;
@@ -145,11 +145,33 @@ async fn subscribe_replayed(api: &Api, key: &str) -> bool {
 on_both_backends!(async fn idempotency_keys_are_forgotten_after_the_retention_window);
 async fn idempotency_keys_are_forgotten_after_the_retention_window(dir: ServerDir) {
     let ana = add_user(dir.path(), "ana");
-    add_business(dir.path(), "Tienda Sol", &[]);
+    let shop = add_business(dir.path(), "Tienda Sol", &[]);
     let server = TestServer::start(dir.path(), &["--movable-clock", "--keep-keys", "2d"]);
     let api = server.api(&ana);
     assert!(!subscribe_replayed(&api, "k1").await);
     assert!(subscribe_replayed(&api, "k1").await, "a repeat is a replay");
+    let shop = BusinessClient::new(&server.url, &shop).unwrap();
+    let ready = TemplateSubmission {
+        name: "order_ready".into(),
+        category: Category::Utility,
+        body: "Your order is ready".into(),
+        allow_recategorise: true,
+    };
+    shop.submit_template(&ready).await.unwrap();
+    let send = SendRequest {
+        to: "ana".into(),
+        template: Some("order_ready".into()),
+        params: Vec::new(),
+        text: None,
+        key: Some("s1".into()),
+    };
+    let first = shop.send(&send).await.unwrap().message;
+    assert!(first.is_some());
+    assert_eq!(
+        shop.send(&send).await.unwrap().message,
+        first,
+        "a repeat is answered as the first"
+    );
 
     let clock = server.api("");
     let move_clock = |seconds: i64| {
@@ -166,10 +188,20 @@ async fn idempotency_keys_are_forgotten_after_the_retention_window(dir: ServerDi
         subscribe_replayed(&api, "k1").await,
         "a day on, inside the window, the key is still known"
     );
+    assert_eq!(
+        shop.send(&send).await.unwrap().message,
+        first,
+        "so is the send's"
+    );
     move_clock(86_400 + 60).await;
     assert!(
         !subscribe_replayed(&api, "k1").await,
         "past the window the key was forgotten, so the action is applied as new"
+    );
+    let again = shop.send(&send).await.unwrap().message;
+    assert!(
+        again.is_some() && again != first,
+        "and the send is decided as new"
     );
 }
 

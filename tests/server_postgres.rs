@@ -32,8 +32,8 @@ fn the_schema_is_versioned_and_a_newer_one_is_left_untouched() {
     });
     assert_eq!(
         database.query("SELECT count(*) || ' ' || max(version) FROM parley_schema"),
-        ["1 1"],
-        "version 1 applied once, though four commands met a new database at once"
+        ["3 3"],
+        "each version applied once, though four commands met a new database at once"
     );
 
     database.query("INSERT INTO parley_schema (version) VALUES (99)");
@@ -157,6 +157,7 @@ async fn sent_at_once(
             template: Some(template.into()),
             params: vec![],
             text: None,
+            key: None,
         };
         let shop = shops[n % 2].clone();
         async move { shop.send(&request).await.unwrap().decision }
@@ -241,6 +242,7 @@ async fn sends_at_once_through_two_servers_keep_a_users_cap_the_tier_and_the_bud
         params: vec![],
         to: Some(reached),
         dry_run: false,
+        key: None,
     };
     let [first, second] = shops.clone().map(|shop| {
         let broadcast = broadcast.clone();
@@ -289,6 +291,7 @@ async fn a_user_streaming_from_one_server_hears_within_a_second_what_another_acc
         template: Some("ready".into()),
         params: vec![],
         text: None,
+        key: None,
     };
     let sent = shop.send(&request).await.unwrap();
     let accepted_at = Instant::now();
@@ -340,7 +343,7 @@ async fn one_server_runs_the_review_and_another_takes_over_when_it_dies() {
 }
 
 #[tokio::test]
-async fn a_server_killed_amid_sends_loses_none_it_answered_and_the_other_serves_them() {
+async fn a_server_killed_amid_sends_loses_none_it_answered_and_the_other_takes_the_rest_once() {
     let database = TestDatabase::new();
     let dirs = [directory_on(&database), directory_on(&database)];
     let ana = add_user(dirs[0].path(), "ana");
@@ -356,7 +359,7 @@ async fn a_server_killed_amid_sends_loses_none_it_answered_and_the_other_serves_
     )
     .await;
 
-    let (answers, mut first_answer) = tokio::sync::mpsc::unbounded_channel();
+    let (answers, mut answered_so_far) = tokio::sync::mpsc::unbounded_channel();
     let sends: Vec<_> = (0..64)
         .map(|n| {
             let (shop, answers) = (shop.clone(), answers.clone());
@@ -366,23 +369,34 @@ async fn a_server_killed_amid_sends_loses_none_it_answered_and_the_other_serves_
                     template: Some("ready".into()),
                     params: vec![format!("A-{n}")],
                     text: None,
+                    key: Some(format!("A-{n}")),
                 };
                 let sent = shop.send(&request).await.ok().and_then(|sent| sent.message);
                 let _ = answers.send(());
-                sent
+                (request, sent)
             })
         })
         .collect();
-    first_answer.recv().await;
+    for _ in 0..16 {
+        answered_so_far.recv().await;
+    }
     killed.kill();
-    let mut answered = Vec::new();
+    let (mut answered, mut unanswered) = (Vec::new(), Vec::new());
     for send in sends {
-        answered.extend(send.await.unwrap());
+        match send.await.unwrap() {
+            (_, Some(message)) => answered.push(message),
+            (request, None) => unanswered.push(request),
+        }
     }
     assert!(
         !answered.is_empty(),
         "some sends were answered before the kill"
     );
+    let other = BusinessClient::new(&surviving.url, &token).unwrap();
+    for request in &unanswered {
+        let retried = other.send(request).await.unwrap();
+        assert!(retried.message.is_some(), "{:?}", retried.decision);
+    }
 
     let stored: Vec<MessageId> = all_changes(&surviving.api(&ana))
         .await
@@ -396,6 +410,14 @@ async fn a_server_killed_amid_sends_loses_none_it_answered_and_the_other_serves_
         "{} of {} answered sends are missing: {lost:?}",
         lost.len(),
         answered.len()
+    );
+    assert_eq!(
+        stored.len(),
+        64,
+        "each send, answered before the kill or retried with its key after it, is stored once \
+         ({} answered, {} retried)",
+        answered.len(),
+        unanswered.len()
     );
 }
 
@@ -475,6 +497,7 @@ fn run_at_once(tier: u32, budget: i64, plan: &[Request]) -> Delivered {
                         template: Some(template.into()),
                         params: vec![],
                         text: None,
+                        key: None,
                     };
                     let shop = shops[server].clone();
                     async move { shop.send(&request).await.map(drop) }
@@ -488,6 +511,7 @@ fn run_at_once(tier: u32, budget: i64, plan: &[Request]) -> Delivered {
                             params: vec![],
                             to: Some(names.clone()),
                             dry_run: false,
+                            key: None,
                         };
                         match shops[server].broadcast(&broadcast).await {
                             Err(HttpError::Refused { status: 402, .. }) => Ok(()),
@@ -545,4 +569,74 @@ proptest! {
         prop_assert!(reached <= tier as usize, "{reached} people reached with a tier of {tier}");
         prop_assert!(outcome.budget >= 0, "budget {}", outcome.budget);
     }
+}
+
+/// Takes a database back to schema 1: schema 3's numbers and triggers and schema 2's tables
+/// dropped, as a Parley from before them left it.
+const BACK_TO_SCHEMA_1: &str = "
+    DROP FUNCTION parley_stamp_dealing() CASCADE; DROP FUNCTION parley_stamp_prefs() CASCADE;
+    DROP FUNCTION parley_business_changed() CASCADE;
+    DROP FUNCTION parley_restriction_changed() CASCADE;
+    DROP FUNCTION parley_fan_out(BIGINT); DROP FUNCTION parley_next_change(BIGINT);
+    ALTER TABLE relations DROP COLUMN change; ALTER TABLE chats DROP COLUMN change;
+    ALTER TABLE users DROP COLUMN prefs_change; DROP INDEX chats_business;
+    DROP TABLE template_reach; DROP TABLE applied_sends;
+    DELETE FROM parley_schema WHERE version > 1;";
+
+#[tokio::test]
+async fn a_database_from_schema_1_keeps_the_tier_and_syncs_only_what_changed_once_upgraded() {
+    let database = TestDatabase::new();
+    let dir = directory_on(&database);
+    let assets = dir.path().join("assets");
+    std::fs::create_dir(&assets).unwrap();
+    let policy = include_str!("../assets/policy.toml")
+        .replace("limits = [250, 2000, 10000, 100000]", "limits = [1, 2000]");
+    std::fs::write(assets.join("policy.toml"), policy).unwrap();
+    let extra = ["--assets", assets.to_str().unwrap()];
+    let (ana, bob) = (add_user(dir.path(), "ana"), add_user(dir.path(), "bob"));
+    let token = add_business(dir.path(), "Tienda Sol", &[]);
+    let to = |name: &str| SendRequest {
+        to: name.into(),
+        template: Some("ready".into()),
+        params: vec![],
+        text: None,
+        key: None,
+    };
+    let mut before = TestServer::start(dir.path(), &extra);
+    let shop = BusinessClient::new(&before.url, &token).unwrap();
+    approved(&shop, "ready", Category::Utility, "Your order is ready").await;
+    let sent = shop.send(&to("ana")).await.unwrap();
+    assert_eq!(sent.decision.outcome, Outcome::Deliver, "{sent:?}");
+    before.kill();
+    database.query(BACK_TO_SCHEMA_1);
+
+    let server = TestServer::start(dir.path(), &extra);
+    assert_eq!(
+        database.query("SELECT max(version) FROM parley_schema"),
+        ["3"]
+    );
+    let shop = BusinessClient::new(&server.url, &token).unwrap();
+    let refused = shop.send(&to("bob")).await.unwrap();
+    assert_eq!(
+        refused.decision.reason,
+        Reason::TierLimitReached,
+        "ana, reached before the upgrade, fills a tier of one: {refused:?}"
+    );
+    let again = shop.send(&to("ana")).await.unwrap();
+    assert_eq!(again.decision.outcome, Outcome::Deliver, "{again:?}");
+
+    let api = server.api(&ana);
+    let first = all_changes(&api).await;
+    assert!(
+        first.prefs.is_some() && first.businesses.len() == 1,
+        "{first:?}"
+    );
+    let query = [
+        ("change", first.cursor.change.to_string()),
+        ("id", first.cursor.id.to_string()),
+    ];
+    let next: Changes = api.get("me/changes", &query).await.unwrap();
+    assert!(next.is_empty(), "nothing changed since: {next:?}");
+    let bob_first = all_changes(&server.api(&bob)).await;
+    assert!(bob_first.cursor > Cursor::default(), "{bob_first:?}");
 }

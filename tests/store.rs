@@ -4,7 +4,7 @@
 
 use parley::model::*;
 use parley::policy::enforcement::Change;
-use parley::policy::{PolicyConfig, Pricing, SignalConfig};
+use parley::policy::{PolicyConfig, Pricing, Reach, SignalConfig};
 use parley::store::{
     Attempt, BroadcastOutcome, BroadcastRequest, NewBusiness, NewTemplate, SendResult, Store,
     StoreError,
@@ -1794,4 +1794,112 @@ fn a_policy_with_an_impossible_evidence_or_attribution_is_refused_naming_the_fie
             "{toml:?}: {error}"
         );
     }
+}
+
+#[test]
+fn the_tier_counts_each_person_a_template_reached_once_and_forgets_them_after_a_day() {
+    let dir = TempDir::new().unwrap();
+    let mut store = Store::open(&db_file(&dir)).unwrap();
+    let (shop, parcel, users) = store
+        .write(|tx| {
+            let shop = tx.add_business(&tienda(), t0() - Span::days(30))?;
+            let (parcel, review) = tx.submit_template(
+                &NewTemplate {
+                    business: shop,
+                    name: "on_its_way",
+                    category: Category::Utility,
+                    body: "Your parcel {{1}} is on its way",
+                    allow_recategorise: false,
+                },
+                &policy(),
+                t0() - Span::days(7),
+            )?;
+            assert_eq!(review.status, TemplateStatus::Approved);
+            let users = (0..251)
+                .map(|n| tx.add_user(&format!("user{n}"), &prefs(4, 2)))
+                .collect::<Result<Vec<_>, _>>()?;
+            Ok((shop, parcel, users))
+        })
+        .unwrap();
+    let (reached, newcomer) = users.split_at(250);
+    for minute in 0..2 {
+        for &user in reached {
+            let sent = send(&mut store, &reminder_send(shop, user, parcel, at(minute)));
+            assert_eq!(
+                sent.decision.outcome,
+                Outcome::Deliver,
+                "{:?}",
+                sent.decision
+            );
+        }
+    }
+    let refused = send(&mut store, &reminder_send(shop, newcomer[0], parcel, at(5)));
+    assert_eq!(refused.decision.reason, Reason::TierLimitReached);
+    let again = send(&mut store, &reminder_send(shop, reached[0], parcel, at(5)));
+    assert_eq!(
+        again.decision.outcome,
+        Outcome::Deliver,
+        "{:?}",
+        again.decision
+    );
+    let next_day = at(5) + Span::hours(24);
+    let welcome = send(
+        &mut store,
+        &reminder_send(shop, newcomer[0], parcel, next_day),
+    );
+    assert_eq!(
+        welcome.decision.outcome,
+        Outcome::Deliver,
+        "{:?}",
+        welcome.decision
+    );
+}
+
+/// Takes a store back from schema 13 to 12: its triggers, indexes and columns dropped.
+const UNDO_SCHEMA_13: &str = "
+    DROP TRIGGER business_registered; DROP TRIGGER business_changed;
+    DROP TRIGGER restriction_added; DROP TRIGGER restriction_changed;
+    DROP TRIGGER restriction_removed; DROP TRIGGER relation_added;
+    DROP TRIGGER relation_changed; DROP TRIGGER prefs_added; DROP TRIGGER prefs_changed;
+    DROP INDEX businesses_changes; DROP INDEX relations_changes; DROP INDEX chats_changes;
+    ALTER TABLE businesses DROP COLUMN change; ALTER TABLE relations DROP COLUMN change;
+    ALTER TABLE chats DROP COLUMN change; ALTER TABLE users DROP COLUMN prefs_change;";
+
+#[test]
+fn a_store_from_before_schema_12_still_knows_whom_each_business_reached_today() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut store, alex, shop, offer) = shop_store(&dir);
+    let sent = send(&mut store, &template_send(shop, alex, offer, at(10)));
+    assert_eq!(
+        sent.decision.outcome,
+        Outcome::Deliver,
+        "{:?}",
+        sent.decision
+    );
+    drop(store);
+    // The file as schema 11 left it: the messages, without the table of whom each reached
+    // (nor schema 13's change numbers of businesses, relations and preferences).
+    let raw = rusqlite::Connection::open(db_file(&dir)).unwrap();
+    raw.execute_batch(UNDO_SCHEMA_13).unwrap();
+    raw.execute_batch(
+        "DROP TABLE template_reach; DROP TABLE applied_sends; PRAGMA user_version = 11;",
+    )
+    .unwrap();
+    drop(raw);
+
+    let store = Store::open(&db_file(&dir)).unwrap();
+    let reach = store.db().reach(shop, alex, at(0)).unwrap();
+    assert_eq!(
+        reach,
+        Reach {
+            unique_users: 1,
+            includes_recipient: true
+        }
+    );
+    let after = store.db().reach(shop, alex, at(10)).unwrap();
+    assert_eq!(
+        after,
+        Reach::default(),
+        "a window that starts at the delivery leaves it out"
+    );
 }

@@ -1,18 +1,20 @@
 //! The inbox against a real server on 127.0.0.1: the outbox drains once after an offline
 //! period, a retried request whose first answer was lost applies once, a server killed in the
-//! middle of a catch-up costs nothing, and the stream brings new messages as they are decided.
-//! Each runs on a server on SQLite and again on PostgreSQL (`NAME::sqlite`, `NAME::postgres`).
+//! middle of a catch-up costs nothing, the stream brings new messages as they are decided, and
+//! a page carries only the businesses and preferences that changed after the cursor. Each runs
+//! on a server on SQLite and again on PostgreSQL (`NAME::sqlite`, `NAME::postgres`), unless it
+//! writes the server's SQLite file itself.
 
 mod support;
 
 use parley::model::*;
 use parley::policy::{PolicyConfig, Pricing, SignalConfig};
 use parley::protocol::{
-    BroadcastSubmission, KeyedAction, SendRequest, TemplateSubmission, WireAction,
+    BroadcastSubmission, Changes, Cursor, KeyedAction, SendRequest, TemplateSubmission, WireAction,
 };
 use parley::server::db::{Backend, ServerConnection, ServerDb};
 use parley::server::{Server, ServerConfig, add_business, add_user};
-use parley::store::{NewBusiness, Store};
+use parley::store::{NewBusiness, Store, paths};
 use parley::sync::business_client::BusinessClient;
 use parley::sync::engine::{Engine, SyncConfig, SyncEvent};
 use parley::sync::http::Api;
@@ -119,6 +121,7 @@ fn send(rt: &Runtime, client: &BusinessClient, template: &str) -> Decision {
         template: Some(template.into()),
         params: vec!["x".into()],
         text: None,
+        key: None,
     };
     rt.block_on(client.send(&request)).unwrap().decision
 }
@@ -611,6 +614,21 @@ fn a_catch_up_stores_what_pulling_page_by_page_stores(dir: ServerDir) {
     assert_eq!(snapshot(&together.store(), &businesses), expected);
 }
 
+/// The chat list of the store's first user (the mirror's only one, the server's alice): each
+/// chat's counterpart, unread count, time, preview and offers mark.
+fn chat_list(store: &Store) -> Vec<(Counterpart, u32, Option<Timestamp>, String, bool)> {
+    let db = store.db();
+    let me = db.users().unwrap()[0].id;
+    let mut chats: Vec<_> = db
+        .chats(me, ChatFilter::All, ChatOrder::Recent, 0, 100)
+        .unwrap()
+        .into_iter()
+        .map(|c| (c.counterpart, c.unread, c.last_at, c.preview, c.has_offers))
+        .collect();
+    chats.sort_by_key(|c| format!("{:?}", c.0));
+    chats
+}
+
 /// Whether the engine told the inbox to reload since the last call (the events are sent
 /// before `pull` returns).
 fn reloaded(events: &mut mpsc::Receiver<SyncEvent>) -> bool {
@@ -759,6 +777,7 @@ fn a_business_found_in_the_directory_gets_a_subscription_before_it_writes(dir: S
         params: vec!["2x1".into()],
         to: None,
         dry_run: false,
+        key: None,
     };
     let report = rt.block_on(shop.broadcast(&broadcast)).unwrap();
     assert_eq!(
@@ -831,4 +850,417 @@ fn the_time_zone_set_on_the_device_decides_quiet_hours_on_the_server(dir: Server
     let store = other_device.store();
     let synced = store.db().user(store.db().me().unwrap().unwrap()).unwrap();
     assert_eq!(synced.prefs.time_zone, Some(kathmandu));
+}
+
+/// One page of the changes after `cursor`, at most `limit` long, as the server sends it.
+fn page_after(rt: &Runtime, api: &Api, cursor: Cursor, limit: usize) -> Changes {
+    let query = [
+        ("change", cursor.change.to_string()),
+        ("id", cursor.id.to_string()),
+        ("limit", limit.to_string()),
+    ];
+    rt.block_on(api.get("me/changes", &query)).unwrap()
+}
+
+/// The ids of the businesses a page carries, in order.
+fn carried(page: &Changes) -> Vec<BusinessId> {
+    let mut ids: Vec<BusinessId> = page.businesses.iter().map(|b| b.id).collect();
+    ids.sort_unstable();
+    ids
+}
+
+/// The shop and the lender each send alice a utility message.
+fn both_write(rt: &Runtime, url: &str, acc: &Accounts) {
+    let shop = BusinessClient::new(url, &acc.shop).unwrap();
+    let lender = BusinessClient::new(url, &acc.lender).unwrap();
+    template(
+        rt,
+        &shop,
+        "update",
+        Category::Utility,
+        "Order {{1}} shipped",
+    );
+    template(
+        rt,
+        &lender,
+        "notice",
+        Category::Utility,
+        "Loan {{1}} is waiting",
+    );
+    assert_eq!(send(rt, &shop, "update").outcome, Outcome::Deliver);
+    assert_eq!(send(rt, &lender, "notice").outcome, Outcome::Deliver);
+}
+
+on_both_backends!(fn after_the_first_sync_an_empty_page_carries_no_business_and_no_preferences);
+fn after_the_first_sync_an_empty_page_carries_no_business_and_no_preferences(dir: ServerDir) {
+    let (rt, dir, acc) = world(dir);
+    let server = LocalServer::start(&rt, &dir);
+    both_write(&rt, &server.url, &acc);
+    let api = Api::new(&server.url, &acc.alice).unwrap();
+
+    let first = page_after(&rt, &api, Cursor::default(), 1000);
+    assert_eq!(carried(&first), [acc.shop_id, acc.lender_id]);
+    assert!(
+        first.prefs.is_some(),
+        "the first sync carries the preferences"
+    );
+    assert_eq!((first.messages.len(), first.more), (2, false));
+
+    let next = page_after(&rt, &api, first.cursor, 1000);
+    assert!(next.is_empty(), "{next:?}");
+    assert_eq!(next.cursor, first.cursor);
+    let bytes = serde_json::to_vec(&next).unwrap().len();
+    assert!(bytes < 300, "an empty page is {bytes} bytes");
+
+    let mut inbox = client(&server.url, &acc.alice);
+    inbox.catch_up(&rt);
+    assert!(reloaded(&mut inbox.events));
+    inbox.catch_up(&rt);
+    assert!(
+        !reloaded(&mut inbox.events),
+        "nothing new, nothing to reload"
+    );
+    let store = inbox.store();
+    let names: Vec<String> = store
+        .db()
+        .businesses()
+        .unwrap()
+        .into_iter()
+        .map(|b| b.name)
+        .collect();
+    assert_eq!(
+        names,
+        ["Lender", "Shop"],
+        "what the first page carried stays"
+    );
+}
+
+on_both_backends!(fn blocking_and_subscribing_on_one_device_reach_the_other_as_business_deltas);
+fn blocking_and_subscribing_on_one_device_reach_the_other_as_business_deltas(dir: ServerDir) {
+    let (rt, dir, acc) = world(dir);
+    let server = LocalServer::start(&rt, &dir);
+    both_write(&rt, &server.url, &acc);
+    let mut phone = client(&server.url, &acc.alice);
+    let mut laptop = client(&server.url, &acc.alice);
+    phone.catch_up(&rt);
+    laptop.catch_up(&rt);
+    let api = Api::new(&server.url, &acc.alice).unwrap();
+    let cursor = mirror_cursor(&laptop);
+
+    phone.act(&UserAction::Block {
+        business: acc.lender_id,
+        reason: BlockReason::Spam,
+    });
+    rt.block_on(phone.engine.push()).unwrap();
+    let delta = page_after(&rt, &api, cursor, 1000);
+    assert_eq!(
+        carried(&delta),
+        [acc.lender_id],
+        "only the business that changed"
+    );
+    assert!(delta.prefs.is_none() && delta.messages.is_empty());
+    laptop.catch_up(&rt);
+    assert!(reloaded(&mut laptop.events));
+
+    phone.act(&UserAction::Subscribe {
+        business: acc.shop_id,
+    });
+    rt.block_on(phone.engine.push()).unwrap();
+    let delta = page_after(&rt, &api, mirror_cursor(&laptop), 1000);
+    assert_eq!(carried(&delta), [acc.shop_id]);
+    laptop.catch_up(&rt);
+    assert!(reloaded(&mut laptop.events));
+
+    let prefs = UserPrefs {
+        daily_marketing_cap: 1,
+        ..phone
+            .store()
+            .db()
+            .user(phone.store().db().me().unwrap().unwrap())
+            .unwrap()
+            .prefs
+    };
+    phone.act(&UserAction::SetPrefs {
+        prefs: prefs.clone(),
+    });
+    rt.block_on(phone.engine.push()).unwrap();
+    let delta = page_after(&rt, &api, mirror_cursor(&laptop), 1000);
+    assert_eq!(
+        delta.prefs.as_ref(),
+        Some(&prefs),
+        "the preferences, as they changed"
+    );
+    assert!(delta.businesses.is_empty(), "{delta:?}");
+    laptop.catch_up(&rt);
+
+    let store = laptop.store();
+    let me = store.db().me().unwrap().unwrap();
+    assert_eq!(store.db().user(me).unwrap().prefs, prefs);
+    assert!(
+        store
+            .db()
+            .relation(me, acc.lender_id)
+            .unwrap()
+            .blocked
+            .is_some()
+    );
+    assert!(store.db().relation(me, acc.shop_id).unwrap().subscribed);
+    let names: Vec<String> = store
+        .db()
+        .businesses()
+        .unwrap()
+        .into_iter()
+        .map(|b| b.name)
+        .collect();
+    assert_eq!(
+        names,
+        ["Lender", "Shop"],
+        "a business a page leaves out keeps what it had"
+    );
+}
+
+/// Where a client's last pull ended.
+fn mirror_cursor(c: &Client) -> Cursor {
+    parley::sync::mirror::cursor(&c.store()).unwrap()
+}
+
+/// The sentences the inbox shows for a business's restrictions, at the local copy's clock.
+fn restrictions_shown(store: &Store, business: BusinessId) -> Vec<String> {
+    let db = store.db();
+    let name = db.business(business).unwrap().name;
+    let now = db.clock().unwrap().unwrap();
+    parley::policy::notice::restrictions_in_force(&name, &db.restrictions(business).unwrap(), now)
+}
+
+on_both_backends!(fn a_restriction_that_starts_and_one_that_ends_reach_the_inbox);
+fn a_restriction_that_starts_and_one_that_ends_reach_the_inbox(dir: ServerDir) {
+    let acc = accounts(&dir);
+    let rt = tokio::runtime::Runtime::new().unwrap();
+    let server = TestServer::start(dir.path(), &["--movable-clock"]);
+    both_write(&rt, &server.url, &acc);
+    let mut inbox = client(&server.url, &acc.alice);
+    inbox.catch_up(&rt);
+    let now = inbox.store().db().clock().unwrap().unwrap();
+    assert!(restrictions_shown(&inbox.store(), acc.shop_id).is_empty());
+
+    // Enforcement suspends the shop's marketing for an hour, and disables the lender until a
+    // reviewer looks at it.
+    let insert = |business: BusinessId, kind: &str, end: &str| {
+        dir.execute(&format!(
+            "INSERT INTO restrictions (business_id, kind, reason, start, end_at)
+             VALUES ({}, '{kind}', 'Too many reports', {}, {end})",
+            business.0, now.0
+        ));
+    };
+    let hour_later = now + Span::hours(1);
+    insert(
+        acc.shop_id,
+        "marketing_suspended",
+        &hour_later.0.to_string(),
+    );
+    insert(acc.lender_id, "disabled", "NULL");
+    inbox.catch_up(&rt);
+    assert!(reloaded(&mut inbox.events));
+    let shop_shown = restrictions_shown(&inbox.store(), acc.shop_id);
+    assert_eq!(shop_shown.len(), 1, "{shop_shown:?}");
+    assert_eq!(restrictions_shown(&inbox.store(), acc.lender_id).len(), 1);
+
+    // A reviewer reinstates the lender: its restriction ends by a write.
+    dir.execute(&format!(
+        "UPDATE restrictions SET end_at = {} WHERE business_id = {}",
+        now.0, acc.lender_id.0
+    ));
+    let api = Api::new(&server.url, &acc.alice).unwrap();
+    let delta = page_after(&rt, &api, mirror_cursor(&inbox), 1000);
+    assert_eq!(carried(&delta), [acc.lender_id]);
+    assert!(delta.businesses[0].restrictions.is_empty(), "{delta:?}");
+
+    // Two hours on, the shop's suspension is over with nothing written: the page says nothing
+    // of the shop, and the inbox judges it at its own clock.
+    let moved: parley::protocol::ClockMoved = rt
+        .block_on(api.post(
+            "test/clock",
+            &parley::protocol::ClockAdvance { seconds: 7_200 },
+        ))
+        .unwrap();
+    assert!(moved.now > hour_later);
+    let delta = page_after(&rt, &api, delta.cursor, 1000);
+    assert!(!carried(&delta).contains(&acc.shop_id), "{delta:?}");
+    inbox.catch_up(&rt);
+    assert!(
+        reloaded(&mut inbox.events),
+        "the inbox reloads as the suspension ends"
+    );
+    assert!(restrictions_shown(&inbox.store(), acc.shop_id).is_empty());
+    assert!(restrictions_shown(&inbox.store(), acc.lender_id).is_empty());
+}
+
+on_both_backends!(fn a_business_renamed_or_verified_on_the_server_reaches_the_inbox);
+fn a_business_renamed_or_verified_on_the_server_reaches_the_inbox(dir: ServerDir) {
+    let (rt, dir, acc) = world(dir);
+    let server = LocalServer::start(&rt, &dir);
+    both_write(&rt, &server.url, &acc);
+    let mut inbox = client(&server.url, &acc.alice);
+    inbox.catch_up(&rt);
+    dir.execute(&format!(
+        "UPDATE businesses SET name = 'Shop & Co' WHERE id = {}",
+        acc.shop_id.0
+    ));
+    dir.execute(&format!(
+        "UPDATE businesses SET verified = FALSE WHERE id = {}",
+        acc.lender_id.0
+    ));
+    let api = Api::new(&server.url, &acc.alice).unwrap();
+    let delta = page_after(&rt, &api, mirror_cursor(&inbox), 1000);
+    assert_eq!(carried(&delta), [acc.shop_id, acc.lender_id]);
+    inbox.catch_up(&rt);
+    assert!(reloaded(&mut inbox.events));
+    let store = inbox.store();
+    let me = store.db().me().unwrap().unwrap();
+    let chat = |b| {
+        store
+            .db()
+            .chat_with(me, Counterpart::Business(b))
+            .unwrap()
+            .unwrap()
+    };
+    assert_eq!(chat(acc.shop_id).title, "Shop & Co");
+    assert!(!chat(acc.lender_id).verified);
+    assert!(!store.db().business(acc.lender_id).unwrap().verified);
+    assert!(page_after(&rt, &api, mirror_cursor(&inbox), 1000).is_empty());
+}
+
+/// On SQLite only: it writes the server's store through the SQLite store's own API.
+#[test]
+fn a_catch_up_cut_into_many_pages_gives_what_one_page_gives() {
+    let (rt, dir, acc) = world(ServerDir::sqlite());
+    // Twelve more businesses write to alice; on the way she blocks, subscribes and changes
+    // her preferences, businesses are restricted and renamed, and later messages change
+    // earlier ones.
+    {
+        let mut store = Store::open(&paths::database_file(dir.path())).unwrap();
+        let policy = PolicyConfig::default();
+        let alice = store.db().user_named("alice").unwrap().unwrap().id;
+        store
+            .write(|tx| {
+                let mut senders = Vec::new();
+                for n in 0..12 {
+                    let name = format!("Seller {n}");
+                    let new = NewBusiness {
+                        name: &name,
+                        verified: n % 2 == 0,
+                        kind: BusinessKind::Shop,
+                        budget: 10_000,
+                    };
+                    let business = tx.add_business(&new, Timestamp(0))?;
+                    let t = parley::store::NewTemplate {
+                        business,
+                        name: "update",
+                        category: Category::Utility,
+                        body: "Order {{1}}",
+                        allow_recategorise: false,
+                    };
+                    senders.push((business, tx.submit_template(&t, &policy, Timestamp(0))?.0));
+                }
+                for i in 0..120i64 {
+                    let (business, template) = senders[(i % 12) as usize];
+                    let at = Timestamp(1_000 + i);
+                    match i {
+                        30 => tx.apply(
+                            alice,
+                            &UserAction::Block {
+                                business: senders[3].0,
+                                reason: BlockReason::Spam,
+                            },
+                            at,
+                            &RULES,
+                        )?,
+                        50 => tx.apply(
+                            alice,
+                            &UserAction::Subscribe {
+                                business: senders[4].0,
+                            },
+                            at,
+                            &RULES,
+                        )?,
+                        70 => {
+                            let mut prefs = tx.db().user(alice)?.prefs;
+                            prefs.daily_marketing_cap = 3;
+                            tx.set_prefs(alice, &prefs)?;
+                        }
+                        _ => {}
+                    }
+                    let attempt = parley::store::Attempt {
+                        business,
+                        user: alice,
+                        template: Some(template),
+                        params: vec![i.to_string()],
+                        text: None,
+                        broadcast: None,
+                        at,
+                    };
+                    tx.send(&attempt, &policy, &Pricing::default())?;
+                }
+                Ok(())
+            })
+            .unwrap();
+    }
+    dir.execute(
+        "INSERT INTO restrictions (business_id, kind, reason, start, end_at)
+         SELECT id, 'disabled', 'Too many reports', 0, NULL FROM businesses WHERE name = 'Seller 5'",
+    );
+    dir.execute("UPDATE businesses SET name = 'Seller One' WHERE name = 'Seller 1'");
+    let server = LocalServer::start(&rt, &dir);
+    let api = Api::new(&server.url, &acc.alice).unwrap();
+
+    let whole = page_after(&rt, &api, Cursor::default(), 1000);
+    assert!(!whole.more);
+    assert_eq!(whole.businesses.len(), 12);
+    assert!(
+        page_after(&rt, &api, whole.cursor, 1000).is_empty(),
+        "nothing is sent twice"
+    );
+    let at_once = client(&server.url, &acc.alice);
+    parley::sync::mirror::apply_pages(&mut at_once.store(), &[whole]).unwrap();
+
+    let cut = client(&server.url, &acc.alice);
+    let mut cursor = Cursor::default();
+    let mut pages = 0;
+    loop {
+        let page = page_after(&rt, &api, cursor, 7);
+        assert!(page.cursor > cursor || !page.more);
+        cursor = page.cursor;
+        pages += 1;
+        let more = page.more;
+        parley::sync::mirror::apply_pages(&mut cut.store(), &[page]).unwrap();
+        if !more {
+            break;
+        }
+    }
+    assert!(pages > 20, "{pages} pages");
+    let everything = |c: &Client| {
+        let store = c.store();
+        let db = store.db();
+        let me = db.me().unwrap().unwrap();
+        let businesses = db.businesses().unwrap();
+        let ids: Vec<BusinessId> = businesses.iter().map(|b| b.id).collect();
+        let restrictions: Vec<_> = ids.iter().map(|&b| db.restrictions(b).unwrap()).collect();
+        let rows: Vec<_> = businesses
+            .iter()
+            .map(|b| (b.id, b.name.clone(), b.verified, b.kind))
+            .collect();
+        format!(
+            "{}\n{rows:?}\n{restrictions:?}\n{:?}",
+            snapshot(&store, &ids),
+            db.user(me).unwrap().prefs
+        )
+    };
+    let expected = everything(&at_once);
+    assert!(expected.contains("Seller One") && expected.contains("daily_marketing_cap: 3"));
+    assert!(expected.contains("Disabled") && expected.contains("Spam"));
+    assert_eq!(everything(&cut), expected);
+
+    // The chat list the mirror builds is the one the server keeps for alice.
+    let server_store = Store::open(&paths::database_file(dir.path())).unwrap();
+    assert_eq!(chat_list(&cut.store()), chat_list(&server_store));
 }

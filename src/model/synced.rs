@@ -56,7 +56,8 @@ pub struct SyncedBusiness {
     pub verified: bool,
     pub kind: BusinessKind,
     pub relation: Relation,
-    /// Restrictions in force now.
+    /// Restrictions not ended when the page was read (warnings aside), with their start and
+    /// end: the client judges which are in force at its own clock.
     pub restrictions: Vec<Restriction>,
 }
 

@@ -23,12 +23,7 @@ struct Recorded {
 
 /// Why an action was not acceptable before anything is applied, if it was not.
 pub fn check(action: &KeyedAction) -> std::result::Result<(), String> {
-    let key = &action.key;
-    if key.is_empty() || key.chars().count() > MAX_KEY_CHARS || key.chars().any(char::is_control) {
-        return Err(format!(
-            "an idempotency key is 1 to {MAX_KEY_CHARS} printable characters"
-        ));
-    }
+    check_key(&action.key)?;
     match &action.action {
         WireAction::Reply { text, .. } if text.chars().count() > limits::MAX_BODY_CHARS => Err(
             format!("a reply is at most {} characters", limits::MAX_BODY_CHARS),
@@ -36,6 +31,16 @@ pub fn check(action: &KeyedAction) -> std::result::Result<(), String> {
         WireAction::SetPrefs { prefs } => check_prefs(prefs),
         _ => Ok(()),
     }
+}
+
+/// Why an idempotency key is not acceptable, if it is not.
+pub fn check_key(key: &str) -> std::result::Result<(), String> {
+    if key.is_empty() || key.chars().count() > MAX_KEY_CHARS || key.chars().any(char::is_control) {
+        return Err(format!(
+            "an idempotency key is 1 to {MAX_KEY_CHARS} printable characters"
+        ));
+    }
+    Ok(())
 }
 
 fn check_prefs(prefs: &UserPrefs) -> std::result::Result<(), String> {

@@ -35,6 +35,9 @@ pub fn check_submission(t: &TemplateSubmission) -> std::result::Result<(), Strin
 /// Checks the sizes of a message request.
 pub fn check_send(r: &SendRequest) -> std::result::Result<(), String> {
     check_params(&r.params)?;
+    if let Some(key) = &r.key {
+        super::actions::check_key(key)?;
+    }
     match (&r.template, &r.text) {
         (Some(_), Some(_)) => Err("give a template or text, not both".into()),
         (None, None) => Err("give a template (with its parameters) or some text".into()),
@@ -48,6 +51,9 @@ pub fn check_send(r: &SendRequest) -> std::result::Result<(), String> {
 
 /// Checks the sizes of a broadcast request.
 pub fn check_broadcast(b: &BroadcastSubmission) -> std::result::Result<(), String> {
+    if let Some(key) = &b.key {
+        super::actions::check_key(key)?;
+    }
     check_audience(&b.params, b.to.as_deref())
 }
 
@@ -197,9 +203,44 @@ fn user_named(db: &dyn ServerReads, name: &str) -> DbResult<UserId> {
         .ok_or_else(|| DbError::not_found(format!("no user named {name} on this server")))
 }
 
-/// Sends one message through the rules; returns the answer and the user to wake, if the
-/// message was stored.
+/// Sends one message through the rules, once per idempotency key: a retry with the key of a
+/// send already made gets that send's answer and wakes no one. Returns the answer and the
+/// user to wake.
 pub fn send(
+    tx: &dyn ServerWrites,
+    business: BusinessId,
+    r: &SendRequest,
+    rules: (&PolicyConfig, &Pricing),
+    now: Timestamp,
+) -> DbResult<(SendResponse, Option<UserId>)> {
+    let Some(key) = &r.key else {
+        return decide_send(tx, business, r, rules, now);
+    };
+    if let Some(first) = tx.reads().applied_send(business, key)? {
+        return Ok((kept_answer(&first)?, None));
+    }
+    let (response, woken) = decide_send(tx, business, r, rules, now)?;
+    tx.record_send(business, key, &to_keep(&response)?, now)?;
+    Ok((response, woken))
+}
+
+/// The answer kept for a key, read back for a retry.
+fn kept_answer<T: serde::de::DeserializeOwned>(kept: &str) -> DbResult<T> {
+    serde_json::from_str(kept).map_err(|e| {
+        DbError::Failed(format!(
+            "the kept answer to this request is damaged ({e}); send it with a new key"
+        ))
+    })
+}
+
+/// An answer as it is kept for its key.
+fn to_keep<T: serde::Serialize>(answer: &T) -> DbResult<String> {
+    serde_json::to_string(answer)
+        .map_err(|e| DbError::Failed(format!("cannot keep the answer to a request: {e}")))
+}
+
+/// Decides one message and stores it with its decision.
+fn decide_send(
     tx: &dyn ServerWrites,
     business: BusinessId,
     r: &SendRequest,
@@ -237,8 +278,9 @@ pub fn decided_users(results: &[(UserId, SendResult)]) -> Vec<UserId> {
     results.iter().map(|(u, _)| *u).collect()
 }
 
-/// Runs (or, with `dry_run`, prices and decides without writing) a broadcast; returns the
-/// report and the users to wake.
+/// Runs (or, with `dry_run`, prices and decides without writing) a broadcast, once per
+/// idempotency key: a retry with the key of one already run gets its report and wakes no one.
+/// Returns the report and the users to wake.
 pub fn broadcast(
     db: &mut impl ServerConnection,
     business: BusinessId,
@@ -246,9 +288,19 @@ pub fn broadcast(
     (policy, pricing): (&PolicyConfig, &Pricing),
     now: Timestamp,
 ) -> DbResult<(BroadcastReport, Vec<UserId>)> {
+    let key = b.key.as_deref().filter(|_| !b.dry_run);
+    if let Some(key) = key
+        && let Some(first) = db.in_snapshot(|db| db.applied_send(business, key))?
+    {
+        return Ok((kept_answer(&first)?, Vec::new()));
+    }
     let run = |tx: &dyn ServerWrites| -> DbResult<BroadcastOutcome> {
         let request = broadcast_request(tx.reads(), business, b)?;
-        tx.broadcast(&request, policy, pricing, now)
+        let outcome = tx.broadcast(&request, policy, pricing, now)?;
+        if let Some(key) = key {
+            tx.record_send(business, key, &to_keep(&report_of(b, &outcome))?, now)?;
+        }
+        Ok(outcome)
     };
     let outcome = if b.dry_run {
         db.in_dry_run(run)?
@@ -266,16 +318,20 @@ pub fn broadcast(
         true => Vec::new(),
         false => decided_users(&outcome.results),
     };
-    let report = BroadcastReport {
+    Ok((report_of(b, &outcome), woken))
+}
+
+/// What the business is told about a broadcast it ran (or priced).
+fn report_of(b: &BroadcastSubmission, outcome: &BroadcastOutcome) -> BroadcastReport {
+    BroadcastReport {
         id: (!b.dry_run).then_some(outcome.id),
         dry_run: b.dry_run,
         quote: outcome.quote,
         settlement: outcome.settlement,
         delivered: outcome.delivered,
-        held: outcome.held,
-        rejected: outcome.rejected,
-    };
-    Ok((report, woken))
+        held: outcome.held.clone(),
+        rejected: outcome.rejected.clone(),
+    }
 }
 
 /// Passes `result` on; when the budget refused a broadcast, first keeps the refusal in a

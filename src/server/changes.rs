@@ -1,8 +1,11 @@
-//! A user's changes after a cursor: messages and deletions in `(change, id)` order, one page
-//! at a time, with the businesses the user deals with and the user's preferences.
+//! A user's changes after a cursor, one page at a time in `(change, id)` order: messages,
+//! deletions, decisions, the businesses the user deals with that changed, and the user's
+//! preferences when they did.
 
-use super::db::{ChangedMessage, DbResult, ServerReads, Tombstone};
-use crate::model::{SyncedBusiness, SyncedDecision, SyncedMessage, Timestamp, UserId};
+use super::db::{ChangedDealing, ChangedMessage, DbResult, ServerReads, Tombstone};
+use crate::model::{
+    BusinessId, RestrictionKind, SyncedBusiness, SyncedDecision, SyncedMessage, Timestamp, UserId,
+};
 use crate::protocol::{Changes, Cursor};
 
 /// One entry of the stream, in the order the client must apply it.
@@ -10,6 +13,10 @@ enum Entry {
     Message(Box<ChangedMessage>),
     Removed(Tombstone),
     Decided(SyncedDecision),
+    /// A business changed: it goes whole, as it is when the page is read.
+    Business(ChangedDealing),
+    /// The user's preferences changed, at this change.
+    Prefs(i64),
 }
 
 impl Entry {
@@ -27,11 +34,20 @@ impl Entry {
                 change: d.change,
                 id: d.id,
             },
+            Entry::Business(b) => Cursor {
+                change: b.change,
+                id: b.business.0,
+            },
+            Entry::Prefs(change) => Cursor {
+                change: *change,
+                id: 0,
+            },
         }
     }
 }
 
-/// Up to `limit` changes of `user` after `cursor`.
+/// Up to `limit` changes of `user` after `cursor`; after the empty cursor, the preferences
+/// and every business the user deals with, each business before its messages.
 pub fn changes_after(
     db: &dyn ServerReads,
     user: UserId,
@@ -40,23 +56,33 @@ pub fn changes_after(
     now: Timestamp,
 ) -> DbResult<Changes> {
     let rows = db.changes_after(user, (cursor.change, cursor.id), limit + 1)?;
+    let prefs = Entry::Prefs(rows.prefs_change);
+    let prefs_due = cursor == Cursor::default() || prefs.position() > cursor;
     let mut entries: Vec<Entry> = rows
         .messages
         .into_iter()
         .map(|m| Entry::Message(Box::new(m)))
         .chain(rows.removed.into_iter().map(Entry::Removed))
         .chain(rows.decisions.into_iter().map(Entry::Decided))
+        .chain(rows.businesses.into_iter().map(Entry::Business))
+        .chain(prefs_due.then_some(prefs))
         .collect();
     entries.sort_by_key(Entry::position);
     let more = entries.len() > limit;
     entries.truncate(limit);
-    let next = entries.last().map_or(cursor, Entry::position);
+    let mut next = entries.last().map_or(cursor, Entry::position).max(cursor);
+    if !more {
+        next = next.max(last_carried(&entries));
+    }
     let (mut messages, mut removed, mut decisions) = (Vec::new(), Vec::new(), Vec::new());
+    let (mut changed, mut prefs_changed) = (Vec::new(), false);
     for entry in entries {
         match entry {
             Entry::Message(m) => messages.push(synced_message(*m)),
             Entry::Removed(t) => removed.push(t.message),
             Entry::Decided(d) => decisions.push(d),
+            Entry::Business(b) => changed.push(b.business),
+            Entry::Prefs(_) => prefs_changed = true,
         }
     }
     let me = db.user(user)?;
@@ -64,13 +90,29 @@ pub fn changes_after(
         messages,
         removed,
         decisions,
-        businesses: businesses(db, user, now)?,
-        prefs: me.prefs,
+        businesses: businesses(db, user, &changed, now)?,
+        prefs: prefs_changed.then_some(me.prefs),
         me: me.name,
         cursor: next,
         more,
         now,
     })
+}
+
+/// The position of the last change the businesses of a page carry: on the last page, the
+/// cursor moves past it, so a business changed twice after the cursor is not sent again.
+fn last_carried(entries: &[Entry]) -> Cursor {
+    entries
+        .iter()
+        .filter_map(|entry| match entry {
+            Entry::Business(b) => Some(Cursor {
+                change: b.last,
+                id: b.business.0,
+            }),
+            _ => None,
+        })
+        .max()
+        .unwrap_or_default()
 }
 
 fn synced_message(m: ChangedMessage) -> SyncedMessage {
@@ -100,9 +142,19 @@ fn synced_message(m: ChangedMessage) -> SyncedMessage {
     }
 }
 
-fn businesses(db: &dyn ServerReads, user: UserId, now: Timestamp) -> DbResult<Vec<SyncedBusiness>> {
+/// The businesses `changed`, each with the user's relation and its restrictions that have not
+/// ended at `now` (warnings restrict nothing and stay on the server).
+fn businesses(
+    db: &dyn ServerReads,
+    user: UserId,
+    changed: &[BusinessId],
+    now: Timestamp,
+) -> DbResult<Vec<SyncedBusiness>> {
+    if changed.is_empty() {
+        return Ok(Vec::new());
+    }
     Ok(db
-        .dealings(user)?
+        .dealings(user, changed)?
         .into_iter()
         .map(|(b, relation, restrictions)| SyncedBusiness {
             id: b.id,
@@ -112,7 +164,7 @@ fn businesses(db: &dyn ServerReads, user: UserId, now: Timestamp) -> DbResult<Ve
             relation,
             restrictions: restrictions
                 .into_iter()
-                .filter(|r| r.active_at(now))
+                .filter(|r| r.kind != RestrictionKind::Warning && r.end.is_none_or(|end| end > now))
                 .collect(),
         })
         .collect())

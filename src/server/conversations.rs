@@ -125,6 +125,7 @@ pub fn reply(
         template: None,
         params: Vec::new(),
         text: Some(r.text.clone()),
+        key: None,
     };
     let (sent, woken) = business::send(tx, business, &request, rules, now)?;
     let alternative = match sent.decision.reason {

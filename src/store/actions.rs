@@ -113,10 +113,9 @@ impl Tx<'_> {
         )?;
         let sentence = crate::policy::notice::held_before_subscribing(name);
         for message in held {
-            self.tx.execute(
-                "UPDATE messages SET sentence = ?2 WHERE id = ?1",
-                params![message, sentence],
-            )?;
+            self.tx
+                .prepare_cached("UPDATE messages SET sentence = ?2 WHERE id = ?1")?
+                .execute(params![message, sentence])?;
             self.stamp(message)?;
         }
         Ok(())
@@ -170,9 +169,7 @@ impl Tx<'_> {
         };
         let json =
             serde_json::to_string(&evidence).map_err(|e| StoreError::Invalid(e.to_string()))?;
-        self.tx.execute(
-            "INSERT INTO reports (user_id, business_id, reason, also_block, at, evidence) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-            params![user, business, reason.as_str(), also_block, now, json],
+        self.tx.prepare_cached("INSERT INTO reports (user_id, business_id, reason, also_block, at, evidence) VALUES (?1, ?2, ?3, ?4, ?5, ?6)")?.execute(params![user, business, reason.as_str(), also_block, now, json],
         )?;
         self.signal(
             user,
@@ -255,15 +252,13 @@ impl Tx<'_> {
             .db()
             .message_business(message)?
             .ok_or_else(|| StoreError::Invalid("not a business message".into()))?;
-        let given_at: Option<Timestamp> = self.tx.query_row(
-            "SELECT feedback_at FROM messages WHERE id = ?1",
-            [message],
-            |r| r.get(0),
-        )?;
-        self.tx.execute(
-            "UPDATE messages SET feedback = ?2, feedback_at = ?3 WHERE id = ?1",
-            params![message, feedback.as_str(), now],
-        )?;
+        let given_at: Option<Timestamp> = self
+            .tx
+            .prepare_cached("SELECT feedback_at FROM messages WHERE id = ?1")?
+            .query_row([message], |r| r.get(0))?;
+        self.tx
+            .prepare_cached("UPDATE messages SET feedback = ?2, feedback_at = ?3 WHERE id = ?1")?
+            .execute(params![message, feedback.as_str(), now])?;
         self.stamp(message)?;
         self.update_relation(user, business, |r| match feedback {
             Feedback::Interested => r.interested_at = Some(now),
@@ -301,10 +296,8 @@ impl Tx<'_> {
             Feedback::Interested => SignalKind::Interested,
             Feedback::NotInterested => SignalKind::NotInterested,
         };
-        self.tx.execute(
-            "DELETE FROM signals WHERE id = (SELECT id FROM signals
-                WHERE user_id = ?1 AND business_id = ?2 AND kind = ?3 AND at = ?4 ORDER BY id DESC LIMIT 1)",
-            params![user, business, kind.as_str(), given_at],
+        self.tx.prepare_cached("DELETE FROM signals WHERE id = (SELECT id FROM signals
+                WHERE user_id = ?1 AND business_id = ?2 AND kind = ?3 AND at = ?4 ORDER BY id DESC LIMIT 1)")?.execute(params![user, business, kind.as_str(), given_at],
         )?;
         Ok(())
     }
@@ -322,11 +315,9 @@ impl Tx<'_> {
             return Err(StoreError::Invalid("an empty message is not sent".into()));
         }
         let chat = self.ensure_chat(user, to)?;
-        self.tx.execute(
-            "INSERT INTO messages (chat_id, user_id, business_id, direction, body, sent_at, shown_at, delivered_at,
+        self.tx.prepare_cached("INSERT INTO messages (chat_id, user_id, business_id, direction, body, sent_at, shown_at, delivered_at,
                 read_at, outcome, reason, sentence)
-             VALUES (?1, ?2, ?3, 'out', ?4, ?5, ?5, ?5, ?5, 'deliver', 'sent', 'Sent by you.')",
-            params![chat, user, business_of(to), body, now],
+             VALUES (?1, ?2, ?3, 'out', ?4, ?5, ?5, ?5, ?5, 'deliver', 'sent', 'Sent by you.')")?.execute(params![chat, user, business_of(to), body, now],
         )?;
         let id = MessageId(self.tx.last_insert_rowid());
         self.stamp(id)?;
@@ -355,19 +346,18 @@ impl Tx<'_> {
         }
         let chat = self.ensure_chat(user, Counterpart::Contact(contact))?;
         let body = text::clean_body(body);
-        self.tx.execute(
-            "INSERT INTO messages (chat_id, user_id, direction, body, sent_at, shown_at, delivered_at, outcome, reason, sentence)
-             VALUES (?1, ?2, 'in', ?3, ?4, ?4, ?4, 'deliver', 'personal', 'Delivered: a message from a friend.')",
-            params![chat, user, body, at],
+        self.tx.prepare_cached("INSERT INTO messages (chat_id, user_id, direction, body, sent_at, shown_at, delivered_at, outcome, reason, sentence)
+             VALUES (?1, ?2, 'in', ?3, ?4, ?4, ?4, 'deliver', 'personal', 'Delivered: a message from a friend.')")?.execute(params![chat, user, body, at],
         )?;
         let id = MessageId(self.tx.last_insert_rowid());
         self.stamp(id)?;
         self.touch_chat(chat, at, &body, true, false)?;
-        self.tx.execute(
-            "UPDATE messages SET seen_at = ?2
+        self.tx
+            .prepare_cached(
+                "UPDATE messages SET seen_at = ?2
              WHERE chat_id = ?1 AND direction = 'out' AND seen_at IS NULL AND sent_at <= ?2",
-            params![chat, at],
-        )?;
+            )?
+            .execute(params![chat, at])?;
         Ok(Some(id))
     }
 
@@ -397,11 +387,12 @@ impl Tx<'_> {
                 )?;
             }
         }
-        self.tx.execute(
-            "UPDATE messages SET read_at = ?2, change = ?3
+        self.tx
+            .prepare_cached(
+                "UPDATE messages SET read_at = ?2, change = ?3
              WHERE chat_id = ?1 AND direction = 'in' AND outcome = 'deliver' AND read_at IS NULL",
-            params![chat, now, self.next_change()?],
-        )?;
+            )?
+            .execute(params![chat, now, self.next_change()?])?;
         self.update_chat(chat, "UPDATE chats SET unread = 0 WHERE id = ?1", [chat])
     }
 
@@ -437,12 +428,12 @@ impl Tx<'_> {
                 "only held messages can be deleted".into(),
             ));
         }
-        self.tx.execute(
-            "UPDATE decisions SET message_id = NULL WHERE message_id = ?1",
-            [message],
-        )?;
         self.tx
-            .execute("DELETE FROM messages WHERE id = ?1", [message])?;
+            .prepare_cached("UPDATE decisions SET message_id = NULL WHERE message_id = ?1")?
+            .execute([message])?;
+        self.tx
+            .prepare_cached("DELETE FROM messages WHERE id = ?1")?
+            .execute([message])?;
         self.tombstone(user, message)?;
         Ok(())
     }

@@ -96,10 +96,8 @@ impl Tx<'_> {
         now: Timestamp,
     ) -> Result<BroadcastOutcome> {
         let (audience, q) = self.quote_broadcast(req, pricing, now)?;
-        self.tx.execute(
-            "INSERT INTO broadcasts (business_id, template_id, category, created_at, audience, unit_price, reserved, status)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, 'running')",
-            params![req.business, req.template, q.category.as_str(), now, q.audience, q.unit_price, q.reserved],
+        self.tx.prepare_cached("INSERT INTO broadcasts (business_id, template_id, category, created_at, audience, unit_price, reserved, status)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, 'running')")?.execute(params![req.business, req.template, q.category.as_str(), now, q.audience, q.unit_price, q.reserved],
         )?;
         let id = BroadcastId(self.tx.last_insert_rowid());
         self.adjust_budget(req.business, -q.reserved)?;
@@ -135,10 +133,15 @@ impl Tx<'_> {
         }
         outcome.settlement = settle(&q, charged);
         self.adjust_budget(req.business, outcome.settlement.refunded)?;
-        self.tx.execute(
-            "UPDATE broadcasts SET charged = ?2, refunded = ?3, status = 'done' WHERE id = ?1",
-            params![id, outcome.settlement.charged, outcome.settlement.refunded],
-        )?;
+        self.tx
+            .prepare_cached(
+                "UPDATE broadcasts SET charged = ?2, refunded = ?3, status = 'done' WHERE id = ?1",
+            )?
+            .execute(params![
+                id,
+                outcome.settlement.charged,
+                outcome.settlement.refunded
+            ])?;
         Ok(outcome)
     }
 }
@@ -153,10 +156,8 @@ impl Tx<'_> {
         now: Timestamp,
     ) -> Result<BroadcastId> {
         let category = self.db().template(req.template)?.category;
-        self.tx.execute(
-            "INSERT INTO broadcasts (business_id, template_id, category, created_at, audience, unit_price, reserved, status, needed, available)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, 0, 'refused', ?7, ?8)",
-            params![
+        self.tx.prepare_cached("INSERT INTO broadcasts (business_id, template_id, category, created_at, audience, unit_price, reserved, status, needed, available)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, 0, 'refused', ?7, ?8)")?.execute(params![
                 req.business, req.template, category.as_str(), now, refusal.eligible,
                 pricing.price(category), refusal.needed, refusal.available
             ],

@@ -54,10 +54,8 @@ impl Tx<'_> {
         let (audience, quote) = self.quote_broadcast(req, pricing, now)?;
         let params = serde_json::to_string(&req.params)
             .map_err(|e| StoreError::Invalid(format!("the parameters cannot be kept: {e}")))?;
-        self.tx.execute(
-            "INSERT INTO broadcasts (business_id, template_id, category, created_at, audience, unit_price, reserved, status, params, touched_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, 'running', ?8, ?4)",
-            params![req.business, req.template, quote.category.as_str(), now, quote.audience, quote.unit_price, quote.reserved, params],
+        self.tx.prepare_cached("INSERT INTO broadcasts (business_id, template_id, category, created_at, audience, unit_price, reserved, status, params, touched_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, 'running', ?8, ?4)")?.execute(params![req.business, req.template, quote.category.as_str(), now, quote.audience, quote.unit_price, quote.reserved, params],
         )?;
         let id = BroadcastId(self.tx.last_insert_rowid());
         let mut pending = self.tx.prepare_cached(
@@ -105,10 +103,11 @@ impl Tx<'_> {
             part.tally.add(&result.decision, result.charge);
             part.results.push((user, result));
         }
-        self.tx.execute(
-            "UPDATE broadcasts SET charged = charged + ?2, touched_at = ?3 WHERE id = ?1",
-            params![id, part.tally.charged, now],
-        )?;
+        self.tx
+            .prepare_cached(
+                "UPDATE broadcasts SET charged = charged + ?2, touched_at = ?3 WHERE id = ?1",
+            )?
+            .execute(params![id, part.tally.charged, now])?;
         part.remaining = self.db().broadcast_state(id)?.map_or(0, |s| s.remaining);
         Ok(part)
     }
@@ -119,20 +118,16 @@ impl Tx<'_> {
     pub fn close_broadcast(&self, id: BroadcastId, business: BusinessId) -> Result<Settlement> {
         let state = self.own_state(id, business)?;
         if state.running {
-            let reserved: i64 =
-                self.tx
-                    .query_row("SELECT reserved FROM broadcasts WHERE id = ?1", [id], |r| {
-                        r.get(0)
-                    })?;
+            let reserved: i64 = self
+                .tx
+                .prepare_cached("SELECT reserved FROM broadcasts WHERE id = ?1")?
+                .query_row([id], |r| r.get(0))?;
             let charged = state.charged.clamp(0, reserved);
             self.adjust_budget(business, reserved - charged)?;
-            self.tx.execute(
-                "DELETE FROM broadcast_pending WHERE broadcast_id = ?1",
-                [id],
-            )?;
-            self.tx.execute(
-                "UPDATE broadcasts SET charged = ?2, refunded = ?3, status = 'done' WHERE id = ?1",
-                params![id, charged, reserved - charged],
+            self.tx
+                .prepare_cached("DELETE FROM broadcast_pending WHERE broadcast_id = ?1")?
+                .execute([id])?;
+            self.tx.prepare_cached("UPDATE broadcasts SET charged = ?2, refunded = ?3, status = 'done' WHERE id = ?1")?.execute(params![id, charged, reserved - charged],
             )?;
         }
         let settled = self.own_state(id, business)?;
@@ -181,11 +176,10 @@ impl Tx<'_> {
                 "broadcast {id} is finished and settled; start a new one"
             )));
         }
-        let (template, params): (TemplateId, String) = self.tx.query_row(
-            "SELECT template_id, params FROM broadcasts WHERE id = ?1",
-            [id],
-            |r| Ok((r.get(0)?, r.get(1)?)),
-        )?;
+        let (template, params): (TemplateId, String) = self
+            .tx
+            .prepare_cached("SELECT template_id, params FROM broadcasts WHERE id = ?1")?
+            .query_row([id], |r| Ok((r.get(0)?, r.get(1)?)))?;
         let params = serde_json::from_str(&params).map_err(|e| {
             StoreError::Invalid(format!("broadcast {id} has unreadable parameters: {e}"))
         })?;
@@ -216,21 +210,20 @@ impl super::Db<'_> {
     pub fn broadcast_state(&self, id: BroadcastId) -> Result<Option<BroadcastState>> {
         Ok(self
             .conn
-            .query_row(
+            .prepare_cached(
                 "SELECT business_id, status = 'running', charged, refunded,
                     (SELECT count(*) FROM broadcast_pending WHERE broadcast_id = b.id)
                  FROM broadcasts b WHERE id = ?1",
-                [id],
-                |r| {
-                    Ok(BroadcastState {
-                        business: r.get(0)?,
-                        running: r.get(1)?,
-                        charged: r.get(2)?,
-                        refunded: r.get(3)?,
-                        remaining: r.get(4)?,
-                    })
-                },
-            )
+            )?
+            .query_row([id], |r| {
+                Ok(BroadcastState {
+                    business: r.get(0)?,
+                    running: r.get(1)?,
+                    charged: r.get(2)?,
+                    refunded: r.get(3)?,
+                    remaining: r.get(4)?,
+                })
+            })
             .optional()?)
     }
 }

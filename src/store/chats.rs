@@ -46,26 +46,26 @@ impl Db<'_> {
     pub fn filter_counts(&self, user: UserId) -> Result<FilterCounts> {
         let mut counts = self
             .conn
-            .query_row(
-                "SELECT all_chats, unread_chats, personal, business, offers, archived, unread_messages
-                 FROM chat_counts WHERE user_id = ?1",
-                [user],
+            .prepare_cached("SELECT all_chats, unread_chats, personal, business, offers, archived, unread_messages
+                 FROM chat_counts WHERE user_id = ?1")?.query_row([user],
                 counts_row,
             )
             .optional()?
             .unwrap_or_default();
-        counts.held = self.conn.query_row(
-            "SELECT count(*) FROM messages WHERE user_id = ?1 AND outcome = 'hold'",
-            [user],
-            |r| r.get(0),
-        )?;
+        counts.held = self
+            .conn
+            .prepare_cached(
+                "SELECT count(*) FROM messages WHERE user_id = ?1 AND outcome = 'hold'",
+            )?
+            .query_row([user], |r| r.get(0))?;
         Ok(counts)
     }
 
     /// One chat.
     pub fn chat(&self, id: ChatId) -> Result<Chat> {
         self.conn
-            .query_row("SELECT * FROM chats WHERE id = ?1", [id], rows::chat)
+            .prepare_cached("SELECT * FROM chats WHERE id = ?1")?
+            .query_row([id], rows::chat)
             .optional()?
             .ok_or_else(|| StoreError::not_found(format!("no chat {id}")))
     }
@@ -75,11 +75,10 @@ impl Db<'_> {
         let (column, id) = counterpart_column(with);
         Ok(self
             .conn
-            .query_row(
-                &format!("SELECT * FROM chats WHERE user_id = ?1 AND {column} = ?2"),
-                params![user, id],
-                rows::chat,
-            )
+            .prepare_cached(&format!(
+                "SELECT * FROM chats WHERE user_id = ?1 AND {column} = ?2"
+            ))?
+            .query_row(params![user, id], rows::chat)
             .optional()?)
     }
 
@@ -144,18 +143,31 @@ impl Tx<'_> {
             Counterpart::Contact(c) => {
                 let name: String = self
                     .tx
-                    .query_row("SELECT name FROM contacts WHERE id = ?1", [c], |r| r.get(0))
+                    .prepare_cached("SELECT name FROM contacts WHERE id = ?1")?
+                    .query_row([c], |r| r.get(0))
                     .optional()?
                     .ok_or_else(|| StoreError::not_found(format!("no contact {c}")))?;
                 (name, false, Some(c), None)
             }
         };
-        self.tx.execute(
-            "INSERT INTO chats (user_id, contact_id, business_id, is_business, title, verified)
+        self.tx
+            .prepare_cached(
+                "INSERT INTO chats (user_id, contact_id, business_id, is_business, title, verified)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-            params![user, contact, business, business.is_some(), title, verified],
-        )?;
-        Ok(ChatId(self.tx.last_insert_rowid()))
+            )?
+            .execute(params![
+                user,
+                contact,
+                business,
+                business.is_some(),
+                title,
+                verified
+            ])?;
+        let chat = ChatId(self.tx.last_insert_rowid());
+        if business.is_some() {
+            self.stamp_chat(chat)?;
+        }
+        Ok(chat)
     }
 
     /// Shows a new message in the chat list: preview, time, unread count, offers mark.
@@ -216,15 +228,12 @@ impl Tx<'_> {
         }
         self.tx
             .prepare_cached(
-                "INSERT INTO chat_counts (user_id) VALUES (?1) ON CONFLICT (user_id) DO NOTHING",
-            )?
-            .execute([after.user])?;
-        self.tx
-            .prepare_cached(
-                "UPDATE chat_counts SET all_chats = all_chats + ?2, unread_chats = unread_chats + ?3,
-                    personal = personal + ?4, business = business + ?5, offers = offers + ?6,
-                    archived = archived + ?7, unread_messages = unread_messages + ?8
-                 WHERE user_id = ?1",
+                "INSERT INTO chat_counts (user_id, all_chats, unread_chats, personal, business, offers,
+                    archived, unread_messages) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
+                 ON CONFLICT (user_id) DO UPDATE SET all_chats = all_chats + ?2,
+                    unread_chats = unread_chats + ?3, personal = personal + ?4,
+                    business = business + ?5, offers = offers + ?6, archived = archived + ?7,
+                    unread_messages = unread_messages + ?8",
             )?
             .execute(params![after.user, delta[0], delta[1], delta[2], delta[3], delta[4], delta[5], delta[6]])?;
         Ok(())
@@ -259,13 +268,11 @@ impl Tx<'_> {
 
     /// Counts a user's chats afresh into the kept counts (after a big import).
     pub(super) fn recount_chats(&self, user: UserId) -> Result<()> {
-        self.tx.execute(
-            &format!(
+        self.tx.prepare_cached(&format!(
                 "INSERT OR REPLACE INTO chat_counts
                     (user_id, all_chats, unread_chats, personal, business, offers, archived, unread_messages)
                  SELECT ?1, {COUNT_CHATS}"
-            ),
-            [user],
+            ))?.execute([user],
         )?;
         Ok(())
     }

@@ -47,11 +47,10 @@ impl Db<'_> {
 
     /// How many conversations a business has.
     pub fn business_conversation_count(&self, business: BusinessId) -> Result<u32> {
-        Ok(self.conn.query_row(
-            "SELECT count(*) FROM chats WHERE business_id = ?1",
-            [business],
-            |r| r.get(0),
-        )?)
+        Ok(self
+            .conn
+            .prepare_cached("SELECT count(*) FROM chats WHERE business_id = ?1")?
+            .query_row([business], |r| r.get(0))?)
     }
 }
 

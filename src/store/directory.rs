@@ -91,10 +91,8 @@ impl Tx<'_> {
             ])?;
         }
         if changed > 0 {
-            self.tx.execute(
-                "UPDATE chats SET title = b.name, verified = b.verified FROM businesses b
-                 WHERE chats.business_id = b.id AND (chats.title, chats.verified) IS NOT (b.name, b.verified)",
-                [],
+            self.tx.prepare_cached("UPDATE chats SET title = b.name, verified = b.verified FROM businesses b
+                 WHERE chats.business_id = b.id AND (chats.title, chats.verified) IS NOT (b.name, b.verified)")?.execute([],
             )?;
         }
         Ok(changed > 0)

@@ -16,10 +16,8 @@ impl Db<'_> {
         since: Timestamp,
     ) -> Result<QualitySignals> {
         let mut s = self.signal_counts("business_id = ?1", business.0, since)?;
-        s.users_reached = self.conn.query_row(
-            "SELECT count(DISTINCT user_id) FROM messages
-             WHERE business_id = ?1 AND outcome = 'deliver' AND business_id IS NOT NULL AND direction = 'in' AND delivered_at > ?2",
-            params![business, since],
+        s.users_reached = self.conn.prepare_cached("SELECT count(DISTINCT user_id) FROM messages
+             WHERE business_id = ?1 AND outcome = 'deliver' AND business_id IS NOT NULL AND direction = 'in' AND delivered_at > ?2")?.query_row(params![business, since],
             |r| r.get(0),
         )?;
         Ok(s)
@@ -32,10 +30,8 @@ impl Db<'_> {
         since: Timestamp,
     ) -> Result<QualitySignals> {
         let mut s = self.signal_counts("template_id = ?1", template.0, since)?;
-        s.users_reached = self.conn.query_row(
-            "SELECT count(DISTINCT user_id) FROM messages
-             WHERE template_id = ?1 AND outcome = 'deliver' AND template_id IS NOT NULL AND delivered_at > ?2",
-            params![template, since],
+        s.users_reached = self.conn.prepare_cached("SELECT count(DISTINCT user_id) FROM messages
+             WHERE template_id = ?1 AND outcome = 'deliver' AND template_id IS NOT NULL AND delivered_at > ?2")?.query_row(params![template, since],
             |r| r.get(0),
         )?;
         Ok(s)
@@ -64,23 +60,22 @@ impl Db<'_> {
 
     /// Each user counts once per kind of signal: three reports by one user are one report.
     fn signal_counts(&self, condition: &str, id: i64, since: Timestamp) -> Result<QualitySignals> {
-        Ok(self.conn.query_row(
-            &format!(
+        Ok(self
+            .conn
+            .prepare_cached(&format!(
                 "SELECT count(DISTINCT user_id) FILTER (WHERE kind = 'report'),
                     count(DISTINCT user_id) FILTER (WHERE kind = 'block'),
                     count(DISTINCT user_id) FILTER (WHERE kind = 'not_interested')
                  FROM signals WHERE {condition} AND at > ?2"
-            ),
-            params![id, since],
-            |r| {
+            ))?
+            .query_row(params![id, since], |r| {
                 Ok(QualitySignals {
                     reports: r.get(0)?,
                     blocks: r.get(1)?,
                     not_interested: r.get(2)?,
                     users_reached: 0,
                 })
-            },
-        )?)
+            })?)
     }
 
     /// Reports of a business since `since`: when, and by whom.
@@ -182,33 +177,25 @@ impl Tx<'_> {
         let tx = &self.tx;
         match change {
             Change::Quality { to, .. } => {
-                tx.execute(
-                    "UPDATE businesses SET quality = ?2 WHERE id = ?1",
-                    params![b.id, to.as_str()],
-                )?;
+                tx.prepare_cached("UPDATE businesses SET quality = ?2 WHERE id = ?1")?
+                    .execute(params![b.id, to.as_str()])?;
                 let tier = self.db().business(b.id)?.tier;
                 self.log_quality(b.id, now, *to, tier)?;
             }
             Change::LowSince(since) => {
-                tx.execute(
-                    "UPDATE businesses SET low_since = ?2 WHERE id = ?1",
-                    params![b.id, since],
-                )?;
+                tx.prepare_cached("UPDATE businesses SET low_since = ?2 WHERE id = ?1")?
+                    .execute(params![b.id, since])?;
             }
             Change::TemplateQuality { template, quality } => {
-                tx.execute(
-                    "UPDATE templates SET quality = ?2 WHERE id = ?1",
-                    params![template, quality.as_str()],
-                )?;
+                tx.prepare_cached("UPDATE templates SET quality = ?2 WHERE id = ?1")?
+                    .execute(params![template, quality.as_str()])?;
             }
             Change::TemplatePaused {
                 template,
                 until,
                 pause_number,
             } => {
-                tx.execute(
-                    "UPDATE templates SET status = 'paused', paused_until = ?2, pause_count = ?3 WHERE id = ?1",
-                    params![template, until, pause_number],
+                tx.prepare_cached("UPDATE templates SET status = 'paused', paused_until = ?2, pause_count = ?3 WHERE id = ?1")?.execute(params![template, until, pause_number],
                 )?;
                 let note = format!(
                     "Pause {pause_number} for low quality, until {}",
@@ -217,10 +204,10 @@ impl Tx<'_> {
                 self.log_template(*template, now, TemplateStatus::Paused, &note)?;
             }
             Change::TemplateDisabled { template } => {
-                tx.execute(
+                tx.prepare_cached(
                     "UPDATE templates SET status = 'disabled', paused_until = NULL WHERE id = ?1",
-                    [template],
-                )?;
+                )?
+                .execute([template])?;
                 self.log_template(
                     *template,
                     now,
@@ -229,10 +216,8 @@ impl Tx<'_> {
                 )?;
             }
             Change::TemplateResumed { template } => {
-                tx.execute(
-                    "UPDATE templates SET status = 'approved', paused_until = NULL, quality = 'medium', quality_since = ?2
-                     WHERE id = ?1",
-                    params![template, now],
+                tx.prepare_cached("UPDATE templates SET status = 'approved', paused_until = NULL, quality = 'medium', quality_since = ?2
+                     WHERE id = ?1")?.execute(params![template, now],
                 )?;
                 self.log_template(
                     *template,
@@ -242,22 +227,20 @@ impl Tx<'_> {
                 )?;
             }
             Change::Strike(s) => {
-                tx.execute(
+                tx.prepare_cached(
                     "INSERT INTO strikes (business_id, at, cause, detail) VALUES (?1, ?2, ?3, ?4)",
-                    params![s.business, s.at, s.cause.as_str(), s.detail],
-                )?;
+                )?
+                .execute(params![s.business, s.at, s.cause.as_str(), s.detail])?;
             }
             Change::Restriction(r) => {
-                tx.execute(
-                    "INSERT INTO restrictions (business_id, kind, reason, start, end_at) VALUES (?1, ?2, ?3, ?4, ?5)",
-                    params![r.business, r.kind.as_str(), r.reason, r.start, r.end],
+                tx.prepare_cached("INSERT INTO restrictions (business_id, kind, reason, start, end_at) VALUES (?1, ?2, ?3, ?4, ?5)")?.execute(params![r.business, r.kind.as_str(), r.reason, r.start, r.end],
                 )?;
             }
             Change::Tier { to, .. } => {
-                tx.execute(
+                tx.prepare_cached(
                     "UPDATE businesses SET tier = ?2, tier_since = ?3 WHERE id = ?1",
-                    params![b.id, *to as i64, now],
-                )?;
+                )?
+                .execute(params![b.id, *to as i64, now])?;
                 let quality = self.db().business(b.id)?.quality;
                 self.log_quality(b.id, now, quality, *to)?;
             }

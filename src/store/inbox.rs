@@ -52,27 +52,27 @@ impl Db<'_> {
     pub fn newest_message_id(&self) -> Result<i64> {
         let id: Option<i64> = self
             .conn
-            .query_row("SELECT max(id) FROM messages", [], |r| r.get(0))?;
+            .prepare_cached("SELECT max(id) FROM messages")?
+            .query_row([], |r| r.get(0))?;
         Ok(id.unwrap_or(0))
     }
 
     /// How many messages to the user after message `after` the rules held.
     pub fn held_after(&self, user: UserId, after: i64) -> Result<usize> {
-        let n: i64 = self.conn.query_row(
-            "SELECT count(*) FROM messages
+        let n: i64 = self
+            .conn
+            .prepare_cached(
+                "SELECT count(*) FROM messages
              WHERE id > ?2 AND user_id = ?1 AND direction = 'in' AND outcome = 'hold'",
-            params![user, after],
-            |r| r.get(0),
-        )?;
+            )?
+            .query_row(params![user, after], |r| r.get(0))?;
         Ok(n.max(0) as usize)
     }
 
     /// How many shown messages of a chat come after `message`.
     pub fn messages_after_count(&self, chat: ChatId, message: MessageId) -> Result<usize> {
-        let n: i64 = self.conn.query_row(
-            "SELECT count(*) FROM messages m, messages a
-             WHERE a.id = ?2 AND m.chat_id = ?1 AND m.outcome != 'hold' AND (m.shown_at, m.id) > (a.shown_at, a.id)",
-            params![chat, message],
+        let n: i64 = self.conn.prepare_cached("SELECT count(*) FROM messages m, messages a
+             WHERE a.id = ?2 AND m.chat_id = ?1 AND m.outcome != 'hold' AND (m.shown_at, m.id) > (a.shown_at, a.id)")?.query_row(params![chat, message],
             |r| r.get(0),
         )?;
         Ok(n.max(0) as usize)
@@ -120,7 +120,8 @@ impl Db<'_> {
     pub fn message_id_end(&self) -> Result<i64> {
         let max: Option<i64> = self
             .conn
-            .query_row("SELECT max(id) FROM messages", [], |r| r.get(0))?;
+            .prepare_cached("SELECT max(id) FROM messages")?
+            .query_row([], |r| r.get(0))?;
         Ok(max.map_or(0, |m| m + 1))
     }
 
@@ -173,9 +174,7 @@ impl Db<'_> {
         let condition = super::chats::filter_condition(filter);
         let key: Option<(bool, Timestamp, ChatId)> = self
             .conn
-            .query_row(
-                &format!("SELECT unread > 0, last_at, id FROM chats WHERE id = ?1 AND user_id = ?2 AND {condition}"),
-                params![chat, user],
+            .prepare_cached(&format!("SELECT unread > 0, last_at, id FROM chats WHERE id = ?1 AND user_id = ?2 AND {condition}"))?.query_row(params![chat, user],
                 |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
             )
             .optional()?;

@@ -31,7 +31,8 @@ impl Db<'_> {
     /// One message.
     pub fn message(&self, id: MessageId) -> Result<Message> {
         self.conn
-            .query_row("SELECT * FROM messages WHERE id = ?1", [id], rows::message)
+            .prepare_cached("SELECT * FROM messages WHERE id = ?1")?
+            .query_row([id], rows::message)
             .optional()?
             .ok_or_else(|| StoreError::not_found(format!("no message {id}")))
     }
@@ -40,11 +41,8 @@ impl Db<'_> {
     pub fn message_business(&self, id: MessageId) -> Result<Option<BusinessId>> {
         Ok(self
             .conn
-            .query_row(
-                "SELECT business_id FROM messages WHERE id = ?1",
-                [id],
-                |r| r.get(0),
-            )
+            .prepare_cached("SELECT business_id FROM messages WHERE id = ?1")?
+            .query_row([id], |r| r.get(0))
             .optional()?
             .flatten())
     }
@@ -75,11 +73,12 @@ impl Db<'_> {
 
     /// How many messages a chat shows.
     pub fn message_count(&self, chat: ChatId) -> Result<u32> {
-        Ok(self.conn.query_row(
-            "SELECT count(*) FROM messages WHERE chat_id = ?1 AND outcome != 'hold'",
-            [chat],
-            |r| r.get(0),
-        )?)
+        Ok(self
+            .conn
+            .prepare_cached(
+                "SELECT count(*) FROM messages WHERE chat_id = ?1 AND outcome != 'hold'",
+            )?
+            .query_row([chat], |r| r.get(0))?)
     }
 
     /// Everything the rules hold back for a user, newest first.
@@ -190,17 +189,37 @@ impl Db<'_> {
 
     /// Unique users a business reached with templates since `since`, and whether `user` is one.
     pub fn reach(&self, business: BusinessId, user: UserId, since: Timestamp) -> Result<Reach> {
-        let (unique, includes): (u32, Option<bool>) = self.conn.query_row(
-            "SELECT count(DISTINCT user_id), max(user_id = ?2) FROM messages
-             WHERE business_id = ?1 AND outcome = 'deliver' AND business_id IS NOT NULL AND direction = 'in'
-                AND template_id IS NOT NULL AND delivered_at > ?3",
-            params![business, user, since],
-            |r| Ok((r.get(0)?, r.get(1)?)),
-        )?;
         Ok(Reach {
-            unique_users: unique,
-            includes_recipient: includes.unwrap_or(false),
+            unique_users: self.reached_count(business, since, None)?,
+            includes_recipient: self.reached(business, user, since)?,
         })
+    }
+
+    /// Whether a business reached `user` with a template since `since`: one row read.
+    pub fn reached(&self, business: BusinessId, user: UserId, since: Timestamp) -> Result<bool> {
+        Ok(self
+            .conn
+            .prepare_cached(
+                "SELECT EXISTS (SELECT 1 FROM template_reach WHERE business_id = ?1 AND user_id = ?2 AND at > ?3)",
+            )?
+            .query_row(params![business, user, since], |r| r.get(0))?)
+    }
+
+    /// How many users a business reached with templates since `since`, counted up to
+    /// `at_most` (all of them when `None`): a tier's check reads no more than its limit.
+    pub fn reached_count(
+        &self,
+        business: BusinessId,
+        since: Timestamp,
+        at_most: Option<u32>,
+    ) -> Result<u32> {
+        let at_most = at_most.map_or(-1, i64::from);
+        Ok(self
+            .conn
+            .prepare_cached(
+                "SELECT count(*) FROM (SELECT 1 FROM template_reach WHERE business_id = ?1 AND at > ?2 LIMIT ?3)",
+            )?
+            .query_row(params![business, since, at_most], |r| r.get(0))?)
     }
 
     /// The template and broadcast of the last delivery from a business to a user since `since`:
@@ -213,12 +232,10 @@ impl Db<'_> {
     ) -> Result<Option<(Option<TemplateId>, Option<BroadcastId>)>> {
         Ok(self
             .conn
-            .query_row(
-                "SELECT m.template_id, m.broadcast_id FROM chats c JOIN messages m ON m.chat_id = c.id
+            .prepare_cached("SELECT m.template_id, m.broadcast_id FROM chats c JOIN messages m ON m.chat_id = c.id
                  WHERE c.user_id = ?1 AND c.business_id = ?2 AND m.outcome = 'deliver' AND m.direction = 'in'
                     AND m.delivered_at > ?3
-                 ORDER BY m.shown_at DESC, m.id DESC LIMIT 1",
-                params![user, business, since],
+                 ORDER BY m.shown_at DESC, m.id DESC LIMIT 1")?.query_row(params![user, business, since],
                 |r| Ok((r.get(0)?, r.get(1)?)),
             )
             .optional()?)

@@ -85,26 +85,44 @@ fn key_params(key: &MetricKey) -> (BusinessId, i64, i64, i64) {
 impl Tx<'_> {
     /// Adds `n` to one counter.
     pub(super) fn bump(&self, key: &MetricKey, counter: Counter, n: i64) -> Result<()> {
-        if n == 0 {
+        self.bump_each(key, &[(counter, n)])
+    }
+
+    /// Adds to several counters of one key in one statement; counters moved by 0 are left out.
+    pub(super) fn bump_each(&self, key: &MetricKey, moves: &[(Counter, i64)]) -> Result<()> {
+        let moves: Vec<(&str, i64)> = moves
+            .iter()
+            .filter(|(_, n)| *n != 0)
+            .map(|(c, n)| (c.column(), *n))
+            .collect();
+        if moves.is_empty() {
             return Ok(());
         }
-        let column = counter.column();
-        let (b, t, bc, day) = key_params(key);
+        let columns: Vec<&str> = moves.iter().map(|(c, _)| *c).collect();
+        let values: Vec<String> = (0..moves.len()).map(|i| format!("?{}", i + 5)).collect();
+        let updates: Vec<String> = columns
+            .iter()
+            .map(|c| format!("{c} = {c} + excluded.{c}"))
+            .collect();
         let sql = format!(
-            "INSERT INTO metric_days (business_id, template_id, broadcast_id, day, {column})
-             VALUES (?1, ?2, ?3, ?4, ?5)
-             ON CONFLICT (business_id, template_id, broadcast_id, day)
-             DO UPDATE SET {column} = {column} + excluded.{column}"
+            "INSERT INTO metric_days (business_id, template_id, broadcast_id, day, {})
+             VALUES (?1, ?2, ?3, ?4, {})
+             ON CONFLICT (business_id, template_id, broadcast_id, day) DO UPDATE SET {}",
+            columns.join(", "),
+            values.join(", "),
+            updates.join(", ")
         );
+        let (b, t, bc, day) = key_params(key);
+        let mut values: Vec<i64> = vec![b.0, t, bc, day];
+        values.extend(moves.iter().map(|(_, n)| *n));
         self.tx
             .prepare_cached(&sql)?
-            .execute(params![b, t, bc, day, n])?;
+            .execute(rusqlite::params_from_iter(values))?;
         Ok(())
     }
 
-    /// Counts one rejection, by reason.
-    pub(super) fn bump_rejected(&self, key: &MetricKey, reason: Reason) -> Result<()> {
-        self.bump(key, Counter::Rejected, 1)?;
+    /// Counts one rejection's reason (the rejection itself is counted with [`Counter::Rejected`]).
+    pub(super) fn count_reject_reason(&self, key: &MetricKey, reason: Reason) -> Result<()> {
         let (b, t, bc, day) = key_params(key);
         self.tx
             .prepare_cached(
@@ -125,14 +143,12 @@ impl Db<'_> {
     /// The figures of a business, template or broadcast, over every day.
     pub fn metrics(&self, scope: MetricScope) -> Result<Metrics> {
         let (condition, id) = scope_condition(scope);
-        let mut m = self.conn.query_row(
-            &format!(
+        let mut m = self.conn.prepare_cached(&format!(
                 "SELECT coalesce(sum(sent),0), coalesce(sum(delivered),0), coalesce(sum(held),0), coalesce(sum(read),0),
                     coalesce(sum(interested),0), coalesce(sum(not_interested),0), coalesce(sum(blocks),0),
                     coalesce(sum(reports),0), coalesce(sum(credits),0)
                  FROM metric_days WHERE {condition}"
-            ),
-            [id],
+            ))?.query_row([id],
             |r| {
                 Ok(Metrics {
                     sent: count(r, 0)?,

@@ -2,6 +2,7 @@
 //! under the server's own ids, and the outbox of actions waiting to reach the server. What it
 //! stores are model values (`Synced*`): the store never sees the wire.
 
+use super::touched::{AddedMessage, TouchedChats};
 use super::{Db, Result, Tx};
 use crate::model::*;
 use rusqlite::{OptionalExtension, params};
@@ -52,8 +53,32 @@ impl Db<'_> {
     pub fn outbox_len(&self) -> Result<usize> {
         let n: i64 = self
             .conn
-            .query_row("SELECT count(*) FROM outbox", [], |r| r.get(0))?;
+            .prepare_cached("SELECT count(*) FROM outbox")?
+            .query_row([], |r| r.get(0))?;
         Ok(n.max(0) as usize)
+    }
+
+    /// Whether a stored restriction started or ended after `after`, up to `until`: the inbox
+    /// then shows the business differently though nothing was written.
+    pub fn restrictions_turned(&self, after: Timestamp, until: Timestamp) -> Result<bool> {
+        Ok(self
+            .conn
+            .prepare_cached(
+                "SELECT EXISTS (SELECT 1 FROM restrictions
+                 WHERE (start > ?1 AND start <= ?2) OR (end_at > ?1 AND end_at <= ?2))",
+            )?
+            .query_row(params![after, until], |r| r.get(0))?)
+    }
+
+    /// The user's chats with businesses, by business.
+    fn business_chats(&self, me: UserId) -> Result<HashMap<BusinessId, ChatId>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT business_id, id FROM chats WHERE user_id = ?1 AND business_id IS NOT NULL",
+        )?;
+        let chats = stmt
+            .query_map([me], |r| Ok((r.get(0)?, r.get(1)?)))?
+            .collect::<rusqlite::Result<_>>()?;
+        Ok(chats)
     }
 
     /// Where the last pull from the server ended: `(change, id)`, `(0, 0)` before the first.
@@ -70,10 +95,9 @@ impl Db<'_> {
 impl Tx<'_> {
     /// Queues an action for the server (in the transaction that applied it locally).
     pub fn enqueue(&self, key: &str, action_json: &str, now: Timestamp) -> Result<()> {
-        self.tx.execute(
-            "INSERT INTO outbox (key, action, created_at) VALUES (?1, ?2, ?3)",
-            params![key, action_json, now],
-        )?;
+        self.tx
+            .prepare_cached("INSERT INTO outbox (key, action, created_at) VALUES (?1, ?2, ?3)")?
+            .execute(params![key, action_json, now])?;
         Ok(())
     }
 
@@ -90,10 +114,11 @@ impl Tx<'_> {
 
     /// Notes a failed attempt to deliver an action.
     pub fn outbox_failed(&self, key: &str, error: &str) -> Result<()> {
-        self.tx.execute(
-            "UPDATE outbox SET attempts = attempts + 1, last_error = ?2 WHERE key = ?1",
-            params![key, text::clean_line(error, 300)],
-        )?;
+        self.tx
+            .prepare_cached(
+                "UPDATE outbox SET attempts = attempts + 1, last_error = ?2 WHERE key = ?1",
+            )?
+            .execute(params![key, text::clean_line(error, 300)])?;
         Ok(())
     }
 
@@ -115,18 +140,18 @@ impl Tx<'_> {
                  ON CONFLICT (name) DO UPDATE SET value = value - 1 RETURNING value",
             )?
             .query_row([], |r| r.get(0))?;
-        self.tx.execute(
-            "UPDATE messages SET id = ?2, client_key = ?3 WHERE id = ?1",
-            params![id, local, key],
-        )?;
+        self.tx
+            .prepare_cached("UPDATE messages SET id = ?2, client_key = ?3 WHERE id = ?1")?
+            .execute(params![id, local, key])?;
         Ok(MessageId(local))
     }
 
     /// Stores businesses as the server describes them, under the server's ids, with the user's
-    /// relation to each and its restrictions in force. Every page of changes carries all the businesses the user deals with, nearly always as they already
-    /// are here, so the stored copies are read in a few queries and only what differs is
-    /// written: the store ends as if each business had been written whole. Returns whether
-    /// anything differed.
+    /// relation to each and its restrictions not yet ended; a business not given stays as it
+    /// is. The first pages carry every business the user deals with, often as they already are
+    /// here, so the stored copies are read in a few queries and only what differs is written:
+    /// the store ends as if each business had been written whole. Returns whether anything
+    /// differed.
     pub fn mirror_businesses(
         &self,
         me: UserId,
@@ -251,16 +276,18 @@ impl Tx<'_> {
     }
 
     /// Stores messages as the server sent them: new ones into their chats, changed ones
-    /// updated, the user's own pending copies replaced. The chats they touch are noted in
-    /// `touched`, for [`Tx::refresh_chats`] to recompute once after a batch of pages.
+    /// updated, the user's own pending copies replaced. How they moved each chat is noted in
+    /// `touched`, for [`Tx::refresh_chats`] to bring the chats up to date once after a batch
+    /// of pages.
     pub fn mirror_messages(
         &self,
         me: UserId,
         messages: &[SyncedMessage],
-        touched: &mut Vec<ChatId>,
+        touched: &mut TouchedChats,
     ) -> Result<()> {
-        // A page holds many messages of fewer chats and templates: each is looked up once.
-        let mut chats: HashMap<BusinessId, ChatId> = HashMap::new();
+        // A page holds many messages of fewer chats and templates: the chats are read at once,
+        // and each template is stored once.
+        let mut chats = self.db().business_chats(me)?;
         let mut templates: HashSet<TemplateId> = HashSet::new();
         for m in messages {
             if let Some(key) = &m.client_key {
@@ -281,18 +308,10 @@ impl Tx<'_> {
             {
                 self.mirror_template(m)?;
             }
-            self.upsert_message(me, chat, m)?;
-            touched.push(chat);
-        }
-        Ok(())
-    }
-
-    /// Recomputes each chat in `touched` once (see [`Tx::mirror_messages`]).
-    pub fn refresh_chats(&self, mut touched: Vec<ChatId>) -> Result<()> {
-        touched.sort_unstable();
-        touched.dedup();
-        for chat in touched {
-            self.refresh_chat(chat)?;
+            match self.upsert_message(me, chat, m)? {
+                Some(added) if m.client_key.is_none() => touched.added(chat, &added),
+                _ => touched.recount(chat),
+            }
         }
         Ok(())
     }
@@ -314,12 +333,22 @@ impl Tx<'_> {
         Ok(())
     }
 
-    fn upsert_message(&self, me: UserId, chat: ChatId, m: &SyncedMessage) -> Result<()> {
+    /// Writes a message; returns it as the chat list counts it when it is new to the store.
+    fn upsert_message(
+        &self,
+        me: UserId,
+        chat: ChatId,
+        m: &SyncedMessage,
+    ) -> Result<Option<AddedMessage>> {
         // A message released from Held goes in its place by sent time, as it does locally.
         let shown_at = match m.decision.reason {
             Reason::ReleasedByUser => m.sent_at,
             _ => m.delivered_at.unwrap_or(m.sent_at),
         };
+        let known: bool = self
+            .tx
+            .prepare_cached("SELECT EXISTS (SELECT 1 FROM messages WHERE id = ?1)")?
+            .query_row([m.id], |r| r.get(0))?;
         self.tx
             .prepare_cached(
                 "INSERT INTO messages (id, chat_id, user_id, business_id, direction, category, template_id, body,
@@ -349,12 +378,22 @@ impl Tx<'_> {
                 m.client_key,
                 m.seen_at,
             ])?;
-        Ok(())
+        if known {
+            return Ok(None);
+        }
+        let delivered = m.decision.outcome == Outcome::Deliver;
+        Ok(Some(AddedMessage {
+            id: m.id,
+            shown_at,
+            shown: m.decision.outcome != Outcome::Hold,
+            unread: delivered && m.direction == Direction::Inbound && m.read_at.is_none(),
+            offer: delivered && m.category == Some(Category::Marketing),
+        }))
     }
 
     /// Recomputes a chat's preview, time, unread count and offers mark from its messages, in
     /// one pass over them (the preview walks back from the newest).
-    fn refresh_chat(&self, chat: ChatId) -> Result<()> {
+    pub(super) fn recount_chat(&self, chat: ChatId) -> Result<()> {
         self.update_chat(
             chat,
             "UPDATE chats SET
@@ -398,7 +437,7 @@ impl Tx<'_> {
 
     /// Removes messages the user deleted on another device or the server dropped; the chats
     /// they leave are noted in `touched` (see [`Tx::mirror_messages`]).
-    pub fn mirror_removed(&self, ids: &[MessageId], touched: &mut Vec<ChatId>) -> Result<()> {
+    pub fn mirror_removed(&self, ids: &[MessageId], touched: &mut TouchedChats) -> Result<()> {
         for id in ids {
             let chat: Option<ChatId> = self
                 .tx
@@ -408,7 +447,9 @@ impl Tx<'_> {
             self.tx
                 .prepare_cached("DELETE FROM messages WHERE id = ?1")?
                 .execute([id])?;
-            touched.extend(chat);
+            if let Some(chat) = chat {
+                touched.recount(chat);
+            }
         }
         Ok(())
     }

@@ -10,6 +10,7 @@ mod broadcast_parts;
 mod changes;
 mod chats;
 mod conversations;
+mod deltas;
 mod directory;
 mod enforce;
 mod error;
@@ -28,9 +29,11 @@ mod send;
 mod server;
 mod standing;
 mod template_life;
+mod touched;
 
 pub use broadcast::{BroadcastOutcome, BroadcastRequest};
 pub use broadcast_parts::{BroadcastPart, BroadcastState, OpenedBroadcast};
+pub use deltas::ChangedDealing;
 pub use error::StoreError;
 pub use import::IncomingMessage;
 pub use messages::{HeldMessage, RejectedAttempt};
@@ -39,6 +42,7 @@ pub use parties::{NewBusiness, NewTemplate};
 pub use send::{Attempt, SendResult};
 pub use server::{Account, ChangedMessage, Tombstone};
 pub use template_life::Revision;
+pub use touched::TouchedChats;
 
 use crate::model::{Timestamp, UserId};
 use rusqlite::{Connection, OptionalExtension, params};
@@ -83,7 +87,8 @@ impl Db<'_> {
     pub fn meta(&self, key: &str) -> Result<Option<String>> {
         Ok(self
             .conn
-            .query_row("SELECT value FROM meta WHERE key = ?1", [key], |r| r.get(0))
+            .prepare_cached("SELECT value FROM meta WHERE key = ?1")?
+            .query_row([key], |r| r.get(0))
             .optional()?)
     }
 
@@ -156,6 +161,31 @@ impl Store {
         })();
         written.map_err(|e: StoreError| open::located(&path, e))
     }
+    /// Runs a batch of writes in one transaction, each in a savepoint of its own: a write for
+    /// which `run` answers false is rolled back alone, and the rest commit together, once.
+    pub fn write_each<W>(
+        &mut self,
+        writes: impl IntoIterator<Item = W>,
+        mut run: impl FnMut(&Tx, W) -> bool,
+    ) -> Result<()> {
+        let path = self.path.clone();
+        let written = (|| {
+            let tx = self
+                .conn
+                .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+            let tx = Tx { tx };
+            for write in writes {
+                tx.tx.prepare_cached("SAVEPOINT one_write")?.execute([])?;
+                if !run(&tx, write) {
+                    tx.tx.prepare_cached("ROLLBACK TO one_write")?.execute([])?;
+                }
+                tx.tx.prepare_cached("RELEASE one_write")?.execute([])?;
+            }
+            tx.tx.commit()?;
+            Ok(())
+        })();
+        written.map_err(|e: StoreError| open::located(&path, e))
+    }
 }
 
 impl Tx<'_> {
@@ -166,11 +196,12 @@ impl Tx<'_> {
 
     /// Sets a value in the meta table.
     pub fn set_meta(&self, key: &str, value: &str) -> Result<()> {
-        self.tx.execute(
-            "INSERT INTO meta (key, value) VALUES (?1, ?2)
+        self.tx
+            .prepare_cached(
+                "INSERT INTO meta (key, value) VALUES (?1, ?2)
              ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-            params![key, value],
-        )?;
+            )?
+            .execute(params![key, value])?;
         Ok(())
     }
 

@@ -12,7 +12,8 @@ impl Db<'_> {
     /// One user.
     pub fn user(&self, id: UserId) -> Result<User> {
         self.conn
-            .query_row("SELECT * FROM users WHERE id = ?1", [id], rows::user)
+            .prepare_cached("SELECT * FROM users WHERE id = ?1")?
+            .query_row([id], rows::user)
             .optional()?
             .ok_or_else(|| StoreError::not_found(format!("no user {id}")))
     }
@@ -26,11 +27,8 @@ impl Db<'_> {
     pub fn user_named(&self, name: &str) -> Result<Option<User>> {
         Ok(self
             .conn
-            .query_row(
-                "SELECT * FROM users WHERE name = ?1 ORDER BY id LIMIT 1",
-                [name],
-                rows::user,
-            )
+            .prepare_cached("SELECT * FROM users WHERE name = ?1 ORDER BY id LIMIT 1")?
+            .query_row([name], rows::user)
             .optional()?)
     }
 
@@ -38,11 +36,8 @@ impl Db<'_> {
     pub fn user_by_token(&self, hash: &[u8]) -> Result<Option<User>> {
         Ok(self
             .conn
-            .query_row(
-                "SELECT * FROM users WHERE token_hash = ?1",
-                [hash],
-                rows::user,
-            )
+            .prepare_cached("SELECT * FROM users WHERE token_hash = ?1")?
+            .query_row([hash], rows::user)
             .optional()?)
     }
 
@@ -64,11 +59,8 @@ impl Db<'_> {
     /// One business.
     pub fn business(&self, id: BusinessId) -> Result<Business> {
         self.conn
-            .query_row(
-                "SELECT * FROM businesses WHERE id = ?1",
-                [id],
-                rows::business,
-            )
+            .prepare_cached("SELECT * FROM businesses WHERE id = ?1")?
+            .query_row([id], rows::business)
             .optional()?
             .ok_or_else(|| StoreError::not_found(format!("no business {id}")))
     }
@@ -77,11 +69,8 @@ impl Db<'_> {
     pub fn business_named(&self, name: &str) -> Result<Option<Business>> {
         Ok(self
             .conn
-            .query_row(
-                "SELECT * FROM businesses WHERE name = ?1",
-                [name],
-                rows::business,
-            )
+            .prepare_cached("SELECT * FROM businesses WHERE name = ?1")?
+            .query_row([name], rows::business)
             .optional()?)
     }
 
@@ -89,11 +78,8 @@ impl Db<'_> {
     pub fn business_by_token(&self, hash: &[u8]) -> Result<Option<Business>> {
         Ok(self
             .conn
-            .query_row(
-                "SELECT * FROM businesses WHERE token_hash = ?1",
-                [hash],
-                rows::business,
-            )
+            .prepare_cached("SELECT * FROM businesses WHERE token_hash = ?1")?
+            .query_row([hash], rows::business)
             .optional()?)
     }
 
@@ -109,11 +95,8 @@ impl Db<'_> {
     /// One template.
     pub fn template(&self, id: TemplateId) -> Result<Template> {
         self.conn
-            .query_row(
-                &format!("{TEMPLATE_COLUMNS} WHERE id = ?1"),
-                [id],
-                rows::template,
-            )
+            .prepare_cached(&format!("{TEMPLATE_COLUMNS} WHERE id = ?1"))?
+            .query_row([id], rows::template)
             .optional()?
             .ok_or_else(|| StoreError::not_found(format!("no template {id}")))
     }
@@ -122,11 +105,10 @@ impl Db<'_> {
     pub fn template_named(&self, business: BusinessId, name: &str) -> Result<Option<Template>> {
         Ok(self
             .conn
-            .query_row(
-                &format!("{TEMPLATE_COLUMNS} WHERE business_id = ?1 AND name = ?2"),
-                params![business, name],
-                rows::template,
-            )
+            .prepare_cached(&format!(
+                "{TEMPLATE_COLUMNS} WHERE business_id = ?1 AND name = ?2"
+            ))?
+            .query_row(params![business, name], rows::template)
             .optional()?)
     }
 
@@ -158,11 +140,8 @@ impl Db<'_> {
     pub fn relation(&self, user: UserId, business: BusinessId) -> Result<Relation> {
         Ok(self
             .conn
-            .query_row(
-                "SELECT * FROM relations WHERE user_id = ?1 AND business_id = ?2",
-                params![user, business],
-                rows::relation,
-            )
+            .prepare_cached("SELECT * FROM relations WHERE user_id = ?1 AND business_id = ?2")?
+            .query_row(params![user, business], rows::relation)
             .optional()?
             .unwrap_or_default())
     }
@@ -186,14 +165,13 @@ impl Db<'_> {
     ) -> Result<Option<(Timestamp, ReportReason)>> {
         Ok(self
             .conn
-            .query_row(
-                &format!(
-                    "SELECT at, reason FROM {table} WHERE user_id = ?1 AND {column} = ?2
+            .prepare_cached(&format!(
+                "SELECT at, reason FROM {table} WHERE user_id = ?1 AND {column} = ?2
                      ORDER BY at DESC, id DESC LIMIT 1"
-                ),
-                params![user, party],
-                |r| Ok((r.get(0)?, rows::code(r, "reason", ReportReason::parse)?)),
-            )
+            ))?
+            .query_row(params![user, party], |r| {
+                Ok((r.get(0)?, rows::code(r, "reason", ReportReason::parse)?))
+            })
             .optional()?)
     }
 
@@ -258,10 +236,8 @@ pub struct NewTemplate<'a> {
 impl Tx<'_> {
     /// Creates a user with the given preferences.
     pub fn add_user(&self, name: &str, prefs: &UserPrefs) -> Result<UserId> {
-        self.tx.execute(
-            "INSERT INTO users (name, all_offers, daily_cap, weekly_cap, quiet_start, quiet_end, time_zone)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-            params![
+        self.tx.prepare_cached("INSERT INTO users (name, all_offers, daily_cap, weekly_cap, quiet_start, quiet_end, time_zone)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)")?.execute(params![
                 text::clean_name(name),
                 prefs.all_offers,
                 prefs.daily_marketing_cap,
@@ -276,20 +252,17 @@ impl Tx<'_> {
 
     /// Gives a user another name (cleaned).
     pub fn rename_user(&self, user: UserId, name: &str) -> Result<()> {
-        self.tx.execute(
-            "UPDATE users SET name = ?2 WHERE id = ?1",
-            params![user, text::clean_name(name)],
-        )?;
+        self.tx
+            .prepare_cached("UPDATE users SET name = ?2 WHERE id = ?1")?
+            .execute(params![user, text::clean_name(name)])?;
         Ok(())
     }
 
     /// Stores a user's preferences.
     pub fn set_prefs(&self, user: UserId, prefs: &UserPrefs) -> Result<()> {
-        self.tx.execute(
-            "UPDATE users SET all_offers = ?2, daily_cap = ?3, weekly_cap = ?4, quiet_start = ?5, quiet_end = ?6,
+        self.tx.prepare_cached("UPDATE users SET all_offers = ?2, daily_cap = ?3, weekly_cap = ?4, quiet_start = ?5, quiet_end = ?6,
                 time_zone = ?7
-             WHERE id = ?1",
-            params![
+             WHERE id = ?1")?.execute(params![
                 user,
                 prefs.all_offers,
                 prefs.daily_marketing_cap,
@@ -304,19 +277,17 @@ impl Tx<'_> {
 
     /// Sets the token hash of a user.
     pub fn set_user_token(&self, user: UserId, hash: &[u8]) -> Result<()> {
-        self.tx.execute(
-            "UPDATE users SET token_hash = ?2 WHERE id = ?1",
-            params![user, hash],
-        )?;
+        self.tx
+            .prepare_cached("UPDATE users SET token_hash = ?2 WHERE id = ?1")?
+            .execute(params![user, hash])?;
         Ok(())
     }
 
     /// Adds a friend to a user's address book.
     pub fn add_contact(&self, user: UserId, name: &str) -> Result<ContactId> {
-        self.tx.execute(
-            "INSERT INTO contacts (user_id, name) VALUES (?1, ?2)",
-            params![user, text::clean_name(name)],
-        )?;
+        self.tx
+            .prepare_cached("INSERT INTO contacts (user_id, name) VALUES (?1, ?2)")?
+            .execute(params![user, text::clean_name(name)])?;
         Ok(ContactId(self.tx.last_insert_rowid()))
     }
 
@@ -328,11 +299,18 @@ impl Tx<'_> {
                 "a business named {name} already exists"
             )));
         }
-        self.tx.execute(
-            "INSERT INTO businesses (name, verified, kind, quality, tier, tier_since, budget)
+        self.tx
+            .prepare_cached(
+                "INSERT INTO businesses (name, verified, kind, quality, tier, tier_since, budget)
              VALUES (?1, ?2, ?3, 'high', 0, ?4, ?5)",
-            params![name, new.verified, new.kind.as_str(), now, new.budget],
-        )?;
+            )?
+            .execute(params![
+                name,
+                new.verified,
+                new.kind.as_str(),
+                now,
+                new.budget
+            ])?;
         let id = BusinessId(self.tx.last_insert_rowid());
         self.log_quality(id, now, Quality::High, 0)?;
         Ok(id)
@@ -340,19 +318,17 @@ impl Tx<'_> {
 
     /// Sets the token hash of a business.
     pub fn set_business_token(&self, business: BusinessId, hash: &[u8]) -> Result<()> {
-        self.tx.execute(
-            "UPDATE businesses SET token_hash = ?2 WHERE id = ?1",
-            params![business, hash],
-        )?;
+        self.tx
+            .prepare_cached("UPDATE businesses SET token_hash = ?2 WHERE id = ?1")?
+            .execute(params![business, hash])?;
         Ok(())
     }
 
     /// Adds credits to (or takes them from) a business's budget.
     pub fn adjust_budget(&self, business: BusinessId, delta: i64) -> Result<()> {
-        self.tx.execute(
-            "UPDATE businesses SET budget = budget + ?2 WHERE id = ?1",
-            params![business, delta],
-        )?;
+        self.tx
+            .prepare_cached("UPDATE businesses SET budget = budget + ?2 WHERE id = ?1")?
+            .execute(params![business, delta])?;
         Ok(())
     }
 
@@ -363,10 +339,11 @@ impl Tx<'_> {
         quality: Quality,
         tier: usize,
     ) -> Result<()> {
-        self.tx.execute(
-            "INSERT INTO quality_log (business_id, at, quality, tier) VALUES (?1, ?2, ?3, ?4)",
-            params![business, at, quality.as_str(), tier as i64],
-        )?;
+        self.tx
+            .prepare_cached(
+                "INSERT INTO quality_log (business_id, at, quality, tier) VALUES (?1, ?2, ?3, ?4)",
+            )?
+            .execute(params![business, at, quality.as_str(), tier as i64])?;
         Ok(())
     }
 
@@ -398,11 +375,9 @@ impl Tx<'_> {
         };
         let review = review::review(&submission, config);
         let approved_at = (review.status == TemplateStatus::Approved).then_some(now);
-        self.tx.execute(
-            "INSERT INTO templates (business_id, name, requested_category, category, body, status, review_rule,
+        self.tx.prepare_cached("INSERT INTO templates (business_id, name, requested_category, category, body, status, review_rule,
                 review_note, allow_recategorise, submitted_at, approved_at, quality, quality_since)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, 'high', ?10)",
-            params![
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, 'high', ?10)")?.execute(params![
                 new.business,
                 name,
                 new.category.as_str(),
@@ -433,24 +408,23 @@ impl Tx<'_> {
         status: TemplateStatus,
         note: &str,
     ) -> Result<()> {
-        self.tx.execute(
-            "INSERT INTO template_log (template_id, at, status, note) VALUES (?1, ?2, ?3, ?4)",
-            params![template, at, status.as_str(), note],
-        )?;
+        self.tx
+            .prepare_cached(
+                "INSERT INTO template_log (template_id, at, status, note) VALUES (?1, ?2, ?3, ?4)",
+            )?
+            .execute(params![template, at, status.as_str(), note])?;
         Ok(())
     }
 
     /// Writes a user's relation with a business.
     pub fn put_relation(&self, user: UserId, business: BusinessId, rel: &Relation) -> Result<()> {
-        self.tx.execute(
-            "INSERT INTO relations (user_id, business_id, subscribed, blocked, blocked_at, not_interested_at,
+        self.tx.prepare_cached("INSERT INTO relations (user_id, business_id, subscribed, blocked, blocked_at, not_interested_at,
                 interested_at, last_user_message_at, known)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)
              ON CONFLICT (user_id, business_id) DO UPDATE SET subscribed = excluded.subscribed,
                 blocked = excluded.blocked, blocked_at = excluded.blocked_at,
                 not_interested_at = excluded.not_interested_at, interested_at = excluded.interested_at,
-                last_user_message_at = excluded.last_user_message_at, known = excluded.known",
-            params![
+                last_user_message_at = excluded.last_user_message_at, known = excluded.known")?.execute(params![
                 user,
                 business,
                 rel.subscribed,

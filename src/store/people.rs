@@ -15,12 +15,13 @@ impl Db<'_> {
     ) -> Result<Option<(Timestamp, BlockReason)>> {
         let row = self
             .conn
-            .query_row(
+            .prepare_cached(
                 "SELECT blocked_at, blocked FROM contacts
                  WHERE id = ?1 AND user_id = ?2 AND blocked IS NOT NULL",
-                params![contact, user],
-                |r| Ok((r.get(0)?, rows::code(r, "blocked", BlockReason::parse)?)),
-            )
+            )?
+            .query_row(params![contact, user], |r| {
+                Ok((r.get(0)?, rows::code(r, "blocked", BlockReason::parse)?))
+            })
             .optional()?;
         Ok(row)
     }
@@ -37,11 +38,8 @@ impl Db<'_> {
     fn own_contact(&self, user: UserId, contact: ContactId) -> Result<()> {
         let found: Option<i64> = self
             .conn
-            .query_row(
-                "SELECT 1 FROM contacts WHERE id = ?1 AND user_id = ?2",
-                params![contact, user],
-                |r| r.get(0),
-            )
+            .prepare_cached("SELECT 1 FROM contacts WHERE id = ?1 AND user_id = ?2")?
+            .query_row(params![contact, user], |r| r.get(0))
             .optional()?;
         found
             .map(drop)
@@ -59,20 +57,19 @@ impl Tx<'_> {
         now: Timestamp,
     ) -> Result<()> {
         self.db().own_contact(user, contact)?;
-        self.tx.execute(
-            "UPDATE contacts SET blocked = ?3, blocked_at = ?4
+        self.tx
+            .prepare_cached(
+                "UPDATE contacts SET blocked = ?3, blocked_at = ?4
              WHERE id = ?1 AND user_id = ?2 AND blocked IS NULL",
-            params![contact, user, reason.as_str(), now],
-        )?;
+            )?
+            .execute(params![contact, user, reason.as_str(), now])?;
         Ok(())
     }
 
     /// Unblocks a friend: their messages reach the user again.
     pub fn unblock_contact(&self, user: UserId, contact: ContactId) -> Result<()> {
         self.db().own_contact(user, contact)?;
-        self.tx.execute(
-            "UPDATE contacts SET blocked = NULL, blocked_at = NULL WHERE id = ?1 AND user_id = ?2",
-            params![contact, user],
+        self.tx.prepare_cached("UPDATE contacts SET blocked = NULL, blocked_at = NULL WHERE id = ?1 AND user_id = ?2")?.execute(params![contact, user],
         )?;
         Ok(())
     }
@@ -95,10 +92,8 @@ impl Tx<'_> {
         };
         let json =
             serde_json::to_string(&evidence).map_err(|e| StoreError::Invalid(e.to_string()))?;
-        self.tx.execute(
-            "INSERT INTO contact_reports (user_id, contact_id, reason, also_block, at, evidence)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-            params![user, contact, reason.as_str(), also_block, now, json],
+        self.tx.prepare_cached("INSERT INTO contact_reports (user_id, contact_id, reason, also_block, at, evidence)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6)")?.execute(params![user, contact, reason.as_str(), also_block, now, json],
         )?;
         if also_block {
             self.block_contact(user, contact, reason.block_reason(), now)?;

@@ -11,11 +11,8 @@ impl Db<'_> {
     pub fn reviewer_name(&self, reviewer: ReviewerId) -> Result<Option<String>> {
         Ok(self
             .conn
-            .query_row(
-                "SELECT name FROM reviewers WHERE id = ?1",
-                [reviewer],
-                |r| r.get(0),
-            )
+            .prepare_cached("SELECT name FROM reviewers WHERE id = ?1")?
+            .query_row([reviewer], |r| r.get(0))
             .optional()?)
     }
 
@@ -42,20 +39,19 @@ impl Db<'_> {
     pub fn waiting_review_request(&self, business: BusinessId) -> Result<Option<ReviewRequest>> {
         Ok(self
             .conn
-            .query_row(
+            .prepare_cached(
                 "SELECT business_id, note, at FROM review_requests
                  WHERE business_id = ?1 AND at >= coalesce(
                      (SELECT max(at) FROM review_decisions WHERE business_id = ?1) + 1, 0)
                  ORDER BY at DESC, id DESC LIMIT 1",
-                [business],
-                |r| {
-                    Ok(ReviewRequest {
-                        business: r.get(0)?,
-                        note: r.get(1)?,
-                        at: r.get(2)?,
-                    })
-                },
-            )
+            )?
+            .query_row([business], |r| {
+                Ok(ReviewRequest {
+                    business: r.get(0)?,
+                    note: r.get(1)?,
+                    at: r.get(2)?,
+                })
+            })
             .optional()?)
     }
 
@@ -74,11 +70,10 @@ impl Db<'_> {
 
     /// How many reports a business has had since `since`.
     pub fn report_count(&self, business: BusinessId, since: Timestamp) -> Result<u32> {
-        Ok(self.conn.query_row(
-            "SELECT count(*) FROM reports WHERE business_id = ?1 AND at > ?2",
-            params![business, since],
-            |r| r.get(0),
-        )?)
+        Ok(self
+            .conn
+            .prepare_cached("SELECT count(*) FROM reports WHERE business_id = ?1 AND at > ?2")?
+            .query_row(params![business, since], |r| r.get(0))?)
     }
 
     /// Up to `limit` reports of a business, newest first, with their evidence.
@@ -106,27 +101,26 @@ impl Db<'_> {
 impl Tx<'_> {
     /// Adds a platform reviewer. Names are unique.
     pub fn add_reviewer(&self, name: &str) -> Result<ReviewerId> {
-        let taken: bool = self.tx.query_row(
-            "SELECT EXISTS (SELECT 1 FROM reviewers WHERE name = ?1)",
-            [name],
-            |r| r.get(0),
-        )?;
+        let taken: bool = self
+            .tx
+            .prepare_cached("SELECT EXISTS (SELECT 1 FROM reviewers WHERE name = ?1)")?
+            .query_row([name], |r| r.get(0))?;
         if taken {
             return Err(StoreError::Invalid(format!(
                 "a reviewer named {name} already exists on this server; pick another name"
             )));
         }
         self.tx
-            .execute("INSERT INTO reviewers (name) VALUES (?1)", [name])?;
+            .prepare_cached("INSERT INTO reviewers (name) VALUES (?1)")?
+            .execute([name])?;
         Ok(ReviewerId(self.tx.last_insert_rowid()))
     }
 
     /// Stores the hash of a reviewer's token.
     pub fn set_reviewer_token(&self, reviewer: ReviewerId, hash: &[u8]) -> Result<()> {
-        self.tx.execute(
-            "UPDATE reviewers SET token_hash = ?2 WHERE id = ?1",
-            params![reviewer, hash],
-        )?;
+        self.tx
+            .prepare_cached("UPDATE reviewers SET token_hash = ?2 WHERE id = ?1")?
+            .execute(params![reviewer, hash])?;
         Ok(())
     }
 
@@ -138,17 +132,18 @@ impl Tx<'_> {
         decision: &ReviewDecision,
         lifted: &[Restriction],
     ) -> Result<()> {
-        self.tx.execute(
-            "INSERT INTO review_decisions (business_id, reviewer_id, verdict, reason, at)
+        self.tx
+            .prepare_cached(
+                "INSERT INTO review_decisions (business_id, reviewer_id, verdict, reason, at)
              VALUES (?1, ?2, ?3, ?4, ?5)",
-            params![
+            )?
+            .execute(params![
                 decision.business,
                 reviewer,
                 decision.verdict.as_str(),
                 decision.reason,
                 decision.at
-            ],
-        )?;
+            ])?;
         let mut end = self.tx.prepare_cached(
             "UPDATE restrictions SET end_at = ?4
              WHERE business_id = ?1 AND kind = ?2 AND start = ?3",
@@ -179,10 +174,11 @@ impl Tx<'_> {
             note: note.to_string(),
             at: now,
         };
-        self.tx.execute(
-            "INSERT INTO review_requests (business_id, note, at) VALUES (?1, ?2, ?3)",
-            params![request.business, request.note, request.at],
-        )?;
+        self.tx
+            .prepare_cached(
+                "INSERT INTO review_requests (business_id, note, at) VALUES (?1, ?2, ?3)",
+            )?
+            .execute(params![request.business, request.note, request.at])?;
         Ok(Some(request))
     }
 }

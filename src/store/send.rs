@@ -6,7 +6,7 @@ use super::{Result, StoreError, Tx};
 use crate::model::*;
 use crate::policy::decide::window_open;
 use crate::policy::enforcement::standing;
-use crate::policy::{Outgoing, PolicyConfig, Pricing, Recipient, decide};
+use crate::policy::{Outgoing, PolicyConfig, Pricing, Reach, Recipient, decide};
 use rusqlite::params;
 use serde::{Deserialize, Serialize};
 
@@ -82,11 +82,7 @@ impl Tx<'_> {
         let db = self.db();
         let restrictions = db.restrictions(inputs.business.id)?;
         let standing = standing(&inputs.business, &restrictions, config, now);
-        let reach = db.reach(
-            inputs.business.id,
-            inputs.user.id,
-            now - Span::hours(config.tiers.window_hours),
-        )?;
+        let reach = self.tier_reach(inputs, standing.tier_limit, config, now)?;
         let history_days = config
             .caps
             .weekly_window_days
@@ -105,6 +101,41 @@ impl Tx<'_> {
             history: &history,
         };
         Ok(decide(&out, &standing, &to, reach, config, now))
+    }
+
+    /// What the tier's rule needs to know: whether the recipient is already reached and, when
+    /// not and the tier has a limit, how many are (counted up to the limit, the most the rule
+    /// compares). Its cost does not grow with the business's volume of messages.
+    fn tier_reach(
+        &self,
+        inputs: &Inputs,
+        limit: Option<u32>,
+        config: &PolicyConfig,
+        now: Timestamp,
+    ) -> Result<Reach> {
+        let db = self.db();
+        let since = now - Span::hours(config.tiers.window_hours);
+        let business = inputs.business.id;
+        let includes_recipient = db.reached(business, inputs.user.id, since)?;
+        let unique_users = match limit {
+            Some(limit) if !includes_recipient => db.reached_count(business, since, Some(limit))?,
+            _ => 0,
+        };
+        Ok(Reach {
+            unique_users,
+            includes_recipient,
+        })
+    }
+
+    /// Records that a business reached a user with a template at `at`, for the tier's check.
+    fn note_reach(&self, business: BusinessId, user: UserId, at: Timestamp) -> Result<()> {
+        self.tx
+            .prepare_cached(
+                "INSERT INTO template_reach (business_id, user_id, at) VALUES (?1, ?2, ?3)
+                 ON CONFLICT (business_id, user_id) DO UPDATE SET at = max(at, excluded.at)",
+            )?
+            .execute(params![business, user, at])?;
+        Ok(())
     }
 
     /// Decides one attempt and records it: the message (when delivered or held), the decision
@@ -160,13 +191,16 @@ impl Tx<'_> {
             self.next_change()?
         ])?;
         let key = MetricKey::new(attempt.business, attempt.template, attempt.broadcast, at);
-        self.bump(&key, Counter::Sent, 1)?;
-        match decision.outcome {
-            Outcome::Deliver => self.bump(&key, Counter::Delivered, 1)?,
-            Outcome::Hold => self.bump(&key, Counter::Held, 1)?,
-            Outcome::Reject => self.bump_rejected(&key, decision.reason)?,
+        let decided = match decision.outcome {
+            Outcome::Deliver => Counter::Delivered,
+            Outcome::Hold => Counter::Held,
+            Outcome::Reject => Counter::Rejected,
+        };
+        let moves = [(Counter::Sent, 1), (decided, 1), (Counter::Credits, charge)];
+        self.bump_each(&key, &moves)?;
+        if decision.outcome == Outcome::Reject {
+            self.count_reject_reason(&key, decision.reason)?;
         }
-        self.bump(&key, Counter::Credits, charge)?;
         Ok(SendResult {
             decision,
             category,
@@ -186,19 +220,22 @@ impl Tx<'_> {
         let chat = self.ensure_chat(attempt.user, Counterpart::Business(attempt.business))?;
         let delivered = decision.outcome == Outcome::Deliver;
         let at = attempt.at;
+        // Stamped with its change number as it is written, so the row is written once.
         self.tx.prepare_cached(
             "INSERT INTO messages (chat_id, user_id, business_id, direction, category, template_id, broadcast_id,
-                body, sent_at, shown_at, delivered_at, outcome, reason, sentence, charge)
-             VALUES (?1, ?2, ?3, 'in', ?4, ?5, ?6, ?7, ?8, ?8, ?9, ?10, ?11, ?12, ?13)",
+                body, sent_at, shown_at, delivered_at, outcome, reason, sentence, charge, change)
+             VALUES (?1, ?2, ?3, 'in', ?4, ?5, ?6, ?7, ?8, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
         )?.execute(params![
             chat, attempt.user, attempt.business, category.as_str(), attempt.template, attempt.broadcast,
             body, at, delivered.then_some(at), decision.outcome.as_str(), decision.reason.as_str(),
-            decision.sentence, charge
+            decision.sentence, charge, self.next_change()?
         ])?;
         let id = MessageId(self.tx.last_insert_rowid());
-        self.stamp(id)?;
         if delivered {
             self.touch_chat(chat, at, body, true, category == Category::Marketing)?;
+            if attempt.template.is_some() {
+                self.note_reach(attempt.business, attempt.user, at)?;
+            }
         }
         Ok(id)
     }
@@ -240,12 +277,13 @@ impl Tx<'_> {
         decision: &Decision,
         (now, shown_at): (Timestamp, Timestamp),
     ) -> Result<()> {
-        self.tx.execute(
-            "UPDATE messages SET outcome = 'deliver', reason = ?2, sentence = ?3, delivered_at = ?4, shown_at = ?5
-             WHERE id = ?1",
-            params![m.id, decision.reason.as_str(), decision.sentence, now, shown_at],
+        self.tx.prepare_cached("UPDATE messages SET outcome = 'deliver', reason = ?2, sentence = ?3, delivered_at = ?4, shown_at = ?5
+             WHERE id = ?1")?.execute(params![m.id, decision.reason.as_str(), decision.sentence, now, shown_at],
         )?;
         self.stamp(m.id)?;
+        if m.template.is_some() {
+            self.note_reach(business, m.user, now)?;
+        }
         self.touch_chat(
             m.chat,
             now,
@@ -254,8 +292,7 @@ impl Tx<'_> {
             m.category == Some(Category::Marketing),
         )?;
         let key = MetricKey::new(business, m.template, m.broadcast, now);
-        self.bump(&key, Counter::Held, -1)?;
-        self.bump(&key, Counter::Delivered, 1)
+        self.bump_each(&key, &[(Counter::Held, -1), (Counter::Delivered, 1)])
     }
 }
 

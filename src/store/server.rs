@@ -1,7 +1,7 @@
 //! The queries a sync server needs beyond the inbox's: tokens, users by name, a user's changes
-//! after a cursor, the businesses a user deals with, and the idempotency keys of applied
-//! actions. Together with `Tx::send`, `Tx::broadcast` and `Tx::apply` they are the narrow
-//! interface the server stands on.
+//! after a cursor (with `deltas.rs`), and the idempotency keys of applied actions. Together
+//! with `Tx::send`, `Tx::broadcast` and `Tx::apply` they are the narrow interface the server
+//! stands on.
 
 use super::{Db, Result, Store, Tx, rows};
 use crate::model::*;
@@ -43,7 +43,8 @@ impl Store {
     /// Copies the WAL into the database as far as readers allow, without blocking writers.
     pub fn checkpoint(&self) -> Result<()> {
         self.conn
-            .query_row("PRAGMA wal_checkpoint(PASSIVE)", [], |_| Ok(()))?;
+            .prepare_cached("PRAGMA wal_checkpoint(PASSIVE)")?
+            .query_row([], |_| Ok(()))?;
         Ok(())
     }
 
@@ -150,44 +151,6 @@ impl Db<'_> {
         )
     }
 
-    /// Every business a user has a relation or a chat with, the user's relation with it and its
-    /// restrictions (oldest first), in two queries whatever their number.
-    pub fn dealings(&self, user: UserId) -> Result<Vec<(Business, Relation, Vec<Restriction>)>> {
-        const DEALT_WITH: &str = "SELECT business_id FROM relations WHERE user_id = ?1
-            UNION SELECT business_id FROM chats WHERE user_id = ?1 AND business_id IS NOT NULL";
-        let mut dealings = self.list(
-            &format!(
-                "SELECT b.*, r.user_id AS related, r.subscribed, r.blocked, r.blocked_at,
-                    r.not_interested_at, r.interested_at, r.last_user_message_at, r.known
-                 FROM businesses b LEFT JOIN relations r ON r.user_id = ?1 AND r.business_id = b.id
-                 WHERE b.id IN ({DEALT_WITH}) ORDER BY b.id"
-            ),
-            [user],
-            |r| {
-                let relation = match r.get::<_, Option<i64>>("related")? {
-                    Some(_) => rows::relation(r)?,
-                    None => Relation::default(),
-                };
-                Ok((rows::business(r)?, relation, Vec::new()))
-            },
-        )?;
-        let restrictions = self.list(
-            &format!(
-                "SELECT * FROM restrictions WHERE business_id IN ({DEALT_WITH})
-                 ORDER BY business_id, start, id"
-            ),
-            [user],
-            rows::restriction,
-        )?;
-        for restriction in restrictions {
-            let at = dealings.binary_search_by_key(&restriction.business, |(b, _, _)| b.id);
-            if let Ok(at) = at {
-                dealings[at].2.push(restriction);
-            }
-        }
-        Ok(dealings)
-    }
-
     /// The business that ran a broadcast, if the broadcast exists.
     pub fn broadcast_owner(&self, broadcast: BroadcastId) -> Result<Option<BusinessId>> {
         Ok(self
@@ -224,6 +187,15 @@ impl Db<'_> {
             .query_row([hash], |r| r.get(0))?)
     }
 
+    /// The stored answer to a send a business already made with this key.
+    pub fn applied_send(&self, business: BusinessId, key: &str) -> Result<Option<String>> {
+        Ok(self
+            .conn
+            .prepare_cached("SELECT result FROM applied_sends WHERE business_id = ?1 AND key = ?2")?
+            .query_row(params![business, key], |r| r.get(0))
+            .optional()?)
+    }
+
     /// The stored result of an action a user already sent with this key.
     pub fn applied_action(&self, user: UserId, key: &str) -> Result<Option<String>> {
         Ok(self
@@ -248,26 +220,46 @@ impl Tx<'_> {
             Account::Business(b) => ("businesses", b.0),
             Account::Reviewer(r) => ("reviewers", r.0),
         };
-        self.tx.execute(
-            &format!(
+        self.tx
+            .prepare_cached(&format!(
                 "INSERT OR IGNORE INTO revoked_tokens (token_hash, at)
                  SELECT token_hash, ?2 FROM {table} WHERE id = ?1 AND token_hash IS NOT NULL"
-            ),
-            params![id, now],
-        )?;
-        self.tx.execute(
-            &format!("UPDATE {table} SET token_hash = ?2 WHERE id = ?1"),
-            params![id, new],
-        )?;
+            ))?
+            .execute(params![id, now])?;
+        self.tx
+            .prepare_cached(&format!("UPDATE {table} SET token_hash = ?2 WHERE id = ?1"))?
+            .execute(params![id, new])?;
         Ok(())
     }
 
-    /// Forgets the idempotency keys of actions applied before `before`; returns how many.
+    /// Forgets the idempotency keys of users' actions and businesses' sends made before
+    /// `before`; returns how many.
     pub fn forget_actions_before(&self, before: Timestamp) -> Result<usize> {
-        Ok(self
+        let actions = self
             .tx
             .prepare_cached("DELETE FROM applied_actions WHERE at < ?1")?
-            .execute([before])?)
+            .execute([before])?;
+        let sends = self
+            .tx
+            .prepare_cached("DELETE FROM applied_sends WHERE at < ?1")?
+            .execute([before])?;
+        Ok(actions + sends)
+    }
+
+    /// Records the answer to a business's send with `key`, so a retry gets it again.
+    pub fn record_send(
+        &self,
+        business: BusinessId,
+        key: &str,
+        result: &str,
+        at: Timestamp,
+    ) -> Result<()> {
+        self.tx
+            .prepare_cached(
+                "INSERT INTO applied_sends (business_id, key, result, at) VALUES (?1, ?2, ?3, ?4)",
+            )?
+            .execute(params![business, key, result, at])?;
+        Ok(())
     }
 
     /// Records that the action with `key` was applied, with its result, so a replay is not.

@@ -50,11 +50,10 @@ impl Db<'_> {
 
     /// The number of a template's current version.
     pub fn template_version(&self, template: TemplateId) -> Result<u32> {
-        Ok(self.conn.query_row(
-            "SELECT version FROM templates WHERE id = ?1",
-            [template],
-            |r| r.get(0),
-        )?)
+        Ok(self
+            .conn
+            .prepare_cached("SELECT version FROM templates WHERE id = ?1")?
+            .query_row([template], |r| r.get(0))?)
     }
 }
 
@@ -82,21 +81,17 @@ impl Tx<'_> {
             },
             config,
         );
-        self.tx.execute(
-            "INSERT INTO template_versions (template_id, version, requested_category, category, body, status,
+        self.tx.prepare_cached("INSERT INTO template_versions (template_id, version, requested_category, category, body, status,
                 review_rule, review_note, submitted_at, approved_at, replaced_at)
              SELECT id, version, requested_category, category, body, status, review_rule, review_note,
                 submitted_at, approved_at, ?2
-             FROM templates WHERE id = ?1",
-            params![id, now],
+             FROM templates WHERE id = ?1")?.execute(params![id, now],
         )?;
         let approved_at = (review.status == TemplateStatus::Approved).then_some(now);
-        self.tx.execute(
-            "UPDATE templates SET version = version + 1, requested_category = ?2, category = ?3, body = ?4,
+        self.tx.prepare_cached("UPDATE templates SET version = version + 1, requested_category = ?2, category = ?3, body = ?4,
                 status = ?5, review_rule = ?6, review_note = ?7, allow_recategorise = ?8, submitted_at = ?9,
                 approved_at = ?10
-             WHERE id = ?1",
-            params![
+             WHERE id = ?1")?.execute(params![
                 id,
                 revision.category.as_str(),
                 review.category.as_str(),
@@ -147,10 +142,11 @@ impl Tx<'_> {
             )));
         }
         self.not_broadcasting(&t)?;
-        self.tx.execute(
-            "UPDATE templates SET status = 'deleted', paused_until = NULL WHERE id = ?1",
-            [id],
-        )?;
+        self.tx
+            .prepare_cached(
+                "UPDATE templates SET status = 'deleted', paused_until = NULL WHERE id = ?1",
+            )?
+            .execute([id])?;
         self.log_template(
             id,
             now,
@@ -162,11 +158,12 @@ impl Tx<'_> {
     /// Refuses to change a template while a broadcast of it is sending: its people would get
     /// two versions, or half of them nothing.
     fn not_broadcasting(&self, t: &Template) -> Result<()> {
-        let running: i64 = self.tx.query_row(
-            "SELECT count(*) FROM broadcasts WHERE template_id = ?1 AND status = 'running'",
-            [t.id],
-            |r| r.get(0),
-        )?;
+        let running: i64 = self
+            .tx
+            .prepare_cached(
+                "SELECT count(*) FROM broadcasts WHERE template_id = ?1 AND status = 'running'",
+            )?
+            .query_row([t.id], |r| r.get(0))?;
         match running {
             0 => Ok(()),
             _ => Err(StoreError::Conflict(format!(

@@ -2,6 +2,7 @@
 //! parts), metrics, status and what the business console reads, as typed calls over [`Api`].
 
 use super::http::{Api, HttpError};
+use super::outbox::new_key;
 use crate::model::TemplateVersion;
 use crate::model::{
     BroadcastId, BroadcastRecord, ConversationPage, DayFigures, QualityPoint, TemplateEvent,
@@ -10,6 +11,12 @@ use crate::model::{
 use crate::policy::{Settlement, StandingReport};
 use crate::protocol::*;
 use reqwest::Method;
+use std::time::Duration;
+
+/// How many times a send is tried when it gets no answer.
+const SEND_TRIES: u32 = 3;
+/// The wait before trying a send again, longer at each try.
+const RETRY_AFTER: Duration = Duration::from_millis(200);
 
 /// Which figures to ask for.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -96,14 +103,40 @@ impl BusinessClient {
             .await
     }
 
-    /// Sends one message; the answer is the rules' decision.
+    /// Sends one message; the answer is the rules' decision. The request carries an
+    /// idempotency key (a new one unless it has its own), and a send that got no answer (the
+    /// server unreachable, or too slow) is tried again with the same key, so it is decided once.
     pub async fn send(&self, request: &SendRequest) -> Result<SendResponse, HttpError> {
-        self.api.post("business/messages", request).await
+        let mut keyed = request.clone();
+        keyed.key.get_or_insert_with(new_key);
+        self.post_keyed("business/messages", &keyed).await
     }
 
-    /// Runs or prices a broadcast.
+    /// Posts a request that carries its idempotency key, trying it again (with the same key)
+    /// when it got no answer.
+    async fn post_keyed<B: serde::Serialize, T: serde::de::DeserializeOwned>(
+        &self,
+        path: &str,
+        body: &B,
+    ) -> Result<T, HttpError> {
+        let mut tried = 1;
+        loop {
+            match self.api.post(path, body).await {
+                Err(e) if e.is_transient() && tried < SEND_TRIES => {
+                    tokio::time::sleep(RETRY_AFTER * tried).await;
+                    tried += 1;
+                }
+                answer => return answer,
+            }
+        }
+    }
+
+    /// Runs or prices a broadcast, with an idempotency key (a new one unless it has its own),
+    /// tried again with the same key when it got no answer.
     pub async fn broadcast(&self, b: &BroadcastSubmission) -> Result<BroadcastReport, HttpError> {
-        self.api.post("business/broadcasts", b).await
+        let mut keyed = b.clone();
+        keyed.key.get_or_insert_with(new_key);
+        self.post_keyed("business/broadcasts", &keyed).await
     }
 
     /// The figures of the business, a template or a broadcast.

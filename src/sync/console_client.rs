@@ -166,6 +166,7 @@ impl ConsoleClient {
             params: order.params.clone(),
             to: order.to.clone(),
             dry_run: true,
+            key: None,
         };
         Ok(priced(self.client.broadcast(&submission).await?))
     }

@@ -20,6 +20,8 @@ const ACTIONS_PER_REQUEST: usize = 100;
 const CHANGES_PER_PULL: usize = 1_000;
 /// While catching up: most pages waiting to be stored, and most stored in one transaction.
 const PAGES_PER_WRITE: usize = 4;
+/// After how many pages of log the local store copies it into its file (SQLite's default).
+const AUTO_CHECKPOINT_PAGES: u32 = 1_000;
 /// How long a pull may take; the stream's long poll gets more than the server waits.
 const REQUEST_TIMEOUT: Duration = super::http::REQUEST_TIMEOUT;
 const STREAM_TIMEOUT: Duration = Duration::from_secs(40);
@@ -265,10 +267,23 @@ impl Engine {
     /// Pulls every change after the cursor, as repeated [`Engine::pull`]s would, but faster:
     /// the next page is asked for while the last ones are being stored, and the pages that
     /// arrived meanwhile (up to `PAGES_PER_WRITE`) are stored together in one transaction,
-    /// so the server's work and the store's overlap, and the store commits and recounts each
-    /// chat once per batch rather than once per page. A page that fails to arrive ends the
-    /// catch-up after the pages before it are stored.
+    /// so the server's work and the store's overlap, and the store commits and brings each
+    /// chat up to date once per batch rather than once per page. The store's log is copied
+    /// into its file once, at the end, rather than at the commits of the batches. A page that
+    /// fails to arrive ends the catch-up after the pages before it are stored.
     pub async fn catch_up(&mut self) -> Result<(), SyncError> {
+        self.with_store(|s| s.set_auto_checkpoint(0)).await?;
+        let caught_up = self.store_all().await;
+        self.with_store(|s| {
+            s.set_auto_checkpoint(AUTO_CHECKPOINT_PAGES)?;
+            s.checkpoint()
+        })
+        .await?;
+        caught_up
+    }
+
+    /// Stores every page after the cursor, a batch of the waiting ones at a time.
+    async fn store_all(&mut self) -> Result<(), SyncError> {
         let cursor = self.with_store(|s| mirror::cursor(s)).await?;
         let (pages_tx, mut pages) = mpsc::channel(PAGES_PER_WRITE);
         let _fetcher = AbortOnDrop(tokio::spawn(fetch_all(self.api.clone(), cursor, pages_tx)));

@@ -1,38 +1,49 @@
 //! The server's changes stored in the inbox's copy of its data: each page's businesses,
 //! messages, decisions and removals written in order, with the cursor that follows them.
 
-use crate::model::{ChatId, ListedBusiness, UserId};
+use crate::model::{ListedBusiness, UserId};
 use crate::protocol::{Changes, Cursor};
-use crate::store::{Result, Store, Tx};
+use crate::store::{Result, Store, TouchedChats, Tx};
 
 /// Stores consecutive pages of changes in order in one transaction, and moves the cursor past
-/// the last. The chats whose messages they touched are recomputed once, at the end: the store
-/// ends as it would after storing the pages one by one. Returns whether a business, or the
-/// user's relation with one or its restrictions, changed.
+/// the last. The chats whose messages they touched are brought up to date once, at the end:
+/// the store ends as it would after storing the pages one by one. Returns whether a business,
+/// the user's relation with one or its restrictions, or the user's preferences changed, or
+/// whether a restriction started or ended between the clock the copy had and the pages'.
 pub fn apply_pages(store: &mut Store, pages: &[Changes]) -> Result<bool> {
     store.write(|tx| {
-        let mut touched = Vec::new();
-        let mut businesses_changed = false;
+        let before = tx.db().clock()?;
+        let mut touched = TouchedChats::default();
+        let mut changed = false;
         for changes in pages {
-            businesses_changed |= apply_page(tx, changes, &mut touched)?;
+            changed |= apply_page(tx, changes, &mut touched)?;
         }
         tx.refresh_chats(touched)?;
-        Ok(businesses_changed)
+        let after = tx.db().clock()?;
+        let turned = match (before, after) {
+            (Some(before), Some(after)) => tx.db().restrictions_turned(before, after)?,
+            _ => false,
+        };
+        Ok(changed || turned)
     })
 }
 
-/// Stores one page; returns whether its businesses differed from the stored ones.
-fn apply_page(tx: &Tx, changes: &Changes, touched: &mut Vec<ChatId>) -> Result<bool> {
+/// Stores one page, merging its businesses into the stored ones (a business the page leaves
+/// out stays as it is); returns whether its businesses or preferences differed from the
+/// stored ones.
+fn apply_page(tx: &Tx, changes: &Changes, touched: &mut TouchedChats) -> Result<bool> {
     let me = ensure_me(tx, &changes.me)?;
     tx.rename_user(me, &changes.me)?;
     tx.set_clock(changes.now)?;
-    tx.set_prefs(me, &changes.prefs)?;
+    if let Some(prefs) = &changes.prefs {
+        tx.set_prefs(me, prefs)?;
+    }
     let businesses_changed = tx.mirror_businesses(me, &changes.businesses, changes.now)?;
     tx.mirror_messages(me, &changes.messages, touched)?;
     tx.mirror_decisions(me, &changes.decisions)?;
     tx.mirror_removed(&changes.removed, touched)?;
     tx.set_sync_cursor((changes.cursor.change, changes.cursor.id))?;
-    Ok(businesses_changed)
+    Ok(businesses_changed || changes.prefs.is_some())
 }
 
 /// Stores the businesses of the server's directory, so the Subscriptions screen lists and

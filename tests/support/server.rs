@@ -91,6 +91,23 @@ impl ServerDir {
         self.database.as_ref().map(|d| d.url.as_str())
     }
 
+    /// Runs one statement on the store as another process would (an operator's tool, a
+    /// second server), on SQLite or PostgreSQL: `sql` must read the same to both.
+    pub fn execute(&self, sql: &str) {
+        match &self.database {
+            Some(database) => {
+                database.query(sql);
+            }
+            None => {
+                let file = parley::store::paths::database_file(self.path());
+                let conn = rusqlite::Connection::open(file).expect("the server's SQLite file");
+                conn.busy_timeout(Duration::from_secs(5)).unwrap();
+                conn.execute(sql, [])
+                    .unwrap_or_else(|e| panic!("`{sql}` failed: {e}"));
+            }
+        }
+    }
+
     /// Where a server in this process finds the store.
     pub fn place(&self) -> parley::server::db::Place {
         parley::server::db::Place::chosen(self.path(), self.database_url())

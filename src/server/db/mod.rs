@@ -14,10 +14,12 @@ mod backend;
 mod error;
 mod postgres;
 mod sqlite;
+mod writer;
 
 pub use crate::store::{
     Account, Attempt, BroadcastOutcome, BroadcastPart, BroadcastRequest, BroadcastState,
-    ChangedMessage, NewBusiness, NewTemplate, OpenedBroadcast, Revision, SendResult, Tombstone,
+    ChangedDealing, ChangedMessage, NewBusiness, NewTemplate, OpenedBroadcast, Revision,
+    SendResult, Tombstone,
 };
 pub use backend::{Backend, Connection, OwnedConnection, Place};
 pub use error::{DbError, DbResult};
@@ -40,6 +42,10 @@ pub struct ChangeRows {
     pub removed: Vec<Tombstone>,
     /// Decisions the rules made for the user.
     pub decisions: Vec<SyncedDecision>,
+    /// Businesses the user deals with whose row, restrictions, relation or chat changed.
+    pub businesses: Vec<ChangedDealing>,
+    /// The change that last set the user's preferences.
+    pub prefs_change: i64,
 }
 
 /// What the server reads, inside one consistent snapshot (or inside a write transaction).
@@ -121,8 +127,12 @@ pub trait ServerReads {
     ) -> DbResult<StandingReport>;
     /// Up to `limit` of each kind of a user's changes after `(change, id)`.
     fn changes_after(&self, user: UserId, after: (i64, i64), limit: usize) -> DbResult<ChangeRows>;
-    /// Every business a user deals with, the user's relation with it and its restrictions.
-    fn dealings(&self, user: UserId) -> DbResult<Vec<(Business, Relation, Vec<Restriction>)>>;
+    /// The businesses `among`, the user's relation with each and its restrictions.
+    fn dealings(
+        &self,
+        user: UserId,
+        among: &[BusinessId],
+    ) -> DbResult<Vec<(Business, Relation, Vec<Restriction>)>>;
     /// The user's chat with a counterpart, if there is one.
     fn chat_with(&self, user: UserId, with: Counterpart) -> DbResult<Option<Chat>>;
     /// Every account with this name (one of each kind at most).
@@ -131,6 +141,8 @@ pub trait ServerReads {
     fn token_revoked(&self, hash: &[u8]) -> DbResult<bool>;
     /// The stored result of an action a user already sent with this key.
     fn applied_action(&self, user: UserId, key: &str) -> DbResult<Option<String>>;
+    /// The stored answer to a send a business already made with this key.
+    fn applied_send(&self, business: BusinessId, key: &str) -> DbResult<Option<String>>;
     /// One page of a business's conversations, unread ones first, then the most recent.
     fn business_conversations(
         &self,
@@ -262,10 +274,19 @@ pub trait ServerWrites {
     /// Replaces an account's token hash with `new` (none: no working token), keeping the old
     /// one as revoked.
     fn replace_token(&self, account: Account, new: Option<&[u8]>, now: Timestamp) -> DbResult<()>;
-    /// Forgets the idempotency keys of actions applied before `before`; returns how many.
+    /// Forgets the idempotency keys of users' actions and businesses' sends made before
+    /// `before`; returns how many.
     fn forget_actions_before(&self, before: Timestamp) -> DbResult<usize>;
     /// Records that the action with `key` was applied, with its result.
     fn record_action(&self, user: UserId, key: &str, result: &str, at: Timestamp) -> DbResult<()>;
+    /// Records the answer to a business's send with `key`, so a retry gets it again.
+    fn record_send(
+        &self,
+        business: BusinessId,
+        key: &str,
+        result: &str,
+        at: Timestamp,
+    ) -> DbResult<()>;
     /// Reviews one business's quality, templates, strikes and restrictions at `now`.
     fn review_business(
         &self,
@@ -332,7 +353,8 @@ pub trait ServerDb: Sized + Send + Sync + 'static {
     where
         T: Send + 'static,
         F: FnOnce(&dyn ServerReads) -> DbResult<T> + Send + 'static;
-    /// Runs `f` in one write transaction.
+    /// Runs `f` as one write: it is kept whole or not at all, and answered only once it is
+    /// durable (it may share its commit with other writes: group commit).
     fn write<T, F>(&self, f: F) -> impl Future<Output = DbResult<T>> + Send
     where
         T: Send + 'static,

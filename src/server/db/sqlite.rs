@@ -1,7 +1,8 @@
-//! The server's store on SQLite, in WAL mode: one connection that writes (fair, first come,
-//! first served), a few that read, and one that copies the WAL into the database in the
-//! background, each used on a blocking thread.
+//! The server's store on SQLite, in WAL mode: one connection that writes, on a thread of its
+//! own that commits writes in batches ([`Writer`]), a few that read, and one that copies the
+//! WAL into the database in the background, each used on a blocking thread.
 
+use super::writer::Writer;
 use super::*;
 use crate::store::{self, Db, Store, StoreError, Tx, paths};
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -13,7 +14,7 @@ const CHECKPOINT_EVERY: Duration = Duration::from_millis(500);
 
 /// The SQLite backend: `parley.db` in the server's data directory.
 pub struct SqliteDb {
-    writer: Arc<tokio::sync::Mutex<Store>>,
+    writer: Writer,
     readers: Vec<Arc<Mutex<Store>>>,
     next: AtomicUsize,
     /// Copies the WAL into the database in the background, so no commit waits for it.
@@ -35,7 +36,7 @@ impl ServerDb for SqliteDb {
         writer.set_auto_checkpoint(0)?;
         let open = || Store::open(&path).map(|s| Arc::new(Mutex::new(s)));
         Ok(SqliteDb {
-            writer: Arc::new(tokio::sync::Mutex::new(writer)),
+            writer: Writer::start(writer)?,
             readers: (0..readers.max(1))
                 .map(|_| open())
                 .collect::<store::Result<_>>()?,
@@ -71,7 +72,7 @@ impl ServerDb for SqliteDb {
         T: Send + 'static,
         F: FnOnce(&dyn ServerWrites) -> DbResult<T> + Send + 'static,
     {
-        self.with_writer(|store| store.in_transaction(f)).await
+        self.writer.write(move |tx| f(&Writes::new(tx))).await
     }
 
     async fn with_writer<T, F>(&self, f: F) -> DbResult<T>
@@ -79,8 +80,7 @@ impl ServerDb for SqliteDb {
         T: Send + 'static,
         F: FnOnce(&mut Store) -> DbResult<T> + Send + 'static,
     {
-        let mut store = Arc::clone(&self.writer).lock_owned().await;
-        finish(tokio::task::spawn_blocking(move || f(&mut store)).await)
+        self.writer.alone(f).await
     }
 
     async fn maintain(&self) {
@@ -318,11 +318,17 @@ impl ServerReads for Db<'_> {
             messages: Db::changed_messages(self, user, after, limit)?,
             removed: Db::tombstones(self, user, after, limit)?,
             decisions: Db::changed_decisions(self, user, after, limit)?,
+            businesses: Db::changed_dealings(self, user, after, limit)?,
+            prefs_change: Db::prefs_change(self, user)?,
         })
     }
 
-    fn dealings(&self, user: UserId) -> DbResult<Vec<(Business, Relation, Vec<Restriction>)>> {
-        Ok(Db::dealings(self, user)?)
+    fn dealings(
+        &self,
+        user: UserId,
+        among: &[BusinessId],
+    ) -> DbResult<Vec<(Business, Relation, Vec<Restriction>)>> {
+        Ok(Db::dealings_among(self, user, among)?)
     }
 
     fn chat_with(&self, user: UserId, with: Counterpart) -> DbResult<Option<Chat>> {
@@ -331,6 +337,10 @@ impl ServerReads for Db<'_> {
 
     fn applied_action(&self, user: UserId, key: &str) -> DbResult<Option<String>> {
         Ok(Db::applied_action(self, user, key)?)
+    }
+
+    fn applied_send(&self, business: BusinessId, key: &str) -> DbResult<Option<String>> {
+        Ok(Db::applied_send(self, business, key)?)
     }
 
     fn business_conversations(
@@ -527,6 +537,16 @@ impl ServerWrites for Writes<'_, '_> {
 
     fn record_action(&self, user: UserId, key: &str, result: &str, at: Timestamp) -> DbResult<()> {
         Ok(self.tx.record_action(user, key, result, at)?)
+    }
+
+    fn record_send(
+        &self,
+        business: BusinessId,
+        key: &str,
+        result: &str,
+        at: Timestamp,
+    ) -> DbResult<()> {
+        Ok(self.tx.record_send(business, key, result, at)?)
     }
 
     fn review_business(

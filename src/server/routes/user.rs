@@ -25,7 +25,8 @@ const MAX_PAGE: usize = 1000;
 pub struct ChangesQuery {
     /// The cursor's change (0 to start from the beginning).
     change: Option<i64>,
-    /// The cursor's message id.
+    /// The cursor's id: of the message, decision or business its change touched (0 for the
+    /// user's preferences).
     id: Option<i64>,
     /// Most changes to return, 1 to 1000 (default 500).
     #[param(minimum = 1, maximum = 1000)]
@@ -38,7 +39,8 @@ pub struct ChangesQuery {
 pub struct StreamQuery {
     /// The cursor's change (0 to start from the beginning).
     change: Option<i64>,
-    /// The cursor's message id.
+    /// The cursor's id: of the message, decision or business its change touched (0 for the
+    /// user's preferences).
     id: Option<i64>,
     /// Most changes to return, 1 to 1000 (default 500).
     #[param(minimum = 1, maximum = 1000)]
@@ -74,7 +76,10 @@ async fn read_changes(
     Ok(changes)
 }
 
-/// What changed for the user after the cursor, oldest first.
+/// What changed for the user after the cursor, oldest first: messages, deletions, decisions,
+/// the businesses whose row, restrictions or relation with the user changed, and the
+/// preferences if they did. From the empty cursor (0, 0), every business the user deals with
+/// and the preferences.
 #[utoipa::path(get, path = "/v1/me/changes", tag = "user", params(ChangesQuery),
     security(("bearer" = [])),
     responses(
@@ -131,7 +136,7 @@ async fn wait_for_changes(
 ) -> ApiResult<Changes> {
     let mut stopping = state.hub.stopping();
     let found = read_changes(state, user, cursor, limit).await?;
-    if found.touches_messages() || *stopping.borrow() {
+    if !found.is_empty() || *stopping.borrow() {
         return Ok(found);
     }
     tracing::debug!("a poll of user {} waits for changes", user.0.0);

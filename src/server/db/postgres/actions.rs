@@ -456,6 +456,9 @@ impl PgTx<'_, '_> {
             ],
         )?;
         self.stamp(m.id, m.user)?;
+        if m.template.is_some() {
+            self.note_reach(business, m.user, now)?;
+        }
         let offer = m.category == Some(Category::Marketing);
         self.touch_chat(m.chat, now, &m.body, true, offer)?;
         let key = MetricKey::new(business, m.template, m.broadcast, now);

@@ -7,7 +7,11 @@ use crate::server::db::{DbError, DbResult};
 use tokio_postgres::Client;
 
 /// Every version of the schema, the first one first.
-const MIGRATIONS: &[&str] = &[include_str!("schema_1.sql")];
+const MIGRATIONS: &[&str] = &[
+    include_str!("schema_1.sql"),
+    include_str!("schema_2.sql"),
+    include_str!("schema_3.sql"),
+];
 
 /// The advisory lock held while the schema is upgraded ("parley" in ASCII).
 const UPGRADE_LOCK: i64 = 0x7061_726c_6579;

@@ -7,14 +7,40 @@ use crate::model::*;
 use crate::policy::quality::rate;
 use crate::policy::{Metrics, PolicyConfig, QualitySignals, StandingReport};
 use crate::server::db::{
-    Account, BroadcastState, ChangeRows, ChangedMessage, DbError, DbResult, ServerReads, Tombstone,
+    Account, BroadcastState, ChangeRows, ChangedDealing, ChangedMessage, DbError, DbResult,
+    ServerReads, Tombstone,
 };
 
-/// The businesses a user deals with (`$1`): a relation or a chat.
-const DEALT_WITH: &str = "SELECT business_id FROM relations WHERE user_id = $1
-    UNION SELECT business_id FROM chats WHERE user_id = $1 AND business_id IS NOT NULL";
-
 impl PgTx<'_, '_> {
+    /// Up to `limit` businesses `user` deals with that changed after `(change, id)`, in
+    /// `(change, business)` order; after `(0, 0)`, every one. A change to a business or its
+    /// restrictions reaches this through the user's relation or chat with it, which it stamps
+    /// with the user's next number (schema_3.sql).
+    fn changed_dealings(
+        &self,
+        user: UserId,
+        after: (i64, i64),
+        limit: usize,
+    ) -> DbResult<Vec<ChangedDealing>> {
+        self.list(
+            "SELECT business_id, min(change) AS first, max(change) AS last FROM (
+                SELECT business_id, change FROM relations WHERE user_id = $1 AND change >= $2
+                UNION ALL
+                SELECT business_id, change FROM chats
+                WHERE user_id = $1 AND change >= $2 AND business_id IS NOT NULL
+             ) AS changed WHERE change > $2 OR business_id > $3
+             GROUP BY business_id ORDER BY first, business_id LIMIT $4",
+            &[&user.0, &after.0, &after.1, &(limit as i64)],
+            |r| {
+                Ok(ChangedDealing {
+                    business: wrapped(r, "business_id", BusinessId)?,
+                    change: get(r, "first")?,
+                    last: get(r, "last")?,
+                })
+            },
+        )
+    }
+
     /// A business's quality signals over `(since, now]`.
     pub fn business_signals(
         &self,
@@ -408,18 +434,26 @@ impl ServerReads for PgTx<'_, '_> {
             messages,
             removed,
             decisions,
+            businesses: self.changed_dealings(user, after, limit)?,
+            prefs_change: get(
+                &self.one("SELECT prefs_change FROM users WHERE id = $1", &[&user.0])?,
+                "prefs_change",
+            )?,
         })
     }
 
-    fn dealings(&self, user: UserId) -> DbResult<Vec<(Business, Relation, Vec<Restriction>)>> {
+    fn dealings(
+        &self,
+        user: UserId,
+        among: &[BusinessId],
+    ) -> DbResult<Vec<(Business, Relation, Vec<Restriction>)>> {
+        let ids: Vec<i64> = among.iter().map(|b| b.0).collect();
         let mut dealings = self.list(
-            &format!(
-                "SELECT b.*, r.user_id AS related, r.subscribed, r.blocked, r.blocked_at,
-                    r.not_interested_at, r.interested_at, r.last_user_message_at, r.known
-                 FROM businesses b LEFT JOIN relations r ON r.user_id = $1 AND r.business_id = b.id
-                 WHERE b.id IN ({DEALT_WITH}) ORDER BY b.id"
-            ),
-            &[&user.0],
+            "SELECT b.*, r.user_id AS related, r.subscribed, r.blocked, r.blocked_at,
+                r.not_interested_at, r.interested_at, r.last_user_message_at, r.known
+             FROM businesses b LEFT JOIN relations r ON r.user_id = $1 AND r.business_id = b.id
+             WHERE b.id = ANY($2) ORDER BY b.id",
+            &[&user.0, &ids],
             |r| {
                 let relation = match get::<Option<i64>>(r, "related")? {
                     Some(_) => rows::relation(r)?,
@@ -429,11 +463,9 @@ impl ServerReads for PgTx<'_, '_> {
             },
         )?;
         let restrictions = self.list(
-            &format!(
-                "SELECT * FROM restrictions WHERE business_id IN ({DEALT_WITH})
-                 ORDER BY business_id, start, id"
-            ),
-            &[&user.0],
+            "SELECT * FROM restrictions WHERE business_id = ANY($1)
+             ORDER BY business_id, start, id",
+            &[&ids],
             rows::restriction,
         )?;
         for restriction in restrictions {
@@ -488,6 +520,14 @@ impl ServerReads for PgTx<'_, '_> {
         self.first(
             "SELECT result FROM applied_actions WHERE user_id = $1 AND key = $2",
             &[&user.0, &key],
+            |r| get(r, "result"),
+        )
+    }
+
+    fn applied_send(&self, business: BusinessId, key: &str) -> DbResult<Option<String>> {
+        self.first(
+            "SELECT result FROM applied_sends WHERE business_id = $1 AND key = $2",
+            &[&business.0, &key],
             |r| get(r, "result"),
         )
     }

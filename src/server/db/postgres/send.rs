@@ -99,19 +99,43 @@ impl PgTx<'_, '_> {
         Ok(MarketingHistory::from_records(records))
     }
 
-    /// Unique users a business reached with templates since `since`, and whether `user` is one.
-    fn reach(&self, business: BusinessId, user: UserId, since: Timestamp) -> DbResult<Reach> {
+    /// What the tier's rule needs to know: whether `user` is already reached since `since`
+    /// and, when not and the tier has a limit, how many are (counted up to the limit, the
+    /// most the rule compares). Its cost does not grow with the business's volume of messages.
+    fn tier_reach(
+        &self,
+        business: BusinessId,
+        user: UserId,
+        limit: Option<u32>,
+        since: Timestamp,
+    ) -> DbResult<Reach> {
         let row = self.one(
-            "SELECT count(DISTINCT user_id) AS unique_users, bool_or(user_id = $2) AS includes
-             FROM messages
-             WHERE business_id = $1 AND outcome = 'deliver' AND direction = 'in'
-                AND template_id IS NOT NULL AND delivered_at > $3",
+            "SELECT EXISTS (SELECT 1 FROM template_reach
+                WHERE business_id = $1 AND user_id = $2 AND at > $3) AS includes",
             &[&business.0, &user.0, &since.0],
         )?;
+        let includes_recipient: bool = get(&row, "includes")?;
+        let unique_users = match limit {
+            Some(limit) if !includes_recipient => {
+                self.reached_since(business, since, Some(limit))?
+            }
+            _ => 0,
+        };
         Ok(Reach {
-            unique_users: rows::small(&row, "unique_users")?,
-            includes_recipient: get::<Option<bool>>(&row, "includes")?.unwrap_or(false),
+            unique_users,
+            includes_recipient,
         })
+    }
+
+    /// Records that a business reached a user with a template at `at`, for the tier's check.
+    pub fn note_reach(&self, business: BusinessId, user: UserId, at: Timestamp) -> DbResult<()> {
+        self.execute(
+            "INSERT INTO template_reach (business_id, user_id, at) VALUES ($1, $2, $3)
+             ON CONFLICT (business_id, user_id)
+                DO UPDATE SET at = greatest(template_reach.at, excluded.at)",
+            &[&business.0, &user.0, &at.0],
+        )?;
+        Ok(())
     }
 
     fn inputs(
@@ -152,9 +176,10 @@ impl PgTx<'_, '_> {
     ) -> DbResult<Decision> {
         let restrictions = self.restrictions(inputs.business.id)?;
         let standing = standing(&inputs.business, &restrictions, config, now);
-        let reach = self.reach(
+        let reach = self.tier_reach(
             inputs.business.id,
             inputs.user.id,
+            standing.tier_limit,
             now - Span::hours(config.tiers.window_hours),
         )?;
         let history_days = config
@@ -341,6 +366,9 @@ impl PgTx<'_, '_> {
         self.stamp(id, attempt.user)?;
         if delivered {
             self.touch_chat(chat, at, body, true, category == Category::Marketing)?;
+            if attempt.template.is_some() {
+                self.note_reach(attempt.business, attempt.user, at)?;
+            }
         }
         Ok(id)
     }

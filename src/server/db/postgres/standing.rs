@@ -40,7 +40,7 @@ impl PgTx<'_, '_> {
             read_rate: (delivered > 0).then(|| read as f64 / delivered as f64),
             standing: standing(&b, &restrictions, policy, now),
             tier_limit: policy.tiers.limit(b.tier),
-            reached: self.reached_since(business, reach_since)?,
+            reached: self.reached_since(business, reach_since, None)?,
             strikes: self
                 .strikes(business)?
                 .into_iter()
@@ -52,13 +52,18 @@ impl PgTx<'_, '_> {
         })
     }
 
-    /// Unique users a business reached with templates since `since`.
-    fn reached_since(&self, business: BusinessId, since: Timestamp) -> DbResult<u32> {
+    /// How many users a business reached with templates since `since`, counted up to
+    /// `at_most` (all of them when `None`).
+    pub fn reached_since(
+        &self,
+        business: BusinessId,
+        since: Timestamp,
+        at_most: Option<u32>,
+    ) -> DbResult<u32> {
         let row = self.one(
-            "SELECT count(DISTINCT user_id) AS n FROM messages
-             WHERE business_id = $1 AND outcome = 'deliver' AND direction = 'in'
-                AND template_id IS NOT NULL AND delivered_at > $2",
-            &[&business.0, &since.0],
+            "SELECT count(*) AS n FROM (SELECT 1 FROM template_reach
+                WHERE business_id = $1 AND at > $2 LIMIT $3) AS reached",
+            &[&business.0, &since.0, &at_most.map(i64::from)],
         )?;
         small(&row, "n")
     }

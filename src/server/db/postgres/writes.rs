@@ -460,14 +460,29 @@ impl ServerWrites for PgTx<'_, '_> {
     }
 
     fn forget_actions_before(&self, before: Timestamp) -> DbResult<usize> {
-        let forgotten = self.execute("DELETE FROM applied_actions WHERE at < $1", &[&before.0])?;
-        Ok(usize::try_from(forgotten).unwrap_or(usize::MAX))
+        let actions = self.execute("DELETE FROM applied_actions WHERE at < $1", &[&before.0])?;
+        let sends = self.execute("DELETE FROM applied_sends WHERE at < $1", &[&before.0])?;
+        Ok(usize::try_from(actions + sends).unwrap_or(usize::MAX))
     }
 
     fn record_action(&self, user: UserId, key: &str, result: &str, at: Timestamp) -> DbResult<()> {
         self.execute(
             "INSERT INTO applied_actions (user_id, key, result, at) VALUES ($1, $2, $3, $4)",
             &[&user.0, &key, &result, &at.0],
+        )?;
+        Ok(())
+    }
+
+    fn record_send(
+        &self,
+        business: BusinessId,
+        key: &str,
+        result: &str,
+        at: Timestamp,
+    ) -> DbResult<()> {
+        self.execute(
+            "INSERT INTO applied_sends (business_id, key, result, at) VALUES ($1, $2, $3, $4)",
+            &[&business.0, &key, &result, &at.0],
         )?;
         Ok(())
     }
