@@ -26,42 +26,26 @@ mod support;
 #[path = "server/baseline.rs"]
 mod baseline;
 
+#[path = "server/load.rs"]
+mod load;
+
 use baseline::{Baseline, Commit};
+use load::{Figures, USERS, measure, print, print_header};
 use parley::model::{BusinessKind, Category, Span, TemplateStatus, Timestamp, UserId};
 use parley::policy::{PolicyConfig, Pricing};
-use parley::protocol::SendRequest;
 use parley::server::{add_business, add_user};
 use parley::store::{Attempt, NewBusiness, NewTemplate, Store, paths};
 use parley::sync::business_client::BusinessClient;
 use std::path::Path;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 use support::server::TestServer;
 
-/// Users the businesses write to (below the first messaging tier of 250 a day).
-const USERS: usize = 100;
 /// Concurrent business clients, one business each.
 const CLIENTS: [usize; 3] = [1, 8, 64];
 /// Deliveries of one business in its last 24 hours before the growth runs.
 const GROWTH: [usize; 4] = [0, 1_000, 10_000, 100_000];
 /// Clients of the one business in the growth runs.
 const GROWTH_CLIENTS: usize = 8;
-/// Sending before the measured period, to fill connection pools and caches.
-const WARM_UP: Duration = Duration::from_secs(1);
-
-/// One run's figures.
-struct Figures {
-    sent: usize,
-    elapsed: Duration,
-    p50: Duration,
-    p99: Duration,
-    max: Duration,
-}
-
-impl Figures {
-    fn rate(&self) -> f64 {
-        self.sent as f64 / self.elapsed.as_secs_f64()
-    }
-}
 
 fn main() {
     baseline::serve_if_asked();
@@ -82,9 +66,7 @@ fn main() {
         .enable_all()
         .build()
         .expect("a tokio runtime");
-    println!(
-        "what                      clients  submissions/s  p50       p99       max       sent"
-    );
+    print_header();
     let mut group = 0.0;
     for commit in [Commit::PerRequest, Commit::Group] {
         let f = runtime.block_on(run_baseline(commit, most, period));
@@ -108,21 +90,6 @@ fn main() {
         let first = *first.get_or_insert(f.rate());
         println!("  {:.2} of the rate with none", f.rate() / first);
     }
-}
-
-fn print(what: &str, clients: usize, f: &Figures) {
-    println!(
-        "{what:<24}  {clients:<7}  {:<13.0}  {:<8}  {:<8}  {:<8}  {}",
-        f.rate(),
-        ms(f.p50),
-        ms(f.p99),
-        ms(f.max),
-        f.sent
-    );
-}
-
-fn ms(d: Duration) -> String {
-    format!("{:.2} ms", d.as_secs_f64() * 1000.0)
 }
 
 /// Who sends in a Parley run.
@@ -229,59 +196,4 @@ async fn run_baseline(commit: Commit, clients: usize, period: Duration) -> Figur
         .map(|_| BusinessClient::new(&server.url, "baseline").expect("a client"))
         .collect();
     measure(clients, period).await
-}
-
-/// Every client sends at once, one request at a time: the load generator of every run.
-async fn measure(clients: Vec<BusinessClient>, period: Duration) -> Figures {
-    let tasks: Vec<_> = clients
-        .into_iter()
-        .enumerate()
-        .map(|(n, client)| tokio::spawn(sender(client, n, period)))
-        .collect();
-    let mut latencies = Vec::new();
-    let mut elapsed = Duration::ZERO;
-    for task in tasks {
-        let (times, took) = task.await.expect("a sender");
-        latencies.extend(times);
-        elapsed = elapsed.max(took);
-    }
-    latencies.sort_unstable();
-    let at = |q: f64| latencies[((latencies.len() as f64 * q) as usize).min(latencies.len() - 1)];
-    Figures {
-        sent: latencies.len(),
-        elapsed,
-        p50: at(0.50),
-        p99: at(0.99),
-        max: *latencies.last().expect("some submissions"),
-    }
-}
-
-/// Sends one message at a time: a warm-up, then `period` measured.
-async fn sender(client: BusinessClient, n: usize, period: Duration) -> (Vec<Duration>, Duration) {
-    let mut k = n;
-    let send = async |k: usize| {
-        let request = SendRequest {
-            to: format!("user{}", k % USERS),
-            template: Some("on_its_way".into()),
-            params: vec![format!("P-{k}")],
-            text: None,
-            key: None,
-        };
-        let started = Instant::now();
-        let sent = client.send(&request).await.expect("a submission");
-        assert!(sent.message.is_some(), "delivered: {:?}", sent.decision);
-        started.elapsed()
-    };
-    let warm_until = Instant::now() + WARM_UP.min(period);
-    while Instant::now() < warm_until {
-        send(k).await;
-        k += 1;
-    }
-    let mut times = Vec::new();
-    let started = Instant::now();
-    while started.elapsed() < period {
-        times.push(send(k).await);
-        k += 1;
-    }
-    (times, started.elapsed())
 }
