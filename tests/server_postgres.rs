@@ -63,6 +63,7 @@ fn a_database_that_cannot_be_reached_is_named_without_its_password() {
     assert!(
         ran.stderr
             .contains("PostgreSQL database parley on 127.0.0.1")
+            && ran.stderr.contains("Connection refused")
             && ran.stderr.contains("--database"),
         "{}",
         ran.stderr

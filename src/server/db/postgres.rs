@@ -25,7 +25,7 @@ use tokio::runtime::{Handle, Runtime};
 use tokio_postgres::NoTls;
 use tokio_postgres::config::Host;
 use tokio_postgres::{Config, IsolationLevel};
-use tx::{PgTx, db_error};
+use tx::{PgTx, db_error, explained};
 
 /// The PostgreSQL backend: a pool of connections to one database.
 pub struct PgDb {
@@ -171,8 +171,12 @@ impl PgDb {
     /// A connection from the pool.
     async fn client(&self) -> DbResult<Object> {
         self.pool.get().await.map_err(|e| {
+            let why = match &e {
+                deadpool_postgres::PoolError::Backend(e) => explained(e),
+                other => other.to_string(),
+            };
             DbError::Busy(format!(
-                "cannot reach the {}: {e}; check that PostgreSQL runs and --database names it",
+                "cannot reach the {}: {why}; check that PostgreSQL runs and --database names it",
                 self.location
             ))
         })
@@ -215,8 +219,9 @@ fn upgraded(config: &Config) -> DbResult<()> {
         runtime.block_on(async {
             let (mut client, connection) = config.connect(NoTls).await.map_err(|e| {
                 DbError::Failed(format!(
-                    "cannot connect to {}: {e}; check that PostgreSQL runs and --database names it",
-                    described(config)
+                    "cannot connect to {}: {}; check that PostgreSQL runs and --database names it",
+                    described(config),
+                    explained(&e)
                 ))
             })?;
             let driver = tokio::spawn(connection);

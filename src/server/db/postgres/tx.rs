@@ -91,13 +91,13 @@ impl<'t, 'c> PgTx<'t, 'c> {
 /// else is a failure for the operator.
 pub fn db_error(error: tokio_postgres::Error) -> DbError {
     let Some(code) = error.code() else {
-        return DbError::Failed(format!("PostgreSQL: {error}"));
+        return DbError::Failed(format!("PostgreSQL: {}", explained(&error)));
     };
     let clash = *code == SqlState::T_R_SERIALIZATION_FAILURE
         || *code == SqlState::T_R_DEADLOCK_DETECTED
         || *code == SqlState::UNIQUE_VIOLATION;
     if !clash {
-        return DbError::Failed(format!("PostgreSQL: {error}"));
+        return DbError::Failed(format!("PostgreSQL: {}", explained(&error)));
     }
     match error.as_db_error().and_then(|e| e.constraint()) {
         Some(NAME_TAKEN_USER | NAME_TAKEN_BUSINESS | NAME_TAKEN_TEMPLATE | NAME_TAKEN_REVIEWER) => {
@@ -106,6 +106,25 @@ pub fn db_error(error: tokio_postgres::Error) -> DbError {
             )
         }
         _ => DbError::Busy("the database was busy with a conflicting request; try again".into()),
+    }
+}
+
+/// What PostgreSQL said, with its code, detail and hint, or the connection's failure and its
+/// cause: the driver's own text for a database error is only "db error".
+pub fn explained(error: &tokio_postgres::Error) -> String {
+    match error.as_db_error() {
+        Some(db) => {
+            let mut said = format!("{} ({})", db.message(), db.code().code());
+            for extra in [db.detail(), db.hint()].into_iter().flatten() {
+                said.push_str("; ");
+                said.push_str(extra);
+            }
+            said
+        }
+        None => match std::error::Error::source(error) {
+            Some(cause) => format!("{error}: {cause}"),
+            None => error.to_string(),
+        },
     }
 }
 
