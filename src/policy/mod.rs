@@ -22,4 +22,4 @@ pub use decide::{Outgoing, Reach, Recipient, Standing, decide};
 pub use history::MarketingHistory;
 pub use metrics::Metrics;
 pub use quality::QualitySignals;
-pub use standing::StandingReport;
+pub use standing::{StandingFacts, StandingReport};

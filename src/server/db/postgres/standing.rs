@@ -4,10 +4,8 @@
 use super::rows::{self, get, small, wrapped};
 use super::tx::PgTx;
 use crate::model::*;
-use crate::policy::enforcement::standing;
-use crate::policy::quality::rate;
 use crate::policy::reinstatement::reviewable;
-use crate::policy::{PolicyConfig, StandingReport};
+use crate::policy::{PolicyConfig, StandingFacts, StandingReport};
 use crate::server::db::{DbResult, ServerReads};
 
 impl PgTx<'_, '_> {
@@ -18,38 +16,22 @@ impl PgTx<'_, '_> {
         policy: &PolicyConfig,
         now: Timestamp,
     ) -> DbResult<StandingReport> {
-        let mut b = self.business(business)?;
         let window = Span::days(policy.quality.window_days);
-        let days = self.figures_per_day(
-            MetricScope::Business(business),
-            (now - window).day_number() + 1,
-            now.day_number(),
-        )?;
-        let (read, delivered) = days
-            .iter()
-            .fold((0, 0), |(r, d), f| (r + f.read, d + f.delivered));
-        let restrictions = self.restrictions(business)?;
-        let strikes_since = now - Span::days(policy.enforcement.strike_window_days);
         let reach_since = now - Span::hours(policy.tiers.window_hours);
-        let signals = self.business_signals(business, now - window)?;
-        b.quality = rate(&signals, b.quality, &policy.quality);
-        Ok(StandingReport {
-            enough_recent_data: signals.enough_data(&policy.quality),
-            signals,
-            window_days: policy.quality.window_days,
-            read_rate: (delivered > 0).then(|| read as f64 / delivered as f64),
-            standing: standing(&b, &restrictions, policy, now),
-            tier_limit: policy.tiers.limit(b.tier),
+        let facts = StandingFacts {
+            business: self.business(business)?,
+            days: self.figures_per_day(
+                MetricScope::Business(business),
+                (now - window).day_number() + 1,
+                now.day_number(),
+            )?,
+            restrictions: self.restrictions(business)?,
+            signals: self.business_signals(business, now - window)?,
             reached: self.reached_since(business, reach_since, None)?,
-            strikes: self
-                .strikes(business)?
-                .into_iter()
-                .filter(|s| s.at > strikes_since)
-                .collect(),
-            restrictions,
+            strikes: self.strikes(business)?,
             review: self.review_state_at(business, now)?,
-            business: b,
-        })
+        };
+        Ok(StandingReport::from_facts(facts, policy, now))
     }
 
     /// How many users a business reached with templates since `since`, counted up to
