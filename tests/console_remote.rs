@@ -23,7 +23,6 @@ use parley::tui::console::{RemoteSession, RemoteSource};
 use parley::tui::render::{buffer_text, render};
 use parley::world::Assets;
 use std::future::Future;
-use std::time::{Duration, Instant};
 use support::console::keys;
 use support::server::*;
 
@@ -192,15 +191,13 @@ fn screen(session: &RemoteSession, config: &UiConfig) -> String {
 
 /// Polls `check` (after a refresh of the console) until it holds or the deadline passes.
 fn until(session: &mut RemoteSession, what: &str, check: impl Fn(&RemoteSession) -> bool) {
-    let start = Instant::now();
-    loop {
+    support::poll(what, || {
         session.update(Action::Refresh);
-        if check(session) {
-            return;
+        match check(session) {
+            true => Ok(()),
+            false => Err("the console did not show it".into()),
         }
-        assert!(start.elapsed() < DEADLINE, "timed out waiting for {what}");
-        std::thread::sleep(Duration::from_millis(50));
-    }
+    })
 }
 
 on_both_backends!(fn every_screen_shows_the_servers_numbers_and_a_broadcast_runs_in_parts);

@@ -86,15 +86,13 @@ fn y_on_the_banks_code_writes_one_osc52_with_just_the_code() {
     );
     parley.press("y");
     parley.wait_text(&["Copied the code 482913"]);
-    let deadline = std::time::Instant::now() + support::tmux::DEADLINE;
-    let writes = loop {
-        let output = std::fs::read(&capture).unwrap_or_default();
-        let writes = clipboard_writes(&output);
-        if !writes.is_empty() || std::time::Instant::now() > deadline {
-            break writes;
+    let writes = support::poll("the clipboard write in the pane's output", || {
+        let writes = clipboard_writes(&std::fs::read(&capture).unwrap_or_default());
+        match writes.is_empty() {
+            true => Err("no OSC 52 written yet".into()),
+            false => Ok(writes),
         }
-        std::thread::sleep(support::tmux::POLL);
-    };
+    });
     assert_eq!(
         writes,
         [b"482913".to_vec()],

@@ -11,3 +11,20 @@ pub mod postgres;
 pub mod server;
 pub mod synced;
 pub mod tmux;
+
+/// Tries `attempt` every [`tmux::POLL`] until it gives a value; fails after [`tmux::DEADLINE`]
+/// with `what` and the last attempt's account of what it saw.
+pub fn poll<T>(what: &str, mut attempt: impl FnMut() -> Result<T, String>) -> T {
+    let start = std::time::Instant::now();
+    loop {
+        match attempt() {
+            Ok(value) => return value,
+            Err(seen) => assert!(
+                start.elapsed() < tmux::DEADLINE,
+                "waited {:?} for {what}; {seen}",
+                tmux::DEADLINE
+            ),
+        }
+        std::thread::sleep(tmux::POLL);
+    }
+}

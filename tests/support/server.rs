@@ -278,21 +278,18 @@ pub fn poll_tool(
     what: &str,
     check: impl Fn(&Ran) -> bool,
 ) -> Ran {
-    let start = Instant::now();
-    loop {
+    super::poll(what, || {
         let ran = business_tool(url, token, args);
-        if check(&ran) {
-            return ran;
+        match check(&ran) {
+            true => Ok(ran),
+            false => Err(format!(
+                "`parley business {}` printed:\n{}{}",
+                args.join(" "),
+                ran.stdout,
+                ran.stderr
+            )),
         }
-        assert!(
-            start.elapsed() < DEADLINE,
-            "waited {DEADLINE:?} for {what}; `parley business {}` printed:\n{}{}",
-            args.join(" "),
-            ran.stdout,
-            ran.stderr
-        );
-        std::thread::sleep(super::tmux::POLL);
-    }
+    })
 }
 
 /// The line of a table the business tool printed that starts with `label`, spaces squeezed.
