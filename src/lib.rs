@@ -3,6 +3,8 @@
 
 #[macro_use]
 pub mod model;
+#[macro_use]
+pub mod i18n;
 pub mod business_cli;
 pub mod cli;
 pub mod cli_answer;

@@ -45,6 +45,7 @@ fn run() -> Result<()> {
     }
     let outer = cli.options;
     config_exists(&outer.config())?;
+    speak(&outer.config());
     match cli.command {
         Some(Command::World {
             data,
@@ -179,6 +180,25 @@ fn run_business_console(
         std::process::exit(parley::business_cli::EXIT_FAILED);
     };
     Ok(run_remote_console(&server, &token, config)?)
+}
+
+/// Puts in force the language config.toml's `language` asks for, else the locale's; a
+/// catalogue file of the user's that cannot be used is named on stderr.
+fn speak(options: &ConfigOptions) -> parley::i18n::Started {
+    let config_dir = paths::config_dir(None);
+    let file = options
+        .config
+        .clone()
+        .or_else(|| config_dir.as_ref().map(|d| d.join("config.toml")));
+    let configured = file
+        .and_then(|f| std::fs::read_to_string(f).ok())
+        .and_then(|text| text.parse::<toml::Table>().ok())
+        .and_then(|t| t.get("language")?.as_str().map(str::to_string));
+    let started = parley::i18n::start(configured, config_dir.as_deref());
+    for problem in &started.problems {
+        eprintln!("parley: {}", printable(&problem.to_string()));
+    }
+    started
 }
 
 /// A config file given with --config (or PARLEY_CONFIG) must exist, whatever the command.

@@ -18,18 +18,23 @@ use std::path::Path;
 /// Which modules of the crate each top-level module may name (besides itself).
 const LAYERS: &[(&str, &[&str])] = &[
     ("model", &[]),
+    ("i18n", &["model"]),
     ("policy", &["model"]),
-    ("store", &["model", "policy", "config_file"]),
+    ("store", &["model", "i18n", "policy", "config_file"]),
     ("protocol", &["model", "policy"]),
-    ("world", &["model", "policy", "store", "config_file"]),
+    (
+        "world",
+        &["model", "i18n", "policy", "store", "config_file"],
+    ),
     (
         "sync",
-        &["model", "policy", "store", "protocol", "wall_clock"],
+        &["model", "i18n", "policy", "store", "protocol", "wall_clock"],
     ),
     (
         "server",
         &[
             "model",
+            "i18n",
             "policy",
             "store",
             "protocol",
@@ -43,6 +48,7 @@ const LAYERS: &[(&str, &[&str])] = &[
         "tui",
         &[
             "model",
+            "i18n",
             "policy",
             "store",
             "sync",
@@ -56,6 +62,7 @@ const LAYERS: &[(&str, &[&str])] = &[
         "business_cli",
         &[
             "model",
+            "i18n",
             "policy",
             "protocol",
             "sync",
@@ -69,6 +76,7 @@ const LAYERS: &[(&str, &[&str])] = &[
         "review_cli",
         &[
             "model",
+            "i18n",
             "policy",
             "protocol",
             "sync",
@@ -76,7 +84,7 @@ const LAYERS: &[(&str, &[&str])] = &[
             "cli_options",
         ],
     ),
-    ("cli_answer", &["model", "protocol", "sync"]),
+    ("cli_answer", &["model", "i18n", "protocol", "sync"]),
     ("cli_options", &[]),
     (
         "cli",

@@ -36,6 +36,8 @@ struct ConfigToml {
     /// A server to sync with, and the user's token on it.
     server: Option<String>,
     token: Option<String>,
+    /// The language to speak ("en", "es"), over the environment's locale.
+    language: Option<String>,
 }
 
 /// Everything the interface reads from configuration.
@@ -47,6 +49,8 @@ pub struct UiConfig {
     /// The server and token from config.toml, when set there.
     pub server: Option<String>,
     pub token: Option<String>,
+    /// The language config.toml asks for, when it does.
+    pub language: Option<String>,
 }
 
 impl UiConfig {
@@ -58,6 +62,7 @@ impl UiConfig {
             theme: Theme::default_theme(no_color),
             server: None,
             token: None,
+            language: None,
         }
     }
 
@@ -87,6 +92,7 @@ impl UiConfig {
             theme: Theme::load(&parsed.theme, no_color, name)?,
             server: parsed.server,
             token: parsed.token,
+            language: parsed.language,
         })
     }
 }
