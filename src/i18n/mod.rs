@@ -23,15 +23,23 @@ macro_rules! tr {
 mod catalogue;
 mod choice;
 mod format;
+pub mod labels;
 
 pub use catalogue::{Catalogue, Catalogues, LoadProblem};
 pub use choice::{Requested, from_environment, language_tag};
 pub use format::{credits, day_time, number, percent, short_date, time_of_day};
+pub use labels::Label;
 
 use std::cell::RefCell;
 use std::sync::{Arc, LazyLock, RwLock};
 
 pub use fluent_bundle::{FluentArgs as Args, FluentValue as Arg};
+
+/// Marks a message id kept in a table to be written later (a command's label): the id is
+/// checked against the catalogues like one given to `tr!`.
+pub const fn i18n_id(id: &'static str) -> &'static str {
+    id
+}
 
 /// Turns a Rust value into a message argument: numbers stay numbers (for plurals and
 /// grouping), everything else is text.

@@ -164,7 +164,10 @@ pub fn footer(keymap: &Keymap, state: &ConsoleState) -> Vec<FooterItem> {
         .filter(|c| c.footer && shown(state, &c.action));
     for c in commands {
         if let Some(key) = keymap.key_for(mode, &c.action) {
-            items.push(FooterItem::Key(key, label(state, &c).to_string()));
+            items.push(FooterItem::Key(
+                key,
+                crate::i18n::text(label(state, &c), None),
+            ));
         }
     }
     items

@@ -360,7 +360,7 @@ fn find_commands(view: &ChatView) -> Vec<Command> {
 
 /// Footer hints: "key label" pairs for where the user is, then the global ones. Until the
 /// demo world's clock first moves, the key that moves it comes first.
-pub fn footer(keymap: &Keymap, state: &UiState) -> Vec<(String, &'static str)> {
+pub fn footer(keymap: &Keymap, state: &UiState) -> Vec<(String, String)> {
     let start = state
         .clock_untouched
         .then(|| cmd(Action::AdvanceDay, "clock +1 day", true));

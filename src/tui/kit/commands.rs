@@ -2,11 +2,13 @@
 //! drawn from those lists and the keymap, so help never goes stale.
 
 use super::keymap::{KeyAction, KeyMode, Keymap};
+use crate::i18n::{self, i18n_id};
 
 /// A command of a mode: what it does, and whether the footer shows it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Command<A> {
     pub action: A,
+    /// The catalogue id of what the command does.
     pub label: &'static str,
     pub footer: bool,
 }
@@ -22,12 +24,12 @@ pub fn cmd<A>(action: A, label: &'static str, footer: bool) -> Command<A> {
 
 /// The commands every app has, by keymap name, with their labels and footer flags.
 const GLOBAL: [(&str, &str, bool); 6] = [
-    ("help", "help", true),
-    ("notices", "notices", false),
-    ("command_line", "command line (Tab completes)", false),
-    ("advance_hour", "clock +1 hour", false),
-    ("advance_day", "clock +1 day", false),
-    ("quit", "quit", false),
+    ("help", i18n_id("kit-cmd-help"), true),
+    ("notices", i18n_id("kit-cmd-notices"), false),
+    ("command_line", i18n_id("kit-cmd-command-line"), false),
+    ("advance_hour", i18n_id("kit-cmd-advance-hour"), false),
+    ("advance_day", i18n_id("kit-cmd-advance-day"), false),
+    ("quit", i18n_id("kit-cmd-quit"), false),
 ];
 
 /// Commands that work in every mode of an app (unless a mode binds the key otherwise).
@@ -38,12 +40,12 @@ pub fn global<A: KeyAction>() -> Vec<Command<A>> {
         .collect()
 }
 
-/// One group of help: its title, then each command's keys and label.
-pub type HelpGroup = (&'static str, Vec<(String, &'static str)>);
+/// One group of help: its title, then each command's keys and label, in the language in force.
+pub type HelpGroup = (String, Vec<(String, String)>);
 
 /// An app's modes with their commands, as help lists them.
 pub trait Commands: KeyMode {
-    /// The title of the mode's group in help.
+    /// The catalogue id of the title of the mode's group in help.
     fn title(self) -> &'static str;
     /// The commands of the mode.
     fn commands(self) -> Vec<Command<Self::Action>>;
@@ -54,12 +56,12 @@ pub fn rows<M: KeyMode>(
     keymap: &Keymap,
     mode: M,
     commands: Vec<Command<M::Action>>,
-) -> Vec<(String, &'static str)> {
+) -> Vec<(String, String)> {
     commands
         .into_iter()
         .filter_map(|c| {
             let keys = keymap.keys_for(mode, &c.action);
-            (!keys.is_empty()).then(|| (keys.join(" "), c.label))
+            (!keys.is_empty()).then(|| (keys.join(" "), i18n::text(c.label, None)))
         })
         .collect()
 }
@@ -68,7 +70,10 @@ pub fn rows<M: KeyMode>(
 pub fn help_groups<M: Commands>(keymap: &Keymap, modes: &[M]) -> Vec<HelpGroup> {
     modes
         .iter()
-        .map(|mode| (mode.title(), rows(keymap, *mode, mode.commands())))
+        .map(|mode| {
+            let title = i18n::text(mode.title(), None);
+            (title, rows(keymap, *mode, mode.commands()))
+        })
         .collect()
 }
 
@@ -78,7 +83,7 @@ pub fn everywhere<M: KeyMode>(
     mode: M,
     global: Vec<Command<M::Action>>,
 ) -> HelpGroup {
-    ("Everywhere", rows(keymap, mode, global))
+    (tr!("kit-help-everywhere"), rows(keymap, mode, global))
 }
 
 /// "key label" pairs for the footer commands of `mode` that have a key there.
@@ -86,10 +91,13 @@ pub fn hints<M: KeyMode>(
     keymap: &Keymap,
     mode: M,
     commands: impl IntoIterator<Item = Command<M::Action>>,
-) -> Vec<(String, &'static str)> {
+) -> Vec<(String, String)> {
     commands
         .into_iter()
         .filter(|c| c.footer)
-        .filter_map(|c| keymap.key_for(mode, &c.action).map(|k| (k, c.label)))
+        .filter_map(|c| {
+            let label = i18n::text(c.label, None);
+            keymap.key_for(mode, &c.action).map(|k| (k, label))
+        })
         .collect()
 }

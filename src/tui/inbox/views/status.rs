@@ -125,7 +125,7 @@ fn footer_line(state: &UiState, theme: &Theme, keymap: &Keymap, cells: usize) ->
     let mut spans = Vec::new();
     let mut used = 0;
     for (key, label) in commands::footer(keymap, state) {
-        let piece = width(&key) + width(label) + 3;
+        let piece = width(&key) + width(&label) + 3;
         if used + piece > cells {
             break;
         }
