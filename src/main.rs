@@ -330,13 +330,13 @@ fn run_world(data_dir: &std::path::Path, assets: &Assets, action: WorldAction) -
                     std::thread::sleep(std::time::Duration::from_millis(pace_ms));
                 }
             })?;
-            writeln!(out, "Clock: {}", until.long())?;
+            writeln!(out, "{}", world::clock_line(until))?;
         }
         WorldAction::Summary => {
             let summary = world::summary(&store, assets)?.to_string();
             write!(out, "{}", printable(&summary))?
         }
-        WorldAction::Clock => writeln!(out, "{}", now.long())?,
+        WorldAction::Clock => writeln!(out, "{}", parley::i18n::day_time(now))?,
         WorldAction::Reset { .. } => unreachable!("reset runs before the store opens"),
     }
     Ok(())

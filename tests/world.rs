@@ -482,3 +482,71 @@ fn a_week_in_one_step_equals_seven_days_one_by_one() {
     let (_b, _sb, daily) = world_after(&[Span::days(1); 7]);
     assert_eq!(whole, daily);
 }
+
+// --- the world in Spanish ----------------------------------------------------------------------
+
+/// What a week does to each business, leaving out the words: outcomes and reasons, templates'
+/// review results, strikes, restrictions and refused broadcasts.
+fn story(summary: &Summary) -> Vec<String> {
+    summary
+        .businesses
+        .iter()
+        .map(|b| {
+            let templates: Vec<_> = b
+                .templates
+                .iter()
+                .map(|(t, _)| (t.name.clone(), t.status, t.category, t.review))
+                .collect();
+            let strikes: Vec<_> = b.strikes.iter().map(|s| (s.at, s.cause)).collect();
+            let restrictions: Vec<_> = b.restrictions.iter().map(|r| (r.kind, r.start)).collect();
+            format!(
+                "{} {:?} {:?} {templates:?} {strikes:?} {restrictions:?} {} {:?}",
+                b.business.name,
+                b.to_me,
+                b.to_all,
+                b.refused.len(),
+                b.business.quality
+            )
+        })
+        .collect()
+}
+
+/// A week of the built-in world as Parley picks it when it speaks `language`.
+fn week_in(language: &str) -> (TempDir, Store, Summary) {
+    let catalogue = parley::i18n::Catalogues::embedded().get(language).unwrap();
+    parley::i18n::scoped(catalogue, || {
+        let assets = Assets::built_in();
+        let (dir, mut store) = open_world();
+        advance_by(&mut store, &assets, Span::days(7));
+        let summary = world::summary(&store, &assets).unwrap();
+        (dir, store, summary)
+    })
+}
+
+#[test]
+fn the_spanish_world_tells_the_same_week_in_spanish() {
+    let (_e, _se, english) = week_in("en");
+    let (_s, spanish_store, spanish) = week_in("es");
+    assert_eq!(story(&spanish), story(&english));
+    let me = me(&spanish_store);
+    let bodies: Vec<String> = spanish_store
+        .db()
+        .chats(me, ChatFilter::All, ChatOrder::Recent, 0, 100)
+        .unwrap()
+        .iter()
+        .flat_map(|c| spanish_store.db().last_messages(c.id, 100).unwrap())
+        .map(|m| m.body)
+        .collect();
+    assert!(
+        bodies
+            .iter()
+            .any(|b| b.contains("es tu código de Banco Claro")),
+        "the bank's code reads in Spanish: {bodies:?}"
+    );
+    assert!(
+        !bodies
+            .iter()
+            .any(|b| b.contains("is your Banco Claro code")),
+        "no English message is left in the Spanish world"
+    );
+}

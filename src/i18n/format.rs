@@ -116,6 +116,11 @@ pub fn time_of_day(at: Timestamp) -> String {
     at.clock()
 }
 
+/// "3 Dec 09:05" / "3 dic 09:05".
+pub fn date_time(at: Timestamp) -> String {
+    format!("{} {}", short_date(at), at.clock())
+}
+
 /// "Tue 24 Nov 09:05" / "mar 24 nov 09:05".
 pub fn day_time(at: Timestamp) -> String {
     let c = at.civil();

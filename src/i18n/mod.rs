@@ -27,7 +27,7 @@ pub mod labels;
 
 pub use catalogue::{Catalogue, Catalogues, LoadProblem};
 pub use choice::{Requested, from_environment, language_tag};
-pub use format::{credits, day_time, number, percent, short_date, time_of_day};
+pub use format::{credits, date_time, day_time, number, percent, short_date, time_of_day};
 pub use labels::Label;
 
 use std::cell::RefCell;

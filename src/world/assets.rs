@@ -9,6 +9,17 @@ use std::path::{Path, PathBuf};
 const POLICY: &str = include_str!("../../assets/policy.toml");
 const PRICING: &str = include_str!("../../assets/pricing.toml");
 const WORLD: &str = include_str!("../../assets/world.toml");
+/// The same world with its messages in Spanish.
+const WORLD_ES: &str = include_str!("../../assets/i18n/es/world.toml");
+
+/// The built-in world for the language in force: its file name and text. A language without a
+/// world of its own gets the English one.
+fn built_in_world() -> (&'static str, &'static str) {
+    match crate::i18n::language().as_str() {
+        "es" => ("i18n/es/world.toml", WORLD_ES),
+        _ => ("world.toml", WORLD),
+    }
+}
 
 /// The rules, the prices and the world, checked.
 #[derive(Debug, Clone)]
@@ -47,7 +58,7 @@ impl Assets {
         let policy = config_file::policy(&name, &text)?;
         let (name, text) = read(dir, "pricing.toml", PRICING)?;
         let pricing = config_file::pricing(&name, &text)?;
-        let (name, text) = read(dir, "world.toml", WORLD)?;
+        let (name, text) = read_world(dir)?;
         let world = World::from_toml(&name, &text)?;
         Ok(Assets {
             policy,
@@ -55,6 +66,16 @@ impl Assets {
             world,
         })
     }
+}
+
+/// world.toml from `dir` when it is there, else the built-in world of the language in force.
+fn read_world(dir: Option<&Path>) -> Result<(String, String), ConfigError> {
+    let (file, text) = built_in_world();
+    let (name, text) = read(dir, "world.toml", text)?;
+    Ok(match name.ends_with("(built in)") {
+        true => (format!("assets/{file} (built in)"), text),
+        false => (name, text),
+    })
 }
 
 fn read(dir: Option<&Path>, file: &str, built_in: &str) -> Result<(String, String), ConfigError> {

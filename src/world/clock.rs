@@ -4,6 +4,7 @@
 
 use super::def::{Event, Source, Target};
 use super::{Assets, WorldError};
+use crate::i18n::{Label, credits, date_time, number};
 use crate::model::*;
 use crate::policy::enforcement::Change;
 use crate::store::{Attempt, BroadcastRequest, SendResult, Store, Tx};
@@ -28,15 +29,20 @@ impl std::fmt::Display for Progress {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             Progress::Message { at, line } | Progress::Sent { at, line } => {
-                write!(f, "{}  {line}", at.long())
+                write!(f, "{}  {line}", crate::i18n::day_time(*at))
             }
             Progress::Enforcement {
                 at,
                 business,
                 change,
-            } => write!(f, "{}  {business}: {change}", at.long()),
+            } => write!(f, "{}  {business}: {change}", crate::i18n::day_time(*at)),
         }
     }
+}
+
+/// "Clock: Fri 27 Nov 08:00", the last line of `parley world advance`.
+pub fn clock_line(at: Timestamp) -> String {
+    tr!("world-clock", now = crate::i18n::day_time(at))
 }
 
 /// Writes the demo world into a store that lacks it, then runs what the script has at or
@@ -129,35 +135,54 @@ fn hourly_review(tx: &Tx, assets: &Assets, now: Timestamp) -> crate::store::Resu
 fn describe(tx: &Tx, change: &Change, assets: &Assets) -> crate::store::Result<Option<String>> {
     let template_name = |id| tx.db().template(id).map(|t| t.name);
     Ok(Some(match change {
-        Change::Quality { from, to } => format!("quality {} -> {}", from.label(), to.label()),
+        Change::Quality { from, to } => {
+            tr!("world-change-quality", from = from.text(), to = to.text())
+        }
         Change::TemplatePaused {
             template,
             until,
             pause_number,
-        } => format!(
-            "template '{}' paused (pause {pause_number}) until {}",
-            template_name(*template)?,
-            until.date_time()
+        } => tr!(
+            "world-change-template-paused",
+            template = template_name(*template)?,
+            pause = *pause_number,
+            until = date_time(*until)
         ),
         Change::TemplateDisabled { template } => {
-            format!("template '{}' disabled", template_name(*template)?)
+            tr!(
+                "world-change-template-disabled",
+                template = template_name(*template)?
+            )
         }
         Change::TemplateResumed { template } => {
-            format!("template '{}' resumed", template_name(*template)?)
+            tr!(
+                "world-change-template-resumed",
+                template = template_name(*template)?
+            )
         }
-        Change::Strike(s) => format!("strike: {}", s.detail),
-        Change::Restriction(r) => format!(
-            "restriction: {}{}",
-            r.kind.label(),
-            r.end
-                .filter(|e| *e != r.start)
-                .map(|e| format!(" until {}", e.date_time()))
-                .unwrap_or_default()
-        ),
-        Change::Tier { to, reason, .. } => format!(
-            "messaging tier now {} ({reason})",
-            assets.policy.tiers.label(*to)
-        ),
+        Change::Strike(s) => tr!("world-change-strike", detail = s.detail.as_str()),
+        Change::Restriction(r) => {
+            let kind = r.kind.text();
+            match r.end.filter(|e| *e != r.start) {
+                Some(end) => tr!(
+                    "world-change-restriction-until",
+                    kind = kind,
+                    until = date_time(end)
+                ),
+                None => tr!("world-change-restriction", kind = kind),
+            }
+        }
+        Change::Tier { to, reason, .. } => {
+            let limit = match assets.policy.tiers.limit(*to) {
+                Some(limit) => number(limit),
+                None => tr!("world-tier-unlimited"),
+            };
+            tr!(
+                "world-change-tier",
+                limit = limit,
+                reason = reason.to_string()
+            )
+        }
         Change::LowSince(_) | Change::TemplateQuality { .. } => return Ok(None),
     }))
 }
@@ -193,7 +218,11 @@ fn run_event(tx: &Tx, assets: &Assets, event: &Event) -> crate::store::Result<Ve
             let contact = contact_id(tx, ids.me, name)?;
             match tx.receive_personal(ids.me, contact, &text, at)? {
                 Some(_) => format!("{name} -> {}: {}", def.world.me, text),
-                None => format!("{name} -> {}: blocked, not kept", def.world.me),
+                None => format!(
+                    "{name} -> {}: {}",
+                    def.world.me,
+                    tr!("world-blocked-not-kept")
+                ),
             }
         }
         (Source::Me, &Target::Friend(f)) => {
@@ -263,16 +292,17 @@ fn business_event(
         match tx.broadcast(&req, &assets.policy, &assets.pricing, event.at) {
             Ok(outcome) => {
                 let s = outcome.settlement;
-                let header = format!(
-                    "broadcast, charged {}, {} returned",
-                    crate::model::number::credits(s.charged),
-                    crate::model::number::credits(s.refunded)
+                let header = tr!(
+                    "world-broadcast-settled",
+                    charged = credits(s.charged),
+                    returned = credits(s.refunded)
                 );
                 (outcome.results, header)
             }
             Err(crate::store::StoreError::Budget(refusal)) => {
                 tx.record_refused_broadcast(&req, &refusal, &assets.pricing, event.at)?;
-                let line = format!("{}: broadcast refused: {refusal}", def.name);
+                let refused = tr!("world-broadcast-refused", refusal = refusal.to_string());
+                let line = format!("{}: {refused}", def.name);
                 return Ok(vec![Progress::Sent { at: event.at, line }]);
             }
             Err(e) => return Err(e),
@@ -370,11 +400,11 @@ fn summarise(
         .template
         .as_deref()
         .map(|t| format!("'{t}'"))
-        .unwrap_or_else(|| "a message".into());
+        .unwrap_or_else(|| tr!("world-a-message"));
     let mine = results.iter().find(|(u, _)| *u == me).map(|(_, r)| {
         format!(
             "{me_name}: {} ({})",
-            r.decision.outcome.label(),
+            r.decision.outcome.text(),
             r.decision.reason
         )
     });
@@ -393,15 +423,22 @@ fn summarise(
         }
         let counts: Vec<String> = tally
             .iter()
-            .map(|((o, reason), n)| format!("{n} {} ({reason})", o.label().to_lowercase()))
+            .map(|((o, reason), n)| super::summary::outcome_count(*n, *o, &format!(" ({reason})")))
             .collect();
-        parts.push(format!("{} others: {}", others.len(), counts.join(", ")));
+        let count = others.len();
+        let tally = counts.join(", ");
+        parts.push(tr!("world-others", count = count, tally = tally));
     }
     if !header.is_empty() {
         parts.push(header.to_string());
     }
     Progress::Sent {
         at: event.at,
-        line: format!("{business} sends {what} -> {}", parts.join("; ")),
+        line: tr!(
+            "world-business-sends",
+            business = business,
+            what = what,
+            parts = parts.join("; ")
+        ),
     }
 }

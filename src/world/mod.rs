@@ -9,7 +9,7 @@ mod seed;
 mod summary;
 
 pub use assets::{Assets, WorldError};
-pub use clock::{Progress, advance, script_over, seed};
+pub use clock::{Progress, advance, clock_line, script_over, seed};
 pub use def::{Event, Source, Target, World, parse_at};
 pub use reset::{StoreFile, inspect, reset};
 pub use seed::is_seeded;

@@ -2,7 +2,7 @@
 //! quality, tier, strikes and restrictions, and its templates' review results.
 
 use super::{Assets, WorldError};
-use crate::model::number::{credits, grouped};
+use crate::i18n::{Label, credits, date_time, day_time, number};
 use crate::model::*;
 use crate::store::Store;
 use std::collections::BTreeMap;
@@ -46,10 +46,30 @@ impl Tally {
                 } else {
                     format!(" ({})", reasons.join(", "))
                 };
-                format!("{} {}{detail}", self.count(*o), o.label().to_lowercase())
+                outcome_count(self.count(*o), *o, &detail)
             })
             .collect();
         parts.join(" · ")
+    }
+}
+
+/// "3 held (not_subscribed 3)": a count of one outcome, with `detail` after it.
+pub(super) fn outcome_count(count: u32, outcome: Outcome, detail: &str) -> String {
+    tr!(
+        "world-summary-outcome-count",
+        count = count,
+        number = number(count),
+        outcome = outcome_word(outcome),
+        detail = detail
+    )
+}
+
+/// "delivered", "held", "rejected" as the summary counts them.
+fn outcome_word(outcome: Outcome) -> String {
+    match outcome {
+        Outcome::Deliver => tr!("world-summary-delivered"),
+        Outcome::Hold => tr!("world-summary-held"),
+        Outcome::Reject => tr!("world-summary-rejected"),
     }
 }
 
@@ -170,15 +190,19 @@ fn my_messages(
 impl fmt::Display for Summary {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let elapsed = (self.now - self.start).0 / 3600;
+        let title = tr!(
+            "world-summary-title",
+            now = day_time(self.now),
+            days = elapsed / 24,
+            hours = elapsed % 24
+        );
+        writeln!(f, "{title}")?;
+        writeln!(f)?;
         writeln!(
             f,
-            "Parley demo world, {} ({} days {} hours after the start)",
-            self.now.long(),
-            elapsed / 24,
-            elapsed % 24
+            "{}",
+            tr!("world-summary-what-reached", me = self.me.as_str())
         )?;
-        writeln!(f)?;
-        writeln!(f, "What reached {}", self.me)?;
         for b in &self.businesses {
             writeln!(f, "  {:<20} {}", b.business.name, b.to_me.line())?;
         }
@@ -195,28 +219,35 @@ impl Summary {
         let mut out = String::new();
         let biz = &b.business;
         let verified = if biz.verified {
-            "verified"
+            tr!("world-summary-verified")
         } else {
-            "not verified"
+            tr!("world-summary-not-verified")
         };
-        let _ = writeln!(out, "{} ({}, {verified})", biz.name, biz.kind.label());
+        let _ = writeln!(out, "{} ({}, {verified})", biz.name, biz.kind.text());
         let window_start = self.now - Span::days(90);
         let strikes = b.strikes.iter().filter(|s| s.at > window_start).count();
         let tier = match b.standing.tier_limit {
             Some(limit) if Some(limit) != self.tier_limits.get(biz.tier).copied().flatten() => {
-                format!("up to {} people a day (tier lowered)", grouped(limit))
+                tr!(
+                    "world-summary-tier-lowered",
+                    limit = limit,
+                    people = number(limit)
+                )
             }
-            Some(limit) => format!("up to {} people a day", grouped(limit)),
-            None => "no daily limit".to_string(),
+            Some(limit) => tr!("world-summary-tier", limit = limit, people = number(limit)),
+            None => tr!("world-summary-no-daily-limit"),
         };
-        let _ = writeln!(
-            out,
-            "  Quality {} · {tier} · {strikes} strikes in 90 days · budget {}",
-            biz.quality.label(),
-            credits(biz.budget)
+        let standing = tr!(
+            "world-summary-standing",
+            quality = biz.quality.text(),
+            tier = tier,
+            strikes = strikes,
+            budget = credits(biz.budget)
         );
-        let _ = writeln!(out, "  Everyone: {}", b.to_all.line());
-        let _ = writeln!(out, "  Templates");
+        let _ = writeln!(out, "  {standing}");
+        let everyone = tr!("world-summary-everyone", tally = b.to_all.line());
+        let _ = writeln!(out, "  {everyone}");
+        let _ = writeln!(out, "  {}", tr!("world-summary-templates"));
         for (t, log) in &b.templates {
             let category = if t.category == t.requested_category {
                 t.category.to_string()
@@ -228,7 +259,7 @@ impl Summary {
                 .filter(|e| e.status == TemplateStatus::Paused)
                 .count();
             let history = if pauses > 0 {
-                format!("; paused {pauses}x")
+                format!("; {}", tr!("world-summary-paused-times", count = pauses))
             } else {
                 String::new()
             };
@@ -243,45 +274,45 @@ impl Summary {
             );
         }
         if !b.refused.is_empty() {
-            let _ = writeln!(out, "  Broadcasts refused for their budget");
+            let _ = writeln!(out, "  {}", tr!("world-summary-refused-broadcasts"));
             for r in &b.refused {
                 let Some(short) = r.refused else { continue };
-                let _ = writeln!(
-                    out,
-                    "    {}  needed {} for {} eligible people, the budget held {}",
-                    r.created_at.date_time(),
-                    credits(short.needed),
-                    r.audience,
-                    credits(short.available)
+                let refusal = tr!(
+                    "world-summary-refused-broadcast",
+                    needed = credits(short.needed),
+                    count = r.audience,
+                    people = number(r.audience),
+                    available = credits(short.available)
                 );
+                let _ = writeln!(out, "    {}  {refusal}", date_time(r.created_at));
             }
         }
         if !b.strikes.is_empty() {
-            let _ = writeln!(out, "  Strikes");
+            let _ = writeln!(out, "  {}", tr!("world-summary-strikes"));
             for s in &b.strikes {
-                let _ = writeln!(out, "    {}  {}", s.at.date_time(), s.detail);
+                let _ = writeln!(out, "    {}  {}", date_time(s.at), s.detail);
             }
         }
         if !b.restrictions.is_empty() {
-            let _ = writeln!(out, "  Restrictions");
+            let _ = writeln!(out, "  {}", tr!("world-summary-restrictions"));
             for r in &b.restrictions {
                 let end = match r.end {
                     Some(e) if e == r.start => String::new(),
-                    Some(e) => format!(" until {}", e.date_time()),
-                    None => " until reviewed".to_string(),
+                    Some(e) => format!(" {}", tr!("world-summary-until", at = date_time(e))),
+                    None => format!(" {}", tr!("world-summary-until-reviewed")),
                 };
                 let state = if r.kind == RestrictionKind::Warning && r.current_at(self.now) {
-                    " [shown]"
+                    format!(" [{}]", tr!("world-summary-shown"))
                 } else if r.active_at(self.now) {
-                    " [in force]"
+                    format!(" [{}]", tr!("world-summary-in-force"))
                 } else {
-                    ""
+                    String::new()
                 };
                 let _ = writeln!(
                     out,
                     "    {}  {}{end}{state}: {}",
-                    r.start.date_time(),
-                    r.kind.label(),
+                    date_time(r.start),
+                    r.kind.text(),
                     r.reason
                 );
             }
