@@ -11,26 +11,35 @@ use crate::store::Store;
 use crate::world::{self, Assets};
 use crossterm::event::KeyEvent;
 
-/// The keys that reach a named screen from a fresh start, for `parley render --screen`.
-pub fn screen_script(name: &str) -> Option<&'static str> {
+/// The keys that reach a named screen from a fresh start, for `parley render --screen`. The
+/// scripts name a business by its key in world.toml, so a translated world works too.
+pub fn screen_script(name: &str, assets: &Assets) -> Option<String> {
+    let open = |key: &str, then: &[&str]| {
+        let business = assets
+            .world
+            .def
+            .businesses
+            .iter()
+            .find(|b| b.key == key)
+            .map_or(key, |b| b.name.as_str());
+        format!("/ \"{business}\" {}", then.join(" "))
+    };
     Some(match name {
-        "inbox" => "",
-        "chat" => "/ \"Rutas Bus\" enter",
-        "first-contact" => "/ \"QuickCash\" enter",
-        "held" => "6",
-        "why" => "/ \"Rutas Bus\" enter w",
-        "report" => "/ \"QuickCash\" enter esc !",
-        "block" => "/ \"QuickCash\" enter esc b",
-        "profile" => "/ \"QuickCash\" enter esc p",
-        "subscriptions" => "S",
-        "settings" => ",",
-        "help" => "?",
-        "search" => "/ \"ticket\"",
-        "console-templates" => "",
-        "console-compose" => "2",
-        "console-metrics" => "3",
-        "console-standing" => "4",
-        "demo" => "",
+        "inbox" | "console-templates" | "demo" => String::new(),
+        "chat" => open("rutas", &["enter"]),
+        "first-contact" => open("quickcash", &["enter"]),
+        "held" => "6".into(),
+        "why" => open("rutas", &["enter", "w"]),
+        "report" => open("quickcash", &["enter", "esc", "!"]),
+        "block" => open("quickcash", &["enter", "esc", "b"]),
+        "profile" => open("quickcash", &["enter", "esc", "p"]),
+        "subscriptions" => "S".into(),
+        "settings" => ",".into(),
+        "help" => "?".into(),
+        "search" => format!("/ \"{}\"", "ticket"),
+        "console-compose" => "2".into(),
+        "console-metrics" => "3".into(),
+        "console-standing" => "4".into(),
         _ => return None,
     })
 }
@@ -66,18 +75,19 @@ pub fn named_screen(
     keys: &str,
     advance: &str,
 ) -> Result<String, String> {
-    let script = screen_script(screen).ok_or_else(|| {
-        format!(
-            "unknown screen `{screen}`; screens are {}",
-            SCREENS.join(", ")
+    let script = screen_script(screen, &assets).ok_or_else(|| {
+        tr!(
+            "kit-render-unknown-screen",
+            screen = screen,
+            screens = SCREENS.join(", ")
         )
     })?;
     let keys = parse_keys(&format!("{script} {keys}"))?;
     let mut store = Store::open_in_memory().map_err(|e| e.to_string())?;
     world::seed(&mut store, &assets).map_err(|e| e.to_string())?;
     if advance != "0" {
-        let span = Span::parse(advance)
-            .ok_or_else(|| format!("`{advance}` is not a span of time; write it like 1d4h"))?;
+        let span =
+            Span::parse(advance).ok_or_else(|| tr!("kit-render-not-a-span", advance = advance))?;
         world::advance(&mut store, &assets, assets.world.start + span, |_| {})
             .map_err(|e| e.to_string())?;
     }
