@@ -109,7 +109,7 @@ fn run() -> Result<()> {
         }) => {
             let config = ui_config(config.or(outer.config()), no_color)?;
             let assets = load_assets(assets.or(outer.assets()))?;
-            render(assets, &config, &screen, &size, &keys, &advance)
+            render(assets, (&config, &started), &screen, &size, &keys, &advance)
         }
         None => run_inbox_with(outer, no_color, &started),
     }
@@ -287,7 +287,7 @@ fn start_log(data_dir: &std::path::Path) -> tracing_appender::non_blocking::Work
 
 fn render(
     assets: Assets,
-    config: &UiConfig,
+    config: (&UiConfig, &parley::i18n::Started),
     screen: &str,
     size: &str,
     keys: &str,

@@ -6,6 +6,7 @@ use super::demo::DemoApp;
 use super::inbox::App;
 use super::kit::Program;
 use super::kit::render::{buffer_text, parse_keys, press, render};
+use crate::i18n::Started;
 use crate::model::Span;
 use crate::store::Store;
 use crate::world::{self, Assets};
@@ -66,10 +67,11 @@ pub const SCREENS: [&str; 17] = [
 ];
 
 /// `parley render`: one named screen of a scripted session on a fresh demo world whose clock
-/// moved by `advance` ("0" keeps the start), after `keys`, as text.
+/// moved by `advance` ("0" keeps the start), after `keys`, as text, in the language chosen
+/// at start.
 pub fn named_screen(
     assets: Assets,
-    config: &UiConfig,
+    (config, started): (&UiConfig, &Started),
     screen: &str,
     (width, height): (u16, u16),
     keys: &str,
@@ -99,8 +101,11 @@ pub fn named_screen(
         let session = Session::open(StoreSource::owned(store, assets), None, width, height);
         return Ok(scripted(session.map_err(|e| e.to_string())?, config, &keys));
     }
-    let app = App::open(store, assets, config.settings.clone(), width, height);
-    Ok(scripted(app.map_err(|e| e.to_string())?, config, &keys))
+    let mut app = App::open(store, assets, config.settings.clone(), width, height)
+        .map_err(|e| e.to_string())?;
+    app.speak(started);
+    app.state.status = None;
+    Ok(scripted(app, config, &keys))
 }
 
 /// A program after a script of keys, drawn as text.

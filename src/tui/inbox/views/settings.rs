@@ -5,7 +5,7 @@ use super::super::state::{ChatOrder, LanguageSource, SettingRow, UiState};
 use crate::i18n;
 use crate::tui::kit::Theme;
 use crate::tui::kit::notify::Notifications;
-use crate::tui::kit::views::common::{pad, pane, width};
+use crate::tui::kit::views::common::{pad, pane, width, wrap};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -50,17 +50,15 @@ pub fn draw(frame: &mut Frame, state: &UiState, theme: &Theme, area: Rect) {
         lines.push(line);
     }
     lines.push(Line::raw(""));
-    lines.push(Line::from(Span::styled(
-        tr!(
-            "inbox-settings-quiet-zone",
-            zone = state.prefs.zone().to_string()
-        ),
-        theme.get("dim"),
-    )));
-    lines.push(Line::from(Span::styled(
-        tr!("inbox-settings-quiet-explained"),
-        theme.get("dim"),
-    )));
+    let zone = tr!(
+        "inbox-settings-quiet-zone",
+        zone = state.prefs.zone().to_string()
+    );
+    for text in [zone, tr!("inbox-settings-quiet-explained")] {
+        for part in wrap(&text, usize::from(inner.width)) {
+            lines.push(Line::from(Span::styled(part, theme.get("dim"))));
+        }
+    }
     frame.render_widget(Paragraph::new(lines), inner);
 }
 
