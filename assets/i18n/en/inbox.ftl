@@ -448,3 +448,8 @@ inbox-settings-language-from-default = default
 inbox-language-unavailable = Parley has no catalogue for the language “{ $tag }”, so it speaks English. Add one in <config dir>/i18n/{ $tag }/, or choose a language in Settings.
 inbox-language-problem = A catalogue file of yours has mistakes: { $problem }. Fix the file; the rest of the catalogue is in use.
 inbox-sync-stopped = sync stopped: { $error }
+inbox-profile-outcome = { $outcome ->
+    [hold] held
+    [reject] rejected
+   *[deliver] delivered
+    }

@@ -28,7 +28,7 @@ inbox-cmd-tab-offers = pestaña: ofertas
 inbox-cmd-tab-held = pestaña: retenidos
 inbox-cmd-tab-archived = pestaña: archivados
 inbox-cmd-mark-read-unread = marcar leído / no leído
-inbox-cmd-mute-unmute = silenciar / activar sonido
+inbox-cmd-mute-unmute = silenciar / dejar de silenciar
 inbox-cmd-archive-unarchive = archivar / desarchivar
 inbox-cmd-subscribe-unsubscribe = suscribirse / cancelar la suscripción
 inbox-cmd-block-unblock = bloquear / desbloquear
@@ -463,3 +463,17 @@ inbox-settings-language-from-default = predeterminado
 inbox-language-unavailable = Parley no tiene catálogo para el idioma «{ $tag }», así que habla inglés. Añade uno en <config dir>/i18n/{ $tag }/ o elige un idioma en Ajustes.
 inbox-language-problem = Un archivo de catálogo tuyo tiene errores: { $problem }. Corrige el archivo; el resto del catálogo se está usando.
 inbox-sync-stopped = sincronización detenida: { $error }
+inbox-profile-outcome = { $outcome ->
+    [hold] { $count ->
+        [one] retenido
+       *[other] retenidos
+        }
+    [reject] { $count ->
+        [one] rechazado
+       *[other] rechazados
+        }
+   *[deliver] { $count ->
+        [one] entregado
+       *[other] entregados
+        }
+    }

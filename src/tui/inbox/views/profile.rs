@@ -88,7 +88,15 @@ pub fn draw(frame: &mut Frame, state: &UiState, theme: &Theme, area: Rect) {
         lines.push(Line::from(vec![
             Span::raw(format!("  {:<15}", category.to_string())),
             Span::styled(
-                format!("{:>4} {}", n, outcome.text().to_lowercase()),
+                format!(
+                    "{:>4} {}",
+                    n,
+                    tr!(
+                        "inbox-profile-outcome",
+                        outcome = outcome.as_str(),
+                        count = *n
+                    )
+                ),
                 theme.get(style),
             ),
         ]));
