@@ -87,3 +87,15 @@ fn the_language_row_switches_the_open_screen_at_once() {
         status(&app)
     );
 }
+
+#[test]
+fn a_language_chosen_in_settings_wins_over_config_toml() {
+    parley::i18n::set_for_this_thread(Catalogues::embedded().english());
+    let (mut app, config) = demo("0", 100, 30);
+    app.state.settings.language = Some("es".into());
+    app.speak(&started(Requested::Config("en".into())));
+    keys(&mut app, &config, ",");
+    let shown = screen(&app, &config);
+    assert!(shown.contains("Español (elegido aquí)"), "{shown}");
+    assert_eq!(parley::i18n::language(), "es");
+}

@@ -121,7 +121,8 @@ fn describe(row: SettingRow, state: &UiState) -> (String, String) {
     }
 }
 
-/// The language in force by its own name, and where it came from.
+/// The language in force by its own name (its tag when a language of the user's has no
+/// name), and where it came from.
 fn language(state: &UiState) -> String {
     let from = match state.language_source {
         LanguageSource::Settings => tr!("inbox-settings-language-from-settings"),
@@ -129,5 +130,11 @@ fn language(state: &UiState) -> String {
         LanguageSource::Environment => tr!("inbox-settings-language-from-environment"),
         LanguageSource::Default => tr!("inbox-settings-language-from-default"),
     };
-    format!("{} ({from})", tr!("language-name"))
+    let catalogue = i18n::current();
+    let named = catalogue.ids().iter().any(|id| id == "language-name");
+    let name = match named {
+        true => tr!("language-name"),
+        false => catalogue.tag().to_string(),
+    };
+    format!("{name} ({from})")
 }
