@@ -4,7 +4,7 @@
 
 use super::super::state::LanguageSource;
 use super::App;
-use crate::i18n::{self, Catalogues, Requested, Started};
+use crate::i18n::{self, Requested, Started};
 
 impl App {
     /// Takes the languages and the choice made at start; a language chosen in Settings on
@@ -63,9 +63,4 @@ impl App {
             self.state.connection = tr!("inbox-connection-offline");
         }
     }
-}
-
-/// The shipped languages, for an app that was not given those found at start.
-pub(super) fn shipped() -> Catalogues {
-    Catalogues::embedded()
 }

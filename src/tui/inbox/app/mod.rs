@@ -119,7 +119,8 @@ impl App {
             command_editor: text_field(Vec::new()),
             real_clock: std::sync::Arc::new(crate::wall_clock::now),
             search_titles: None,
-            catalogues: language::shipped(),
+            // The shipped languages until `speak` gives those found at start.
+            catalogues: crate::i18n::Catalogues::embedded(),
             store,
             assets,
             me,
