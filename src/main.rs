@@ -45,7 +45,7 @@ fn run() -> Result<()> {
     }
     let outer = cli.options;
     config_exists(&outer.config())?;
-    speak(&outer.config());
+    let started = speak(&outer.config());
     match cli.command {
         Some(Command::World {
             data,
@@ -109,14 +109,18 @@ fn run() -> Result<()> {
         }) => {
             let config = ui_config(config.or(outer.config()), no_color)?;
             let assets = load_assets(assets.or(outer.assets()))?;
-            render(assets, &config, &screen, &size, &keys, &advance)
+            render(assets, (&config, &started), &screen, &size, &keys, &advance)
         }
-        None => run_inbox_with(outer, no_color),
+        None => run_inbox_with(outer, no_color, &started),
     }
 }
 
 /// `parley` without a subcommand: the inbox, on the demo world or synced with a server.
-fn run_inbox_with(options: InboxOptions, no_color: bool) -> Result<()> {
+fn run_inbox_with(
+    options: InboxOptions,
+    no_color: bool,
+    started: &parley::i18n::Started,
+) -> Result<()> {
     let config = ui_config(options.config(), no_color)?;
     let assets = load_assets(options.assets())?;
     let data_dir = data_dir(options.data())?;
@@ -130,7 +134,7 @@ fn run_inbox_with(options: InboxOptions, no_color: bool) -> Result<()> {
         );
         std::process::exit(2);
     }
-    run_inbox(&data_dir, assets, config, server.zip(token))
+    run_inbox(&data_dir, assets, config, server.zip(token), started)
 }
 
 /// The data directory: the one given, else the platform's.
@@ -232,6 +236,7 @@ fn run_inbox(
     assets: Assets,
     config: UiConfig,
     server: Option<(String, String)>,
+    started: &parley::i18n::Started,
 ) -> Result<()> {
     let (store, sync) = match server {
         None => (open_store(data_dir)?, None),
@@ -260,6 +265,7 @@ fn run_inbox(
     if let Some((_, wake)) = &sync {
         app = app.with_sync(Arc::clone(wake));
     }
+    app.speak(started);
     app.adopt_device_zone(parley::wall_clock::device_zone());
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
@@ -281,7 +287,7 @@ fn start_log(data_dir: &std::path::Path) -> tracing_appender::non_blocking::Work
 
 fn render(
     assets: Assets,
-    config: &UiConfig,
+    config: (&UiConfig, &parley::i18n::Started),
     screen: &str,
     size: &str,
     keys: &str,

@@ -183,6 +183,7 @@ fn is_for_developers(line: &str) -> bool {
         "assert",
         "tr!(",
         "i18n_id(",
+        "env::var(",
     ]
     .iter()
     .any(|m| line.contains(m))

@@ -87,6 +87,7 @@ impl UiConfig {
                 notifications: parsed.notifications.unwrap_or(defaults.notifications),
                 order: parsed.order.unwrap_or(defaults.order),
                 copy: parsed.copy.unwrap_or(defaults.copy),
+                language: None,
             },
             keymap,
             theme: Theme::load(&parsed.theme, no_color, name)?,

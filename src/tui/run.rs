@@ -64,7 +64,10 @@ fn start_sync(sync: Option<(SyncConfig, Arc<Notify>)>) -> mpsc::Receiver<SyncEve
                 tokio::spawn(engine.run(wake));
             }
             Err(e) => {
-                let _ = tx.try_send(SyncEvent::Status(format!("sync stopped: {e}")));
+                let _ = tx.try_send(SyncEvent::Status(tr!(
+                    "inbox-sync-stopped",
+                    error = e.to_string()
+                )));
             }
         }
     }
@@ -139,10 +142,10 @@ fn business_named(store: &Store, name: &str) -> Result<BusinessId, RunError> {
             .businesses()
             .map(|list| list.into_iter().map(|b| b.name).collect())
             .unwrap_or_default();
-        RunError::Console(ConsoleError::Unavailable(format!(
-            "no business named {}; the businesses are {}",
-            crate::model::text::clean_line(name, 64),
-            known.join(", ")
+        RunError::Console(ConsoleError::Unavailable(tr!(
+            "kit-run-no-business-named",
+            name = crate::model::text::clean_line(name, 64),
+            known = known.join(", ")
         )))
     })
 }

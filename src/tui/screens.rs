@@ -6,31 +6,41 @@ use super::demo::DemoApp;
 use super::inbox::App;
 use super::kit::Program;
 use super::kit::render::{buffer_text, parse_keys, press, render};
+use crate::i18n::Started;
 use crate::model::Span;
 use crate::store::Store;
 use crate::world::{self, Assets};
 use crossterm::event::KeyEvent;
 
-/// The keys that reach a named screen from a fresh start, for `parley render --screen`.
-pub fn screen_script(name: &str) -> Option<&'static str> {
+/// The keys that reach a named screen from a fresh start, for `parley render --screen`. The
+/// scripts name a business by its key in world.toml, so a translated world works too.
+pub fn screen_script(name: &str, assets: &Assets) -> Option<String> {
+    let open = |key: &str, then: &[&str]| {
+        let business = assets
+            .world
+            .def
+            .businesses
+            .iter()
+            .find(|b| b.key == key)
+            .map_or(key, |b| b.name.as_str());
+        format!("/ \"{business}\" {}", then.join(" "))
+    };
     Some(match name {
-        "inbox" => "",
-        "chat" => "/ \"Rutas Bus\" enter",
-        "first-contact" => "/ \"QuickCash\" enter",
-        "held" => "6",
-        "why" => "/ \"Rutas Bus\" enter w",
-        "report" => "/ \"QuickCash\" enter esc !",
-        "block" => "/ \"QuickCash\" enter esc b",
-        "profile" => "/ \"QuickCash\" enter esc p",
-        "subscriptions" => "S",
-        "settings" => ",",
-        "help" => "?",
-        "search" => "/ \"ticket\"",
-        "console-templates" => "",
-        "console-compose" => "2",
-        "console-metrics" => "3",
-        "console-standing" => "4",
-        "demo" => "",
+        "inbox" | "console-templates" | "demo" => String::new(),
+        "chat" => open("rutas", &["enter"]),
+        "first-contact" => open("quickcash", &["enter"]),
+        "held" => "6".into(),
+        "why" => open("rutas", &["enter", "w"]),
+        "report" => open("quickcash", &["enter", "esc", "!"]),
+        "block" => open("quickcash", &["enter", "esc", "b"]),
+        "profile" => open("quickcash", &["enter", "esc", "p"]),
+        "subscriptions" => "S".into(),
+        "settings" => ",".into(),
+        "help" => "?".into(),
+        "search" => format!("/ \"{}\"", "ticket"),
+        "console-compose" => "2".into(),
+        "console-metrics" => "3".into(),
+        "console-standing" => "4".into(),
         _ => return None,
     })
 }
@@ -57,27 +67,29 @@ pub const SCREENS: [&str; 17] = [
 ];
 
 /// `parley render`: one named screen of a scripted session on a fresh demo world whose clock
-/// moved by `advance` ("0" keeps the start), after `keys`, as text.
+/// moved by `advance` ("0" keeps the start), after `keys`, as text, in the language chosen
+/// at start.
 pub fn named_screen(
     assets: Assets,
-    config: &UiConfig,
+    (config, started): (&UiConfig, &Started),
     screen: &str,
     (width, height): (u16, u16),
     keys: &str,
     advance: &str,
 ) -> Result<String, String> {
-    let script = screen_script(screen).ok_or_else(|| {
-        format!(
-            "unknown screen `{screen}`; screens are {}",
-            SCREENS.join(", ")
+    let script = screen_script(screen, &assets).ok_or_else(|| {
+        tr!(
+            "kit-render-unknown-screen",
+            screen = screen,
+            screens = SCREENS.join(", ")
         )
     })?;
     let keys = parse_keys(&format!("{script} {keys}"))?;
     let mut store = Store::open_in_memory().map_err(|e| e.to_string())?;
     world::seed(&mut store, &assets).map_err(|e| e.to_string())?;
     if advance != "0" {
-        let span = Span::parse(advance)
-            .ok_or_else(|| format!("`{advance}` is not a span of time; write it like 1d4h"))?;
+        let span =
+            Span::parse(advance).ok_or_else(|| tr!("kit-render-not-a-span", advance = advance))?;
         world::advance(&mut store, &assets, assets.world.start + span, |_| {})
             .map_err(|e| e.to_string())?;
     }
@@ -89,8 +101,11 @@ pub fn named_screen(
         let session = Session::open(StoreSource::owned(store, assets), None, width, height);
         return Ok(scripted(session.map_err(|e| e.to_string())?, config, &keys));
     }
-    let app = App::open(store, assets, config.settings.clone(), width, height);
-    Ok(scripted(app.map_err(|e| e.to_string())?, config, &keys))
+    let mut app = App::open(store, assets, config.settings.clone(), width, height)
+        .map_err(|e| e.to_string())?;
+    app.speak(started);
+    app.state.status = None;
+    Ok(scripted(app, config, &keys))
 }
 
 /// A program after a script of keys, drawn as text.

@@ -104,3 +104,31 @@ kit-cmd-advance-hour = clock +1 hour
 kit-cmd-advance-day = clock +1 day
 kit-cmd-quit = quit
 kit-help-everywhere = Everywhere
+
+## The terminal kit.
+kit-badge-business = [BUSINESS]
+kit-mark-business = [biz]
+kit-mark-verified = ✓verified
+kit-help-title = Keys (change them in config.toml under [keys.<mode>])
+kit-help-more-above = more above
+kit-help-more-below = more below
+kit-too-small = Terminal too small: { $size }. { $what } needs at least { $least }.
+kit-editor-not-set = $EDITOR is not set: set it (e.g. EDITOR=nano) to write messages in your editor.
+kit-editor-cannot-write = Could not write the message for { $editor }: { $error }.
+kit-editor-cannot-read = Could not read back what { $editor } wrote: { $error }.
+kit-editor-cannot-start = Could not start { $editor }: { $error }. The message is unchanged.
+kit-editor-failed = { $editor } ended with { $status }; the message is unchanged.
+kit-notify-new-message = New message
+kit-notify-desktop = Parley: { $text }
+kit-keys-not-a-table = [keys.{ $mode }] must be a table of key = "action"
+kit-keys-unknown-mode = unknown mode [keys.{ $mode }]; modes are global, { $modes }
+kit-keys-action-not-text = [keys.{ $mode }] { $key }: the action must be a string
+kit-keys-not-a-key = [keys.{ $mode }]: `{ $key }` is not a key
+kit-keys-unknown-action = [keys.{ $mode }] { $key }: unknown action `{ $action }`
+kit-render-quote-not-closed = a quoted text in --keys is not closed
+kit-render-not-a-key = `{ $word }` is not a key (see the key names in assets/keymap.toml)
+kit-theme-unknown-style = [theme]: unknown style `{ $name }`; styles are { $styles }
+kit-theme-not-a-colour = [theme] { $name }: `{ $text }` is not a colour
+kit-run-no-business-named = no business named { $name }; the businesses are { $known }
+kit-render-unknown-screen = unknown screen `{ $screen }`; screens are { $screens }
+kit-render-not-a-span = `{ $advance }` is not a span of time; write it like 1d4h

@@ -102,3 +102,31 @@ kit-cmd-advance-hour = reloj +1 hora
 kit-cmd-advance-day = reloj +1 día
 kit-cmd-quit = salir
 kit-help-everywhere = En todas partes
+
+## El kit del terminal.
+kit-badge-business = [EMPRESA]
+kit-mark-business = [emp]
+kit-mark-verified = ✓verificada
+kit-help-title = Teclas (cámbialas en config.toml, en [keys.<modo>])
+kit-help-more-above = más arriba
+kit-help-more-below = más abajo
+kit-too-small = Terminal demasiado pequeño: { $size }. { $what } necesita al menos { $least }.
+kit-editor-not-set = $EDITOR no está definido: defínelo (p. ej. EDITOR=nano) para escribir mensajes en tu editor.
+kit-editor-cannot-write = No se pudo escribir el mensaje para { $editor }: { $error }.
+kit-editor-cannot-read = No se pudo leer lo que escribió { $editor }: { $error }.
+kit-editor-cannot-start = No se pudo abrir { $editor }: { $error }. El mensaje no ha cambiado.
+kit-editor-failed = { $editor } terminó con { $status }; el mensaje no ha cambiado.
+kit-notify-new-message = Mensaje nuevo
+kit-notify-desktop = Parley: { $text }
+kit-keys-not-a-table = [keys.{ $mode }] debe ser una tabla de tecla = "acción"
+kit-keys-unknown-mode = modo desconocido [keys.{ $mode }]; los modos son global, { $modes }
+kit-keys-action-not-text = [keys.{ $mode }] { $key }: la acción debe ser un texto
+kit-keys-not-a-key = [keys.{ $mode }]: `{ $key }` no es una tecla
+kit-keys-unknown-action = [keys.{ $mode }] { $key }: acción desconocida `{ $action }`
+kit-render-quote-not-closed = un texto entre comillas en --keys no está cerrado
+kit-render-not-a-key = `{ $word }` no es una tecla (mira los nombres de las teclas en assets/keymap.toml)
+kit-theme-unknown-style = [theme]: estilo desconocido `{ $name }`; los estilos son { $styles }
+kit-theme-not-a-colour = [theme] { $name }: `{ $text }` no es un color
+kit-run-no-business-named = no hay ninguna empresa llamada { $name }; las empresas son { $known }
+kit-render-unknown-screen = pantalla desconocida `{ $screen }`; las pantallas son { $screens }
+kit-render-not-a-span = `{ $advance }` no es un intervalo de tiempo; escríbelo como 1d4h

@@ -186,7 +186,7 @@ impl DemoApp {
 
     /// Blocks the lender as spam, through the inbox's own dialogs.
     fn block_lender(&mut self) {
-        self.start_lender_dialog("Block", Action::ToggleBlock);
+        self.start_lender_dialog(FIRST_CONTACT_CHOICES[1], Action::ToggleBlock);
         while let Some(Dialog::Block { reasons, .. }) = &self.inbox.state.dialog {
             if reasons.current() == BlockReason::Spam
                 || reasons.selected + 1 >= reasons.options.len()
@@ -200,7 +200,7 @@ impl DemoApp {
 
     /// Reports the lender as spam (also blocking it), through the inbox's own dialogs.
     fn report_lender(&mut self) {
-        self.start_lender_dialog("Report", Action::Report);
+        self.start_lender_dialog(FIRST_CONTACT_CHOICES[2], Action::Report);
         if let Some(Dialog::Report { also_block, .. }) = &self.inbox.state.dialog {
             if !also_block {
                 self.inbox.update(Action::Toggle);

@@ -4,6 +4,7 @@
 use super::action::Action;
 use super::mode::Mode;
 use super::state::{ChatView, Dialog, UiState};
+use crate::i18n::i18n_id;
 use crate::model::{Category, Outcome};
 use crate::tui::kit::commands::{self as kit, Commands, HelpGroup, cmd};
 use crate::tui::kit::{KeyAction, Keymap};
@@ -20,19 +21,19 @@ impl Commands for Mode {
     /// The title of a mode's group in help.
     fn title(self) -> &'static str {
         match self {
-            Mode::Inbox => "Chat list",
-            Mode::Chat => "Open chat",
-            Mode::Compose => "Writing a message",
-            Mode::Held => "Held tab",
-            Mode::Subscriptions => "Subscriptions",
-            Mode::Profile => "Business profile",
-            Mode::Settings => "Settings",
-            Mode::Help => "Help",
-            Mode::Notices => "Notices",
-            Mode::Search => "Search",
-            Mode::Find => "Finding (/ in a chat or in Subscriptions)",
-            Mode::Dialog => "Dialogs (Why?, report, block, first contact)",
-            Mode::Command => "Command line (:)",
+            Mode::Inbox => i18n_id("inbox-mode-chat-list"),
+            Mode::Chat => i18n_id("inbox-mode-open-chat"),
+            Mode::Compose => i18n_id("inbox-mode-writing-a-message"),
+            Mode::Held => i18n_id("inbox-mode-held-tab"),
+            Mode::Subscriptions => i18n_id("inbox-mode-subscriptions"),
+            Mode::Profile => i18n_id("inbox-mode-business-profile"),
+            Mode::Settings => i18n_id("inbox-mode-settings"),
+            Mode::Help => i18n_id("inbox-mode-help"),
+            Mode::Notices => i18n_id("inbox-mode-notices"),
+            Mode::Search => i18n_id("inbox-mode-search"),
+            Mode::Find => i18n_id("inbox-mode-finding-in-a-chat-or-in-subscriptions"),
+            Mode::Dialog => i18n_id("inbox-mode-dialogs-why-report-block-first-contac"),
+            Mode::Command => i18n_id("inbox-mode-command-line"),
         }
     }
 
@@ -41,178 +42,242 @@ impl Commands for Mode {
         use Action::*;
         match self {
             Mode::Inbox => vec![
-                cmd(MoveDown, "down", false),
-                cmd(MoveUp, "up", false),
-                cmd(MoveTop, "first", false),
-                cmd(MoveBottom, "last", false),
-                cmd(PageDown, "page down", false),
-                cmd(PageUp, "page up", false),
-                cmd(Open, "open", true),
-                cmd(NextPane, "switch pane", false),
-                cmd(NextUnread, "next unread", true),
-                cmd(Resort, "re-sort", true),
-                cmd(FilterNext, "next tab", true),
-                cmd(FilterPrev, "previous tab", false),
-                cmd(FilterAll, "tab: all", false),
-                cmd(FilterUnread, "tab: unread", false),
-                cmd(FilterPersonal, "tab: personal", false),
-                cmd(FilterBusiness, "tab: business", false),
-                cmd(FilterOffers, "tab: offers", false),
-                cmd(FilterHeld, "tab: held", false),
-                cmd(FilterArchived, "tab: archived", false),
-                cmd(Search, "search", true),
-                cmd(Reply, "reply", false),
-                cmd(ToggleRead, "mark read / unread", false),
-                cmd(ToggleMute, "mute / unmute", false),
-                cmd(ToggleArchive, "archive / unarchive", false),
-                cmd(ToggleSubscribe, "subscribe / unsubscribe", true),
-                cmd(ToggleBlock, "block / unblock", true),
-                cmd(Report, "report", true),
-                cmd(Why, "why did its last message reach me?", false),
-                cmd(Profile, "business profile", false),
-                cmd(Subscriptions, "all subscriptions", false),
-                cmd(Settings, "settings", false),
-                cmd(Quit, "quit", true),
-            ],
-            Mode::Chat => vec![
-                cmd(MoveUp, "previous message", false),
-                cmd(MoveDown, "next message", false),
-                cmd(MoveTop, "first loaded message", false),
-                cmd(MoveBottom, "last message", false),
-                cmd(Reply, "reply", true),
-                cmd(Why, "why did this reach me?", true),
-                cmd(Interested, "interested (offers)", true),
-                cmd(NotInterested, "not interested (offers)", true),
-                cmd(ToggleSubscribe, "subscribe / unsubscribe", true),
-                cmd(ToggleBlock, "block / unblock", true),
-                cmd(Report, "report", true),
-                cmd(Profile, "business profile", false),
-                cmd(ToggleRead, "mark read / unread", false),
-                cmd(ToggleMute, "mute / unmute", false),
-                cmd(ToggleArchive, "archive / unarchive", false),
-                cmd(Copy, "copy the message (of a code, just the code)", false),
-                cmd(Find, "find in this chat", true),
+                cmd(MoveDown, i18n_id("inbox-cmd-down"), false),
+                cmd(MoveUp, i18n_id("inbox-cmd-up"), false),
+                cmd(MoveTop, i18n_id("inbox-cmd-first"), false),
+                cmd(MoveBottom, i18n_id("inbox-cmd-last"), false),
+                cmd(PageDown, i18n_id("inbox-cmd-page-down"), false),
+                cmd(PageUp, i18n_id("inbox-cmd-page-up"), false),
+                cmd(Open, i18n_id("inbox-cmd-open"), true),
+                cmd(NextPane, i18n_id("inbox-cmd-switch-pane"), false),
+                cmd(NextUnread, i18n_id("inbox-cmd-next-unread"), true),
+                cmd(Resort, i18n_id("inbox-cmd-re-sort"), true),
+                cmd(FilterNext, i18n_id("inbox-cmd-next-tab"), true),
+                cmd(FilterPrev, i18n_id("inbox-cmd-previous-tab"), false),
+                cmd(FilterAll, i18n_id("inbox-cmd-tab-all"), false),
+                cmd(FilterUnread, i18n_id("inbox-cmd-tab-unread"), false),
+                cmd(FilterPersonal, i18n_id("inbox-cmd-tab-personal"), false),
+                cmd(FilterBusiness, i18n_id("inbox-cmd-tab-business"), false),
+                cmd(FilterOffers, i18n_id("inbox-cmd-tab-offers"), false),
+                cmd(FilterHeld, i18n_id("inbox-cmd-tab-held"), false),
+                cmd(FilterArchived, i18n_id("inbox-cmd-tab-archived"), false),
+                cmd(Search, i18n_id("inbox-cmd-search"), true),
+                cmd(Reply, i18n_id("inbox-cmd-reply"), false),
+                cmd(ToggleRead, i18n_id("inbox-cmd-mark-read-unread"), false),
+                cmd(ToggleMute, i18n_id("inbox-cmd-mute-unmute"), false),
+                cmd(ToggleArchive, i18n_id("inbox-cmd-archive-unarchive"), false),
                 cmd(
-                    FindNext,
-                    "next hit, older (without a find: next unread)",
+                    ToggleSubscribe,
+                    i18n_id("inbox-cmd-subscribe-unsubscribe"),
                     true,
                 ),
-                cmd(FindPrevious, "next hit, newer", true),
-                cmd(Back, "clear the find / back to the list", true),
+                cmd(ToggleBlock, i18n_id("inbox-cmd-block-unblock"), true),
+                cmd(Report, i18n_id("inbox-cmd-report"), true),
+                cmd(
+                    Why,
+                    i18n_id("inbox-cmd-why-did-its-last-message-reach-me"),
+                    false,
+                ),
+                cmd(Profile, i18n_id("inbox-cmd-business-profile"), false),
+                cmd(Subscriptions, i18n_id("inbox-cmd-all-subscriptions"), false),
+                cmd(Settings, i18n_id("inbox-cmd-settings"), false),
+                cmd(Quit, i18n_id("inbox-cmd-quit"), true),
+            ],
+            Mode::Chat => vec![
+                cmd(MoveUp, i18n_id("inbox-cmd-previous-message"), false),
+                cmd(MoveDown, i18n_id("inbox-cmd-next-message"), false),
+                cmd(MoveTop, i18n_id("inbox-cmd-first-loaded-message"), false),
+                cmd(MoveBottom, i18n_id("inbox-cmd-last-message"), false),
+                cmd(Reply, i18n_id("inbox-cmd-reply"), true),
+                cmd(Why, i18n_id("inbox-cmd-why-did-this-reach-me"), true),
+                cmd(Interested, i18n_id("inbox-cmd-interested-offers"), true),
+                cmd(
+                    NotInterested,
+                    i18n_id("inbox-cmd-not-interested-offers"),
+                    true,
+                ),
+                cmd(
+                    ToggleSubscribe,
+                    i18n_id("inbox-cmd-subscribe-unsubscribe"),
+                    true,
+                ),
+                cmd(ToggleBlock, i18n_id("inbox-cmd-block-unblock"), true),
+                cmd(Report, i18n_id("inbox-cmd-report"), true),
+                cmd(Profile, i18n_id("inbox-cmd-business-profile"), false),
+                cmd(ToggleRead, i18n_id("inbox-cmd-mark-read-unread"), false),
+                cmd(ToggleMute, i18n_id("inbox-cmd-mute-unmute"), false),
+                cmd(ToggleArchive, i18n_id("inbox-cmd-archive-unarchive"), false),
+                cmd(
+                    Copy,
+                    i18n_id("inbox-cmd-copy-the-message-of-a-code-just-the-co"),
+                    false,
+                ),
+                cmd(Find, i18n_id("inbox-cmd-find-in-this-chat"), true),
+                cmd(
+                    FindNext,
+                    i18n_id("inbox-cmd-next-hit-older-without-a-find-next-unr"),
+                    true,
+                ),
+                cmd(FindPrevious, i18n_id("inbox-cmd-next-hit-newer"), true),
+                cmd(
+                    Back,
+                    i18n_id("inbox-cmd-clear-the-find-back-to-the-list"),
+                    true,
+                ),
             ],
             Mode::Compose => vec![
-                cmd(Confirm, "send", true),
-                cmd(NewLine, "new line", true),
-                cmd(ExternalEditor, "write in $EDITOR", true),
-                cmd(Undo, "undo", true),
-                cmd(Redo, "redo", false),
-                cmd(Back, "cancel", true),
-                cmd(Backspace, "delete a character", false),
+                cmd(Confirm, i18n_id("inbox-cmd-send"), true),
+                cmd(NewLine, i18n_id("inbox-cmd-new-line"), true),
+                cmd(ExternalEditor, i18n_id("inbox-cmd-write-in-editor"), true),
+                cmd(Undo, i18n_id("inbox-cmd-undo"), true),
+                cmd(Redo, i18n_id("inbox-cmd-redo"), false),
+                cmd(Back, i18n_id("inbox-cmd-cancel"), true),
+                cmd(Backspace, i18n_id("inbox-cmd-delete-a-character"), false),
                 cmd(
                     DeleteForward,
-                    "delete the character under the cursor",
+                    i18n_id("inbox-cmd-delete-the-character-under-the-cursor"),
                     false,
                 ),
-                cmd(DeleteWord, "delete the word before the cursor", false),
-                cmd(DeleteToLineStart, "delete to the start of the line", false),
-                cmd(DeleteToLineEnd, "delete to the end of the line", false),
-                cmd(CursorLeft, "cursor left", false),
-                cmd(CursorRight, "cursor right", false),
-                cmd(WordLeft, "a word left", false),
-                cmd(WordRight, "a word right", false),
-                cmd(LineStart, "start of the line", false),
-                cmd(LineEnd, "end of the line", false),
-                cmd(MoveUp, "line up", false),
-                cmd(MoveDown, "line down", false),
+                cmd(
+                    DeleteWord,
+                    i18n_id("inbox-cmd-delete-the-word-before-the-cursor"),
+                    false,
+                ),
+                cmd(
+                    DeleteToLineStart,
+                    i18n_id("inbox-cmd-delete-to-the-start-of-the-line"),
+                    false,
+                ),
+                cmd(
+                    DeleteToLineEnd,
+                    i18n_id("inbox-cmd-delete-to-the-end-of-the-line"),
+                    false,
+                ),
+                cmd(CursorLeft, i18n_id("inbox-cmd-cursor-left"), false),
+                cmd(CursorRight, i18n_id("inbox-cmd-cursor-right"), false),
+                cmd(WordLeft, i18n_id("inbox-cmd-a-word-left"), false),
+                cmd(WordRight, i18n_id("inbox-cmd-a-word-right"), false),
+                cmd(LineStart, i18n_id("inbox-cmd-start-of-the-line"), false),
+                cmd(LineEnd, i18n_id("inbox-cmd-end-of-the-line"), false),
+                cmd(MoveUp, i18n_id("inbox-cmd-line-up"), false),
+                cmd(MoveDown, i18n_id("inbox-cmd-line-down"), false),
             ],
             Mode::Held => vec![
-                cmd(MoveDown, "down", false),
-                cmd(MoveUp, "up", false),
-                cmd(Release, "release into the chat", true),
-                cmd(Delete, "delete", true),
-                cmd(Undo, "undo the delete", false),
+                cmd(MoveDown, i18n_id("inbox-cmd-down"), false),
+                cmd(MoveUp, i18n_id("inbox-cmd-up"), false),
+                cmd(Release, i18n_id("inbox-cmd-release-into-the-chat"), true),
+                cmd(Delete, i18n_id("inbox-cmd-delete"), true),
+                cmd(Undo, i18n_id("inbox-cmd-undo-the-delete"), false),
                 cmd(
                     DeleteAllFromBusiness,
-                    "delete all from this business",
+                    i18n_id("inbox-cmd-delete-all-from-this-business"),
                     false,
                 ),
-                cmd(Why, "why was it held?", true),
-                cmd(ToggleSubscribe, "subscribe / unsubscribe", true),
-                cmd(ToggleBlock, "block / unblock", false),
-                cmd(Profile, "business profile", false),
-                cmd(FilterNext, "next tab", false),
-                cmd(Back, "back to all chats", true),
+                cmd(Why, i18n_id("inbox-cmd-why-was-it-held"), true),
+                cmd(
+                    ToggleSubscribe,
+                    i18n_id("inbox-cmd-subscribe-unsubscribe"),
+                    true,
+                ),
+                cmd(ToggleBlock, i18n_id("inbox-cmd-block-unblock"), false),
+                cmd(Profile, i18n_id("inbox-cmd-business-profile"), false),
+                cmd(FilterNext, i18n_id("inbox-cmd-next-tab"), false),
+                cmd(Back, i18n_id("inbox-cmd-back-to-all-chats"), true),
             ],
             Mode::Subscriptions => vec![
-                cmd(MoveDown, "down", false),
-                cmd(MoveUp, "up", false),
-                cmd(ToggleSubscribe, "subscribe / unsubscribe", true),
-                cmd(ToggleAllOffers, "all offers on / off", true),
-                cmd(ToggleBlock, "block / unblock", true),
-                cmd(Find, "find a business by name", true),
-                cmd(Profile, "business profile", true),
-                cmd(Back, "back", true),
+                cmd(MoveDown, i18n_id("inbox-cmd-down"), false),
+                cmd(MoveUp, i18n_id("inbox-cmd-up"), false),
+                cmd(
+                    ToggleSubscribe,
+                    i18n_id("inbox-cmd-subscribe-unsubscribe"),
+                    true,
+                ),
+                cmd(
+                    ToggleAllOffers,
+                    i18n_id("inbox-cmd-all-offers-on-off"),
+                    true,
+                ),
+                cmd(ToggleBlock, i18n_id("inbox-cmd-block-unblock"), true),
+                cmd(Find, i18n_id("inbox-cmd-find-a-business-by-name"), true),
+                cmd(Profile, i18n_id("inbox-cmd-business-profile"), true),
+                cmd(Back, i18n_id("inbox-cmd-back"), true),
             ],
             Mode::Profile => vec![
-                cmd(ToggleSubscribe, "subscribe / unsubscribe", true),
-                cmd(ToggleBlock, "block / unblock", true),
-                cmd(Report, "report", true),
-                cmd(Open, "open the chat", true),
-                cmd(Back, "back", true),
+                cmd(
+                    ToggleSubscribe,
+                    i18n_id("inbox-cmd-subscribe-unsubscribe"),
+                    true,
+                ),
+                cmd(ToggleBlock, i18n_id("inbox-cmd-block-unblock"), true),
+                cmd(Report, i18n_id("inbox-cmd-report"), true),
+                cmd(Open, i18n_id("inbox-cmd-open-the-chat"), true),
+                cmd(Back, i18n_id("inbox-cmd-back"), true),
             ],
             Mode::Settings => vec![
-                cmd(MoveDown, "down", false),
-                cmd(MoveUp, "up", false),
-                cmd(Decrease, "less / previous", true),
-                cmd(Increase, "more / next", true),
-                cmd(PageDown, "next region of time zones", false),
-                cmd(PageUp, "previous region of time zones", false),
-                cmd(Toggle, "switch", true),
-                cmd(Back, "back", true),
+                cmd(MoveDown, i18n_id("inbox-cmd-down"), false),
+                cmd(MoveUp, i18n_id("inbox-cmd-up"), false),
+                cmd(Decrease, i18n_id("inbox-cmd-less-previous"), true),
+                cmd(Increase, i18n_id("inbox-cmd-more-next"), true),
+                cmd(
+                    PageDown,
+                    i18n_id("inbox-cmd-next-region-of-time-zones"),
+                    false,
+                ),
+                cmd(
+                    PageUp,
+                    i18n_id("inbox-cmd-previous-region-of-time-zones"),
+                    false,
+                ),
+                cmd(Toggle, i18n_id("inbox-cmd-switch"), true),
+                cmd(Back, i18n_id("inbox-cmd-back"), true),
             ],
             Mode::Help => vec![
-                cmd(MoveDown, "scroll down", false),
-                cmd(MoveUp, "scroll up", false),
-                cmd(PageDown, "page down", true),
-                cmd(PageUp, "page up", false),
-                cmd(MoveTop, "top", false),
-                cmd(MoveBottom, "end", false),
-                cmd(Back, "close help", true),
+                cmd(MoveDown, i18n_id("inbox-cmd-scroll-down"), false),
+                cmd(MoveUp, i18n_id("inbox-cmd-scroll-up"), false),
+                cmd(PageDown, i18n_id("inbox-cmd-page-down"), true),
+                cmd(PageUp, i18n_id("inbox-cmd-page-up"), false),
+                cmd(MoveTop, i18n_id("inbox-cmd-top"), false),
+                cmd(MoveBottom, i18n_id("inbox-cmd-end"), false),
+                cmd(Back, i18n_id("inbox-cmd-close-help"), true),
             ],
             Mode::Notices => vec![
-                cmd(MoveDown, "scroll down", false),
-                cmd(MoveUp, "scroll up", false),
-                cmd(PageDown, "page down", false),
-                cmd(PageUp, "page up", false),
-                cmd(Back, "close notices", true),
+                cmd(MoveDown, i18n_id("inbox-cmd-scroll-down"), false),
+                cmd(MoveUp, i18n_id("inbox-cmd-scroll-up"), false),
+                cmd(PageDown, i18n_id("inbox-cmd-page-down"), false),
+                cmd(PageUp, i18n_id("inbox-cmd-page-up"), false),
+                cmd(Back, i18n_id("inbox-cmd-close-notices"), true),
             ],
             Mode::Search => vec![
-                cmd(Open, "jump to it", true),
-                cmd(MoveDown, "next result", true),
-                cmd(MoveUp, "previous result", true),
-                cmd(Back, "close", true),
+                cmd(Open, i18n_id("inbox-cmd-jump-to-it"), true),
+                cmd(MoveDown, i18n_id("inbox-cmd-next-result"), true),
+                cmd(MoveUp, i18n_id("inbox-cmd-previous-result"), true),
+                cmd(Back, i18n_id("inbox-cmd-close"), true),
             ],
             Mode::Find => vec![
-                cmd(Confirm, "find", true),
-                cmd(Back, "cancel", true),
-                cmd(Backspace, "delete a character", false),
-                cmd(CursorLeft, "cursor left", false),
-                cmd(CursorRight, "cursor right", false),
+                cmd(Confirm, i18n_id("inbox-cmd-find"), true),
+                cmd(Back, i18n_id("inbox-cmd-cancel"), true),
+                cmd(Backspace, i18n_id("inbox-cmd-delete-a-character"), false),
+                cmd(CursorLeft, i18n_id("inbox-cmd-cursor-left"), false),
+                cmd(CursorRight, i18n_id("inbox-cmd-cursor-right"), false),
             ],
             Mode::Command => vec![
-                cmd(Confirm, "run", true),
-                cmd(Complete, "complete", true),
-                cmd(Back, "close", true),
-                cmd(Backspace, "delete a character", false),
-                cmd(DeleteWord, "delete a word", false),
-                cmd(DeleteToLineStart, "delete to the start", false),
+                cmd(Confirm, i18n_id("inbox-cmd-run"), true),
+                cmd(Complete, i18n_id("inbox-cmd-complete"), true),
+                cmd(Back, i18n_id("inbox-cmd-close"), true),
+                cmd(Backspace, i18n_id("inbox-cmd-delete-a-character"), false),
+                cmd(DeleteWord, i18n_id("inbox-cmd-delete-a-word"), false),
+                cmd(
+                    DeleteToLineStart,
+                    i18n_id("inbox-cmd-delete-to-the-start"),
+                    false,
+                ),
             ],
             Mode::Dialog => vec![
-                cmd(MoveDown, "next option", true),
-                cmd(MoveUp, "previous option", false),
-                cmd(Toggle, "switch (also block)", true),
-                cmd(Confirm, "confirm", true),
-                cmd(Back, "cancel / close", true),
+                cmd(MoveDown, i18n_id("inbox-cmd-next-option"), true),
+                cmd(MoveUp, i18n_id("inbox-cmd-previous-option"), false),
+                cmd(Toggle, i18n_id("inbox-cmd-switch-also-block"), true),
+                cmd(Confirm, i18n_id("inbox-cmd-confirm"), true),
+                cmd(Back, i18n_id("inbox-cmd-cancel-close"), true),
             ],
         }
     }
@@ -261,27 +326,27 @@ fn footer_commands(state: &UiState) -> Vec<Command> {
     use Action::*;
     if let Some(dialog) = &state.dialog {
         return match dialog {
-            Dialog::Why { .. } => vec![cmd(Back, "close", true)],
+            Dialog::Why { .. } => vec![cmd(Back, i18n_id("inbox-cmd-close"), true)],
             Dialog::Report { .. } => vec![
-                cmd(MoveDown, "reason", true),
-                cmd(Toggle, "also block", true),
-                cmd(Confirm, "send report", true),
-                cmd(Back, "cancel", true),
+                cmd(MoveDown, i18n_id("inbox-cmd-reason"), true),
+                cmd(Toggle, i18n_id("inbox-cmd-also-block"), true),
+                cmd(Confirm, i18n_id("inbox-cmd-send-report"), true),
+                cmd(Back, i18n_id("inbox-cmd-cancel"), true),
             ],
             Dialog::Block { .. } => vec![
-                cmd(MoveDown, "reason", true),
-                cmd(Confirm, "block", true),
-                cmd(Back, "cancel", true),
+                cmd(MoveDown, i18n_id("inbox-cmd-reason"), true),
+                cmd(Confirm, i18n_id("inbox-cmd-block"), true),
+                cmd(Back, i18n_id("inbox-cmd-cancel"), true),
             ],
             Dialog::DeleteHeld { .. } => vec![
-                cmd(Confirm, "delete them", true),
-                cmd(Back, "keep them", true),
+                cmd(Confirm, i18n_id("inbox-cmd-delete-them"), true),
+                cmd(Back, i18n_id("inbox-cmd-keep-them"), true),
             ],
             Dialog::FirstContact { .. } => {
                 vec![
-                    cmd(MoveDown, "choose", true),
-                    cmd(Confirm, "confirm", true),
-                    cmd(Back, "decide later", true),
+                    cmd(MoveDown, i18n_id("inbox-cmd-choose"), true),
+                    cmd(Confirm, i18n_id("inbox-cmd-confirm"), true),
+                    cmd(Back, i18n_id("inbox-cmd-decide-later"), true),
                 ]
             }
         };
@@ -305,44 +370,48 @@ fn chat_commands(view: &ChatView) -> Vec<Command> {
     let mut list = Vec::new();
     match &view.card {
         Some(card) if card.relation.blocked.is_some() => {
-            list.push(cmd(ToggleBlock, "unblock", true));
-            list.push(cmd(Why, "why?", true));
-            list.push(cmd(Profile, "profile", true));
+            list.push(cmd(ToggleBlock, i18n_id("inbox-cmd-unblock"), true));
+            list.push(cmd(Why, i18n_id("inbox-cmd-why"), true));
+            list.push(cmd(Profile, i18n_id("inbox-cmd-profile"), true));
         }
         Some(card) => {
-            list.push(cmd(Reply, "reply", true));
-            list.push(cmd(Why, "why?", true));
+            list.push(cmd(Reply, i18n_id("inbox-cmd-reply"), true));
+            list.push(cmd(Why, i18n_id("inbox-cmd-why"), true));
             if offer {
-                list.push(cmd(Interested, "interested", true));
-                list.push(cmd(NotInterested, "not interested", true));
+                list.push(cmd(Interested, i18n_id("inbox-cmd-interested"), true));
+                list.push(cmd(
+                    NotInterested,
+                    i18n_id("inbox-cmd-not-interested"),
+                    true,
+                ));
             }
             list.push(cmd(
                 ToggleSubscribe,
                 if card.relation.subscribed {
-                    "unsubscribe"
+                    i18n_id("inbox-cmd-unsubscribe")
                 } else {
-                    "subscribe"
+                    i18n_id("inbox-cmd-subscribe")
                 },
                 true,
             ));
-            list.push(cmd(ToggleBlock, "block", true));
-            list.push(cmd(Report, "report", true));
-            list.push(cmd(Profile, "profile", true));
+            list.push(cmd(ToggleBlock, i18n_id("inbox-cmd-block"), true));
+            list.push(cmd(Report, i18n_id("inbox-cmd-report"), true));
+            list.push(cmd(Profile, i18n_id("inbox-cmd-profile"), true));
         }
         None if view.person.blocked.is_some() => {
-            list.push(cmd(ToggleBlock, "unblock", true));
-            list.push(cmd(Report, "report", true));
-            list.push(cmd(Find, "find", true));
+            list.push(cmd(ToggleBlock, i18n_id("inbox-cmd-unblock"), true));
+            list.push(cmd(Report, i18n_id("inbox-cmd-report"), true));
+            list.push(cmd(Find, i18n_id("inbox-cmd-find"), true));
         }
         None => {
-            list.push(cmd(Reply, "reply", true));
-            list.push(cmd(Why, "why?", true));
-            list.push(cmd(Find, "find", true));
-            list.push(cmd(ToggleBlock, "block", true));
-            list.push(cmd(Report, "report", true));
+            list.push(cmd(Reply, i18n_id("inbox-cmd-reply"), true));
+            list.push(cmd(Why, i18n_id("inbox-cmd-why"), true));
+            list.push(cmd(Find, i18n_id("inbox-cmd-find"), true));
+            list.push(cmd(ToggleBlock, i18n_id("inbox-cmd-block"), true));
+            list.push(cmd(Report, i18n_id("inbox-cmd-report"), true));
         }
     }
-    list.push(cmd(Back, "back", true));
+    list.push(cmd(Back, i18n_id("inbox-cmd-back"), true));
     list
 }
 
@@ -350,9 +419,9 @@ fn chat_commands(view: &ChatView) -> Vec<Command> {
 fn find_commands(view: &ChatView) -> Vec<Command> {
     use Action::*;
     let mut list = vec![
-        cmd(FindNext, "older hit", true),
-        cmd(FindPrevious, "newer hit", true),
-        cmd(Back, "clear find", true),
+        cmd(FindNext, i18n_id("inbox-cmd-older-hit"), true),
+        cmd(FindPrevious, i18n_id("inbox-cmd-newer-hit"), true),
+        cmd(Back, i18n_id("inbox-cmd-clear-find"), true),
     ];
     list.extend(chat_commands(view).into_iter().filter(|c| c.action != Back));
     list
@@ -363,7 +432,7 @@ fn find_commands(view: &ChatView) -> Vec<Command> {
 pub fn footer(keymap: &Keymap, state: &UiState) -> Vec<(String, String)> {
     let start = state
         .clock_untouched
-        .then(|| cmd(Action::AdvanceDay, "clock +1 day", true));
+        .then(|| cmd(Action::AdvanceDay, i18n_id("inbox-cmd-clock-1-day"), true));
     let commands = start
         .into_iter()
         .chain(footer_commands(state))

@@ -65,7 +65,7 @@ pub fn tab_positions(state: &UiState) -> Vec<(Tab, String, u16, u16)> {
     let mut out = Vec::new();
     for tab in Tab::ALL {
         let name = if compact {
-            short_label(tab)
+            tab.short_label()
         } else {
             tab.label()
         };
@@ -78,13 +78,4 @@ pub fn tab_positions(state: &UiState) -> Vec<(Tab, String, u16, u16)> {
         x += width + 1;
     }
     out
-}
-
-fn short_label(tab: Tab) -> &'static str {
-    match tab.label() {
-        "Personal" => "Pers",
-        "Business" => "Biz",
-        "Archived" => "Arch",
-        other => other,
-    }
 }

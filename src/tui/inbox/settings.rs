@@ -14,6 +14,10 @@ pub struct UiSettings {
     /// `y` copies the selected message (or a code) through the terminal's clipboard escape.
     #[serde(default = "on")]
     pub copy: bool,
+    /// The language chosen in Settings on this device; it wins over config.toml and the
+    /// environment.
+    #[serde(default)]
+    pub language: Option<String>,
 }
 
 fn on() -> bool {
@@ -27,6 +31,7 @@ impl Default for UiSettings {
             notifications: Notifications::Bell,
             order: ChatOrder::UnreadFirst,
             copy: true,
+            language: None,
         }
     }
 }

@@ -3,6 +3,7 @@
 
 use super::mode::Mode;
 use super::settings::UiSettings;
+use crate::i18n::{Label, i18n_id};
 use crate::model::*;
 pub use crate::model::{ChatFilter, ChatOrder, FilterCounts};
 
@@ -26,10 +27,20 @@ impl Tab {
     ];
 
     /// The tab's label.
-    pub fn label(self) -> &'static str {
+    pub fn label(self) -> String {
         match self {
-            Tab::Chats(f) => f.label(),
-            Tab::Held => "Held",
+            Tab::Chats(f) => f.text(),
+            Tab::Held => tr!("inbox-held-title"),
+        }
+    }
+
+    /// The tab's label where the tab line is narrow.
+    pub fn short_label(self) -> String {
+        match self {
+            Tab::Chats(ChatFilter::Personal) => tr!("inbox-tab-personal-short"),
+            Tab::Chats(ChatFilter::Business) => tr!("inbox-tab-business-short"),
+            Tab::Chats(ChatFilter::Archived) => tr!("inbox-tab-archived-short"),
+            other => other.label(),
         }
     }
 
@@ -223,11 +234,12 @@ pub enum SettingRow {
     Mouse,
     Order,
     Copy,
+    Language,
 }
 
 impl SettingRow {
     /// Every row, in order.
-    pub const ALL: [SettingRow; 10] = [
+    pub const ALL: [SettingRow; 11] = [
         SettingRow::DailyCap,
         SettingRow::WeeklyCap,
         SettingRow::QuietStart,
@@ -238,7 +250,22 @@ impl SettingRow {
         SettingRow::Mouse,
         SettingRow::Order,
         SettingRow::Copy,
+        SettingRow::Language,
     ];
+}
+
+/// Where the language in force came from, as the Language row says.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum LanguageSource {
+    /// Chosen on the Language row (kept in the store, for this device).
+    Settings,
+    /// `language` in config.toml.
+    Config,
+    /// LC_ALL, LC_MESSAGES or LANG.
+    Environment,
+    /// Nothing asked for one: English.
+    #[default]
+    Default,
 }
 
 /// A search hit: a chat by name, or one message.
@@ -295,11 +322,11 @@ impl ChatFind {
     /// "hit 2 of 5 for “energia”".
     pub fn summary(&self) -> String {
         let more = if self.more { "+" } else { "" };
-        format!(
-            "hit {} of {}{more} for “{}”",
-            self.current + 1,
-            self.hits.len(),
-            self.query.trim()
+        tr!(
+            "inbox-find-summary",
+            hit = self.current + 1,
+            hits = format!("{}{more}", crate::i18n::number(self.hits.len() as u64)),
+            query = self.query.trim()
         )
     }
 }
@@ -396,7 +423,11 @@ impl<T: Copy> ReasonChoice<T> {
 }
 
 /// The choices of the first-contact dialog, in order.
-pub const FIRST_CONTACT_CHOICES: [&str; 3] = ["Continue", "Block", "Report"];
+pub const FIRST_CONTACT_CHOICES: [&str; 3] = [
+    i18n_id("inbox-first-contact-continue"),
+    i18n_id("inbox-first-contact-block"),
+    i18n_id("inbox-first-contact-report"),
+];
 
 /// A dialog over the screen.
 #[derive(Debug, Clone, PartialEq)]
@@ -479,6 +510,8 @@ pub struct UiState {
     pub notices_scroll: u16,
     pub prefs: UserPrefs,
     pub settings: UiSettings,
+    /// Where the language in force came from.
+    pub language_source: LanguageSource,
     pub clock: Timestamp,
     /// The demo world's clock has never moved: the footer names the key that moves it.
     pub clock_untouched: bool,

@@ -12,14 +12,25 @@ pub fn edit(editor: Option<&str>, text: &str) -> Result<String, String> {
     let editor = editor
         .map(str::trim)
         .filter(|e| !e.is_empty())
-        .ok_or("$EDITOR is not set: set it (e.g. EDITOR=nano) to write messages in your editor.")?;
+        .ok_or_else(|| tr!("kit-editor-not-set"))?;
     let path = temp_path();
     let result = write_private(&path, text)
-        .map_err(|e| format!("Could not write the message for {editor}: {e}."))
+        .map_err(|e| {
+            tr!(
+                "kit-editor-cannot-write",
+                editor = editor,
+                error = e.to_string()
+            )
+        })
         .and_then(|()| run(editor, &path))
         .and_then(|()| {
-            std::fs::read_to_string(&path)
-                .map_err(|e| format!("Could not read back what {editor} wrote: {e}."))
+            std::fs::read_to_string(&path).map_err(|e| {
+                tr!(
+                    "kit-editor-cannot-read",
+                    editor = editor,
+                    error = e.to_string()
+                )
+            })
         });
     let _ = std::fs::remove_file(&path);
     result.map(|t| t.strip_suffix('\n').unwrap_or(&t).to_string())
@@ -48,12 +59,20 @@ fn run(editor: &str, path: &Path) -> Result<(), String> {
         .arg("sh")
         .arg(path)
         .status()
-        .map_err(|e| format!("Could not start {editor}: {e}. The message is unchanged."))?;
+        .map_err(|e| {
+            tr!(
+                "kit-editor-cannot-start",
+                editor = editor,
+                error = e.to_string()
+            )
+        })?;
     if status.success() {
         Ok(())
     } else {
-        Err(format!(
-            "{editor} ended with {status}; the message is unchanged."
+        Err(tr!(
+            "kit-editor-failed",
+            editor = editor,
+            status = status.to_string()
         ))
     }
 }

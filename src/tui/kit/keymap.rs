@@ -194,35 +194,44 @@ impl Keymap {
         file: &str,
     ) -> Result<Section, ConfigError> {
         let error = |text: String| ConfigError::whole(file, text);
-        let keys = keys.as_table().ok_or_else(|| {
-            error(format!(
-                "[keys.{mode_name}] must be a table of key = \"action\""
-            ))
-        })?;
+        let keys = keys
+            .as_table()
+            .ok_or_else(|| error(tr!("kit-keys-not-a-table", mode = mode_name)))?;
         let mode = match mode_name {
             "global" => None,
             name => Some(self.mode_named(name).ok_or_else(|| {
-                error(format!(
-                    "unknown mode [keys.{mode_name}]; modes are global, {}",
-                    self.vocabulary.modes.join(", ")
+                error(tr!(
+                    "kit-keys-unknown-mode",
+                    mode = mode_name,
+                    modes = self.vocabulary.modes.join(", ")
                 ))
             })?),
         };
         let mut bindings = Vec::with_capacity(keys.len());
         for (key_text, action_value) in keys {
             let action_name = action_value.as_str().ok_or_else(|| {
-                error(format!(
-                    "[keys.{mode_name}] {key_text}: the action must be a string"
+                error(tr!(
+                    "kit-keys-action-not-text",
+                    mode = mode_name,
+                    key = key_text.as_str()
                 ))
             })?;
-            let key = Key::parse(key_text)
-                .ok_or_else(|| error(format!("[keys.{mode_name}]: `{key_text}` is not a key")))?;
+            let key = Key::parse(key_text).ok_or_else(|| {
+                error(tr!(
+                    "kit-keys-not-a-key",
+                    mode = mode_name,
+                    key = key_text.as_str()
+                ))
+            })?;
             let action = match action_name {
                 "none" => None,
                 name if self.vocabulary.knows_action(name) => Some(name.to_string()),
                 name => {
-                    return Err(error(format!(
-                        "[keys.{mode_name}] {key_text}: unknown action `{name}`"
+                    return Err(error(tr!(
+                        "kit-keys-unknown-action",
+                        mode = mode_name,
+                        key = key_text.as_str(),
+                        action = name
                     )));
                 }
             };

@@ -28,8 +28,11 @@ pub fn ring(alert: &Alert) {
             let _ = out.write_all(b"\x07");
         }
         Notifications::Desktop => {
-            let text = crate::model::text::clean_line(alert.text.unwrap_or("New message"), 120);
-            let _ = write!(out, "\x1b]9;Parley: {text}\x07");
+            let text = alert
+                .text
+                .map_or_else(|| tr!("kit-notify-new-message"), str::to_string);
+            let text = crate::model::text::clean_line(&text, 120);
+            let _ = write!(out, "\x1b]9;{}\x07", tr!("kit-notify-desktop", text = text));
         }
         Notifications::Off => {}
     }

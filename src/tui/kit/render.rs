@@ -51,7 +51,7 @@ pub fn parse_keys(script: &str) -> Result<Vec<KeyEvent>, String> {
         if let Some(quoted) = rest.strip_prefix('"') {
             let end = quoted
                 .find('"')
-                .ok_or("a quoted text in --keys is not closed")?;
+                .ok_or_else(|| tr!("kit-render-quote-not-closed"))?;
             keys.extend(
                 quoted[..end]
                     .chars()
@@ -61,9 +61,7 @@ pub fn parse_keys(script: &str) -> Result<Vec<KeyEvent>, String> {
             continue;
         }
         let (word, tail) = rest.split_once(' ').unwrap_or((rest, ""));
-        keys.push(key_event(word).ok_or_else(|| {
-            format!("`{word}` is not a key (see the key names in assets/keymap.toml)")
-        })?);
+        keys.push(key_event(word).ok_or_else(|| tr!("kit-render-not-a-key", word = word))?);
         rest = tail.trim_start();
     }
     Ok(keys)

@@ -53,9 +53,10 @@ impl Theme {
                 let known: Vec<&str> = defaults.keys().map(String::as_str).collect();
                 return Err(ConfigError::whole(
                     file,
-                    format!(
-                        "[theme]: unknown style `{name}`; styles are {}",
-                        known.join(", ")
+                    tr!(
+                        "kit-theme-unknown-style",
+                        name = name.as_str(),
+                        styles = known.join(", ")
                     ),
                 ));
             }
@@ -90,7 +91,10 @@ fn to_style(
         match c {
             None => Ok(None),
             Some(text) => Color::from_str(text).map(Some).map_err(|_| {
-                ConfigError::whole(file, format!("[theme] {name}: `{text}` is not a colour"))
+                ConfigError::whole(
+                    file,
+                    tr!("kit-theme-not-a-colour", name = name, text = text.as_str()),
+                )
             }),
         }
     };

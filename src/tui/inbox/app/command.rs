@@ -7,6 +7,7 @@ use super::super::commands::line_commands;
 use super::super::state::*;
 use super::compose::edit;
 use super::{Action, App};
+use crate::i18n::Label;
 use crate::model::text::{clean_typed, fold};
 use crate::model::*;
 use crate::store::Result;
@@ -82,9 +83,7 @@ impl App {
             return Ok(());
         }
         let Some(action) = find(name) else {
-            self.error(format!(
-                "There is no command :{name}. Press : then Tab to see every command; ? lists every key."
-            ));
+            self.error(tr!("inbox-command-unknown", name = name));
             return Ok(());
         };
         if argument.is_empty() {
@@ -94,9 +93,7 @@ impl App {
             return self.block_for(reason);
         }
         if !ON_A_BUSINESS.contains(&action) {
-            self.error(format!(
-                ":{name} takes nothing after it; only block, subscribe, report and profile take a business's name."
-            ));
+            self.error(tr!("inbox-command-takes-nothing", name = name));
             return Ok(());
         }
         match self.business_chat_named(argument)? {
@@ -109,9 +106,7 @@ impl App {
                 self.dispatch(action)
             }
             None => {
-                self.error(format!(
-                    "No business you have a chat with is called \"{argument}\"."
-                ));
+                self.error(tr!("inbox-command-no-business", name = argument));
                 Ok(())
             }
         }
@@ -120,9 +115,7 @@ impl App {
     /// Blocks the business where the user is for `reason`, as the block dialog would.
     fn block_for(&mut self, reason: BlockReason) -> Result<()> {
         if let Some(name) = self.already_blocked()? {
-            self.info(format!(
-                "{name} is already blocked; :block with nothing after it unblocks it."
-            ));
+            self.info(tr!("inbox-command-already-blocked", name = name));
             return Ok(());
         }
         self.dispatch(Action::ToggleBlock)?;
@@ -167,7 +160,7 @@ impl App {
 fn block_reason_named(typed: &str) -> Option<BlockReason> {
     let typed = fold(typed).replace(['_', '\''], " ");
     BlockReason::ALL.iter().copied().find(|r| {
-        fold(r.as_str()).replace('_', " ") == typed || fold(r.label()).replace('\'', " ") == typed
+        fold(r.as_str()).replace('_', " ") == typed || fold(&r.text()).replace('\'', " ") == typed
     })
 }
 

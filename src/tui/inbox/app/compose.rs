@@ -24,9 +24,9 @@ impl App {
                 self.state.composer = Some(FieldText::of(&self.composer_editor));
                 if !done {
                     self.info(if undo {
-                        "Nothing to undo."
+                        tr!("inbox-compose-nothing-to-undo")
                     } else {
-                        "Nothing to redo."
+                        tr!("inbox-compose-nothing-to-redo")
                     });
                 }
             }
@@ -104,8 +104,11 @@ impl App {
             return Ok(());
         }
         if chars > MAX_BODY_CHARS {
-            self.error(format!(
-                "This message has {chars} characters; at most {MAX_BODY_CHARS} fit in one. Shorten it, then send."
+            // Written like the composer's counter ("4100 / 4096"), without grouping.
+            self.error(tr!(
+                "inbox-compose-too-long",
+                chars = chars.to_string(),
+                most = MAX_BODY_CHARS.to_string()
             ));
             return Ok(());
         }
@@ -114,9 +117,7 @@ impl App {
         self.state.composer = None;
         if let Counterpart::Business(_) = to {
             let hours = self.assets.policy.service_window.hours;
-            self.info(format!(
-                "Sent. The business may now reply freely for {hours} hours."
-            ));
+            self.info(tr!("inbox-compose-sent", hours = hours));
         }
         if let Some(view) = self.state.chat.as_mut() {
             view.selected = None;

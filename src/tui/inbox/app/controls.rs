@@ -3,9 +3,11 @@
 
 use super::super::state::*;
 use super::{Action, App};
+use crate::i18n::{self, Label};
 use crate::model::*;
 use crate::store::Result;
 use crate::sync::outbox;
+use crate::tui::kit::views::common::date_time;
 
 impl App {
     /// Applies a control to whatever is in focus.
@@ -21,9 +23,9 @@ impl App {
                 };
                 app.apply(&action)?;
                 app.info(if unread {
-                    "Marked as read."
+                    tr!("inbox-marked-read")
                 } else {
-                    "Marked as unread."
+                    tr!("inbox-marked-unread")
                 });
                 Ok(())
             })?,
@@ -31,9 +33,9 @@ impl App {
                 let muted = !app.store.db().chat(chat)?.muted;
                 app.apply(&UserAction::Mute { chat, muted })?;
                 app.info(if muted {
-                    "Muted: no notifications, not counted as unread."
+                    tr!("inbox-muted")
                 } else {
-                    "Unmuted."
+                    tr!("inbox-unmuted")
                 });
                 Ok(())
             })?,
@@ -42,9 +44,9 @@ impl App {
                 app.apply(&UserAction::Archive { chat, archived })?;
                 app.state.list.pinned.clear();
                 app.info(if archived {
-                    "Archived: find it under the Archived tab (7)."
+                    tr!("inbox-archived")
                 } else {
-                    "Moved back to the inbox."
+                    tr!("inbox-unarchived")
                 });
                 Ok(())
             })?,
@@ -71,9 +73,9 @@ impl App {
                     prefs: prefs.clone(),
                 })?;
                 self.info(if prefs.all_offers {
-                    "Offers on: businesses you subscribe to may send offers again."
+                    tr!("inbox-all-offers-on")
                 } else {
-                    "All offers off: every offer is held, whatever your subscriptions."
+                    tr!("inbox-all-offers-off")
                 });
             }
             _ => {}
@@ -111,7 +113,7 @@ impl App {
         match self.context_chat() {
             Some(chat) => f(self, chat),
             None => {
-                self.info("Select a chat first.");
+                self.info(tr!("inbox-select-a-chat"));
                 Ok(())
             }
         }
@@ -121,7 +123,7 @@ impl App {
         match self.context_business() {
             Some(b) => f(self, b),
             None => {
-                self.info("This is a personal chat: b blocks and ! reports a friend, but subscriptions are for businesses.");
+                self.info(tr!("inbox-personal-chat-no-subscriptions"));
                 Ok(())
             }
         }
@@ -132,21 +134,15 @@ impl App {
         let (b, rel) = (db.business(business)?, db.relation(self.me, business)?);
         if rel.subscribed {
             self.apply(&UserAction::Unsubscribe { business })?;
-            self.info(format!(
-                "Unsubscribed from {}: its next offers will be held (not_subscribed).",
-                b.name
-            ));
+            self.info(tr!("inbox-unsubscribed", name = &b.name));
         } else {
             self.apply(&UserAction::Subscribe { business })?;
-            let note = if rel.blocked.is_some() {
-                " It is still blocked, so nothing reaches you."
+            let cap = self.state.prefs.weekly_business_cap;
+            self.info(if rel.blocked.is_some() {
+                tr!("inbox-subscribed-still-blocked", name = &b.name, cap = cap)
             } else {
-                ""
-            };
-            self.info(format!(
-                "Subscribed to {}'s offers (at most {} a week).{note}",
-                b.name, self.state.prefs.weekly_business_cap
-            ));
+                tr!("inbox-subscribed", name = &b.name, cap = cap)
+            });
         }
         Ok(())
     }
@@ -156,10 +152,7 @@ impl App {
         let (b, rel) = (db.business(business)?, db.relation(self.me, business)?);
         if rel.blocked.is_some() {
             self.apply(&UserAction::Unblock { business })?;
-            self.info(format!(
-                "Unblocked {}: its messages go through the rules again.",
-                b.name
-            ));
+            self.info(tr!("inbox-unblocked-business", name = &b.name));
         } else {
             self.state.dialog = Some(Dialog::Block {
                 who: Counterpart::Business(business),
@@ -200,23 +193,13 @@ impl App {
             .as_ref()
             .and_then(|c| c.card.as_ref())
             .filter(|card| card.relation.blocked.is_some())
-            .map(|card| {
-                format!(
-                    "You blocked {}; unblock it (b) to write to it.",
-                    card.business.name
-                )
-            });
+            .map(|card| tr!("inbox-reply-business-blocked", name = &card.business.name));
         let blocked_person = self
             .state
             .chat
             .as_ref()
             .filter(|c| c.person.blocked.is_some())
-            .map(|c| {
-                format!(
-                    "You blocked {}; unblock them (b) to write to them.",
-                    c.chat.title
-                )
-            });
+            .map(|c| tr!("inbox-reply-person-blocked", name = &c.chat.title));
         match blocked_business.or(blocked_person) {
             Some(sentence) => self.info(sentence),
             None if self.state.dialog.is_none() => self.open_composer(""),
@@ -236,11 +219,11 @@ impl App {
                     .map(|m| (m.message.clone(), c.chat.title.clone(), c.chat.counterpart))
             });
         let Some((m, name, counterpart)) = target else {
-            self.info("Open a chat and pick an offer (j/k) to give feedback.");
+            self.info(tr!("inbox-feedback-no-message"));
             return Ok(());
         };
         if m.category != Some(Category::Marketing) || m.decision.outcome != Outcome::Deliver {
-            self.info("Interested / Not interested is for offers; this message is not one.");
+            self.info(tr!("inbox-feedback-not-an-offer"));
             return Ok(());
         }
         self.apply(&UserAction::Feedback {
@@ -255,9 +238,13 @@ impl App {
             Counterpart::Contact(_) => String::new(),
         };
         self.info(match feedback {
-            Feedback::Interested => format!("Interested: {offers}"),
+            Feedback::Interested => tr!("inbox-feedback-interested", offers = offers),
             Feedback::NotInterested => {
-                format!("Not interested: {offers} It counts against {name}'s quality.")
+                tr!(
+                    "inbox-feedback-not-interested",
+                    offers = offers,
+                    name = name
+                )
             }
         });
         Ok(())
@@ -290,7 +277,7 @@ impl App {
         };
         match target {
             Some((row, verified)) => self.state.dialog = Some(why_dialog(&row, verified)),
-            None => self.info("Why? acts on a message: open a chat or select one that has one."),
+            None => self.info(tr!("inbox-why-no-message")),
         }
         Ok(())
     }
@@ -305,7 +292,7 @@ impl App {
             return Ok(None);
         };
         let sender = match message.direction {
-            Direction::Outbound => "You".to_string(),
+            Direction::Outbound => tr!("inbox-you"),
             Direction::Inbound => chat.title.clone(),
         };
         let template = message.template.and_then(|t| db.template(t).ok());
@@ -324,53 +311,58 @@ pub fn why_dialog(row: &MessageRow, verified: bool) -> Dialog {
     let d = &m.decision;
     let mut lines = vec![
         (
-            "Outcome".to_string(),
+            tr!("inbox-why-outcome"),
             if m.direction == Direction::Outbound {
-                "Sent by you".to_string()
+                tr!("inbox-why-sent-by-you")
             } else {
-                d.outcome.label().to_string()
+                d.outcome.text()
             },
         ),
-        ("Rule".to_string(), d.reason.as_str().to_string()),
-        ("Why".to_string(), d.sentence.clone()),
+        (tr!("inbox-why-rule"), d.reason.as_str().to_string()),
+        (tr!("inbox-why-why"), d.sentence.clone()),
     ];
     if m.direction == Direction::Inbound {
         let from = match (m.category, verified) {
-            (None, _) => format!("{} (a friend)", row.sender),
-            (Some(_), true) => format!("{} (verified business)", row.sender),
-            (Some(_), false) => format!("{} (business, not verified)", row.sender),
+            (None, _) => tr!("inbox-why-from-friend", name = &row.sender),
+            (Some(_), true) => tr!("inbox-why-from-verified", name = &row.sender),
+            (Some(_), false) => tr!("inbox-why-from-unverified", name = &row.sender),
         };
-        lines.push(("From".to_string(), from));
+        lines.push((tr!("inbox-why-from"), from));
     }
     if let Some(category) = m.category {
         lines.push((
-            "Category".to_string(),
-            format!("{category} ({})", category.label()),
+            tr!("inbox-why-category"),
+            format!("{category} ({})", category.text()),
         ));
         let template = match &row.template {
             Some(t) => match t.approved_at {
-                Some(at) => format!("'{}', approved {}", t.name, at.short_date()),
+                Some(at) => tr!(
+                    "inbox-why-template-approved",
+                    name = &t.name,
+                    date = i18n::short_date(at)
+                ),
                 None => format!("'{}' ({})", t.name, t.status),
             },
-            None => "none: a free-form reply".to_string(),
+            None => tr!("inbox-why-no-template"),
         };
-        lines.push(("Template".to_string(), template));
+        lines.push((tr!("inbox-why-template"), template));
     }
-    lines.push(("Sent".to_string(), m.sent_at.date_time()));
+    lines.push((tr!("inbox-why-sent"), date_time(m.sent_at)));
     if let Some(at) = m.delivered_at.filter(|_| m.direction == Direction::Inbound) {
-        lines.push(("Delivered".to_string(), at.date_time()));
+        lines.push((tr!("inbox-why-delivered"), date_time(at)));
     }
     if m.direction == Direction::Inbound && d.outcome == Outcome::Deliver {
         lines.push((
-            "Read".to_string(),
-            m.read_at.map_or("not yet".to_string(), |t| t.date_time()),
+            tr!("inbox-why-read"),
+            m.read_at
+                .map_or_else(|| tr!("inbox-why-not-yet"), date_time),
         ));
     }
     if let Some(f) = m.feedback {
-        lines.push(("Your feedback".to_string(), f.label().to_string()));
+        lines.push((tr!("inbox-why-feedback"), f.text()));
     }
     Dialog::Why {
-        title: format!("Why? Message from {}", row.sender),
+        title: tr!("inbox-why-title", name = &row.sender),
         lines,
     }
 }

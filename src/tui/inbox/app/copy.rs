@@ -9,21 +9,18 @@ impl App {
     /// Copies the selected message, or its code, unless copying is off in Settings.
     pub(super) fn copy_selected(&mut self) {
         if !self.state.settings.copy {
-            self.info("Copying is off in Settings");
+            self.info(tr!("inbox-copy-off"));
             return;
         }
         let Some(row) = self.state.chat.as_ref().and_then(|c| c.selected_message()) else {
-            self.info("No message is selected to copy.");
+            self.info(tr!("inbox-copy-nothing-selected"));
             return;
         };
         let (text, said) = match code_of(row) {
-            Some(code) => (code.clone(), format!("Copied the code {code}")),
+            Some(code) => (code.clone(), tr!("inbox-copy-code", code = code.as_str())),
             None => {
                 let text = row.message.body.clone();
-                let said = match text.chars().count() {
-                    1 => "Copied the message, 1 character".to_string(),
-                    n => format!("Copied the message, {n} characters"),
-                };
+                let said = tr!("inbox-copy-message", count = text.chars().count());
                 (text, said)
             }
         };

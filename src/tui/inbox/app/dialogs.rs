@@ -2,6 +2,7 @@
 
 use super::super::state::*;
 use super::{Action, App};
+use crate::i18n::Label;
 use crate::model::{BlockReason, Counterpart, ReportReason, UserAction};
 use crate::store::Result;
 use crate::tui::kit::list::step;
@@ -37,14 +38,16 @@ impl App {
                     let reason = reasons.current();
                     self.apply(&report_action(who, reason, also_block))?;
                     let blocked = match (also_block, who) {
-                        (false, _) => "",
-                        (true, Counterpart::Business(_)) => " and blocked it",
-                        (true, Counterpart::Contact(_)) => " and blocked them",
+                        (false, _) => "no",
+                        (true, Counterpart::Business(_)) => "business",
+                        (true, Counterpart::Contact(_)) => "person",
                     };
-                    self.info(format!(
-                        "Reported {name} ({}) with {} as evidence{blocked}.",
-                        reason.label().to_lowercase(),
-                        crate::model::plural(evidence.len(), "message", "messages")
+                    self.info(tr!(
+                        "inbox-reported",
+                        name = name,
+                        reason = reason.text().to_lowercase(),
+                        count = evidence.len(),
+                        blocked = blocked
                     ));
                     None
                 }
@@ -69,12 +72,8 @@ impl App {
                     let reason = reasons.current();
                     self.apply(&block_action(who, reason))?;
                     self.info(match who {
-                        Counterpart::Business(_) => {
-                            format!("Blocked {name}: nothing it sends reaches you. Unblock with b.")
-                        }
-                        Counterpart::Contact(_) => format!(
-                            "Blocked {name}: their messages no longer reach you. Unblock with b."
-                        ),
+                        Counterpart::Business(_) => tr!("inbox-blocked-business", name = name),
+                        Counterpart::Contact(_) => tr!("inbox-blocked-person", name = name),
                     });
                     None
                 }
@@ -118,7 +117,7 @@ impl App {
         };
         if keep.as_ref() == Some(&before) {
             match delta {
-                0 => self.info("That key does nothing in this dialog: answer it, or close it."),
+                0 => self.info(tr!("inbox-dialog-key-does-nothing")),
                 _ => self.at_an_end(delta, 1, "choice"),
             }
         }
@@ -134,7 +133,7 @@ impl App {
         match choice {
             0 => {
                 self.apply(&UserAction::AcceptChat { business })?;
-                self.info("You can now read and answer this business; its offers still need your subscription (s).");
+                self.info(tr!("inbox-first-contact-accepted"));
             }
             1 => self.control(Action::ToggleBlock)?,
             _ => self.control(Action::Report)?,

@@ -77,7 +77,7 @@ impl App {
             .find_in_chat(find.chat, &query, MAX_HITS + 1)?;
         if hits.is_empty() {
             self.state.find = None;
-            self.info(format!("No message in this chat contains “{query}”"));
+            self.info(tr!("inbox-find-no-match", query = query.as_str()));
             return Ok(());
         }
         find.more = hits.len() > MAX_HITS;
@@ -101,7 +101,7 @@ impl App {
             return match older {
                 true => self.inbox_action(Action::NextUnread),
                 false => {
-                    self.info("Nothing to find again: / finds text in this chat.");
+                    self.info(tr!("inbox-find-nothing-again"));
                     Ok(())
                 }
             };
@@ -134,7 +134,7 @@ impl App {
         let (chat, hit) = (find.chat, find.hits[find.current]);
         let mut summary = find.summary();
         if wrapped {
-            summary.push_str(" (round again)");
+            summary.push_str(&format!(" ({})", tr!("inbox-find-round-again")));
         }
         let newer = self.store.db().messages_after_count(chat, hit)?;
         let loaded = self.state.chat.as_ref().map_or(0, |v| v.window);

@@ -16,7 +16,7 @@ impl App {
         };
         let (message, name) = (row.message.id, row.business_name.clone());
         self.apply(&UserAction::ReleaseHeld { message })?;
-        self.info(format!("Released into your chat with {name}."));
+        self.info(tr!("inbox-held-released", name = name));
         Ok(())
     }
 
@@ -63,12 +63,13 @@ impl App {
     pub(super) fn undo_delete_held(&mut self) {
         match self.state.held.undo.take() {
             Some(undo) => {
-                let what = plural(undo.messages.len(), "held message", "held messages");
-                self.info(format!("Brought back {what} from {}.", undo.business_name));
+                self.info(tr!(
+                    "inbox-held-brought-back",
+                    count = undo.messages.len(),
+                    name = undo.business_name
+                ));
             }
-            None => {
-                self.info("Nothing to undo: u brings back what you deleted in Held a moment ago.")
-            }
+            None => self.info(tr!("inbox-held-nothing-to-undo")),
         }
     }
 
@@ -99,13 +100,13 @@ impl App {
 
     fn delete_with_undo(&mut self, messages: Vec<MessageId>, name: String) -> Result<()> {
         self.finish_held_deletes(true)?;
-        let what = plural(messages.len(), "held message", "held messages");
+        let count = messages.len();
         self.state.held.undo = Some(HeldUndo {
             messages,
             business_name: name.clone(),
             until: (self.real_clock)() + Span::seconds(UNDO_SECONDS),
         });
-        self.info(format!("Deleted {what} from {name} · u undo"));
+        self.info(tr!("inbox-held-deleted", count = count, name = name));
         Ok(())
     }
 
@@ -115,7 +116,7 @@ impl App {
         }
         let row = self.state.held.rows.get(self.state.held.selected).cloned();
         if row.is_none() {
-            self.info("Nothing is held.");
+            self.info(tr!("inbox-held-nothing"));
         }
         row
     }

@@ -172,7 +172,7 @@ impl App {
         let mut rows = Vec::with_capacity(messages.len());
         for m in messages {
             let sender = if m.direction == Direction::Outbound {
-                "You".to_string()
+                tr!("inbox-you")
             } else {
                 c.title.clone()
             };

@@ -8,6 +8,7 @@ mod copy;
 mod dialogs;
 mod find;
 mod held;
+mod language;
 mod load;
 mod navigate;
 mod people;
@@ -49,6 +50,8 @@ pub struct App {
     real_clock: RealClock,
     /// Every chat's name while the search box is open, read once when it opens.
     search_titles: Option<Vec<(ChatId, String, bool)>>,
+    /// The languages the Settings row cycles through.
+    catalogues: crate::i18n::Catalogues,
 }
 
 impl App {
@@ -64,7 +67,7 @@ impl App {
         let db = store.db();
         let me = db
             .me()?
-            .ok_or_else(|| StoreError::not_found("this store has no user"))?;
+            .ok_or_else(|| StoreError::not_found(tr!("inbox-store-no-user")))?;
         let user = db.user(me)?;
         let settings = db
             .meta(SETTINGS_KEY)?
@@ -98,10 +101,11 @@ impl App {
             notices_scroll: 0,
             prefs: user.prefs,
             settings,
+            language_source: LanguageSource::default(),
             clock,
             clock_untouched,
             me: user.name,
-            connection: "offline · demo world".to_string(),
+            connection: tr!("inbox-connection-offline"),
             server: false,
             status: None,
             notify_count: 0,
@@ -115,6 +119,8 @@ impl App {
             command_editor: text_field(Vec::new()),
             real_clock: std::sync::Arc::new(crate::wall_clock::now),
             search_titles: None,
+            // The shipped languages until `speak` gives those found at start.
+            catalogues: crate::i18n::Catalogues::embedded(),
             store,
             assets,
             me,
@@ -145,7 +151,7 @@ impl App {
     /// clock is the server's.
     pub fn with_sync(mut self, wake: std::sync::Arc<tokio::sync::Notify>) -> App {
         self.sync = Some(wake);
-        self.state.connection = "connecting…".to_string();
+        self.state.connection = format!("{}…", tr!("inbox-connection-connecting"));
         self.state.server = true;
         self.state.clock_untouched = false;
         self
@@ -284,9 +290,7 @@ impl App {
     /// Moves the demo world's clock, then announces what arrived.
     fn advance(&mut self, span: Span) -> crate::store::Result<()> {
         if self.sync.is_some() {
-            self.info(
-                "With a server, the clock is the real one; t and T move the demo world's clock.",
-            );
+            self.info(tr!("inbox-clock-with-server"));
             return Ok(());
         }
         let until = self.state.clock + span;
@@ -354,20 +358,17 @@ fn store_error(e: world::WorldError) -> StoreError {
 /// What moving the clock brought ("Clock moved to …: 3 new, 2 held", or "nothing new"), and
 /// once the script has run out, how to start the demo week again.
 fn clock_sentence(until: Timestamp, arrived: usize, held: usize, over: bool) -> String {
-    let counts: Vec<String> = [(arrived, "new"), (held, "held")]
-        .into_iter()
-        .filter(|(n, _)| *n > 0)
-        .map(|(n, what)| format!("{n} {what}"))
-        .collect();
-    let what = match counts.is_empty() {
-        true => "nothing new".to_string(),
-        false => counts.join(", "),
+    let what = match (arrived, held) {
+        (0, 0) => tr!("inbox-clock-nothing-new"),
+        (n, 0) => tr!("inbox-clock-new", count = n),
+        (0, h) => tr!("inbox-clock-held", count = h),
+        (n, h) => tr!("inbox-clock-new-and-held", new = n, held = h),
     };
-    let end = match over {
-        true => ". The demo week is over: to start it again, quit and run `parley world reset`.",
-        false => ".",
-    };
-    format!("Clock moved to {}: {what}{end}", until.long())
+    let at = crate::i18n::day_time(until);
+    match over {
+        true => tr!("inbox-clock-moved-week-over", at = at, what = what),
+        false => tr!("inbox-clock-moved", at = at, what = what),
+    }
 }
 
 /// The newest delivery there is: those up to it are not announced. (Listing them all with

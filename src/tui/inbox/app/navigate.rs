@@ -15,7 +15,7 @@ impl App {
         }
         if let Some(tab) = tab_for(&action) {
             if tab == self.state.tab && self.state.pane == Pane::List {
-                self.info(format!("This is the {} tab.", tab.label()));
+                self.info(tr!("inbox-this-tab", tab = tab.label()));
                 return Ok(());
             }
             self.set_tab(tab);
@@ -34,7 +34,7 @@ impl App {
                 self.state.pane = Pane::Chat;
                 self.open_find();
             }
-            Action::Find => self.info("Open a chat first: / there finds text in it."),
+            Action::Find => self.info(tr!("inbox-find-no-chat")),
             Action::FindNext => self.step_find(true)?,
             Action::Copy => self.copy_selected(),
             Action::FindPrevious => self.step_find(false)?,
@@ -47,11 +47,11 @@ impl App {
             Action::NextUnread => self.next_unread()?,
             Action::Resort => {
                 self.state.list.pinned.clear();
-                self.info("The list is sorted again.");
+                self.info(tr!("inbox-resorted"));
             }
             Action::Profile => match self.context_business() {
                 Some(b) => self.state.screen = Screen::Profile(b),
-                None => self.info("Profiles are for businesses; this is a personal chat."),
+                None => self.info(tr!("inbox-profile-personal-chat")),
             },
             Action::Subscriptions => {
                 self.state.screen = Screen::Subscriptions;
@@ -89,9 +89,9 @@ impl App {
         if next == scroll {
             let up = matches!(action, Action::MoveUp | Action::PageUp | Action::MoveTop);
             self.info(if up {
-                "This is the top of help."
+                tr!("inbox-help-top")
             } else {
-                "This is the end of help."
+                tr!("inbox-help-end")
             });
         }
         self.state.help_scroll = next;
@@ -157,7 +157,7 @@ impl App {
                         self.state.screen = Screen::Inbox;
                         self.open_chat(chat.id, None)?;
                     }
-                    None => self.info("No chat with this business yet."),
+                    None => self.info(tr!("inbox-profile-no-chat")),
                 }
             }
             other => self.control(other)?,
@@ -235,7 +235,7 @@ impl App {
             Pane::List if self.state.tab != Tab::Chats(ChatFilter::All) => {
                 self.set_tab(Tab::Chats(ChatFilter::All))
             }
-            Pane::List => self.info("Nothing to go back to: this is the chat list."),
+            Pane::List => self.info(tr!("inbox-nothing-to-go-back-to")),
         }
     }
 
@@ -256,7 +256,7 @@ impl App {
                 h.selected = step(h.selected, delta, h.rows.len());
                 if h.selected == before {
                     let len = self.state.held.rows.len();
-                    self.at_an_end(delta, len, "held message");
+                    self.at_an_end(delta, len, "held");
                 }
             }
             (Pane::List, Tab::Chats(_)) => {
@@ -276,11 +276,12 @@ impl App {
     }
 
     /// Says why a move changed nothing: the list is empty, or the selection is at that end.
+    /// `what` is the kind of item, as the catalogue's messages select it ("chat", "held").
     pub(super) fn at_an_end(&mut self, delta: i64, len: usize, what: &str) {
         self.info(match (len, delta < 0) {
-            (0, _) => format!("There is no {what} here."),
-            (_, true) => format!("This is the first {what}."),
-            (_, false) => format!("This is the last {what}."),
+            (0, _) => tr!("inbox-end-none", what = what),
+            (_, true) => tr!("inbox-end-first", what = what),
+            (_, false) => tr!("inbox-end-last", what = what),
         });
     }
 
@@ -293,7 +294,7 @@ impl App {
         let view = self.state.chat.as_ref().expect("the chat stays open");
         if view.selected == before {
             let len = view.messages.len();
-            self.at_an_end(delta, len, "message of this chat");
+            self.at_an_end(delta, len, "message");
         }
         Ok(())
     }
@@ -396,7 +397,7 @@ impl App {
                 self.open_chat(id, None)?;
                 self.select_in_list(id)?;
             }
-            None => self.info("No unread chats."),
+            None => self.info(tr!("inbox-no-unread-chats")),
         }
         Ok(())
     }

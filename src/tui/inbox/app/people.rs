@@ -32,7 +32,7 @@ impl App {
     pub(super) fn toggle_contact_block(&mut self, contact: ContactId, name: String) -> Result<()> {
         if self.store.db().contact_block(self.me, contact)?.is_some() {
             self.apply(&UserAction::UnblockContact { contact })?;
-            self.info(format!("Unblocked {name}: their messages reach you again."));
+            self.info(tr!("inbox-unblocked-person", name = name));
         } else {
             self.state.dialog = Some(Dialog::Block {
                 who: Counterpart::Contact(contact),

@@ -34,7 +34,7 @@ impl App {
                 return self.change_zone(step_region(&self.state.prefs.zone(), forward));
             }
             Action::PageDown | Action::PageUp => {
-                self.info("PgUp and PgDn jump between regions on the Time zone row.");
+                self.info(tr!("inbox-settings-pages-on-zone"));
                 return Ok(());
             }
             Action::Decrease => -1,
@@ -92,10 +92,17 @@ impl App {
                 ui.order = cycle(ChatOrder::ALL, ui.order, delta);
                 self.state.list.pinned.clear();
             }
+            SettingRow::Language => {
+                let tag = self.next_language(delta);
+                self.switch_language(&tag);
+                ui.language = Some(tag);
+            }
         }
         if prefs == self.state.prefs && ui == self.state.settings {
-            let end = if delta < 0 { "lowest" } else { "highest" };
-            self.info(format!("This setting is at its {end}."));
+            self.info(match delta < 0 {
+                true => tr!("inbox-settings-lowest"),
+                false => tr!("inbox-settings-highest"),
+            });
             return Ok(());
         }
         if prefs != self.state.prefs {

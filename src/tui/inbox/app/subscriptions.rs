@@ -61,9 +61,7 @@ impl App {
         if filter.is_empty() {
             self.clear_business_find();
         } else if s.rows.is_empty() {
-            self.info(format!(
-                "No business's name contains “{filter}”; Esc shows them all again."
-            ));
+            self.info(tr!("inbox-subs-no-match-esc", filter = filter));
         }
         Ok(())
     }

@@ -1,6 +1,8 @@
 //! The block confirmation: what blocking does, and the reason the user picks.
 
 use super::super::state::Dialog;
+use crate::i18n::Label;
+use crate::i18n::labels::person_block_reason;
 use crate::model::Counterpart;
 use crate::tui::kit::Theme;
 use crate::tui::kit::views::common::{dialog_width, draw_dialog, radio, wrap};
@@ -16,15 +18,9 @@ pub fn draw(frame: &mut Frame, dialog: &Dialog, theme: &Theme, area: Rect) {
     let person = matches!(who, Counterpart::Contact(_));
     let cells = dialog_width(area, 64);
     let explain = if person {
-        format!(
-            "{name}'s messages will no longer reach you: what they send from now on is not kept. \
-             {name} is not told. You can unblock them at any time."
-        )
+        tr!("inbox-block-person-explained", name = name)
     } else {
-        format!(
-            "Nothing {name} sends will reach you: not offers, not updates, not codes. \
-             Its attempts are only logged, without their text. You can unblock it at any time."
-        )
+        tr!("inbox-block-business-explained", name = name)
     };
     let mut lines: Vec<Line> = wrap(&explain, cells)
         .into_iter()
@@ -32,23 +28,29 @@ pub fn draw(frame: &mut Frame, dialog: &Dialog, theme: &Theme, area: Rect) {
         .collect();
     lines.push(Line::raw(""));
     let question = if person {
-        "Why are you blocking them?"
+        tr!("inbox-block-why-person")
     } else {
-        "Why are you blocking it?"
+        tr!("inbox-block-why-business")
     };
     lines.push(Line::from(Span::styled(question, theme.get("title"))));
+    let labels: Vec<String> = reasons
+        .options
+        .iter()
+        .map(|r| match person {
+            true => person_block_reason(*r),
+            false => r.text(),
+        })
+        .collect();
     lines.extend(radio(
-        reasons.options.iter().map(|r| match person {
-            true => r.person_label(),
-            false => r.label(),
-        }),
+        labels.iter().map(String::as_str),
         reasons.selected,
         theme,
     ));
     lines.push(Line::raw(""));
     lines.push(Line::from(Span::styled(
-        "Enter block · Esc cancel",
+        tr!("inbox-block-keys"),
         theme.get("dim"),
     )));
-    draw_dialog(frame, area, 64, format!(" Block {name}? "), lines, theme);
+    let title = format!(" {} ", tr!("inbox-block-title", name = name));
+    draw_dialog(frame, area, 64, title, lines, theme);
 }

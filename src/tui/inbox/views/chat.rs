@@ -3,6 +3,7 @@
 
 use super::super::state::{ChatView, MessageRow, Pane, UiState};
 use super::{composer, find};
+use crate::i18n::{self, Label};
 use crate::model::{Delivery, Direction, Reason};
 use crate::tui::kit::Theme;
 use crate::tui::kit::views::common::{
@@ -18,12 +19,11 @@ use ratatui::widgets::Paragraph;
 pub fn draw(frame: &mut Frame, state: &UiState, theme: &Theme, area: Rect) {
     let focused = state.pane == Pane::Chat;
     let Some(view) = &state.chat else {
-        let block = pane(" No chat open ", focused, theme);
+        let block = pane(format!(" {} ", tr!("inbox-chat-none-open")), focused, theme);
         let inner = block.inner(area);
         frame.render_widget(block, area);
-        let hint = "Pick a chat on the left and press Enter. Business chats carry a [biz] mark; \
-                    ? lists every key.";
-        draw_hint(frame, hint, theme, inner);
+        let hint = tr!("inbox-chat-none-hint", mark = tr!("kit-mark-business"));
+        draw_hint(frame, &hint, theme, inner);
         return;
     };
     let block = pane(header(view, theme), focused, theme);
@@ -101,10 +101,16 @@ fn header(view: &ChatView, theme: &Theme) -> Line<'static> {
         spans.push(Span::raw(" "));
     }
     if view.person.blocked.is_some() || business_blocked {
-        spans.push(Span::styled("⊘blocked", theme.get("rejected")));
+        spans.push(Span::styled(
+            format!("⊘{}", tr!("inbox-mark-blocked")),
+            theme.get("rejected"),
+        ));
     }
     if view.chat.muted {
-        spans.push(Span::styled(" muted", theme.get("dim")));
+        spans.push(Span::styled(
+            format!(" {}", tr!("inbox-mark-muted")),
+            theme.get("dim"),
+        ));
     }
     if spans.len() > 1 {
         spans.push(Span::raw(" "));
@@ -156,16 +162,18 @@ fn notice_lines(view: &ChatView, theme: &Theme, cells: usize) -> Vec<Line<'stati
 fn person_sentences(view: &ChatView) -> (Vec<String>, Vec<String>) {
     let name = &view.chat.title;
     let reported = view.person.reported.map(|(at, reason)| {
-        format!(
-            "You reported {name} on {} ({}).",
-            at.short_date(),
-            reason.label().to_lowercase()
+        tr!(
+            "inbox-chat-person-reported",
+            name = name,
+            date = i18n::short_date(at),
+            reason = reason.text().to_lowercase()
         )
     });
     let blocked = view.person.blocked.map(|(at, _)| {
-        format!(
-            "You blocked {name} on {}: their messages do not reach you; b unblocks.",
-            at.short_date()
+        tr!(
+            "inbox-chat-person-blocked",
+            name = name,
+            date = i18n::short_date(at)
         )
     });
     (
@@ -203,13 +211,13 @@ fn message_block(
     }
     let mut details = vec![when_exact(m.sent_at, now)];
     if !outbound && m.read_at.is_none() {
-        details.push("new".into());
+        details.push(tr!("inbox-mark-new"));
     }
     if m.decision.reason == Reason::ReleasedByUser {
-        details.push("released from Held".into());
+        details.push(tr!("inbox-chat-released"));
     }
     if let Some(f) = m.feedback {
-        details.push(f.label().to_string());
+        details.push(f.text());
     }
     head.push(Span::styled(
         format!(" · {}", details.join(" · ")),
@@ -240,7 +248,7 @@ fn message_block(
 /// clock while it waits for the server; words when colours are off.
 fn delivery_mark(delivery: Delivery, theme: &Theme) -> Span<'static> {
     if theme.no_color() {
-        return Span::styled(delivery.word(), theme.get("dim"));
+        return Span::styled(delivery.text(), theme.get("dim"));
     }
     let (mark, style) = match delivery {
         Delivery::Sending => ("◷", "dim"),
@@ -255,10 +263,10 @@ fn delivery_mark(delivery: Delivery, theme: &Theme) -> Span<'static> {
 fn displayed_body(row: &MessageRow) -> String {
     let m = &row.message;
     if m.template.is_some() && row.template.is_none() {
-        return format!("[unknown template] {}", m.body);
+        return format!("[{}] {}", tr!("inbox-chat-unknown-template"), m.body);
     }
     if m.body.trim().is_empty() {
-        return "[this message has no text]".to_string();
+        return format!("[{}]", tr!("inbox-chat-no-text"));
     }
     m.body.clone()
 }
@@ -275,7 +283,7 @@ fn message_lines(
 ) -> Vec<Line<'static>> {
     if view.messages.is_empty() {
         return vec![Line::from(Span::styled(
-            "  No messages yet.",
+            format!("  {}", tr!("inbox-chat-no-messages")),
             theme.get("dim"),
         ))];
     }
@@ -326,7 +334,7 @@ fn message_lines(
         lines.insert(
             0,
             Line::from(Span::styled(
-                format!("  ↑ {earlier} earlier messages (k to scroll up)"),
+                format!("  ↑ {}", tr!("inbox-chat-earlier", count = earlier)),
                 theme.get("dim"),
             )),
         );
@@ -334,7 +342,7 @@ fn message_lines(
     if newer > 0 {
         lines.resize(room, Line::raw(""));
         lines.push(Line::from(Span::styled(
-            format!("  ↓ {newer} newer (G for the newest)"),
+            format!("  ↓ {}", tr!("inbox-chat-newer", count = newer)),
             theme.get("key"),
         )));
     }
@@ -356,8 +364,8 @@ fn chat_block(
     let mut lines = Vec::new();
     let oldest_of_chat = i == 0 && view.messages.len() == view.total;
     if view.unread_from == Some(row.message.id) && !oldest_of_chat {
-        let label = " new messages ";
-        let side = cells.saturating_sub(width(label)) / 2;
+        let label = format!(" {} ", tr!("inbox-chat-new-messages"));
+        let side = cells.saturating_sub(width(&label)) / 2;
         lines.push(Line::from(Span::styled(
             format!("{}{label}{}", "─".repeat(side), "─".repeat(side)),
             theme.get("notice"),

@@ -49,7 +49,7 @@ fn draw_completions(frame: &mut Frame, line: &CommandLine, theme: &Theme, main: 
         .skip(first)
         .take(shown)
         .map(|(i, (name, label))| {
-            let text = format!(" {name:<name_cells$}  {label} ");
+            let text = format!(" {name:<name_cells$}  {} ", crate::i18n::text(label, None));
             let style = if line.selected == Some(i) {
                 theme.get("selected")
             } else {
@@ -61,7 +61,7 @@ fn draw_completions(frame: &mut Frame, line: &CommandLine, theme: &Theme, main: 
     let more = line.completions.len() - shown;
     if more > 0 && shown < usize::from(main.height) {
         lines.push(Line::from(Span::styled(
-            format!(" … {more} more: type to narrow, Tab to step "),
+            format!(" … {} ", tr!("inbox-command-more", count = more)),
             theme.get("dim"),
         )));
     }

@@ -2,7 +2,6 @@
 //! that the delete can be undone for a moment.
 
 use super::super::state::Dialog;
-use crate::model::plural;
 use crate::tui::kit::Theme;
 use crate::tui::kit::views::common::{dialog_width, draw_dialog, wrap};
 use ratatui::Frame;
@@ -15,19 +14,16 @@ pub fn draw(frame: &mut Frame, dialog: &Dialog, theme: &Theme, area: Rect) {
         return;
     };
     let cells = dialog_width(area, 56);
-    let what = plural(*count, "held message", "held messages");
-    let explain = format!(
-        "Delete {what} from {name}? They leave Held for good; its next messages still go \
-         through your rules. You can undo for a few seconds."
-    );
+    let explain = tr!("inbox-delete-held-explained", count = *count, name = name);
     let mut lines: Vec<Line> = wrap(&explain, cells)
         .into_iter()
         .map(|l| Line::from(Span::styled(l, theme.get("notice"))))
         .collect();
     lines.push(Line::raw(""));
     lines.push(Line::from(Span::styled(
-        "Enter delete · Esc keep them",
+        tr!("inbox-delete-held-keys"),
         theme.get("dim"),
     )));
-    draw_dialog(frame, area, 56, format!(" Delete {what}? "), lines, theme);
+    let title = format!(" {} ", tr!("inbox-delete-held-title", count = *count));
+    draw_dialog(frame, area, 56, title, lines, theme);
 }

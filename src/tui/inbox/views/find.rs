@@ -8,7 +8,10 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-const PROMPT: &str = "Find in this chat: ";
+/// The prompt before the query as it is typed.
+fn prompt() -> String {
+    format!("{} ", tr!("inbox-find-prompt"))
+}
 
 /// The find of the chat on screen, if it has one and the composer is closed.
 pub fn shown(state: &UiState) -> Option<&ChatFind> {
@@ -27,7 +30,7 @@ pub fn draw(frame: &mut Frame, find: &ChatFind, theme: &Theme, area: Rect) {
     let cells = usize::from(area.width);
     let line = if find.typing {
         Line::from(vec![
-            Span::styled(PROMPT, theme.get("key")),
+            Span::styled(prompt(), theme.get("key")),
             Span::raw(find.query.clone()),
         ])
     } else {
@@ -43,7 +46,7 @@ pub fn draw(frame: &mut Frame, find: &ChatFind, theme: &Theme, area: Rect) {
     frame.render_widget(Paragraph::new(line), area);
     if find.typing {
         let typed: String = find.query.chars().take(find.cursor).collect();
-        let x = (width(PROMPT) + width(&typed)).min(cells.saturating_sub(1)) as u16;
+        let x = (width(&prompt()) + width(&typed)).min(cells.saturating_sub(1)) as u16;
         frame.set_cursor_position((area.x + x, area.y));
     }
 }

@@ -22,21 +22,18 @@ pub fn draw(frame: &mut Frame, dialog: &Dialog, theme: &Theme, area: Rect) {
     };
     let w = area.width.clamp(20, 60);
     let cells = (w as usize).saturating_sub(2);
-    let verified = if *verified {
-        "a verified business"
+    let text = if *verified {
+        tr!("inbox-first-contact-verified", name = name)
     } else {
-        "a business that is not verified"
+        tr!("inbox-first-contact-unverified", name = name)
     };
-    let text = format!(
-        "{name} is {verified}. You have not talked to it before: do you want to continue with \
-         it? Esc shows its message first."
-    );
     let mut lines: Vec<Line> = wrap(&text, cells).into_iter().map(Line::from).collect();
     lines.push(Line::raw(""));
     let choices: Vec<Span> = FIRST_CONTACT_CHOICES
         .iter()
         .enumerate()
-        .flat_map(|(i, label)| {
+        .flat_map(|(i, id)| {
+            let label = crate::i18n::text(id, None);
             let style = if i == *selected {
                 theme.get("selected")
             } else {
@@ -48,12 +45,13 @@ pub fn draw(frame: &mut Frame, dialog: &Dialog, theme: &Theme, area: Rect) {
     lines.push(Line::from(choices));
     lines.push(Line::raw(""));
     lines.push(Line::from(Span::styled(
-        "j/k choose · Enter confirm · Esc decide later",
+        tr!("inbox-first-contact-keys"),
         theme.get("dim"),
     )));
     let h = (lines.len() as u16 + 2).min(area.height);
     let rect = centered(area, w, h);
     let top = area.y + u16::from(area.height > h + 1);
     let rect = Rect::new(rect.x, top, rect.width, rect.height);
-    draw_box(frame, rect, format!(" New business: {name} "), lines, theme);
+    let title = format!(" {} ", tr!("inbox-first-contact-title", name = name));
+    draw_box(frame, rect, title, lines, theme);
 }

@@ -2,6 +2,7 @@
 
 use super::super::layout::ROW_HEIGHT;
 use super::super::state::{HeldRow, Pane, UiState};
+use crate::i18n;
 use crate::tui::kit::Theme;
 use crate::tui::kit::views::common::{
     business_mark, category_tag, draw_hint, draw_rows, pad, pane, truncate, when, width, wrap,
@@ -15,16 +16,14 @@ use ratatui::widgets::Paragraph;
 pub fn draw_list(frame: &mut Frame, state: &UiState, theme: &Theme, area: Rect) {
     let held = &state.held;
     let block = pane(
-        format!(" Held · {} ", held.rows.len()),
+        format!(" {} · {} ", tr!("inbox-held-title"), held.rows.len()),
         state.pane == Pane::List,
         theme,
     );
     let inner = block.inner(area);
     frame.render_widget(block, area);
     if held.rows.is_empty() {
-        let text = "Nothing held. Offers over your caps, from businesses you do not subscribe to, \
-                    or in your quiet hours wait here.";
-        draw_hint(frame, text, theme, inner);
+        draw_hint(frame, &tr!("inbox-held-empty"), theme, inner);
         return;
     }
     let cells = inner.width as usize;
@@ -68,13 +67,11 @@ fn row_lines(
 
 /// The selected held message in full, with its reason and what the user can do.
 pub fn draw_detail(frame: &mut Frame, state: &UiState, theme: &Theme, area: Rect) {
-    let block = pane(" Held message ", false, theme);
+    let block = pane(format!(" {} ", tr!("inbox-held-message")), false, theme);
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let Some(row) = state.held.rows.get(state.held.selected) else {
-        let text = "The rules hold back offers you did not ask for. Nothing is lost: each one waits \
-                    here with its reason until you release or delete it.";
-        draw_hint(frame, text, theme, inner);
+        draw_hint(frame, &tr!("inbox-held-explained"), theme, inner);
         return;
     };
     let cells = inner.width as usize;
@@ -87,14 +84,14 @@ pub fn draw_detail(frame: &mut Frame, state: &UiState, theme: &Theme, area: Rect
         head.push(category_tag(c, theme));
     }
     head.push(Span::styled(
-        format!(" · {}", m.sent_at.long()),
+        format!(" · {}", i18n::day_time(m.sent_at)),
         theme.get("dim"),
     ));
     let mut lines = vec![Line::from(head), Line::raw("")];
     lines.extend(wrap(&m.body, cells).into_iter().map(Line::from));
     lines.push(Line::raw(""));
     lines.push(Line::from(Span::styled(
-        "Why it waits here",
+        tr!("inbox-held-why-it-waits"),
         theme.get("held"),
     )));
     lines.extend(
@@ -108,7 +105,8 @@ pub fn draw_detail(frame: &mut Frame, state: &UiState, theme: &Theme, area: Rect
 /// Why a message is held, in the words of the rule that held it, without the "Held:" lead.
 fn reason_sentence(row: &HeldRow) -> String {
     let sentence = &row.message.decision.sentence;
-    let rest = sentence.strip_prefix("Held: ").unwrap_or(sentence);
+    let lead = format!("{} ", tr!("inbox-held-lead"));
+    let rest = sentence.strip_prefix(&lead).unwrap_or(sentence);
     let mut chars = rest.chars();
     match chars.next() {
         Some(first) => first.to_uppercase().chain(chars).collect(),

@@ -3,6 +3,7 @@
 use super::super::layout::{self, Areas, ROW_HEIGHT};
 use super::super::state::{ChatFilter, ChatRow, Pane, Tab, UiState};
 use super::{chat, held};
+use crate::i18n;
 use crate::tui::kit::Theme;
 use crate::tui::kit::views::common::{business_mark, draw_hint, pad, pane, truncate, when, width};
 use ratatui::Frame;
@@ -48,23 +49,23 @@ fn draw_tabs(frame: &mut Frame, state: &UiState, theme: &Theme, area: Rect) {
 fn draw_list(frame: &mut Frame, state: &UiState, theme: &Theme, area: Rect) {
     let focused = state.pane == Pane::List;
     let list = &state.list;
-    let title = format!(" {} · {} ", state.tab.label(), list.total);
+    let title = format!(
+        " {} · {} ",
+        state.tab.label(),
+        i18n::number(list.total as u64)
+    );
     let block = pane(title, focused, theme);
     let inner = block.inner(area);
     frame.render_widget(block, area);
     if list.rows.is_empty() {
         let empty = match state.tab {
-            Tab::Chats(ChatFilter::Unread) => "Nothing unread. All caught up.",
-            Tab::Chats(ChatFilter::Archived) => "No archived chats. Archive one with a.",
-            Tab::Chats(ChatFilter::Offers) => {
-                "No offers delivered. Subscriptions decide who may send them."
-            }
-            _ if state.server => {
-                "No chats here yet. Messages appear here as soon as the server accepts them."
-            }
-            _ => "No chats here yet. Move the clock with t (an hour) or T (a day).",
+            Tab::Chats(ChatFilter::Unread) => tr!("inbox-list-empty-unread"),
+            Tab::Chats(ChatFilter::Archived) => tr!("inbox-list-empty-archived"),
+            Tab::Chats(ChatFilter::Offers) => tr!("inbox-list-empty-offers"),
+            _ if state.server => tr!("inbox-list-empty-server"),
+            _ => tr!("inbox-list-empty-demo"),
         };
-        draw_hint(frame, empty, theme, inner);
+        draw_hint(frame, &empty, theme, inner);
         return;
     }
     for (i, row) in list.rows.iter().enumerate() {
@@ -103,15 +104,18 @@ fn row_lines(
         }
     }
     if row.blocked {
-        marks.push(Span::styled("⊘blocked", theme.get("rejected")));
+        marks.push(Span::styled(
+            format!("⊘{}", tr!("inbox-mark-blocked")),
+            theme.get("rejected"),
+        ));
     } else if row.first_contact {
-        marks.push(Span::styled("new", theme.get("notice")));
+        marks.push(Span::styled(tr!("inbox-mark-new"), theme.get("notice")));
     }
     if chat.muted {
-        marks.push(Span::styled("muted", theme.get("dim")));
+        marks.push(Span::styled(tr!("inbox-mark-muted"), theme.get("dim")));
     }
     if chat.archived {
-        marks.push(Span::styled("archived", theme.get("dim")));
+        marks.push(Span::styled(tr!("inbox-mark-archived"), theme.get("dim")));
     }
     let marks_width: usize = marks.iter().map(|s| width(&s.content) + 1).sum();
     let pointer = if selected { "▸" } else { " " };
@@ -144,7 +148,7 @@ fn row_lines(
     };
     let preview_room = cells.saturating_sub(2 + width(&badge));
     let preview = if chat.preview.is_empty() {
-        "(no messages)".to_string()
+        format!("({})", tr!("inbox-list-no-messages"))
     } else {
         chat.preview.clone()
     };

@@ -30,7 +30,7 @@ use ratatui::widgets::Clear;
 /// Draws the whole screen.
 pub fn draw(frame: &mut Frame, state: &UiState, theme: &Theme, keymap: &Keymap) {
     let area = frame.area();
-    if too_small(frame, area, "Parley") {
+    if too_small(frame, area, &tr!("inbox-app-name")) {
         return;
     }
     let areas = layout::areas(state);

@@ -11,12 +11,7 @@ use ratatui::widgets::Paragraph;
 /// Draws the notices screen.
 pub fn draw(frame: &mut Frame, state: &UiState, theme: &Theme, area: Rect) {
     if state.notices.is_empty() {
-        draw_hint(
-            frame,
-            "No notices yet. What Parley says in the status bar is kept here in full.",
-            theme,
-            area,
-        );
+        draw_hint(frame, &tr!("inbox-notices-empty"), theme, area);
         return;
     }
     let cells = usize::from(area.width);

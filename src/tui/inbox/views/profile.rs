@@ -2,9 +2,10 @@
 //! did with it, the restrictions in force, and the controls.
 
 use super::super::state::UiState;
+use crate::i18n::{self, Label};
 use crate::model::Outcome;
 use crate::tui::kit::Theme;
-use crate::tui::kit::views::common::{business_badge, pane, verified_mark, wrap};
+use crate::tui::kit::views::common::{business_badge, date_time, pad, pane, verified_mark, wrap};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -29,30 +30,54 @@ pub fn draw(frame: &mut Frame, state: &UiState, theme: &Theme, area: Rect) {
     if b.verified {
         badge.push(verified_mark(theme));
     } else {
-        badge.push(Span::styled("not verified", theme.get("dim")));
+        badge.push(Span::styled(
+            tr!("inbox-profile-not-verified"),
+            theme.get("dim"),
+        ));
     }
-    badge.push(Span::raw(format!(" · {}", b.kind.label())));
+    badge.push(Span::raw(format!(" · {}", b.kind.text())));
     let rel = &p.card.relation;
     let mut lines = vec![Line::from(badge), Line::raw("")];
-    lines.extend(field("Your offers", &p.card.offers, theme, cells));
-    let blocked = rel.blocked.map_or("no".to_string(), |r| {
-        format!(
-            "yes ({}), since {}",
-            r.label(),
-            rel.blocked_at.map(|t| t.short_date()).unwrap_or_default()
-        )
-    });
-    lines.extend(field("Blocked", &blocked, theme, cells));
-    let reported = p.card.reported.map_or("no".to_string(), |(at, reason)| {
-        format!("yes ({}), on {}", reason.label(), at.date_time())
-    });
-    lines.extend(field("Reported", &reported, theme, cells));
+    let offers = tr!("inbox-profile-offers");
+    lines.extend(field(&offers, &p.card.offers, theme, cells));
+    let blocked = rel.blocked.map_or_else(
+        || tr!("inbox-profile-no"),
+        |r| {
+            let since = rel.blocked_at.map(i18n::short_date).unwrap_or_default();
+            tr!(
+                "inbox-profile-blocked-since",
+                reason = r.text(),
+                date = since
+            )
+        },
+    );
+    lines.extend(field(&tr!("inbox-profile-blocked"), &blocked, theme, cells));
+    let reported = p.card.reported.map_or_else(
+        || tr!("inbox-profile-no"),
+        |(at, reason)| {
+            let on = date_time(at);
+            tr!(
+                "inbox-profile-reported-on",
+                reason = reason.text(),
+                date = on
+            )
+        },
+    );
+    lines.extend(field(
+        &tr!("inbox-profile-reported"),
+        &reported,
+        theme,
+        cells,
+    ));
     lines.extend([
         Line::raw(""),
-        Line::from(Span::styled("What it sent you", theme.get("title"))),
+        Line::from(Span::styled(tr!("inbox-profile-sent"), theme.get("title"))),
     ]);
     if p.sent.is_empty() {
-        lines.push(Line::from(Span::styled("  nothing yet", theme.get("dim"))));
+        lines.push(Line::from(Span::styled(
+            format!("  {}", tr!("inbox-profile-nothing-yet")),
+            theme.get("dim"),
+        )));
     }
     for (category, outcome, n) in &p.sent {
         let style = match outcome {
@@ -63,18 +88,29 @@ pub fn draw(frame: &mut Frame, state: &UiState, theme: &Theme, area: Rect) {
         lines.push(Line::from(vec![
             Span::raw(format!("  {:<15}", category.to_string())),
             Span::styled(
-                format!("{:>4} {}", n, outcome.label().to_lowercase()),
+                format!(
+                    "{:>4} {}",
+                    n,
+                    tr!(
+                        "inbox-profile-outcome",
+                        outcome = outcome.as_str(),
+                        count = *n
+                    )
+                ),
                 theme.get(style),
             ),
         ]));
     }
     lines.push(Line::raw(""));
     lines.push(Line::from(Span::styled(
-        "Restrictions in force",
+        tr!("inbox-profile-restrictions"),
         theme.get("title"),
     )));
     if p.card.restrictions.is_empty() {
-        lines.push(Line::from(Span::styled("  none", theme.get("dim"))));
+        lines.push(Line::from(Span::styled(
+            format!("  {}", tr!("inbox-profile-none")),
+            theme.get("dim"),
+        )));
     }
     for r in &p.card.restrictions {
         for part in wrap(&format!("⚠ {r}"), cells.saturating_sub(2)) {
@@ -87,11 +123,11 @@ pub fn draw(frame: &mut Frame, state: &UiState, theme: &Theme, area: Rect) {
     if !p.rejected.is_empty() {
         lines.push(Line::raw(""));
         lines.push(Line::from(Span::styled(
-            "Latest rejected attempts",
+            tr!("inbox-profile-rejected"),
             theme.get("title"),
         )));
         for (at, category, sentence) in &p.rejected {
-            let text = format!("{} {category}: {sentence}", at.date_time());
+            let text = format!("{} {category}: {sentence}", date_time(*at));
             for part in wrap(&text, cells.saturating_sub(2)) {
                 lines.push(Line::from(Span::styled(
                     format!("  {part}"),
@@ -112,7 +148,7 @@ fn field(label: &str, value: &str, theme: &Theme, cells: usize) -> Vec<Line<'sta
         .map(|(i, part)| {
             let label = if i == 0 { label } else { "" };
             Line::from(vec![
-                Span::styled(format!("{label:<LABEL$}"), theme.get("dim")),
+                Span::styled(pad(label, LABEL), theme.get("dim")),
                 Span::raw(part),
             ])
         })

@@ -2,9 +2,10 @@
 //! with the report, shown before it is sent.
 
 use super::super::state::Dialog;
+use crate::i18n::Label;
 use crate::model::Counterpart;
 use crate::tui::kit::Theme;
-use crate::tui::kit::views::common::{dialog_width, draw_dialog, radio, truncate};
+use crate::tui::kit::views::common::{date_time, dialog_width, draw_dialog, radio, truncate};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -24,39 +25,43 @@ pub fn draw(frame: &mut Frame, dialog: &Dialog, theme: &Theme, area: Rect) {
     };
     let cells = dialog_width(area, 76);
     let question = match who {
-        Counterpart::Business(_) => "Why are you reporting it?",
-        Counterpart::Contact(_) => "Why are you reporting them?",
+        Counterpart::Business(_) => tr!("inbox-report-why-business"),
+        Counterpart::Contact(_) => tr!("inbox-report-why-person"),
     };
     let mut lines = vec![Line::from(Span::styled(question, theme.get("title")))];
+    let labels: Vec<String> = reasons.options.iter().map(|r| r.text()).collect();
     lines.extend(radio(
-        reasons.options.iter().map(|r| r.label()),
+        labels.iter().map(String::as_str),
         reasons.selected,
         theme,
     ));
     lines.push(Line::raw(""));
     let check = if *also_block { "[x]" } else { "[ ]" };
     lines.push(Line::from(vec![
-        Span::styled(format!("{check} also block {name}"), theme.get("key")),
-        Span::styled("  (space)", theme.get("dim")),
+        Span::styled(
+            format!("{check} {}", tr!("inbox-report-also-block", name = name)),
+            theme.get("key"),
+        ),
+        Span::styled(
+            format!("  ({})", tr!("inbox-report-space")),
+            theme.get("dim"),
+        ),
     ]));
     lines.push(Line::raw(""));
     lines.push(Line::from(Span::styled(
-        format!(
-            "Evidence sent with the report: the last {}",
-            crate::model::plural(evidence.len(), "message", "messages")
-        ),
+        tr!("inbox-report-evidence", count = evidence.len()),
         theme.get("title"),
     )));
     if evidence.is_empty() {
         lines.push(Line::from(Span::styled(
-            "  (no messages in this chat)",
+            format!("  ({})", tr!("inbox-report-no-evidence")),
             theme.get("dim"),
         )));
     }
     for e in evidence {
         let text = format!(
             "  {} {}: {}",
-            e.at.date_time(),
+            date_time(e.at),
             e.from,
             e.body.replace('\n', " ")
         );
@@ -67,8 +72,9 @@ pub fn draw(frame: &mut Frame, dialog: &Dialog, theme: &Theme, area: Rect) {
     }
     lines.push(Line::raw(""));
     lines.push(Line::from(Span::styled(
-        "Enter send report · Esc cancel",
+        tr!("inbox-report-keys"),
         theme.get("dim"),
     )));
-    draw_dialog(frame, area, 76, format!(" Report {name} "), lines, theme);
+    let title = format!(" {} ", tr!("inbox-report-title", name = name));
+    draw_dialog(frame, area, 76, title, lines, theme);
 }

@@ -1,7 +1,6 @@
 //! Search across chat names and message text, matches highlighted.
 
 use super::super::state::{Search, UiState};
-use crate::model::plural;
 use crate::model::text::find_folded;
 use crate::tui::kit::Theme;
 use crate::tui::kit::views::common::{highlighted, pane, truncate, when, width};
@@ -25,19 +24,28 @@ pub fn draw(frame: &mut Frame, search: &Search, state: &UiState, theme: &Theme, 
     ];
     if search.query.trim().is_empty() {
         lines.push(Line::from(Span::styled(
-            "Type to search names and messages; Enter jumps there.",
+            tr!("inbox-search-hint"),
             theme.get("dim"),
         )));
     } else if search.hits.is_empty() && search.searching_below.is_none() {
-        lines.push(Line::from(Span::styled("No match.", theme.get("dim"))));
+        lines.push(Line::from(Span::styled(
+            tr!("inbox-search-no-match"),
+            theme.get("dim"),
+        )));
     }
     let visible = (inner.height as usize).saturating_sub(2).max(1);
     let offset = search.selected.saturating_sub(visible - 1);
     for (i, hit) in search.hits.iter().enumerate().skip(offset).take(visible) {
         let selected = i == search.selected;
         let time = when(hit.at, state.clock);
-        let kind = if hit.message.is_some() { "" } else { "chat " };
-        let who = if hit.mine { "You: " } else { "" };
+        let kind = match hit.message {
+            Some(_) => String::new(),
+            None => format!("{} ", tr!("inbox-search-chat")),
+        };
+        let who = match hit.mine {
+            true => format!("{}: ", tr!("inbox-you")),
+            false => String::new(),
+        };
         let head = format!(
             "{}{kind}{} · {who}",
             if selected { "▸ " } else { "  " },
@@ -72,21 +80,20 @@ pub fn draw(frame: &mut Frame, search: &Search, state: &UiState, theme: &Theme, 
 /// The pane's title: what it searches, then how many hits.
 fn title(search: &Search) -> String {
     if search.query.trim().is_empty() {
-        return " Search chats and messages ".to_string();
+        return format!(" {} ", tr!("inbox-search-title"));
     }
     let chats = search.hits.iter().filter(|h| h.message.is_none()).count();
     let messages = search.hits.len() - chats;
-    let more = if search.more { "more than " } else { "" };
-    let still = if search.searching_below.is_some() {
-        " · searching older…"
-    } else {
-        ""
+    let messages = match search.more {
+        true => tr!("inbox-search-more-than-messages", count = messages),
+        false => tr!("inbox-search-messages", count = messages),
     };
-    format!(
-        " Search: {} · {more}{}{still} ",
-        plural(chats, "chat", "chats"),
-        plural(messages, "message", "messages")
-    )
+    let still = match search.searching_below {
+        Some(_) => format!(" · {}…", tr!("inbox-search-searching-older")),
+        None => String::new(),
+    };
+    let found = tr!("inbox-search-found", chats = chats, messages = messages);
+    format!(" {found}{still} ")
 }
 
 /// The whole text when it fits in `cells`, else the part around the first match that does.

@@ -1,9 +1,11 @@
 //! Settings: marketing caps, quiet hours and their time zone, the all-offers switch, and the
 //! interface's own.
 
-use super::super::state::{ChatOrder, SettingRow, UiState};
+use super::super::state::{ChatOrder, LanguageSource, SettingRow, UiState};
+use crate::i18n;
 use crate::tui::kit::Theme;
-use crate::tui::kit::views::common::pane;
+use crate::tui::kit::notify::Notifications;
+use crate::tui::kit::views::common::{pad, pane, width, wrap};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -11,20 +13,35 @@ use ratatui::widgets::Paragraph;
 
 /// Draws the Settings screen.
 pub fn draw(frame: &mut Frame, state: &UiState, theme: &Theme, area: Rect) {
-    let block = pane(" Settings (saved as you change them) ", true, theme);
+    let block = pane(format!(" {} ", tr!("inbox-settings-title")), true, theme);
     let inner = block.inner(area);
     frame.render_widget(block, area);
-    let mut lines = vec![Line::from(Span::styled("Offers", theme.get("title")))];
-    for (i, row) in SettingRow::ALL.iter().enumerate() {
+    let mut lines = vec![Line::from(Span::styled(
+        tr!("inbox-settings-offers"),
+        theme.get("title"),
+    ))];
+    let rows: Vec<(String, String)> = SettingRow::ALL
+        .iter()
+        .map(|row| describe(*row, state))
+        .collect();
+    let label_cells = rows
+        .iter()
+        .map(|(l, _)| width(l) + 1)
+        .max()
+        .unwrap_or(0)
+        .max(34);
+    for (i, (row, (label, value))) in SettingRow::ALL.iter().zip(rows).enumerate() {
         if *row == SettingRow::Notifications {
             lines.push(Line::raw(""));
-            lines.push(Line::from(Span::styled("Interface", theme.get("title"))));
+            lines.push(Line::from(Span::styled(
+                tr!("inbox-settings-interface"),
+                theme.get("title"),
+            )));
         }
-        let (label, value) = describe(*row, state);
         let selected = i == state.settings_row;
         let mut line = Line::from(vec![
             Span::raw(if selected { "▸ " } else { "  " }),
-            Span::raw(format!("{label:<34}")),
+            Span::raw(pad(&label, label_cells)),
             Span::styled(format!("‹ {value} ›"), theme.get("key")),
         ]);
         if selected {
@@ -33,68 +50,91 @@ pub fn draw(frame: &mut Frame, state: &UiState, theme: &Theme, area: Rect) {
         lines.push(line);
     }
     lines.push(Line::raw(""));
-    lines.push(Line::from(Span::styled(
-        format!(
-            "Quiet hours are in your time zone ({}).",
-            state.prefs.zone()
-        ),
-        theme.get("dim"),
-    )));
-    lines.push(Line::from(Span::styled(
-        "They hold offers until they end; updates and codes still arrive.",
-        theme.get("dim"),
-    )));
+    let zone = tr!(
+        "inbox-settings-quiet-zone",
+        zone = state.prefs.zone().to_string()
+    );
+    for text in [zone, tr!("inbox-settings-quiet-explained")] {
+        for part in wrap(&text, usize::from(inner.width)) {
+            lines.push(Line::from(Span::styled(part, theme.get("dim"))));
+        }
+    }
     frame.render_widget(Paragraph::new(lines), inner);
 }
 
-fn describe(row: SettingRow, state: &UiState) -> (&'static str, String) {
+fn on_off(on: bool) -> String {
+    match on {
+        true => tr!("inbox-settings-on"),
+        false => tr!("inbox-settings-off"),
+    }
+}
+
+fn describe(row: SettingRow, state: &UiState) -> (String, String) {
     let p = &state.prefs;
     let quiet = |start: bool| match p.quiet_hours {
-        None => "off".to_string(),
-        Some(q) if !start && q.start == q.end => format!("{:02}:00 (same as start: off)", q.end),
+        None => on_off(false),
+        Some(q) if !start && q.start == q.end => {
+            tr!(
+                "inbox-settings-quiet-same",
+                hour = format!("{:02}:00", q.end)
+            )
+        }
         Some(q) => format!("{:02}:00", if start { q.start } else { q.end }),
     };
     match row {
         SettingRow::DailyCap => (
-            "Offers a day, all businesses",
-            p.daily_marketing_cap.to_string(),
+            tr!("inbox-settings-daily-cap"),
+            i18n::number(p.daily_marketing_cap),
         ),
         SettingRow::WeeklyCap => (
-            "Offers a week, from one business",
-            p.weekly_business_cap.to_string(),
+            tr!("inbox-settings-weekly-cap"),
+            i18n::number(p.weekly_business_cap),
         ),
-        SettingRow::QuietStart => ("Quiet hours start", quiet(true)),
-        SettingRow::QuietEnd => ("Quiet hours end", quiet(false)),
+        SettingRow::QuietStart => (tr!("inbox-settings-quiet-start"), quiet(true)),
+        SettingRow::QuietEnd => (tr!("inbox-settings-quiet-end"), quiet(false)),
         SettingRow::TimeZone => (
-            "Time zone (quiet hours follow it)",
+            tr!("inbox-settings-zone"),
             match &p.time_zone {
                 Some(zone) => zone.to_string(),
-                None => "UTC (not set)".to_string(),
+                None => tr!("inbox-settings-zone-unset"),
             },
         ),
-        SettingRow::AllOffers => (
-            "All offers",
-            if p.all_offers { "on" } else { "off" }.to_string(),
-        ),
+        SettingRow::AllOffers => (tr!("inbox-settings-all-offers"), on_off(p.all_offers)),
         SettingRow::Notifications => (
-            "Notifications for new messages",
-            state.settings.notifications.to_string(),
+            tr!("inbox-settings-notifications"),
+            match state.settings.notifications {
+                Notifications::Bell => tr!("inbox-settings-notify-bell"),
+                Notifications::Desktop => tr!("inbox-settings-notify-desktop"),
+                Notifications::Off => on_off(false),
+            },
         ),
-        SettingRow::Mouse => (
-            "Mouse (takes over text selection)",
-            if state.settings.mouse { "on" } else { "off" }.to_string(),
-        ),
-        SettingRow::Copy => (
-            "Copy with y (terminal clipboard)",
-            if state.settings.copy { "on" } else { "off" }.to_string(),
-        ),
+        SettingRow::Mouse => (tr!("inbox-settings-mouse"), on_off(state.settings.mouse)),
+        SettingRow::Copy => (tr!("inbox-settings-copy"), on_off(state.settings.copy)),
         SettingRow::Order => (
-            "Chat order",
+            tr!("inbox-settings-order"),
             match state.settings.order {
-                ChatOrder::UnreadFirst => "unread first",
-                ChatOrder::Recent => "most recent",
-            }
-            .to_string(),
+                ChatOrder::UnreadFirst => tr!("inbox-settings-order-unread"),
+                ChatOrder::Recent => tr!("inbox-settings-order-recent"),
+            },
         ),
+        SettingRow::Language => (tr!("inbox-settings-language"), language(state)),
     }
+}
+
+/// The language in force by its own name (its tag when a language of the user's has no
+/// name), and where it came from.
+fn language(state: &UiState) -> String {
+    let from = match state.language_source {
+        LanguageSource::Settings => tr!("inbox-settings-language-from-settings"),
+        LanguageSource::Config => tr!("inbox-settings-language-from-config"),
+        LanguageSource::Environment => tr!("inbox-settings-language-from-environment"),
+        LanguageSource::Default => tr!("inbox-settings-language-from-default"),
+    };
+    let catalogue = i18n::current();
+    let named = catalogue.ids().iter().any(|id| id == "language-name");
+    let name = match named {
+        true => tr!("language-name"),
+        false => catalogue.tag().to_string(),
+    };
+    format!("{name} ({from})")
 }

@@ -4,7 +4,7 @@ use super::super::Action;
 use super::super::commands;
 use super::super::layout::Areas;
 use super::super::state::{Screen, UiState};
-use crate::model::plural;
+use crate::i18n;
 use crate::tui::kit::Keymap;
 use crate::tui::kit::Theme;
 use crate::tui::kit::views::common::{status_clock, truncate, width};
@@ -16,16 +16,16 @@ use ratatui::widgets::Paragraph;
 /// The title line over a full screen.
 pub fn title_line(frame: &mut Frame, state: &UiState, theme: &Theme, area: Rect) {
     let title = match state.screen {
-        Screen::Subscriptions => "Subscriptions: who may send you offers",
-        Screen::Profile(_) => "Business profile",
-        Screen::Settings => "Settings",
-        Screen::Help => "Help: every key",
-        Screen::Notices => "Notices: what Parley said, newest first",
-        Screen::Inbox => "",
+        Screen::Subscriptions => tr!("inbox-title-subscriptions"),
+        Screen::Profile(_) => tr!("inbox-title-profile"),
+        Screen::Settings => tr!("inbox-title-settings"),
+        Screen::Help => tr!("inbox-title-help"),
+        Screen::Notices => tr!("inbox-title-notices"),
+        Screen::Inbox => String::new(),
     };
     frame.render_widget(
         Paragraph::new(Span::styled(
-            format!(" Parley · {title}"),
+            format!(" {}", tr!("inbox-title-line", title = title)),
             theme.get("title"),
         )),
         area,
@@ -65,7 +65,7 @@ fn fit(text: &str, cells: usize, notices_key: Option<&str>) -> String {
         return text.to_string();
     }
     let hint = match notices_key {
-        Some(key) => format!(" [{key}: read all]"),
+        Some(key) => format!(" [{}]", tr!("inbox-status-read-all", key = key)),
         None => String::new(),
     };
     if width(&hint) + 8 > cells {
@@ -87,12 +87,8 @@ fn status_line(state: &UiState, cells: usize, notices_key: Option<&str>) -> Stri
         None => {
             let counts = &state.counts;
             let unread = match counts.unread_messages {
-                0 => "no unread".to_string(),
-                n => format!(
-                    "{} unread · {}",
-                    plural(counts.unread, "chat", "chats"),
-                    plural(n, "message", "messages")
-                ),
+                0 => tr!("inbox-status-no-unread"),
+                n => tr!("inbox-status-unread", chats = counts.unread, messages = n),
             };
             format!(
                 "{} · {unread} · {} ",
@@ -102,14 +98,14 @@ fn status_line(state: &UiState, cells: usize, notices_key: Option<&str>) -> Stri
         }
     };
     if width(&right) + 4 > cells {
-        let text = message.unwrap_or_else(|| state.clock.long());
+        let text = message.unwrap_or_else(|| i18n::day_time(state.clock));
         return fit(&format!(" {text}"), cells, notices_key);
     }
     let room = cells - width(&right) - 1;
     let left = match message {
         Some(text) => fit(&format!(" {text}"), room, notices_key),
         None => {
-            let held = format!("{} held", state.counts.held);
+            let held = tr!("inbox-status-held", count = state.counts.held);
             let full = format!(" {} · {held}", state.me);
             match width(&full) <= room {
                 true => full,

@@ -2,7 +2,7 @@
 //! all-offers switch; `/` finds a business by name, among the server's directory too.
 
 use super::super::state::{Subscriptions, UiState};
-use crate::model::{number, plural_word};
+use crate::i18n::Label;
 use crate::tui::kit::Theme;
 use crate::tui::kit::views::common::{pad, pane, truncate, width};
 use ratatui::Frame;
@@ -13,24 +13,21 @@ use ratatui::widgets::Paragraph;
 /// Draws the Subscriptions screen.
 pub fn draw(frame: &mut Frame, state: &UiState, theme: &Theme, area: Rect) {
     let s = &state.subscriptions;
-    let block = pane(" Businesses and their offers ", true, theme);
+    let block = pane(format!(" {} ", tr!("inbox-subs-title")), true, theme);
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let cells = inner.width as usize;
     let all = if s.all_offers {
-        "[x] all offers on: subscribed businesses may send offers"
+        format!("[x] {}", tr!("inbox-subs-all-on"))
     } else {
-        "[ ] all offers off: every offer is held"
+        format!("[ ] {}", tr!("inbox-subs-all-off"))
     };
     let mut lines = vec![
         Line::from(Span::styled(
             all,
             theme.get(if s.all_offers { "delivered" } else { "held" }),
         )),
-        Line::from(Span::styled(
-            "Updates, bills and codes reach you whatever you choose here.",
-            theme.get("dim"),
-        )),
+        Line::from(Span::styled(tr!("inbox-subs-always"), theme.get("dim"))),
         find_line(s, theme, cells),
     ];
     if s.rows.is_empty() {
@@ -45,10 +42,11 @@ pub fn draw(frame: &mut Frame, state: &UiState, theme: &Theme, area: Rect) {
     for (i, row) in s.rows.iter().enumerate().skip(offset).take(visible) {
         let selected = i == s.selected;
         let check = if row.relation.subscribed {
-            "[x] subscribed    "
+            format!("[x] {}", tr!("inbox-subs-subscribed"))
         } else {
-            "[ ] not subscribed"
+            format!("[ ] {}", tr!("inbox-subs-not-subscribed"))
         };
+        let check = pad(&check, CHECK_CELLS);
         let mut spans = vec![
             Span::raw(if selected { "▸ " } else { "  " }),
             Span::styled(
@@ -66,10 +64,10 @@ pub fn draw(frame: &mut Frame, state: &UiState, theme: &Theme, area: Rect) {
             tail.push_str(" ✓");
         }
         if row.relation.blocked.is_some() {
-            tail.push_str(" ⊘ blocked");
+            tail.push_str(&format!(" ⊘ {}", tr!("inbox-mark-blocked")));
         }
-        let kind = format!("  {}", row.business.kind.label());
-        let name_room = cells.saturating_sub(2 + 18 + 2 + width(&tail) + width(&kind));
+        let kind = format!("  {}", row.business.kind.text());
+        let name_room = cells.saturating_sub(2 + CHECK_CELLS + 2 + width(&tail) + width(&kind));
         spans.push(Span::styled(
             pad(&row.business.name, name_room),
             theme.get("business"),
@@ -85,19 +83,25 @@ pub fn draw(frame: &mut Frame, state: &UiState, theme: &Theme, area: Rect) {
     frame.render_widget(Paragraph::new(lines), inner);
     if s.typing && inner.height > 2 {
         let typed: String = s.filter.chars().take(s.cursor).collect();
-        let x = (width(PROMPT) + width(&typed)).min(cells.saturating_sub(1)) as u16;
+        let x = (width(&prompt()) + width(&typed)).min(cells.saturating_sub(1)) as u16;
         frame.set_cursor_position((inner.x + x, inner.y + 2));
     }
 }
 
-const PROMPT: &str = "Find a business: ";
+/// The cells of the subscription mark, "[x] subscribed" or "[ ] not subscribed", padded.
+const CHECK_CELLS: usize = 18;
+
+/// The prompt before a business's name as it is typed.
+fn prompt() -> String {
+    format!("{} ", tr!("inbox-subs-find-prompt"))
+}
 
 /// The line under the switch: the filter as it is typed, the filter kept and what it found,
 /// or the key that finds a business.
 fn find_line<'a>(s: &Subscriptions, theme: &Theme, cells: usize) -> Line<'a> {
     if s.typing {
         return Line::from(vec![
-            Span::styled(PROMPT, theme.get("key")),
+            Span::styled(prompt(), theme.get("key")),
             Span::raw(s.filter.clone()),
         ]);
     }
@@ -105,16 +109,12 @@ fn find_line<'a>(s: &Subscriptions, theme: &Theme, cells: usize) -> Line<'a> {
         return Line::from(vec![
             Span::styled("/", theme.get("key")),
             Span::styled(
-                " finds a business by name, to subscribe before it writes",
+                format!(" {}", tr!("inbox-subs-find-hint")),
                 theme.get("dim"),
             ),
         ]);
     }
-    let found = format!(
-        " · {} {} · esc shows all",
-        number::grouped(s.rows.len() as u64),
-        plural_word(s.rows.len(), "business", "businesses")
-    );
+    let found = format!(" · {}", tr!("inbox-subs-found", count = s.rows.len()));
     Line::from(vec![
         Span::styled("/ ", theme.get("key")),
         Span::styled(
@@ -128,10 +128,8 @@ fn find_line<'a>(s: &Subscriptions, theme: &Theme, cells: usize) -> Line<'a> {
 /// What an empty list says: nothing matches the filter, or no business is known yet.
 fn empty_text(s: &Subscriptions, cells: usize) -> String {
     let text = match s.filter.trim() {
-        "" => {
-            "No business yet: with a server, its directory arrives with the next sync.".to_string()
-        }
-        filter => format!("No business's name contains “{filter}”."),
+        "" => tr!("inbox-subs-empty"),
+        filter => tr!("inbox-subs-no-match", filter = filter),
     };
     truncate(&text, cells)
 }

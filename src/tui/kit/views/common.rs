@@ -1,6 +1,7 @@
 //! Pieces shared by the screens: wrapping and cutting text by cell width, badges, boxes.
 
 use super::super::theme::Theme;
+use crate::i18n::{self, Label};
 use crate::model::text::find_folded;
 use crate::model::{Category, Timestamp};
 use ratatui::Frame;
@@ -133,17 +134,17 @@ pub fn pane<'a>(
 
 /// The business badge: words, so it does not depend on colour.
 pub fn business_badge(theme: &Theme) -> Span<'static> {
-    Span::styled("[BUSINESS]", theme.get("business"))
+    Span::styled(tr!("kit-badge-business"), theme.get("business"))
 }
 
 /// The short business mark for list rows.
 pub fn business_mark(theme: &Theme) -> Span<'static> {
-    Span::styled("[biz]", theme.get("business"))
+    Span::styled(tr!("kit-mark-business"), theme.get("business"))
 }
 
 /// The verified mark.
 pub fn verified_mark(theme: &Theme) -> Span<'static> {
-    Span::styled("✓verified", theme.get("verified"))
+    Span::styled(tr!("kit-mark-verified"), theme.get("verified"))
 }
 
 /// The tag of a business message's category: "[Offer]", "[Update]"...
@@ -154,7 +155,7 @@ pub fn category_tag(category: Category, theme: &Theme) -> Span<'static> {
         Category::Authentication => "code",
         Category::Service => "reply",
     };
-    Span::styled(format!("[{}]", category.label()), theme.get(style))
+    Span::styled(format!("[{}]", category.text()), theme.get(style))
 }
 
 /// "09:41" today, "Mon" within a week, "23 Nov" before: for lists.
@@ -165,7 +166,7 @@ pub fn when(at: Option<Timestamp>, now: Timestamp) -> String {
     } else if now.day_number() - at.day_number() < 7 && at <= now {
         weekday(at)
     } else {
-        at.short_date()
+        i18n::short_date(at)
     }
 }
 
@@ -176,18 +177,27 @@ pub fn when_exact(at: Timestamp, now: Timestamp) -> String {
     } else if now.day_number() - at.day_number() < 7 && at <= now {
         format!("{} {}", weekday(at), at.clock())
     } else {
-        at.date_time()
+        date_time(at)
     }
+}
+
+/// "3 Dec 09:05" / "3 dic 09:05".
+pub fn date_time(at: Timestamp) -> String {
+    format!("{} {}", i18n::short_date(at), at.clock())
 }
 
 /// The clock of a status bar, at one width whatever the day of the month, so the rest of the
 /// bar keeps its place when the 9th turns into the 10th.
 pub fn status_clock(at: Timestamp) -> String {
-    format!("{:>16}", at.long())
+    format!("{:>16}", i18n::day_time(at))
 }
 
 fn weekday(at: Timestamp) -> String {
-    at.long().split(' ').next().unwrap_or_default().to_string()
+    i18n::day_time(at)
+        .split(' ')
+        .next()
+        .unwrap_or_default()
+        .to_string()
 }
 
 /// A rectangle of `w` by `h` cells centred in `area` (clipped to it).

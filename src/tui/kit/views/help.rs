@@ -32,16 +32,15 @@ pub fn draw_groups(
     frame.render_widget(ratatui::widgets::Clear, area);
     let max = max_scroll(line_count(&groups), area.height);
     let scroll = scroll.min(max);
-    let mut block = pane(
-        " Keys (change them in config.toml under [keys.<mode>]) ",
-        true,
-        theme,
-    );
+    let mut block = pane(format!(" {} ", tr!("kit-help-title")), true, theme);
     if scroll > 0 {
-        block = block.title(Line::from(" ↑ more above ").right_aligned());
+        block =
+            block.title(Line::from(format!(" ↑ {} ", tr!("kit-help-more-above"))).right_aligned());
     }
     if scroll < max {
-        block = block.title_bottom(Line::from(" ↓ more below ").right_aligned());
+        block = block.title_bottom(
+            Line::from(format!(" ↓ {} ", tr!("kit-help-more-below"))).right_aligned(),
+        );
     }
     let inner = block.inner(area);
     frame.render_widget(block, area);

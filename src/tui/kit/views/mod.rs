@@ -18,12 +18,11 @@ pub fn too_small(frame: &mut Frame, area: Rect, what: &str) -> bool {
     if !layout::too_small(area.width, area.height) {
         return false;
     }
-    let text = format!(
-        "Terminal too small: {}x{}. {what} needs at least {}x{}.",
-        area.width,
-        area.height,
-        layout::MIN_WIDTH,
-        layout::MIN_HEIGHT
+    let text = tr!(
+        "kit-too-small",
+        size = format!("{}x{}", area.width, area.height),
+        what = what,
+        least = format!("{}x{}", layout::MIN_WIDTH, layout::MIN_HEIGHT)
     );
     frame.render_widget(
         Paragraph::new(text)
