@@ -1,1 +1,127 @@
-# console
+# The business console.
+console-name = The console
+
+## Screens: the tabs, wide and narrow.
+console-tab-templates = Templates
+console-tab-broadcast = Broadcast
+console-tab-metrics = Metrics
+console-tab-standing = Standing
+console-tab-conversations = Conversations
+console-tab-short-templates = Templ
+console-tab-short-broadcast = Send
+console-tab-short-metrics = Metrics
+console-tab-short-standing = Standing
+console-tab-short-conversations = Chats
+console-status-business = { $name } · quality { $quality }
+console-status-no-business = No business in this store
+
+## Commands: footer and help.
+console-cmd-next-screen = next screen
+console-cmd-previous-screen = previous screen
+console-cmd-templates = templates
+console-cmd-broadcast = broadcast
+console-cmd-metrics = metrics
+console-cmd-standing = standing
+console-cmd-conversations = conversations
+console-cmd-switch-business = switch business
+console-cmd-next-template = next template
+console-cmd-previous-template = previous template
+console-cmd-broadcast-it = broadcast it
+console-cmd-new-template = new template
+console-cmd-submit-a-file = submit a file
+console-cmd-edit-resubmit = edit / resubmit
+console-cmd-delete = delete
+console-cmd-next-field = next field
+console-cmd-previous-field = previous field
+console-cmd-cursor-left-previous-choice = cursor left / previous choice
+console-cmd-cursor-right-next-choice = cursor right / next choice
+console-cmd-delete-a-character = delete a character
+console-cmd-submit-for-review = submit for review
+console-cmd-cancel = cancel
+console-cmd-cursor-left = cursor left
+console-cmd-cursor-right = cursor right
+console-cmd-next-choice-cursor-right = next choice / cursor right
+console-cmd-previous-choice-cursor-left = previous choice / cursor left
+console-cmd-dry-run = dry run
+console-cmd-back-to-templates = back to templates
+console-cmd-send-it-new-broadcast = send it / new broadcast
+console-cmd-change-the-broadcast = change the broadcast
+console-cmd-next-figures = next figures
+console-cmd-previous-figures = previous figures
+console-cmd-ask-for-a-review = ask for a review
+console-cmd-scroll-down = scroll down
+console-cmd-scroll-up = scroll up
+console-cmd-page-down = page down
+console-cmd-page-up = page up
+console-cmd-next-conversation = next conversation
+console-cmd-previous-conversation = previous conversation
+console-cmd-read-it = read it
+console-cmd-close-it = close it
+console-cmd-next-business = next business
+console-cmd-previous-business = previous business
+console-cmd-choose-close = choose / close
+console-cmd-close = close
+console-cmd-close-help = close help
+console-cmd-confirm-and-send = confirm and send
+console-cmd-new-broadcast = new broadcast
+console-cmd-change-it = change it
+console-footer-delete-it = delete it
+console-footer-keep-it = keep it
+console-footer-cannot-send = ⊘ cannot send: { $why }
+console-mode-templates = Templates
+console-mode-editor = Writing a template
+console-mode-prompt = Submitting a template file
+console-mode-compose = Broadcast form
+console-mode-confirm = Dry run, sending and result
+console-mode-metrics = Metrics
+console-mode-standing = Standing
+console-mode-conversations = Conversations
+console-mode-dialog = Business switcher, review result and deleting
+console-mode-help = Help
+
+## Why a template cannot be sent now.
+console-not-sendable-pending = waiting for review
+console-not-sendable-rejected = rejected in review ({ $rule })
+console-not-sendable-paused-until = paused until { $until }
+console-not-sendable-paused = paused
+console-not-sendable-disabled = disabled after repeated low quality
+console-not-sendable-deleted = deleted
+
+## Standing.
+console-standing-title = Standing with the platform
+console-standing-recover = What to do to recover
+console-standing-quality = Quality
+console-standing-read-rate = read rate { $rate } (shown beside it; it does not count)
+console-standing-signals = Last { $days } days: { $reports ->
+        [one] 1 report
+       *[other] { $reports } reports
+    }, { $blocks ->
+        [one] 1 block
+       *[other] { $blocks } blocks
+    }, { $not_interested } Not interested, from { $reached ->
+        [one] 1 person
+       *[other] { $reached } people
+    } reached{ $enough ->
+        [no] : not enough recent data
+       *[yes] {""}
+    }.
+console-standing-tier = Tier
+console-standing-tier-unlimited = unlimited
+console-standing-tier-limit = { $people } people a day
+console-standing-tier-until = until { $until }
+console-standing-tier-lowered = , lowered to { $limit }{ $until }
+console-standing-tier-used = Used { $reached } of { $limit } in the last 24 hours { $bar } { $percent }
+console-standing-reached = Reached { $people ->
+        [one] 1 person
+       *[other] { $people } people
+    } in the last 24 hours
+console-standing-at-limit = At the limit: until the 24 hours roll on, only people already reached can be sent to.
+console-standing-strikes = Strikes
+console-standing-strike-count = { $count } in the last 90 days
+console-standing-restrictions = Restrictions, oldest first
+console-standing-none = none
+console-standing-notice = notice
+console-standing-until-reviewed = until reviewed
+console-standing-shown = ▶ shown
+console-standing-in-force = ▶ in force
+console-standing-over = over

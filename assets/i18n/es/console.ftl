@@ -1,1 +1,127 @@
-# console
+# La consola de empresa.
+console-name = La consola
+
+## Pantallas: las pestañas, anchas y estrechas.
+console-tab-templates = Plantillas
+console-tab-broadcast = Difusión
+console-tab-metrics = Métricas
+console-tab-standing = Situación
+console-tab-conversations = Conversaciones
+console-tab-short-templates = Plant
+console-tab-short-broadcast = Enviar
+console-tab-short-metrics = Métricas
+console-tab-short-standing = Situación
+console-tab-short-conversations = Chats
+console-status-business = { $name } · calidad { $quality }
+console-status-no-business = No hay ninguna empresa en este almacén
+
+## Órdenes: pie y ayuda.
+console-cmd-next-screen = pantalla siguiente
+console-cmd-previous-screen = pantalla anterior
+console-cmd-templates = plantillas
+console-cmd-broadcast = difusión
+console-cmd-metrics = métricas
+console-cmd-standing = situación
+console-cmd-conversations = conversaciones
+console-cmd-switch-business = cambiar de empresa
+console-cmd-next-template = plantilla siguiente
+console-cmd-previous-template = plantilla anterior
+console-cmd-broadcast-it = difundirla
+console-cmd-new-template = nueva plantilla
+console-cmd-submit-a-file = enviar un archivo
+console-cmd-edit-resubmit = editar / reenviar
+console-cmd-delete = eliminar
+console-cmd-next-field = campo siguiente
+console-cmd-previous-field = campo anterior
+console-cmd-cursor-left-previous-choice = cursor a la izquierda / opción anterior
+console-cmd-cursor-right-next-choice = cursor a la derecha / opción siguiente
+console-cmd-delete-a-character = borrar un carácter
+console-cmd-submit-for-review = enviar a revisión
+console-cmd-cancel = cancelar
+console-cmd-cursor-left = cursor a la izquierda
+console-cmd-cursor-right = cursor a la derecha
+console-cmd-next-choice-cursor-right = opción siguiente / cursor a la derecha
+console-cmd-previous-choice-cursor-left = opción anterior / cursor a la izquierda
+console-cmd-dry-run = simulación
+console-cmd-back-to-templates = volver a plantillas
+console-cmd-send-it-new-broadcast = enviarla / nueva difusión
+console-cmd-change-the-broadcast = cambiar la difusión
+console-cmd-next-figures = cifras siguientes
+console-cmd-previous-figures = cifras anteriores
+console-cmd-ask-for-a-review = pedir una revisión
+console-cmd-scroll-down = bajar
+console-cmd-scroll-up = subir
+console-cmd-page-down = página abajo
+console-cmd-page-up = página arriba
+console-cmd-next-conversation = conversación siguiente
+console-cmd-previous-conversation = conversación anterior
+console-cmd-read-it = leerla
+console-cmd-close-it = cerrarla
+console-cmd-next-business = empresa siguiente
+console-cmd-previous-business = empresa anterior
+console-cmd-choose-close = elegir / cerrar
+console-cmd-close = cerrar
+console-cmd-close-help = cerrar la ayuda
+console-cmd-confirm-and-send = confirmar y enviar
+console-cmd-new-broadcast = nueva difusión
+console-cmd-change-it = cambiarla
+console-footer-delete-it = eliminarla
+console-footer-keep-it = conservarla
+console-footer-cannot-send = ⊘ no se puede enviar: { $why }
+console-mode-templates = Plantillas
+console-mode-editor = Escribir una plantilla
+console-mode-prompt = Enviar un archivo de plantilla
+console-mode-compose = Formulario de difusión
+console-mode-confirm = Simulación, envío y resultado
+console-mode-metrics = Métricas
+console-mode-standing = Situación
+console-mode-conversations = Conversaciones
+console-mode-dialog = Cambio de empresa, resultado de la revisión y eliminación
+console-mode-help = Ayuda
+
+## Por qué una plantilla no se puede enviar ahora.
+console-not-sendable-pending = pendiente de revisión
+console-not-sendable-rejected = rechazada en la revisión ({ $rule })
+console-not-sendable-paused-until = en pausa hasta el { $until }
+console-not-sendable-paused = en pausa
+console-not-sendable-disabled = inhabilitada tras una calidad baja repetida
+console-not-sendable-deleted = eliminada
+
+## Situación.
+console-standing-title = Situación con la plataforma
+console-standing-recover = Qué hacer para recuperarte
+console-standing-quality = Calidad
+console-standing-read-rate = tasa de lectura { $rate } (se muestra al lado; no cuenta)
+console-standing-signals = Últimos { $days } días: { $reports ->
+        [one] 1 reporte
+       *[other] { $reports } reportes
+    }, { $blocks ->
+        [one] 1 bloqueo
+       *[other] { $blocks } bloqueos
+    }, { $not_interested } No me interesa, de { $reached ->
+        [one] 1 persona alcanzada
+       *[other] { $reached } personas alcanzadas
+    }{ $enough ->
+        [no] : no hay datos recientes suficientes
+       *[yes] {""}
+    }.
+console-standing-tier = Nivel
+console-standing-tier-unlimited = ilimitado
+console-standing-tier-limit = { $people } personas al día
+console-standing-tier-until = hasta el { $until }
+console-standing-tier-lowered = , rebajado a { $limit }{ $until }
+console-standing-tier-used = Usados { $reached } de { $limit } en las últimas 24 horas { $bar } { $percent }
+console-standing-reached = { $people ->
+        [one] 1 persona alcanzada
+       *[other] { $people } personas alcanzadas
+    } en las últimas 24 horas
+console-standing-at-limit = En el límite: hasta que pasen las 24 horas, solo puedes enviar a personas ya alcanzadas.
+console-standing-strikes = Faltas
+console-standing-strike-count = { $count } en los últimos 90 días
+console-standing-restrictions = Restricciones, de la más antigua
+console-standing-none = ninguna
+console-standing-notice = aviso
+console-standing-until-reviewed = hasta la revisión
+console-standing-shown = ▶ mostrada
+console-standing-in-force = ▶ en vigor
+console-standing-over = terminada
