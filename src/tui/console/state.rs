@@ -357,6 +357,28 @@ pub fn date_time(at: Timestamp) -> String {
     )
 }
 
+/// A template's status as a word: "Approved" / "Aprobada".
+pub fn status_word(status: TemplateStatus) -> String {
+    match status {
+        TemplateStatus::Pending => tr!("console-status-pending"),
+        TemplateStatus::Approved => tr!("console-status-approved"),
+        TemplateStatus::Rejected => tr!("console-status-rejected"),
+        TemplateStatus::Paused => tr!("console-status-paused"),
+        TemplateStatus::Disabled => tr!("console-status-disabled"),
+        TemplateStatus::Deleted => tr!("console-status-deleted"),
+    }
+}
+
+/// A template's category by the platform's name for it: "marketing" / "marketing".
+pub fn category_word(category: Category) -> String {
+    match category {
+        Category::Marketing => tr!("console-category-marketing"),
+        Category::Utility => tr!("console-category-utility"),
+        Category::Authentication => tr!("console-category-authentication"),
+        Category::Service => tr!("console-category-service"),
+    }
+}
+
 /// The highest placeholder `{{n}}` in a template body (0 when it has none).
 pub fn placeholder_count(body: &str) -> usize {
     let mut highest = 0;
