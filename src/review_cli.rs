@@ -6,7 +6,7 @@
 
 mod output;
 
-use crate::cli_answer::{Done, Failure, report};
+use crate::cli_answer::{Done, Failure, TokenMaker, Tool, report};
 use crate::cli_options::ServerOptions;
 use crate::model::Verdict;
 use crate::protocol::DecisionSubmission;
@@ -64,11 +64,11 @@ pub fn run(args: ReviewArgs) -> i32 {
     };
     let outcome = connect(args.server.server, args.server.token)
         .and_then(|client| crate::cli_answer::block_on(execute(&client, command)));
-    report("review", outcome, args.json)
+    report(Tool::Review.name(), outcome, args.json)
 }
 
 fn print_help() -> i32 {
-    crate::cli_answer::print_help::<ReviewHelp>("parley review")
+    crate::cli_answer::print_help::<ReviewHelp>(Tool::Review)
 }
 
 /// Only for printing `parley review`'s help.
@@ -82,8 +82,7 @@ struct ReviewHelp {
 }
 
 fn connect(server: Option<String>, token: Option<String>) -> Result<ReviewClient, Failure> {
-    let (server, token) =
-        crate::cli_answer::server_and_token(server, token, "parley serve add-reviewer")?;
+    let (server, token) = crate::cli_answer::server_and_token(server, token, TokenMaker::Reviewer)?;
     Ok(ReviewClient::new(&server, &token)?)
 }
 
