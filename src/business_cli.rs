@@ -50,12 +50,8 @@ pub enum BusinessCommand {
         #[arg(long, value_name = "USER")]
         to: String,
         /// The template's name.
-        #[arg(
-            long,
-            value_name = "NAME",
-            required_unless_present = "text",
-            conflicts_with = "text"
-        )]
+        #[arg(long, value_name = "NAME")]
+        #[arg(required_unless_present = "text", conflicts_with = "text")]
         template: Option<String>,
         /// A value for the template's next placeholder ({{1}}, then {{2}}...).
         #[arg(long = "param", value_name = "V")]

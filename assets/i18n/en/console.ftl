@@ -177,3 +177,53 @@ console-metrics-quality = Quality over time
 console-metrics-axis-high = High
 console-metrics-axis-medium = Med
 console-metrics-axis-low = Low
+console-metrics-every-message = Every message
+console-metrics-broadcast-row = #{ $id } { $template } { $date }{ $refused ->
+        [yes] {" "}· refused
+       *[no] {""}
+    }
+console-template-numbered = template { $id }
+
+## The console's data, offline.
+console-people-empty = the list of people is empty
+console-people-unknown = not in this world: { $names }
+console-connection-offline = offline · demo world
+console-no-such-user = no user named { $user }
+console-no-conversation = no conversation with { $user } yet
+
+## What the console says it did.
+console-review-asked = Review asked on { $at }: a platform reviewer reads the reports and decides; the decision and its reason show here.
+console-review-nothing = Nothing to review: the business is neither disabled nor suspended.
+console-busy-switch = A broadcast is sending; switch business once it is done.
+console-one-business = This console has one business: there is no other to switch to.
+console-no-such-business = No business { $id } in this store.
+console-acts-as = The console now acts as { $name }.
+console-broadcast-unstoppable = The broadcast is sending; it cannot be stopped halfway.
+console-broadcast-no-template = No approved template to send: write one on the Templates screen (1).
+console-broadcast-fill = Fill { $placeholder } first.
+console-broadcast-name-people = Name the people to send to, separated by commas.
+console-broadcast-stopped = Broadcast #{ $id } stopped after { $sent } of { $audience }: { $error }. Once settled, it is charged only for what was delivered and the rest is returned.
+console-broadcast-sent = Broadcast #{ $id } sent: { $charged } charged, { $returned } returned.
+console-conversation-marked-read = { $user } sees { $count ->
+        [one] 1 message
+       *[other] { $count } messages
+    } read.
+console-busy-clock = A broadcast is sending; the clock moves once it is done.
+console-clock-moved = Clock moved to { $at }.
+console-templates-none-yet = No template yet: write one (n) or submit a file (f).
+console-template-not-editable = '{ $name }' cannot be edited: { $why }.
+console-template-already-deleted = '{ $name }' is already deleted.
+console-template-deleted = Deleted '{ $name }': it can no longer be sent; its history and figures stay.
+console-template-not-sendable = '{ $name }' cannot be sent: { $why }.
+console-template-name-first = Give the template a name first.
+console-file-type-path = Type the path of a template file (TOML with name, category and body).
+console-file-cannot-read = Cannot read { $file }: { $error }.
+console-file-too-big = { $file } is { $size } bytes; a template file is at most { $most }.
+console-file-not-a-template = { $file } is not a template file: { $error }
+
+## The console on a server.
+console-remote-other-business = this token acts for business { $id } only
+console-remote-no-template = no template { $id } on the server
+console-remote-online = online · { $server }
+console-remote-unreachable = cannot reach · { $server }
+console-remote-clock = Server clock, the real time: t and T move only the demo world's clock (parley business without --server).

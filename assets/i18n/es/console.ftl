@@ -23,7 +23,7 @@ console-cmd-broadcast = difusión
 console-cmd-metrics = métricas
 console-cmd-standing = situación
 console-cmd-conversations = conversaciones
-console-cmd-switch-business = cambiar de empresa
+console-cmd-switch-business = otra empresa
 console-cmd-next-template = plantilla siguiente
 console-cmd-previous-template = plantilla anterior
 console-cmd-broadcast-it = difundirla
@@ -48,7 +48,7 @@ console-cmd-send-it-new-broadcast = enviarla / nueva difusión
 console-cmd-change-the-broadcast = cambiar la difusión
 console-cmd-next-figures = cifras siguientes
 console-cmd-previous-figures = cifras anteriores
-console-cmd-ask-for-a-review = pedir una revisión
+console-cmd-ask-for-a-review = pedir revisión
 console-cmd-scroll-down = bajar
 console-cmd-scroll-up = subir
 console-cmd-page-down = página abajo
@@ -177,3 +177,53 @@ console-metrics-quality = Calidad a lo largo del tiempo
 console-metrics-axis-high = Alta
 console-metrics-axis-medium = Media
 console-metrics-axis-low = Baja
+console-metrics-every-message = Todos los mensajes
+console-metrics-broadcast-row = #{ $id } { $template } { $date }{ $refused ->
+        [yes] {" "}· rechazada
+       *[no] {""}
+    }
+console-template-numbered = plantilla { $id }
+
+## Los datos de la consola, sin conexión.
+console-people-empty = la lista de personas está vacía
+console-people-unknown = no están en este mundo: { $names }
+console-connection-offline = sin conexión · mundo de demo
+console-no-such-user = no hay ningún usuario llamado { $user }
+console-no-conversation = aún no hay conversación con { $user }
+
+## Lo que la consola dice que ha hecho.
+console-review-asked = Revisión pedida el { $at }: un revisor de la plataforma lee los reportes y decide; la decisión y su motivo aparecen aquí.
+console-review-nothing = No hay nada que revisar: la empresa no está inhabilitada ni suspendida.
+console-busy-switch = Se está enviando una difusión; cambia de empresa cuando termine.
+console-one-business = Esta consola tiene una sola empresa: no hay otra a la que cambiar.
+console-no-such-business = No hay ninguna empresa { $id } en este almacén.
+console-acts-as = La consola actúa ahora como { $name }.
+console-broadcast-unstoppable = La difusión se está enviando; no se puede detener a medias.
+console-broadcast-no-template = No hay ninguna plantilla aprobada que enviar: escribe una en la pantalla Plantillas (1).
+console-broadcast-fill = Rellena primero { $placeholder }.
+console-broadcast-name-people = Escribe a quién enviar, separando los nombres con comas.
+console-broadcast-stopped = La difusión #{ $id } se detuvo tras { $sent } de { $audience }: { $error }. Al liquidarse, solo se cobra lo entregado y se devuelve el resto.
+console-broadcast-sent = Difusión #{ $id } enviada: { $charged } cobrados, { $returned } devueltos.
+console-conversation-marked-read = { $user } ve { $count ->
+        [one] 1 mensaje leído
+       *[other] { $count } mensajes leídos
+    }.
+console-busy-clock = Se está enviando una difusión; el reloj avanza cuando termine.
+console-clock-moved = Reloj movido al { $at }.
+console-templates-none-yet = Aún no hay plantillas: escribe una (n) o envía un archivo (f).
+console-template-not-editable = '{ $name }' no se puede editar: { $why }.
+console-template-already-deleted = '{ $name }' ya está eliminada.
+console-template-deleted = '{ $name }' eliminada: ya no se puede enviar; su historial y sus cifras se conservan.
+console-template-not-sendable = '{ $name }' no se puede enviar: { $why }.
+console-template-name-first = Ponle primero un nombre a la plantilla.
+console-file-type-path = Escribe la ruta de un archivo de plantilla (TOML con name, category y body).
+console-file-cannot-read = No se puede leer { $file }: { $error }.
+console-file-too-big = { $file } ocupa { $size } bytes; un archivo de plantilla ocupa como mucho { $most }.
+console-file-not-a-template = { $file } no es un archivo de plantilla: { $error }
+
+## La consola en un servidor.
+console-remote-other-business = este token solo actúa para la empresa { $id }
+console-remote-no-template = no hay ninguna plantilla { $id } en el servidor
+console-remote-online = en línea · { $server }
+console-remote-unreachable = sin acceso · { $server }
+console-remote-clock = Reloj del servidor, la hora real: t y T solo mueven el reloj del mundo de demo (parley business sin --server).
