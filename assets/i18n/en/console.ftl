@@ -227,3 +227,50 @@ console-remote-no-template = no template { $id } on the server
 console-remote-online = online · { $server }
 console-remote-unreachable = cannot reach · { $server }
 console-remote-clock = Server clock, the real time: t and T move only the demo world's clock (parley business without --server).
+
+## Broadcast.
+console-empty = (empty)
+console-compose-no-template = No approved template to broadcast. Write one on the Templates screen; paused and disabled templates cannot be sent.
+console-compose-template = Template
+console-compose-subscribers = all subscribed · { $count }
+console-compose-list = a list of people
+console-compose-audience = Audience
+console-compose-people = People
+console-compose-preview = Preview
+console-compose-before = Before you send
+console-compose-dry-run = Dry run: nothing sent yet
+console-compose-refused = Refused: nothing was sent
+console-compose-sending = Sending
+console-compose-sent = Sent
+console-compose-progress = { $sent } of { $audience } sent
+console-compose-dry-run-first = The dry run comes first: the people it would reach, what the rules would hold or reject and why, the price per delivered message, the amount reserved and your budget after. Nothing is sent until you confirm.
+console-compose-only-delivered = Only delivered messages are charged; the rest of the reservation comes back.
+console-compose-audience-eligible = { $audience ->
+        [one] 1 person
+       *[other] { $audience } people
+    }, { $eligible } eligible
+console-compose-price = Price
+console-compose-price-each = { $price } per delivered message ({ $category })
+console-compose-reserved = Reserved
+console-compose-budget = Budget
+console-compose-budget-while = { $before } → { $after } while it runs
+console-compose-rules-will = The rules will
+console-compose-charge = Charge
+console-compose-charge-back = { $charged }, { $back } back
+console-compose-budget-after = Budget after
+console-compose-deliver = deliver
+console-compose-hold = hold
+console-compose-reject = reject
+console-compose-insufficient-budget = a broadcast needs budget for its whole eligible audience.
+console-compose-needed = Needed
+console-compose-needed-for = { $needed } for { $eligible ->
+        [one] 1 eligible person
+       *[other] { $eligible } eligible people
+    }
+console-compose-shortfall = Shortfall
+console-compose-fewer = Send to fewer people (a list), or add credits.
+console-compose-charged = Charged
+console-compose-broadcast-at = #{ $id } at { $at }
+console-compose-refunded = Refunded
+console-compose-budget-now = Budget now
+console-compose-free = Only delivered messages are charged: held and rejected ones are free, and so is a utility message inside an open service window.

@@ -227,3 +227,50 @@ console-remote-no-template = no hay ninguna plantilla { $id } en el servidor
 console-remote-online = en línea · { $server }
 console-remote-unreachable = sin acceso · { $server }
 console-remote-clock = Reloj del servidor, la hora real: t y T solo mueven el reloj del mundo de demo (parley business sin --server).
+
+## Difusión.
+console-empty = (vacío)
+console-compose-no-template = No hay ninguna plantilla aprobada que difundir. Escribe una en la pantalla Plantillas; las plantillas en pausa o inhabilitadas no se pueden enviar.
+console-compose-template = Plantilla
+console-compose-subscribers = suscritos · { $count }
+console-compose-list = una lista de personas
+console-compose-audience = Audiencia
+console-compose-people = Personas
+console-compose-preview = Vista previa
+console-compose-before = Antes de enviar
+console-compose-dry-run = Simulación: aún no se ha enviado nada
+console-compose-refused = Rechazada: no se ha enviado nada
+console-compose-sending = Enviando
+console-compose-sent = Enviada
+console-compose-progress = { $sent } de { $audience } enviados
+console-compose-dry-run-first = Primero va la simulación: a quién llegaría, qué retendrían o rechazarían las reglas y por qué, el precio por mensaje entregado, lo que se reserva y tu saldo después. No se envía nada hasta que confirmes.
+console-compose-only-delivered = Solo se cobran los mensajes entregados; el resto de la reserva se devuelve.
+console-compose-audience-eligible = { $audience ->
+        [one] 1 persona
+       *[other] { $audience } personas
+    }, { $eligible } admisibles
+console-compose-price = Precio
+console-compose-price-each = { $price } por mensaje entregado ({ $category })
+console-compose-reserved = Reservado
+console-compose-budget = Saldo
+console-compose-budget-while = { $before } → { $after } durante el envío
+console-compose-rules-will = Las reglas van a
+console-compose-charge = Cobro
+console-compose-charge-back = { $charged }, se devuelven { $back }
+console-compose-budget-after = Saldo final
+console-compose-deliver = entregar
+console-compose-hold = retener
+console-compose-reject = rechazar
+console-compose-insufficient-budget = una difusión necesita saldo para toda su audiencia admisible.
+console-compose-needed = Necesario
+console-compose-needed-for = { $needed } para { $eligible ->
+        [one] 1 persona admisible
+       *[other] { $eligible } personas admisibles
+    }
+console-compose-shortfall = Faltan
+console-compose-fewer = Envía a menos personas (una lista) o añade créditos.
+console-compose-charged = Cobrado
+console-compose-broadcast-at = #{ $id } el { $at }
+console-compose-refunded = Devuelto
+console-compose-budget-now = Saldo actual
+console-compose-free = Solo se cobran los mensajes entregados: los retenidos y rechazados son gratis, igual que un mensaje de utilidad dentro de una ventana de atención abierta.
