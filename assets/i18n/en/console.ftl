@@ -274,3 +274,59 @@ console-compose-broadcast-at = #{ $id } at { $at }
 console-compose-refunded = Refunded
 console-compose-budget-now = Budget now
 console-compose-free = Only delivered messages are charged: held and rejected ones are free, and so is a utility message inside an open service window.
+
+## Conversations.
+console-under-a-minute = under a minute
+console-hours-minutes = { $hours ->
+        [0] { $minutes } min
+       *[other] { $minutes ->
+            [0] { $hours } h
+           *[other] { $hours } h { $minutes } min
+        }
+    }
+console-window-left = { $left } left
+console-window-closed = window closed
+console-conversations-title = Conversations · { $count }
+console-conversations-none = No conversations yet. People who write to the business, or whom it writes to, appear here.
+console-conversations-new = { $count } new
+console-you-said = you: { $body }
+console-conversation-title = Conversation
+console-conversation-preview = { $user }: { $unread ->
+        [0] nothing unread
+        [one] 1 message unread
+       *[other] { $unread } messages unread
+    }; { $window }. Enter reads the conversation: the messages are marked read, and { $user } sees the read ticks.
+console-conversation-older = { $count ->
+        [one] 1 older message
+       *[other] { $count } older messages
+    } not shown
+console-you = You
+console-read-at = read { $at }
+
+## Boxes: the editor, the file prompt, the switcher, a review, deleting.
+console-editor-name = Name
+console-editor-category = Category
+console-editor-recategorise = Re-cat.
+console-editor-recategorise-allowed = allowed: a promotional utility becomes marketing
+console-editor-recategorise-forbidden = not allowed: a promotional utility is rejected
+console-editor-body-placeholders = Body ({"{{"}1{"}}"}, {"{{"}2{"}}"}... are filled when sending)
+console-editor-body = Body
+console-editor-review-automatic = Review is automatic and rule-based; its result shows at once.
+console-editor-new = New template
+console-editor-revise = { $resubmit ->
+        [yes] Resubmit
+       *[no] Edit
+    } '{ $name }': a new version
+console-delete-explained = It can no longer be sent, by you or by a broadcast. Its versions, its history and its figures stay, and so does its name.
+console-delete-title = Delete '{ $name }'?
+console-prompt-path-of = The path of a TOML file with name, category and body
+console-prompt-forbid-recategorise = (and allow_recategorise = false to forbid re-categorisation):
+console-prompt-path = Path
+console-prompt-title = Submit a template file
+console-switcher-row = { $name } · { $kind } · quality { $quality }
+console-switcher-title = Act as which business?
+console-review-result = Result
+console-review-as = as { $category }
+console-review-recategorised = submitted as { $asked }, re-categorised
+console-review-rule = Rule
+console-review-title = Review of '{ $name }'

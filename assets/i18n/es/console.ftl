@@ -274,3 +274,62 @@ console-compose-broadcast-at = #{ $id } el { $at }
 console-compose-refunded = Devuelto
 console-compose-budget-now = Saldo actual
 console-compose-free = Solo se cobran los mensajes entregados: los retenidos y rechazados son gratis, igual que un mensaje de utilidad dentro de una ventana de atención abierta.
+
+## Conversaciones.
+console-under-a-minute = menos de un minuto
+console-hours-minutes = { $hours ->
+        [0] { $minutes } min
+       *[other] { $minutes ->
+            [0] { $hours } h
+           *[other] { $hours } h { $minutes } min
+        }
+    }
+console-window-left = quedan { $left }
+console-window-closed = ventana cerrada
+console-conversations-title = Conversaciones · { $count }
+console-conversations-none = Aún no hay conversaciones. Aquí aparecen las personas que escriben a la empresa o a las que ella escribe.
+console-conversations-new = { $count ->
+        [one] 1 nuevo
+       *[other] { $count } nuevos
+    }
+console-you-said = tú: { $body }
+console-conversation-title = Conversación
+console-conversation-preview = { $user }: { $unread ->
+        [0] nada sin leer
+        [one] 1 mensaje sin leer
+       *[other] { $unread } mensajes sin leer
+    }; { $window }. Enter abre la conversación: los mensajes se marcan como leídos y { $user } ve las marcas de leído.
+console-conversation-older = { $count ->
+        [one] 1 mensaje anterior sin mostrar
+       *[other] { $count } mensajes anteriores sin mostrar
+    }
+console-you = Tú
+console-read-at = leído { $at }
+
+## Cuadros: el editor, la ruta de archivo, el cambio de empresa, una revisión, eliminar.
+console-editor-name = Nombre
+console-editor-category = Categoría
+console-editor-recategorise = Recateg.
+console-editor-recategorise-allowed = permitido: una utilidad promocional pasa a marketing
+console-editor-recategorise-forbidden = no permitido: una utilidad promocional se rechaza
+console-editor-body-placeholders = Cuerpo ({"{{"}1{"}}"}, {"{{"}2{"}}"}... se rellenan al enviar)
+console-editor-body = Cuerpo
+console-editor-review-automatic = La revisión es automática y sigue reglas; su resultado se ve al momento.
+console-editor-new = Nueva plantilla
+console-editor-revise = { $resubmit ->
+        [yes] Reenviar
+       *[no] Editar
+    } '{ $name }': una versión nueva
+console-delete-explained = Ya no se podrá enviar, ni por ti ni por una difusión. Sus versiones, su historial y sus cifras se conservan, y también su nombre.
+console-delete-title = ¿Eliminar '{ $name }'?
+console-prompt-path-of = La ruta de un archivo TOML con name, category y body
+console-prompt-forbid-recategorise = (y allow_recategorise = false para prohibir la recategorización):
+console-prompt-path = Ruta
+console-prompt-title = Enviar un archivo de plantilla
+console-switcher-row = { $name } · { $kind } · calidad { $quality }
+console-switcher-title = ¿Como qué empresa actuar?
+console-review-result = Dictamen
+console-review-as = como { $category }
+console-review-recategorised = enviada como { $asked }, recategorizada
+console-review-rule = Regla
+console-review-title = Revisión de '{ $name }'

@@ -357,6 +357,15 @@ pub fn date_time(at: Timestamp) -> String {
     )
 }
 
+/// A length of time for people: "23 h 5 min", "45 min", "under a minute".
+pub fn hours_minutes(seconds: i64) -> String {
+    let (hours, minutes) = (seconds / 3600, seconds % 3600 / 60);
+    match seconds < 60 {
+        true => tr!("console-under-a-minute"),
+        false => tr!("console-hours-minutes", hours = hours, minutes = minutes),
+    }
+}
+
 /// A template's status as a word: "Approved" / "Aprobada".
 pub fn status_word(status: TemplateStatus) -> String {
     match status {
