@@ -261,7 +261,7 @@ console-compose-budget-after = Budget after
 console-compose-deliver = deliver
 console-compose-hold = hold
 console-compose-reject = reject
-console-compose-insufficient-budget = a broadcast needs budget for its whole eligible audience.
+console-compose-insufficient-budget = { $code }: a broadcast needs budget for its whole eligible audience.
 console-compose-needed = Needed
 console-compose-needed-for = { $needed } for { $eligible ->
         [one] 1 eligible person
@@ -330,3 +330,24 @@ console-review-as = as { $category }
 console-review-recategorised = submitted as { $asked }, re-categorised
 console-review-rule = Rule
 console-review-title = Review of '{ $name }'
+
+## The demo.
+demo-name = The demo
+demo-tour-1 = QuickCash Loans, a pushy lender, wrote to Alex. Its console shows this week's blocks already rate it Low; no strikes yet.
+demo-tour-2 = Alex blocks the lender as spam: nothing it sends reaches Alex now, and the block counts against it.
+demo-tour-3 = Blocks and Not interested lower quality as they come; every hour the platform's review records it and acts on it.
+demo-tour-4 = Low quality pauses a template for 3 hours: it cannot be sent, and the console says why.
+demo-tour-5 = Still Low once it resumes: paused again, this time for 6 hours.
+demo-tour-6 = A third low rating disables it. Each pause is a strike: lower tier, no offers, now no sending.
+demo-tour-7 = Alex reports it too, the third in a week: a strike at once, the shorter path. A fifth strike disables the lender.
+demo-mode = Demo (over both halves)
+demo-cmd-switch-half = switch inbox / console
+demo-cmd-tour = guided tour: start / next step
+demo-cmd-tour-stop = end the tour
+demo-tour-step = Tour { $step }/{ $steps } · { $caption }
+demo-bar-close = { $key } close the tour
+demo-bar-next = { $next } next · { $end } end
+demo-keys-inbox = keys: { $me }'s inbox
+demo-keys-console = keys: the business console
+demo-bar = Parley demo · { $who }
+demo-bar-keys = { $switch } switch · { $tour } guided tour

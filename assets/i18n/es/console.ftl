@@ -261,7 +261,7 @@ console-compose-budget-after = Saldo final
 console-compose-deliver = entregar
 console-compose-hold = retener
 console-compose-reject = rechazar
-console-compose-insufficient-budget = una difusión necesita saldo para toda su audiencia admisible.
+console-compose-insufficient-budget = { $code }: una difusión necesita saldo para toda su audiencia admisible.
 console-compose-needed = Necesario
 console-compose-needed-for = { $needed } para { $eligible ->
         [one] 1 persona admisible
@@ -333,3 +333,24 @@ console-review-as = como { $category }
 console-review-recategorised = enviada como { $asked }, recategorizada
 console-review-rule = Regla
 console-review-title = Revisión de '{ $name }'
+
+## La demo.
+demo-name = La demo
+demo-tour-1 = QuickCash Loans, un prestamista insistente, escribió a Alex. Su consola muestra que, con los bloqueos de esta semana, ya tiene calidad Baja; aún sin faltas.
+demo-tour-2 = Alex bloquea al prestamista como spam: ya no le llega nada de él, y el bloqueo cuenta en su contra.
+demo-tour-3 = Los bloqueos y los No me interesa bajan la calidad al llegar; cada hora la revisión de la plataforma lo registra y actúa.
+demo-tour-4 = La calidad baja pausa una plantilla 3 horas: no se puede enviar, y la consola dice por qué.
+demo-tour-5 = Sigue Baja al reanudarse: otra pausa, esta vez de 6 horas.
+demo-tour-6 = Una tercera calificación baja la inhabilita. Cada pausa es una falta: nivel más bajo, sin ofertas, y ahora sin envíos.
+demo-tour-7 = Alex también lo reporta, el tercer reporte en una semana: una falta al momento, el camino corto. Una quinta falta inhabilita al prestamista.
+demo-mode = Demo (sobre las dos mitades)
+demo-cmd-switch-half = cambiar bandeja / consola
+demo-cmd-tour = visita guiada: empezar / paso siguiente
+demo-cmd-tour-stop = terminar la visita
+demo-tour-step = Visita { $step }/{ $steps } · { $caption }
+demo-bar-close = { $key } cerrar la visita
+demo-bar-next = { $next } siguiente · { $end } terminar
+demo-keys-inbox = teclas: bandeja de { $me }
+demo-keys-console = teclas: la consola de empresa
+demo-bar = Demo de Parley · { $who }
+demo-bar-keys = { $switch } cambiar · { $tour } visita guiada

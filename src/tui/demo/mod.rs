@@ -215,10 +215,7 @@ const BAR_KEYS: usize = 20;
 
 /// Lines at the top for the demo: two when the tour's caption does not fit on one.
 pub fn bar_height(state: &DemoState) -> u16 {
-    let caption = state
-        .tour
-        .and_then(|i| TOUR.get(i))
-        .map_or(0, |s| s.caption.chars().count());
+    let caption = state.tour.map_or(0, |i| tour::caption(i).chars().count());
     match caption + BAR_KEYS > usize::from(state.width) {
         true => 2,
         false => 1,

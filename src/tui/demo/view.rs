@@ -18,7 +18,7 @@ use ratatui::widgets::Paragraph;
 /// Draws the demo.
 pub fn draw(frame: &mut Frame, view: &DemoView, theme: &Theme, keymap: &Keymap) {
     let area = frame.area();
-    if too_small(frame, area, "The demo") {
+    if too_small(frame, area, &tr!("demo-name")) {
         return;
     }
     let bar = bar_height(&view.demo).min(area.height);
@@ -73,33 +73,49 @@ fn draw_inbox(frame: &mut Frame, view: &DemoView, theme: &Theme, keymap: &Keymap
     }
 }
 
+/// "Tour 2/7 · Alex blocks the lender…".
+fn tour_caption(step: usize) -> String {
+    tr!(
+        "demo-tour-step",
+        step = step + 1,
+        steps = TOUR.len(),
+        caption = super::tour::caption(step)
+    )
+}
+
 fn draw_bar(frame: &mut Frame, view: &DemoView, theme: &Theme, keymap: &Keymap, area: Rect) {
     let key = |action: Action| keymap.key_for(Mode::Demo, &action).unwrap_or_default();
     let cells = usize::from(area.width);
     let (text, hint) = match view.demo.tour {
         Some(i) if i + 1 == TOUR.len() => (
-            format!(" Tour {}/{} · {}", i + 1, TOUR.len(), TOUR[i].caption),
-            format!(" {} close the tour ", key(Action::Tour)),
+            format!(" {}", tour_caption(i)),
+            format!(" {} ", tr!("demo-bar-close", key = key(Action::Tour))),
         ),
         Some(i) => (
-            format!(" Tour {}/{} · {}", i + 1, TOUR.len(), TOUR[i].caption),
+            format!(" {}", tour_caption(i)),
             format!(
-                " {} next · {} end ",
-                key(Action::Tour),
-                key(Action::TourStop)
+                " {} ",
+                tr!(
+                    "demo-bar-next",
+                    next = key(Action::Tour),
+                    end = key(Action::TourStop)
+                )
             ),
         ),
         None => {
             let who = match view.demo.focus {
-                Half::Inbox => format!("keys: {}'s inbox", view.inbox.me),
-                Half::Console => "keys: the business console".to_string(),
+                Half::Inbox => tr!("demo-keys-inbox", me = view.inbox.me.as_str()),
+                Half::Console => tr!("demo-keys-console"),
             };
             (
-                format!(" Parley demo · {who}"),
+                format!(" {}", tr!("demo-bar", who = who)),
                 format!(
-                    " {} switch · {} guided tour ",
-                    key(Action::SwitchHalf),
-                    key(Action::Tour)
+                    " {} ",
+                    tr!(
+                        "demo-bar-keys",
+                        switch = key(Action::SwitchHalf),
+                        tour = key(Action::Tour)
+                    )
                 ),
             )
         }

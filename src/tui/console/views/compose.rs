@@ -333,9 +333,9 @@ fn tally_rows(tally: &BroadcastTally) -> Vec<Row> {
 fn refused_rows(r: &InsufficientBudget) -> Vec<Row> {
     vec![
         Row::Text(
-            format!(
-                "insufficient_budget: {}",
-                tr!("console-compose-insufficient-budget")
+            tr!(
+                "console-compose-insufficient-budget",
+                code = "insufficient_budget"
             ),
             "rejected",
         ),
