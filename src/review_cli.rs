@@ -112,9 +112,7 @@ async fn decide(
     reason: String,
 ) -> Result<Done, Failure> {
     if reason.trim().is_empty() {
-        return Err(Failure::usage(
-            "give a reason with --reason \"...\": the business reads it beside the decision",
-        ));
+        return Err(Failure::usage(tr!("review-reason-needed")));
     }
     let submission = DecisionSubmission {
         business,

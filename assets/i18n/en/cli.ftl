@@ -165,3 +165,31 @@ cli-template-example = {"  "}category = "utility"   # marketing, utility or auth
     {"  "}body = "Your order {"{{"}1{"}}"} is ready"
     {"  "}allow_recategorise = true
 cli-names-nobody = { $file } names nobody: write one user name per line
+
+## parley review.
+review-reason-needed = give a reason with --reason "...": the business reads it beside the decision
+review-nothing = Nothing to review: no business is disabled or suspended.
+review-asked-at = asked { $at }
+review-head-business = BUSINESS
+review-head-in-force = IN FORCE
+review-head-strikes = STRIKES
+review-head-reports = REPORTS
+review-head-review = REVIEW
+review-asks = { $name } asks: { $note }
+review-read-one = Read one with `parley review show BUSINESS`.
+review-row-kind = kind
+review-reports-in-all = { $count } in all
+review-strikes-heading = Strikes (each counts { $days } days)
+review-reports-heading = Reports, newest first ({ $count } shown)
+review-report = { $at } by { $reporter }: { $reason }{ $blocked ->
+        [yes] , and blocked
+       *[no] {""}
+    }
+review-no-evidence = (no messages in the chat)
+review-asked-on = asked on { $at }
+review-decision = { $at } { $verdict } by { $reviewer }: { $reason }
+review-never = never reviewed
+review-reinstated = Reinstated { $name }.
+review-reinstated-lifted = Reinstated { $name }: lifted { $lifted }. It may send again now.
+review-confirmed = Confirmed the restrictions of { $name }; nothing was lifted.
+review-recorded = Recorded { $at } by { $reviewer }, with the reason the business reads: { $reason }

@@ -165,3 +165,31 @@ cli-template-example = {"  "}category = "utility"   # marketing, utility o authe
     {"  "}body = "Tu pedido {"{{"}1{"}}"} está listo"
     {"  "}allow_recategorise = true
 cli-names-nobody = { $file } no nombra a nadie: escribe un nombre de usuario por línea
+
+## parley review.
+review-reason-needed = da un motivo con --reason "...": la empresa lo lee junto a la decisión
+review-nothing = No hay nada que revisar: ninguna empresa está inhabilitada ni suspendida.
+review-asked-at = pedida { $at }
+review-head-business = EMPRESA
+review-head-in-force = EN VIGOR
+review-head-strikes = FALTAS
+review-head-reports = REPORTES
+review-head-review = REVISIÓN
+review-asks = { $name } pide: { $note }
+review-read-one = Lee una con `parley review show EMPRESA`.
+review-row-kind = tipo
+review-reports-in-all = { $count } en total
+review-strikes-heading = Faltas (cada una cuenta { $days } días)
+review-reports-heading = Reportes, del más reciente ({ $count } mostrados)
+review-report = { $at } por { $reporter }: { $reason }{ $blocked ->
+        [yes] , y bloqueada
+       *[no] {""}
+    }
+review-no-evidence = (no hay mensajes en el chat)
+review-asked-on = pedida el { $at }
+review-decision = { $at } { $verdict } por { $reviewer }: { $reason }
+review-never = nunca revisada
+review-reinstated = { $name } rehabilitada.
+review-reinstated-lifted = { $name } rehabilitada: se levanta { $lifted }. Ya puede volver a enviar.
+review-confirmed = Se confirman las restricciones de { $name }; no se ha levantado nada.
+review-recorded = Registrado el { $at } por { $reviewer }, con el motivo que lee la empresa: { $reason }
