@@ -62,10 +62,9 @@ pub fn editor(frame: &mut Frame, editor: &Editor, theme: &Theme, area: Rect) {
         theme,
     ));
     lines.push(Line::raw(""));
-    lines.push(Line::from(Span::styled(
-        tr!("console-editor-review-automatic"),
-        theme.get("dim"),
-    )));
+    for part in wrap(&tr!("console-editor-review-automatic"), cells.max(1)) {
+        lines.push(Line::from(Span::styled(part, theme.get("dim"))));
+    }
     let title = match editor.revising {
         None => format!(" {} ", tr!("console-editor-new")),
         Some(r) => format!(
@@ -97,20 +96,20 @@ pub fn delete(frame: &mut Frame, name: &str, theme: &Theme, area: Rect) {
 /// The prompt for a template file's path.
 pub fn prompt(frame: &mut Frame, field: &TextField, theme: &Theme, area: Rect) {
     let cells = dialog_width(area, MAX_WIDTH);
-    let lines = vec![
-        Line::from(tr!("console-prompt-path-of")),
-        Line::from(Span::styled(
-            tr!("console-prompt-forbid-recategorise"),
-            theme.get("dim"),
-        )),
-        field_line(
-            &tr!("console-prompt-path"),
-            field,
-            true,
-            cells.saturating_sub(LABEL).max(1),
-            theme,
-        ),
-    ];
+    let mut lines: Vec<Line> = wrap(&tr!("console-prompt-path-of"), cells.max(1))
+        .into_iter()
+        .map(Line::from)
+        .collect();
+    for part in wrap(&tr!("console-prompt-forbid-recategorise"), cells.max(1)) {
+        lines.push(Line::from(Span::styled(part, theme.get("dim"))));
+    }
+    lines.push(field_line(
+        &tr!("console-prompt-path"),
+        field,
+        true,
+        cells.saturating_sub(LABEL).max(1),
+        theme,
+    ));
     draw_dialog(
         frame,
         area,
