@@ -169,9 +169,11 @@ pub fn run(args: BusinessArgs) -> i32 {
     let Some(command) = args.command else {
         return print_help();
     };
-    let outcome = connect(args.server.server, args.server.token)
-        .and_then(|client| crate::cli_answer::block_on(execute(&client, command)));
-    report(Tool::Business.name(), outcome, args.json)
+    crate::cli_answer::speaking_for(args.json, || {
+        let outcome = connect(args.server.server, args.server.token)
+            .and_then(|client| crate::cli_answer::block_on(execute(&client, command)));
+        report(Tool::Business.name(), outcome, args.json)
+    })
 }
 
 fn print_help() -> i32 {

@@ -112,6 +112,15 @@ impl TokenMaker {
     }
 }
 
+/// Runs `f` in the language in force, or in English when the answer is `json`: JSON is for
+/// scripts, so its messages are the same whatever the user's language.
+pub fn speaking_for<T>(json: bool, f: impl FnOnce() -> T) -> T {
+    match json {
+        true => crate::i18n::scoped(crate::i18n::Catalogues::embedded().english(), f),
+        false => f(),
+    }
+}
+
 /// Runs a tool's work to its end on a runtime of its own.
 pub fn block_on<T>(
     work: impl std::future::Future<Output = Result<T, Failure>>,

@@ -162,4 +162,12 @@ async fn json_is_the_same_in_every_language() {
         assert!(spanish.stdout.starts_with('{') || spanish.stdout.starts_with('['));
         assert_eq!(spanish.stdout, english.stdout, "{args:?}");
     }
+    let args = ["templates", "versions", "winter_deal", "--json"];
+    let (spanish, english) = (business_in(SPANISH, &s, &args), business_in("C", &s, &args));
+    assert_eq!(spanish.code, 1, "{spanish:?}");
+    assert!(spanish.stdout.contains("winter_deal"), "{spanish:?}");
+    assert_eq!(
+        spanish.stdout, english.stdout,
+        "a refusal's JSON is the same too"
+    );
 }
