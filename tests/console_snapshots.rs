@@ -224,6 +224,14 @@ fn metrics_and_templates_in_spanish() {
         (80, 24),
     );
     snap_es("templates_paused", "4h", None, "j j", (80, 24));
+    let dry_run = "2 tab \"Black Friday\" tab \"35%\" enter";
+    snap_es(
+        "broadcast_dry_run",
+        "0",
+        Some("Moda Lola"),
+        dry_run,
+        (80, 24),
+    );
 }
 
 #[test]

@@ -142,3 +142,24 @@ pub fn replied(to: &str, r: &ReplyResponse) -> String {
     }
     text
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::Catalogues;
+
+    #[test]
+    fn time_left_is_written_in_the_language_in_force() {
+        let catalogues = Catalogues::embedded();
+        crate::i18n::scoped(catalogues.english(), || {
+            assert_eq!(hours_minutes(23 * 3600 + 300), "23 h 5 min");
+            assert_eq!(hours_minutes(2 * 3600), "2 h");
+            assert_eq!(hours_minutes(45 * 60), "45 min");
+            assert_eq!(hours_minutes(30), "under a minute");
+        });
+        crate::i18n::scoped(catalogues.get("es").unwrap(), || {
+            assert_eq!(hours_minutes(-5), "menos de un minuto");
+            assert_eq!(window_left(None), "cerrada");
+        });
+    }
+}
