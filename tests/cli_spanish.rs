@@ -14,12 +14,14 @@ use tempfile::TempDir;
 struct Scene {
     server: TestServer,
     shop: String,
+    reviewer: String,
     _dir: TempDir,
 }
 
 async fn scene() -> Scene {
     let dir = TempDir::new().unwrap();
     let shop = add_business(dir.path(), "Tienda Sol", &["--budget", "5000"]);
+    let reviewer = add_reviewer(dir.path(), "Rosa");
     let users: Vec<String> = ["ana", "ben", "eva"]
         .iter()
         .map(|name| add_user(dir.path(), name))
@@ -53,19 +55,24 @@ async fn scene() -> Scene {
     Scene {
         server,
         shop,
+        reviewer,
         _dir: dir,
     }
 }
 
 /// Runs `parley business --server URL --token T` with `args` in the locale `lang`.
 fn business_in(lang: &str, scene: &Scene, args: &[&str]) -> Ran {
+    tool_in(lang, scene, "business", &scene.shop, args)
+}
+
+/// Runs `parley TOOL --server URL --token T` with `args` in the locale `lang`.
+fn tool_in(lang: &str, scene: &Scene, tool: &str, token: &str, args: &[&str]) -> Ran {
     let mut command: Command = parley();
     command
         .env_remove("LC_ALL")
         .env_remove("LC_MESSAGES")
         .env("LANG", lang)
-        .args(["business", "--server", &scene.server.url, "--token"])
-        .arg(&scene.shop)
+        .args([tool, "--server", &scene.server.url, "--token", token])
         .args(args);
     let out = command.output().expect("the parley binary runs");
     Ran {
@@ -170,4 +177,27 @@ async fn json_is_the_same_in_every_language() {
         spanish.stdout, english.stdout,
         "a refusal's JSON is the same too"
     );
+}
+
+#[tokio::test]
+async fn the_reviewer_reads_the_case_list_and_a_case_file_in_spanish() {
+    let s = scene().await;
+    let list = tool_in(SPANISH, &s, "review", &s.reviewer, &["list"]);
+    assert_eq!(list.code, 0, "{list:?}");
+    assert_eq!(
+        list.stdout.trim(),
+        "No hay nada que revisar: ninguna empresa está inhabilitada ni suspendida."
+    );
+    let file = tool_in(SPANISH, &s, "review", &s.reviewer, &["show", "Tienda Sol"]);
+    assert_eq!(file.code, 0, "{file:?}");
+    assert_eq!(
+        row(&file, "empresa"),
+        "empresa Tienda Sol",
+        "{}",
+        file.stdout
+    );
+    assert_eq!(row(&file, "reportes"), "reportes 0 en total");
+    for line in ["Restricciones\nninguna", "Revisión\nnunca revisada"] {
+        assert!(file.stdout.contains(line), "{line:?} in {}", file.stdout);
+    }
 }
