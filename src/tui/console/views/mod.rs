@@ -114,6 +114,8 @@ fn short_label(screen: ConsoleScreen) -> String {
     }
 }
 
+/// The status bar: a sentence the console says, or the business and its quality, beside the
+/// clock and the connection; a sentence too long to sit beside them takes the whole line.
 fn draw_status(frame: &mut Frame, state: &ConsoleState, theme: &Theme, p: &Parts) {
     draw_banner(frame, p.banner, state.status.as_ref(), theme);
     let cells = usize::from(p.status.width);
@@ -123,6 +125,7 @@ fn draw_status(frame: &mut Frame, state: &ConsoleState, theme: &Theme, p: &Parts
         .as_ref()
         .filter(|s| !s.error)
         .map(|s| s.text.clone());
+    let saying = message.is_some();
     let left_text = message.unwrap_or_else(|| match &state.business {
         Some(b) => tr!(
             "console-status-business",
@@ -131,7 +134,8 @@ fn draw_status(frame: &mut Frame, state: &ConsoleState, theme: &Theme, p: &Parts
         ),
         None => tr!("console-status-no-business"),
     });
-    let line = if width(&right) + 10 > cells {
+    let crowded = width(&left_text) + width(&right) + 2 > cells;
+    let line = if width(&right) + 10 > cells || saying && crowded {
         truncate(&format!(" {left_text}"), cells)
     } else {
         let left = truncate(&format!(" {left_text}"), cells - width(&right) - 1);
