@@ -48,6 +48,17 @@ pub fn caption(step: usize) -> String {
         .unwrap_or_default()
 }
 
+/// "Tour 2/7 · Alex blocks the lender…": the step and its caption, as the demo's line shows
+/// it.
+pub fn caption_line(step: usize) -> String {
+    tr!(
+        "demo-tour-step",
+        step = step + 1,
+        steps = TOUR.len(),
+        caption = caption(step)
+    )
+}
+
 /// Where Block and Report are among the first-contact box's choices (Continue, Block, Report).
 const BLOCK_CHOICE: usize = 1;
 const REPORT_CHOICE: usize = 2;

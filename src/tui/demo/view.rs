@@ -73,26 +73,16 @@ fn draw_inbox(frame: &mut Frame, view: &DemoView, theme: &Theme, keymap: &Keymap
     }
 }
 
-/// "Tour 2/7 · Alex blocks the lender…".
-fn tour_caption(step: usize) -> String {
-    tr!(
-        "demo-tour-step",
-        step = step + 1,
-        steps = TOUR.len(),
-        caption = super::tour::caption(step)
-    )
-}
-
 fn draw_bar(frame: &mut Frame, view: &DemoView, theme: &Theme, keymap: &Keymap, area: Rect) {
     let key = |action: Action| keymap.key_for(Mode::Demo, &action).unwrap_or_default();
     let cells = usize::from(area.width);
     let (text, hint) = match view.demo.tour {
         Some(i) if i + 1 == TOUR.len() => (
-            format!(" {}", tour_caption(i)),
+            format!(" {}", super::tour::caption_line(i)),
             format!(" {} ", tr!("demo-bar-close", key = key(Action::Tour))),
         ),
         Some(i) => (
-            format!(" {}", tour_caption(i)),
+            format!(" {}", super::tour::caption_line(i)),
             format!(
                 " {} ",
                 tr!(
@@ -123,10 +113,11 @@ fn draw_bar(frame: &mut Frame, view: &DemoView, theme: &Theme, keymap: &Keymap, 
     let room = cells.saturating_sub(width(&hint));
     let mut rest = text.as_str();
     let mut lines: Vec<Line> = Vec::new();
-    for _ in 1..area.height {
-        let part = fit_words(rest, cells);
+    for line in 1..area.height {
+        let indent = if line == 1 { "" } else { " " };
+        let part = fit_words(rest, cells.saturating_sub(indent.len()));
         lines.push(Line::from(Span::styled(
-            part.to_string(),
+            format!("{indent}{part}"),
             theme.get("title"),
         )));
         rest = rest[part.len()..].trim_start();
@@ -143,7 +134,7 @@ fn draw_bar(frame: &mut Frame, view: &DemoView, theme: &Theme, keymap: &Keymap, 
 }
 
 /// The longest start of `text` that fits in `cells`, cut at a space when it must be cut.
-fn fit_words(text: &str, cells: usize) -> &str {
+pub(super) fn fit_words(text: &str, cells: usize) -> &str {
     if width(text) <= cells {
         return text;
     }
