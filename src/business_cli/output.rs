@@ -387,4 +387,30 @@ mod tests {
     fn server_text_is_cleaned() {
         assert_eq!(cell("a\u{1b}[2Jb\nc"), "ab c");
     }
+
+    #[test]
+    fn a_refused_message_says_why_and_what_the_person_sees_in_either_language() {
+        let answer = SendResponse {
+            decision: Decision {
+                outcome: Outcome::Reject,
+                reason: Reason::BlockedByUser,
+                sentence: "Blocked.".into(),
+            },
+            category: Category::Marketing,
+            message: None,
+        };
+        let catalogues = crate::i18n::Catalogues::embedded();
+        crate::i18n::scoped(catalogues.english(), || {
+            assert_eq!(
+                sent("ana", &answer),
+                "Rejected for ana (marketing, blocked_by_user): the person blocked you.\n  \
+                 What ana sees: Blocked."
+            );
+        });
+        crate::i18n::scoped(catalogues.get("es").unwrap(), || {
+            let text = sent("ana", &answer);
+            assert!(text.starts_with("Rechazado para ana (marketing, blocked_by_user): "));
+            assert!(text.ends_with("\n  Lo que ve ana: Blocked."), "{text}");
+        });
+    }
 }
