@@ -201,3 +201,42 @@ async fn the_reviewer_reads_the_case_list_and_a_case_file_in_spanish() {
         assert!(file.stdout.contains(line), "{line:?} in {}", file.stdout);
     }
 }
+
+#[test]
+fn an_unreachable_server_and_a_wrong_token_are_told_in_spanish() {
+    let dir = TempDir::new().unwrap();
+    let _shop = add_business(dir.path(), "Tienda Sol", &[]);
+    let server = TestServer::start(dir.path(), &[]);
+    let ask_in = |lang: &str, url: &str, token: &str| {
+        let mut command = parley();
+        command
+            .env_remove("LC_ALL")
+            .env_remove("LC_MESSAGES")
+            .env("LANG", lang)
+            .args(["business", "--server", url, "--token", token, "status"]);
+        let out = command.output().unwrap();
+        (
+            out.status.code(),
+            String::from_utf8_lossy(&out.stderr).into_owned(),
+        )
+    };
+    let ask = |url: &str, token: &str| ask_in(SPANISH, url, token);
+    let (code, stderr) = ask("http://127.0.0.1:9", "x");
+    assert_eq!(code, Some(2), "{stderr}");
+    assert!(
+        stderr.contains("no se puede contactar con el servidor en")
+            && stderr.contains("¿Está `parley serve` en marcha allí?"),
+        "{stderr}"
+    );
+    let (code, stderr) = ask(&server.url, "not-a-token");
+    assert_eq!(code, Some(1), "{stderr}");
+    assert!(
+        stderr.contains("(revisa --token o PARLEY_TOKEN) [401 "),
+        "{stderr}"
+    );
+    let (_, english) = ask_in("C", &server.url, "not-a-token");
+    assert!(
+        english.contains("(check --token or PARLEY_TOKEN) [401 "),
+        "{english}"
+    );
+}
