@@ -118,7 +118,7 @@ console-standing-reached = { $people ->
 console-standing-at-limit = En el límite: hasta que pasen las 24 horas, solo puedes enviar a personas ya alcanzadas.
 console-standing-strikes = Faltas
 console-standing-strike-count = { $count } en los últimos 90 días
-console-standing-restrictions = Restricciones, de la más antigua
+console-standing-restrictions = Restricciones, primero la más antigua
 console-standing-none = ninguna
 console-standing-notice = aviso
 console-standing-until-reviewed = hasta la revisión
@@ -209,7 +209,7 @@ console-conversation-marked-read = { $user } ve { $count ->
        *[other] { $count } mensajes leídos
     }.
 console-busy-clock = Se está enviando una difusión; el reloj avanza cuando termine.
-console-clock-moved = Reloj movido al { $at }.
+console-clock-moved = El reloj pasa a { $at }.
 console-templates-none-yet = Aún no hay plantillas: escribe una (n) o envía un archivo (f).
 console-template-not-editable = '{ $name }' no se puede editar: { $why }.
 console-template-already-deleted = '{ $name }' ya está eliminada.
@@ -268,7 +268,7 @@ console-compose-needed-for = { $needed } para { $eligible ->
        *[other] { $eligible } personas admisibles
     }
 console-compose-shortfall = Faltan
-console-compose-fewer = Envía a menos personas (una lista) o añade créditos.
+console-compose-fewer = Envía a menos personas (una lista) o añade saldo.
 console-compose-charged = Cobrado
 console-compose-broadcast-at = #{ $id } el { $at }
 console-compose-refunded = Devuelto
