@@ -137,7 +137,7 @@ cli-conversations-shown = { $first } a { $last } de { $total ->
        *[other] { $total } conversaciones
     }; --offset muestra las demás.
 cli-read-at = leído { $at }
-cli-window-open = la ventana de atención está abierta { $left } más (hasta el { $until }): puedes responder libremente
+cli-window-open = la ventana de atención sigue abierta { $left } más (hasta el { $until }): puedes responder libremente
 cli-window-closed = la ventana de atención está cerrada: solo una plantilla aprobada llega a { $user }
 cli-conversation-head = Conversación con { $user }; { $window }.
 cli-conversation-older = ({ $count ->
@@ -180,7 +180,7 @@ review-read-one = Lee una con `parley review show EMPRESA`.
 review-row-kind = tipo
 review-reports-in-all = { $count } en total
 review-strikes-heading = Faltas (cada una cuenta { $days } días)
-review-reports-heading = Reportes, del más reciente ({ $count } mostrados)
+review-reports-heading = Reportes, primero el más reciente ({ $count } mostrados)
 review-report = { $at } por { $reporter }: { $reason }{ $blocked ->
         [yes] , y bloqueada
        *[no] {""}
