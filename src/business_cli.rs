@@ -6,7 +6,7 @@
 mod conversations;
 mod output;
 
-use crate::cli_answer::{Done, Failure, report};
+use crate::cli_answer::{Done, Failure, TokenMaker, Tool, report};
 use crate::cli_options::{AssetsOptions, ConfigOptions, DataOptions, ServerOptions};
 use crate::protocol::*;
 use crate::sync::business_client::{BusinessClient, MetricsScope};
@@ -50,12 +50,8 @@ pub enum BusinessCommand {
         #[arg(long, value_name = "USER")]
         to: String,
         /// The template's name.
-        #[arg(
-            long,
-            value_name = "NAME",
-            required_unless_present = "text",
-            conflicts_with = "text"
-        )]
+        #[arg(long, value_name = "NAME")]
+        #[arg(required_unless_present = "text", conflicts_with = "text")]
         template: Option<String>,
         /// A value for the template's next placeholder ({{1}}, then {{2}}...).
         #[arg(long = "param", value_name = "V")]
@@ -173,13 +169,15 @@ pub fn run(args: BusinessArgs) -> i32 {
     let Some(command) = args.command else {
         return print_help();
     };
-    let outcome = connect(args.server.server, args.server.token)
-        .and_then(|client| crate::cli_answer::block_on(execute(&client, command)));
-    report("business", outcome, args.json)
+    crate::cli_answer::speaking_for(args.json, || {
+        let outcome = connect(args.server.server, args.server.token)
+            .and_then(|client| crate::cli_answer::block_on(execute(&client, command)));
+        report(Tool::Business.name(), outcome, args.json)
+    })
 }
 
 fn print_help() -> i32 {
-    crate::cli_answer::print_help::<BusinessHelp>("parley business")
+    crate::cli_answer::print_help::<BusinessHelp>(Tool::Business)
 }
 
 /// Only for printing `parley business`'s help.
@@ -191,8 +189,7 @@ struct BusinessHelp {
 }
 
 fn connect(server: Option<String>, token: Option<String>) -> Result<BusinessClient, Failure> {
-    let (server, token) =
-        crate::cli_answer::server_and_token(server, token, "parley serve add-business")?;
+    let (server, token) = crate::cli_answer::server_and_token(server, token, TokenMaker::Business)?;
     Ok(BusinessClient::new(&server, &token)?)
 }
 
@@ -305,11 +302,7 @@ async fn template_life(client: &BusinessClient, action: TemplatesCommand) -> Res
         list.iter()
             .find(|t| t.name == name)
             .cloned()
-            .ok_or_else(|| {
-                Failure::refused(format!(
-                    "you have no template named {name}; `parley business templates list` shows them"
-                ))
-            })
+            .ok_or_else(|| Failure::refused(tr!("cli-no-such-template", name = name.as_str())))
     };
     match action {
         TemplatesCommand::Edit { name, file } => {
@@ -342,7 +335,7 @@ async fn template_life(client: &BusinessClient, action: TemplatesCommand) -> Res
             ))
         }
         TemplatesCommand::Submit { .. } | TemplatesCommand::List => {
-            Err(Failure::usage("submit and list are not a template's life"))
+            unreachable!("submit and list are handled before a template's life")
         }
     }
 }
@@ -377,19 +370,13 @@ fn read_edit(file: &Path, name: &str) -> Result<TemplateEdit, Failure> {
         true
     }
     let text = read_file(file)?;
-    let parsed: EditFile = toml::from_str(&text).map_err(|e| {
-        Failure::usage(format!(
-            "{} is not a template file: {}\nA template file reads like:\n  \
-             category = \"utility\"   # marketing, utility or authentication\n  body = \"Your order \
-             {{{{1}}}} is ready\"\n  allow_recategorise = true",
-            file.display(),
-            e.message()
-        ))
-    })?;
+    let parsed: EditFile = toml::from_str(&text).map_err(|e| not_a_template(file, &e, false))?;
     if let Some(other) = parsed.name.map(|n| template_name(&n)).filter(|n| n != name) {
-        return Err(Failure::usage(format!(
-            "{} names the template {other}, not {name}: fix the name, or leave it out",
-            file.display()
+        return Err(Failure::usage(tr!(
+            "cli-template-file-other-name",
+            file = file.display().to_string(),
+            other = other,
+            name = name
         )));
     }
     Ok(TemplateEdit {
@@ -402,24 +389,35 @@ fn read_edit(file: &Path, name: &str) -> Result<TemplateEdit, Failure> {
 fn read_file(file: &Path) -> Result<String, Failure> {
     if file == Path::new("-") {
         return std::io::read_to_string(std::io::stdin())
-            .map_err(|e| Failure::usage(format!("cannot read stdin: {e}")));
+            .map_err(|e| Failure::usage(tr!("cli-cannot-read-stdin", error = e.to_string())));
     }
-    std::fs::read_to_string(file)
-        .map_err(|e| Failure::usage(format!("cannot read {}: {e}", file.display())))
+    std::fs::read_to_string(file).map_err(|e| {
+        Failure::usage(tr!(
+            "cli-cannot-read",
+            file = file.display().to_string(),
+            error = e.to_string()
+        ))
+    })
+}
+
+/// A file that does not parse as a template, with what one looks like (`named`: with its
+/// name line, as a submission has).
+fn not_a_template(file: &Path, e: &toml::de::Error, named: bool) -> Failure {
+    Failure::usage(tr!(
+        "cli-not-a-template-file",
+        file = file.display().to_string(),
+        error = e.message(),
+        example = match named {
+            true => tr!("cli-template-example-named"),
+            false => tr!("cli-template-example"),
+        }
+    ))
 }
 
 /// A template file: TOML with name, category, body and (optionally) allow_recategorise.
 fn read_template(file: &Path) -> Result<TemplateSubmission, Failure> {
     let text = read_file(file)?;
-    toml::from_str(&text).map_err(|e| {
-        Failure::usage(format!(
-            "{} is not a template file: {}\nA template file reads like:\n  name = \"order_ready\"\n  \
-             category = \"utility\"   # marketing, utility or authentication\n  body = \"Your order \
-             {{{{1}}}} is ready\"\n  allow_recategorise = true",
-            file.display(),
-            e.message()
-        ))
-    })
+    toml::from_str(&text).map_err(|e| not_a_template(file, &e, true))
 }
 
 /// User names, one per line; blank lines and `#` comments are skipped.
@@ -430,9 +428,9 @@ fn read_names(file: &Path) -> Result<Vec<String>, Failure> {
         .filter(|l| !l.is_empty())
         .collect();
     if names.is_empty() {
-        return Err(Failure::usage(format!(
-            "{} names nobody: write one user name per line",
-            file.display()
+        return Err(Failure::usage(tr!(
+            "cli-names-nobody",
+            file = file.display().to_string()
         )));
     }
     Ok(names)

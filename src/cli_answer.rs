@@ -57,9 +57,40 @@ impl From<HttpError> for Failure {
         };
         Failure {
             code,
-            message: crate::model::text::clean_line(&e.to_string(), 600),
+            message: crate::model::text::clean_line(&http_error_text(&e), 600),
             error,
         }
+    }
+}
+
+/// What went wrong asking the server, in the language in force (the server's own message, in
+/// a refusal, as it sent it).
+fn http_error_text(e: &HttpError) -> String {
+    match e {
+        HttpError::BadUrl { url, reason } => {
+            tr!(
+                "cli-http-bad-url",
+                url = url.as_str(),
+                reason = reason.as_str()
+            )
+        }
+        HttpError::Unreachable { url, detail } => tr!(
+            "cli-http-unreachable",
+            url = url.as_str(),
+            detail = detail.as_str()
+        ),
+        HttpError::Timeout { url } => tr!("cli-http-timeout", url = url.as_str()),
+        HttpError::Refused { status, error } => tr!(
+            "cli-http-refused",
+            message = error.message.as_str(),
+            status = *status,
+            code = error.error.as_str()
+        ),
+        HttpError::Protocol { url, detail } => tr!(
+            "cli-http-protocol",
+            url = url.as_str(),
+            detail = detail.as_str()
+        ),
     }
 }
 
@@ -87,16 +118,38 @@ impl Done {
 pub fn server_and_token(
     server: Option<String>,
     token: Option<String>,
-    maker: &str,
+    maker: TokenMaker,
 ) -> Result<(String, String), Failure> {
-    let server = server
-        .ok_or_else(|| Failure::usage("no server given: pass --server URL or set PARLEY_SERVER"))?;
-    let token = token.ok_or_else(|| {
-        Failure::usage(format!(
-            "no token given: pass --token T or set PARLEY_TOKEN (`{maker}` prints one)"
-        ))
-    })?;
+    let server = server.ok_or_else(|| Failure::usage(tr!("cli-no-server")))?;
+    let token =
+        token.ok_or_else(|| Failure::usage(tr!("cli-no-token", maker = maker.command())))?;
     Ok((server, token))
+}
+
+/// The command that prints a token of the kind a tool needs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TokenMaker {
+    Business,
+    Reviewer,
+}
+
+impl TokenMaker {
+    /// The command line, as the user types it.
+    pub fn command(self) -> &'static str {
+        match self {
+            TokenMaker::Business => "parley serve add-business",
+            TokenMaker::Reviewer => "parley serve add-reviewer",
+        }
+    }
+}
+
+/// Runs `f` in the language in force, or in English when the answer is `json`: JSON is for
+/// scripts, so its messages are the same whatever the user's language.
+pub fn speaking_for<T>(json: bool, f: impl FnOnce() -> T) -> T {
+    match json {
+        true => crate::i18n::scoped(crate::i18n::Catalogues::embedded().english(), f),
+        false => f(),
+    }
 }
 
 /// Runs a tool's work to its end on a runtime of its own.
@@ -106,13 +159,38 @@ pub fn block_on<T>(
     tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()
-        .map_err(|e| Failure::usage(format!("cannot start: {e}")))?
+        .map_err(|e| Failure::usage(tr!("cli-cannot-start", error = e.to_string())))?
         .block_on(work)
 }
 
+/// A command-line tool of Parley.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tool {
+    Business,
+    Review,
+}
+
+impl Tool {
+    /// Its name after `parley`, as error lines give it (`parley business: ...`).
+    pub fn name(self) -> &'static str {
+        match self {
+            Tool::Business => "business",
+            Tool::Review => "review",
+        }
+    }
+
+    /// The whole command, as its help gives it.
+    pub fn command(self) -> &'static str {
+        match self {
+            Tool::Business => "parley business",
+            Tool::Review => "parley review",
+        }
+    }
+}
+
 /// Prints a tool's help under its full name (`parley review`) and returns the exit code.
-pub fn print_help<C: clap::CommandFactory>(name: &'static str) -> i32 {
-    let _ = C::command().name(name).print_help();
+pub fn print_help<C: clap::CommandFactory>(tool: Tool) -> i32 {
+    let _ = C::command().name(tool.command()).print_help();
     EXIT_OK
 }
 
@@ -148,8 +226,8 @@ pub fn report(tool: &str, outcome: Result<Done, Failure>, json: bool) -> i32 {
 }
 
 /// Columns aligned under a header; the last column is not padded.
-pub fn table(header: &[&str], rows: &[Vec<String>]) -> String {
-    let mut widths: Vec<usize> = header.iter().map(|h| h.width()).collect();
+pub fn table<H: AsRef<str>>(header: &[H], rows: &[Vec<String>]) -> String {
+    let mut widths: Vec<usize> = header.iter().map(|h| h.as_ref().width()).collect();
     for row in rows {
         for (w, c) in widths.iter_mut().zip(row) {
             *w = (*w).max(c.width());
@@ -166,7 +244,7 @@ pub fn table(header: &[&str], rows: &[Vec<String>]) -> String {
         }
         out.trim_end().to_string()
     };
-    let mut lines = vec![line(header.to_vec())];
+    let mut lines = vec![line(header.iter().map(AsRef::as_ref).collect())];
     lines.extend(
         rows.iter()
             .map(|r| line(r.iter().map(String::as_str).collect())),
@@ -175,38 +253,63 @@ pub fn table(header: &[&str], rows: &[Vec<String>]) -> String {
 }
 
 /// Label and value pairs, aligned.
-pub fn pairs(rows: &[(&str, String)]) -> String {
-    let width = rows.iter().map(|(k, _)| k.width()).max().unwrap_or(0);
+pub fn pairs<K: AsRef<str>>(rows: &[(K, String)]) -> String {
+    let width = rows
+        .iter()
+        .map(|(k, _)| k.as_ref().width())
+        .max()
+        .unwrap_or(0);
     rows.iter()
-        .map(|(k, v)| format!("{k}{}  {v}", " ".repeat(width - k.width())))
+        .map(|(k, v)| {
+            let k = k.as_ref();
+            format!("{k}{}  {v}", " ".repeat(width - k.width()))
+        })
         .collect::<Vec<_>>()
         .join("\n")
 }
 
 /// A business's restrictions as a table (what, its state now, from, until, why), or "none".
 pub fn restrictions_table(list: &[(crate::model::Restriction, bool)]) -> String {
+    use crate::i18n::Label;
     use crate::model::RestrictionKind;
     if list.is_empty() {
-        return "none".into();
+        return tr!("cli-none");
     }
     let rows: Vec<Vec<String>> = list
         .iter()
         .map(|(r, current)| {
             let state = match (r.kind, *current) {
-                (RestrictionKind::Warning, true) => "shown",
-                (_, true) => "in force",
-                (_, false) => "ended",
+                (RestrictionKind::Warning, true) => tr!("cli-restriction-shown"),
+                (_, true) => tr!("cli-restriction-in-force"),
+                (_, false) => tr!("cli-restriction-ended"),
             };
             vec![
-                r.kind.label().to_string(),
-                state.to_string(),
-                r.start.date_time(),
-                r.end.map_or("until reviewed".into(), |e| e.date_time()),
+                r.kind.text(),
+                state,
+                date_time(r.start),
+                r.end
+                    .map_or_else(|| tr!("cli-restriction-until-reviewed"), date_time),
                 text::clean_line(&r.reason, 72),
             ]
         })
         .collect();
-    table(&["RESTRICTION", "STATE", "FROM", "UNTIL", "REASON"], &rows)
+    let header = [
+        tr!("cli-head-restriction"),
+        tr!("cli-head-state"),
+        tr!("cli-head-from"),
+        tr!("cli-head-until"),
+        tr!("cli-head-reason"),
+    ];
+    table(&header, &rows)
+}
+
+/// "3 Dec 09:05" / "3 dic 09:05".
+pub fn date_time(at: crate::model::Timestamp) -> String {
+    format!(
+        "{} {}",
+        crate::i18n::short_date(at),
+        crate::i18n::time_of_day(at)
+    )
 }
 
 #[cfg(test)]

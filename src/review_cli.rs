@@ -6,7 +6,7 @@
 
 mod output;
 
-use crate::cli_answer::{Done, Failure, report};
+use crate::cli_answer::{Done, Failure, TokenMaker, Tool, report};
 use crate::cli_options::ServerOptions;
 use crate::model::Verdict;
 use crate::protocol::DecisionSubmission;
@@ -62,13 +62,15 @@ pub fn run(args: ReviewArgs) -> i32 {
     let Some(command) = args.command else {
         return print_help();
     };
-    let outcome = connect(args.server.server, args.server.token)
-        .and_then(|client| crate::cli_answer::block_on(execute(&client, command)));
-    report("review", outcome, args.json)
+    crate::cli_answer::speaking_for(args.json, || {
+        let outcome = connect(args.server.server, args.server.token)
+            .and_then(|client| crate::cli_answer::block_on(execute(&client, command)));
+        report(Tool::Review.name(), outcome, args.json)
+    })
 }
 
 fn print_help() -> i32 {
-    crate::cli_answer::print_help::<ReviewHelp>("parley review")
+    crate::cli_answer::print_help::<ReviewHelp>(Tool::Review)
 }
 
 /// Only for printing `parley review`'s help.
@@ -82,8 +84,7 @@ struct ReviewHelp {
 }
 
 fn connect(server: Option<String>, token: Option<String>) -> Result<ReviewClient, Failure> {
-    let (server, token) =
-        crate::cli_answer::server_and_token(server, token, "parley serve add-reviewer")?;
+    let (server, token) = crate::cli_answer::server_and_token(server, token, TokenMaker::Reviewer)?;
     Ok(ReviewClient::new(&server, &token)?)
 }
 
@@ -113,9 +114,7 @@ async fn decide(
     reason: String,
 ) -> Result<Done, Failure> {
     if reason.trim().is_empty() {
-        return Err(Failure::usage(
-            "give a reason with --reason \"...\": the business reads it beside the decision",
-        ));
+        return Err(Failure::usage(tr!("review-reason-needed")));
     }
     let submission = DecisionSubmission {
         business,

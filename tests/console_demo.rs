@@ -234,3 +234,18 @@ fn the_business_reads_what_the_user_writes_and_the_user_sees_it_read() {
             .all(|m| m.delivery() == Some(Delivery::Read))
     );
 }
+
+#[test]
+fn the_guided_tour_in_spanish_keeps_its_captions_whole() {
+    let spanish = parley::i18n::Catalogues::embedded()
+        .get("es")
+        .expect("Spanish is shipped");
+    parley::i18n::scoped(spanish, || {
+        let (mut demo, config) = demo((80, 24));
+        keys(&mut demo, &config, "f3");
+        insta::assert_snapshot!("demo_tour_first_step_es_80x24", demo_screen(&demo, &config));
+        keys(&mut demo, &config, "f3 f3 f3 f3 f3 f3");
+        assert_eq!(demo.state.tour, Some(TOUR.len() - 1));
+        insta::assert_snapshot!("demo_tour_last_step_es_80x24", demo_screen(&demo, &config));
+    });
+}

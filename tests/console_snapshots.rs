@@ -191,6 +191,49 @@ fn standing() {
     snap("standing_good", "1d4h", Some("Banco Claro"), "4");
 }
 
+/// Snapshots the console in Spanish after `advance`, acting as `business`, after `script`, at
+/// `size`.
+fn snap_es(name: &str, advance: &str, business: Option<&str>, script: &str, size: (u16, u16)) {
+    let spanish = parley::i18n::Catalogues::embedded()
+        .get("es")
+        .expect("Spanish is shipped");
+    parley::i18n::scoped(spanish, || {
+        let (mut session, config) = console(advance, business, size);
+        keys(&mut session, &config, script);
+        let screen = console_screen(&session, &config);
+        insta::assert_snapshot!(format!("{name}_es_{}x{}", size.0, size.1), screen);
+    });
+}
+
+#[test]
+fn standing_in_spanish() {
+    for size in SIZES {
+        snap_es("standing_low_restricted", "1d4h", None, "4", size);
+    }
+    snap_es("standing_good", "1d4h", Some("Banco Claro"), "4", (80, 24));
+}
+
+#[test]
+fn metrics_and_templates_in_spanish() {
+    snap_es("metrics_business", "1d4h", None, "3", (80, 24));
+    snap_es(
+        "metrics_broadcast",
+        "3d",
+        Some("Moda Lola"),
+        "3 G",
+        (80, 24),
+    );
+    snap_es("templates_paused", "4h", None, "j j", (80, 24));
+    let dry_run = "2 tab \"Black Friday\" tab \"35%\" enter";
+    snap_es(
+        "broadcast_dry_run",
+        "0",
+        Some("Moda Lola"),
+        dry_run,
+        (80, 24),
+    );
+}
+
 #[test]
 fn switcher_and_help() {
     snap("business_switcher", "1d4h", None, "b");

@@ -119,7 +119,7 @@ fn a_business_and_a_user_meet_through_the_server() {
         "--dry-run",
     ];
     poll_tool(&url, &shop, &dry_run, "an audience of one", |ran| {
-        ran.code == 0 && row(ran, "audience") == "audience 1 people"
+        ran.code == 0 && row(ran, "audience") == "audience 1 person"
     });
     let ran = scene.tool(&dry_run[..5]);
     assert_eq!(ran.code, 0, "{ran:?}");

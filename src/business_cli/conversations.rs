@@ -3,11 +3,9 @@
 
 use super::output::sent;
 use crate::cli_answer::table;
-use crate::model::number::grouped;
+use crate::i18n::{day_time, number};
 use crate::model::text::{clean_body, clean_line};
-use crate::model::{
-    Author, ConversationLine, ConversationPage, ServiceWindow, Timestamp, plural_word,
-};
+use crate::model::{Author, ConversationLine, ConversationPage, ServiceWindow, Timestamp};
 use crate::protocol::*;
 
 /// Longest last message in the inbox table, in characters.
@@ -15,22 +13,26 @@ const LAST_CHARS: usize = 48;
 /// Longest user name shown, in characters.
 const NAME_CHARS: usize = 32;
 
-/// `n` grouped, with the word for one or many.
-fn counted(n: u32, one: &str, many: &str) -> String {
-    format!("{} {}", grouped(n), plural_word(n, one, many))
-}
-
 /// The window's time left, or "closed".
 fn window_left(window: Option<ServiceWindow>) -> String {
     match window {
-        Some(w) => crate::model::Span::seconds(w.seconds_left).hours_minutes(),
-        None => "closed".into(),
+        Some(w) => hours_minutes(w.seconds_left),
+        None => tr!("cli-window-closed-short"),
+    }
+}
+
+/// "23 h 5 min", "45 min", "under a minute".
+fn hours_minutes(seconds: i64) -> String {
+    let (hours, minutes) = (seconds / 3600, seconds % 3600 / 60);
+    match seconds < 60 {
+        true => tr!("cli-under-a-minute"),
+        false => tr!("cli-hours-minutes", hours = hours, minutes = minutes),
     }
 }
 
 fn said_by(line: &ConversationLine, user: &str) -> String {
     match line.from {
-        Author::Business => "you".into(),
+        Author::Business => tr!("cli-you"),
         Author::User => user.to_string(),
     }
 }
@@ -39,11 +41,8 @@ fn said_by(line: &ConversationLine, user: &str) -> String {
 pub fn inbox(list: &ConversationList, offset: u32) -> String {
     if list.conversations.is_empty() {
         return match list.total {
-            0 => {
-                "No conversations yet: people who write to you, or whom you write to, appear here."
-                    .into()
-            }
-            n => format!("No conversations past the first {}.", grouped(n)),
+            0 => tr!("cli-conversations-none"),
+            n => tr!("cli-conversations-none-past", total = n),
         };
     }
     let rows: Vec<Vec<String>> = list
@@ -51,37 +50,44 @@ pub fn inbox(list: &ConversationList, offset: u32) -> String {
         .iter()
         .map(|c| {
             let last = c.last.as_ref().map_or(String::new(), |l| match l.from {
-                Author::Business => format!("you: {}", clean_line(&l.body, LAST_CHARS)),
+                Author::Business => tr!("cli-you-said", body = clean_line(&l.body, LAST_CHARS)),
                 Author::User => clean_line(&l.body, LAST_CHARS),
             });
             vec![
                 clean_line(&c.user, NAME_CHARS),
-                grouped(c.unread),
+                number(c.unread),
                 last,
                 window_left(c.window),
             ]
         })
         .collect();
-    let mut text = table(&["USER", "UNREAD", "LAST MESSAGE", "WINDOW LEFT"], &rows);
+    let header = [
+        tr!("cli-head-user"),
+        tr!("cli-head-unread"),
+        tr!("cli-head-last-message"),
+        tr!("cli-head-window-left"),
+    ];
+    let mut text = table(&header, &rows);
     let shown = list.conversations.len() as u32;
     if offset > 0 || shown < list.total {
-        text.push_str(&format!(
-            "\n{} to {} of {}; --offset shows others.",
-            grouped(offset + 1),
-            grouped(offset + shown),
-            counted(list.total, "conversation", "conversations")
+        text.push('\n');
+        text.push_str(&tr!(
+            "cli-conversations-shown",
+            first = offset + 1,
+            last = offset + shown,
+            total = list.total
         ));
     }
     text
 }
 
 fn when(at: Timestamp) -> String {
-    at.long()
+    day_time(at)
 }
 
 fn message_line(line: &ConversationLine, user: &str) -> String {
     let state = match line.read_at {
-        Some(read) => format!("  [read {}]", when(read)),
+        Some(read) => format!("  [{}]", tr!("cli-read-at", at = when(read))),
         None => String::new(),
     };
     let body = clean_body(&line.body).replace('\n', "\n    ");
@@ -92,25 +98,27 @@ fn message_line(line: &ConversationLine, user: &str) -> String {
 pub fn page(p: &ConversationPage) -> String {
     let user = clean_line(&p.user, NAME_CHARS);
     let window = match p.window {
-        Some(w) => format!(
-            "the window is open for {} (until {}): you may reply freely",
-            window_left(p.window),
-            when(w.closes_at)
+        Some(w) => tr!(
+            "cli-window-open",
+            left = window_left(p.window),
+            until = when(w.closes_at)
         ),
-        None => format!("the window is closed: only an approved template reaches {user}"),
+        None => tr!("cli-window-closed", user = user.as_str()),
     };
-    let mut lines = vec![format!("Conversation with {user}; {window}.")];
+    let mut lines = vec![tr!(
+        "cli-conversation-head",
+        user = user.as_str(),
+        window = window
+    )];
     if p.older > 0 {
-        lines.push(format!(
-            "({} not shown; --limit shows more.)",
-            counted(p.older, "older message", "older messages")
-        ));
+        lines.push(tr!("cli-conversation-older", count = p.older));
     }
     lines.extend(p.messages.iter().map(|m| message_line(m, &user)));
     if p.marked_read > 0 {
-        lines.push(format!(
-            "Marked {} read; {user} sees the read ticks.",
-            counted(p.marked_read, "message", "messages")
+        lines.push(tr!(
+            "cli-conversation-marked-read",
+            count = p.marked_read,
+            user = user.as_str()
         ));
     }
     lines.join("\n")
@@ -125,11 +133,33 @@ pub fn replied(to: &str, r: &ReplyResponse) -> String {
     };
     let mut text = sent(to, &decided);
     if let Some(alternative) = &r.alternative {
-        text.push_str(&format!(
-            "\n  Instead: {}\n  Send one with: parley business send --to {} --template NAME --param ...",
-            clean_line(alternative, 600),
-            clean_line(to, NAME_CHARS)
+        text.push('\n');
+        text.push_str(&tr!(
+            "cli-reply-instead",
+            alternative = clean_line(alternative, 600),
+            to = clean_line(to, NAME_CHARS)
         ));
     }
     text
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::Catalogues;
+
+    #[test]
+    fn time_left_is_written_in_the_language_in_force() {
+        let catalogues = Catalogues::embedded();
+        crate::i18n::scoped(catalogues.english(), || {
+            assert_eq!(hours_minutes(23 * 3600 + 300), "23 h 5 min");
+            assert_eq!(hours_minutes(2 * 3600), "2 h");
+            assert_eq!(hours_minutes(45 * 60), "45 min");
+            assert_eq!(hours_minutes(30), "under a minute");
+        });
+        crate::i18n::scoped(catalogues.get("es").unwrap(), || {
+            assert_eq!(hours_minutes(-5), "menos de un minuto");
+            assert_eq!(window_left(None), "cerrada");
+        });
+    }
 }

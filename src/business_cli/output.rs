@@ -1,8 +1,8 @@
 //! The server's answers as text for a terminal: aligned tables and short sentences. Every
 //! string from the server is cleaned before it is printed.
 
-use crate::cli_answer::{pairs, restrictions_table, table};
-use crate::model::number::credits;
+use crate::cli_answer::{date_time, pairs, restrictions_table, table};
+use crate::i18n::{Label, credits, number, percent};
 use crate::model::text::clean_line;
 use crate::model::*;
 use crate::protocol::*;
@@ -17,15 +17,43 @@ fn cell(text: &str) -> String {
 
 fn category(t: &WireTemplate) -> String {
     match t.requested_category == t.category {
-        true => t.category.to_string(),
-        false => format!("{} (asked {})", t.category, t.requested_category),
+        true => category_word(t.category),
+        false => tr!(
+            "cli-category-asked",
+            category = category_word(t.category),
+            asked = category_word(t.requested_category)
+        ),
+    }
+}
+
+/// A category by the platform's name for it: "utility" / "utilidad".
+fn category_word(category: Category) -> String {
+    match category {
+        Category::Marketing => tr!("cli-category-marketing"),
+        Category::Utility => tr!("cli-category-utility"),
+        Category::Authentication => tr!("cli-category-authentication"),
+        Category::Service => tr!("cli-category-service"),
+    }
+}
+
+/// A template's status as a word: "approved" / "aprobada".
+fn status_word(status: TemplateStatus) -> String {
+    match status {
+        TemplateStatus::Pending => tr!("cli-status-pending"),
+        TemplateStatus::Approved => tr!("cli-status-approved"),
+        TemplateStatus::Rejected => tr!("cli-status-rejected"),
+        TemplateStatus::Paused => tr!("cli-status-paused"),
+        TemplateStatus::Disabled => tr!("cli-status-disabled"),
+        TemplateStatus::Deleted => tr!("cli-status-deleted"),
     }
 }
 
 fn template_status(t: &WireTemplate) -> String {
     match (t.status, t.paused_until) {
-        (TemplateStatus::Paused, Some(until)) => format!("paused until {}", until.date_time()),
-        (status, _) => status.to_string(),
+        (TemplateStatus::Paused, Some(until)) => {
+            tr!("cli-status-paused-until", until = date_time(until))
+        }
+        (status, _) => status_word(status),
     }
 }
 
@@ -33,43 +61,41 @@ fn template_status(t: &WireTemplate) -> String {
 pub fn submitted(t: &WireTemplate) -> String {
     let name = cell(&t.name);
     let verdict = match t.status {
-        TemplateStatus::Rejected => format!("Rejected: {name}"),
-        _ if t.category != t.requested_category => format!(
-            "Re-categorised: {name} was submitted as {} and is {} as {}",
-            t.requested_category, t.status, t.category
+        TemplateStatus::Rejected => tr!("cli-submitted-rejected", name = name),
+        _ if t.category != t.requested_category => tr!(
+            "cli-submitted-recategorised",
+            name = name,
+            asked = category_word(t.requested_category),
+            status = status_word(t.status),
+            category = category_word(t.category)
         ),
-        status => format!(
-            "{}: {name} is a {} template",
-            capital(status.as_str()),
-            t.category
+        status => tr!(
+            "cli-submitted",
+            status = status.as_str(),
+            name = name,
+            category = category_word(t.category)
         ),
     };
-    format!(
-        "{verdict} (review rule: {}).\n{}",
-        t.review_rule,
-        clean_line(&t.review_note, 400)
+    tr!(
+        "cli-submitted-review",
+        verdict = verdict,
+        rule = t.review_rule.as_str(),
+        note = clean_line(&t.review_note, 400)
     )
-}
-
-fn capital(word: &str) -> String {
-    let mut chars = word.chars();
-    chars
-        .next()
-        .map(|c| c.to_uppercase().chain(chars).collect())
-        .unwrap_or_default()
 }
 
 /// A template's new version and its review.
 pub fn revised(r: &RevisedTemplate) -> String {
-    format!("Version {}. {}", r.version, submitted(&r.template))
+    tr!(
+        "cli-revised",
+        version = r.version,
+        review = submitted(&r.template)
+    )
 }
 
 /// A deleted template.
 pub fn deleted(d: &DeletedTemplate) -> String {
-    format!(
-        "Deleted {}: it can no longer be sent; its versions, history and figures stay.",
-        cell(&d.name)
-    )
+    tr!("cli-deleted", name = cell(&d.name))
 }
 
 /// Every version of a template.
@@ -79,35 +105,33 @@ pub fn versions(name: &str, list: &[TemplateVersion]) -> String {
         .map(|v| {
             vec![
                 v.version.to_string(),
-                v.status.to_string(),
-                v.category.to_string(),
+                status_word(v.status),
+                category_word(v.category),
                 v.review_rule.to_string(),
-                v.submitted_at.date_time(),
+                date_time(v.submitted_at),
                 clean_line(&v.body, 48),
             ]
         })
         .collect();
-    format!(
-        "Versions of {}:\n{}",
-        cell(name),
-        table(
-            &[
-                "VERSION",
-                "STATUS",
-                "CATEGORY",
-                "REVIEW RULE",
-                "SUBMITTED",
-                "BODY"
-            ],
-            &rows
-        )
+    let header = [
+        tr!("cli-head-version"),
+        tr!("cli-head-status"),
+        tr!("cli-head-category"),
+        tr!("cli-head-review-rule"),
+        tr!("cli-head-submitted"),
+        tr!("cli-head-body"),
+    ];
+    tr!(
+        "cli-versions",
+        name = cell(name),
+        table = table(&header, &rows)
     )
 }
 
 /// The business's templates.
 pub fn templates(list: &[WireTemplate]) -> String {
     if list.is_empty() {
-        return "No templates yet: submit one with `parley business templates submit FILE`.".into();
+        return tr!("cli-templates-none");
     }
     let rows: Vec<Vec<String>> = list
         .iter()
@@ -117,36 +141,43 @@ pub fn templates(list: &[WireTemplate]) -> String {
                 template_status(t),
                 category(t),
                 t.review_rule.to_string(),
-                t.quality.label().to_string(),
+                t.quality.text(),
             ]
         })
         .collect();
-    table(
-        &["NAME", "STATUS", "CATEGORY", "REVIEW RULE", "QUALITY"],
-        &rows,
-    )
+    let header = [
+        tr!("cli-head-name"),
+        tr!("cli-head-status"),
+        tr!("cli-head-category"),
+        tr!("cli-head-review-rule"),
+        tr!("cli-head-quality"),
+    ];
+    table(&header, &rows)
 }
 
 /// What became of one message.
 pub fn sent(to: &str, s: &SendResponse) -> String {
-    let verb = match s.decision.outcome {
-        Outcome::Deliver => "Delivered to",
-        Outcome::Hold => "Held for",
-        Outcome::Reject => "Rejected for",
+    let outcome = match s.decision.outcome {
+        Outcome::Deliver => "deliver",
+        Outcome::Hold => "hold",
+        Outcome::Reject => "reject",
     };
     let sentence = clean_line(&s.decision.sentence, 400);
-    let head = format!(
-        "{verb} {} ({}, {})",
-        cell(to),
-        s.category,
-        s.decision.reason
+    let head = tr!(
+        "cli-sent-head",
+        outcome = outcome,
+        to = cell(to),
+        category = s.category.as_str(),
+        reason = s.decision.reason.as_str()
     );
     match s.decision.outcome {
         Outcome::Deliver => format!("{head}: {sentence}"),
-        _ => format!(
-            "{head}: {}.\n  What {} sees: {sentence}",
-            s.decision.reason.for_business(),
-            cell(to)
+        _ => tr!(
+            "cli-sent-refused",
+            head = head,
+            why = crate::i18n::labels::reason_for_business(s.decision.reason),
+            to = cell(to),
+            sentence = sentence
         ),
     }
 }
@@ -156,8 +187,11 @@ fn counts(map: &BTreeMap<Reason, u32>) -> String {
     match map.is_empty() {
         true => "0".into(),
         false => {
-            let parts: Vec<String> = map.iter().map(|(r, n)| format!("{r} {n}")).collect();
-            format!("{total} ({})", parts.join(", "))
+            let parts: Vec<String> = map
+                .iter()
+                .map(|(r, n)| format!("{r} {}", number(*n)))
+                .collect();
+            format!("{} ({})", number(total), parts.join(", "))
         }
     }
 }
@@ -165,32 +199,40 @@ fn counts(map: &BTreeMap<Reason, u32>) -> String {
 /// A broadcast's price, charge and outcome.
 pub fn broadcast(template: &str, r: &BroadcastReport) -> String {
     let head = match r.id {
-        Some(id) => format!("Broadcast {id} of {}", cell(template)),
-        None => format!(
-            "Dry run of a broadcast of {}: nothing was sent or charged",
-            cell(template)
+        Some(id) => tr!(
+            "cli-broadcast-head",
+            id = id.to_string(),
+            template = cell(template)
         ),
+        None => tr!("cli-broadcast-dry-run", template = cell(template)),
     };
     let q = &r.quote;
     let rows = [
-        ("category", q.category.to_string()),
-        ("audience", format!("{} people", q.audience)),
-        ("eligible", format!("{} people", q.eligible)),
-        ("unit price", credits(q.unit_price)),
-        ("reserved", credits(q.reserved)),
-        ("charged", credits(r.settlement.charged)),
-        ("refunded", credits(r.settlement.refunded)),
-        ("budget after", credits(r.settlement.budget_after)),
-        ("delivered", r.delivered.to_string()),
-        ("held", counts(&r.held)),
-        ("rejected", counts(&r.rejected)),
+        (tr!("cli-row-category"), category_word(q.category)),
+        (
+            tr!("cli-row-audience"),
+            tr!("cli-people", count = q.audience),
+        ),
+        (
+            tr!("cli-row-eligible"),
+            tr!("cli-people", count = q.eligible),
+        ),
+        (tr!("cli-row-unit-price"), credits(q.unit_price)),
+        (tr!("cli-row-reserved"), credits(q.reserved)),
+        (tr!("cli-row-charged"), credits(r.settlement.charged)),
+        (tr!("cli-row-refunded"), credits(r.settlement.refunded)),
+        (
+            tr!("cli-row-budget-after"),
+            credits(r.settlement.budget_after),
+        ),
+        (tr!("cli-row-delivered"), number(r.delivered)),
+        (tr!("cli-row-held"), counts(&r.held)),
+        (tr!("cli-row-rejected"), counts(&r.rejected)),
     ];
     let mut out = format!("{head}\n{}", pairs(&rows));
     if q.audience == 0 {
-        out.push_str(
-            "\nNobody to send to: people must subscribe to your offers first, or be listed \
-             with --to FILE.",
-        );
+        out.push('\n');
+        out.push_str(&tr!("cli-broadcast-nobody"));
     }
     out
 }
@@ -201,23 +243,30 @@ pub fn metrics(m: &MetricsReport) -> String {
     let rejected = match f.rejected.is_empty() {
         true => "0".to_string(),
         false => {
-            let parts: Vec<String> = f.rejected.iter().map(|(r, n)| format!("{r} {n}")).collect();
-            format!("{} ({})", f.rejected_total(), parts.join(", "))
+            let parts: Vec<String> = f
+                .rejected
+                .iter()
+                .map(|(r, n)| format!("{r} {}", number(*n)))
+                .collect();
+            format!("{} ({})", number(f.rejected_total()), parts.join(", "))
         }
     };
+    let read_rate = f
+        .read_rate()
+        .map_or_else(|| "-".to_string(), |r| percent(r * 100.0));
     let rows = [
-        ("scope", cell(&m.scope)),
-        ("sent", f.sent.to_string()),
-        ("delivered", f.delivered.to_string()),
-        ("held", f.held.to_string()),
-        ("rejected", rejected),
-        ("read", f.read.to_string()),
-        ("read rate", f.read_rate_label()),
-        ("interested", f.interested.to_string()),
-        ("not interested", f.not_interested.to_string()),
-        ("blocks", f.blocks.to_string()),
-        ("reports", f.reports.to_string()),
-        ("credits spent", credits(f.credits)),
+        (tr!("cli-row-scope"), cell(&m.scope)),
+        (tr!("cli-row-sent"), number(f.sent)),
+        (tr!("cli-row-delivered"), number(f.delivered)),
+        (tr!("cli-row-held"), number(f.held)),
+        (tr!("cli-row-rejected"), rejected),
+        (tr!("cli-row-read"), number(f.read)),
+        (tr!("cli-row-read-rate"), read_rate),
+        (tr!("cli-row-interested"), number(f.interested)),
+        (tr!("cli-row-not-interested"), number(f.not_interested)),
+        (tr!("cli-row-blocks"), number(f.blocks)),
+        (tr!("cli-row-reports"), number(f.reports)),
+        (tr!("cli-row-credits-spent"), credits(f.credits)),
     ];
     pairs(&rows)
 }
@@ -225,42 +274,54 @@ pub fn metrics(m: &MetricsReport) -> String {
 /// "Low", or "Low (not enough recent data)" when too few people were reached to rate it.
 fn quality_label(quality: Quality, enough_recent_data: bool) -> String {
     match enough_recent_data {
-        true => quality.label().to_string(),
-        false => format!("{} (not enough recent data)", quality.label()),
+        true => quality.text(),
+        false => tr!("cli-quality-too-little-data", quality = quality.text()),
     }
 }
 
 /// The business's standing.
 pub fn status(s: &StatusReport) -> String {
-    let tier = s
-        .tier_limit
-        .map_or("unlimited".to_string(), |n| format!("{n} people a day"));
+    let tier = s.tier_limit.map_or_else(
+        || tr!("cli-tier-unlimited"),
+        |n| tr!("cli-tier-limit", people = n),
+    );
+    let verified = match s.verified {
+        true => tr!("cli-yes"),
+        false => tr!("cli-no"),
+    };
     let rows = [
-        ("business", cell(&s.name)),
+        (tr!("cli-row-business"), cell(&s.name)),
+        (tr!("cli-row-verified"), verified),
         (
-            "verified",
-            if s.verified { "yes" } else { "no" }.to_string(),
+            tr!("cli-row-quality"),
+            quality_label(s.quality, s.enough_recent_data),
         ),
-        ("quality", quality_label(s.quality, s.enough_recent_data)),
-        ("messaging tier", tier),
-        ("budget", credits(s.budget)),
+        (tr!("cli-row-messaging-tier"), tier),
+        (tr!("cli-row-budget"), credits(s.budget)),
     ];
     let strikes: Vec<Vec<String>> = s
         .strikes
         .iter()
-        .map(|k| vec![k.at.date_time(), k.cause.to_string(), cell(&k.detail)])
+        .map(|k| vec![date_time(k.at), k.cause.to_string(), cell(&k.detail)])
         .collect();
     let mut out = pairs(&rows);
-    out.push_str("\n\nStrikes (last 90 days)\n");
+    out.push_str(&section(tr!("cli-strikes-heading")));
     out.push_str(&match strikes.is_empty() {
-        true => "none".to_string(),
-        false => table(&["AT", "CAUSE", "DETAIL"], &strikes),
+        true => tr!("cli-none"),
+        false => {
+            let header = [
+                tr!("cli-head-at"),
+                tr!("cli-head-cause"),
+                tr!("cli-head-detail"),
+            ];
+            table(&header, &strikes)
+        }
     });
-    out.push_str("\n\nRestrictions\n");
+    out.push_str(&section(tr!("cli-restrictions-heading")));
     out.push_str(&restrictions_table(&s.restrictions));
     out.push_str(&review(&s.review));
     if !s.advice.is_empty() {
-        out.push_str("\n\nWhat to do\n");
+        out.push_str(&section(tr!("cli-advice-heading")));
         for line in s.advice.iter().take(MAX_ADVICE) {
             out.push_str(&format!("- {}\n", clean_line(line, MAX_ADVICE_CHARS)));
         }
@@ -268,13 +329,14 @@ pub fn status(s: &StatusReport) -> String {
     out
 }
 
+/// A heading between the parts of a report, a blank line above it.
+fn section(title: String) -> String {
+    format!("\n\n{title}\n")
+}
+
 /// A request for a review, filed.
 pub fn review_asked(r: &ReviewRequest) -> String {
-    format!(
-        "Asked for a review on {}. A platform reviewer reads the reports and decides; the \
-         decision and its reason show in `parley business status`.",
-        r.at.date_time()
-    )
+    tr!("cli-review-asked", at = date_time(r.at))
 }
 
 /// The reviewers' decisions, newest first, and a request waiting for one; nothing when the
@@ -284,30 +346,31 @@ fn review(r: &ReviewState) -> String {
     if r.decisions.is_empty() && r.waiting.is_none() {
         return out;
     }
-    out.push_str("\n\nReview\n");
+    out.push_str(&section(tr!("cli-review-heading")));
     if let Some(request) = &r.waiting {
-        out.push_str(&format!(
-            "asked on {}, waiting for a reviewer\n",
-            request.at.date_time()
-        ));
+        out.push_str(&tr!("cli-review-waiting", at = date_time(request.at)));
+        out.push('\n');
     }
     let rows: Vec<Vec<String>> = r
         .decisions
         .iter()
         .map(|d| {
             vec![
-                d.at.date_time(),
-                d.verdict.label().to_string(),
+                date_time(d.at),
+                d.verdict.text(),
                 cell(&d.reviewer),
                 clean_line(&d.reason, MAX_ADVICE_CHARS),
             ]
         })
         .collect();
     if !rows.is_empty() {
-        out.push_str(&table(
-            &["DECIDED", "DECISION", "REVIEWER", "REASON"],
-            &rows,
-        ));
+        let header = [
+            tr!("cli-head-decided"),
+            tr!("cli-head-decision"),
+            tr!("cli-head-reviewer"),
+            tr!("cli-head-reason"),
+        ];
+        out.push_str(&table(&header, &rows));
     }
     out.trim_end().to_string()
 }
@@ -323,5 +386,31 @@ mod tests {
     #[test]
     fn server_text_is_cleaned() {
         assert_eq!(cell("a\u{1b}[2Jb\nc"), "ab c");
+    }
+
+    #[test]
+    fn a_refused_message_says_why_and_what_the_person_sees_in_either_language() {
+        let answer = SendResponse {
+            decision: Decision {
+                outcome: Outcome::Reject,
+                reason: Reason::BlockedByUser,
+                sentence: "Blocked.".into(),
+            },
+            category: Category::Marketing,
+            message: None,
+        };
+        let catalogues = crate::i18n::Catalogues::embedded();
+        crate::i18n::scoped(catalogues.english(), || {
+            assert_eq!(
+                sent("ana", &answer),
+                "Rejected for ana (marketing, blocked_by_user): the person blocked you.\n  \
+                 What ana sees: Blocked."
+            );
+        });
+        crate::i18n::scoped(catalogues.get("es").unwrap(), || {
+            let text = sent("ana", &answer);
+            assert!(text.starts_with("Rechazado para ana (marketing, blocked_by_user): "));
+            assert!(text.ends_with("\n  Lo que ve ana: Blocked."), "{text}");
+        });
     }
 }

@@ -1,8 +1,8 @@
 //! The reviewer's answers as text for a terminal. Names, reasons and report evidence are
 //! untrusted text: each is cleaned and bounded before it is printed.
 
-use crate::cli_answer::{pairs, restrictions_table, table};
-use crate::model::number::grouped;
+use crate::cli_answer::{date_time, pairs, restrictions_table, table};
+use crate::i18n::{Label, number};
 use crate::model::text::clean_line;
 use crate::model::*;
 use crate::protocol::*;
@@ -17,45 +17,49 @@ fn cell(text: &str) -> String {
 }
 
 fn restriction_kinds(list: &[Restriction]) -> String {
-    let kinds: Vec<&str> = list.iter().map(|r| r.kind.label()).collect();
+    let kinds: Vec<String> = list.iter().map(|r| r.kind.text()).collect();
     kinds.join("; ")
 }
 
 /// The businesses to review.
 pub fn cases(list: &[ReviewCase]) -> String {
     if list.is_empty() {
-        return "Nothing to review: no business is disabled or suspended.".into();
+        return tr!("review-nothing");
     }
     let rows: Vec<Vec<String>> = list
         .iter()
         .map(|c| {
             let request = match (&c.review.waiting, c.review.latest()) {
-                (Some(r), _) => format!("asked {}", r.at.date_time()),
-                (None, Some(d)) => format!("{} {}", d.verdict.label(), d.at.date_time()),
+                (Some(r), _) => tr!("review-asked-at", at = date_time(r.at)),
+                (None, Some(d)) => format!("{} {}", d.verdict.text(), date_time(d.at)),
                 (None, None) => "-".into(),
             };
             vec![
                 cell(&c.business.name),
                 restriction_kinds(&c.restrictions),
-                grouped(c.strikes),
-                grouped(c.reports),
+                number(c.strikes),
+                number(c.reports),
                 request,
             ]
         })
         .collect();
-    let mut out = table(
-        &["BUSINESS", "IN FORCE", "STRIKES", "REPORTS", "REVIEW"],
-        &rows,
-    );
+    let header = [
+        tr!("review-head-business"),
+        tr!("review-head-in-force"),
+        tr!("review-head-strikes"),
+        tr!("review-head-reports"),
+        tr!("review-head-review"),
+    ];
+    let mut out = table(&header, &rows);
     let notes: Vec<String> = list
         .iter()
         .filter_map(|c| c.review.waiting.as_ref().map(|r| (c, r)))
         .filter(|(_, r)| !r.note.trim().is_empty())
         .map(|(c, r)| {
-            format!(
-                "{} asks: {}",
-                cell(&c.business.name),
-                clean_line(&r.note, MAX_TEXT)
+            tr!(
+                "review-asks",
+                name = cell(&c.business.name),
+                note = clean_line(&r.note, MAX_TEXT)
             )
         })
         .collect();
@@ -63,72 +67,87 @@ pub fn cases(list: &[ReviewCase]) -> String {
         out.push('\n');
         out.push_str(&note);
     }
-    out.push_str("\n\nRead one with `parley review show BUSINESS`.");
+    out.push_str("\n\n");
+    out.push_str(&tr!("review-read-one"));
     out
 }
 
 /// One business's case file: restrictions, strikes, reports with their evidence, review.
 pub fn case_file(f: &ReviewCaseFile) -> String {
     let b = &f.business;
+    let verified = match b.verified {
+        true => tr!("cli-yes"),
+        false => tr!("cli-no"),
+    };
     let head = [
-        ("business", cell(&b.name)),
-        ("kind", b.kind.label().to_string()),
+        (tr!("cli-row-business"), cell(&b.name)),
+        (tr!("review-row-kind"), b.kind.text()),
+        (tr!("cli-row-verified"), verified),
+        (tr!("cli-row-quality"), b.quality.text()),
         (
-            "verified",
-            if b.verified { "yes" } else { "no" }.to_string(),
+            tr!("cli-row-reports"),
+            tr!("review-reports-in-all", count = f.reports_total),
         ),
-        ("quality", b.quality.label().to_string()),
-        ("reports", format!("{} in all", grouped(f.reports_total))),
     ];
     let mut out = pairs(&head);
-    out.push_str("\n\nRestrictions\n");
+    out.push_str(&section(tr!("cli-restrictions-heading")));
     out.push_str(&restrictions_table(&f.restrictions));
-    out.push_str(&format!(
-        "\n\nStrikes (each counts {} days)\n",
-        f.strike_window_days
-    ));
+    out.push_str(&section(tr!(
+        "review-strikes-heading",
+        days = f.strike_window_days
+    )));
     out.push_str(&strikes(&f.strikes));
-    out.push_str(&format!(
-        "\n\nReports, newest first ({} shown)\n",
-        grouped(f.reports.len() as u32)
-    ));
+    out.push_str(&section(tr!(
+        "review-reports-heading",
+        count = f.reports.len()
+    )));
     out.push_str(&reports(&f.reports));
-    out.push_str("\n\nReview\n");
+    out.push_str(&section(tr!("cli-review-heading")));
     out.push_str(&review(&f.review));
     out
 }
 
+/// A heading between the parts of a case file, a blank line above it.
+fn section(title: String) -> String {
+    format!("\n\n{title}\n")
+}
+
 fn strikes(list: &[Strike]) -> String {
     if list.is_empty() {
-        return "none".into();
+        return tr!("cli-none");
     }
     let rows: Vec<Vec<String>> = list
         .iter()
-        .map(|s| vec![s.at.date_time(), s.cause.to_string(), cell(&s.detail)])
+        .map(|s| vec![date_time(s.at), s.cause.to_string(), cell(&s.detail)])
         .collect();
-    table(&["AT", "CAUSE", "DETAIL"], &rows)
+    let header = [
+        tr!("cli-head-at"),
+        tr!("cli-head-cause"),
+        tr!("cli-head-detail"),
+    ];
+    table(&header, &rows)
 }
 
 fn reports(list: &[ReportFile]) -> String {
     if list.is_empty() {
-        return "none".into();
+        return tr!("cli-none");
     }
     let mut out = Vec::new();
     for r in list {
-        let block = if r.also_block { ", and blocked" } else { "" };
-        out.push(format!(
-            "{} by {}: {}{block}",
-            r.at.date_time(),
-            cell(&r.reporter),
-            r.reason
+        out.push(tr!(
+            "review-report",
+            at = date_time(r.at),
+            reporter = cell(&r.reporter),
+            reason = r.reason.as_str(),
+            blocked = if r.also_block { "yes" } else { "no" }
         ));
         if r.evidence.is_empty() {
-            out.push("  (no messages in the chat)".into());
+            out.push(format!("  {}", tr!("review-no-evidence")));
         }
         for line in &r.evidence {
             out.push(format!(
                 "  {} {}: {}",
-                line.at.date_time(),
+                date_time(line.at),
                 cell(&line.from),
                 clean_line(&line.body, MAX_TEXT)
             ));
@@ -144,19 +163,22 @@ fn review(r: &ReviewState) -> String {
             true => String::new(),
             false => format!(": {}", clean_line(&request.note, MAX_TEXT)),
         };
-        out.push(format!("asked on {}{note}", request.at.date_time()));
+        out.push(format!(
+            "{}{note}",
+            tr!("review-asked-on", at = date_time(request.at))
+        ));
     }
     for d in &r.decisions {
-        out.push(format!(
-            "{} {} by {}: {}",
-            d.at.date_time(),
-            d.verdict.label(),
-            cell(&d.reviewer),
-            clean_line(&d.reason, MAX_TEXT)
+        out.push(tr!(
+            "review-decision",
+            at = date_time(d.at),
+            verdict = d.verdict.text(),
+            reviewer = cell(&d.reviewer),
+            reason = clean_line(&d.reason, MAX_TEXT)
         ));
     }
     match out.is_empty() {
-        true => "never reviewed".into(),
+        true => tr!("review-never"),
         false => out.join("\n"),
     }
 }
@@ -165,17 +187,21 @@ fn review(r: &ReviewState) -> String {
 pub fn decided(business: &str, r: &DecisionRecorded) -> String {
     let name = cell(business);
     let head = match r.decision.verdict {
-        Verdict::Reinstated if r.lifted.is_empty() => format!("Reinstated {name}."),
-        Verdict::Reinstated => format!(
-            "Reinstated {name}: lifted {}. It may send again now.",
-            restriction_kinds(&r.lifted)
+        Verdict::Reinstated if r.lifted.is_empty() => {
+            tr!("review-reinstated", name = name.as_str())
+        }
+        Verdict::Reinstated => tr!(
+            "review-reinstated-lifted",
+            name = name.as_str(),
+            lifted = restriction_kinds(&r.lifted)
         ),
-        Verdict::Confirmed => format!("Confirmed the restrictions of {name}; nothing was lifted."),
+        Verdict::Confirmed => tr!("review-confirmed", name = name.as_str()),
     };
-    format!(
-        "{head}\nRecorded {} by {}, with the reason the business reads: {}",
-        r.decision.at.date_time(),
-        cell(&r.decision.reviewer),
-        clean_line(&r.decision.reason, MAX_TEXT)
-    )
+    let recorded = tr!(
+        "review-recorded",
+        at = date_time(r.decision.at),
+        reviewer = cell(&r.decision.reviewer),
+        reason = clean_line(&r.decision.reason, MAX_TEXT)
+    );
+    format!("{head}\n{recorded}")
 }

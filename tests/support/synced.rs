@@ -58,7 +58,10 @@ pub fn wait_for_audience(url: &str, token: &str, template: &str, param: &str, pe
         param,
         "--dry-run",
     ];
-    let audience = format!("audience {people} people");
+    let audience = match people {
+        1 => "audience 1 person".to_string(),
+        n => format!("audience {n} people"),
+    };
     poll_tool(url, token, &dry_run, &audience, |ran| {
         ran.code == 0 && row(ran, "audience") == audience
     });

@@ -4,6 +4,7 @@
 use super::action::Action;
 use super::mode::Mode;
 use super::state::{BroadcastStage, ConsoleDialog, ConsoleState, not_sendable};
+use crate::i18n::i18n_id;
 use crate::tui::kit::commands::{self as kit, Commands, HelpGroup, cmd};
 use crate::tui::kit::{KeyMode, Keymap};
 
@@ -19,15 +20,19 @@ pub fn global() -> Vec<Command> {
 fn screens() -> Vec<Command> {
     use Action::*;
     vec![
-        cmd(NextScreen, "next screen", true),
-        cmd(PrevScreen, "previous screen", false),
-        cmd(ScreenTemplates, "templates", false),
-        cmd(ScreenCompose, "broadcast", false),
-        cmd(ScreenMetrics, "metrics", false),
-        cmd(ScreenStanding, "standing", false),
-        cmd(ScreenConversations, "conversations", false),
-        cmd(SwitchBusiness, "switch business", true),
-        cmd(Quit, "quit", false),
+        cmd(NextScreen, i18n_id("console-cmd-next-screen"), true),
+        cmd(PrevScreen, i18n_id("console-cmd-previous-screen"), false),
+        cmd(ScreenTemplates, i18n_id("console-cmd-templates"), false),
+        cmd(ScreenCompose, i18n_id("console-cmd-broadcast"), false),
+        cmd(ScreenMetrics, i18n_id("console-cmd-metrics"), false),
+        cmd(ScreenStanding, i18n_id("console-cmd-standing"), false),
+        cmd(
+            ScreenConversations,
+            i18n_id("console-cmd-conversations"),
+            false,
+        ),
+        cmd(SwitchBusiness, i18n_id("console-cmd-switch-business"), true),
+        cmd(Quit, i18n_id("kit-cmd-quit"), false),
     ]
 }
 
@@ -35,16 +40,16 @@ impl Commands for Mode {
     /// The title of a console mode's group in help.
     fn title(self) -> &'static str {
         match self {
-            Mode::Templates => "Templates",
-            Mode::Editor => "Writing a template",
-            Mode::Prompt => "Submitting a template file",
-            Mode::Compose => "Broadcast form",
-            Mode::Confirm => "Dry run, sending and result",
-            Mode::Metrics => "Metrics",
-            Mode::Standing => "Standing",
-            Mode::Conversations => "Conversations",
-            Mode::Dialog => "Business switcher, review result and deleting",
-            Mode::Help => "Help",
+            Mode::Templates => i18n_id("console-mode-templates"),
+            Mode::Editor => i18n_id("console-mode-editor"),
+            Mode::Prompt => i18n_id("console-mode-prompt"),
+            Mode::Compose => i18n_id("console-mode-compose"),
+            Mode::Confirm => i18n_id("console-mode-confirm"),
+            Mode::Metrics => i18n_id("console-mode-metrics"),
+            Mode::Standing => i18n_id("console-mode-standing"),
+            Mode::Conversations => i18n_id("console-mode-conversations"),
+            Mode::Dialog => i18n_id("console-mode-dialog"),
+            Mode::Help => i18n_id("console-mode-help"),
         }
     }
 
@@ -53,75 +58,91 @@ impl Commands for Mode {
         use Action::*;
         let mut list = match self {
             Mode::Templates => vec![
-                cmd(MoveDown, "next template", false),
-                cmd(MoveUp, "previous template", false),
-                cmd(Send, "broadcast it", true),
-                cmd(NewTemplate, "new template", true),
-                cmd(SubmitFile, "submit a file", true),
-                cmd(EditTemplate, "edit / resubmit", false),
-                cmd(DeleteTemplate, "delete", false),
+                cmd(MoveDown, i18n_id("console-cmd-next-template"), false),
+                cmd(MoveUp, i18n_id("console-cmd-previous-template"), false),
+                cmd(Send, i18n_id("console-cmd-broadcast-it"), true),
+                cmd(NewTemplate, i18n_id("console-cmd-new-template"), true),
+                cmd(SubmitFile, i18n_id("console-cmd-submit-a-file"), true),
+                cmd(EditTemplate, i18n_id("console-cmd-edit-resubmit"), false),
+                cmd(DeleteTemplate, i18n_id("console-cmd-delete"), false),
             ],
             Mode::Editor => vec![
-                cmd(NextField, "next field", true),
-                cmd(PrevField, "previous field", false),
-                cmd(CursorLeft, "cursor left / previous choice", false),
-                cmd(CursorRight, "cursor right / next choice", true),
-                cmd(Backspace, "delete a character", false),
-                cmd(Confirm, "submit for review", true),
-                cmd(Back, "cancel", true),
+                cmd(NextField, i18n_id("console-cmd-next-field"), true),
+                cmd(PrevField, i18n_id("console-cmd-previous-field"), false),
+                cmd(
+                    CursorLeft,
+                    i18n_id("console-cmd-cursor-left-previous-choice"),
+                    false,
+                ),
+                cmd(
+                    CursorRight,
+                    i18n_id("console-cmd-cursor-right-next-choice"),
+                    true,
+                ),
+                cmd(Backspace, i18n_id("console-cmd-delete-a-character"), false),
+                cmd(Confirm, i18n_id("console-cmd-submit-for-review"), true),
+                cmd(Back, i18n_id("console-cmd-cancel"), true),
             ],
             Mode::Prompt => vec![
-                cmd(Confirm, "submit for review", true),
-                cmd(Back, "cancel", true),
-                cmd(Backspace, "delete a character", false),
-                cmd(CursorLeft, "cursor left", false),
-                cmd(CursorRight, "cursor right", false),
+                cmd(Confirm, i18n_id("console-cmd-submit-for-review"), true),
+                cmd(Back, i18n_id("console-cmd-cancel"), true),
+                cmd(Backspace, i18n_id("console-cmd-delete-a-character"), false),
+                cmd(CursorLeft, i18n_id("console-cmd-cursor-left"), false),
+                cmd(CursorRight, i18n_id("console-cmd-cursor-right"), false),
             ],
             Mode::Compose => vec![
-                cmd(NextField, "next field", true),
-                cmd(PrevField, "previous field", false),
-                cmd(CursorRight, "next choice / cursor right", true),
-                cmd(CursorLeft, "previous choice / cursor left", false),
-                cmd(Backspace, "delete a character", false),
-                cmd(DryRun, "dry run", true),
-                cmd(Back, "back to templates", true),
+                cmd(NextField, i18n_id("console-cmd-next-field"), true),
+                cmd(PrevField, i18n_id("console-cmd-previous-field"), false),
+                cmd(
+                    CursorRight,
+                    i18n_id("console-cmd-next-choice-cursor-right"),
+                    true,
+                ),
+                cmd(
+                    CursorLeft,
+                    i18n_id("console-cmd-previous-choice-cursor-left"),
+                    false,
+                ),
+                cmd(Backspace, i18n_id("console-cmd-delete-a-character"), false),
+                cmd(DryRun, i18n_id("console-cmd-dry-run"), true),
+                cmd(Back, i18n_id("console-cmd-back-to-templates"), true),
             ],
             Mode::Confirm => vec![
-                cmd(Confirm, "send it / new broadcast", true),
-                cmd(Back, "change the broadcast", true),
+                cmd(Confirm, i18n_id("console-cmd-send-it-new-broadcast"), true),
+                cmd(Back, i18n_id("console-cmd-change-the-broadcast"), true),
             ],
             Mode::Metrics => vec![
-                cmd(MoveDown, "next figures", true),
-                cmd(MoveUp, "previous figures", false),
+                cmd(MoveDown, i18n_id("console-cmd-next-figures"), true),
+                cmd(MoveUp, i18n_id("console-cmd-previous-figures"), false),
             ],
             Mode::Standing => vec![
-                cmd(AskReview, "ask for a review", true),
-                cmd(MoveDown, "scroll down", true),
-                cmd(MoveUp, "scroll up", false),
-                cmd(PageDown, "page down", false),
-                cmd(PageUp, "page up", false),
+                cmd(AskReview, i18n_id("console-cmd-ask-for-a-review"), true),
+                cmd(MoveDown, i18n_id("console-cmd-scroll-down"), true),
+                cmd(MoveUp, i18n_id("console-cmd-scroll-up"), false),
+                cmd(PageDown, i18n_id("console-cmd-page-down"), false),
+                cmd(PageUp, i18n_id("console-cmd-page-up"), false),
             ],
             Mode::Conversations => vec![
-                cmd(MoveDown, "next conversation", false),
-                cmd(MoveUp, "previous conversation", false),
-                cmd(Open, "read it", true),
-                cmd(Back, "close it", true),
+                cmd(MoveDown, i18n_id("console-cmd-next-conversation"), false),
+                cmd(MoveUp, i18n_id("console-cmd-previous-conversation"), false),
+                cmd(Open, i18n_id("console-cmd-read-it"), true),
+                cmd(Back, i18n_id("console-cmd-close-it"), true),
             ],
             Mode::Dialog => {
                 return vec![
-                    cmd(MoveDown, "next business", true),
-                    cmd(MoveUp, "previous business", false),
-                    cmd(Confirm, "choose / close", true),
-                    cmd(Back, "close", true),
+                    cmd(MoveDown, i18n_id("console-cmd-next-business"), true),
+                    cmd(MoveUp, i18n_id("console-cmd-previous-business"), false),
+                    cmd(Confirm, i18n_id("console-cmd-choose-close"), true),
+                    cmd(Back, i18n_id("console-cmd-close"), true),
                 ];
             }
             Mode::Help => {
                 return vec![
-                    cmd(MoveDown, "scroll down", false),
-                    cmd(MoveUp, "scroll up", false),
-                    cmd(PageDown, "page down", false),
-                    cmd(PageUp, "page up", false),
-                    cmd(Back, "close help", true),
+                    cmd(MoveDown, i18n_id("console-cmd-scroll-down"), false),
+                    cmd(MoveUp, i18n_id("console-cmd-scroll-up"), false),
+                    cmd(PageDown, i18n_id("console-cmd-page-down"), false),
+                    cmd(PageUp, i18n_id("console-cmd-page-up"), false),
+                    cmd(Back, i18n_id("console-cmd-close-help"), true),
                 ];
             }
         };
@@ -144,13 +165,13 @@ pub fn footer(keymap: &Keymap, state: &ConsoleState) -> Vec<FooterItem> {
     let mode = state.mode();
     if let Some(ConsoleDialog::Review { .. }) = state.dialog {
         let close = keymap.key_for(mode, &Action::Confirm).unwrap_or_default();
-        return vec![FooterItem::Key(close, "close".to_string())];
+        return vec![FooterItem::Key(close, tr!("console-cmd-close"))];
     }
     if let Some(ConsoleDialog::Delete { .. }) = state.dialog {
         let key = |action| keymap.key_for(mode, &action).unwrap_or_default();
         return vec![
-            FooterItem::Key(key(Action::Confirm), "delete it".to_string()),
-            FooterItem::Key(key(Action::Back), "keep it".to_string()),
+            FooterItem::Key(key(Action::Confirm), tr!("console-footer-delete-it")),
+            FooterItem::Key(key(Action::Back), tr!("console-footer-keep-it")),
         ];
     }
     let mut items = Vec::new();
@@ -179,7 +200,8 @@ fn blocked_send(state: &ConsoleState) -> Option<String> {
         return None;
     }
     let card = state.templates.selected_card()?;
-    not_sendable(&card.template, state.clock).map(|why| format!("⊘ cannot send: {why}"))
+    not_sendable(&card.template, state.clock)
+        .map(|why| tr!("console-footer-cannot-send", why = why))
 }
 
 fn shown(state: &ConsoleState, action: &Action) -> bool {
@@ -214,9 +236,9 @@ fn review_askable(state: &ConsoleState) -> bool {
 fn label(state: &ConsoleState, c: &Command) -> &'static str {
     match (&state.compose.stage, &c.action) {
         (_, _) if state.mode() != Mode::Confirm => c.label,
-        (BroadcastStage::Reviewing(_), Action::Confirm) => "confirm and send",
-        (BroadcastStage::Done(_), Action::Confirm) => "new broadcast",
-        (_, Action::Back) => "change it",
+        (BroadcastStage::Reviewing(_), Action::Confirm) => i18n_id("console-cmd-confirm-and-send"),
+        (BroadcastStage::Done(_), Action::Confirm) => i18n_id("console-cmd-new-broadcast"),
+        (_, Action::Back) => i18n_id("console-cmd-change-it"),
         _ => c.label,
     }
 }

@@ -31,13 +31,13 @@ impl ConsoleScreen {
     ];
 
     /// The tab's label.
-    pub fn label(self) -> &'static str {
+    pub fn label(self) -> String {
         match self {
-            ConsoleScreen::Templates => "Templates",
-            ConsoleScreen::Compose => "Broadcast",
-            ConsoleScreen::Metrics => "Metrics",
-            ConsoleScreen::Standing => "Standing",
-            ConsoleScreen::Conversations => "Conversations",
+            ConsoleScreen::Templates => tr!("console-tab-templates"),
+            ConsoleScreen::Compose => tr!("console-tab-broadcast"),
+            ConsoleScreen::Metrics => tr!("console-tab-metrics"),
+            ConsoleScreen::Standing => tr!("console-tab-standing"),
+            ConsoleScreen::Conversations => tr!("console-tab-conversations"),
         }
     }
 }
@@ -331,14 +331,60 @@ impl ConsoleState {
 pub fn not_sendable(template: &Template, now: Timestamp) -> Option<String> {
     match template.status_at(now) {
         TemplateStatus::Approved => None,
-        TemplateStatus::Pending => Some("waiting for review".to_string()),
-        TemplateStatus::Rejected => Some(format!("rejected in review ({})", template.review)),
+        TemplateStatus::Pending => Some(tr!("console-not-sendable-pending")),
+        TemplateStatus::Rejected => Some(tr!(
+            "console-not-sendable-rejected",
+            rule = template.review.as_str()
+        )),
         TemplateStatus::Paused => Some(match template.paused_until {
-            Some(until) => format!("paused until {}", until.date_time()),
-            None => "paused".to_string(),
+            Some(until) => tr!(
+                "console-not-sendable-paused-until",
+                until = date_time(until)
+            ),
+            None => tr!("console-not-sendable-paused"),
         }),
-        TemplateStatus::Disabled => Some("disabled after repeated low quality".to_string()),
-        TemplateStatus::Deleted => Some("deleted".to_string()),
+        TemplateStatus::Disabled => Some(tr!("console-not-sendable-disabled")),
+        TemplateStatus::Deleted => Some(tr!("console-not-sendable-deleted")),
+    }
+}
+
+/// "3 Dec 09:05" / "3 dic 09:05".
+pub fn date_time(at: Timestamp) -> String {
+    format!(
+        "{} {}",
+        crate::i18n::short_date(at),
+        crate::i18n::time_of_day(at)
+    )
+}
+
+/// A length of time for people: "23 h 5 min", "45 min", "under a minute".
+pub fn hours_minutes(seconds: i64) -> String {
+    let (hours, minutes) = (seconds / 3600, seconds % 3600 / 60);
+    match seconds < 60 {
+        true => tr!("console-under-a-minute"),
+        false => tr!("console-hours-minutes", hours = hours, minutes = minutes),
+    }
+}
+
+/// A template's status as a word: "Approved" / "Aprobada".
+pub fn status_word(status: TemplateStatus) -> String {
+    match status {
+        TemplateStatus::Pending => tr!("console-status-pending"),
+        TemplateStatus::Approved => tr!("console-status-approved"),
+        TemplateStatus::Rejected => tr!("console-status-rejected"),
+        TemplateStatus::Paused => tr!("console-status-paused"),
+        TemplateStatus::Disabled => tr!("console-status-disabled"),
+        TemplateStatus::Deleted => tr!("console-status-deleted"),
+    }
+}
+
+/// A template's category by the platform's name for it: "marketing" / "marketing".
+pub fn category_word(category: Category) -> String {
+    match category {
+        Category::Marketing => tr!("console-category-marketing"),
+        Category::Utility => tr!("console-category-utility"),
+        Category::Authentication => tr!("console-category-authentication"),
+        Category::Service => tr!("console-category-service"),
     }
 }
 

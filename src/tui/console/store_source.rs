@@ -68,12 +68,11 @@ impl<St: BorrowMut<Store>, As: Borrow<Assets>> StoreSource<St, As> {
             }
         }
         if found.is_empty() && unknown.is_empty() {
-            return Err(StoreError::Invalid("the list of people is empty".into()).into());
+            return Err(StoreError::Invalid(tr!("console-people-empty")).into());
         }
         if !unknown.is_empty() {
-            return Err(
-                StoreError::Invalid(format!("not in this world: {}", unknown.join(", "))).into(),
-            );
+            let names = unknown.join(", ");
+            return Err(StoreError::Invalid(tr!("console-people-unknown", names = names)).into());
         }
         Ok(found)
     }
@@ -98,7 +97,7 @@ impl<St: BorrowMut<Store>, As: Borrow<Assets>> ConsoleSource for StoreSource<St,
     }
 
     fn connection(&self) -> String {
-        "offline · demo world".to_string()
+        tr!("console-connection-offline")
     }
 
     fn settle_unfinished(&mut self) -> Result<()> {
@@ -301,14 +300,15 @@ impl<St: BorrowMut<Store>, As: Borrow<Assets>> ConsoleSource for StoreSource<St,
     fn read_conversation(&mut self, business: BusinessId, user: &str) -> Result<ConversationPage> {
         let now = self.now()?;
         let who = self.store().db().user_named(user)?;
-        let who = who.ok_or_else(|| StoreError::Invalid(format!("no user named {user}")))?;
+        let who =
+            who.ok_or_else(|| StoreError::Invalid(tr!("console-no-such-user", user = user)))?;
         let policy = self.assets().policy.clone();
         let limit = MESSAGES_SHOWN as usize;
         let page = self
             .store_mut()
             .write(|tx| tx.read_business_conversation(business, &who, limit, &policy, now))?;
         page.ok_or_else(|| {
-            let why = format!("no conversation with {user} yet");
+            let why = tr!("console-no-conversation", user = user);
             ConsoleError::Unavailable(why)
         })
     }

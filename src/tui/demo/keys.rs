@@ -1,5 +1,6 @@
 //! The demo's own keys, over both halves: switch the half that has the keys, and the tour.
 
+use crate::i18n::i18n_id;
 use crate::tui::kit::commands::{self as kit, Command, Commands, HelpGroup, cmd};
 use crate::tui::kit::keymap::key_modes;
 use crate::tui::kit::{KeyAction, Keymap};
@@ -29,14 +30,14 @@ impl KeyAction for Action {}
 
 impl Commands for Mode {
     fn title(self) -> &'static str {
-        "Demo (over both halves)"
+        i18n_id("demo-mode")
     }
 
     fn commands(self) -> Vec<Command<Action>> {
         vec![
-            cmd(Action::SwitchHalf, "switch inbox / console", true),
-            cmd(Action::Tour, "guided tour: start / next step", true),
-            cmd(Action::TourStop, "end the tour", false),
+            cmd(Action::SwitchHalf, i18n_id("demo-cmd-switch-half"), true),
+            cmd(Action::Tour, i18n_id("demo-cmd-tour"), true),
+            cmd(Action::TourStop, i18n_id("demo-cmd-tour-stop"), false),
         ]
     }
 }

@@ -210,19 +210,34 @@ impl DemoApp {
     }
 }
 
-/// Cells the demo's line keeps for its keys.
+/// Most lines the demo's caption takes.
+const MAX_BAR_LINES: u16 = 3;
+/// Fewest cells the demo's line keeps for its keys.
 const BAR_KEYS: usize = 20;
 
-/// Lines at the top for the demo: two when the tour's caption does not fit on one.
+/// Lines at the top for the demo: as many as the tour's caption needs beside the keys (one,
+/// two, or three for a long caption in a narrow terminal).
 pub fn bar_height(state: &DemoState) -> u16 {
-    let caption = state
-        .tour
-        .and_then(|i| TOUR.get(i))
-        .map_or(0, |s| s.caption.chars().count());
-    match caption + BAR_KEYS > usize::from(state.width) {
-        true => 2,
-        false => 1,
+    let Some(step) = state.tour else {
+        return 1;
+    };
+    let text = format!(" {}", tour::caption_line(step));
+    let keys = tr!("demo-bar-next", next = "f3", end = "f4")
+        .chars()
+        .count()
+        + 2;
+    let keys = keys.max(BAR_KEYS);
+    let cells = usize::from(state.width).max(1);
+    let mut rest = text.as_str();
+    for lines in 1..MAX_BAR_LINES {
+        let indent = usize::from(lines > 1);
+        if indent + rest.chars().count() + keys <= cells {
+            return lines;
+        }
+        let part = view::fit_words(rest, cells.saturating_sub(indent));
+        rest = rest[part.len()..].trim_start();
     }
+    MAX_BAR_LINES
 }
 
 /// The size each half is drawn at: half the width side by side, else the whole width; the

@@ -2,12 +2,13 @@
 //! report through the platform's review to the lender's quality, pauses and restrictions.
 
 use super::{DemoApp, Half};
+use crate::i18n::i18n_id;
 use crate::model::*;
 use crate::tui::console::StoreSource;
 use crate::tui::console::source::{ConsoleSource, Result};
 use crate::tui::console::state::ConsoleScreen;
 use crate::tui::inbox::Action;
-use crate::tui::inbox::state::{Dialog, FIRST_CONTACT_CHOICES};
+use crate::tui::inbox::state::Dialog;
 
 /// Hours the tour moves the clock at most to reach one step.
 const MAX_HOURS: i64 = 5 * 24;
@@ -40,9 +41,32 @@ pub enum TourMove {
     AdvanceUntil(Milestone),
 }
 
+/// The caption of step `step` of the tour, in the language in force.
+pub fn caption(step: usize) -> String {
+    TOUR.get(step)
+        .map(|s| crate::i18n::text(s.caption, None))
+        .unwrap_or_default()
+}
+
+/// "Tour 2/7 · Alex blocks the lender…": the step and its caption, as the demo's line shows
+/// it.
+pub fn caption_line(step: usize) -> String {
+    tr!(
+        "demo-tour-step",
+        step = step + 1,
+        steps = TOUR.len(),
+        caption = caption(step)
+    )
+}
+
+/// Where Block and Report are among the first-contact box's choices (Continue, Block, Report).
+const BLOCK_CHOICE: usize = 1;
+const REPORT_CHOICE: usize = 2;
+
 /// One step of the tour.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct TourStep {
+    /// The catalogue id of its caption.
     pub caption: &'static str,
     pub moves: &'static [TourMove],
     /// The half that gets the keys (and is shown, when only one fits).
@@ -54,43 +78,43 @@ pub struct TourStep {
 /// The tour, in order.
 pub const TOUR: [TourStep; 7] = [
     TourStep {
-        caption: "QuickCash Loans, a pushy lender, wrote to Alex. Its console shows this week's blocks already rate it Low; no strikes yet.",
+        caption: i18n_id("demo-tour-1"),
         moves: &[TourMove::OpenLenderChat],
         half: Half::Inbox,
         screen: ConsoleScreen::Standing,
     },
     TourStep {
-        caption: "Alex blocks the lender as spam: nothing it sends reaches Alex now, and the block counts against it.",
+        caption: i18n_id("demo-tour-2"),
         moves: &[TourMove::Block],
         half: Half::Inbox,
         screen: ConsoleScreen::Standing,
     },
     TourStep {
-        caption: "Blocks and Not interested lower quality as they come; every hour the platform's review records it and acts on it.",
+        caption: i18n_id("demo-tour-3"),
         moves: &[TourMove::AdvanceUntil(Milestone::QualityFell)],
         half: Half::Console,
         screen: ConsoleScreen::Standing,
     },
     TourStep {
-        caption: "Low quality pauses a template for 3 hours: it cannot be sent, and the console says why.",
+        caption: i18n_id("demo-tour-4"),
         moves: &[TourMove::AdvanceUntil(Milestone::Paused(1))],
         half: Half::Console,
         screen: ConsoleScreen::Templates,
     },
     TourStep {
-        caption: "Still Low once it resumes: paused again, this time for 6 hours.",
+        caption: i18n_id("demo-tour-5"),
         moves: &[TourMove::AdvanceUntil(Milestone::Paused(2))],
         half: Half::Console,
         screen: ConsoleScreen::Templates,
     },
     TourStep {
-        caption: "A third low rating disables it. Each pause is a strike: lower tier, no offers, now no sending.",
+        caption: i18n_id("demo-tour-6"),
         moves: &[TourMove::AdvanceUntil(Milestone::TemplateDisabled)],
         half: Half::Console,
         screen: ConsoleScreen::Templates,
     },
     TourStep {
-        caption: "Alex reports it too, the third in a week: a strike at once, the shorter path. A fifth strike disables the lender.",
+        caption: i18n_id("demo-tour-7"),
         moves: &[
             TourMove::Report,
             TourMove::AdvanceUntil(Milestone::BusinessDisabled),
@@ -164,11 +188,7 @@ impl DemoApp {
 
     /// Opens the lender's chat; its first-contact question, if it is still open, is answered
     /// with `choice`; else `key` opens the dialog.
-    fn start_lender_dialog(&mut self, choice: &str, key: Action) {
-        let choice = FIRST_CONTACT_CHOICES
-            .iter()
-            .position(|c| *c == choice)
-            .unwrap_or(0);
+    fn start_lender_dialog(&mut self, choice: usize, key: Action) {
         if self.inbox.state.chat.as_ref().map(|c| c.chat.id) != self.lender_chat() {
             self.open_lender_chat();
         }
@@ -186,7 +206,7 @@ impl DemoApp {
 
     /// Blocks the lender as spam, through the inbox's own dialogs.
     fn block_lender(&mut self) {
-        self.start_lender_dialog(FIRST_CONTACT_CHOICES[1], Action::ToggleBlock);
+        self.start_lender_dialog(BLOCK_CHOICE, Action::ToggleBlock);
         while let Some(Dialog::Block { reasons, .. }) = &self.inbox.state.dialog {
             if reasons.current() == BlockReason::Spam
                 || reasons.selected + 1 >= reasons.options.len()
@@ -200,7 +220,7 @@ impl DemoApp {
 
     /// Reports the lender as spam (also blocking it), through the inbox's own dialogs.
     fn report_lender(&mut self) {
-        self.start_lender_dialog(FIRST_CONTACT_CHOICES[2], Action::Report);
+        self.start_lender_dialog(REPORT_CHOICE, Action::Report);
         if let Some(Dialog::Report { also_block, .. }) = &self.inbox.state.dialog {
             if !also_block {
                 self.inbox.update(Action::Toggle);

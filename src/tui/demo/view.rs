@@ -18,7 +18,7 @@ use ratatui::widgets::Paragraph;
 /// Draws the demo.
 pub fn draw(frame: &mut Frame, view: &DemoView, theme: &Theme, keymap: &Keymap) {
     let area = frame.area();
-    if too_small(frame, area, "The demo") {
+    if too_small(frame, area, &tr!("demo-name")) {
         return;
     }
     let bar = bar_height(&view.demo).min(area.height);
@@ -78,28 +78,34 @@ fn draw_bar(frame: &mut Frame, view: &DemoView, theme: &Theme, keymap: &Keymap, 
     let cells = usize::from(area.width);
     let (text, hint) = match view.demo.tour {
         Some(i) if i + 1 == TOUR.len() => (
-            format!(" Tour {}/{} · {}", i + 1, TOUR.len(), TOUR[i].caption),
-            format!(" {} close the tour ", key(Action::Tour)),
+            format!(" {}", super::tour::caption_line(i)),
+            format!(" {} ", tr!("demo-bar-close", key = key(Action::Tour))),
         ),
         Some(i) => (
-            format!(" Tour {}/{} · {}", i + 1, TOUR.len(), TOUR[i].caption),
+            format!(" {}", super::tour::caption_line(i)),
             format!(
-                " {} next · {} end ",
-                key(Action::Tour),
-                key(Action::TourStop)
+                " {} ",
+                tr!(
+                    "demo-bar-next",
+                    next = key(Action::Tour),
+                    end = key(Action::TourStop)
+                )
             ),
         ),
         None => {
             let who = match view.demo.focus {
-                Half::Inbox => format!("keys: {}'s inbox", view.inbox.me),
-                Half::Console => "keys: the business console".to_string(),
+                Half::Inbox => tr!("demo-keys-inbox", me = view.inbox.me.as_str()),
+                Half::Console => tr!("demo-keys-console"),
             };
             (
-                format!(" Parley demo · {who}"),
+                format!(" {}", tr!("demo-bar", who = who)),
                 format!(
-                    " {} switch · {} guided tour ",
-                    key(Action::SwitchHalf),
-                    key(Action::Tour)
+                    " {} ",
+                    tr!(
+                        "demo-bar-keys",
+                        switch = key(Action::SwitchHalf),
+                        tour = key(Action::Tour)
+                    )
                 ),
             )
         }
@@ -107,10 +113,11 @@ fn draw_bar(frame: &mut Frame, view: &DemoView, theme: &Theme, keymap: &Keymap, 
     let room = cells.saturating_sub(width(&hint));
     let mut rest = text.as_str();
     let mut lines: Vec<Line> = Vec::new();
-    for _ in 1..area.height {
-        let part = fit_words(rest, cells);
+    for line in 1..area.height {
+        let indent = if line == 1 { "" } else { " " };
+        let part = fit_words(rest, cells.saturating_sub(indent.len()));
         lines.push(Line::from(Span::styled(
-            part.to_string(),
+            format!("{indent}{part}"),
             theme.get("title"),
         )));
         rest = rest[part.len()..].trim_start();
@@ -127,7 +134,7 @@ fn draw_bar(frame: &mut Frame, view: &DemoView, theme: &Theme, keymap: &Keymap, 
 }
 
 /// The longest start of `text` that fits in `cells`, cut at a space when it must be cut.
-fn fit_words(text: &str, cells: usize) -> &str {
+pub(super) fn fit_words(text: &str, cells: usize) -> &str {
     if width(text) <= cells {
         return text;
     }

@@ -36,12 +36,11 @@ impl ConsoleApp {
             return Ok(());
         };
         match source.ask_for_review(business)? {
-            Some(request) => self.info(format!(
-                "Review asked on {}: a platform reviewer reads the reports and decides; the \
-                 decision and its reason show here.",
-                request.at.date_time()
+            Some(request) => self.info(tr!(
+                "console-review-asked",
+                at = crate::tui::console::state::date_time(request.at)
             )),
-            None => self.info("Nothing to review: the business is neither disabled nor suspended."),
+            None => self.info(tr!("console-review-nothing")),
         }
         Ok(())
     }
@@ -64,11 +63,11 @@ impl ConsoleApp {
 
     pub(super) fn open_switcher(&mut self) {
         if self.busy() {
-            self.info("A broadcast is sending; switch business once it is done.");
+            self.info(tr!("console-busy-switch"));
             return;
         }
         if self.state.businesses.len() <= 1 {
-            self.info("This console has one business: there is no other to switch to.");
+            self.info(tr!("console-one-business"));
             return;
         }
         let current = self.business();
@@ -118,7 +117,7 @@ impl ConsoleApp {
                     self.error(e.to_string());
                 }
             }
-            None => self.error(format!("No business {business} in this store.")),
+            None => self.error(tr!("console-no-such-business", id = business.to_string())),
         }
     }
 
@@ -133,7 +132,7 @@ impl ConsoleApp {
             self.state.standing = None;
             self.state.conversations = ConversationsView::default();
         }
-        self.info(format!("The console now acts as {}.", business.name));
+        self.info(tr!("console-acts-as", name = business.name.as_str()));
         self.state.business = Some(business);
         self.reload(source)
     }

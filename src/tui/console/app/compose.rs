@@ -32,7 +32,7 @@ impl ConsoleApp {
             }
             BroadcastStage::Running(_) => {
                 if matches!(action, Action::Confirm | Action::Back) {
-                    self.info("The broadcast is sending; it cannot be stopped halfway.");
+                    self.info(tr!("console-broadcast-unstoppable"));
                 }
                 Ok(())
             }
@@ -118,12 +118,15 @@ impl ConsoleApp {
         let business = self.business()?;
         let form = &self.state.compose.form;
         let Some(template) = self.state.compose.template().map(|t| t.id) else {
-            self.info("No approved template to send: write one on the Templates screen (1).");
+            self.info(tr!("console-broadcast-no-template"));
             return None;
         };
         if let Some(i) = form.params.iter().position(|p| p.value().is_empty()) {
             self.state.compose.form.focus = ComposeField::Param(i);
-            self.info(format!("Fill {{{{{}}}}} first.", i + 1));
+            self.info(tr!(
+                "console-broadcast-fill",
+                placeholder = format!("{{{{{}}}}}", i + 1)
+            ));
             return None;
         }
         let audience = match form.audience {
@@ -138,7 +141,7 @@ impl ConsoleApp {
                     .collect();
                 if names.is_empty() {
                     self.state.compose.form.focus = ComposeField::List;
-                    self.info("Name the people to send to, separated by commas.");
+                    self.info(tr!("console-broadcast-name-people"));
                     return None;
                 }
                 Audience::Named(names)
@@ -184,10 +187,12 @@ impl ConsoleApp {
             return Ok(());
         };
         if let Err(e) = source.continue_broadcast(run, BROADCAST_PART) {
-            let why = format!(
-                "Broadcast #{} stopped after {} of {}: {e}. Once settled, it is charged only for \
-                 what was delivered and the rest is returned.",
-                run.id, run.tally.sent, run.quote.audience
+            let why = tr!(
+                "console-broadcast-stopped",
+                id = run.id.to_string(),
+                sent = run.tally.sent,
+                audience = run.quote.audience,
+                error = e.to_string()
             );
             self.state.compose.stage = BroadcastStage::Done(run.clone());
             return Err(ConsoleError::Unavailable(why));
@@ -198,10 +203,11 @@ impl ConsoleApp {
         let id = run.id;
         let done = run.clone();
         self.state.compose.stage = BroadcastStage::Done(done);
-        self.info(format!(
-            "Broadcast #{id} sent: {} charged, {} returned.",
-            number::credits(settlement.charged),
-            number::credits(settlement.refunded)
+        self.info(tr!(
+            "console-broadcast-sent",
+            id = id.to_string(),
+            charged = crate::i18n::credits(settlement.charged),
+            returned = crate::i18n::credits(settlement.refunded)
         ));
         Ok(())
     }

@@ -38,8 +38,11 @@ impl ConsoleApp {
         let user = row.user.clone();
         let page = clean_page(source.read_conversation(business, &user)?);
         if page.marked_read > 0 {
-            let read = plural(page.marked_read, "message", "messages");
-            self.info(format!("{user} sees {read} read."));
+            self.info(tr!(
+                "console-conversation-marked-read",
+                user = user.as_str(),
+                count = page.marked_read
+            ));
         }
         self.state.conversations.open = Some(page);
         Ok(())

@@ -83,7 +83,7 @@ impl ConsoleApp {
         let broadcasts = source.broadcasts(business)?;
         let mut scopes = vec![ScopeRow {
             scope: MetricScope::Business(business),
-            label: "Every message".to_string(),
+            label: tr!("console-metrics-every-message"),
         }];
         scopes.extend(self.state.templates.rows.iter().map(|c| ScopeRow {
             scope: MetricScope::Template(c.template.id),
@@ -91,16 +91,12 @@ impl ConsoleApp {
         }));
         scopes.extend(broadcasts.iter().map(|b| ScopeRow {
             scope: MetricScope::Broadcast(b.id),
-            label: format!(
-                "#{} {} {}{}",
-                b.id,
-                template_name(&self.state.templates.rows, b.template),
-                b.created_at.short_date(),
-                if b.refused.is_some() {
-                    " · refused"
-                } else {
-                    ""
-                }
+            label: tr!(
+                "console-metrics-broadcast-row",
+                id = b.id.to_string(),
+                template = template_name(&self.state.templates.rows, b.template),
+                date = crate::i18n::short_date(b.created_at),
+                refused = if b.refused.is_some() { "yes" } else { "no" }
             ),
         }));
         let view = &mut self.state.metrics;
@@ -148,9 +144,10 @@ impl ConsoleApp {
 }
 
 fn template_name(rows: &[TemplateCard], id: TemplateId) -> String {
-    rows.iter()
-        .find(|c| c.template.id == id)
-        .map_or_else(|| format!("template {id}"), |c| c.template.name.clone())
+    rows.iter().find(|c| c.template.id == id).map_or_else(
+        || tr!("console-template-numbered", id = id.to_string()),
+        |c| c.template.name.clone(),
+    )
 }
 
 /// A business from the source, its name cleaned.

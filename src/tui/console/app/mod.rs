@@ -149,11 +149,11 @@ impl ConsoleApp {
 
     fn advance(&mut self, source: &mut dyn ConsoleSource, span: Span) -> Result<()> {
         if self.busy() {
-            self.info("A broadcast is sending; the clock moves once it is done.");
+            self.info(tr!("console-busy-clock"));
             return Ok(());
         }
         match source.advance_clock(span) {
-            Ok(now) => self.info(format!("Clock moved to {}.", now.long())),
+            Ok(now) => self.info(tr!("console-clock-moved", at = crate::i18n::day_time(now))),
             Err(ConsoleError::Unavailable(why)) => self.info(text::clean_line(&why, 300)),
             Err(e) => return Err(e),
         }

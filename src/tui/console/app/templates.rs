@@ -39,11 +39,15 @@ impl ConsoleApp {
             .selected_card()
             .map(|c| c.template.clone())
         else {
-            self.info("No template yet: write one (n) or submit a file (f).");
+            self.info(tr!("console-templates-none-yet"));
             return;
         };
         if let Some(why) = not_editable(&t, self.state.clock) {
-            self.info(format!("'{}' cannot be edited: {why}.", t.name));
+            self.info(tr!(
+                "console-template-not-editable",
+                name = t.name.as_str(),
+                why = why
+            ));
             return;
         }
         let field = |text: &str| TextField {
@@ -66,11 +70,14 @@ impl ConsoleApp {
     /// Asks whether to delete the selected template.
     fn ask_delete_selected(&mut self) {
         let Some(t) = self.state.templates.selected_card().map(|c| &c.template) else {
-            self.info("No template yet: write one (n) or submit a file (f).");
+            self.info(tr!("console-templates-none-yet"));
             return;
         };
         if t.status == TemplateStatus::Deleted {
-            self.info(format!("'{}' is already deleted.", t.name));
+            self.info(tr!(
+                "console-template-already-deleted",
+                name = t.name.as_str()
+            ));
             return;
         }
         self.state.dialog = Some(ConsoleDialog::Delete {
@@ -91,21 +98,23 @@ impl ConsoleApp {
         };
         source.delete(template)?;
         self.load_templates(source, business)?;
-        self.info(format!(
-            "Deleted '{name}': it can no longer be sent; its history and figures stay."
-        ));
+        self.info(tr!("console-template-deleted", name = name));
         Ok(())
     }
 
     /// Opens the broadcast form on the selected template, or says why it cannot be sent.
     fn send_selected(&mut self) {
         let Some(card) = self.state.templates.selected_card() else {
-            self.info("No template yet: write one (n) or submit a file (f).");
+            self.info(tr!("console-templates-none-yet"));
             return;
         };
         let (id, name) = (card.template.id, card.template.name.clone());
         if let Some(why) = not_sendable(&card.template, self.state.clock) {
-            self.info(format!("'{name}' cannot be sent: {why}."));
+            self.info(tr!(
+                "console-template-not-sendable",
+                name = name.as_str(),
+                why = why
+            ));
             return;
         }
         self.state.screen = ConsoleScreen::Compose;
@@ -137,7 +146,7 @@ impl ConsoleApp {
                 };
                 if draft.name.is_empty() {
                     editor.focus = EditorField::Name;
-                    self.info("Give the template a name first.");
+                    self.info(tr!("console-template-name-first"));
                     return Ok(());
                 }
                 let revising = editor.revising;
@@ -270,22 +279,37 @@ fn edit_field(editor: &mut Editor, action: &Action) {
 /// `allow_recategorise`.
 pub fn read_draft(path: &str) -> std::result::Result<TemplateDraft, String> {
     if path.is_empty() {
-        return Err("Type the path of a template file (TOML with name, category and body).".into());
+        return Err(tr!("console-file-type-path"));
     }
     let shown = text::clean_line(path, 80);
     let size = std::fs::metadata(path)
-        .map_err(|e| format!("Cannot read {shown}: {e}."))?
+        .map_err(|e| cannot_read(&shown, &e))?
         .len();
     if size > MAX_FILE_BYTES {
-        return Err(format!(
-            "{shown} is {size} bytes; a template file is at most {MAX_FILE_BYTES}."
+        return Err(tr!(
+            "console-file-too-big",
+            file = shown.as_str(),
+            size = size,
+            most = MAX_FILE_BYTES
         ));
     }
-    let text = std::fs::read_to_string(path).map_err(|e| format!("Cannot read {shown}: {e}."))?;
+    let text = std::fs::read_to_string(path).map_err(|e| cannot_read(&shown, &e))?;
     toml::from_str(&text).map_err(|e| {
         let message = text::clean_line(e.message(), 200);
-        format!("{shown} is not a template file: {message}")
+        tr!(
+            "console-file-not-a-template",
+            file = shown.as_str(),
+            error = message
+        )
     })
+}
+
+fn cannot_read(shown: &str, e: &std::io::Error) -> String {
+    tr!(
+        "console-file-cannot-read",
+        file = shown,
+        error = e.to_string()
+    )
 }
 
 #[cfg(test)]

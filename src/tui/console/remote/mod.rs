@@ -47,7 +47,9 @@ impl RemoteSource {
             .worker_threads(1)
             .enable_all()
             .build()
-            .map_err(|e| ConsoleError::Unavailable(format!("cannot start: {e}")))?;
+            .map_err(|e| {
+                ConsoleError::Unavailable(tr!("cli-cannot-start", error = e.to_string()))
+            })?;
         let (account, policy) =
             runtime.block_on(async { tokio::try_join!(client.account(), client.policy()) })?;
         let source = RemoteSource {
@@ -118,9 +120,9 @@ impl RemoteSource {
     fn own(&self, business: BusinessId) -> Result<()> {
         match business == self.business {
             true => Ok(()),
-            false => Err(ConsoleError::Unavailable(format!(
-                "this token acts for business {} only",
-                self.business
+            false => Err(ConsoleError::Unavailable(tr!(
+                "console-remote-other-business",
+                id = self.business.to_string()
             ))),
         }
     }
@@ -131,7 +133,9 @@ impl RemoteSource {
         list.into_iter()
             .find(|t| t.id == id)
             .map(|t| t.name)
-            .ok_or_else(|| ConsoleError::Unavailable(format!("no template {id} on the server")))
+            .ok_or_else(|| {
+                ConsoleError::Unavailable(tr!("console-remote-no-template", id = id.to_string()))
+            })
     }
 
     fn scope(&self, scope: MetricScope) -> Result<MetricsScope> {
@@ -199,8 +203,8 @@ impl ConsoleSource for RemoteSource {
 
     fn connection(&self) -> String {
         match self.online.get() {
-            true => format!("online · {}", self.server),
-            false => format!("cannot reach · {}", self.server),
+            true => tr!("console-remote-online", server = self.server.as_str()),
+            false => tr!("console-remote-unreachable", server = self.server.as_str()),
         }
     }
 
@@ -357,11 +361,7 @@ impl ConsoleSource for RemoteSource {
     }
 
     fn advance_clock(&mut self, _span: Span) -> Result<Timestamp> {
-        Err(ConsoleError::Unavailable(
-            "Server clock, the real time: t and T move only the demo world's clock \
-             (parley business without --server)."
-                .to_string(),
-        ))
+        Err(ConsoleError::Unavailable(tr!("console-remote-clock")))
     }
 }
 

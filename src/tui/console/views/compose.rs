@@ -4,7 +4,7 @@
 use super::super::field::TextField;
 use super::super::source::{BroadcastRun, BroadcastTally, DryRun};
 use super::super::state::*;
-use crate::model::number::{credits, grouped};
+use crate::i18n::{credits, number};
 use crate::policy::broadcast::InsufficientBudget;
 use crate::tui::kit::Theme;
 use crate::tui::kit::views::common::{draw_hint, pane, truncate, wrap};
@@ -40,21 +40,23 @@ pub fn draw(frame: &mut Frame, state: &ConsoleState, theme: &Theme, area: Rect) 
 fn draw_form(frame: &mut Frame, state: &ConsoleState, theme: &Theme, area: Rect) {
     let compose = &state.compose;
     let editing = compose.stage == BroadcastStage::Editing;
-    let block = pane(" Broadcast ", editing, theme);
+    let block = pane(
+        format!(" {} ", tr!("console-tab-broadcast")),
+        editing,
+        theme,
+    );
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let cells = usize::from(inner.width);
     let Some(template) = compose.template() else {
-        let text = "No approved template to broadcast. Write one on the Templates screen; \
-                    paused and disabled templates cannot be sent.";
-        draw_hint(frame, text, theme, inner);
+        draw_hint(frame, &tr!("console-compose-no-template"), theme, inner);
         return;
     };
     let form = &compose.form;
     let focus = |f: ComposeField| editing && form.focus == f;
     let mut lines = vec![choice(
-        "Template",
-        &format!("{} ({})", template.name, template.category),
+        &tr!("console-compose-template"),
+        &format!("{} ({})", template.name, category_word(template.category)),
         focus(ComposeField::Template),
         theme,
         cells,
@@ -70,11 +72,13 @@ fn draw_form(frame: &mut Frame, state: &ConsoleState, theme: &Theme, area: Rect)
         ));
     }
     let audience = match form.audience {
-        AudienceChoice::Subscribers => format!("all subscribed · {}", compose.subscribers),
-        AudienceChoice::List => "a list of people".to_string(),
+        AudienceChoice::Subscribers => {
+            tr!("console-compose-subscribers", count = compose.subscribers)
+        }
+        AudienceChoice::List => tr!("console-compose-list"),
     };
     lines.push(choice(
-        "Audience",
+        &tr!("console-compose-audience"),
         &audience,
         focus(ComposeField::Audience),
         theme,
@@ -82,14 +86,17 @@ fn draw_form(frame: &mut Frame, state: &ConsoleState, theme: &Theme, area: Rect)
     ));
     if form.audience == AudienceChoice::List {
         lines.push(text_field(
-            "People",
+            &tr!("console-compose-people"),
             &form.list,
             focus(ComposeField::List),
             theme,
             cells,
         ));
     }
-    lines.push(Line::from(Span::styled("Preview", theme.get("title"))));
+    lines.push(Line::from(Span::styled(
+        tr!("console-compose-preview"),
+        theme.get("title"),
+    )));
     let params: Vec<String> = form
         .params
         .iter()
@@ -137,7 +144,7 @@ fn text_field(
     let shown: String = chars.iter().skip(start).take(room).collect();
     if !focused {
         let value = match field.text.is_empty() {
-            true => Span::styled("(empty)", theme.get("dim")),
+            true => Span::styled(tr!("console-empty"), theme.get("dim")),
             false => Span::raw(truncate(&shown, room)),
         };
         return Line::from(vec![label_span(label), value]);
@@ -156,13 +163,14 @@ fn text_field(
 
 fn draw_panel(frame: &mut Frame, state: &ConsoleState, theme: &Theme, area: Rect) {
     let (title, rows, progress) = match &state.compose.stage {
-        BroadcastStage::Editing => (" Before you send ", editing_rows(), None),
-        BroadcastStage::Reviewing(dry) => (" Dry run: nothing sent yet ", dry_rows(dry), None),
-        BroadcastStage::Refused(r) => (" Refused: nothing was sent ", refused_rows(r), None),
-        BroadcastStage::Running(run) => (" Sending ", run_rows(run), Some(run)),
-        BroadcastStage::Done(run) => (" Sent ", done_rows(run), Some(run)),
+        BroadcastStage::Editing => (tr!("console-compose-before"), editing_rows(), None),
+        BroadcastStage::Reviewing(dry) => (tr!("console-compose-dry-run"), dry_rows(dry), None),
+        BroadcastStage::Refused(r) => (tr!("console-compose-refused"), refused_rows(r), None),
+        BroadcastStage::Running(run) => (tr!("console-compose-sending"), run_rows(run), Some(run)),
+        BroadcastStage::Done(run) => (tr!("console-compose-sent"), done_rows(run), Some(run)),
     };
-    let block = pane(title, state.compose.stage != BroadcastStage::Editing, theme);
+    let active = state.compose.stage != BroadcastStage::Editing;
+    let block = pane(format!(" {title} "), active, theme);
     let inner = block.inner(area);
     let cells = usize::from(inner.width);
     let lines: Vec<Line<'static>> = rows
@@ -183,16 +191,20 @@ fn gauge(run: &BroadcastRun, theme: &Theme) -> Gauge<'static> {
     let ratio = f64::from(run.tally.sent) / f64::from(total);
     Gauge::default()
         .ratio(ratio.clamp(0.0, 1.0))
-        .label(format!("{} of {} sent", run.tally.sent, run.quote.audience))
+        .label(tr!(
+            "console-compose-progress",
+            sent = run.tally.sent,
+            audience = run.quote.audience
+        ))
         .gauge_style(theme.get("delivered"))
         .use_unicode(true)
 }
 
 /// One line of the panel: a label and a value, or a sentence; wrapped to the panel.
 enum Row {
-    Field(&'static str, String, &'static str),
+    Field(String, String, &'static str),
     Text(String, &'static str),
-    Heading(&'static str),
+    Heading(String),
     Blank,
 }
 
@@ -205,7 +217,7 @@ impl Row {
                     .into_iter()
                     .enumerate()
                     .map(|(i, part)| {
-                        let label = if i == 0 { label } else { "" };
+                        let label = if i == 0 { label.as_str() } else { "" };
                         Line::from(vec![
                             Span::raw(format!("{label:<PANEL_LABEL$}")),
                             Span::styled(part, theme.get(style)),
@@ -223,24 +235,15 @@ impl Row {
     }
 }
 
-fn field(label: &'static str, value: String) -> Row {
+fn field(label: String, value: String) -> Row {
     Row::Field(label, value, "text")
 }
 
 fn editing_rows() -> Vec<Row> {
     vec![
-        Row::Text(
-            "The dry run comes first: the people it would reach, what the rules would hold or \
-             reject and why, the price per delivered message, the amount reserved and your \
-             budget after. Nothing is sent until you confirm."
-                .into(),
-            "text",
-        ),
+        Row::Text(tr!("console-compose-dry-run-first"), "text"),
         Row::Blank,
-        Row::Text(
-            "Only delivered messages are charged; the rest of the reservation comes back.".into(),
-            "dim",
-        ),
+        Row::Text(tr!("console-compose-only-delivered"), "dim"),
     ]
 }
 
@@ -249,65 +252,77 @@ fn dry_rows(dry: &DryRun) -> Vec<Row> {
     let s = &dry.settlement;
     let mut rows = vec![
         field(
-            "Audience",
-            format!(
-                "{}, {} eligible",
-                crate::model::plural(q.audience, "person", "people"),
-                q.eligible
+            tr!("console-compose-audience"),
+            tr!(
+                "console-compose-audience-eligible",
+                audience = q.audience,
+                eligible = q.eligible
             ),
         ),
         field(
-            "Price",
-            format!(
-                "{} per delivered message ({})",
-                credits(q.unit_price),
-                q.category
+            tr!("console-compose-price"),
+            tr!(
+                "console-compose-price-each",
+                price = credits(q.unit_price),
+                category = category_word(q.category)
             ),
         ),
         field(
-            "Reserved",
+            tr!("console-compose-reserved"),
             format!(
-                "{} cr ({} × {})",
-                grouped(q.reserved),
-                q.eligible,
-                q.unit_price
+                "{} ({} × {})",
+                credits(q.reserved),
+                number(q.eligible),
+                number(q.unit_price)
             ),
         ),
         field(
-            "Budget",
-            format!(
-                "{} → {} cr while it runs",
-                grouped(q.budget_before),
-                grouped(q.budget_after_reserve)
+            tr!("console-compose-budget"),
+            tr!(
+                "console-compose-budget-while",
+                before = number(q.budget_before),
+                after = credits(q.budget_after_reserve)
             ),
         ),
-        Row::Heading("The rules will"),
+        Row::Heading(tr!("console-compose-rules-will")),
     ];
     rows.extend(tally_rows(&dry.tally));
     rows.push(field(
-        "Charge",
-        format!("{}, {} back", credits(s.charged), credits(s.refunded)),
+        tr!("console-compose-charge"),
+        tr!(
+            "console-compose-charge-back",
+            charged = credits(s.charged),
+            back = credits(s.refunded)
+        ),
     ));
-    rows.push(Row::Field("Budget after", credits(s.budget_after), "key"));
+    rows.push(Row::Field(
+        tr!("console-compose-budget-after"),
+        credits(s.budget_after),
+        "key",
+    ));
     rows
 }
 
 /// Delivered, then each reason held or rejected, with what it means to the business.
 fn tally_rows(tally: &BroadcastTally) -> Vec<Row> {
     let mut rows = vec![Row::Field(
-        "  deliver",
-        tally.delivered.to_string(),
+        format!("  {}", tr!("console-compose-deliver")),
+        number(tally.delivered),
         "delivered",
     )];
     let groups = [
-        ("  hold", &tally.held, "held"),
-        ("  reject", &tally.rejected, "rejected"),
+        (tr!("console-compose-hold"), &tally.held, "held"),
+        (tr!("console-compose-reject"), &tally.rejected, "rejected"),
     ];
     for (label, reasons, style) in groups {
         for (reason, n) in reasons {
             rows.push(Row::Field(
-                label,
-                format!("{n} {reason}: {}", reason.for_business()),
+                format!("  {label}"),
+                format!(
+                    "{} {reason}: {}",
+                    number(*n),
+                    crate::i18n::labels::reason_for_business(*reason)
+                ),
                 style,
             ));
         }
@@ -318,53 +333,73 @@ fn tally_rows(tally: &BroadcastTally) -> Vec<Row> {
 fn refused_rows(r: &InsufficientBudget) -> Vec<Row> {
     vec![
         Row::Text(
-            "insufficient_budget: a broadcast needs budget for its whole eligible audience.".into(),
+            tr!(
+                "console-compose-insufficient-budget",
+                code = "insufficient_budget"
+            ),
             "rejected",
         ),
         Row::Blank,
         field(
-            "Needed",
-            format!(
-                "{} for {}",
-                credits(r.needed),
-                crate::model::plural(r.eligible, "eligible person", "eligible people")
+            tr!("console-compose-needed"),
+            tr!(
+                "console-compose-needed-for",
+                needed = credits(r.needed),
+                eligible = r.eligible
             ),
         ),
-        field("Budget", credits(r.available)),
-        Row::Field("Shortfall", credits(r.shortfall), "rejected"),
-        Row::Blank,
-        Row::Text(
-            "Send to fewer people (a list), or add credits.".into(),
-            "dim",
+        field(tr!("console-compose-budget"), credits(r.available)),
+        Row::Field(
+            tr!("console-compose-shortfall"),
+            credits(r.shortfall),
+            "rejected",
         ),
+        Row::Blank,
+        Row::Text(tr!("console-compose-fewer"), "dim"),
     ]
 }
 
 fn run_rows(run: &BroadcastRun) -> Vec<Row> {
-    let mut rows = vec![field("Reserved", credits(run.quote.reserved))];
+    let mut rows = vec![field(
+        tr!("console-compose-reserved"),
+        credits(run.quote.reserved),
+    )];
     rows.extend(tally_rows(&run.tally));
-    rows.push(field("Charged", credits(run.tally.charged)));
+    rows.push(field(
+        tr!("console-compose-charged"),
+        credits(run.tally.charged),
+    ));
     rows
 }
 
 fn done_rows(run: &BroadcastRun) -> Vec<Row> {
     let mut rows = vec![field(
-        "Broadcast",
-        format!("#{} at {}", run.id, run.at.date_time()),
+        tr!("console-tab-broadcast"),
+        tr!(
+            "console-compose-broadcast-at",
+            id = run.id.to_string(),
+            at = date_time(run.at)
+        ),
     )];
     rows.extend(tally_rows(&run.tally));
     if let Some(s) = run.settlement {
-        rows.push(field("Reserved", credits(run.quote.reserved)));
-        rows.push(Row::Field("Charged", credits(s.charged), "key"));
-        rows.push(field("Refunded", credits(s.refunded)));
-        rows.push(Row::Field("Budget now", credits(s.budget_after), "key"));
-        rows.push(Row::Blank);
-        rows.push(Row::Text(
-            "Only delivered messages are charged: held and rejected ones are free, and so is \
-             a utility message inside an open service window."
-                .into(),
-            "dim",
+        rows.push(field(
+            tr!("console-compose-reserved"),
+            credits(run.quote.reserved),
         ));
+        rows.push(Row::Field(
+            tr!("console-compose-charged"),
+            credits(s.charged),
+            "key",
+        ));
+        rows.push(field(tr!("console-compose-refunded"), credits(s.refunded)));
+        rows.push(Row::Field(
+            tr!("console-compose-budget-now"),
+            credits(s.budget_after),
+            "key",
+        ));
+        rows.push(Row::Blank);
+        rows.push(Row::Text(tr!("console-compose-free"), "dim"));
     }
     rows
 }

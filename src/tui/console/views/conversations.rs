@@ -2,8 +2,7 @@
 //! what the business has not read and the time left of the service window; and the
 //! conversation opened, newest last, with when each message was read.
 
-use super::super::state::{ConsoleState, ConversationsView};
-use crate::model::number::grouped;
+use super::super::state::{ConsoleState, ConversationsView, hours_minutes};
 use crate::model::*;
 use crate::tui::kit::Theme;
 use crate::tui::kit::views::common::{
@@ -50,11 +49,8 @@ pub fn draw(frame: &mut Frame, state: &ConsoleState, theme: &Theme, area: Rect) 
 
 fn window_left(window: Option<ServiceWindow>) -> String {
     match window {
-        Some(w) => format!(
-            "{} left",
-            crate::model::Span::seconds(w.seconds_left).hours_minutes()
-        ),
-        None => "window closed".to_string(),
+        Some(w) => tr!("console-window-left", left = hours_minutes(w.seconds_left)),
+        None => tr!("console-window-closed"),
     }
 }
 
@@ -66,16 +62,17 @@ fn draw_list(
     area: Rect,
 ) {
     let block = pane(
-        format!(" Conversations · {} ", grouped(view.rows.len() as u32)),
+        format!(
+            " {} ",
+            tr!("console-conversations-title", count = view.rows.len())
+        ),
         true,
         theme,
     );
     let inner = block.inner(area);
     frame.render_widget(block, area);
     if view.rows.is_empty() {
-        let text = "No conversations yet. People who write to the business, or whom it writes \
-                    to, appear here.";
-        draw_hint(frame, text, theme, inner);
+        draw_hint(frame, &tr!("console-conversations-none"), theme, inner);
         return;
     }
     let cells = usize::from(inner.width);
@@ -96,7 +93,7 @@ fn row_lines(
     let at = when(row.last.as_ref().map(|l| l.at), now);
     let unread = match row.unread {
         0 => String::new(),
-        n => format!("{} new · ", grouped(n)),
+        n => format!("{} · ", tr!("console-conversations-new", count = n)),
     };
     let right = format!("{unread}{at}");
     let name_cells = cells.saturating_sub(right.chars().count() + 3);
@@ -113,7 +110,7 @@ fn row_lines(
     ]);
     let window = window_left(row.window);
     let last = row.last.as_ref().map_or(String::new(), |l| match l.from {
-        Author::Business => format!(" · you: {}", l.body),
+        Author::Business => format!(" · {}", tr!("console-you-said", body = l.body.as_str())),
         Author::User => format!(" · {}", l.body),
     });
     let window_style = theme.get(if row.window.is_some() {
@@ -132,22 +129,21 @@ fn row_lines(
 }
 
 fn draw_preview(frame: &mut Frame, view: &ConversationsView, theme: &Theme, area: Rect) {
-    let block = pane(" Conversation ", false, theme);
+    let block = pane(
+        format!(" {} ", tr!("console-conversation-title")),
+        false,
+        theme,
+    );
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let Some(row) = view.selected_row() else {
         return;
     };
-    let unread = match row.unread {
-        0 => "nothing unread".to_string(),
-        n => format!("{} unread", plural(n, "message", "messages")),
-    };
-    let text = format!(
-        "{}: {unread}; {}. Enter reads the conversation: the messages are marked read, and {} \
-         sees the read ticks.",
-        row.user,
-        window_left(row.window),
-        row.user
+    let text = tr!(
+        "console-conversation-preview",
+        user = row.user.as_str(),
+        unread = row.unread,
+        window = window_left(row.window)
     );
     draw_hint(frame, &text, theme, inner);
 }
@@ -166,9 +162,11 @@ fn draw_page(
     let cells = usize::from(inner.width).max(4);
     let mut lines = Vec::new();
     if page.older > 0 {
-        let older = plural(page.older, "older message", "older messages");
         lines.push(Line::from(Span::styled(
-            format!("  {older} not shown"),
+            format!(
+                "  {}",
+                tr!("console-conversation-older", count = page.older)
+            ),
             theme.get("dim"),
         )));
     }
@@ -190,7 +188,7 @@ fn message_lines(
 ) {
     let who = match m.from {
         Author::User => user.to_string(),
-        Author::Business => "You".to_string(),
+        Author::Business => tr!("console-you"),
     };
     let mut head = vec![
         Span::styled(format!("  {who}"), theme.get("title")),
@@ -198,7 +196,7 @@ fn message_lines(
     ];
     if let Some(read) = m.read_at {
         head.push(Span::styled(
-            format!(" · read {}", when_exact(read, now)),
+            format!(" · {}", tr!("console-read-at", at = when_exact(read, now))),
             theme.get("read"),
         ));
     }

@@ -3,8 +3,9 @@
 
 use super::super::field::TextField;
 use super::super::source::TemplateCard;
-use super::super::state::{ConsoleState, Editor, EditorField};
+use super::super::state::{ConsoleState, Editor, EditorField, category_word};
 use super::templates::{status_label, status_style};
+use crate::i18n::Label;
 use crate::tui::kit::Theme;
 use crate::tui::kit::views::common::{dialog_width, draw_dialog, truncate, wrap};
 use ratatui::Frame;
@@ -22,28 +23,34 @@ pub fn editor(frame: &mut Frame, editor: &Editor, theme: &Theme, area: Rect) {
     let focus = |f: EditorField| editor.focus == f;
     let room = cells.saturating_sub(LABEL).max(1);
     let mut lines = vec![
-        field_line("Name", &editor.name, focus(EditorField::Name), room, theme),
+        field_line(
+            &tr!("console-editor-name"),
+            &editor.name,
+            focus(EditorField::Name),
+            room,
+            theme,
+        ),
         choice_line(
-            "Category",
-            editor.category.as_str(),
+            &tr!("console-editor-category"),
+            &category_word(editor.category),
             focus(EditorField::Category),
             theme,
         ),
         choice_line(
-            "Re-cat.",
-            if editor.allow_recategorise {
-                "allowed: a promotional utility becomes marketing"
+            &tr!("console-editor-recategorise"),
+            &if editor.allow_recategorise {
+                tr!("console-editor-recategorise-allowed")
             } else {
-                "not allowed: a promotional utility is rejected"
+                tr!("console-editor-recategorise-forbidden")
             },
             focus(EditorField::Recategorise),
             theme,
         ),
         Line::from(Span::styled(
             if focus(EditorField::Body) {
-                "Body ({{1}}, {{2}}... are filled when sending)"
+                tr!("console-editor-body-placeholders")
             } else {
-                "Body"
+                tr!("console-editor-body")
             },
             theme.get("title"),
         )),
@@ -55,16 +62,18 @@ pub fn editor(frame: &mut Frame, editor: &Editor, theme: &Theme, area: Rect) {
         theme,
     ));
     lines.push(Line::raw(""));
-    lines.push(Line::from(Span::styled(
-        "Review is automatic and rule-based; its result shows at once.",
-        theme.get("dim"),
-    )));
+    for part in wrap(&tr!("console-editor-review-automatic"), cells.max(1)) {
+        lines.push(Line::from(Span::styled(part, theme.get("dim"))));
+    }
     let title = match editor.revising {
-        None => " New template ".to_string(),
+        None => format!(" {} ", tr!("console-editor-new")),
         Some(r) => format!(
-            " {} '{}': a new version ",
-            if r.resubmit { "Resubmit" } else { "Edit" },
-            truncate(editor.name.value(), 32)
+            " {} ",
+            tr!(
+                "console-editor-revise",
+                resubmit = if r.resubmit { "yes" } else { "no" },
+                name = truncate(editor.name.value(), 32)
+            )
         ),
     };
     draw_dialog(frame, area, MAX_WIDTH, title, lines, theme);
@@ -73,40 +82,39 @@ pub fn editor(frame: &mut Frame, editor: &Editor, theme: &Theme, area: Rect) {
 /// The question before a template is deleted.
 pub fn delete(frame: &mut Frame, name: &str, theme: &Theme, area: Rect) {
     let cells = dialog_width(area, MAX_WIDTH);
-    let lines: Vec<Line> = wrap(
-        "It can no longer be sent, by you or by a broadcast. Its versions, its history and \
-         its figures stay, and so does its name.",
-        cells.max(1),
-    )
-    .into_iter()
-    .map(Line::from)
-    .collect();
-    let title = format!(" Delete '{}'? ", truncate(name, 40));
+    let lines: Vec<Line> = wrap(&tr!("console-delete-explained"), cells.max(1))
+        .into_iter()
+        .map(Line::from)
+        .collect();
+    let title = format!(
+        " {} ",
+        tr!("console-delete-title", name = truncate(name, 40))
+    );
     draw_dialog(frame, area, MAX_WIDTH, title, lines, theme);
 }
 
 /// The prompt for a template file's path.
 pub fn prompt(frame: &mut Frame, field: &TextField, theme: &Theme, area: Rect) {
     let cells = dialog_width(area, MAX_WIDTH);
-    let lines = vec![
-        Line::from("The path of a TOML file with name, category and body"),
-        Line::from(Span::styled(
-            "(and allow_recategorise = false to forbid re-categorisation):",
-            theme.get("dim"),
-        )),
-        field_line(
-            "Path",
-            field,
-            true,
-            cells.saturating_sub(LABEL).max(1),
-            theme,
-        ),
-    ];
+    let mut lines: Vec<Line> = wrap(&tr!("console-prompt-path-of"), cells.max(1))
+        .into_iter()
+        .map(Line::from)
+        .collect();
+    for part in wrap(&tr!("console-prompt-forbid-recategorise"), cells.max(1)) {
+        lines.push(Line::from(Span::styled(part, theme.get("dim"))));
+    }
+    lines.push(field_line(
+        &tr!("console-prompt-path"),
+        field,
+        true,
+        cells.saturating_sub(LABEL).max(1),
+        theme,
+    ));
     draw_dialog(
         frame,
         area,
         MAX_WIDTH,
-        " Submit a template file ".into(),
+        format!(" {} ", tr!("console-prompt-title")),
         lines,
         theme,
     );
@@ -128,11 +136,14 @@ pub fn switcher(
         .map(|(i, b)| {
             let text = truncate(
                 &format!(
-                    "{} {} · {} · quality {}",
+                    "{} {}",
                     if i == selected { "▸" } else { " " },
-                    b.name,
-                    b.kind.label(),
-                    b.quality.label()
+                    tr!(
+                        "console-switcher-row",
+                        name = b.name.as_str(),
+                        kind = b.kind.text(),
+                        quality = b.quality.text()
+                    )
                 ),
                 cells,
             );
@@ -146,7 +157,7 @@ pub fn switcher(
         frame,
         area,
         56,
-        " Act as which business? ".into(),
+        format!(" {} ", tr!("console-switcher-title")),
         lines,
         theme,
     );
@@ -158,18 +169,25 @@ pub fn review(frame: &mut Frame, card: &TemplateCard, theme: &Theme, area: Rect)
     let t = &card.template;
     let status = status_label(t, t.submitted_at);
     let mut lines = vec![Line::from(vec![
-        Span::raw("Result   "),
+        Span::raw(review_label(tr!("console-review-result"))),
         Span::styled(status, status_style(t.status, theme)),
-        Span::raw(format!(" as {}", t.category)),
+        Span::raw(format!(
+            " {}",
+            tr!("console-review-as", category = category_word(t.category))
+        )),
     ])];
     if t.category != t.requested_category {
         lines.push(Line::from(format!(
-            "         submitted as {}, re-categorised",
-            t.requested_category
+            "{}{}",
+            review_label(String::new()),
+            tr!(
+                "console-review-recategorised",
+                asked = category_word(t.requested_category)
+            )
         )));
     }
     lines.push(Line::from(vec![
-        Span::raw("Rule     "),
+        Span::raw(review_label(tr!("console-review-rule"))),
         Span::styled(t.review.to_string(), theme.get("key")),
     ]));
     for part in wrap(&t.review_note, cells.saturating_sub(9).max(1)) {
@@ -178,8 +196,16 @@ pub fn review(frame: &mut Frame, card: &TemplateCard, theme: &Theme, area: Rect)
             theme.get("dim"),
         )));
     }
-    let title = format!(" Review of '{}' ", truncate(&t.name, 40));
+    let title = format!(
+        " {} ",
+        tr!("console-review-title", name = truncate(&t.name, 40))
+    );
     draw_dialog(frame, area, MAX_WIDTH, title, lines, theme);
+}
+
+/// A label of the review box, padded so that what follows it lines up.
+fn review_label(label: String) -> String {
+    format!("{label:<8} ")
 }
 
 fn choice_line(label: &str, value: &str, focused: bool, theme: &Theme) -> Line<'static> {
@@ -234,7 +260,8 @@ fn body_lines(field: &TextField, focused: bool, cells: usize, theme: &Theme) -> 
         .map(|l| Line::from(format!("  {l}")))
         .collect();
     if field.text.is_empty() && !focused {
-        lines = vec![Line::from(Span::styled("  (empty)", theme.get("dim")))];
+        let empty = format!("  {}", tr!("console-empty"));
+        lines = vec![Line::from(Span::styled(empty, theme.get("dim")))];
     }
     lines
 }

@@ -5,7 +5,7 @@
 use super::super::source::QualityPoint;
 use super::super::state::{ConsoleState, MetricsView};
 use super::super::state::{DayFigures, MetricScope};
-use crate::model::number::{credits, grouped};
+use crate::i18n::{Label, credits, number, percent};
 use crate::model::{Quality, Timestamp};
 use crate::policy::Metrics;
 use crate::tui::kit::Theme;
@@ -39,21 +39,28 @@ pub fn draw(frame: &mut Frame, state: &ConsoleState, theme: &Theme, area: Rect) 
 }
 
 fn draw_scopes(frame: &mut Frame, view: &MetricsView, theme: &Theme, area: Rect) {
-    let block = pane(" Figures for ", true, theme);
+    let block = pane(
+        format!(" {} ", tr!("console-metrics-figures-for")),
+        true,
+        theme,
+    );
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let cells = usize::from(inner.width);
     let mut lines = Vec::new();
-    let mut section = "";
+    let mut section = Some(Section::Business);
     for (i, row) in view.scopes.iter().enumerate() {
         let heading = match row.scope {
-            MetricScope::Business(_) => "",
-            MetricScope::Template(_) => "Templates",
-            MetricScope::Broadcast(_) => "Broadcasts",
+            MetricScope::Business(_) => Section::Business,
+            MetricScope::Template(_) => Section::Templates,
+            MetricScope::Broadcast(_) => Section::Broadcasts,
         };
-        if heading != section {
-            lines.push(Line::from(Span::styled(heading, theme.get("title"))));
-            section = heading;
+        if section != Some(heading) {
+            lines.push(Line::from(Span::styled(
+                heading.title(),
+                theme.get("title"),
+            )));
+            section = Some(heading);
         }
         let selected = i == view.selected;
         let text = pad(
@@ -67,13 +74,35 @@ fn draw_scopes(frame: &mut Frame, view: &MetricsView, theme: &Theme, area: Rect)
         };
         lines.push(Line::from(Span::styled(truncate(&text, cells), style)));
     }
-    if section != "Broadcasts" {
-        lines.push(Line::from(Span::styled("Broadcasts", theme.get("title"))));
-        lines.push(Line::from(Span::styled("  none yet", theme.get("dim"))));
+    if section != Some(Section::Broadcasts) {
+        lines.push(Line::from(Span::styled(
+            Section::Broadcasts.title(),
+            theme.get("title"),
+        )));
+        let none = format!("  {}", tr!("console-metrics-none-yet"));
+        lines.push(Line::from(Span::styled(none, theme.get("dim"))));
     }
     let selected_line = view.selected + 1 + usize::from(view.selected > 0);
     let scroll = selected_line.saturating_sub(usize::from(inner.height).saturating_sub(1));
     frame.render_widget(Paragraph::new(lines).scroll((scroll as u16, 0)), inner);
+}
+
+/// The headings of the list of figures.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Section {
+    Business,
+    Templates,
+    Broadcasts,
+}
+
+impl Section {
+    fn title(self) -> String {
+        match self {
+            Section::Business => String::new(),
+            Section::Templates => tr!("console-metrics-templates"),
+            Section::Broadcasts => tr!("console-metrics-broadcasts"),
+        }
+    }
 }
 
 fn draw_detail(frame: &mut Frame, state: &ConsoleState, theme: &Theme, area: Rect) {
@@ -81,7 +110,7 @@ fn draw_detail(frame: &mut Frame, state: &ConsoleState, theme: &Theme, area: Rec
     let title = view
         .scopes
         .get(view.selected)
-        .map_or("Metrics".to_string(), |s| s.label.clone());
+        .map_or_else(|| tr!("console-tab-metrics"), |s| s.label.clone());
     let block = pane(format!(" {} ", truncate(&title, 50)), false, theme);
     let inner = block.inner(area);
     frame.render_widget(block, area);
@@ -158,11 +187,11 @@ fn refusal_lines(view: &MetricsView, cells: usize, theme: &Theme) -> Vec<Line<'s
     let Some(r) = refused else {
         return Vec::new();
     };
-    let text = format!(
-        "Refused for its budget, nothing sent: it needed {}, the budget held {} ({} short).",
-        credits(r.needed),
-        credits(r.available),
-        credits(r.needed - r.available)
+    let text = tr!(
+        "console-metrics-refused",
+        needed = credits(r.needed),
+        held = credits(r.available),
+        short = credits(r.needed - r.available)
     );
     wrap(&text, cells.max(1))
         .into_iter()
@@ -172,22 +201,29 @@ fn refusal_lines(view: &MetricsView, cells: usize, theme: &Theme) -> Vec<Line<'s
 
 /// The figures, in two columns when there is room.
 fn figure_lines(m: &Metrics, cells: usize, theme: &Theme) -> Vec<Line<'static>> {
-    let read = format!("{} ({})", grouped(m.read), m.read_rate_label());
+    let rate = m.read_rate().map_or_else(
+        || "-".to_string(),
+        |r| percent((r * 100.0).round_ties_even()),
+    );
+    let read = format!("{} ({rate})", number(m.read));
     let left = [
-        ("Sent", grouped(m.sent)),
-        ("Delivered", grouped(m.delivered)),
-        ("Held", grouped(m.held)),
-        ("Rejected", grouped(m.rejected_total())),
-        ("Credits spent", credits(m.credits)),
+        (tr!("console-metrics-sent"), number(m.sent)),
+        (tr!("console-metrics-delivered"), number(m.delivered)),
+        (tr!("console-metrics-held"), number(m.held)),
+        (tr!("console-metrics-rejected"), number(m.rejected_total())),
+        (tr!("console-metrics-credits-spent"), credits(m.credits)),
     ];
     let right = [
-        ("Read", read),
-        ("Interested", grouped(m.interested)),
-        ("Not interested", grouped(m.not_interested)),
-        ("Blocks after", grouped(m.blocks)),
-        ("Reports after", grouped(m.reports)),
+        (tr!("console-metrics-read"), read),
+        (tr!("console-metrics-interested"), number(m.interested)),
+        (
+            tr!("console-metrics-not-interested"),
+            number(m.not_interested),
+        ),
+        (tr!("console-metrics-blocks-after"), number(m.blocks)),
+        (tr!("console-metrics-reports-after"), number(m.reports)),
     ];
-    let cell = |(label, value): &(&str, String)| format!("{label:<15}{value:>9}");
+    let cell = |(label, value): &(String, String)| format!("{label:<15}{value:>9}");
     let mut lines: Vec<Line<'static>> = if cells >= 51 {
         left.iter()
             .zip(&right)
@@ -203,9 +239,12 @@ fn figure_lines(m: &Metrics, cells: usize, theme: &Theme) -> Vec<Line<'static>> 
         let reasons: Vec<String> = m
             .rejected
             .iter()
-            .map(|(reason, n)| format!("{reason} {}", grouped(*n)))
+            .map(|(reason, n)| format!("{reason} {}", number(*n)))
             .collect();
-        let text = format!("Rejected by reason: {}", reasons.join(" · "));
+        let text = tr!(
+            "console-metrics-rejected-by-reason",
+            reasons = reasons.join(" · ")
+        );
         for part in wrap(&text, cells.max(1)) {
             lines.push(Line::from(Span::styled(part, theme.get("rejected"))));
         }
@@ -221,8 +260,8 @@ fn draw_days(frame: &mut Frame, axis: &Axis, theme: &Theme, area: Rect) {
         .max()
         .unwrap_or(0);
     let title = match peak {
-        0 => "Delivered and read per day · nothing sent yet".to_string(),
-        _ => "Delivered ▌ and read ▐ per day".to_string(),
+        0 => tr!("console-metrics-days-empty"),
+        _ => tr!("console-metrics-days"),
     };
     frame.render_widget(
         Paragraph::new(Span::styled(title, theme.get("title"))),
@@ -263,7 +302,7 @@ fn draw_days(frame: &mut Frame, axis: &Axis, theme: &Theme, area: Rect) {
     if peak > 0 {
         let scale = Rect::new(area.x, area.y + 1, AXIS, 1);
         frame.render_widget(
-            Paragraph::new(Span::styled(grouped(peak), theme.get("dim"))),
+            Paragraph::new(Span::styled(number(peak), theme.get("dim"))),
             scale,
         );
     }
@@ -283,14 +322,19 @@ fn draw_quality(
     area: Rect,
 ) {
     let title = match log.last() {
-        Some(p) => format!("Quality over time · now {}", p.quality.label()),
-        None => "Quality over time".to_string(),
+        Some(p) => tr!("console-metrics-quality-now", quality = p.quality.text()),
+        None => tr!("console-metrics-quality"),
     };
     frame.render_widget(
         Paragraph::new(Span::styled(title, theme.get("title"))),
         Rect { height: 1, ..area },
     );
-    let labels = ["High", "Med", "Low"].map(|l| Line::from(Span::styled(l, theme.get("dim"))));
+    let labels = [
+        tr!("console-metrics-axis-high"),
+        tr!("console-metrics-axis-medium"),
+        tr!("console-metrics-axis-low"),
+    ]
+    .map(|l| Line::from(Span::styled(l, theme.get("dim"))));
     frame.render_widget(
         Paragraph::new(labels.to_vec()),
         Rect::new(area.x, area.y + 1, AXIS.min(area.width), 3),

@@ -11,7 +11,7 @@ mod templates;
 
 use super::commands::{self, FooterItem};
 use super::state::{ConsoleDialog, ConsoleScreen, ConsoleState};
-use crate::model::number::credits;
+use crate::i18n::{Label, credits};
 use crate::tui::kit::commands::HelpGroup;
 use crate::tui::kit::layout::{self, Parts};
 use crate::tui::kit::views::common::{status_clock, truncate, width};
@@ -37,7 +37,7 @@ pub fn draw_with_help(
     keymap: &Keymap,
     more_help: impl FnOnce() -> Vec<HelpGroup>,
 ) {
-    if too_small(frame, area, "The console") {
+    if too_small(frame, area, &tr!("console-name")) {
         return;
     }
     let banner = state.status.as_ref().is_some_and(|s| s.error);
@@ -104,16 +104,18 @@ fn draw_tabs(frame: &mut Frame, state: &ConsoleState, theme: &Theme, area: Rect)
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
 }
 
-fn short_label(screen: ConsoleScreen) -> &'static str {
+fn short_label(screen: ConsoleScreen) -> String {
     match screen {
-        ConsoleScreen::Templates => "Templ",
-        ConsoleScreen::Compose => "Send",
-        ConsoleScreen::Metrics => "Metrics",
-        ConsoleScreen::Standing => "Standing",
-        ConsoleScreen::Conversations => "Chats",
+        ConsoleScreen::Templates => tr!("console-tab-short-templates"),
+        ConsoleScreen::Compose => tr!("console-tab-short-broadcast"),
+        ConsoleScreen::Metrics => tr!("console-tab-short-metrics"),
+        ConsoleScreen::Standing => tr!("console-tab-short-standing"),
+        ConsoleScreen::Conversations => tr!("console-tab-short-conversations"),
     }
 }
 
+/// The status bar: a sentence the console says, or the business and its quality, beside the
+/// clock and the connection; a sentence too long to sit beside them takes the whole line.
 fn draw_status(frame: &mut Frame, state: &ConsoleState, theme: &Theme, p: &Parts) {
     draw_banner(frame, p.banner, state.status.as_ref(), theme);
     let cells = usize::from(p.status.width);
@@ -123,11 +125,17 @@ fn draw_status(frame: &mut Frame, state: &ConsoleState, theme: &Theme, p: &Parts
         .as_ref()
         .filter(|s| !s.error)
         .map(|s| s.text.clone());
+    let saying = message.is_some();
     let left_text = message.unwrap_or_else(|| match &state.business {
-        Some(b) => format!("{} · quality {}", b.name, b.quality.label()),
-        None => "No business in this store".to_string(),
+        Some(b) => tr!(
+            "console-status-business",
+            name = b.name.as_str(),
+            quality = b.quality.text()
+        ),
+        None => tr!("console-status-no-business"),
     });
-    let line = if width(&right) + 10 > cells {
+    let crowded = width(&left_text) + width(&right) + 2 > cells;
+    let line = if width(&right) + 10 > cells || saying && crowded {
         truncate(&format!(" {left_text}"), cells)
     } else {
         let left = truncate(&format!(" {left_text}"), cells - width(&right) - 1);

@@ -3,10 +3,9 @@
 //! must do to recover.
 
 use super::super::source::StandingReport;
-use super::super::state::{ConsoleState, StandingView};
-use crate::model::number::grouped;
+use super::super::state::{ConsoleState, StandingView, date_time};
+use crate::i18n::{Label, percent};
 use crate::model::*;
-use crate::policy::recovery::percent;
 use crate::tui::kit::Theme;
 use crate::tui::kit::views::common::{pane, wrap};
 use ratatui::Frame;
@@ -20,7 +19,7 @@ const USE_BAR: usize = 20;
 
 /// Draws the Standing screen.
 pub fn draw(frame: &mut Frame, state: &ConsoleState, theme: &Theme, area: Rect) {
-    let block = pane(" Standing with the platform ", true, theme);
+    let block = pane(format!(" {} ", tr!("console-standing-title")), true, theme);
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let Some(view) = &state.standing else {
@@ -42,7 +41,7 @@ fn lines(view: &StandingView, now: Timestamp, cells: usize, theme: &Theme) -> Ve
     tier_lines(r, now, cells, theme, &mut out);
     restriction_lines(r, now, cells, theme, &mut out);
     strike_lines(r, cells, theme, &mut out);
-    heading("What to do to recover", theme, &mut out);
+    heading(&tr!("console-standing-recover"), theme, &mut out);
     for advice in &view.recovery {
         add_wrapped(&format!("• {advice}"), cells, theme.get("text"), &mut out);
     }
@@ -76,6 +75,11 @@ fn add_indented(
     }
 }
 
+/// A field's name padded so that what follows it lines up.
+fn field(name: String) -> String {
+    format!("{name:<8} ")
+}
+
 fn quality_style(q: Quality, theme: &Theme) -> Style {
     theme.get(match q {
         Quality::High => "delivered",
@@ -86,35 +90,26 @@ fn quality_style(q: Quality, theme: &Theme) -> Style {
 
 fn quality_lines(r: &StandingReport, cells: usize, theme: &Theme, out: &mut Vec<Line<'static>>) {
     let q = r.business.quality;
-    let read = r.read_rate.map_or("-".to_string(), percent);
+    let read = r.read_rate.map_or("-".to_string(), |x| percent(x * 100.0));
     out.push(Line::from(vec![
-        Span::styled("Quality  ", theme.get("title")),
-        Span::styled(q.label().to_string(), quality_style(q, theme)),
+        Span::styled(field(tr!("console-standing-quality")), theme.get("title")),
+        Span::styled(q.text(), quality_style(q, theme)),
         Span::styled(
-            format!("   read rate {read} (shown beside it; it does not count)"),
+            format!("   {}", tr!("console-standing-read-rate", rate = read)),
             theme.get("dim"),
         ),
     ]));
     let s = &r.signals;
-    let signals = format!(
-        "Last {} days: {}, {}, {} Not interested, from {} reached{}.",
-        r.window_days,
-        counted(s.reports, "report", "reports"),
-        counted(s.blocks, "block", "blocks"),
-        s.not_interested,
-        counted(s.users_reached, "person", "people"),
-        if r.enough_recent_data {
-            ""
-        } else {
-            ": not enough recent data"
-        },
+    let signals = tr!(
+        "console-standing-signals",
+        days = r.window_days,
+        reports = s.reports,
+        blocks = s.blocks,
+        not_interested = s.not_interested,
+        reached = s.users_reached,
+        enough = if r.enough_recent_data { "yes" } else { "no" },
     );
     add_wrapped(&signals, cells, theme.get("text"), out);
-}
-
-/// "1 report", "3 reports".
-fn counted(n: u32, one: &str, many: &str) -> String {
-    format!("{} {}", grouped(n), crate::model::plural_word(n, one, many))
 }
 
 fn tier_lines(
@@ -124,9 +119,11 @@ fn tier_lines(
     theme: &Theme,
     out: &mut Vec<Line<'static>>,
 ) {
-    let base = r.tier_limit.map_or("unlimited".to_string(), |l| {
-        format!("{} people a day", grouped(l))
-    });
+    let base = r
+        .tier_limit
+        .map_or(tr!("console-standing-tier-unlimited"), |l| {
+            tr!("console-standing-tier-limit", people = l)
+        });
     let lowered = match (r.standing.tier_limit, r.tier_limit) {
         (Some(now_limit), base_limit) if Some(now_limit) != base_limit => {
             let until = r
@@ -135,33 +132,39 @@ fn tier_lines(
                 .filter(|x| x.kind == RestrictionKind::TierLowered && x.active_at(now))
                 .filter_map(|x| x.end)
                 .max()
-                .map(|e| format!(" until {}", e.date_time()))
+                .map(|e| {
+                    format!(
+                        " {}",
+                        tr!("console-standing-tier-until", until = date_time(e))
+                    )
+                })
                 .unwrap_or_default();
-            format!(", lowered to {now_limit}{until}")
+            tr!(
+                "console-standing-tier-lowered",
+                limit = now_limit,
+                until = until
+            )
         }
         _ => String::new(),
     };
     out.push(Line::from(vec![
-        Span::styled("Tier     ", theme.get("title")),
+        Span::styled(field(tr!("console-standing-tier")), theme.get("title")),
         Span::raw(format!("{base}{lowered}")),
     ]));
     let used = match r.standing.tier_limit {
         Some(limit) => {
             let ratio = f64::from(r.reached) / f64::from(limit.max(1));
             let filled = ((ratio.min(1.0) * USE_BAR as f64).round()) as usize;
-            format!(
-                "Used {} of {} in the last 24 hours {}{} {}",
-                r.reached,
-                limit,
-                "█".repeat(filled),
-                "░".repeat(USE_BAR - filled),
-                percent(ratio)
+            let bar = format!("{}{}", "█".repeat(filled), "░".repeat(USE_BAR - filled));
+            tr!(
+                "console-standing-tier-used",
+                reached = r.reached,
+                limit = limit,
+                bar = bar,
+                percent = percent(ratio * 100.0)
             )
         }
-        None => format!(
-            "Reached {} in the last 24 hours",
-            counted(r.reached, "person", "people")
-        ),
+        None => tr!("console-standing-reached", people = r.reached),
     };
     add_wrapped(&used, cells, theme.get("text"), out);
     if r.standing
@@ -169,7 +172,7 @@ fn tier_lines(
         .is_some_and(|limit| r.reached >= limit)
     {
         add_wrapped(
-            "At the limit: until the 24 hours roll on, only people already reached can be sent to.",
+            &tr!("console-standing-at-limit"),
             cells,
             theme.get("held"),
             out,
@@ -179,12 +182,15 @@ fn tier_lines(
 
 fn strike_lines(r: &StandingReport, cells: usize, theme: &Theme, out: &mut Vec<Line<'static>>) {
     out.push(Line::from(vec![
-        Span::styled("Strikes  ", theme.get("title")),
-        Span::raw(format!("{} in the last 90 days", r.strikes.len())),
+        Span::styled(field(tr!("console-standing-strikes")), theme.get("title")),
+        Span::raw(tr!(
+            "console-standing-strike-count",
+            count = r.strikes.len()
+        )),
     ]));
     for s in &r.strikes {
         add_wrapped(
-            &format!("{}  {}", s.at.date_time(), s.detail),
+            &format!("{}  {}", date_time(s.at), s.detail),
             cells,
             theme.get("dim"),
             out,
@@ -199,26 +205,27 @@ fn restriction_lines(
     theme: &Theme,
     out: &mut Vec<Line<'static>>,
 ) {
-    heading("Restrictions, oldest first", theme, out);
+    heading(&tr!("console-standing-restrictions"), theme, out);
     if r.restrictions.is_empty() {
-        out.push(Line::from(Span::styled("  none", theme.get("dim"))));
+        let none = format!("  {}", tr!("console-standing-none"));
+        out.push(Line::from(Span::styled(none, theme.get("dim"))));
     }
     for x in &r.restrictions {
         let end = match x.end {
-            Some(e) if e == x.start => "notice".to_string(),
-            Some(e) => e.date_time(),
-            None => "until reviewed".to_string(),
+            Some(e) if e == x.start => tr!("console-standing-notice"),
+            Some(e) => date_time(e),
+            None => tr!("console-standing-until-reviewed"),
         };
         let (mark, style) = match (x.kind, x.current_at(now)) {
-            (RestrictionKind::Warning, true) => ("▶ shown", theme.get("held")),
-            (_, true) => ("▶ in force", theme.get("rejected")),
-            (_, false) => ("over", theme.get("dim")),
+            (RestrictionKind::Warning, true) => (tr!("console-standing-shown"), theme.get("held")),
+            (_, true) => (tr!("console-standing-in-force"), theme.get("rejected")),
+            (_, false) => (tr!("console-standing-over"), theme.get("dim")),
         };
         let head = format!(
             "{} → {}  {}  {mark}",
-            x.start.date_time(),
+            date_time(x.start),
             end,
-            x.kind.label()
+            x.kind.text()
         );
         add_wrapped(&head, cells, style, out);
         add_indented(&x.reason, 4, cells, theme.get("dim"), out);

@@ -2,7 +2,8 @@
 //! full: its review (the rule that fired), quality, body and pause history.
 
 use super::super::source::TemplateCard;
-use super::super::state::{ConsoleState, not_sendable};
+use super::super::state::{ConsoleState, category_word, date_time, not_sendable, status_word};
+use crate::i18n::Label;
 use crate::model::*;
 use crate::tui::kit::Theme;
 use crate::tui::kit::views::common::{draw_hint, draw_rows, pad, pane, truncate, wrap};
@@ -42,13 +43,18 @@ pub fn draw(frame: &mut Frame, state: &ConsoleState, theme: &Theme, area: Rect) 
 
 fn draw_list(frame: &mut Frame, state: &ConsoleState, theme: &Theme, area: Rect) {
     let list = &state.templates;
-    let block = pane(format!(" Templates · {} ", list.rows.len()), true, theme);
+    let block = pane(
+        format!(
+            " {} ",
+            tr!("console-templates-title", count = list.rows.len())
+        ),
+        true,
+        theme,
+    );
     let inner = block.inner(area);
     frame.render_widget(block, area);
     if list.rows.is_empty() {
-        let text = "No templates yet. Write one with n, or submit a TOML file with f \
-                    (name, category, body). Review is automatic: you see the result at once.";
-        draw_hint(frame, text, theme, inner);
+        draw_hint(frame, &tr!("console-templates-empty"), theme, inner);
         return;
     }
     let cells = usize::from(inner.width);
@@ -75,7 +81,7 @@ fn row_lines(
             theme.get("text"),
         ),
     ]);
-    let category = format!("  {} · ", t.category);
+    let category = format!("  {} · ", category_word(t.category));
     let second = Line::from(vec![
         Span::styled(category.clone(), theme.get("dim")),
         Span::styled(
@@ -89,16 +95,11 @@ fn row_lines(
 /// "Approved", "Paused until 23 Nov 15:00", "Disabled"...
 pub fn status_label(t: &Template, now: Timestamp) -> String {
     match (t.status_at(now), t.paused_until) {
-        (TemplateStatus::Paused, Some(until)) => format!("Paused until {}", until.date_time()),
-        (status, _) => capitalised(status.as_str()),
+        (TemplateStatus::Paused, Some(until)) => {
+            tr!("console-status-paused-until", until = date_time(until))
+        }
+        (status, _) => status_word(status),
     }
-}
-
-fn capitalised(word: &str) -> String {
-    let mut chars = word.chars();
-    chars.next().map_or_else(String::new, |c| {
-        c.to_uppercase().chain(chars).collect::<String>()
-    })
 }
 
 /// The style of a template status.
@@ -113,13 +114,10 @@ pub fn status_style(status: TemplateStatus, theme: &Theme) -> ratatui::style::St
 
 fn draw_detail(frame: &mut Frame, state: &ConsoleState, theme: &Theme, area: Rect) {
     let Some(card) = state.templates.selected_card() else {
-        let block = pane(" Template ", false, theme);
+        let block = pane(format!(" {} ", tr!("console-template-title")), false, theme);
         let inner = block.inner(area);
         frame.render_widget(block, area);
-        let text = "A business starts a conversation only with an approved template. Review \
-                    checks the body's length, its placeholders {{1}}, {{2}}..., promotional \
-                    words in a utility template, and forbidden content.";
-        draw_hint(frame, text, theme, inner);
+        draw_hint(frame, &tr!("console-template-hint"), theme, inner);
         return;
     };
     let t = &card.template;
@@ -129,47 +127,87 @@ fn draw_detail(frame: &mut Frame, state: &ConsoleState, theme: &Theme, area: Rec
     let cells = usize::from(inner.width);
     let now = state.clock;
     let category = match t.category == t.requested_category {
-        true => t.category.to_string(),
-        false => format!("{} (submitted as {})", t.category, t.requested_category),
+        true => category_word(t.category),
+        false => tr!(
+            "console-template-category-changed",
+            category = category_word(t.category),
+            asked = category_word(t.requested_category)
+        ),
     };
     let mut lines = vec![
-        field("Category", Span::raw(category)),
+        field(tr!("console-template-category"), Span::raw(category)),
         field(
-            "Status",
+            tr!("console-template-status"),
             Span::styled(status_label(t, now), status_style(t.status_at(now), theme)),
         ),
-        match not_sendable(t, now) {
-            Some(why) => field(
-                "Send",
-                Span::styled(
-                    truncate(&format!("⊘ cannot: {why}"), cells),
-                    theme.get("rejected"),
-                ),
-            ),
-            None => field("Send", Span::raw("yes, it can be broadcast")),
-        },
-        field("Quality", Span::raw(t.quality.label())),
+    ];
+    match not_sendable(t, now) {
+        Some(why) => lines.extend(wrapped_field(
+            tr!("console-template-send"),
+            &tr!("console-template-cannot", why = why),
+            cells,
+            theme.get("rejected"),
+        )),
+        None => lines.push(field(
+            tr!("console-template-send"),
+            Span::raw(tr!("console-template-can")),
+        )),
+    }
+    lines.extend([
+        field(tr!("console-template-quality"), Span::raw(t.quality.text())),
         field(
-            "Review",
+            tr!("console-template-review"),
             Span::styled(t.review.to_string(), theme.get("key")),
         ),
-    ];
+    ]);
     lines.extend(indented(&t.review_note, cells, theme.get("dim")));
-    lines.push(Line::from(Span::styled("Body", theme.get("title"))));
+    lines.push(Line::from(Span::styled(
+        tr!("console-template-body"),
+        theme.get("title"),
+    )));
     lines.extend(indented(&t.body, cells, theme.get("text")));
     lines.push(Line::from(Span::styled(
-        "History (review, pauses, resumptions)",
+        tr!("console-template-history"),
         theme.get("title"),
     )));
     for event in &card.history {
-        let text = format!("{} {}: {}", event.at.date_time(), event.status, event.note);
+        let text = format!(
+            "{} {}: {}",
+            date_time(event.at),
+            status_word(event.status).to_lowercase(),
+            event.note
+        );
         lines.extend(indented(&text, cells, theme.get("dim")));
     }
     frame.render_widget(Paragraph::new(lines), inner);
 }
 
-fn field(label: &str, value: Span<'static>) -> Line<'static> {
-    Line::from(vec![Span::raw(format!("{label:<10}")), value])
+fn field(label: String, value: Span<'static>) -> Line<'static> {
+    Line::from(vec![Span::raw(format!("{label:<9} ")), value])
+}
+
+/// A field whose value wraps under itself, so that no word of it is cut.
+fn wrapped_field(
+    label: String,
+    value: &str,
+    cells: usize,
+    style: ratatui::style::Style,
+) -> Vec<Line<'static>> {
+    let head = field(label, Span::raw(""));
+    let indent = head.width();
+    let parts = wrap(value, cells.saturating_sub(indent).max(1));
+    parts
+        .into_iter()
+        .enumerate()
+        .map(|(i, part)| match i {
+            0 => {
+                let mut line = head.clone();
+                line.spans.push(Span::styled(part, style));
+                line
+            }
+            _ => Line::from(Span::styled(format!("{}{part}", " ".repeat(indent)), style)),
+        })
+        .collect()
 }
 
 /// Text wrapped to the width, two cells in.
