@@ -57,40 +57,9 @@ impl From<HttpError> for Failure {
         };
         Failure {
             code,
-            message: crate::model::text::clean_line(&http_error_text(&e), 600),
+            message: crate::model::text::clean_line(&e.to_string(), 600),
             error,
         }
-    }
-}
-
-/// What went wrong asking the server, in the language in force (the server's own message, in
-/// a refusal, as it sent it).
-fn http_error_text(e: &HttpError) -> String {
-    match e {
-        HttpError::BadUrl { url, reason } => {
-            tr!(
-                "cli-http-bad-url",
-                url = url.as_str(),
-                reason = reason.as_str()
-            )
-        }
-        HttpError::Unreachable { url, detail } => tr!(
-            "cli-http-unreachable",
-            url = url.as_str(),
-            detail = detail.as_str()
-        ),
-        HttpError::Timeout { url } => tr!("cli-http-timeout", url = url.as_str()),
-        HttpError::Refused { status, error } => tr!(
-            "cli-http-refused",
-            message = error.message.as_str(),
-            status = *status,
-            code = error.error.as_str()
-        ),
-        HttpError::Protocol { url, detail } => tr!(
-            "cli-http-protocol",
-            url = url.as_str(),
-            detail = detail.as_str()
-        ),
     }
 }
 

@@ -8,6 +8,7 @@ use parley::model::text::printable;
 use parley::model::{Span, Timestamp};
 use parley::store::{Store, paths};
 use parley::sync::{self, engine::SyncConfig};
+use parley::tr;
 use parley::tui::run::{self as full_screen, run_console, run_demo, run_remote_console};
 use parley::tui::{App, UiConfig, screens};
 use parley::world::{self, Assets};
@@ -139,9 +140,7 @@ fn run_inbox_with(
 
 /// The data directory: the one given, else the platform's.
 fn data_dir(options: DataOptions) -> Result<PathBuf> {
-    paths::data_dir(options.data_dir).ok_or_else(|| {
-        eyre!("no data directory could be found; pass --data-dir DIR or set PARLEY_DATA_DIR")
-    })
+    paths::data_dir(options.data_dir).ok_or_else(|| eyre!("{}", tr!("main-no-data-directory")))
 }
 
 /// The rules, prices and world: from the directory given, else the built-in ones.
@@ -209,8 +208,8 @@ fn speak(options: &ConfigOptions) -> parley::i18n::Started {
 fn config_exists(options: &ConfigOptions) -> Result<()> {
     match &options.config {
         Some(path) if !path.is_file() => Err(eyre!(
-            "{}: no such config file; check the --config path (or PARLEY_CONFIG)",
-            path.display()
+            "{}",
+            tr!("main-no-config-file", path = path.display().to_string())
         )),
         _ => Ok(()),
     }
@@ -296,16 +295,29 @@ fn render(
     let (width, height) = size
         .split_once('x')
         .and_then(|(w, h)| Some((w.parse::<u16>().ok()?, h.parse::<u16>().ok()?)))
-        .ok_or_else(|| eyre!("`{size}` is not a size; write it like 80x24"))?;
+        .ok_or_else(|| eyre!("{}", tr!("main-not-a-size", size = size)))?;
     let text = screens::named_screen(assets, config, screen, (width, height), keys, advance)
         .map_err(|e| eyre!(e))?;
     print!("{text}");
     Ok(())
 }
 
+/// "cannot create the data directory DIR".
+fn cannot_create(data_dir: &std::path::Path) -> String {
+    tr!(
+        "main-cannot-create-data-dir",
+        path = data_dir.display().to_string()
+    )
+}
+
+/// An answer that means yes: "y" or "yes", or the language's own word ("s", "sí").
+fn is_yes(answer: &str) -> bool {
+    let answer = answer.trim().to_lowercase();
+    answer == "y" || answer == "yes" || tr!("main-yes-answers").split(' ').any(|w| w == answer)
+}
+
 fn open_store(data_dir: &std::path::Path) -> Result<Store> {
-    std::fs::create_dir_all(data_dir)
-        .wrap_err_with(|| format!("cannot create the data directory {}", data_dir.display()))?;
+    std::fs::create_dir_all(data_dir).wrap_err_with(|| cannot_create(data_dir))?;
     Ok(Store::open(&paths::database_file(data_dir))?)
 }
 
@@ -323,9 +335,8 @@ fn run_world(data_dir: &std::path::Path, assets: &Assets, action: WorldAction) -
             quiet,
             pace_ms,
         } => {
-            let span = Span::parse(&span).ok_or_else(|| {
-                eyre!("`{span}` is not a span of time; write it like 30m, 1h, 1d or 7d")
-            })?;
+            let span = Span::parse(&span)
+                .ok_or_else(|| eyre!("{}", tr!("main-not-a-span", span = span.as_str())))?;
             let until: Timestamp = now + span;
             world::advance(&mut store, assets, until, |p| {
                 if !quiet {
@@ -356,35 +367,36 @@ fn reset_world(data_dir: &std::path::Path, assets: &Assets, yes: bool) -> Result
     let shown = printable(&path.display().to_string());
     match world::inspect(&path) {
         world::StoreFile::Other(what) => {
+            let what = what.to_string();
             return Err(eyre!(
-                "{shown} is not the demo world ({what}); `parley world reset` deletes only the \
-                 demo world, so it is left as it is."
+                "{}",
+                tr!("main-reset-not-demo", path = shown.as_str(), what = what)
             ));
         }
         world::StoreFile::DemoWorld if !yes => {
             if !std::io::stdin().is_terminal() {
                 return Err(eyre!(
-                    "not deleting the demo world at {shown}: there is no terminal to ask. Pass \
-                     --yes to reset it without asking."
+                    "{}",
+                    tr!("main-reset-no-terminal", path = shown.as_str())
                 ));
             }
-            print!("Delete the demo world at {shown} and start again? [y/N] ");
+            print!("{} ", tr!("main-reset-ask", path = shown.as_str()));
             std::io::stdout().flush()?;
             let mut answer = String::new();
             std::io::stdin().read_line(&mut answer)?;
-            if !matches!(answer.trim(), "y" | "Y" | "yes" | "Yes") {
-                println!("Kept the demo world at {shown}.");
+            if !is_yes(&answer) {
+                println!("{}", tr!("main-reset-kept", path = shown.as_str()));
                 return Ok(());
             }
         }
         _ => {}
     }
-    std::fs::create_dir_all(data_dir)
-        .wrap_err_with(|| format!("cannot create the data directory {}", data_dir.display()))?;
+    std::fs::create_dir_all(data_dir).wrap_err_with(|| cannot_create(data_dir))?;
     world::reset(&path, assets)?;
+    let start = parley::i18n::day_time(assets.world.start);
     println!(
-        "A fresh demo world is at {shown}, its clock at {}.",
-        assets.world.start.long()
+        "{}",
+        tr!("main-reset-done", path = shown.as_str(), start = start)
     );
     Ok(())
 }

@@ -240,3 +240,40 @@ fn an_unreachable_server_and_a_wrong_token_are_told_in_spanish() {
         "{english}"
     );
 }
+
+/// `parley ARGS` on a fresh data directory under LANG=es_ES.UTF-8: (exit code, stdout, stderr).
+fn parley_in_spanish(args: &[&str]) -> (i32, String, String) {
+    let data = TempDir::new().unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_parley"))
+        .args(args)
+        .env("PARLEY_DATA_DIR", data.path())
+        .env("PARLEY_CONFIG_DIR", data.path().join("config"))
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env("LANG", "es_ES.UTF-8")
+        .output()
+        .unwrap();
+    let text = |b: &[u8]| String::from_utf8_lossy(b).into_owned();
+    (
+        out.status.code().unwrap_or(-1),
+        text(&out.stdout),
+        text(&out.stderr),
+    )
+}
+
+#[test]
+fn the_demo_world_advances_and_refuses_a_bad_span_in_spanish() {
+    let (code, out, _) = parley_in_spanish(&["world", "advance", "1h"]);
+    assert_eq!(code, 0);
+    assert!(
+        out.contains("lun 23 nov 09:00  Rutas Bus envía 'ticket' -> Alex: Entregado"),
+        "{out}"
+    );
+    assert!(out.ends_with("Reloj: lun 23 nov 09:00\n"), "{out}");
+    let (code, _, err) = parley_in_spanish(&["world", "advance", "soon"]);
+    assert_ne!(code, 0);
+    assert!(
+        err.contains("`soon` no es un intervalo de tiempo; escríbelo como 30m, 1h, 1d o 7d"),
+        "{err}"
+    );
+}

@@ -336,11 +336,23 @@ fn a_users_file_overrides_one_message_and_a_new_language_falls_back_to_english()
     assert!(problems.is_empty(), "{problems:?}");
     let es = catalogues.get("es").unwrap();
     assert_eq!(es.text("quality-high", None), "Altísima");
-    assert_eq!(es.text("quality-low", None), "Baja", "the rest stays as shipped");
-    let fr = catalogues.get("fr_FR.UTF-8".split('.').next().unwrap()).unwrap();
+    assert_eq!(
+        es.text("quality-low", None),
+        "Baja",
+        "the rest stays as shipped"
+    );
+    let fr = catalogues
+        .get("fr_FR.UTF-8".split('.').next().unwrap())
+        .unwrap();
     assert_eq!(fr.text("quality-low", None), "Basse");
-    assert_eq!(fr.text("quality-high", None), "High", "what French lacks reads in English");
-    parley::i18n::scoped(fr, || assert_eq!(parley::i18n::number(5_000), "5\u{202f}000"));
+    assert_eq!(
+        fr.text("quality-high", None),
+        "High",
+        "what French lacks reads in English"
+    );
+    parley::i18n::scoped(fr, || {
+        assert_eq!(parley::i18n::number(5_000), "5\u{202f}000")
+    });
     assert!(catalogues.tags().contains(&"fr".to_string()));
 }
 
@@ -349,12 +361,24 @@ fn a_broken_users_file_is_named_and_the_rest_still_speaks() {
     let config = tempfile::tempdir().unwrap();
     let es = config.path().join("i18n/es");
     std::fs::create_dir_all(&es).unwrap();
-    std::fs::write(es.join("broken.ftl"), "quality-high = Altísima\n= no id here\n").unwrap();
+    std::fs::write(
+        es.join("broken.ftl"),
+        "quality-high = Altísima\n= no id here\n",
+    )
+    .unwrap();
     let (catalogues, problems) = Catalogues::load(Some(config.path()));
     assert_eq!(problems.len(), 1, "{problems:?}");
     assert!(problems[0].file.ends_with("broken.ftl"), "{problems:?}");
-    assert!(problems[0].to_string().contains("line 2"), "{}", problems[0]);
+    assert!(
+        problems[0].to_string().contains("line 2"),
+        "{}",
+        problems[0]
+    );
     let es = catalogues.get("es").unwrap();
-    assert_eq!(es.text("quality-high", None), "Altísima", "what parsed is used");
+    assert_eq!(
+        es.text("quality-high", None),
+        "Altísima",
+        "what parsed is used"
+    );
     assert_eq!(es.text("quality-low", None), "Baja");
 }

@@ -3,37 +3,23 @@ use std::path::PathBuf;
 /// What went wrong with the store, said so that a person knows what to do.
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
-    #[error(
-        "{path} is not a Parley database: it is not SQLite, or it is damaged beyond reading. \
-         Parley left it untouched. Move it aside (or point --data-dir elsewhere) and start again."
-    )]
+    #[error("{}", tr!("store-error-not-a-database", path = shown(.path)))]
     NotADatabase { path: PathBuf },
-    #[error(
-        "{path} is a SQLite database of another program. Parley left it untouched. \
-         Point --data-dir (or PARLEY_DATA_DIR) at another directory."
-    )]
+    #[error("{}", tr!("store-error-foreign", path = shown(.path)))]
     Foreign { path: PathBuf },
-    #[error(
-        "{path} was written by a newer Parley (schema version {found}; this one knows up to \
-         {known}). Parley left it untouched. Run the newer Parley, or use another --data-dir."
-    )]
+    #[error("{}", tr!("store-error-newer-schema", path = shown(.path), found = *.found, known = *.known))]
     NewerSchema {
         path: PathBuf,
         found: i64,
         known: i64,
     },
-    #[error(
-        "{path} is damaged ({detail}). Parley stopped before changing anything. Keep a copy of \
-         the file, then move it aside to start afresh."
-    )]
+    #[error("{}", tr!("store-error-corrupt", path = shown(.path), detail = .detail.as_str()))]
     Corrupt { path: PathBuf, detail: String },
-    #[error("{path} is in use by another Parley; close it and try again")]
+    #[error("{}", tr!("store-error-busy", path = shown(.path)))]
     Busy { path: PathBuf },
-    #[error(
-        "{path}: the disk is full; free some space on it (or move --data-dir to another disk) and try again"
-    )]
+    #[error("{}", tr!("store-error-disk-full", path = shown(.path)))]
     DiskFull { path: PathBuf },
-    #[error("cannot open {path}: {detail}")]
+    #[error("{}", tr!("store-error-cannot-open", path = shown(.path), detail = .detail.as_str()))]
     CannotOpen { path: PathBuf, detail: String },
     #[error("{0}")]
     Budget(crate::policy::broadcast::InsufficientBudget),
@@ -45,8 +31,13 @@ pub enum StoreError {
     /// deleted or not approved, a broadcast settled).
     #[error("{0}")]
     Conflict(String),
-    #[error("database error: {0}")]
+    #[error("{}", tr!("store-error-database", detail = .0.to_string()))]
     Sqlite(#[from] rusqlite::Error),
+}
+
+/// A path as an error names it.
+fn shown(path: &std::path::Path) -> String {
+    path.display().to_string()
 }
 
 impl StoreError {

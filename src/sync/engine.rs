@@ -57,9 +57,9 @@ pub enum SyncEvent {
 }
 
 /// What the inbox says when the server refuses its token; the loop stops there.
-pub const TOKEN_REFUSED: &str = "The server refused this token, so Parley stopped syncing; \
-    what you see is the copy on this computer. Ask the server's operator for a new token \
-    (`parley serve add-user NAME` prints one) and start Parley with --token T.";
+pub fn token_refused_sentence() -> String {
+    tr!("sync-token-refused")
+}
 
 /// A sync failure: the network or the server's answer, or the local store.
 #[derive(Debug, thiserror::Error)]
@@ -128,10 +128,10 @@ impl Engine {
                 Ok(()) => backoff.reset(),
                 Err(e) if e.token_refused() => {
                     tracing::warn!("sync: {e}");
-                    let _ = self.status("token refused · not syncing".to_string()).await;
+                    let _ = self.status(tr!("sync-status-token-refused")).await;
                     let _ = self
                         .events
-                        .send(SyncEvent::Stopped(TOKEN_REFUSED.to_string()))
+                        .send(SyncEvent::Stopped(token_refused_sentence()))
                         .await;
                     return;
                 }
@@ -139,17 +139,15 @@ impl Engine {
                     let delay = backoff.next_delay();
                     let last = self
                         .last_sync
-                        .map(|t| format!(" · last sync {}", t.clock()))
+                        .map(|t| format!(" · {}", tr!("sync-status-last-sync", at = t.clock())))
                         .unwrap_or_default();
-                    let what = if e.retryable() { "offline" } else { "refused" };
+                    let seconds = delay.as_secs().max(1);
+                    let status = match e.retryable() {
+                        true => tr!("sync-status-offline-retry", seconds = seconds, last = last),
+                        false => tr!("sync-status-refused-retry", seconds = seconds, last = last),
+                    };
                     tracing::warn!("sync: {e}");
-                    if !self
-                        .status(format!(
-                            "{what} · retry in {}s{last}",
-                            delay.as_secs().max(1)
-                        ))
-                        .await
-                    {
+                    if !self.status(status).await {
                         return;
                     }
                     tokio::select! {
@@ -187,9 +185,9 @@ impl Engine {
     fn online(&self) -> String {
         let last = self
             .last_sync
-            .map(|t| format!(" · synced {}", t.clock()))
+            .map(|t| format!(" · {}", tr!("sync-status-synced", at = t.clock())))
             .unwrap_or_default();
-        format!("online{last}")
+        tr!("sync-status-online", last = last)
     }
 
     async fn status(&self, text: String) -> bool {
@@ -205,7 +203,7 @@ impl Engine {
             if queued.is_empty() {
                 return Ok(());
             }
-            let _ = self.status("syncing…".to_string()).await;
+            let _ = self.status(tr!("sync-status-syncing")).await;
             let actions = queued
                 .iter()
                 .map(|q| outbox::keyed(q).map_err(|e| SyncError::Malformed(e.to_string())))

@@ -16,26 +16,45 @@ pub const CONNECT_TIMEOUT: Duration = Duration::from_secs(5);
 pub const REQUEST_TIMEOUT: Duration = Duration::from_secs(30);
 
 /// Why a request to the server failed.
-#[derive(Debug, Clone, thiserror::Error)]
+#[derive(Debug, Clone)]
 pub enum HttpError {
-    #[error("`{url}` is not a server address ({reason}); write it like http://127.0.0.1:8787")]
     BadUrl { url: String, reason: String },
-    #[error("cannot reach the server at {url}: {detail}. Is `parley serve` running there?")]
     Unreachable { url: String, detail: String },
-    #[error("the server at {url} did not answer in time; try again")]
     Timeout { url: String },
-    #[error("{}", refusal_text(*status, error))]
     Refused { status: u16, error: ApiError },
-    #[error("the server at {url} answered something that is not Parley's: {detail}")]
     Protocol { url: String, detail: String },
 }
 
-fn refusal_text(status: u16, error: &ApiError) -> String {
-    let hint = match status {
-        401 => " (check --token or PARLEY_TOKEN)",
-        _ => "",
-    };
-    format!("{}{hint} [{status} {}]", error.message, error.error)
+impl std::error::Error for HttpError {}
+
+/// What went wrong asking the server, in the language in force (the server's own message, in
+/// a refusal, as it sent it).
+impl std::fmt::Display for HttpError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let text = match self {
+            HttpError::BadUrl { url, reason } => {
+                tr!("http-bad-url", url = url.as_str(), reason = reason.as_str())
+            }
+            HttpError::Unreachable { url, detail } => tr!(
+                "http-unreachable",
+                url = url.as_str(),
+                detail = detail.as_str()
+            ),
+            HttpError::Timeout { url } => tr!("http-timeout", url = url.as_str()),
+            HttpError::Refused { status, error } => tr!(
+                "http-refused",
+                message = error.message.as_str(),
+                status = *status,
+                code = error.error.as_str()
+            ),
+            HttpError::Protocol { url, detail } => tr!(
+                "http-protocol",
+                url = url.as_str(),
+                detail = detail.as_str()
+            ),
+        };
+        f.write_str(&text)
+    }
 }
 
 impl HttpError {

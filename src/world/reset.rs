@@ -27,10 +27,8 @@ pub fn inspect(path: &Path) -> StoreFile {
     };
     match store.db().meta("world") {
         Ok(Some(world)) if world == "demo" => StoreFile::DemoWorld,
-        Ok(Some(world)) if world == "server" => {
-            StoreFile::Other("it is an inbox synced with a server".to_string())
-        }
-        Ok(_) => StoreFile::Other("it is a Parley store without the demo world".to_string()),
+        Ok(Some(world)) if world == "server" => StoreFile::Other(tr!("world-reset-synced-inbox")),
+        Ok(_) => StoreFile::Other(tr!("world-reset-no-demo-world")),
         Err(e) => StoreFile::Other(e.to_string()),
     }
 }
@@ -39,7 +37,11 @@ pub fn inspect(path: &Path) -> StoreFile {
 /// a file that is not the demo world is refused and left as it is.
 pub fn reset(path: &Path, assets: &Assets) -> Result<(), WorldError> {
     if let StoreFile::Other(what) = inspect(path) {
-        let refusal = format!("{} is not the demo world: {what}", path.display());
+        let refusal = tr!(
+            "world-reset-not-demo",
+            path = path.display().to_string(),
+            what = what
+        );
         return Err(StoreError::Invalid(refusal).into());
     }
     for file in [
@@ -49,7 +51,11 @@ pub fn reset(path: &Path, assets: &Assets) -> Result<(), WorldError> {
     ] {
         match std::fs::remove_file(&file) {
             Err(e) if e.kind() != std::io::ErrorKind::NotFound => {
-                let detail = format!("cannot delete {}: {e}", file.display());
+                let detail = tr!(
+                    "world-reset-cannot-delete",
+                    path = file.display().to_string(),
+                    error = e.to_string()
+                );
                 return Err(StoreError::Invalid(detail).into());
             }
             _ => {}

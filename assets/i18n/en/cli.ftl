@@ -195,11 +195,11 @@ review-confirmed = Confirmed the restrictions of { $name }; nothing was lifted.
 review-recorded = Recorded { $at } by { $reviewer }, with the reason the business reads: { $reason }
 
 ## Asking the server.
-cli-http-bad-url = `{ $url }` is not a server address ({ $reason }); write it like http://127.0.0.1:8787
-cli-http-unreachable = cannot reach the server at { $url }: { $detail }. Is `parley serve` running there?
-cli-http-timeout = the server at { $url } did not answer in time; try again
-cli-http-refused = { $message }{ $status ->
+http-bad-url = `{ $url }` is not a server address ({ $reason }); write it like http://127.0.0.1:8787
+http-unreachable = cannot reach the server at { $url }: { $detail }. Is `parley serve` running there?
+http-timeout = the server at { $url } did not answer in time; try again
+http-refused = { $message }{ $status ->
         [401] {" "}(check --token or PARLEY_TOKEN)
        *[other] {""}
     } [{ $status } { $code }]
-cli-http-protocol = the server at { $url } answered something that is not Parley's: { $detail }
+http-protocol = the server at { $url } answered something that is not Parley's: { $detail }

@@ -132,3 +132,23 @@ kit-theme-not-a-colour = [theme] { $name }: `{ $text }` is not a colour
 kit-run-no-business-named = no business named { $name }; the businesses are { $known }
 kit-render-unknown-screen = unknown screen `{ $screen }`; screens are { $screens }
 kit-render-not-a-span = `{ $advance }` is not a span of time; write it like 1d4h
+
+## Syncing with a server, as the status line says it.
+sync-token-refused = The server refused this token, so Parley stopped syncing; what you see is the copy on this computer. Ask the server's operator for a new token (`parley serve add-user NAME` prints one) and start Parley with --token T.
+sync-status-token-refused = token refused · not syncing
+sync-status-last-sync = last sync { $at }
+sync-status-synced = synced { $at }
+sync-status-offline-retry = offline · retry in { $seconds }s{ $last }
+sync-status-refused-retry = refused · retry in { $seconds }s{ $last }
+sync-status-syncing = syncing…
+sync-status-online = online{ $last }
+
+## The local store's errors.
+store-error-not-a-database = { $path } is not a Parley database: it is not SQLite, or it is damaged beyond reading. Parley left it untouched. Move it aside (or point --data-dir elsewhere) and start again.
+store-error-foreign = { $path } is a SQLite database of another program. Parley left it untouched. Point --data-dir (or PARLEY_DATA_DIR) at another directory.
+store-error-newer-schema = { $path } was written by a newer Parley (schema version { $found }; this one knows up to { $known }). Parley left it untouched. Run the newer Parley, or use another --data-dir.
+store-error-corrupt = { $path } is damaged ({ $detail }). Parley stopped before changing anything. Keep a copy of the file, then move it aside to start afresh.
+store-error-busy = { $path } is in use by another Parley; close it and try again
+store-error-disk-full = { $path }: the disk is full; free some space on it (or move --data-dir to another disk) and try again
+store-error-cannot-open = cannot open { $path }: { $detail }
+store-error-database = database error: { $detail }

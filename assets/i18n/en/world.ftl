@@ -55,3 +55,23 @@ world-others = { $count ->
 }: { $tally }
 world-business-sends = { $business } sends { $what } -> { $parts }
 world-clock = Clock: { $now }
+
+# parley world reset
+world-reset-synced-inbox = it is an inbox synced with a server
+world-reset-no-demo-world = it is a Parley store without the demo world
+world-reset-not-demo = { $path } is not the demo world: { $what }
+world-reset-cannot-delete = cannot delete { $path }: { $error }
+main-reset-not-demo = { $path } is not the demo world ({ $what }); `parley world reset` deletes only the demo world, so it is left as it is.
+main-reset-no-terminal = not deleting the demo world at { $path }: there is no terminal to ask. Pass --yes to reset it without asking.
+main-reset-ask = Delete the demo world at { $path } and start again? [y/N]
+main-reset-kept = Kept the demo world at { $path }.
+main-reset-done = A fresh demo world is at { $path }, its clock at { $start }.
+# Words that answer yes to a question, besides "y" and "yes", separated by spaces.
+main-yes-answers = y yes
+
+# The command line's own errors.
+main-no-data-directory = no data directory could be found; pass --data-dir DIR or set PARLEY_DATA_DIR
+main-no-config-file = { $path }: no such config file; check the --config path (or PARLEY_CONFIG)
+main-not-a-size = `{ $size }` is not a size; write it like 80x24
+main-not-a-span = `{ $span }` is not a span of time; write it like 30m, 1h, 1d or 7d
+main-cannot-create-data-dir = cannot create the data directory { $path }

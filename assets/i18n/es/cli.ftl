@@ -195,11 +195,11 @@ review-confirmed = Se confirman las restricciones de { $name }; no se ha levanta
 review-recorded = Registrado el { $at } por { $reviewer }, con el motivo que lee la empresa: { $reason }
 
 ## Preguntar al servidor.
-cli-http-bad-url = `{ $url }` no es una dirección de servidor ({ $reason }); escríbela como http://127.0.0.1:8787
-cli-http-unreachable = no se puede contactar con el servidor en { $url }: { $detail }. ¿Está `parley serve` en marcha allí?
-cli-http-timeout = el servidor en { $url } no respondió a tiempo; vuelve a intentarlo
-cli-http-refused = { $message }{ $status ->
+http-bad-url = `{ $url }` no es una dirección de servidor ({ $reason }); escríbela como http://127.0.0.1:8787
+http-unreachable = no se puede contactar con el servidor en { $url }: { $detail }. ¿Está `parley serve` en marcha allí?
+http-timeout = el servidor en { $url } no respondió a tiempo; vuelve a intentarlo
+http-refused = { $message }{ $status ->
         [401] {" "}(revisa --token o PARLEY_TOKEN)
        *[other] {""}
     } [{ $status } { $code }]
-cli-http-protocol = el servidor en { $url } respondió algo que no es de Parley: { $detail }
+http-protocol = el servidor en { $url } respondió algo que no es de Parley: { $detail }

@@ -130,3 +130,23 @@ kit-theme-not-a-colour = [theme] { $name }: `{ $text }` no es un color
 kit-run-no-business-named = no hay ninguna empresa llamada { $name }; las empresas son { $known }
 kit-render-unknown-screen = pantalla desconocida `{ $screen }`; las pantallas son { $screens }
 kit-render-not-a-span = `{ $advance }` no es un intervalo de tiempo; escríbelo como 1d4h
+
+## La sincronización con un servidor, como la cuenta la línea de estado.
+sync-token-refused = El servidor rechazó este token y Parley dejó de sincronizar; lo que ves es la copia de este ordenador. Pide un token nuevo a quien gestiona el servidor (`parley serve add-user NOMBRE` lo imprime) y abre Parley con --token T.
+sync-status-token-refused = token rechazado · sin sincronizar
+sync-status-last-sync = última sincronización { $at }
+sync-status-synced = sincronizado { $at }
+sync-status-offline-retry = sin conexión · reintento en { $seconds } s{ $last }
+sync-status-refused-retry = rechazado · reintento en { $seconds } s{ $last }
+sync-status-syncing = sincronizando…
+sync-status-online = conectado{ $last }
+
+## Los errores del almacén local.
+store-error-not-a-database = { $path } no es una base de datos de Parley: no es SQLite o está tan dañada que no se puede leer. Parley no la ha tocado. Apártala (o apunta --data-dir a otro sitio) y vuelve a empezar.
+store-error-foreign = { $path } es una base de datos SQLite de otro programa. Parley no la ha tocado. Apunta --data-dir (o PARLEY_DATA_DIR) a otro directorio.
+store-error-newer-schema = { $path } la escribió un Parley más nuevo (versión de esquema { $found }; este conoce hasta la { $known }). Parley no la ha tocado. Usa el Parley más nuevo u otro --data-dir.
+store-error-corrupt = { $path } está dañada ({ $detail }). Parley se detuvo antes de cambiar nada. Guarda una copia del archivo y luego apártalo para empezar de cero.
+store-error-busy = { $path } lo está usando otro Parley; ciérralo y vuelve a intentarlo
+store-error-disk-full = { $path }: el disco está lleno; libera espacio (o lleva --data-dir a otro disco) y vuelve a intentarlo
+store-error-cannot-open = no se puede abrir { $path }: { $detail }
+store-error-database = error de la base de datos: { $detail }

@@ -61,3 +61,23 @@ world-others = { $count ->
 }: { $tally }
 world-business-sends = { $business } envía { $what } -> { $parts }
 world-clock = Reloj: { $now }
+
+# parley world reset
+world-reset-synced-inbox = es una bandeja sincronizada con un servidor
+world-reset-no-demo-world = es un almacén de Parley sin el mundo de demostración
+world-reset-not-demo = { $path } no es el mundo de demostración: { $what }
+world-reset-cannot-delete = no se puede borrar { $path }: { $error }
+main-reset-not-demo = { $path } no es el mundo de demostración ({ $what }); `parley world reset` solo borra el mundo de demostración, así que se queda como está.
+main-reset-no-terminal = no se borra el mundo de demostración de { $path }: no hay terminal para preguntar. Pasa --yes para reiniciarlo sin preguntar.
+main-reset-ask = ¿Borrar el mundo de demostración de { $path } y empezar de nuevo? [s/N]
+main-reset-kept = Se conserva el mundo de demostración de { $path }.
+main-reset-done = Hay un mundo de demostración nuevo en { $path }, con el reloj en { $start }.
+# Palabras que responden que sí, además de "y" y "yes", separadas por espacios.
+main-yes-answers = s sí si
+
+# Los errores de la propia línea de órdenes.
+main-no-data-directory = no se encuentra ningún directorio de datos; pasa --data-dir DIR o define PARLEY_DATA_DIR
+main-no-config-file = { $path }: no existe ese archivo de configuración; revisa la ruta de --config (o PARLEY_CONFIG)
+main-not-a-size = `{ $size }` no es un tamaño; escríbelo como 80x24
+main-not-a-span = `{ $span }` no es un intervalo de tiempo; escríbelo como 30m, 1h, 1d o 7d
+main-cannot-create-data-dir = no se puede crear el directorio de datos { $path }
