@@ -3,6 +3,7 @@
 //! delivered marketing than its cap; the decision is the same whatever order the history is
 //! given in.
 
+use parley::i18n::sentences;
 use parley::model::*;
 use parley::policy::{
     MarketingHistory, Outgoing, PolicyConfig, Reach, Recipient, Standing, decide,
@@ -80,7 +81,8 @@ impl Scenario {
             relation: &self.relation,
             history,
         };
-        decide(&out, &self.standing, &to, self.reach, &config(), self.now)
+        let d = decide(&out, &self.standing, &to, self.reach, &config(), self.now);
+        sentences::stamped(d)
     }
 
     fn decide(&self) -> Decision {

@@ -134,7 +134,7 @@ pub fn sent(to: &str, s: &SendResponse) -> String {
         Outcome::Hold => "Held for",
         Outcome::Reject => "Rejected for",
     };
-    let sentence = clean_line(&s.decision.sentence, 400);
+    let sentence = clean_line(&crate::i18n::sentences::decision(&s.decision), 400);
     let head = format!(
         "{verb} {} ({}, {})",
         cell(to),

@@ -162,11 +162,16 @@ pub fn message(row: &Row) -> rusqlite::Result<Message> {
     })
 }
 
-/// The decision columns (outcome, reason, sentence) of a message or a decision log row.
+/// The decision columns (outcome, reason, facts, sentence) of a message or a decision log row.
 pub fn decision(row: &Row) -> rusqlite::Result<Decision> {
     Ok(Decision {
         outcome: code(row, "outcome", Outcome::parse)?,
         reason: code(row, "reason", Reason::parse)?,
+        facts: row
+            .get::<_, Option<String>>("facts")?
+            .as_deref()
+            .and_then(DecisionFacts::from_json)
+            .map(Box::new),
         sentence: row.get("sentence")?,
     })
 }

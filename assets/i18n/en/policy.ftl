@@ -1,1 +1,91 @@
-# policy
+# policy: why the rules delivered, held or rejected a message, and what they say about a
+# business. Dates come written ("3 Dec"); numbers drive the plurals.
+
+## A decision: the outcome, then why.
+policy-sentence = { $outcome }: { $reason }
+policy-sent = Sent by you.
+policy-delivered-personal = a message from a friend.
+policy-rejected-disabled = the platform has disabled { $business }; it may not send anything until it is reviewed.
+policy-rejected-sending-suspended = { $business } may not start conversations until { $until } after repeated violations.
+policy-rejected-blocked = you blocked { $business }; nothing it sends reaches you.
+policy-rejected-blocked-on = you blocked { $business } on { $on }; nothing it sends reaches you.
+policy-rejected-template-not-approved = template '{ $template }' has not passed review ({ $review }).
+policy-rejected-template-paused = template '{ $template }' is paused for low quality until { $until } { $time }.
+policy-rejected-template-disabled = template '{ $template }' was disabled after repeated low quality.
+policy-rejected-template-deleted = template '{ $template }' was deleted by its business.
+policy-rejected-outside-service-window = free-form text from { $business } needs a message from you in the last { $hours ->
+    [one] hour
+   *[other] { $hours } hours
+}.
+policy-rejected-tier-limit = { $business } already reached its limit of { $limit ->
+    [one] 1 person
+   *[other] { $limit } people
+} today.
+policy-rejected-marketing-suspended = { $business } may not send offers until { $until }.
+policy-held-all-offers-off = you turned all offers off.
+policy-held-not-subscribed = an offer from { $business }, and you are not subscribed to its offers.
+policy-held-before-subscribing = it came before you subscribed to { $business }'s offers; release it to read it.
+policy-held-daily-cap = you already received { $count ->
+    [one] 1 offer
+   *[other] { $count } offers
+} in the last { $hours ->
+    [one] hour
+   *[other] { $hours } hours
+} (your limit is { $limit }).
+policy-held-weekly-cap = { $business } already sent you { $count ->
+    [one] 1 offer
+   *[other] { $count } offers
+} in the last { $days ->
+    [one] day
+   *[other] { $days } days
+} (your limit is { $limit }).
+policy-held-not-interested = you said Not interested to { $business }, so it may send you at most { $limit ->
+    [one] 1 offer
+   *[other] { $limit } offers
+} every { $days ->
+    [one] day
+   *[other] { $days } days
+}.
+policy-held-quiet-hours = it arrived at { $time } your time ({ $zone }), in your quiet hours ({ $start }-{ $end }); it comes through when they end.
+policy-template-approved = approved template
+policy-template-approved-on = template approved on { $on }
+policy-delivered-utility = utility message, { $approved }; utility is never capped.
+policy-delivered-code = one-time code, { $approved }; codes are never capped.
+policy-delivered-service-reply = a reply inside the { $hours }-hour window you opened by writing to { $business }.
+policy-delivered-offer = an offer from { $business }, which you subscribe to; { $count } of your { $limit } daily offers and { $weekly } of { $weekly_limit } weekly from it.
+policy-delivered-released = you released it from Held on { $on } (it was held: { $held }).
+policy-waited-quiet-hours = { $sentence } It waited for your quiet hours to end.
+
+## What a chat's header says about a business.
+notice-until = until { $date }
+notice-until-reviewed = until it is reviewed
+notice-restriction-disabled = { $business } may not send you anything: the platform disabled it on { $since } { $until }.
+notice-restriction-sending-suspended = { $business } may only reply to you, not start conversations, { $until }: the platform suspended it on { $since }.
+notice-restriction-marketing-suspended = { $business } may not send you offers { $until }: the platform suspended its offers on { $since }.
+notice-restriction-other = The platform restricted { $business } on { $since }.
+notice-verified-business = Verified business
+notice-unverified-business = Business, not verified
+notice-blocked = { $who }. You blocked it ({ $reason }): nothing it sends reaches you.
+notice-blocked-on = { $who }. You blocked it on { $on } ({ $reason }): nothing it sends reaches you.
+notice-known = { $who }. Its updates on your orders, bookings and bills always reach you.
+notice-known-restricted = { $who }.
+notice-new = { $who }. You have not talked to it before.
+notice-offers-line = Offers: { $offers }
+notice-replies-until = You wrote to it: it may reply freely until { $date } { $time }.
+notice-offers-restricted = you subscribed, but none reach you while the platform restricts it.
+notice-offers-restricted-not-subscribed = not subscribed.
+notice-offers-not-subscribed = not subscribed, so they are held (s subscribes).
+notice-offers-all-off = subscribed, but all offers are off, so they are held.
+notice-offers-not-interested = at most { $most ->
+    [one] 1 offer
+   *[other] { $most } offers
+} { $days ->
+    [1] a day
+    [7] a week
+   *[other] every { $days } days
+} from { $business } until { $until }, because you said Not interested; + lifts it.
+notice-offers-subscribed = you subscribed (at most { $most } { $days ->
+    [1] a day
+    [7] a week
+   *[other] every { $days } days
+} from it).

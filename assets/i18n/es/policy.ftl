@@ -1,1 +1,100 @@
-# policy
+# policy: por qué las reglas entregaron, retuvieron o rechazaron un mensaje, y lo que dicen de
+# una empresa. Las fechas llegan escritas ("3 dic"); los números eligen el plural.
+
+## Una decisión: el resultado y después el porqué.
+policy-sentence = { $outcome }: { $reason }
+policy-sent = Enviado por ti.
+policy-delivered-personal = un mensaje de un amigo.
+policy-rejected-disabled = la plataforma ha inhabilitado a { $business }; no puede enviar nada hasta que se revise.
+policy-rejected-sending-suspended = { $business } no puede iniciar conversaciones hasta el { $until } por infracciones repetidas.
+policy-rejected-blocked = bloqueaste a { $business }; nada de lo que envía te llega.
+policy-rejected-blocked-on = bloqueaste a { $business } el { $on }; nada de lo que envía te llega.
+policy-rejected-template-not-approved = la plantilla «{ $template }» no ha superado la revisión ({ $review }).
+policy-rejected-template-paused = la plantilla «{ $template }» está en pausa por baja calidad hasta el { $until } a las { $time }.
+policy-rejected-template-disabled = la plantilla «{ $template }» se inhabilitó por baja calidad repetida.
+policy-rejected-template-deleted = su empresa eliminó la plantilla «{ $template }».
+policy-rejected-outside-service-window = el texto libre de { $business } necesita un mensaje tuyo { $hours ->
+    [one] en la última hora
+   *[other] en las últimas { $hours } horas
+}.
+policy-rejected-tier-limit = { $business } ya alcanzó hoy su límite de { $limit ->
+    [one] 1 persona
+   *[other] { $limit } personas
+}.
+policy-rejected-marketing-suspended = { $business } no puede enviar ofertas hasta el { $until }.
+policy-held-all-offers-off = desactivaste todas las ofertas.
+policy-held-not-subscribed = una oferta de { $business }, y no te has suscrito a sus ofertas.
+policy-held-before-subscribing = llegó antes de que te suscribieras a las ofertas de { $business }; libéralo para leerlo.
+policy-held-daily-cap = ya recibiste { $count ->
+    [one] 1 oferta
+   *[other] { $count } ofertas
+} { $hours ->
+    [one] en la última hora
+   *[other] en las últimas { $hours } horas
+} (tu límite es { $limit }).
+policy-held-weekly-cap = { $business } ya te envió { $count ->
+    [one] 1 oferta
+   *[other] { $count } ofertas
+} { $days ->
+    [one] en el último día
+   *[other] en los últimos { $days } días
+} (tu límite es { $limit }).
+policy-held-not-interested = le dijiste No me interesa a { $business }, así que puede enviarte como mucho { $limit ->
+    [one] 1 oferta
+   *[other] { $limit } ofertas
+} { $days ->
+    [one] al día
+   *[other] cada { $days } días
+}.
+policy-held-quiet-hours = llegó a las { $time } en tu hora ({ $zone }), en tus horas de silencio ({ $start }-{ $end }); te llegará cuando terminen.
+policy-template-approved = plantilla aprobada
+policy-template-approved-on = plantilla aprobada el { $on }
+policy-delivered-utility = aviso, { $approved }; los avisos nunca tienen límite.
+policy-delivered-code = código de un solo uso, { $approved }; los códigos nunca tienen límite.
+policy-delivered-service-reply = una respuesta dentro de la ventana de atención de { $hours } { $hours ->
+    [one] hora
+   *[other] horas
+} que abriste al escribir a { $business }.
+policy-delivered-offer = una oferta de { $business }, a cuyas ofertas te suscribiste; { $count } de tus { $limit } ofertas diarias y { $weekly } de { $weekly_limit } semanales de esta empresa.
+policy-delivered-released = lo liberaste de Retenidos el { $on } (estaba retenido: { $held ->
+    [quiet_hours] horas de silencio
+    [not_subscribed] sin suscripción
+    [user_marketing_cap] límite de ofertas
+    [not_interested_recently] No me interesa
+   *[other] { $held }
+}).
+policy-waited-quiet-hours = { $sentence } Esperó a que terminaran tus horas de silencio.
+
+## Lo que dice de una empresa la cabecera de su chat.
+notice-until = hasta el { $date }
+notice-until-reviewed = hasta que se revise
+notice-restriction-disabled = { $business } no puede enviarte nada: la plataforma la inhabilitó el { $since } { $until }.
+notice-restriction-sending-suspended = { $business } solo puede responderte, no iniciar conversaciones, { $until }: la plataforma la suspendió el { $since }.
+notice-restriction-marketing-suspended = { $business } no puede enviarte ofertas { $until }: la plataforma suspendió sus ofertas el { $since }.
+notice-restriction-other = La plataforma restringió a { $business } el { $since }.
+notice-verified-business = Empresa verificada
+notice-unverified-business = Empresa no verificada
+notice-blocked = { $who }. La bloqueaste ({ $reason }): nada de lo que envía te llega.
+notice-blocked-on = { $who }. La bloqueaste el { $on } ({ $reason }): nada de lo que envía te llega.
+notice-known = { $who }. Sus avisos de pedidos, reservas y facturas siempre te llegan.
+notice-known-restricted = { $who }.
+notice-new = { $who }. No has hablado con ella antes.
+notice-offers-line = Ofertas: { $offers }
+notice-replies-until = Le escribiste: puede responderte libremente hasta el { $date } a las { $time }.
+notice-offers-restricted = te suscribiste, pero no te llega ninguna mientras la plataforma la restrinja.
+notice-offers-restricted-not-subscribed = sin suscripción.
+notice-offers-not-subscribed = sin suscripción, así que se retienen (s para suscribirte).
+notice-offers-all-off = tienes la suscripción, pero todas las ofertas están desactivadas, así que se retienen.
+notice-offers-not-interested = como mucho { $most ->
+    [one] 1 oferta
+   *[other] { $most } ofertas
+} { $days ->
+    [1] al día
+    [7] a la semana
+   *[other] cada { $days } días
+} de { $business } hasta el { $until }, porque dijiste No me interesa; + lo quita.
+notice-offers-subscribed = te suscribiste (como mucho { $most } { $days ->
+    [1] al día
+    [7] a la semana
+   *[other] cada { $days } días
+} de esta empresa).

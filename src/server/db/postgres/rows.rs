@@ -155,11 +155,15 @@ pub fn message(row: &Row) -> DbResult<Message> {
     })
 }
 
-/// The decision columns (outcome, reason, sentence) of a message or a decision log row.
+/// The decision columns (outcome, reason, facts, sentence) of a message or a decision log row.
 pub fn decision(row: &Row) -> DbResult<Decision> {
     Ok(Decision {
         outcome: code(row, "outcome", Outcome::parse)?,
         reason: code(row, "reason", Reason::parse)?,
+        facts: get::<Option<String>>(row, "facts")?
+            .as_deref()
+            .and_then(DecisionFacts::from_json)
+            .map(Box::new),
         sentence: get(row, "sentence")?,
     })
 }

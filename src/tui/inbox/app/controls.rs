@@ -332,7 +332,7 @@ pub fn why_dialog(row: &MessageRow, verified: bool) -> Dialog {
             },
         ),
         ("Rule".to_string(), d.reason.as_str().to_string()),
-        ("Why".to_string(), d.sentence.clone()),
+        ("Why".to_string(), crate::i18n::sentences::decision(d)),
     ];
     if m.direction == Direction::Inbound {
         let from = match (m.category, verified) {

@@ -1,0 +1,5 @@
+-- A decision keeps the values its sentence is written from (JSON of model::DecisionFacts), so
+-- that the sentence can be shown in the reader's language. Rows kept before have none and show
+-- their stored English sentence.
+ALTER TABLE messages ADD COLUMN facts TEXT;
+ALTER TABLE decisions ADD COLUMN facts TEXT;
