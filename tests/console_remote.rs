@@ -392,7 +392,7 @@ fn standing_matches(
     let refs: Vec<&Template> = templates.iter().collect();
     assert_eq!(
         view.recovery,
-        recovery::advice(&report, &refs, policy, clock)
+        parley::i18n::sentences::advice(&recovery::advice(&report, &refs, policy, clock))
     );
     let cli: StatusReport = s.cli(&["status"]);
     assert_eq!(

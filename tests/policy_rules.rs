@@ -1902,7 +1902,12 @@ fn disabled_report() -> StandingReport {
 
 #[test]
 fn a_disabled_business_is_not_told_what_the_next_strike_brings() {
-    let advice = parley::policy::recovery::advice(&disabled_report(), &[], &config(), now());
+    let advice = sentences::advice(&parley::policy::recovery::advice(
+        &disabled_report(),
+        &[],
+        &config(),
+        now(),
+    ));
     let text = advice.join("\n");
     assert!(text.contains("The business is disabled"), "{text}");
     assert!(text.contains("5 strikes in 90 days"), "{text}");
@@ -1927,7 +1932,13 @@ fn decided(verdict: Verdict, at: Timestamp) -> ReviewDecision {
 #[test]
 fn the_advice_asks_for_a_review_once_and_then_gives_the_reviewers_reason() {
     let mut report = disabled_report();
-    let text = parley::policy::recovery::advice(&report, &[], &config(), now()).join("\n");
+    let text = sentences::advice(&parley::policy::recovery::advice(
+        &report,
+        &[],
+        &config(),
+        now(),
+    ))
+    .join("\n");
     assert!(text.contains("Ask for a review"), "{text}");
 
     report.review.waiting = Some(ReviewRequest {
@@ -1935,14 +1946,26 @@ fn the_advice_asks_for_a_review_once_and_then_gives_the_reviewers_reason() {
         note: String::new(),
         at: ago(Span::hours(2)),
     });
-    let text = parley::policy::recovery::advice(&report, &[], &config(), now()).join("\n");
+    let text = sentences::advice(&parley::policy::recovery::advice(
+        &report,
+        &[],
+        &config(),
+        now(),
+    ))
+    .join("\n");
     assert!(text.contains("A review was asked on"), "{text}");
     assert!(!text.contains("Ask for a review"), "asked already: {text}");
 
     let mut reinstated = disabled_report();
     reinstated.standing.disabled = false;
     reinstated.review.decisions = vec![decided(Verdict::Reinstated, ago(Span::hours(1)))];
-    let text = parley::policy::recovery::advice(&reinstated, &[], &config(), now()).join("\n");
+    let text = sentences::advice(&parley::policy::recovery::advice(
+        &reinstated,
+        &[],
+        &config(),
+        now(),
+    ))
+    .join("\n");
     assert!(
         text.contains("Reinstated by rita") && text.contains("One mistaken campaign"),
         "{text}"
@@ -1953,7 +1976,13 @@ fn the_advice_asks_for_a_review_once_and_then_gives_the_reviewers_reason() {
     );
 
     reinstated.review.decisions = vec![decided(Verdict::Reinstated, ago(Span::days(91)))];
-    let text = parley::policy::recovery::advice(&reinstated, &[], &config(), now()).join("\n");
+    let text = sentences::advice(&parley::policy::recovery::advice(
+        &reinstated,
+        &[],
+        &config(),
+        now(),
+    ))
+    .join("\n");
     assert!(
         !text.contains("Reinstated"),
         "once the strikes before it stop counting, it is history: {text}"

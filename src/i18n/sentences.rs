@@ -2,8 +2,10 @@
 //! values that explain it (`DecisionFacts`); this module writes them as a sentence a person
 //! reads ("Held: it arrived at 23:00 your time…", "Retenido: llegó a las 23:00…").
 
+mod advice;
 mod notice;
 
+pub use advice::{advice, advice_in_english};
 pub use notice::{business_notice, offers_allowed, restriction, restrictions};
 
 use super::{Catalogues, Label, scoped, short_date, time_of_day};

@@ -4,6 +4,7 @@
 #[macro_use]
 mod codes;
 mod action;
+mod advice;
 mod broadcast;
 mod business;
 mod chat_list;
@@ -26,6 +27,7 @@ mod user;
 mod zone;
 
 pub use action::*;
+pub use advice::*;
 pub use broadcast::*;
 pub use business::*;
 pub use chat_list::*;

@@ -488,7 +488,9 @@ pub fn status(
     let templates = db.templates(business)?;
     let live: Vec<&Template> = templates.iter().collect();
     Ok(StatusReport {
-        advice: recovery::advice(&report, &live, policy, now),
+        advice: crate::i18n::sentences::advice_in_english(&recovery::advice(
+            &report, &live, policy, now,
+        )),
         enough_recent_data: report.enough_recent_data,
         tier_limit: standing(&b, &restrictions, policy, now).tier_limit,
         restrictions: restrictions

@@ -89,3 +89,42 @@ notice-offers-subscribed = you subscribed (at most { $most } { $days ->
     [7] a week
    *[other] every { $days } days
 } from it).
+
+## What a business must do to recover.
+advice-date-time = { $date } { $time }
+advice-review-waiting = A review was asked on { $asked }: a platform reviewer reads the reports and decides; the decision and its reason will show here.
+advice-reinstated = Reinstated by { $reviewer } on { $on }: "{ $reason }". The strikes before it still count for their window.
+advice-confirmed = A reviewer, { $reviewer }, confirmed the restriction on { $on }: "{ $reason }".
+advice-disabled = The business is disabled: nothing can be sent until the platform reviews it. Ask for a review; meanwhile fix what each strike names.
+advice-disabled-review-asked = The business is disabled: nothing can be sent until the platform reviews it. Meanwhile fix what each strike names.
+advice-replies-only = Only replies inside a service window until { $until }: business-initiated messages resume then, if no new strike comes first.
+advice-no-offers = No offers until { $until }; utility and authentication templates still go out.
+advice-tier-lowered = Reach at most { $limit ->
+    [one] 1 person
+   *[other] { $limit } people
+} a day until { $until }.
+advice-too-few-to-judge = too few people to judge
+advice-quality = Quality { $quality }: bring blocks, reports and Not interested below { $below } of the people reached (now { $now }) for { $target }. Send offers only to people who subscribed, and fewer of them; signals older than { $days ->
+    [one] 1 day
+   *[other] { $days } days
+} stop counting.
+advice-too-few-people = Fewer than { $people ->
+    [one] 1 person
+   *[other] { $people } people
+} reached in { $days ->
+    [one] 1 day
+   *[other] { $days } days
+}: not enough recent data, so this rating has no consequence for now.
+advice-low-brings-strike = { $days ->
+    [one] 1 day
+   *[other] { $days } days
+} in a row at Low bring a strike (one for each spell at Low).
+advice-template-paused = Template '{ $template }' is paused until { $until }; it resumes then with its quality measured afresh. Another low rating pauses it for longer.
+advice-template-paused-last = Template '{ $template }' is paused until { $until }; it resumes then with its quality measured afresh. One more low rating disables it.
+advice-template-disabled = Template '{ $template }' is disabled for good: write a new one that people want.
+advice-strikes = { $count ->
+    [one] 1 strike
+   *[other] { $count } strikes
+} in { $days } days; the oldest stops counting on { $ends }.
+advice-strikes-next = { $strikes } The next strike brings: { $next }.
+advice-nothing-to-recover = Nothing to recover: quality { $quality } and no restriction in force. Keep negative feedback below { $below } of the people you reach.

@@ -9,7 +9,17 @@ policy-rejected-disabled = la plataforma ha inhabilitado a { $business }; no pue
 policy-rejected-sending-suspended = { $business } no puede iniciar conversaciones hasta el { $until } por infracciones repetidas.
 policy-rejected-blocked = bloqueaste a { $business }; nada de lo que envía te llega.
 policy-rejected-blocked-on = bloqueaste a { $business } el { $on }; nada de lo que envía te llega.
-policy-rejected-template-not-approved = la plantilla «{ $template }» no ha superado la revisión ({ $review }).
+policy-rejected-template-not-approved = la plantilla «{ $template }» no ha superado la revisión ({ $review ->
+    [forbidden_content] contenido prohibido
+    [body_length] longitud del texto
+    [placeholders] marcadores de posición
+    [service_not_template] una respuesta no es una plantilla
+    [authentication_needs_code] le falta el código
+    [authentication_content] contenido de autenticación
+    [promotional_recategorised] promocional, recategorizada
+    [promotional_not_allowed] promoción no permitida
+   *[other] { $review }
+}).
 policy-rejected-template-paused = la plantilla «{ $template }» está en pausa por baja calidad hasta el { $until } a las { $time }.
 policy-rejected-template-disabled = la plantilla «{ $template }» se inhabilitó por baja calidad repetida.
 policy-rejected-template-deleted = su empresa eliminó la plantilla «{ $template }».
@@ -98,3 +108,42 @@ notice-offers-subscribed = te suscribiste (como mucho { $most } { $days ->
     [7] a la semana
    *[other] cada { $days } días
 } de esta empresa).
+
+## Lo que una empresa debe hacer para recuperarse.
+advice-date-time = { $date } a las { $time }
+advice-review-waiting = Se pidió una revisión el { $asked }: un revisor de la plataforma lee los reportes y decide; la decisión y su motivo aparecerán aquí.
+advice-reinstated = { $reviewer } la rehabilitó el { $on }: «{ $reason }». Las faltas anteriores siguen contando durante su plazo.
+advice-confirmed = Un revisor, { $reviewer }, confirmó la restricción el { $on }: «{ $reason }».
+advice-disabled = La empresa está inhabilitada: no se puede enviar nada hasta que la plataforma la revise. Pide una revisión; mientras tanto, corrige lo que señala cada falta.
+advice-disabled-review-asked = La empresa está inhabilitada: no se puede enviar nada hasta que la plataforma la revise. Mientras tanto, corrige lo que señala cada falta.
+advice-replies-only = Solo respuestas dentro de una ventana de atención hasta el { $until }: los mensajes por iniciativa de la empresa se reanudan entonces, si antes no llega otra falta.
+advice-no-offers = Sin ofertas hasta el { $until }; las plantillas de avisos y de autenticación siguen saliendo.
+advice-tier-lowered = Llega como mucho a { $limit ->
+    [one] 1 persona
+   *[other] { $limit } personas
+} al día hasta el { $until }.
+advice-too-few-to-judge = muy pocas personas para juzgar
+advice-quality = Calidad { $quality }: baja los bloqueos, reportes y No me interesa por debajo del { $below } de las personas alcanzadas (ahora { $now }) para llegar a { $target }. Envía ofertas solo a quien se suscribió, y menos; las señales de hace más de { $days ->
+    [one] 1 día
+   *[other] { $days } días
+} dejan de contar.
+advice-too-few-people = Menos de { $people ->
+    [one] 1 persona
+   *[other] { $people } personas
+} alcanzadas en { $days ->
+    [one] 1 día
+   *[other] { $days } días
+}: no hay datos recientes suficientes, así que esta calificación no tiene consecuencias por ahora.
+advice-low-brings-strike = { $days ->
+    [one] 1 día seguido
+   *[other] { $days } días seguidos
+} en calidad Baja suponen una falta (una por cada racha en Baja).
+advice-template-paused = La plantilla «{ $template }» está en pausa hasta el { $until }; se reanuda entonces con su calidad medida de nuevo. Otra calificación baja la pausa más tiempo.
+advice-template-paused-last = La plantilla «{ $template }» está en pausa hasta el { $until }; se reanuda entonces con su calidad medida de nuevo. Una calificación baja más la inhabilita.
+advice-template-disabled = La plantilla «{ $template }» está inhabilitada para siempre: escribe una nueva que la gente quiera.
+advice-strikes = { $count ->
+    [one] 1 falta
+   *[other] { $count } faltas
+} en { $days } días; la más antigua deja de contar el { $ends }.
+advice-strikes-next = { $strikes } La próxima falta supone: { $next }.
+advice-nothing-to-recover = Nada que recuperar: calidad { $quality } y ninguna restricción en vigor. Mantén las opiniones negativas por debajo del { $below } de las personas a las que llegas.
