@@ -4,9 +4,11 @@
 
 mod advice;
 mod notice;
+mod template;
 
 pub use advice::{advice, advice_in_english};
 pub use notice::{business_notice, offers_allowed, restriction, restrictions};
+pub use template::{parameter_mismatch, revision_refused};
 
 use super::{Catalogues, Label, scoped, short_date, time_of_day};
 use crate::model::{Decision, DecisionFacts, Outcome, Reason, Timestamp};

@@ -111,31 +111,21 @@ impl Template {
     /// Why `given` parameters do not fit this template, if they do not: each placeholder
     /// needs a value, so a message never reaches anyone with `{{1}}` still in it, and a value
     /// with no placeholder to fill is a mistake the sender should hear about.
-    pub fn parameter_mismatch(&self, given: &[String]) -> Option<String> {
+    pub fn parameter_mismatch(&self, given: &[String]) -> Option<ParameterMismatch> {
         let needed = self.placeholder_count();
         let filled = given.iter().take_while(|p| !p.trim().is_empty()).count();
-        let were = |n: usize| if n == 1 { "was" } else { "were" };
-        let parameters = |n: usize| if n == 1 { "parameter" } else { "parameters" };
+        let mismatch = |kind| ParameterMismatch {
+            kind,
+            template: self.name.clone(),
+            needed,
+            given: filled,
+        };
         if filled < needed {
-            return Some(format!(
-                "template '{}' needs {needed} {} ({}) and {filled} {} given: give a value for each",
-                self.name,
-                parameters(needed),
-                (1..=needed)
-                    .map(|i| format!("{{{{{i}}}}}"))
-                    .collect::<Vec<_>>()
-                    .join(", "),
-                were(filled),
-            ));
+            return Some(mismatch(MismatchKind::Missing));
         }
-        (given.len() > needed).then(|| {
-            format!(
-                "template '{}' takes {needed} {} and {} {} given: leave out the extra values",
-                self.name,
-                parameters(needed),
-                given.len(),
-                were(given.len()),
-            )
+        (given.len() > needed).then(|| ParameterMismatch {
+            given: given.len(),
+            ..mismatch(MismatchKind::Extra)
         })
     }
 
@@ -171,6 +161,35 @@ impl Template {
         }
         out
     }
+}
+
+/// Whether a template was given too few parameters or too many.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MismatchKind {
+    Missing,
+    Extra,
+}
+
+/// Parameters that do not fit a template: how many it needs and how many were given.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ParameterMismatch {
+    pub kind: MismatchKind,
+    pub template: String,
+    pub needed: usize,
+    pub given: usize,
+}
+
+/// Why a template cannot take a new version now.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RevisionRefusal {
+    /// Its pause has ended; it resumes at the platform's next review.
+    PauseEnded,
+    Deleted,
+    Disabled,
+    /// Paused for low quality until then.
+    Paused(Option<Timestamp>),
+    /// Only a rejected template is resubmitted; this one has another status.
+    NotRejected(TemplateStatus),
 }
 
 /// One version of a template: the body and category review judged, and what it decided.

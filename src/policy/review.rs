@@ -2,7 +2,9 @@
 //! and the review says which one.
 
 use super::PolicyConfig;
-use crate::model::{Category, Review, ReviewRule, Template, TemplateStatus, Timestamp};
+use crate::model::{
+    Category, Review, ReviewRule, RevisionRefusal, Template, TemplateStatus, Timestamp,
+};
 
 /// What a business submits for review.
 #[derive(Debug, Clone, Copy)]
@@ -15,30 +17,16 @@ pub struct Submission<'a> {
 /// Why a template cannot take a new version at `now` (an edit, or with `resubmit` a
 /// resubmission), if it cannot. A pause that has ended still waits for the platform's review
 /// to resume the template (with its fresh quality window), so it is edited after that.
-pub fn revision_refused(t: &Template, resubmit: bool, now: Timestamp) -> Option<String> {
-    let name = &t.name;
+pub fn revision_refused(t: &Template, resubmit: bool, now: Timestamp) -> Option<RevisionRefusal> {
     if t.status == TemplateStatus::Paused && t.status_at(now) == TemplateStatus::Approved {
-        return Some(format!(
-            "template {name}'s pause has ended and it resumes at the platform's next review, \
-             within the hour; edit it after that"
-        ));
+        return Some(RevisionRefusal::PauseEnded);
     }
     match t.status_at(now) {
-        TemplateStatus::Deleted => Some(format!(
-            "template {name} was deleted; submit a new template"
-        )),
-        TemplateStatus::Disabled => Some(format!(
-            "template {name} was disabled after repeated low quality; it cannot be edited back \
-             into use: submit a new template"
-        )),
-        TemplateStatus::Paused => Some(format!(
-            "template {name} is paused for low quality until {}; edit it after the pause",
-            t.paused_until.map_or_else(String::new, |at| at.date_time())
-        )),
+        TemplateStatus::Deleted => Some(RevisionRefusal::Deleted),
+        TemplateStatus::Disabled => Some(RevisionRefusal::Disabled),
+        TemplateStatus::Paused => Some(RevisionRefusal::Paused(t.paused_until)),
         TemplateStatus::Rejected => None,
-        status if resubmit => Some(format!(
-            "only a rejected template is resubmitted, and {name} is {status}: edit it instead"
-        )),
+        status if resubmit => Some(RevisionRefusal::NotRejected(status)),
         _ => None,
     }
 }

@@ -155,7 +155,7 @@ impl Tx<'_> {
             .as_ref()
             .and_then(|t| t.parameter_mismatch(&attempt.params))
         {
-            return Err(StoreError::Conflict(why));
+            return Err(StoreError::Conflict(sentences::parameter_mismatch(&why)));
         }
         let body = match (&inputs.template, &attempt.text) {
             (Some(t), _) => text::clean_body(&t.render(&clean_params(&attempt.params))),

@@ -3,6 +3,7 @@
 //! versions, history and figures stay).
 
 use super::{Db, Result, StoreError, Tx, rows};
+use crate::i18n::sentences;
 use crate::model::*;
 use crate::policy::PolicyConfig;
 use crate::policy::review::{self, Submission};
@@ -175,32 +176,12 @@ impl Tx<'_> {
     }
 }
 
-/// Why a template cannot take a new version now, if it cannot. A pause that has ended still
-/// waits for the platform's review to resume the template (with its fresh quality window), so
-/// it is edited after that.
+/// Why a template cannot take a new version now, if it cannot.
 fn revisable(t: &Template, resubmit: bool, now: Timestamp) -> Result<()> {
-    let name = &t.name;
-    if t.status == TemplateStatus::Paused && t.status_at(now) == TemplateStatus::Approved {
-        return Err(StoreError::Conflict(format!(
-            "template {name}'s pause has ended and it resumes at the platform's next review, \
-             within the hour; edit it after that"
-        )));
+    match review::revision_refused(t, resubmit, now) {
+        Some(refusal) => Err(StoreError::Conflict(sentences::revision_refused(
+            &t.name, refusal,
+        ))),
+        None => Ok(()),
     }
-    let refusal = match t.status_at(now) {
-        TemplateStatus::Deleted => format!("template {name} was deleted; submit a new template"),
-        TemplateStatus::Disabled => format!(
-            "template {name} was disabled after repeated low quality; it cannot be edited back \
-             into use: submit a new template"
-        ),
-        TemplateStatus::Paused => format!(
-            "template {name} is paused for low quality until {}; edit it after the pause",
-            t.paused_until.map_or_else(String::new, |at| at.date_time())
-        ),
-        TemplateStatus::Rejected => return Ok(()),
-        status if resubmit => format!(
-            "only a rejected template is resubmitted, and {name} is {status}: edit it instead"
-        ),
-        _ => return Ok(()),
-    };
-    Err(StoreError::Conflict(refusal))
 }

@@ -128,3 +128,24 @@ advice-strikes = { $count ->
 } in { $days } days; the oldest stops counting on { $ends }.
 advice-strikes-next = { $strikes } The next strike brings: { $next }.
 advice-nothing-to-recover = Nothing to recover: quality { $quality } and no restriction in force. Keep negative feedback below { $below } of the people you reach.
+
+## Why a template cannot be sent with these parameters, or changed now.
+template-parameters-missing = template '{ $template }' needs { $needed ->
+    [one] 1 parameter
+   *[other] { $needed } parameters
+} ({ $placeholders }) and { $given ->
+    [one] 1 was
+   *[other] { $given } were
+} given: give a value for each
+template-parameters-extra = template '{ $template }' takes { $needed ->
+    [one] 1 parameter
+   *[other] { $needed } parameters
+} and { $given ->
+    [one] 1 was
+   *[other] { $given } were
+} given: leave out the extra values
+template-revision-pause-ended = template { $template }'s pause has ended and it resumes at the platform's next review, within the hour; edit it after that
+template-revision-deleted = template { $template } was deleted; submit a new template
+template-revision-disabled = template { $template } was disabled after repeated low quality; it cannot be edited back into use: submit a new template
+template-revision-paused = template { $template } is paused for low quality until { $date } { $time }; edit it after the pause
+template-revision-not-rejected = only a rejected template is resubmitted, and { $template } is { $status }: edit it instead

@@ -147,3 +147,31 @@ advice-strikes = { $count ->
 } en { $days } días; la más antigua deja de contar el { $ends }.
 advice-strikes-next = { $strikes } La próxima falta supone: { $next }.
 advice-nothing-to-recover = Nada que recuperar: calidad { $quality } y ninguna restricción en vigor. Mantén las opiniones negativas por debajo del { $below } de las personas a las que llegas.
+
+## Por qué una plantilla no se puede enviar con estos parámetros, o cambiar ahora.
+template-parameters-missing = la plantilla «{ $template }» necesita { $needed ->
+    [one] 1 parámetro
+   *[other] { $needed } parámetros
+} ({ $placeholders }) y { $given ->
+    [one] se dio 1
+   *[other] se dieron { $given }
+}: da un valor para cada uno
+template-parameters-extra = la plantilla «{ $template }» lleva { $needed ->
+    [one] 1 parámetro
+   *[other] { $needed } parámetros
+} y { $given ->
+    [one] se dio 1
+   *[other] se dieron { $given }
+}: quita los valores que sobran
+template-revision-pause-ended = la pausa de la plantilla { $template } ha terminado y se reanuda en la próxima revisión de la plataforma, dentro de una hora; edítala después
+template-revision-deleted = la plantilla { $template } se eliminó; envía una plantilla nueva
+template-revision-disabled = la plantilla { $template } se inhabilitó por baja calidad repetida; no se puede volver a usar editándola: envía una plantilla nueva
+template-revision-paused = la plantilla { $template } está en pausa por baja calidad hasta el { $date } a las { $time }; edítala cuando termine la pausa
+template-revision-not-rejected = solo se vuelve a enviar una plantilla rechazada, y { $template } está { $status ->
+    [pending] pendiente
+    [approved] aprobada
+    [paused] en pausa
+    [disabled] inhabilitada
+    [deleted] eliminada
+   *[other] { $status }
+}: edítala

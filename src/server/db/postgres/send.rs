@@ -246,7 +246,7 @@ impl PgTx<'_, '_> {
             .as_ref()
             .and_then(|t| t.parameter_mismatch(&attempt.params))
         {
-            return Err(DbError::Conflict(why));
+            return Err(DbError::Conflict(sentences::parameter_mismatch(&why)));
         }
         let body = match (&inputs.template, &attempt.text) {
             (Some(t), _) => text::clean_body(&t.render(&clean_params(&attempt.params))),

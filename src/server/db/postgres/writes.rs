@@ -226,7 +226,8 @@ impl ServerWrites for PgTx<'_, '_> {
         let t = self.template(template)?;
         self.lock_business(t.business)?;
         if let Some(why) = review::revision_refused(&t, revision.resubmit, now) {
-            return Err(DbError::Conflict(why));
+            let sentence = crate::i18n::sentences::revision_refused(&t.name, why);
+            return Err(DbError::Conflict(sentence));
         }
         self.not_broadcasting(&t)?;
         let body = text::clean_body(revision.body);
