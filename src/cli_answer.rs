@@ -202,7 +202,7 @@ pub fn restrictions_table(list: &[(crate::model::Restriction, bool)]) -> String 
                 state.to_string(),
                 r.start.date_time(),
                 r.end.map_or("until reviewed".into(), |e| e.date_time()),
-                text::clean_line(&r.reason, 72),
+                text::clean_line(&crate::i18n::sentences::restriction_reason(r), 72),
             ]
         })
         .collect();

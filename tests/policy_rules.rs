@@ -1026,6 +1026,7 @@ fn strike(at: Timestamp, cause: StrikeCause) -> Strike {
         at,
         cause,
         detail: format!("{cause} strike"),
+        facts: None,
     }
 }
 
@@ -1448,7 +1449,7 @@ fn three_new_reporters_after_a_reports_strike_give_another() {
 fn the_first_strike_is_a_warning() {
     let r = restriction_at_strike(1);
     assert_eq!(r.kind, RestrictionKind::Warning);
-    assert!(!r.reason.is_empty());
+    assert!(!sentences::restriction_reason(&r).is_empty());
     let s = standing_at(&business(), &[r], now());
     assert_eq!(
         s,
@@ -1470,7 +1471,7 @@ fn the_second_strike_lowers_the_tier_for_7_days() {
     let r = restriction_at_strike(2);
     assert_eq!(r.kind, RestrictionKind::TierLowered);
     assert_eq!((r.start, r.end), (now(), Some(later(Span::days(7)))));
-    assert!(!r.reason.is_empty());
+    assert!(!sentences::restriction_reason(&r).is_empty());
 }
 
 #[test]
@@ -1478,7 +1479,7 @@ fn the_third_strike_suspends_marketing_for_7_days() {
     let r = restriction_at_strike(3);
     assert_eq!(r.kind, RestrictionKind::MarketingSuspended);
     assert_eq!((r.start, r.end), (now(), Some(later(Span::days(7)))));
-    assert!(!r.reason.is_empty());
+    assert!(!sentences::restriction_reason(&r).is_empty());
 
     let during = standing_at(&business(), std::slice::from_ref(&r), now());
     rejected(
@@ -1500,7 +1501,7 @@ fn the_fourth_strike_suspends_business_initiated_sending_for_30_days() {
     let r = restriction_at_strike(4);
     assert_eq!(r.kind, RestrictionKind::SendingSuspended);
     assert_eq!((r.start, r.end), (now(), Some(later(Span::days(30)))));
-    assert!(!r.reason.is_empty());
+    assert!(!sentences::restriction_reason(&r).is_empty());
 
     let during = standing_at(&business(), &[r], now());
     for send in Send::every_template_category() {
@@ -1514,7 +1515,7 @@ fn the_fifth_strike_disables_the_business_with_no_end() {
     let r = restriction_at_strike(5);
     assert_eq!(r.kind, RestrictionKind::Disabled);
     assert_eq!((r.start, r.end), (now(), None));
-    assert!(!r.reason.is_empty());
+    assert!(!sentences::restriction_reason(&r).is_empty());
 
     let a_year_later = later(Span::days(365));
     let disabled = standing_at(&business(), &[r], a_year_later);

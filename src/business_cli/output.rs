@@ -248,7 +248,10 @@ pub fn status(s: &StatusReport) -> String {
     let strikes: Vec<Vec<String>> = s
         .strikes
         .iter()
-        .map(|k| vec![k.at.date_time(), k.cause.to_string(), cell(&k.detail)])
+        .map(|k| {
+            let detail = crate::i18n::sentences::strike(k);
+            vec![k.at.date_time(), k.cause.to_string(), cell(&detail)]
+        })
         .collect();
     let mut out = pairs(&rows);
     out.push_str("\n\nStrikes (last 90 days)\n");

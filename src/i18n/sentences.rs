@@ -4,10 +4,15 @@
 
 mod advice;
 mod notice;
+mod strike;
 mod template;
 
 pub use advice::{advice, advice_in_english};
 pub use notice::{business_notice, offers_allowed, restriction, restrictions};
+pub use strike::{
+    restriction_reason, restriction_reason_in_english, stamped_restriction, stamped_strike, strike,
+    strike_in_english,
+};
 pub use template::{parameter_mismatch, revision_refused};
 
 use super::{Catalogues, Label, scoped, short_date, time_of_day};

@@ -156,6 +156,7 @@ mod tests {
             reason: "strikes".into(),
             start: at(20),
             end,
+            strike: None,
         }
     }
 

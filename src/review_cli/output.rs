@@ -104,7 +104,10 @@ fn strikes(list: &[Strike]) -> String {
     }
     let rows: Vec<Vec<String>> = list
         .iter()
-        .map(|s| vec![s.at.date_time(), s.cause.to_string(), cell(&s.detail)])
+        .map(|s| {
+            let detail = crate::i18n::sentences::strike(s);
+            vec![s.at.date_time(), s.cause.to_string(), cell(&detail)]
+        })
         .collect();
     table(&["AT", "CAUSE", "DETAIL"], &rows)
 }

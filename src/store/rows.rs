@@ -182,6 +182,11 @@ pub fn strike(row: &Row) -> rusqlite::Result<Strike> {
         at: row.get("at")?,
         cause: code(row, "cause", StrikeCause::parse)?,
         detail: row.get("detail")?,
+        facts: row
+            .get::<_, Option<String>>("facts")?
+            .as_deref()
+            .and_then(StrikeFacts::from_json)
+            .map(Box::new),
     })
 }
 
@@ -192,5 +197,10 @@ pub fn restriction(row: &Row) -> rusqlite::Result<Restriction> {
         reason: row.get("reason")?,
         start: row.get("start")?,
         end: row.get("end_at")?,
+        strike: row
+            .get::<_, Option<String>>("strike")?
+            .as_deref()
+            .and_then(RestrictionCause::from_json)
+            .map(Box::new),
     })
 }

@@ -3,3 +3,8 @@
 -- their stored English sentence.
 ALTER TABLE messages ADD COLUMN facts TEXT;
 ALTER TABLE decisions ADD COLUMN facts TEXT;
+
+-- A strike keeps the values its detail is written from (JSON of model::StrikeFacts), and a
+-- restriction the strike it answers (JSON of model::RestrictionCause).
+ALTER TABLE strikes ADD COLUMN facts TEXT;
+ALTER TABLE restrictions ADD COLUMN strike TEXT;

@@ -145,7 +145,7 @@ fn describe(tx: &Tx, change: &Change, assets: &Assets) -> crate::store::Result<O
         Change::TemplateResumed { template } => {
             format!("template '{}' resumed", template_name(*template)?)
         }
-        Change::Strike(s) => format!("strike: {}", s.detail),
+        Change::Strike(s) => format!("strike: {}", crate::i18n::sentences::strike(s)),
         Change::Restriction(r) => format!(
             "restriction: {}{}",
             r.kind.label(),

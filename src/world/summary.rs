@@ -259,7 +259,8 @@ impl Summary {
         if !b.strikes.is_empty() {
             let _ = writeln!(out, "  Strikes");
             for s in &b.strikes {
-                let _ = writeln!(out, "    {}  {}", s.at.date_time(), s.detail);
+                let detail = crate::i18n::sentences::strike(s);
+                let _ = writeln!(out, "    {}  {}", s.at.date_time(), detail);
             }
         }
         if !b.restrictions.is_empty() {
@@ -282,7 +283,7 @@ impl Summary {
                     "    {}  {}{end}{state}: {}",
                     r.start.date_time(),
                     r.kind.label(),
-                    r.reason
+                    crate::i18n::sentences::restriction_reason(r)
                 );
             }
         }

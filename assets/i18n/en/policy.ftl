@@ -149,3 +149,22 @@ template-revision-deleted = template { $template } was deleted; submit a new tem
 template-revision-disabled = template { $template } was disabled after repeated low quality; it cannot be edited back into use: submit a new template
 template-revision-paused = template { $template } is paused for low quality until { $date } { $time }; edit it after the pause
 template-revision-not-rejected = only a rejected template is resubmitted, and { $template } is { $status }: edit it instead
+
+## What a strike was for, and the restriction it brought.
+strike-template-paused = Template '{ $template }' paused for { $hours ->
+    [one] 1 hour
+   *[other] { $hours } hours
+} for low quality
+strike-template-disabled = Template '{ $template }' disabled after repeated low quality
+strike-low-quality = Quality Low for { $days ->
+    [one] 1 day
+   *[other] { $days } days
+}
+strike-reports = Reported by { $people ->
+    [one] 1 person
+   *[other] { $people } people
+} in { $days ->
+    [one] 1 day
+   *[other] { $days } days
+}
+strike-restriction-reason = Strike { $count } in { $days } days: { $detail }

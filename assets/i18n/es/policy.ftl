@@ -175,3 +175,22 @@ template-revision-not-rejected = solo se vuelve a enviar una plantilla rechazada
     [deleted] eliminada
    *[other] { $status }
 }: edítala
+
+## Por qué se puso una falta, y la restricción que trajo.
+strike-template-paused = Plantilla «{ $template }» en pausa { $hours ->
+    [one] 1 hora
+   *[other] { $hours } horas
+} por baja calidad
+strike-template-disabled = Plantilla «{ $template }» inhabilitada por baja calidad repetida
+strike-low-quality = Calidad Baja durante { $days ->
+    [one] 1 día
+   *[other] { $days } días
+}
+strike-reports = Reportada por { $people ->
+    [one] 1 persona
+   *[other] { $people } personas
+} en { $days ->
+    [one] 1 día
+   *[other] { $days } días
+}
+strike-restriction-reason = Falta { $count } en { $days } días: { $detail }

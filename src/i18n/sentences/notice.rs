@@ -185,6 +185,7 @@ mod tests {
             reason: "strikes".into(),
             start: at(20),
             end: None,
+            strike: None,
         };
         assert_eq!(
             in_english(|| restrictions("QuickCash Loans", Some(&disabled))),

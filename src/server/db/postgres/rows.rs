@@ -174,6 +174,10 @@ pub fn strike(row: &Row) -> DbResult<Strike> {
         at: wrapped(row, "at", Timestamp)?,
         cause: code(row, "cause", StrikeCause::parse)?,
         detail: get(row, "detail")?,
+        facts: get::<Option<String>>(row, "facts")?
+            .as_deref()
+            .and_then(StrikeFacts::from_json)
+            .map(Box::new),
     })
 }
 
@@ -184,5 +188,9 @@ pub fn restriction(row: &Row) -> DbResult<Restriction> {
         reason: get(row, "reason")?,
         start: wrapped(row, "start", Timestamp)?,
         end: opt_wrapped(row, "end_at", Timestamp)?,
+        strike: get::<Option<String>>(row, "strike")?
+            .as_deref()
+            .and_then(RestrictionCause::from_json)
+            .map(Box::new),
     })
 }

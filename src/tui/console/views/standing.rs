@@ -184,7 +184,11 @@ fn strike_lines(r: &StandingReport, cells: usize, theme: &Theme, out: &mut Vec<L
     ]));
     for s in &r.strikes {
         add_wrapped(
-            &format!("{}  {}", s.at.date_time(), s.detail),
+            &format!(
+                "{}  {}",
+                s.at.date_time(),
+                crate::i18n::sentences::strike(s)
+            ),
             cells,
             theme.get("dim"),
             out,
@@ -221,6 +225,7 @@ fn restriction_lines(
             x.kind.label()
         );
         add_wrapped(&head, cells, style, out);
-        add_indented(&x.reason, 4, cells, theme.get("dim"), out);
+        let reason = crate::i18n::sentences::restriction_reason(x);
+        add_indented(&reason, 4, cells, theme.get("dim"), out);
     }
 }
