@@ -11,7 +11,7 @@ pub use advice::{advice, advice_in_english};
 pub use notice::{business_notice, offers_allowed, restriction, restrictions};
 pub use strike::{
     restriction_reason, restriction_reason_in_english, stamped_restriction, stamped_strike, strike,
-    strike_in_english,
+    strike_in_english, tier_reason,
 };
 pub use template::{parameter_mismatch, revision_refused};
 

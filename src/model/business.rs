@@ -196,6 +196,19 @@ impl RestrictionKind {
     }
 }
 
+/// Why a business's messaging tier moved.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TierReason {
+    /// Down: quality Low since then.
+    LowSince(Timestamp),
+    /// Up: it reached that many people in a tier window of `hours`, at that quality.
+    Reached {
+        people: u32,
+        hours: i64,
+        quality: Quality,
+    },
+}
+
 /// A restriction on a business, with its reason, start and end.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct Restriction {

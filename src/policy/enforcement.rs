@@ -5,7 +5,7 @@ use super::quality::{QualitySignals, rate};
 use super::{PolicyConfig, Standing};
 use crate::model::{
     Business, Quality, Restriction, RestrictionCause, RestrictionKind, Span, Strike, StrikeCause,
-    StrikeFacts, Template, TemplateId, TemplateStatus, Timestamp, UserId,
+    StrikeFacts, Template, TemplateId, TemplateStatus, TierReason, Timestamp, UserId,
 };
 
 /// Everything the evaluation of one business needs.
@@ -58,7 +58,7 @@ pub enum Change {
     Tier {
         from: usize,
         to: usize,
-        reason: String,
+        reason: TierReason,
     },
 }
 
@@ -229,7 +229,7 @@ fn tier_move(
             return (from > 0).then(|| Change::Tier {
                 from,
                 to: from - 1,
-                reason: format!("Quality Low since {}", since.short_date()),
+                reason: TierReason::LowSince(since),
             });
         }
     }
@@ -243,11 +243,11 @@ fn tier_move(
     (f64::from(peak) >= tiers.up_fraction * f64::from(limit)).then(|| Change::Tier {
         from,
         to: from + 1,
-        reason: format!(
-            "Reached {peak} people in {} hours with quality {}",
-            tiers.window_hours,
-            quality.label()
-        ),
+        reason: TierReason::Reached {
+            people: peak,
+            hours: tiers.window_hours,
+            quality,
+        },
     })
 }
 

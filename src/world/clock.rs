@@ -155,8 +155,9 @@ fn describe(tx: &Tx, change: &Change, assets: &Assets) -> crate::store::Result<O
                 .unwrap_or_default()
         ),
         Change::Tier { to, reason, .. } => format!(
-            "messaging tier now {} ({reason})",
-            assets.policy.tiers.label(*to)
+            "messaging tier now {} ({})",
+            assets.policy.tiers.label(*to),
+            crate::i18n::sentences::tier_reason(*reason)
         ),
         Change::LowSince(_) | Change::TemplateQuality { .. } => return Ok(None),
     }))

@@ -168,3 +168,8 @@ strike-reports = Reported by { $people ->
    *[other] { $days } days
 }
 strike-restriction-reason = Strike { $count } in { $days } days: { $detail }
+strike-tier-low-since = Quality Low since { $since }
+strike-tier-reached = Reached { $people ->
+    [one] 1 person
+   *[other] { $people } people
+} in { $hours } hours with quality { $quality }

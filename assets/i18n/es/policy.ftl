@@ -194,3 +194,8 @@ strike-reports = Reportada por { $people ->
    *[other] { $days } días
 }
 strike-restriction-reason = Falta { $count } en { $days } días: { $detail }
+strike-tier-low-since = Calidad Baja desde el { $since }
+strike-tier-reached = Llegó a { $people ->
+    [one] 1 persona
+   *[other] { $people } personas
+} en { $hours } horas con calidad { $quality }

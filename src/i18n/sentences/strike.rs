@@ -1,9 +1,9 @@
 //! A strike's detail and a restriction's reason, in the language in force.
 
-use crate::i18n::{Catalogues, scoped};
+use crate::i18n::{Catalogues, Label, scoped, short_date};
 use crate::model::limits::MAX_TEMPLATE_NAME_CHARS;
 use crate::model::text::clean_line;
-use crate::model::{Restriction, Strike, StrikeCause, StrikeFacts};
+use crate::model::{Restriction, Strike, StrikeCause, StrikeFacts, TierReason};
 
 /// What the strike was for: written from its facts, or its stored detail when it has none.
 pub fn strike(s: &Strike) -> String {
@@ -23,6 +23,23 @@ pub fn restriction_reason(r: &Restriction) -> String {
             detail = detail(c.cause, &c.strike)
         ),
         None => r.reason.clone(),
+    }
+}
+
+/// Why a business's messaging tier moved.
+pub fn tier_reason(reason: TierReason) -> String {
+    match reason {
+        TierReason::LowSince(since) => tr!("strike-tier-low-since", since = short_date(since)),
+        TierReason::Reached {
+            people,
+            hours,
+            quality,
+        } => tr!(
+            "strike-tier-reached",
+            people = people,
+            hours = hours,
+            quality = quality.text()
+        ),
     }
 }
 
@@ -108,6 +125,26 @@ mod tests {
         assert_eq!(
             scoped(spanish, || restriction_reason(&r)),
             "Falta 1 en 90 días: Reportada por 1 persona en 7 días"
+        );
+    }
+
+    #[test]
+    fn a_tier_move_says_why() {
+        let up = TierReason::Reached {
+            people: 1,
+            hours: 24,
+            quality: crate::model::Quality::High,
+        };
+        let english = Catalogues::embedded().english();
+        assert_eq!(
+            scoped(english, || tier_reason(up)),
+            "Reached 1 person in 24 hours with quality High"
+        );
+        let spanish = Catalogues::embedded().get("es").unwrap();
+        let down = TierReason::LowSince(Timestamp::from_civil(2026, 11, 24, 12, 0));
+        assert_eq!(
+            scoped(spanish, || tier_reason(down)),
+            "Calidad Baja desde el 24 nov"
         );
     }
 }
