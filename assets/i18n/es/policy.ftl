@@ -4,7 +4,7 @@
 ## Una decisión: el resultado y después el porqué.
 policy-sentence = { $outcome }: { $reason }
 policy-sent = Enviado por ti.
-policy-delivered-personal = un mensaje de un amigo.
+policy-delivered-personal = un mensaje de un contacto.
 policy-rejected-disabled = la plataforma ha inhabilitado a { $business }; no puede enviar nada hasta que se revise.
 policy-rejected-sending-suspended = { $business } no puede iniciar conversaciones hasta el { $until } por infracciones repetidas.
 policy-rejected-blocked = bloqueaste a { $business }; nada de lo que envía te llega.
@@ -123,7 +123,7 @@ advice-tier-lowered = Llega como mucho a { $limit ->
    *[other] { $limit } personas
 } al día hasta el { $until }.
 advice-too-few-to-judge = muy pocas personas para juzgar
-advice-quality = Calidad { $quality }: baja los bloqueos, reportes y No me interesa por debajo del { $below } de las personas alcanzadas (ahora { $now }) para llegar a { $target }. Envía ofertas solo a quien se suscribió, y menos; las señales de hace más de { $days ->
+advice-quality = Calidad { $quality }: baja los bloqueos, reportes y No me interesa por debajo del { $below } de las personas alcanzadas (ahora { $now }) para llegar a { $target }. Envía ofertas solo a quien se suscribió, y envía menos; las señales de hace más de { $days ->
     [one] 1 día
    *[other] { $days } días
 } dejan de contar.

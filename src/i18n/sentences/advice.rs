@@ -182,7 +182,7 @@ mod tests {
             [
                 "Calidad Baja: baja los bloqueos, reportes y No me interesa por debajo del 6 % \
                  de las personas alcanzadas (ahora 12,5 %) para llegar a Media. Envía ofertas \
-                 solo a quien se suscribió, y menos; las señales de hace más de 7 días dejan de \
+                 solo a quien se suscribió, y envía menos; las señales de hace más de 7 días dejan de \
                  contar.",
                 "Llega como mucho a 1 persona al día hasta el 3 dic a las 09:05.",
                 "1 falta en 90 días; la más antigua deja de contar el 22 feb. La próxima falta \
