@@ -4,11 +4,13 @@
 
 mod advice;
 mod notice;
+mod review;
 mod strike;
 mod template;
 
 pub use advice::{advice, advice_in_english};
 pub use notice::{business_notice, offers_allowed, restriction, restrictions};
+pub use review::{review_note, stamped_review};
 pub use strike::{
     restriction_reason, restriction_reason_in_english, stamped_restriction, stamped_strike, strike,
     strike_in_english, tier_reason,

@@ -52,13 +52,60 @@ code_enum!(
 );
 
 /// The result of automatic review: the status it gives, the category it settles on, the rule
-/// that fired and a sentence that says why.
+/// that fired, what it found, and that in an English sentence as it is stored (empty until
+/// `i18n::sentences` writes it).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Review {
     pub status: TemplateStatus,
     pub category: Category,
     pub rule: ReviewRule,
+    pub finding: ReviewFinding,
     pub note: String,
+}
+
+/// What automatic review found in a template, with the values that say it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "finding", rename_all = "snake_case")]
+pub enum ReviewFinding {
+    Passed,
+    /// The body's length is outside 1 to `max` characters.
+    BodyLength {
+        chars: usize,
+        max: usize,
+    },
+    /// A `}}` with no `{{` before it.
+    PlaceholderNotOpened,
+    /// A `{{` with no `}}` after it.
+    PlaceholderNotClosed,
+    /// `{{inner}}` where `inner` is not a number from 1.
+    NotAPlaceholder {
+        inner: String,
+    },
+    TooManyPlaceholders {
+        count: usize,
+        max: usize,
+    },
+    /// Placeholders numbered with a gap: `{{missing}}` is not there.
+    PlaceholderGap {
+        missing: usize,
+    },
+    ForbiddenContent {
+        phrase: String,
+    },
+    ServiceNotTemplate,
+    /// A promotional word in a utility template, moved to marketing.
+    PromotionalRecategorised {
+        word: String,
+    },
+    /// A promotional word in a utility template that may not be moved.
+    PromotionalForbidden {
+        word: String,
+    },
+    AuthenticationNeedsCode,
+    AuthenticationLink,
+    AuthenticationPromotional {
+        word: String,
+    },
 }
 
 /// A message template a business submits for review.

@@ -373,7 +373,7 @@ impl Tx<'_> {
             body: &body,
             allow_recategorise: new.allow_recategorise,
         };
-        let review = review::review(&submission, config);
+        let review = crate::i18n::sentences::stamped_review(review::review(&submission, config));
         let approved_at = (review.status == TemplateStatus::Approved).then_some(now);
         self.tx.prepare_cached("INSERT INTO templates (business_id, name, requested_category, category, body, status, review_rule,
                 review_note, allow_recategorise, submitted_at, approved_at, quality, quality_since)

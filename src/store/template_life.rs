@@ -74,14 +74,14 @@ impl Tx<'_> {
         revisable(&t, revision.resubmit, now)?;
         self.not_broadcasting(&t)?;
         let body = text::clean_body(revision.body);
-        let review = review::review(
+        let review = sentences::stamped_review(review::review(
             &Submission {
                 category: revision.category,
                 body: &body,
                 allow_recategorise: revision.allow_recategorise,
             },
             config,
-        );
+        ));
         self.tx.prepare_cached("INSERT INTO template_versions (template_id, version, requested_category, category, body, status,
                 review_rule, review_note, submitted_at, approved_at, replaced_at)
              SELECT id, version, requested_category, category, body, status, review_rule, review_note,

@@ -173,3 +173,19 @@ strike-tier-reached = Reached { $people ->
     [one] 1 person
    *[other] { $people } people
 } in { $hours } hours with quality { $quality }
+
+## What automatic review found in a template.
+review-passed = Passed every review rule.
+review-body-length = The body has { $chars } characters; it must have 1 to { $max }.
+review-placeholder-not-opened = A placeholder is closed with {"}}"} but never opened with {"{{"}.
+review-placeholder-not-closed = A placeholder is opened with {"{{"} but never closed.
+review-not-a-placeholder = "{"{{"}{ $inner }{"}}"}" is not a placeholder; use {"{{"}1{"}}"}, {"{{"}2{"}}"}...
+review-too-many-placeholders = It has { $count } placeholders; at most { $max } are allowed.
+review-placeholder-gap = Placeholders must be numbered from 1 without gaps; {"{{"}{ $missing }{"}}"} is missing.
+review-forbidden-content = It contains forbidden content ("{ $phrase }").
+review-service-not-template = Service replies are free-form text inside the service window; they need no template.
+review-promotional-recategorised = Submitted as utility, but "{ $word }" is promotional: approved as marketing.
+review-promotional-forbidden = Submitted as utility, but "{ $word }" is promotional, and re-categorisation was not allowed.
+review-authentication-needs-code = An authentication template must carry the code as a placeholder ({"{{"}1{"}}"}).
+review-authentication-link = An authentication template may not contain a link.
+review-authentication-promotional = An authentication template may not be promotional ("{ $word }").

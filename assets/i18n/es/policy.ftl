@@ -199,3 +199,19 @@ strike-tier-reached = Llegó a { $people ->
     [one] 1 persona
    *[other] { $people } personas
 } en { $hours } horas con calidad { $quality }
+
+## Lo que la revisión automática encontró en una plantilla.
+review-passed = Ha superado todas las reglas de revisión.
+review-body-length = El texto tiene { $chars } caracteres; debe tener de 1 a { $max }.
+review-placeholder-not-opened = Un marcador se cierra con {"}}"} pero nunca se abre con {"{{"}.
+review-placeholder-not-closed = Un marcador se abre con {"{{"} pero nunca se cierra.
+review-not-a-placeholder = «{"{{"}{ $inner }{"}}"}» no es un marcador; usa {"{{"}1{"}}"}, {"{{"}2{"}}"}...
+review-too-many-placeholders = Tiene { $count } marcadores; se permiten como mucho { $max }.
+review-placeholder-gap = Los marcadores deben numerarse desde 1 sin huecos; falta {"{{"}{ $missing }{"}}"}.
+review-forbidden-content = Tiene contenido prohibido («{ $phrase }»).
+review-service-not-template = Las respuestas de atención son texto libre dentro de la ventana de atención; no necesitan plantilla.
+review-promotional-recategorised = Enviada como aviso, pero «{ $word }» es promocional: aprobada como marketing.
+review-promotional-forbidden = Enviada como aviso, pero «{ $word }» es promocional, y no se permitió cambiarla de categoría.
+review-authentication-needs-code = Una plantilla de autenticación debe llevar el código como marcador ({"{{"}1{"}}"}).
+review-authentication-link = Una plantilla de autenticación no puede llevar enlaces.
+review-authentication-promotional = Una plantilla de autenticación no puede ser promocional («{ $word }»).

@@ -186,7 +186,7 @@ impl ServerWrites for PgTx<'_, '_> {
             body: &body,
             allow_recategorise: new.allow_recategorise,
         };
-        let review = review::review(&submission, policy);
+        let review = crate::i18n::sentences::stamped_review(review::review(&submission, policy));
         let approved_at = (review.status == TemplateStatus::Approved).then_some(now.0);
         let id = TemplateId(self.inserted(
             "INSERT INTO templates (business_id, name, requested_category, category, body, status,
@@ -236,7 +236,7 @@ impl ServerWrites for PgTx<'_, '_> {
             body: &body,
             allow_recategorise: revision.allow_recategorise,
         };
-        let review = review::review(&submission, policy);
+        let review = crate::i18n::sentences::stamped_review(review::review(&submission, policy));
         self.keep_version(template, now)?;
         let approved_at = (review.status == TemplateStatus::Approved).then_some(now.0);
         let row = self.one(
