@@ -429,9 +429,13 @@ pub struct StatusReport {
     pub strikes: Vec<Strike>,
     /// Every restriction, with whether it is in force.
     pub restrictions: Vec<(Restriction, bool)>,
-    /// What to do to recover, most pressing first (the console's Standing says the same).
+    /// What to do to recover, most pressing first (the console's Standing says the same), in
+    /// English.
     #[serde(default)]
     pub advice: Vec<String>,
+    /// The same steps as codes and values, for writing them in the reader's language.
+    #[serde(default)]
+    pub steps: Vec<Advice>,
     /// The platform reviewers' decisions, newest first, and a request waiting for one.
     #[serde(default)]
     pub review: ReviewState,

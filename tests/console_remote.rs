@@ -400,6 +400,11 @@ fn standing_matches(
         "`business status` and the console give the same advice"
     );
     assert_eq!(
+        parley::i18n::sentences::advice(&cli.steps),
+        cli.advice,
+        "`business status` carries the steps as codes, which read the same as its sentences"
+    );
+    assert_eq!(
         (cli.quality, cli.budget, cli.strikes.len()),
         (
             report.business.quality,

@@ -262,9 +262,13 @@ pub fn status(s: &StatusReport) -> String {
     out.push_str("\n\nRestrictions\n");
     out.push_str(&restrictions_table(&s.restrictions));
     out.push_str(&review(&s.review));
-    if !s.advice.is_empty() {
+    let advice = match s.steps.is_empty() {
+        true => s.advice.clone(),
+        false => crate::i18n::sentences::advice(&s.steps),
+    };
+    if !advice.is_empty() {
         out.push_str("\n\nWhat to do\n");
-        for line in s.advice.iter().take(MAX_ADVICE) {
+        for line in advice.iter().take(MAX_ADVICE) {
             out.push_str(&format!("- {}\n", clean_line(line, MAX_ADVICE_CHARS)));
         }
     }

@@ -2,9 +2,11 @@
 //! (`policy::recovery`), the catalogue writes it (`i18n::sentences`).
 
 use super::{Quality, RestrictionKind, Timestamp};
+use serde::{Deserialize, Serialize};
 
 /// One step back to good standing. Fractions are between 0 and 1.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, utoipa::ToSchema)]
+#[serde(tag = "step", rename_all = "snake_case")]
 pub enum Advice {
     /// A review was asked and waits for a reviewer.
     ReviewWaiting { asked: Timestamp },

@@ -487,10 +487,10 @@ pub fn status(
     let report = db.standing_report(business, policy, now)?;
     let templates = db.templates(business)?;
     let live: Vec<&Template> = templates.iter().collect();
+    let steps = recovery::advice(&report, &live, policy, now);
     Ok(StatusReport {
-        advice: crate::i18n::sentences::advice_in_english(&recovery::advice(
-            &report, &live, policy, now,
-        )),
+        advice: crate::i18n::sentences::advice_in_english(&steps),
+        steps,
         enough_recent_data: report.enough_recent_data,
         tier_limit: standing(&b, &restrictions, policy, now).tier_limit,
         restrictions: restrictions
