@@ -262,7 +262,11 @@ pub struct WireTemplate {
     pub category: Category,
     pub status: TemplateStatus,
     pub review_rule: ReviewRule,
+    /// What review found, in English.
     pub review_note: String,
+    /// What review found as a code and values, for writing it in the reader's language.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub review_finding: Option<ReviewFinding>,
     pub quality: Quality,
     pub paused_until: Option<Timestamp>,
     pub pause_count: u32,

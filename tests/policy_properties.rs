@@ -46,6 +46,7 @@ fn template(
         status,
         review: ReviewRule::Passed,
         review_note: String::new(),
+        review_finding: None,
         allow_recategorise: false,
         submitted_at: base() - Span::days(90),
         approved_at: Some(base() - Span::days(90)),

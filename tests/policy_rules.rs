@@ -61,6 +61,7 @@ fn template(category: Category, status: TemplateStatus) -> Template {
             ReviewRule::Passed
         },
         review_note: String::new(),
+        review_finding: None,
         allow_recategorise: false,
         submitted_at: ago(Span::days(60)),
         approved_at: approved.then(|| ago(Span::days(59))),

@@ -577,6 +577,7 @@ proptest! {
 const BACK_TO_SCHEMA_1: &str = "
     ALTER TABLE messages DROP COLUMN facts; ALTER TABLE decisions DROP COLUMN facts;
     ALTER TABLE strikes DROP COLUMN facts; ALTER TABLE restrictions DROP COLUMN strike;
+    ALTER TABLE templates DROP COLUMN review_finding;
     DROP FUNCTION parley_stamp_dealing() CASCADE; DROP FUNCTION parley_stamp_prefs() CASCADE;
     DROP FUNCTION parley_business_changed() CASCADE;
     DROP FUNCTION parley_restriction_changed() CASCADE;

@@ -1859,7 +1859,8 @@ fn the_tier_counts_each_person_a_template_reached_once_and_forgets_them_after_a_
 /// Takes a store back from schema 14 to 13: the facts of decisions and strikes dropped.
 const UNDO_SCHEMA_14: &str = "
     ALTER TABLE messages DROP COLUMN facts; ALTER TABLE decisions DROP COLUMN facts;
-    ALTER TABLE strikes DROP COLUMN facts; ALTER TABLE restrictions DROP COLUMN strike;";
+    ALTER TABLE strikes DROP COLUMN facts; ALTER TABLE restrictions DROP COLUMN strike;
+    ALTER TABLE templates DROP COLUMN review_finding;";
 
 /// Takes a store back from schema 13 to 12: its triggers, indexes and columns dropped.
 const UNDO_SCHEMA_13: &str = "

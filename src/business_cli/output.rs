@@ -47,7 +47,10 @@ pub fn submitted(t: &WireTemplate) -> String {
     format!(
         "{verdict} (review rule: {}).\n{}",
         t.review_rule,
-        clean_line(&t.review_note, 400)
+        clean_line(
+            &crate::i18n::sentences::template_note(t.review_finding.as_ref(), &t.review_note),
+            400
+        )
     )
 }
 

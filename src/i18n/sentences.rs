@@ -10,7 +10,7 @@ mod template;
 
 pub use advice::{advice, advice_in_english};
 pub use notice::{business_notice, offers_allowed, restriction, restrictions};
-pub use review::{review_note, stamped_review};
+pub use review::{review_note, stamped_review, template_note};
 pub use strike::{
     restriction_reason, restriction_reason_in_english, stamped_restriction, stamped_strike, strike,
     strike_in_english, tier_reason,

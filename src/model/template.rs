@@ -64,7 +64,7 @@ pub struct Review {
 }
 
 /// What automatic review found in a template, with the values that say it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
 #[serde(tag = "finding", rename_all = "snake_case")]
 pub enum ReviewFinding {
     Passed,
@@ -108,6 +108,18 @@ pub enum ReviewFinding {
     },
 }
 
+impl ReviewFinding {
+    /// The finding as a store keeps it in a column.
+    pub fn to_json(&self) -> String {
+        serde_json::to_string(self).unwrap_or_default()
+    }
+
+    /// A finding read back from a store's column; `None` when the text is not one.
+    pub fn from_json(text: &str) -> Option<ReviewFinding> {
+        serde_json::from_str(text).ok()
+    }
+}
+
 /// A message template a business submits for review.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Template {
@@ -121,7 +133,12 @@ pub struct Template {
     pub body: String,
     pub status: TemplateStatus,
     pub review: ReviewRule,
+    /// What review found, in English, as stored.
     pub review_note: String,
+    /// What review found, for writing it in the reader's language; none on templates
+    /// reviewed before it was kept.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub review_finding: Option<ReviewFinding>,
     /// Whether the business lets review move it to another category.
     pub allow_recategorise: bool,
     pub submitted_at: Timestamp,
@@ -280,6 +297,7 @@ mod tests {
             status: TemplateStatus::Approved,
             review: ReviewRule::Passed,
             review_note: String::new(),
+            review_finding: None,
             allow_recategorise: false,
             submitted_at: at,
             approved_at: Some(at),

@@ -91,6 +91,7 @@ pub fn wire_template(t: Template, now: Timestamp) -> WireTemplate {
         category: t.category,
         review_rule: t.review,
         review_note: t.review_note,
+        review_finding: t.review_finding,
         quality: t.quality,
         paused_until: t.paused_until,
         pause_count: t.pause_count,

@@ -101,6 +101,10 @@ pub fn template(row: &Row) -> rusqlite::Result<Template> {
         status: code(row, "status", TemplateStatus::parse)?,
         review: code(row, "review_rule", ReviewRule::parse)?,
         review_note: row.get("review_note")?,
+        review_finding: row
+            .get::<_, Option<String>>("review_finding")?
+            .as_deref()
+            .and_then(ReviewFinding::from_json),
         allow_recategorise: row.get("allow_recategorise")?,
         submitted_at: row.get("submitted_at")?,
         approved_at: row.get("approved_at")?,

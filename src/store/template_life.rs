@@ -91,7 +91,7 @@ impl Tx<'_> {
         let approved_at = (review.status == TemplateStatus::Approved).then_some(now);
         self.tx.prepare_cached("UPDATE templates SET version = version + 1, requested_category = ?2, category = ?3, body = ?4,
                 status = ?5, review_rule = ?6, review_note = ?7, allow_recategorise = ?8, submitted_at = ?9,
-                approved_at = ?10
+                approved_at = ?10, review_finding = ?11
              WHERE id = ?1")?.execute(params![
                 id,
                 revision.category.as_str(),
@@ -102,7 +102,8 @@ impl Tx<'_> {
                 review.note,
                 revision.allow_recategorise,
                 now,
-                approved_at
+                approved_at,
+                review.finding.to_json()
             ],
         )?;
         let version = self.db().template_version(id)?;

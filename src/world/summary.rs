@@ -239,7 +239,7 @@ impl Summary {
                 category,
                 t.status_at(self.now).to_string(),
                 t.review,
-                t.review_note
+                crate::i18n::sentences::template_note(t.review_finding.as_ref(), &t.review_note)
             );
         }
         if !b.refused.is_empty() {

@@ -94,6 +94,9 @@ pub fn template(row: &Row) -> DbResult<Template> {
         status: code(row, "status", TemplateStatus::parse)?,
         review: code(row, "review_rule", ReviewRule::parse)?,
         review_note: get(row, "review_note")?,
+        review_finding: get::<Option<String>>(row, "review_finding")?
+            .as_deref()
+            .and_then(ReviewFinding::from_json),
         allow_recategorise: get(row, "allow_recategorise")?,
         submitted_at: wrapped(row, "submitted_at", Timestamp)?,
         approved_at: opt_wrapped(row, "approved_at", Timestamp)?,

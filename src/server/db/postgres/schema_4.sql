@@ -9,3 +9,6 @@ ALTER TABLE decisions ADD COLUMN facts TEXT;
 -- restriction the strike it answers (JSON of model::RestrictionCause).
 ALTER TABLE strikes ADD COLUMN facts TEXT;
 ALTER TABLE restrictions ADD COLUMN strike TEXT;
+
+-- A template keeps what review found (JSON of model::ReviewFinding) beside its English note.
+ALTER TABLE templates ADD COLUMN review_finding TEXT;
