@@ -3,12 +3,14 @@
 //! reads ("Held: it arrived at 23:00 your time…", "Retenido: llegó a las 23:00…").
 
 mod advice;
+mod budget;
 mod notice;
 mod review;
 mod strike;
 mod template;
 
 pub use advice::{advice, advice_in_english};
+pub use budget::insufficient_budget;
 pub use notice::{business_notice, offers_allowed, restriction, restrictions};
 pub use review::{review_note, stamped_review, template_note};
 pub use strike::{

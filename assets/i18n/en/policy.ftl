@@ -189,3 +189,9 @@ review-promotional-forbidden = Submitted as utility, but "{ $word }" is promotio
 review-authentication-needs-code = An authentication template must carry the code as a placeholder ({"{{"}1{"}}"}).
 review-authentication-link = An authentication template may not contain a link.
 review-authentication-promotional = An authentication template may not be promotional ("{ $word }").
+
+## A broadcast the budget cannot cover.
+budget-insufficient = insufficient_budget: the broadcast needs { $needed } for { $eligible ->
+    [one] 1 eligible person
+   *[other] { $eligible } eligible people
+} and the budget holds { $available }; { $shortfall } short

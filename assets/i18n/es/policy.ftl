@@ -215,3 +215,9 @@ review-promotional-forbidden = Enviada como aviso, pero «{ $word }» es promoci
 review-authentication-needs-code = Una plantilla de autenticación debe llevar el código como marcador ({"{{"}1{"}}"}).
 review-authentication-link = Una plantilla de autenticación no puede llevar enlaces.
 review-authentication-promotional = Una plantilla de autenticación no puede ser promocional («{ $word }»).
+
+## Una difusión que el saldo no cubre.
+budget-insufficient = insufficient_budget: la difusión necesita { $needed } para { $eligible ->
+    [one] 1 persona que puede recibirla
+   *[other] { $eligible } personas que pueden recibirla
+} y el saldo tiene { $available }; faltan { $shortfall }
