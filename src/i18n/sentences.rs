@@ -1,6 +1,8 @@
-//! The policy's sentences in the language in force: the engine returns a reason code and the
-//! values that explain it (`DecisionFacts`); this module writes them as a sentence a person
-//! reads ("Held: it arrived at 23:00 your time…", "Retenido: llegó a las 23:00…").
+//! The policy's sentences in the language in force: the engine returns codes and the values
+//! that explain them (a decision's `DecisionFacts`, a strike's `StrikeFacts`, `Advice`, a
+//! review's finding…); this module writes them as sentences a person reads ("Held: it arrived
+//! at 23:00 your time…", "Retenido: llegó a las 23:00…"). What is stored or sent to older
+//! clients is written in English by the `…_in_english` and `stamped…` functions.
 
 mod advice;
 mod budget;

@@ -30,7 +30,7 @@ fn share(fraction: f64) -> String {
 }
 
 /// One step as a sentence.
-pub fn step(a: &Advice) -> String {
+fn step(a: &Advice) -> String {
     match a {
         Advice::ReviewWaiting { asked } => tr!("advice-review-waiting", asked = date_time(*asked)),
         Advice::Reinstated {
