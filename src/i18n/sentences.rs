@@ -17,7 +17,7 @@ pub use notice::{business_notice, offers_allowed, restriction, restrictions};
 pub use review::{review_note, stamped_review, template_note};
 pub use strike::{
     restriction_reason, restriction_reason_in_english, stamped_restriction, stamped_strike, strike,
-    strike_in_english, tier_reason,
+    strike_in_english, tier_limit, tier_reason,
 };
 pub use template::{parameter_mismatch, revision_refused};
 

@@ -156,7 +156,7 @@ fn describe(tx: &Tx, change: &Change, assets: &Assets) -> crate::store::Result<O
         ),
         Change::Tier { to, reason, .. } => format!(
             "messaging tier now {} ({})",
-            assets.policy.tiers.label(*to),
+            crate::i18n::sentences::tier_limit(assets.policy.tiers.limit(*to)),
             crate::i18n::sentences::tier_reason(*reason)
         ),
         Change::LowSince(_) | Change::TemplateQuality { .. } => return Ok(None),

@@ -169,6 +169,7 @@ strike-reports = Reported by { $people ->
 }
 strike-restriction-reason = Strike { $count } in { $days } days: { $detail }
 strike-tier-low-since = Quality Low since { $since }
+strike-tier-unlimited = unlimited
 strike-tier-reached = Reached { $people ->
     [one] 1 person
    *[other] { $people } people

@@ -195,6 +195,7 @@ strike-reports = Reportada por { $people ->
 }
 strike-restriction-reason = Falta { $count } en { $days } días: { $detail }
 strike-tier-low-since = Calidad Baja desde el { $since }
+strike-tier-unlimited = ilimitado
 strike-tier-reached = Llegó a { $people ->
     [one] 1 persona
    *[other] { $people } personas

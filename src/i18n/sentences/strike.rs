@@ -1,6 +1,6 @@
 //! A strike's detail and a restriction's reason, in the language in force.
 
-use crate::i18n::{Catalogues, Label, scoped, short_date};
+use crate::i18n::{Catalogues, Label, number, scoped, short_date};
 use crate::model::limits::MAX_TEMPLATE_NAME_CHARS;
 use crate::model::text::clean_line;
 use crate::model::{Restriction, Strike, StrikeCause, StrikeFacts, TierReason};
@@ -41,6 +41,11 @@ pub fn tier_reason(reason: TierReason) -> String {
             quality = quality.text()
         ),
     }
+}
+
+/// A messaging tier's daily limit: "250", "2,000"… or "unlimited".
+pub fn tier_limit(limit: Option<u32>) -> String {
+    limit.map_or_else(|| tr!("strike-tier-unlimited"), number)
 }
 
 /// The strike's detail in English, as stored.
