@@ -43,6 +43,7 @@ fn template() -> Template {
         status: TemplateStatus::Approved,
         review: ReviewRule::Passed,
         review_note: "Passed review.".into(),
+        review_finding: None,
         allow_recategorise: false,
         submitted_at: at,
         approved_at: Some(at),

@@ -258,7 +258,7 @@ pub fn restrictions_table(list: &[(crate::model::Restriction, bool)]) -> String 
                 date_time(r.start),
                 r.end
                     .map_or_else(|| tr!("cli-restriction-until-reviewed"), date_time),
-                text::clean_line(&r.reason, 72),
+                text::clean_line(&crate::i18n::sentences::restriction_reason(r), 72),
             ]
         })
         .collect();

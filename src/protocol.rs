@@ -262,7 +262,11 @@ pub struct WireTemplate {
     pub category: Category,
     pub status: TemplateStatus,
     pub review_rule: ReviewRule,
+    /// What review found, in English.
     pub review_note: String,
+    /// What review found as a code and values, for writing it in the reader's language.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub review_finding: Option<ReviewFinding>,
     pub quality: Quality,
     pub paused_until: Option<Timestamp>,
     pub pause_count: u32,
@@ -429,9 +433,13 @@ pub struct StatusReport {
     pub strikes: Vec<Strike>,
     /// Every restriction, with whether it is in force.
     pub restrictions: Vec<(Restriction, bool)>,
-    /// What to do to recover, most pressing first (the console's Standing says the same).
+    /// What to do to recover, most pressing first (the console's Standing says the same), in
+    /// English.
     #[serde(default)]
     pub advice: Vec<String>,
+    /// The same steps as codes and values, for writing them in the reader's language.
+    #[serde(default)]
+    pub steps: Vec<Advice>,
     /// The platform reviewers' decisions, newest first, and a request waiting for one.
     #[serde(default)]
     pub review: ReviewState,

@@ -392,12 +392,17 @@ fn standing_matches(
     let refs: Vec<&Template> = templates.iter().collect();
     assert_eq!(
         view.recovery,
-        recovery::advice(&report, &refs, policy, clock)
+        parley::i18n::sentences::advice(&recovery::advice(&report, &refs, policy, clock))
     );
     let cli: StatusReport = s.cli(&["status"]);
     assert_eq!(
         cli.advice, view.recovery,
         "`business status` and the console give the same advice"
+    );
+    assert_eq!(
+        parley::i18n::sentences::advice(&cli.steps),
+        cli.advice,
+        "`business status` carries the steps as codes, which read the same as its sentences"
     );
     assert_eq!(
         (cli.quality, cli.budget, cli.strikes.len()),

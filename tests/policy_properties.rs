@@ -3,6 +3,7 @@
 //! delivered marketing than its cap; the decision is the same whatever order the history is
 //! given in.
 
+use parley::i18n::sentences;
 use parley::model::*;
 use parley::policy::{
     MarketingHistory, Outgoing, PolicyConfig, Reach, Recipient, Standing, decide,
@@ -45,6 +46,7 @@ fn template(
         status,
         review: ReviewRule::Passed,
         review_note: String::new(),
+        review_finding: None,
         allow_recategorise: false,
         submitted_at: base() - Span::days(90),
         approved_at: Some(base() - Span::days(90)),
@@ -80,7 +82,8 @@ impl Scenario {
             relation: &self.relation,
             history,
         };
-        decide(&out, &self.standing, &to, self.reach, &config(), self.now)
+        let d = decide(&out, &self.standing, &to, self.reach, &config(), self.now);
+        sentences::stamped(d)
     }
 
     fn decide(&self) -> Decision {

@@ -3,6 +3,7 @@
 //! and broadcast pricing. Every input is built by the helpers at the top; the numbers in the
 //! tests are the defaults POLICY.md promises.
 
+use parley::i18n::sentences;
 use parley::model::*;
 use parley::policy::broadcast::{quote, settle};
 use parley::policy::decide::window_open;
@@ -60,6 +61,7 @@ fn template(category: Category, status: TemplateStatus) -> Template {
             ReviewRule::Passed
         },
         review_note: String::new(),
+        review_finding: None,
         allow_recategorise: false,
         submitted_at: ago(Span::days(60)),
         approved_at: approved.then(|| ago(Span::days(59))),
@@ -317,7 +319,8 @@ impl Send {
             relation: &self.relation,
             history: &history,
         };
-        decide(&out, &self.standing, &to, self.reach, &config(), self.at)
+        let d = decide(&out, &self.standing, &to, self.reach, &config(), self.at);
+        sentences::stamped(d)
     }
 }
 
@@ -1024,6 +1027,7 @@ fn strike(at: Timestamp, cause: StrikeCause) -> Strike {
         at,
         cause,
         detail: format!("{cause} strike"),
+        facts: None,
     }
 }
 
@@ -1446,7 +1450,7 @@ fn three_new_reporters_after_a_reports_strike_give_another() {
 fn the_first_strike_is_a_warning() {
     let r = restriction_at_strike(1);
     assert_eq!(r.kind, RestrictionKind::Warning);
-    assert!(!r.reason.is_empty());
+    assert!(!sentences::restriction_reason(&r).is_empty());
     let s = standing_at(&business(), &[r], now());
     assert_eq!(
         s,
@@ -1468,7 +1472,7 @@ fn the_second_strike_lowers_the_tier_for_7_days() {
     let r = restriction_at_strike(2);
     assert_eq!(r.kind, RestrictionKind::TierLowered);
     assert_eq!((r.start, r.end), (now(), Some(later(Span::days(7)))));
-    assert!(!r.reason.is_empty());
+    assert!(!sentences::restriction_reason(&r).is_empty());
 }
 
 #[test]
@@ -1476,7 +1480,7 @@ fn the_third_strike_suspends_marketing_for_7_days() {
     let r = restriction_at_strike(3);
     assert_eq!(r.kind, RestrictionKind::MarketingSuspended);
     assert_eq!((r.start, r.end), (now(), Some(later(Span::days(7)))));
-    assert!(!r.reason.is_empty());
+    assert!(!sentences::restriction_reason(&r).is_empty());
 
     let during = standing_at(&business(), std::slice::from_ref(&r), now());
     rejected(
@@ -1498,7 +1502,7 @@ fn the_fourth_strike_suspends_business_initiated_sending_for_30_days() {
     let r = restriction_at_strike(4);
     assert_eq!(r.kind, RestrictionKind::SendingSuspended);
     assert_eq!((r.start, r.end), (now(), Some(later(Span::days(30)))));
-    assert!(!r.reason.is_empty());
+    assert!(!sentences::restriction_reason(&r).is_empty());
 
     let during = standing_at(&business(), &[r], now());
     for send in Send::every_template_category() {
@@ -1512,7 +1516,7 @@ fn the_fifth_strike_disables_the_business_with_no_end() {
     let r = restriction_at_strike(5);
     assert_eq!(r.kind, RestrictionKind::Disabled);
     assert_eq!((r.start, r.end), (now(), None));
-    assert!(!r.reason.is_empty());
+    assert!(!sentences::restriction_reason(&r).is_empty());
 
     let a_year_later = later(Span::days(365));
     let disabled = standing_at(&business(), &[r], a_year_later);
@@ -1900,7 +1904,12 @@ fn disabled_report() -> StandingReport {
 
 #[test]
 fn a_disabled_business_is_not_told_what_the_next_strike_brings() {
-    let advice = parley::policy::recovery::advice(&disabled_report(), &[], &config(), now());
+    let advice = sentences::advice(&parley::policy::recovery::advice(
+        &disabled_report(),
+        &[],
+        &config(),
+        now(),
+    ));
     let text = advice.join("\n");
     assert!(text.contains("The business is disabled"), "{text}");
     assert!(text.contains("5 strikes in 90 days"), "{text}");
@@ -1925,7 +1934,13 @@ fn decided(verdict: Verdict, at: Timestamp) -> ReviewDecision {
 #[test]
 fn the_advice_asks_for_a_review_once_and_then_gives_the_reviewers_reason() {
     let mut report = disabled_report();
-    let text = parley::policy::recovery::advice(&report, &[], &config(), now()).join("\n");
+    let text = sentences::advice(&parley::policy::recovery::advice(
+        &report,
+        &[],
+        &config(),
+        now(),
+    ))
+    .join("\n");
     assert!(text.contains("Ask for a review"), "{text}");
 
     report.review.waiting = Some(ReviewRequest {
@@ -1933,14 +1948,26 @@ fn the_advice_asks_for_a_review_once_and_then_gives_the_reviewers_reason() {
         note: String::new(),
         at: ago(Span::hours(2)),
     });
-    let text = parley::policy::recovery::advice(&report, &[], &config(), now()).join("\n");
+    let text = sentences::advice(&parley::policy::recovery::advice(
+        &report,
+        &[],
+        &config(),
+        now(),
+    ))
+    .join("\n");
     assert!(text.contains("A review was asked on"), "{text}");
     assert!(!text.contains("Ask for a review"), "asked already: {text}");
 
     let mut reinstated = disabled_report();
     reinstated.standing.disabled = false;
     reinstated.review.decisions = vec![decided(Verdict::Reinstated, ago(Span::hours(1)))];
-    let text = parley::policy::recovery::advice(&reinstated, &[], &config(), now()).join("\n");
+    let text = sentences::advice(&parley::policy::recovery::advice(
+        &reinstated,
+        &[],
+        &config(),
+        now(),
+    ))
+    .join("\n");
     assert!(
         text.contains("Reinstated by rita") && text.contains("One mistaken campaign"),
         "{text}"
@@ -1951,9 +1978,151 @@ fn the_advice_asks_for_a_review_once_and_then_gives_the_reviewers_reason() {
     );
 
     reinstated.review.decisions = vec![decided(Verdict::Reinstated, ago(Span::days(91)))];
-    let text = parley::policy::recovery::advice(&reinstated, &[], &config(), now()).join("\n");
+    let text = sentences::advice(&parley::policy::recovery::advice(
+        &reinstated,
+        &[],
+        &config(),
+        now(),
+    ))
+    .join("\n");
     assert!(
         !text.contains("Reinstated"),
         "once the strikes before it stop counting, it is history: {text}"
+    );
+}
+
+// --- the sentences, written from the decision's facts ----------------------------------------
+
+fn in_spanish(d: &Decision) -> String {
+    let spanish = parley::i18n::Catalogues::embedded()
+        .get("es")
+        .expect("Spanish ships");
+    parley::i18n::scoped(spanish, || sentences::decision(d))
+}
+
+#[test]
+fn the_english_sentences_read_as_they_always_did() {
+    let cases = [
+        (
+            Send::utility(),
+            "Delivered: utility message, template approved on 26 Sep; utility is never capped.",
+        ),
+        (
+            Send::marketing(),
+            "Delivered: an offer from Acme, which you subscribe to; 1 of your 4 daily offers and 1 of 2 weekly from it.",
+        ),
+        (
+            Send::marketing().daily_cap_reached(),
+            "Held: you already received 4 offers in the last 24 hours (your limit is 4).",
+        ),
+        (
+            Send::marketing().offers_from(US, &[Span::hours(1), Span::hours(2)]),
+            "Held: Acme already sent you 2 offers in the last 7 days (your limit is 2).",
+        ),
+        (
+            Send::marketing().unsubscribed(),
+            "Held: an offer from Acme, and you are not subscribed to its offers.",
+        ),
+        (
+            Send::marketing().all_offers_off(),
+            "Held: you turned all offers off.",
+        ),
+        (
+            Send::utility().blocked(),
+            "Rejected: you blocked Acme on 23 Nov; nothing it sends reaches you.",
+        ),
+        (
+            Send::utility().tier_full(),
+            "Rejected: Acme already reached its limit of 250 people today.",
+        ),
+        (
+            Send::reply().user_wrote(Span::days(3)),
+            "Rejected: free-form text from Acme needs a message from you in the last 24 hours.",
+        ),
+    ];
+    for (send, sentence) in cases {
+        let d = send.decide();
+        assert_eq!(d.sentence, sentence);
+        assert_eq!(
+            sentences::decision(&d),
+            sentence,
+            "the facts write it again"
+        );
+    }
+}
+
+#[test]
+fn a_count_of_one_is_said_in_the_singular_in_both_languages() {
+    let tier_of_one = Send::utility()
+        .standing(Standing {
+            tier_limit: Some(1),
+            ..Standing::default()
+        })
+        .reached(1);
+    let d = tier_of_one.decide();
+    assert_eq!(
+        d.sentence,
+        "Rejected: Acme already reached its limit of 1 person today."
+    );
+    assert_eq!(
+        in_spanish(&d),
+        "Rechazado: Acme ya alcanzó hoy su límite de 1 persona."
+    );
+    let one_a_day = Send::marketing().caps(1, 2).offers_from_others(1);
+    let d = one_a_day.decide();
+    assert_eq!(
+        d.sentence,
+        "Held: you already received 1 offer in the last 24 hours (your limit is 1)."
+    );
+    assert_eq!(
+        in_spanish(&d),
+        "Retenido: ya recibiste 1 oferta en las últimas 24 horas (tu límite es 1)."
+    );
+}
+
+#[test]
+fn a_delivered_offer_reads_right_in_spanish() {
+    assert_eq!(
+        in_spanish(&Send::marketing().decide()),
+        "Entregado: una oferta de Acme, a cuyas ofertas te suscribiste; 1 de tus 4 ofertas \
+         diarias y 1 de 2 semanales de esta empresa."
+    );
+    assert_eq!(
+        in_spanish(&Send::utility().decide()),
+        "Entregado: aviso, plantilla aprobada el 26 sept; los avisos nunca tienen límite."
+    );
+}
+
+#[test]
+fn held_messages_read_right_in_spanish() {
+    // 23:30 UTC is 00:30 in Madrid, inside quiet hours from 22:00 to 07:00.
+    let quiet = Send::marketing()
+        .quiet_hours(22, 7)
+        .in_zone("Europe/Madrid")
+        .at_clock(23, 30);
+    assert_eq!(
+        in_spanish(&quiet.decide()),
+        "Retenido: llegó a las 00:30 en tu hora (Europe/Madrid), en tus horas de silencio \
+         (22:00-07:00); te llegará cuando terminen."
+    );
+    assert_eq!(
+        in_spanish(&Send::marketing().daily_cap_reached().decide()),
+        "Retenido: ya recibiste 4 ofertas en las últimas 24 horas (tu límite es 4)."
+    );
+    assert_eq!(
+        in_spanish(&Send::marketing().unsubscribed().decide()),
+        "Retenido: una oferta de Acme, y no te has suscrito a sus ofertas."
+    );
+}
+
+#[test]
+fn rejected_messages_read_right_in_spanish() {
+    assert_eq!(
+        in_spanish(&Send::utility().blocked().decide()),
+        "Rechazado: bloqueaste a Acme el 23 nov; nada de lo que envía te llega."
+    );
+    assert_eq!(
+        in_spanish(&Send::reply().user_wrote(Span::days(3)).decide()),
+        "Rechazado: el texto libre de Acme necesita un mensaje tuyo en las últimas 24 horas."
     );
 }

@@ -1086,6 +1086,19 @@ async fn the_business_tool_prints_tables_json_and_trustworthy_exit_codes(dir: Se
     assert_eq!(ran.code, 1, "a held message exits 1");
     let held: SendResponse = serde_json::from_str(&ran.stdout).unwrap();
     assert_eq!(held.decision.reason, Reason::NotSubscribed);
+    let json: serde_json::Value = serde_json::from_str(&ran.stdout).unwrap();
+    assert_eq!(
+        (
+            &json["decision"]["reason"],
+            &json["decision"]["facts"]["business"]
+        ),
+        (
+            &serde_json::json!("not_subscribed"),
+            &serde_json::json!("Tienda Sol")
+        ),
+        "--json gives the code and the facts behind the sentence: {}",
+        ran.stdout
+    );
     let ran = business(
         &s.server,
         &s.shop,

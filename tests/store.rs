@@ -2,6 +2,7 @@
 //! same after the file is closed and opened again; files that are not Parley's are refused and
 //! left as they were; a message and its decision land in one transaction.
 
+use parley::i18n::{Catalogues, sentences};
 use parley::model::*;
 use parley::policy::enforcement::Change;
 use parley::policy::{PolicyConfig, Pricing, Reach, SignalConfig};
@@ -1855,6 +1856,12 @@ fn the_tier_counts_each_person_a_template_reached_once_and_forgets_them_after_a_
     );
 }
 
+/// Takes a store back from schema 14 to 13: the facts of decisions and strikes dropped.
+const UNDO_SCHEMA_14: &str = "
+    ALTER TABLE messages DROP COLUMN facts; ALTER TABLE decisions DROP COLUMN facts;
+    ALTER TABLE strikes DROP COLUMN facts; ALTER TABLE restrictions DROP COLUMN strike;
+    ALTER TABLE templates DROP COLUMN review_finding;";
+
 /// Takes a store back from schema 13 to 12: its triggers, indexes and columns dropped.
 const UNDO_SCHEMA_13: &str = "
     DROP TRIGGER business_registered; DROP TRIGGER business_changed;
@@ -1880,6 +1887,7 @@ fn a_store_from_before_schema_12_still_knows_whom_each_business_reached_today() 
     // The file as schema 11 left it: the messages, without the table of whom each reached
     // (nor schema 13's change numbers of businesses, relations and preferences).
     let raw = rusqlite::Connection::open(db_file(&dir)).unwrap();
+    raw.execute_batch(UNDO_SCHEMA_14).unwrap();
     raw.execute_batch(UNDO_SCHEMA_13).unwrap();
     raw.execute_batch(
         "DROP TABLE template_reach; DROP TABLE applied_sends; PRAGMA user_version = 11;",
@@ -1901,5 +1909,40 @@ fn a_store_from_before_schema_12_still_knows_whom_each_business_reached_today() 
         after,
         Reach::default(),
         "a window that starts at the delivery leaves it out"
+    );
+}
+
+#[test]
+fn a_decision_stored_before_schema_14_shows_its_sentence_and_a_new_one_speaks_spanish() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut store, alex, shop, offer) = shop_store(&dir);
+    let old = send(&mut store, &template_send(shop, alex, offer, at(10)));
+    let english = old.decision.sentence.clone();
+    assert!(
+        english.starts_with("Delivered: an offer from Tienda Sol"),
+        "{english}"
+    );
+    drop(store);
+    // The file as schema 13 left it: decisions without their facts.
+    let raw = rusqlite::Connection::open(db_file(&dir)).unwrap();
+    raw.execute_batch(UNDO_SCHEMA_14).unwrap();
+    raw.execute_batch("PRAGMA user_version = 13;").unwrap();
+    drop(raw);
+
+    let mut store = Store::open(&db_file(&dir)).unwrap();
+    let kept = store.db().message(old.message.unwrap()).unwrap();
+    assert_eq!(kept.decision.facts, None);
+    let spanish = Catalogues::embedded().get("es").unwrap();
+    let shown = parley::i18n::scoped(spanish.clone(), || sentences::decision(&kept.decision));
+    assert_eq!(shown, english, "an old row shows its stored sentence");
+
+    let new = send(&mut store, &template_send(shop, alex, offer, at(20)));
+    let stored = store.db().message(new.message.unwrap()).unwrap();
+    assert!(stored.decision.facts.is_some(), "{:?}", stored.decision);
+    let shown = parley::i18n::scoped(spanish, || sentences::decision(&stored.decision));
+    assert_eq!(
+        shown,
+        "Entregado: una oferta de Tienda Sol, a cuyas ofertas te suscribiste; \
+         2 de tus 4 ofertas diarias y 2 de 2 semanales de esta empresa."
     );
 }

@@ -7,6 +7,7 @@
 
 mod support;
 
+use parley::i18n::{Catalogues, sentences};
 use parley::model::*;
 use parley::policy::{PolicyConfig, Pricing, SignalConfig};
 use parley::protocol::{
@@ -848,8 +849,30 @@ fn the_time_zone_set_on_the_device_decides_quiet_hours_on_the_server(dir: Server
     let mut other_device = client(&server.url, &acc.alice);
     other_device.catch_up(&rt);
     let store = other_device.store();
-    let synced = store.db().user(store.db().me().unwrap().unwrap()).unwrap();
+    let me = store.db().me().unwrap().unwrap();
+    let synced = store.db().user(me).unwrap();
     assert_eq!(synced.prefs.time_zone, Some(kathmandu));
+
+    // The facts behind the sentence reach the other device's store, which writes the
+    // sentence in its own language.
+    let held = store.db().held(me).unwrap();
+    let kept = &held
+        .first()
+        .expect("the offer is held on the device")
+        .message
+        .decision;
+    let facts = kept
+        .facts
+        .as_ref()
+        .expect("the decision's facts are synced");
+    assert_eq!(facts.zone.as_deref(), Some("Asia/Kathmandu"));
+    let spanish = Catalogues::embedded().get("es").unwrap();
+    let shown = parley::i18n::scoped(spanish, || sentences::decision(kept));
+    assert!(
+        shown.starts_with("Retenido: llegó a las ")
+            && shown.contains(" en tu hora (Asia/Kathmandu), en tus horas de silencio ("),
+        "{shown}"
+    );
 }
 
 /// One page of the changes after `cursor`, at most `limit` long, as the server sends it.
@@ -1029,7 +1052,11 @@ fn restrictions_shown(store: &Store, business: BusinessId) -> Vec<String> {
     let db = store.db();
     let name = db.business(business).unwrap().name;
     let now = db.clock().unwrap().unwrap();
-    parley::policy::notice::restrictions_in_force(&name, &db.restrictions(business).unwrap(), now)
+    let all = db.restrictions(business).unwrap();
+    sentences::restrictions(
+        &name,
+        parley::policy::notice::strongest_restriction(&all, now),
+    )
 }
 
 on_both_backends!(fn a_restriction_that_starts_and_one_that_ends_reach_the_inbox);

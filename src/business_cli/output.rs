@@ -76,11 +76,12 @@ pub fn submitted(t: &WireTemplate) -> String {
             category = category_word(t.category)
         ),
     };
+    let note = crate::i18n::sentences::template_note(t.review_finding.as_ref(), &t.review_note);
     tr!(
         "cli-submitted-review",
         verdict = verdict,
         rule = t.review_rule.as_str(),
-        note = clean_line(&t.review_note, 400)
+        note = clean_line(&note, 400)
     )
 }
 
@@ -162,7 +163,7 @@ pub fn sent(to: &str, s: &SendResponse) -> String {
         Outcome::Hold => "hold",
         Outcome::Reject => "reject",
     };
-    let sentence = clean_line(&s.decision.sentence, 400);
+    let sentence = clean_line(&crate::i18n::sentences::decision(&s.decision), 400);
     let head = tr!(
         "cli-sent-head",
         outcome = outcome,
@@ -302,7 +303,10 @@ pub fn status(s: &StatusReport) -> String {
     let strikes: Vec<Vec<String>> = s
         .strikes
         .iter()
-        .map(|k| vec![date_time(k.at), k.cause.to_string(), cell(&k.detail)])
+        .map(|k| {
+            let detail = crate::i18n::sentences::strike(k);
+            vec![date_time(k.at), k.cause.to_string(), cell(&detail)]
+        })
         .collect();
     let mut out = pairs(&rows);
     out.push_str(&section(tr!("cli-strikes-heading")));
@@ -320,9 +324,13 @@ pub fn status(s: &StatusReport) -> String {
     out.push_str(&section(tr!("cli-restrictions-heading")));
     out.push_str(&restrictions_table(&s.restrictions));
     out.push_str(&review(&s.review));
-    if !s.advice.is_empty() {
+    let advice = match s.steps.is_empty() {
+        true => s.advice.clone(),
+        false => crate::i18n::sentences::advice(&s.steps),
+    };
+    if !advice.is_empty() {
         out.push_str(&section(tr!("cli-advice-heading")));
-        for line in s.advice.iter().take(MAX_ADVICE) {
+        for line in advice.iter().take(MAX_ADVICE) {
             out.push_str(&format!("- {}\n", clean_line(line, MAX_ADVICE_CHARS)));
         }
     }

@@ -24,6 +24,7 @@ mod catalogue;
 mod choice;
 mod format;
 pub mod labels;
+pub mod sentences;
 
 pub use catalogue::{Catalogue, Catalogues, LoadProblem};
 pub use choice::{Requested, from_environment, language_tag};

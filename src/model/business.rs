@@ -85,8 +85,79 @@ pub struct Strike {
     pub business: BusinessId,
     pub at: Timestamp,
     pub cause: StrikeCause,
-    /// A sentence saying what happened ("template 'loan_offer' paused for 3 hours").
+    /// A sentence saying what happened ("template 'loan_offer' paused for 3 hours"), in
+    /// English, as stored and sent to clients that do not read the facts.
     pub detail: String,
+    /// What the detail says, for writing it in the reader's language; none on strikes kept
+    /// before the facts were.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub facts: Option<Box<StrikeFacts>>,
+}
+
+/// The values a strike's detail is written from; which are present depends on its cause.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
+pub struct StrikeFacts {
+    /// The template paused or disabled.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schema(max_length = 65)]
+    pub template: Option<String>,
+    /// How long the template is paused.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub hours: Option<i64>,
+    /// Days at Low quality, or the window the reports were counted in.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub days: Option<i64>,
+    /// People who reported the business.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub people: Option<u32>,
+}
+
+impl StrikeFacts {
+    /// The facts as a store keeps them in a column.
+    pub fn to_json(&self) -> String {
+        let template = self
+            .template
+            .as_deref()
+            .map(|t| super::text::clean_line(t, super::limits::MAX_TEMPLATE_NAME_CHARS));
+        let cleaned = StrikeFacts {
+            template,
+            ..self.clone()
+        };
+        serde_json::to_string(&cleaned).unwrap_or_default()
+    }
+
+    /// Facts read back from a store's column; `None` when the text is not facts.
+    pub fn from_json(text: &str) -> Option<StrikeFacts> {
+        serde_json::from_str(text).ok()
+    }
+}
+
+/// The strike a restriction answers: its number in the window and what it was for.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
+pub struct RestrictionCause {
+    /// The strike's number among those that count.
+    pub count: u32,
+    /// The window strikes count in, in days.
+    pub window_days: i64,
+    pub cause: StrikeCause,
+    pub strike: StrikeFacts,
+}
+
+impl RestrictionCause {
+    /// The cause as a store keeps it in a column.
+    pub fn to_json(&self) -> String {
+        let strike = StrikeFacts::from_json(&self.strike.to_json()).unwrap_or_default();
+        serde_json::to_string(&RestrictionCause {
+            strike,
+            ..self.clone()
+        })
+        .unwrap_or_default()
+    }
+
+    /// A cause read back from a store's column; `None` when the text is not one.
+    pub fn from_json(text: &str) -> Option<RestrictionCause> {
+        serde_json::from_str(text).ok()
+    }
 }
 
 code_enum!(
@@ -125,15 +196,33 @@ impl RestrictionKind {
     }
 }
 
+/// Why a business's messaging tier moved.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TierReason {
+    /// Down: quality Low since then.
+    LowSince(Timestamp),
+    /// Up: it reached that many people in a tier window of `hours`, at that quality.
+    Reached {
+        people: u32,
+        hours: i64,
+        quality: Quality,
+    },
+}
+
 /// A restriction on a business, with its reason, start and end.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct Restriction {
     pub business: BusinessId,
     pub kind: RestrictionKind,
+    /// Why, in English, as stored and sent to clients that do not read `strike`.
     pub reason: String,
     pub start: Timestamp,
     /// `None` means until a person reviews the business.
     pub end: Option<Timestamp>,
+    /// The strike it answers, for writing the reason in the reader's language; none on
+    /// restrictions kept before, or not given for a strike.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub strike: Option<Box<RestrictionCause>>,
 }
 
 impl Restriction {

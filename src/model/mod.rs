@@ -4,6 +4,7 @@
 #[macro_use]
 mod codes;
 mod action;
+mod advice;
 mod broadcast;
 mod business;
 mod chat_list;
@@ -13,6 +14,7 @@ mod figures;
 mod ids;
 pub mod limits;
 mod message;
+mod notice;
 pub mod number;
 mod plural;
 mod review;
@@ -25,6 +27,7 @@ mod user;
 mod zone;
 
 pub use action::*;
+pub use advice::*;
 pub use broadcast::*;
 pub use business::*;
 pub use chat_list::*;
@@ -33,6 +36,7 @@ pub use decision::*;
 pub use figures::*;
 pub use ids::*;
 pub use message::*;
+pub use notice::*;
 pub use plural::{plural, plural_word};
 pub use review::*;
 pub use signal::*;

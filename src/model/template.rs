@@ -52,13 +52,72 @@ code_enum!(
 );
 
 /// The result of automatic review: the status it gives, the category it settles on, the rule
-/// that fired and a sentence that says why.
+/// that fired, what it found, and that in an English sentence as it is stored (empty until
+/// `i18n::sentences` writes it).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Review {
     pub status: TemplateStatus,
     pub category: Category,
     pub rule: ReviewRule,
+    pub finding: ReviewFinding,
     pub note: String,
+}
+
+/// What automatic review found in a template, with the values that say it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
+#[serde(tag = "finding", rename_all = "snake_case")]
+pub enum ReviewFinding {
+    Passed,
+    /// The body's length is outside 1 to `max` characters.
+    BodyLength {
+        chars: usize,
+        max: usize,
+    },
+    /// A `}}` with no `{{` before it.
+    PlaceholderNotOpened,
+    /// A `{{` with no `}}` after it.
+    PlaceholderNotClosed,
+    /// `{{inner}}` where `inner` is not a number from 1.
+    NotAPlaceholder {
+        inner: String,
+    },
+    TooManyPlaceholders {
+        count: usize,
+        max: usize,
+    },
+    /// Placeholders numbered with a gap: `{{missing}}` is not there.
+    PlaceholderGap {
+        missing: usize,
+    },
+    ForbiddenContent {
+        phrase: String,
+    },
+    ServiceNotTemplate,
+    /// A promotional word in a utility template, moved to marketing.
+    PromotionalRecategorised {
+        word: String,
+    },
+    /// A promotional word in a utility template that may not be moved.
+    PromotionalForbidden {
+        word: String,
+    },
+    AuthenticationNeedsCode,
+    AuthenticationLink,
+    AuthenticationPromotional {
+        word: String,
+    },
+}
+
+impl ReviewFinding {
+    /// The finding as a store keeps it in a column.
+    pub fn to_json(&self) -> String {
+        serde_json::to_string(self).unwrap_or_default()
+    }
+
+    /// A finding read back from a store's column; `None` when the text is not one.
+    pub fn from_json(text: &str) -> Option<ReviewFinding> {
+        serde_json::from_str(text).ok()
+    }
 }
 
 /// A message template a business submits for review.
@@ -74,7 +133,12 @@ pub struct Template {
     pub body: String,
     pub status: TemplateStatus,
     pub review: ReviewRule,
+    /// What review found, in English, as stored.
     pub review_note: String,
+    /// What review found, for writing it in the reader's language; none on templates
+    /// reviewed before it was kept.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub review_finding: Option<ReviewFinding>,
     /// Whether the business lets review move it to another category.
     pub allow_recategorise: bool,
     pub submitted_at: Timestamp,
@@ -111,31 +175,21 @@ impl Template {
     /// Why `given` parameters do not fit this template, if they do not: each placeholder
     /// needs a value, so a message never reaches anyone with `{{1}}` still in it, and a value
     /// with no placeholder to fill is a mistake the sender should hear about.
-    pub fn parameter_mismatch(&self, given: &[String]) -> Option<String> {
+    pub fn parameter_mismatch(&self, given: &[String]) -> Option<ParameterMismatch> {
         let needed = self.placeholder_count();
         let filled = given.iter().take_while(|p| !p.trim().is_empty()).count();
-        let were = |n: usize| if n == 1 { "was" } else { "were" };
-        let parameters = |n: usize| if n == 1 { "parameter" } else { "parameters" };
+        let mismatch = |kind| ParameterMismatch {
+            kind,
+            template: self.name.clone(),
+            needed,
+            given: filled,
+        };
         if filled < needed {
-            return Some(format!(
-                "template '{}' needs {needed} {} ({}) and {filled} {} given: give a value for each",
-                self.name,
-                parameters(needed),
-                (1..=needed)
-                    .map(|i| format!("{{{{{i}}}}}"))
-                    .collect::<Vec<_>>()
-                    .join(", "),
-                were(filled),
-            ));
+            return Some(mismatch(MismatchKind::Missing));
         }
-        (given.len() > needed).then(|| {
-            format!(
-                "template '{}' takes {needed} {} and {} {} given: leave out the extra values",
-                self.name,
-                parameters(needed),
-                given.len(),
-                were(given.len()),
-            )
+        (given.len() > needed).then(|| ParameterMismatch {
+            given: given.len(),
+            ..mismatch(MismatchKind::Extra)
         })
     }
 
@@ -171,6 +225,35 @@ impl Template {
         }
         out
     }
+}
+
+/// Whether a template was given too few parameters or too many.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MismatchKind {
+    Missing,
+    Extra,
+}
+
+/// Parameters that do not fit a template: how many it needs and how many were given.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ParameterMismatch {
+    pub kind: MismatchKind,
+    pub template: String,
+    pub needed: usize,
+    pub given: usize,
+}
+
+/// Why a template cannot take a new version now.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RevisionRefusal {
+    /// Its pause has ended; it resumes at the platform's next review.
+    PauseEnded,
+    Deleted,
+    Disabled,
+    /// Paused for low quality until then.
+    Paused(Option<Timestamp>),
+    /// Only a rejected template is resubmitted; this one has another status.
+    NotRejected(TemplateStatus),
 }
 
 /// One version of a template: the body and category review judged, and what it decided.
@@ -214,6 +297,7 @@ mod tests {
             status: TemplateStatus::Approved,
             review: ReviewRule::Passed,
             review_note: String::new(),
+            review_finding: None,
             allow_recategorise: false,
             submitted_at: at,
             approved_at: Some(at),

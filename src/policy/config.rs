@@ -283,13 +283,6 @@ impl TierConfig {
     pub fn top(&self) -> usize {
         self.limits.len()
     }
-
-    /// "250", "2,000"... or "unlimited".
-    pub fn label(&self, tier: usize) -> String {
-        self.limit(tier)
-            .map(crate::model::number::grouped)
-            .unwrap_or_else(|| "unlimited".to_string())
-    }
 }
 
 impl PolicyConfig {

@@ -3,8 +3,8 @@
 
 use super::{MarketingHistory, PolicyConfig};
 use crate::model::{
-    BusinessId, Category, Decision, Reason, Relation, Span, Template, TemplateStatus, Timestamp,
-    UserPrefs,
+    BusinessId, Category, Decision, DecisionFacts, Outcome, Reason, Relation, Span, Template,
+    TemplateStatus, Timestamp, UserPrefs,
 };
 
 /// A message a business wants to send: free-form when `template` is `None`.
@@ -87,72 +87,72 @@ pub fn decide(
 
 /// Rule 1.
 fn sending_allowed(out: &Outgoing, standing: &Standing, now: Timestamp) -> Option<Decision> {
-    let name = out.business_name;
+    let business = Some(out.business_name.to_string());
     if standing.disabled {
-        return Some(Decision::reject(
-            Reason::BusinessSuspended,
-            format!(
-                "Rejected: the platform has disabled {name}; it may not send anything until it is reviewed."
-            ),
-        ));
+        let facts = DecisionFacts {
+            business,
+            ..DecisionFacts::default()
+        };
+        return Some(reject(Reason::BusinessSuspended, facts));
     }
     match standing.sending_suspended_until {
-        Some(until) if until > now && out.business_initiated() => Some(Decision::reject(
-            Reason::BusinessSuspended,
-            format!(
-                "Rejected: {name} may not start conversations until {} after repeated violations.",
-                until.short_date()
-            ),
-        )),
+        Some(until) if until > now && out.business_initiated() => {
+            let facts = DecisionFacts {
+                business,
+                until: Some(until),
+                ..DecisionFacts::default()
+            };
+            Some(reject(Reason::BusinessSuspended, facts))
+        }
         _ => None,
     }
+}
+
+fn reject(reason: Reason, facts: DecisionFacts) -> Decision {
+    Decision::explained(Outcome::Reject, reason, facts)
+}
+
+fn hold(reason: Reason, facts: DecisionFacts) -> Decision {
+    Decision::explained(Outcome::Hold, reason, facts)
+}
+
+fn deliver(reason: Reason, facts: DecisionFacts) -> Decision {
+    Decision::explained(Outcome::Deliver, reason, facts)
 }
 
 /// Rule 2.
 fn not_blocked(name: &str, relation: &Relation) -> Option<Decision> {
     relation.blocked.map(|_| {
-        let when = relation
-            .blocked_at
-            .map(|t| format!(" on {}", t.short_date()))
-            .unwrap_or_default();
-        Decision::reject(
-            Reason::BlockedByUser,
-            format!("Rejected: you blocked {name}{when}; nothing it sends reaches you."),
-        )
+        let facts = DecisionFacts {
+            business: Some(name.to_string()),
+            on: relation.blocked_at,
+            ..DecisionFacts::default()
+        };
+        reject(Reason::BlockedByUser, facts)
     })
 }
 
 /// Rule 3.
 fn template_usable(out: &Outgoing, now: Timestamp) -> Option<Decision> {
     let template = out.template?;
-    let tname = &template.name;
-    match template.status_at(now) {
-        TemplateStatus::Approved => None,
-        TemplateStatus::Pending | TemplateStatus::Rejected => Some(Decision::reject(
-            Reason::TemplateNotApproved,
-            format!(
-                "Rejected: template '{tname}' has not passed review ({}).",
-                template.review
-            ),
-        )),
-        TemplateStatus::Paused => Some(Decision::reject(
-            Reason::TemplatePaused,
-            format!(
-                "Rejected: template '{tname}' is paused for low quality until {}.",
-                template
-                    .paused_until
-                    .map_or_else(String::new, |t| t.date_time())
-            ),
-        )),
-        TemplateStatus::Disabled => Some(Decision::reject(
-            Reason::TemplateDisabled,
-            format!("Rejected: template '{tname}' was disabled after repeated low quality."),
-        )),
-        TemplateStatus::Deleted => Some(Decision::reject(
-            Reason::TemplateDeleted,
-            format!("Rejected: template '{tname}' was deleted by its business."),
-        )),
-    }
+    let mut facts = DecisionFacts {
+        template: Some(template.name.clone()),
+        ..DecisionFacts::default()
+    };
+    let reason = match template.status_at(now) {
+        TemplateStatus::Approved => return None,
+        TemplateStatus::Pending | TemplateStatus::Rejected => {
+            facts.review = Some(template.review);
+            Reason::TemplateNotApproved
+        }
+        TemplateStatus::Paused => {
+            facts.until = template.paused_until;
+            Reason::TemplatePaused
+        }
+        TemplateStatus::Disabled => Reason::TemplateDisabled,
+        TemplateStatus::Deleted => Reason::TemplateDeleted,
+    };
+    Some(reject(reason, facts))
 }
 
 /// Rule 4.
@@ -165,13 +165,12 @@ fn service_window_open(
     if out.business_initiated() || window_open(relation, config, now) {
         return None;
     }
-    Some(Decision::reject(
-        Reason::OutsideServiceWindow,
-        format!(
-            "Rejected: free-form text from {} needs a message from you in the last {} hours.",
-            out.business_name, config.service_window.hours
-        ),
-    ))
+    let facts = DecisionFacts {
+        business: Some(out.business_name.to_string()),
+        hours: Some(config.service_window.hours),
+        ..DecisionFacts::default()
+    };
+    Some(reject(Reason::OutsideServiceWindow, facts))
 }
 
 /// Whether the user wrote to the business within the service window.
@@ -197,13 +196,12 @@ fn within_tier(out: &Outgoing, standing: &Standing, reach: Reach) -> Option<Deci
     if !out.business_initiated() || reach.includes_recipient || reach.unique_users < limit {
         return None;
     }
-    Some(Decision::reject(
-        Reason::TierLimitReached,
-        format!(
-            "Rejected: {} already reached its limit of {limit} people today.",
-            out.business_name
-        ),
-    ))
+    let facts = DecisionFacts {
+        business: Some(out.business_name.to_string()),
+        limit: Some(limit),
+        ..DecisionFacts::default()
+    };
+    Some(reject(Reason::TierLimitReached, facts))
 }
 
 /// Rules 6 to 10, for marketing only.
@@ -217,27 +215,24 @@ fn marketing_rules(
     if out.category() != Category::Marketing {
         return None;
     }
-    let name = out.business_name;
+    let business = || Some(out.business_name.to_string());
     if let Some(until) = standing.marketing_suspended_until.filter(|u| *u > now) {
-        return Some(Decision::reject(
-            Reason::MarketingSuspended,
-            format!(
-                "Rejected: {name} may not send offers until {}.",
-                until.short_date()
-            ),
-        ));
+        let facts = DecisionFacts {
+            business: business(),
+            until: Some(until),
+            ..DecisionFacts::default()
+        };
+        return Some(reject(Reason::MarketingSuspended, facts));
     }
     if !to.prefs.all_offers {
-        return Some(Decision::hold(
-            Reason::NotSubscribed,
-            "Held: you turned all offers off.",
-        ));
+        return Some(hold(Reason::NotSubscribed, DecisionFacts::default()));
     }
     if !to.relation.subscribed {
-        return Some(Decision::hold(
-            Reason::NotSubscribed,
-            format!("Held: an offer from {name}, and you are not subscribed to its offers."),
-        ));
+        let facts = DecisionFacts {
+            business: business(),
+            ..DecisionFacts::default()
+        };
+        return Some(hold(Reason::NotSubscribed, facts));
     }
     over_caps(out, to, config, now)
         .or_else(|| not_interested(out, to, config, now))
@@ -254,22 +249,23 @@ fn over_caps(
     let (daily, weekly) = cap_counts(out.business, to.history, config, now);
     let prefs = to.prefs;
     if daily >= prefs.daily_marketing_cap {
-        return Some(Decision::hold(
-            Reason::UserMarketingCap,
-            format!(
-                "Held: you already received {daily} offers in the last {} hours (your limit is {}).",
-                config.caps.daily_window_hours, prefs.daily_marketing_cap
-            ),
-        ));
+        let facts = DecisionFacts {
+            count: Some(daily),
+            hours: Some(config.caps.daily_window_hours),
+            limit: Some(prefs.daily_marketing_cap),
+            ..DecisionFacts::default()
+        };
+        return Some(hold(Reason::UserMarketingCap, facts));
     }
     if weekly >= prefs.weekly_business_cap {
-        return Some(Decision::hold(
-            Reason::UserMarketingCap,
-            format!(
-                "Held: {} already sent you {weekly} offers in the last {} days (your limit is {}).",
-                out.business_name, config.caps.weekly_window_days, prefs.weekly_business_cap
-            ),
-        ));
+        let facts = DecisionFacts {
+            business: Some(out.business_name.to_string()),
+            count: Some(weekly),
+            days: Some(config.caps.weekly_window_days),
+            limit: Some(prefs.weekly_business_cap),
+            ..DecisionFacts::default()
+        };
+        return Some(hold(Reason::UserMarketingCap, facts));
     }
     None
 }
@@ -307,13 +303,13 @@ fn not_interested(
         .history
         .count_from(out.business, now - Span::days(ni.window_days), now);
     (recent >= ni.max_per_window).then(|| {
-        Decision::hold(
-            Reason::NotInterestedRecently,
-            format!(
-                "Held: you said Not interested to {}, so it may send you at most {} offer every {} days.",
-                out.business_name, ni.max_per_window, ni.window_days
-            ),
-        )
+        let facts = DecisionFacts {
+            business: Some(out.business_name.to_string()),
+            limit: Some(ni.max_per_window),
+            days: Some(ni.window_days),
+            ..DecisionFacts::default()
+        };
+        hold(Reason::NotInterestedRecently, facts)
     })
 }
 
@@ -321,53 +317,39 @@ fn not_interested(
 fn quiet_hours(prefs: &UserPrefs, now: Timestamp) -> Option<Decision> {
     let quiet = prefs.quiet_hours.filter(|_| prefs.in_quiet_hours(now))?;
     let zone = prefs.zone();
-    Some(Decision::hold(
-        Reason::QuietHours,
-        format!(
-            "Held: it arrived at {} your time ({zone}), in your quiet hours ({:02}:00-{:02}:00); it comes through when they end.",
-            zone.clock_at(now),
-            quiet.start,
-            quiet.end,
-        ),
-    ))
+    let facts = DecisionFacts {
+        zone: Some(zone.name().to_string()),
+        local_time: Some(zone.clock_at(now)),
+        quiet_start: Some(quiet.start),
+        quiet_end: Some(quiet.end),
+        ..DecisionFacts::default()
+    };
+    Some(hold(Reason::QuietHours, facts))
 }
 
 /// Rule 11.
 fn delivered(out: &Outgoing, to: &Recipient, config: &PolicyConfig, now: Timestamp) -> Decision {
-    let approved = out
-        .template
-        .and_then(|t| t.approved_at)
-        .map(|t| format!("template approved on {}", t.short_date()))
-        .unwrap_or_else(|| "approved template".to_string());
-    match out.category() {
-        Category::Utility => Decision::deliver(
-            Reason::UtilityUpdate,
-            format!("Delivered: utility message, {approved}; utility is never capped."),
-        ),
-        Category::Authentication => Decision::deliver(
-            Reason::AuthenticationCode,
-            format!("Delivered: one-time code, {approved}; codes are never capped."),
-        ),
-        Category::Service => Decision::deliver(
-            Reason::ServiceReply,
-            format!(
-                "Delivered: a reply inside the {}-hour window you opened by writing to {}.",
-                config.service_window.hours, out.business_name
-            ),
-        ),
+    let mut facts = DecisionFacts {
+        approved: out.template.and_then(|t| t.approved_at),
+        ..DecisionFacts::default()
+    };
+    let reason = match out.category() {
+        Category::Utility => Reason::UtilityUpdate,
+        Category::Authentication => Reason::AuthenticationCode,
+        Category::Service => {
+            facts.business = Some(out.business_name.to_string());
+            facts.hours = Some(config.service_window.hours);
+            Reason::ServiceReply
+        }
         Category::Marketing => {
             let (daily, weekly) = cap_counts(out.business, to.history, config, now);
-            Decision::deliver(
-                Reason::SubscribedOffer,
-                format!(
-                    "Delivered: an offer from {}, which you subscribe to; {} of your {} daily offers and {} of {} weekly from it.",
-                    out.business_name,
-                    daily + 1,
-                    to.prefs.daily_marketing_cap,
-                    weekly + 1,
-                    to.prefs.weekly_business_cap
-                ),
-            )
+            facts.business = Some(out.business_name.to_string());
+            facts.count = Some(daily + 1);
+            facts.limit = Some(to.prefs.daily_marketing_cap);
+            facts.weekly_count = Some(weekly + 1);
+            facts.weekly_limit = Some(to.prefs.weekly_business_cap);
+            Reason::SubscribedOffer
         }
-    }
+    };
+    deliver(reason, facts)
 }

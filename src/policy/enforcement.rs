@@ -4,8 +4,8 @@
 use super::quality::{QualitySignals, rate};
 use super::{PolicyConfig, Standing};
 use crate::model::{
-    Business, Quality, Restriction, RestrictionKind, Span, Strike, StrikeCause, Template,
-    TemplateId, TemplateStatus, Timestamp, UserId,
+    Business, Quality, Restriction, RestrictionCause, RestrictionKind, Span, Strike, StrikeCause,
+    StrikeFacts, Template, TemplateId, TemplateStatus, TierReason, Timestamp, UserId,
 };
 
 /// Everything the evaluation of one business needs.
@@ -58,7 +58,7 @@ pub enum Change {
     Tier {
         from: usize,
         to: usize,
-        reason: String,
+        reason: TierReason,
     },
 }
 
@@ -104,12 +104,13 @@ fn template_changes(
     if quality != Quality::Low {
         return;
     }
-    let strike = |cause, detail: String| {
+    let strike = |cause, facts: StrikeFacts| {
         Change::Strike(Strike {
             business: business.id,
             at: now,
             cause,
-            detail,
+            detail: String::new(),
+            facts: Some(Box::new(facts)),
         })
     };
     match config
@@ -124,23 +125,20 @@ fn template_changes(
                 until,
                 pause_number: template.pause_count + 1,
             });
-            changes.push(strike(
-                StrikeCause::TemplatePaused,
-                format!(
-                    "Template '{}' paused for {hours} hours for low quality",
-                    template.name
-                ),
-            ));
+            let facts = StrikeFacts {
+                template: Some(template.name.clone()),
+                hours: Some(*hours),
+                ..StrikeFacts::default()
+            };
+            changes.push(strike(StrikeCause::TemplatePaused, facts));
         }
         None => {
             changes.push(Change::TemplateDisabled { template: id });
-            changes.push(strike(
-                StrikeCause::TemplateDisabled,
-                format!(
-                    "Template '{}' disabled after repeated low quality",
-                    template.name
-                ),
-            ));
+            let facts = StrikeFacts {
+                template: Some(template.name.clone()),
+                ..StrikeFacts::default()
+            };
+            changes.push(strike(StrikeCause::TemplateDisabled, facts));
         }
     }
 }
@@ -202,7 +200,11 @@ fn low_quality_strike(
             business: input.business.id,
             at: now,
             cause: StrikeCause::LowQuality,
-            detail: format!("Quality Low for {} days", (now - since).0 / 86_400),
+            detail: String::new(),
+            facts: Some(Box::new(StrikeFacts {
+                days: Some((now - since).0 / 86_400),
+                ..StrikeFacts::default()
+            })),
         }));
     }
 }
@@ -227,7 +229,7 @@ fn tier_move(
             return (from > 0).then(|| Change::Tier {
                 from,
                 to: from - 1,
-                reason: format!("Quality Low since {}", since.short_date()),
+                reason: TierReason::LowSince(since),
             });
         }
     }
@@ -241,11 +243,11 @@ fn tier_move(
     (f64::from(peak) >= tiers.up_fraction * f64::from(limit)).then(|| Change::Tier {
         from,
         to: from + 1,
-        reason: format!(
-            "Reached {peak} people in {} hours with quality {}",
-            tiers.window_hours,
-            quality.label()
-        ),
+        reason: TierReason::Reached {
+            people: peak,
+            hours: tiers.window_hours,
+            quality,
+        },
     })
 }
 
@@ -309,11 +311,12 @@ fn reports_strike(
         business: input.business.id,
         at: now,
         cause: StrikeCause::Reports,
-        detail: format!(
-            "Reported by {} people in {} days",
-            reporters.len(),
-            e.reporters_window_days
-        ),
+        detail: String::new(),
+        facts: Some(Box::new(StrikeFacts {
+            people: Some(reporters.len() as u32),
+            days: Some(e.reporters_window_days),
+            ..StrikeFacts::default()
+        })),
     })
 }
 
@@ -372,12 +375,15 @@ fn restriction(
     Restriction {
         business: business.id,
         kind,
-        reason: format!(
-            "Strike {count} in {} days: {}",
-            e.strike_window_days, strike.detail
-        ),
+        reason: String::new(),
         start: now,
         end,
+        strike: Some(Box::new(RestrictionCause {
+            count: count as u32,
+            window_days: e.strike_window_days,
+            cause: strike.cause,
+            strike: strike.facts.as_deref().cloned().unwrap_or_default(),
+        })),
     }
 }
 

@@ -1,7 +1,7 @@
-//! What a chat's header and a business's profile say about a business, in the user's words:
-//! why its messages reach the user (or not), the limits the user's choices put on it, and the
-//! restrictions the platform put on it. The sentences follow the rules, so they live beside
-//! them, and only here: the views show them as they are.
+//! What a chat's header and a business's profile say about a business: why its messages reach
+//! the user (or not), the limits the user's choices put on it, and the restrictions the
+//! platform put on it. The judgements follow the rules, so they live beside them; they are
+//! codes and values, which `i18n::sentences` writes in the user's language.
 
 use super::PolicyConfig;
 use super::decide::window_open;
@@ -27,93 +27,37 @@ fn user_rank(kind: RestrictionKind) -> u8 {
     }
 }
 
-/// The restrictions in force at `now` as the user sees them: at most one sentence, for the
-/// strongest, since it contains the others.
-pub fn restrictions_in_force(
-    name: &str,
-    restrictions: &[Restriction],
-    now: Timestamp,
-) -> Vec<String> {
-    strongest_restriction(restrictions, now)
-        .map(|r| restriction_sentence(name, r))
-        .into_iter()
-        .collect()
-}
-
-/// One restriction, for the user: what the business may not do, since when and until when.
-pub fn restriction_sentence(name: &str, r: &Restriction) -> String {
-    let since = r.start.short_date();
-    let until = match r.end {
-        Some(end) => format!("until {}", end.short_date()),
-        None => "until it is reviewed".to_string(),
-    };
-    match r.kind {
-        RestrictionKind::Disabled => format!(
-            "{name} may not send you anything: the platform disabled it on {since} {until}."
-        ),
-        RestrictionKind::SendingSuspended => format!(
-            "{name} may only reply to you, not start conversations, {until}: the platform suspended it on {since}."
-        ),
-        RestrictionKind::MarketingSuspended => format!(
-            "{name} may not send you offers {until}: the platform suspended its offers on {since}."
-        ),
-        RestrictionKind::Warning | RestrictionKind::TierLowered => {
-            format!("The platform restricted {name} on {since}.")
-        }
-    }
-}
-
-/// What the user's choices let a business send in offers, as one sentence: subscribed or not,
-/// the weekly limit, and the tighter limit of a recent "Not interested" with how long it lasts.
-pub fn offers_sentence(
-    b: &Business,
+/// What the user's choices let a business send in offers: subscribed or not, the weekly
+/// limit, and the tighter limit of a recent "Not interested" with how long it lasts.
+pub fn offers_allowed(
     rel: &Relation,
     prefs: &UserPrefs,
     restrictions: &[Restriction],
     config: &PolicyConfig,
     now: Timestamp,
-) -> String {
-    let name = &b.name;
+) -> OffersAllowed {
     if strongest_restriction(restrictions, now).is_some() {
-        return match rel.subscribed {
-            true => "you subscribed, but none reach you while the platform restricts it.",
-            false => "not subscribed.",
-        }
-        .to_string();
+        return OffersAllowed::Restricted {
+            subscribed: rel.subscribed,
+        };
     }
     if !rel.subscribed {
-        return "not subscribed, so they are held (s subscribes).".to_string();
+        return OffersAllowed::NotSubscribed;
     }
     if !prefs.all_offers {
-        return "subscribed, but all offers are off, so they are held.".to_string();
+        return OffersAllowed::AllOffersOff;
     }
     let ni = &config.not_interested;
-    let per = per_window(ni.window_days);
     match not_interested_until(rel, config, now) {
-        Some(until) => {
-            let most = ni.max_per_window.min(prefs.weekly_business_cap);
-            format!(
-                "at most {} {per} from {name} until {}, because you said Not interested; + lifts it.",
-                plural(most, "offer", "offers"),
-                until.short_date()
-            )
-        }
-        None => {
-            let weekly = per_window(config.caps.weekly_window_days);
-            format!(
-                "you subscribed (at most {} {weekly} from it).",
-                prefs.weekly_business_cap
-            )
-        }
-    }
-}
-
-/// "a week", or "every 10 days".
-fn per_window(days: i64) -> String {
-    match days {
-        7 => "a week".to_string(),
-        1 => "a day".to_string(),
-        n => format!("every {n} days"),
+        Some(until) => OffersAllowed::NotInterested {
+            most: ni.max_per_window.min(prefs.weekly_business_cap),
+            days: ni.window_days,
+            until,
+        },
+        None => OffersAllowed::Subscribed {
+            most: prefs.weekly_business_cap,
+            days: config.caps.weekly_window_days,
+        },
     }
 }
 
@@ -130,14 +74,8 @@ pub fn not_interested_until(
     rel.not_interested_at.map(|at| at + lasts)
 }
 
-/// Why an offer is still held after the user subscribed to its sender: it came before.
-pub fn held_before_subscribing(name: &str) -> String {
-    format!("Held: it came before you subscribed to {name}'s offers; release it to read it.")
-}
-
-/// Why a business's messages reach the user (or not), one sentence per line. The lines never
-/// promise what a restriction in `restrictions` forbids; the restriction itself is said by
-/// [`restrictions_in_force`].
+/// Why a business's messages reach the user (or not). It never promises what a restriction
+/// in `restrictions` forbids; the restriction itself is [`strongest_restriction`].
 pub fn business_notice(
     b: &Business,
     rel: &Relation,
@@ -145,47 +83,38 @@ pub fn business_notice(
     restrictions: &[Restriction],
     config: &PolicyConfig,
     now: Timestamp,
-) -> Vec<String> {
-    let who = if b.verified {
-        "Verified business"
-    } else {
-        "Business, not verified"
+) -> BusinessNotice {
+    let mut notice = BusinessNotice {
+        name: b.name.clone(),
+        verified: b.verified,
+        acquaintance: Acquaintance::New,
+        offers: None,
+        replies_until: None,
     };
     if let Some(reason) = rel.blocked {
-        let when = rel
-            .blocked_at
-            .map(|t| format!(" on {}", t.short_date()))
-            .unwrap_or_default();
-        return vec![format!(
-            "{who}. You blocked it{when} ({}): nothing it sends reaches you.",
-            reason.label()
-        )];
+        notice.acquaintance = Acquaintance::Blocked {
+            reason,
+            on: rel.blocked_at,
+        };
+        return notice;
     }
     let restricted = strongest_restriction(restrictions, now).map(|r| r.kind);
     let starts_nothing = matches!(
         restricted,
         Some(RestrictionKind::Disabled | RestrictionKind::SendingSuspended)
     );
-    let mut lines = vec![match (rel.known, starts_nothing) {
-        (true, false) => {
-            format!("{who}. Its updates on your orders, bookings and bills always reach you.")
-        }
-        (true, true) => format!("{who}."),
-        (false, _) => format!("{who}. You have not talked to it before."),
-    }];
-    let offers = offers_sentence(b, rel, prefs, restrictions, config, now);
-    lines.push(format!("Offers: {offers}"));
-    if restricted != Some(RestrictionKind::Disabled)
-        && window_open(rel, config, now)
-        && let Some(t) = rel.last_user_message_at
-    {
-        let until = t + config.service_window.span();
-        lines.push(format!(
-            "You wrote to it: it may reply freely until {}.",
-            until.date_time()
-        ));
+    notice.acquaintance = match (rel.known, starts_nothing) {
+        (true, false) => Acquaintance::Known,
+        (true, true) => Acquaintance::KnownButRestricted,
+        (false, _) => Acquaintance::New,
+    };
+    notice.offers = Some(offers_allowed(rel, prefs, restrictions, config, now));
+    if restricted != Some(RestrictionKind::Disabled) && window_open(rel, config, now) {
+        notice.replies_until = rel
+            .last_user_message_at
+            .map(|t| t + config.service_window.span());
     }
-    lines
+    notice
 }
 
 #[cfg(test)]
@@ -227,6 +156,7 @@ mod tests {
             reason: "strikes".into(),
             start: at(20),
             end,
+            strike: None,
         }
     }
 
@@ -239,19 +169,23 @@ mod tests {
             ..Relation::default()
         };
         let config = PolicyConfig::default();
-        let lines = business_notice(&shop(), &rel, &prefs(), &[], &config, at(25));
+        let notice = business_notice(&shop(), &rel, &prefs(), &[], &config, at(25));
         assert_eq!(
-            lines[1],
-            "Offers: at most 1 offer a week from Moda Lola until 24 Dec, because you said Not interested; + lifts it."
+            notice.offers,
+            Some(OffersAllowed::NotInterested {
+                most: 1,
+                days: 7,
+                until: Timestamp::from_civil(2026, 12, 24, 12, 0)
+            })
         );
         let lifted = Relation {
             interested_at: Some(at(25)),
             ..rel
         };
-        let lines = business_notice(&shop(), &lifted, &prefs(), &[], &config, at(25));
+        let notice = business_notice(&shop(), &lifted, &prefs(), &[], &config, at(25));
         assert_eq!(
-            lines[1],
-            "Offers: you subscribed (at most 2 a week from it)."
+            notice.offers,
+            Some(OffersAllowed::Subscribed { most: 2, days: 7 })
         );
     }
 
@@ -267,23 +201,20 @@ mod tests {
             restriction(RestrictionKind::MarketingSuspended, Some(at(28))),
             restriction(RestrictionKind::Disabled, None),
         ];
-        let said = restrictions_in_force("QuickCash Loans", &restrictions, at(25));
-        assert_eq!(
-            said,
-            [
-                "QuickCash Loans may not send you anything: the platform disabled it on 20 Nov until it is reviewed."
-            ]
-        );
+        let strongest = strongest_restriction(&restrictions, at(25)).map(|r| r.kind);
+        assert_eq!(strongest, Some(RestrictionKind::Disabled));
         let config = PolicyConfig::default();
-        let lines = business_notice(&shop(), &rel, &prefs(), &restrictions, &config, at(25));
-        let all = lines.join(" ");
-        assert!(!all.contains("always reach you"), "{all}");
-        assert!(!all.contains("at most"), "{all}");
+        let notice = business_notice(&shop(), &rel, &prefs(), &restrictions, &config, at(25));
+        assert_eq!(notice.acquaintance, Acquaintance::KnownButRestricted);
+        assert_eq!(
+            notice.offers,
+            Some(OffersAllowed::Restricted { subscribed: true })
+        );
     }
 
     #[test]
     fn a_lowered_tier_is_never_shown_to_the_user() {
         let restrictions = [restriction(RestrictionKind::TierLowered, Some(at(28)))];
-        assert!(restrictions_in_force("QuickCash Loans", &restrictions, at(25)).is_empty());
+        assert!(strongest_restriction(&restrictions, at(25)).is_none());
     }
 }

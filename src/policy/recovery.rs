@@ -1,6 +1,6 @@
-//! What a business must do to recover, in sentences, from its standing and the platform's
-//! rules (every number comes from the policy config). One source for the console's Standing
-//! screen and `parley business status`.
+//! What a business must do to recover, from its standing and the platform's rules (every
+//! number comes from the policy config), as codes and values that `i18n::sentences` writes.
+//! One source for the console's Standing screen and `parley business status`.
 
 use super::{PolicyConfig, StandingReport};
 use crate::model::*;
@@ -11,7 +11,7 @@ pub fn advice(
     templates: &[&Template],
     policy: &PolicyConfig,
     now: Timestamp,
-) -> Vec<String> {
+) -> Vec<Advice> {
     let mut lines = Vec::new();
     review_advice(report, policy, now, &mut lines);
     restrictions_advice(report, now, &mut lines);
@@ -19,12 +19,10 @@ pub fn advice(
     templates_advice(templates, policy, now, &mut lines);
     strikes_advice(report, policy, &mut lines);
     if lines.is_empty() {
-        lines.push(format!(
-            "Nothing to recover: quality {} and no restriction in force. Keep negative feedback \
-             below {} of the people you reach.",
-            report.business.quality.label(),
-            percent(policy.quality.high_below)
-        ));
+        lines.push(Advice::NothingToRecover {
+            quality: report.business.quality,
+            below: policy.quality.high_below,
+        });
     }
     lines
 }
@@ -35,15 +33,11 @@ fn review_advice(
     report: &StandingReport,
     policy: &PolicyConfig,
     now: Timestamp,
-    lines: &mut Vec<String>,
+    lines: &mut Vec<Advice>,
 ) {
     let review = &report.review;
     if let Some(request) = &review.waiting {
-        lines.push(format!(
-            "A review was asked on {}: a platform reviewer reads the reports and decides; the \
-             decision and its reason will show here.",
-            request.at.date_time()
-        ));
+        lines.push(Advice::ReviewWaiting { asked: request.at });
     }
     let Some(decision) = review.latest().filter(|_| review.waiting.is_none()) else {
         return;
@@ -53,49 +47,37 @@ fn review_advice(
         .restrictions
         .iter()
         .any(|r| super::reinstatement::under_review(r.kind) && r.active_at(now));
+    let reviewer = decision.reviewer.clone();
+    let reason = decision.reason.clone();
+    let on = decision.at;
     match decision.verdict {
-        Verdict::Reinstated if decision.at > strikes_since => lines.push(format!(
-            "Reinstated by {} on {}: \"{}\". The strikes before it still count for their \
-             window.",
-            decision.reviewer,
-            decision.at.date_time(),
-            decision.reason
-        )),
-        Verdict::Confirmed if in_force => lines.push(format!(
-            "A reviewer, {}, confirmed the restriction on {}: \"{}\".",
-            decision.reviewer,
-            decision.at.date_time(),
-            decision.reason
-        )),
+        Verdict::Reinstated if decision.at > strikes_since => lines.push(Advice::Reinstated {
+            reviewer,
+            on,
+            reason,
+        }),
+        Verdict::Confirmed if in_force => lines.push(Advice::Confirmed {
+            reviewer,
+            on,
+            reason,
+        }),
         Verdict::Reinstated | Verdict::Confirmed => {}
     }
 }
 
-fn restrictions_advice(report: &StandingReport, now: Timestamp, lines: &mut Vec<String>) {
+fn restrictions_advice(report: &StandingReport, now: Timestamp, lines: &mut Vec<Advice>) {
     let s = &report.standing;
     if s.disabled {
-        let ask = match report.review.waiting {
-            Some(_) => "Meanwhile",
-            None => "Ask for a review; meanwhile",
-        };
-        lines.push(format!(
-            "The business is disabled: nothing can be sent until the platform reviews it. {ask} \
-             fix what each strike names."
-        ));
+        lines.push(Advice::Disabled {
+            review_asked: report.review.waiting.is_some(),
+        });
         return;
     }
     if let Some(until) = s.sending_suspended_until.filter(|u| *u > now) {
-        lines.push(format!(
-            "Only replies inside a service window until {}: business-initiated messages resume \
-             then, if no new strike comes first.",
-            until.date_time()
-        ));
+        lines.push(Advice::RepliesOnly { until });
     }
     if let Some(until) = s.marketing_suspended_until.filter(|u| *u > now) {
-        lines.push(format!(
-            "No offers until {}; utility and authentication templates still go out.",
-            until.date_time()
-        ));
+        lines.push(Advice::NoOffers { until });
     }
     let lowered = report
         .restrictions
@@ -104,45 +86,33 @@ fn restrictions_advice(report: &StandingReport, now: Timestamp, lines: &mut Vec<
         .filter_map(|r| r.end)
         .max();
     if let (Some(until), Some(limit)) = (lowered, s.tier_limit) {
-        lines.push(format!(
-            "Reach at most {limit} people a day until {}.",
-            until.date_time()
-        ));
+        lines.push(Advice::TierLowered { limit, until });
     }
 }
 
-fn quality_advice(report: &StandingReport, policy: &PolicyConfig, lines: &mut Vec<String>) {
+fn quality_advice(report: &StandingReport, policy: &PolicyConfig, lines: &mut Vec<Advice>) {
     let q = &policy.quality;
-    let target = match report.business.quality {
+    let (target, below) = match report.business.quality {
         Quality::High => return,
-        Quality::Medium => ("High", q.high_below),
-        Quality::Low => ("Medium", q.medium_below),
+        Quality::Medium => (Quality::High, q.high_below),
+        Quality::Low => (Quality::Medium, q.medium_below),
     };
-    lines.push(format!(
-        "Quality {}: bring blocks, reports and Not interested below {} of the people reached \
-         (now {}) for {}. Send offers only to people who subscribed, and fewer of them; \
-         signals older than {} stop counting.",
-        report.business.quality.label(),
-        percent(target.1),
-        report
-            .signals
-            .negative_rate(q)
-            .map_or("too few people to judge".to_string(), percent),
-        target.0,
-        crate::model::plural(q.window_days, "day", "days")
-    ));
+    lines.push(Advice::Quality {
+        quality: report.business.quality,
+        below,
+        now: report.signals.negative_rate(q),
+        target,
+        window_days: q.window_days,
+    });
     if !report.enough_recent_data {
-        lines.push(format!(
-            "Fewer than {} reached in {}: not enough recent data, so this rating \
-             has no consequence for now.",
-            crate::model::plural(q.min_users, "person", "people"),
-            crate::model::plural(q.window_days, "day", "days")
-        ));
+        lines.push(Advice::TooFewPeople {
+            min_users: q.min_users,
+            window_days: q.window_days,
+        });
     } else if report.business.quality == Quality::Low {
-        lines.push(format!(
-            "{} in a row at Low bring a strike (one for each spell at Low).",
-            crate::model::plural(policy.enforcement.low_quality_strike_days, "day", "days")
-        ));
+        lines.push(Advice::LowBringsStrike {
+            days: policy.enforcement.low_quality_strike_days,
+        });
     }
 }
 
@@ -150,46 +120,38 @@ fn templates_advice(
     templates: &[&Template],
     policy: &PolicyConfig,
     now: Timestamp,
-    lines: &mut Vec<String>,
+    lines: &mut Vec<Advice>,
 ) {
     for t in templates {
         match t.status_at(now) {
-            TemplateStatus::Paused => lines.push(format!(
-                "Template '{}' is paused until {}; it resumes then with its quality measured \
-                 afresh. {}",
-                t.name,
-                t.paused_until.map(|u| u.date_time()).unwrap_or_default(),
-                if t.pause_count as usize >= policy.templates.pause_hours.len() {
-                    "One more low rating disables it."
-                } else {
-                    "Another low rating pauses it for longer."
-                }
-            )),
-            TemplateStatus::Disabled => lines.push(format!(
-                "Template '{}' is disabled for good: write a new one that people want.",
-                t.name
-            )),
+            TemplateStatus::Paused => lines.push(Advice::TemplatePaused {
+                template: t.name.clone(),
+                until: t.paused_until,
+                last_pause: t.pause_count as usize >= policy.templates.pause_hours.len(),
+            }),
+            TemplateStatus::Disabled => lines.push(Advice::TemplateDisabled {
+                template: t.name.clone(),
+            }),
             _ => {}
         }
     }
 }
 
-fn strikes_advice(report: &StandingReport, policy: &PolicyConfig, lines: &mut Vec<String>) {
+fn strikes_advice(report: &StandingReport, policy: &PolicyConfig, lines: &mut Vec<Advice>) {
     let Some(oldest) = report.strikes.first() else {
         return;
     };
     let window = policy.enforcement.strike_window_days;
     let next = match RestrictionKind::for_strikes(report.strikes.len() + 1) {
-        _ if report.standing.disabled => String::new(),
-        Some(kind) => format!(" The next strike brings: {}.", kind.label().to_lowercase()),
-        None => String::new(),
+        _ if report.standing.disabled => None,
+        next => next,
     };
-    lines.push(format!(
-        "{} strike{} in {window} days; the oldest stops counting on {}.{next}",
-        report.strikes.len(),
-        if report.strikes.len() == 1 { "" } else { "s" },
-        (oldest.at + Span::days(window)).short_date()
-    ));
+    lines.push(Advice::Strikes {
+        count: report.strikes.len(),
+        window_days: window,
+        oldest_ends: oldest.at + Span::days(window),
+        next,
+    });
 }
 
 /// 0.03 -> "3 %", 0.125 -> "12.5 %".

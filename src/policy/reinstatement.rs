@@ -56,6 +56,7 @@ mod tests {
             reason: format!("strike for {}", kind.as_str()),
             start,
             end,
+            strike: None,
         }
     }
 

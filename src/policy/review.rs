@@ -2,7 +2,10 @@
 //! and the review says which one.
 
 use super::PolicyConfig;
-use crate::model::{Category, Review, ReviewRule, Template, TemplateStatus, Timestamp};
+use crate::model::{
+    Category, Review, ReviewFinding, ReviewRule, RevisionRefusal, Template, TemplateStatus,
+    Timestamp,
+};
 
 /// What a business submits for review.
 #[derive(Debug, Clone, Copy)]
@@ -15,30 +18,16 @@ pub struct Submission<'a> {
 /// Why a template cannot take a new version at `now` (an edit, or with `resubmit` a
 /// resubmission), if it cannot. A pause that has ended still waits for the platform's review
 /// to resume the template (with its fresh quality window), so it is edited after that.
-pub fn revision_refused(t: &Template, resubmit: bool, now: Timestamp) -> Option<String> {
-    let name = &t.name;
+pub fn revision_refused(t: &Template, resubmit: bool, now: Timestamp) -> Option<RevisionRefusal> {
     if t.status == TemplateStatus::Paused && t.status_at(now) == TemplateStatus::Approved {
-        return Some(format!(
-            "template {name}'s pause has ended and it resumes at the platform's next review, \
-             within the hour; edit it after that"
-        ));
+        return Some(RevisionRefusal::PauseEnded);
     }
     match t.status_at(now) {
-        TemplateStatus::Deleted => Some(format!(
-            "template {name} was deleted; submit a new template"
-        )),
-        TemplateStatus::Disabled => Some(format!(
-            "template {name} was disabled after repeated low quality; it cannot be edited back \
-             into use: submit a new template"
-        )),
-        TemplateStatus::Paused => Some(format!(
-            "template {name} is paused for low quality until {}; edit it after the pause",
-            t.paused_until.map_or_else(String::new, |at| at.date_time())
-        )),
+        TemplateStatus::Deleted => Some(RevisionRefusal::Deleted),
+        TemplateStatus::Disabled => Some(RevisionRefusal::Disabled),
+        TemplateStatus::Paused => Some(RevisionRefusal::Paused(t.paused_until)),
         TemplateStatus::Rejected => None,
-        status if resubmit => Some(format!(
-            "only a rejected template is resubmitted, and {name} is {status}: edit it instead"
-        )),
+        status if resubmit => Some(RevisionRefusal::NotRejected(status)),
         _ => None,
     }
 }
@@ -49,23 +38,21 @@ pub fn review(sub: &Submission, config: &PolicyConfig) -> Review {
     let lower = sub.body.to_lowercase();
     let chars = sub.body.chars().count();
     if chars == 0 || chars > rules.max_body_chars {
-        return rejected(
-            sub,
-            ReviewRule::BodyLength,
-            format!(
-                "The body has {chars} characters; it must have 1 to {}.",
-                rules.max_body_chars
-            ),
-        );
+        let finding = ReviewFinding::BodyLength {
+            chars,
+            max: rules.max_body_chars,
+        };
+        return rejected(sub, ReviewRule::BodyLength, finding);
     }
     if let Err(problem) = check_placeholders(sub.body, rules.max_placeholders) {
         return rejected(sub, ReviewRule::Placeholders, problem);
     }
     if let Some(phrase) = first_term(&lower, &rules.forbidden_phrases) {
+        let phrase = phrase.to_string();
         return rejected(
             sub,
             ReviewRule::ForbiddenContent,
-            format!("It contains forbidden content (\"{phrase}\")."),
+            ReviewFinding::ForbiddenContent { phrase },
         );
     }
     let promo = first_term(&lower, &rules.promotional_words);
@@ -73,8 +60,7 @@ pub fn review(sub: &Submission, config: &PolicyConfig) -> Review {
         Category::Service => rejected(
             sub,
             ReviewRule::ServiceNotTemplate,
-            "Service replies are free-form text inside the service window; they need no template."
-                .into(),
+            ReviewFinding::ServiceNotTemplate,
         ),
         Category::Authentication => review_authentication(sub, &lower, promo),
         Category::Utility => match promo {
@@ -82,16 +68,17 @@ pub fn review(sub: &Submission, config: &PolicyConfig) -> Review {
                 status: TemplateStatus::Approved,
                 category: Category::Marketing,
                 rule: ReviewRule::PromotionalRecategorised,
-                note: format!(
-                    "Submitted as utility, but \"{word}\" is promotional: approved as marketing."
-                ),
+                finding: ReviewFinding::PromotionalRecategorised {
+                    word: word.to_string(),
+                },
+                note: String::new(),
             },
             Some(word) => rejected(
                 sub,
                 ReviewRule::PromotionalForbidden,
-                format!(
-                    "Submitted as utility, but \"{word}\" is promotional, and re-categorisation was not allowed."
-                ),
+                ReviewFinding::PromotionalForbidden {
+                    word: word.to_string(),
+                },
             ),
             None => approved(sub),
         },
@@ -104,21 +91,23 @@ fn review_authentication(sub: &Submission, lower: &str, promo: Option<&str>) -> 
         return rejected(
             sub,
             ReviewRule::AuthenticationNeedsCode,
-            "An authentication template must carry the code as a placeholder ({{1}}).".into(),
+            ReviewFinding::AuthenticationNeedsCode,
         );
     }
     if has_url(lower) {
         return rejected(
             sub,
             ReviewRule::AuthenticationContent,
-            "An authentication template may not contain a link.".into(),
+            ReviewFinding::AuthenticationLink,
         );
     }
     if let Some(word) = promo {
         return rejected(
             sub,
             ReviewRule::AuthenticationContent,
-            format!("An authentication template may not be promotional (\"{word}\")."),
+            ReviewFinding::AuthenticationPromotional {
+                word: word.to_string(),
+            },
         );
     }
     approved(sub)
@@ -129,24 +118,26 @@ fn approved(sub: &Submission) -> Review {
         status: TemplateStatus::Approved,
         category: sub.category,
         rule: ReviewRule::Passed,
-        note: "Passed every review rule.".into(),
+        finding: ReviewFinding::Passed,
+        note: String::new(),
     }
 }
 
-fn rejected(sub: &Submission, rule: ReviewRule, note: String) -> Review {
+fn rejected(sub: &Submission, rule: ReviewRule, finding: ReviewFinding) -> Review {
     Review {
         status: TemplateStatus::Rejected,
         category: sub.category,
         rule,
-        note,
+        finding,
+        note: String::new(),
     }
 }
 
 /// Placeholders must be `{{1}}`, `{{2}}`... numbered from 1 without gaps, at most `max`; a
 /// `}}` outside one (as in `{1}}`) is a placeholder gone wrong.
-fn check_placeholders(body: &str, max: usize) -> Result<(), String> {
+fn check_placeholders(body: &str, max: usize) -> Result<(), ReviewFinding> {
     let stray = |text: &str| match text.contains("}}") {
-        true => Err("A placeholder is closed with }} but never opened with {{.".to_string()),
+        true => Err(ReviewFinding::PlaceholderNotOpened),
         false => Ok(()),
     };
     let mut seen = Vec::new();
@@ -156,15 +147,15 @@ fn check_placeholders(body: &str, max: usize) -> Result<(), String> {
         let after = &rest[open + 2..];
         let close = after
             .find("}}")
-            .ok_or("A placeholder is opened with {{ but never closed.")?;
+            .ok_or(ReviewFinding::PlaceholderNotClosed)?;
         let inner = &after[..close];
         let n: usize = inner
             .trim()
             .parse()
             .ok()
             .filter(|n| *n >= 1)
-            .ok_or_else(|| {
-                format!("\"{{{{{inner}}}}}\" is not a placeholder; use {{{{1}}}}, {{{{2}}}}...")
+            .ok_or_else(|| ReviewFinding::NotAPlaceholder {
+                inner: inner.to_string(),
             })?;
         if !seen.contains(&n) {
             seen.push(n);
@@ -173,17 +164,14 @@ fn check_placeholders(body: &str, max: usize) -> Result<(), String> {
     }
     stray(rest)?;
     if seen.len() > max {
-        return Err(format!(
-            "It has {} placeholders; at most {max} are allowed.",
-            seen.len()
-        ));
+        return Err(ReviewFinding::TooManyPlaceholders {
+            count: seen.len(),
+            max,
+        });
     }
     seen.sort_unstable();
     match seen.iter().enumerate().find(|(i, n)| **n != i + 1) {
-        Some((i, _)) => Err(format!(
-            "Placeholders must be numbered from 1 without gaps; {{{{{}}}}} is missing.",
-            i + 1
-        )),
+        Some((i, _)) => Err(ReviewFinding::PlaceholderGap { missing: i + 1 }),
         None => Ok(()),
     }
 }
@@ -322,7 +310,7 @@ mod tests {
         ] {
             let r = run(Category::Utility, stray, true);
             assert_eq!(r.rule, ReviewRule::Placeholders, "{stray}");
-            assert!(r.note.contains("never opened"), "{}", r.note);
+            assert_eq!(r.finding, ReviewFinding::PlaceholderNotOpened, "{stray}");
         }
         assert_eq!(
             run(Category::Utility, "Code {ABC} for {{1}}", true).rule,
@@ -336,7 +324,10 @@ mod tests {
         let eleven: String = (1..=11).map(|i| format!("{{{{{i}}}}} ")).collect();
         let r = run(Category::Utility, &eleven, true);
         assert_eq!(r.rule, ReviewRule::Placeholders);
-        assert!(r.note.contains("11 placeholders"), "{}", r.note);
+        assert_eq!(
+            r.finding,
+            ReviewFinding::TooManyPlaceholders { count: 11, max: 10 }
+        );
     }
 
     #[test]
@@ -419,7 +410,12 @@ mod tests {
             (r.status, r.rule),
             (TemplateStatus::Rejected, ReviewRule::ForbiddenContent)
         );
-        assert!(r.note.contains("guaranteed loan"));
+        assert_eq!(
+            r.finding,
+            ReviewFinding::ForbiddenContent {
+                phrase: "guaranteed loan".into()
+            }
+        );
         assert_eq!(
             run(Category::Utility, "Reply with your card number", true).rule,
             ReviewRule::ForbiddenContent

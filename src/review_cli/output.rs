@@ -118,7 +118,10 @@ fn strikes(list: &[Strike]) -> String {
     }
     let rows: Vec<Vec<String>> = list
         .iter()
-        .map(|s| vec![date_time(s.at), s.cause.to_string(), cell(&s.detail)])
+        .map(|s| {
+            let detail = crate::i18n::sentences::strike(s);
+            vec![date_time(s.at), s.cause.to_string(), cell(&detail)]
+        })
         .collect();
     let header = [
         tr!("cli-head-at"),

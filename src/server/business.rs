@@ -91,6 +91,7 @@ pub fn wire_template(t: Template, now: Timestamp) -> WireTemplate {
         category: t.category,
         review_rule: t.review,
         review_note: t.review_note,
+        review_finding: t.review_finding,
         quality: t.quality,
         paused_until: t.paused_until,
         pause_count: t.pause_count,
@@ -487,8 +488,10 @@ pub fn status(
     let report = db.standing_report(business, policy, now)?;
     let templates = db.templates(business)?;
     let live: Vec<&Template> = templates.iter().collect();
+    let steps = recovery::advice(&report, &live, policy, now);
     Ok(StatusReport {
-        advice: recovery::advice(&report, &live, policy, now),
+        advice: crate::i18n::sentences::advice_in_english(&steps),
+        steps,
         enough_recent_data: report.enough_recent_data,
         tier_limit: standing(&b, &restrictions, policy, now).tier_limit,
         restrictions: restrictions

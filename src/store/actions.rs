@@ -111,11 +111,11 @@ impl Tx<'_> {
             params![user, business],
             |r| r.get(0),
         )?;
-        let sentence = crate::policy::notice::held_before_subscribing(name);
+        let decision = crate::i18n::sentences::held_before_subscribing(name);
         for message in held {
             self.tx
-                .prepare_cached("UPDATE messages SET sentence = ?2 WHERE id = ?1")?
-                .execute(params![message, sentence])?;
+                .prepare_cached("UPDATE messages SET sentence = ?2, facts = ?3 WHERE id = ?1")?
+                .execute(params![message, decision.sentence, decision.facts_json()])?;
             self.stamp(message)?;
         }
         Ok(())
@@ -408,14 +408,7 @@ impl Tx<'_> {
             .db()
             .message_business(message)?
             .ok_or_else(|| StoreError::Invalid("not a business message".into()))?;
-        let decision = Decision::deliver(
-            Reason::ReleasedByUser,
-            format!(
-                "Delivered: you released it from Held on {} (it was held: {}).",
-                now.short_date(),
-                m.decision.reason
-            ),
-        );
+        let decision = crate::i18n::sentences::released(m.decision.reason, now);
         // It goes into the chat in its place by sent time.
         self.deliver_held(&m, business, &decision, (now, m.sent_at))
     }

@@ -60,7 +60,8 @@ impl Tx<'_> {
             )));
         }
         if let Some(why) = template.parameter_mismatch(&req.params) {
-            return Err(StoreError::Conflict(why));
+            let sentence = crate::i18n::sentences::parameter_mismatch(&why);
+            return Err(StoreError::Conflict(sentence));
         }
         let mut audience = match &req.audience {
             Some(list) => list.clone(),

@@ -2,6 +2,7 @@
 //! engine evaluate them, and apply the changes it asks for.
 
 use super::{Db, Result, Tx};
+use crate::i18n::sentences;
 use crate::model::*;
 use crate::policy::enforcement::{Change, EnforcementInput, evaluate};
 use crate::policy::quality::rate;
@@ -166,7 +167,10 @@ impl Tx<'_> {
             disabled,
             sending_suspended,
         };
-        let changes = evaluate(&input, config, now);
+        let changes: Vec<Change> = evaluate(&input, config, now)
+            .into_iter()
+            .map(change_in_english)
+            .collect();
         for change in &changes {
             self.apply_change(&b, change, now)?;
         }
@@ -227,13 +231,15 @@ impl Tx<'_> {
                 )?;
             }
             Change::Strike(s) => {
+                let facts = s.facts.as_deref().map(StrikeFacts::to_json);
                 tx.prepare_cached(
-                    "INSERT INTO strikes (business_id, at, cause, detail) VALUES (?1, ?2, ?3, ?4)",
+                    "INSERT INTO strikes (business_id, at, cause, detail, facts) VALUES (?1, ?2, ?3, ?4, ?5)",
                 )?
-                .execute(params![s.business, s.at, s.cause.as_str(), s.detail])?;
+                .execute(params![s.business, s.at, s.cause.as_str(), s.detail, facts])?;
             }
             Change::Restriction(r) => {
-                tx.prepare_cached("INSERT INTO restrictions (business_id, kind, reason, start, end_at) VALUES (?1, ?2, ?3, ?4, ?5)")?.execute(params![r.business, r.kind.as_str(), r.reason, r.start, r.end],
+                let strike = r.strike.as_deref().map(RestrictionCause::to_json);
+                tx.prepare_cached("INSERT INTO restrictions (business_id, kind, reason, start, end_at, strike) VALUES (?1, ?2, ?3, ?4, ?5, ?6)")?.execute(params![r.business, r.kind.as_str(), r.reason, r.start, r.end, strike],
                 )?;
             }
             Change::Tier { to, .. } => {
@@ -269,4 +275,13 @@ impl Tx<'_> {
 /// that what was delivered in that very second counts.
 fn template_window(rolling: Timestamp, template: &Template) -> Timestamp {
     rolling.max(template.quality_since - Span::seconds(1))
+}
+
+/// The change with its English sentences written, as it is stored and reported.
+pub fn change_in_english(change: Change) -> Change {
+    match change {
+        Change::Strike(s) => Change::Strike(sentences::stamped_strike(s)),
+        Change::Restriction(r) => Change::Restriction(sentences::stamped_restriction(r)),
+        other => other,
+    }
 }

@@ -21,7 +21,10 @@ pub enum StoreError {
     DiskFull { path: PathBuf },
     #[error("{}", tr!("store-error-cannot-open", path = shown(.path), detail = .detail.as_str()))]
     CannotOpen { path: PathBuf, detail: String },
-    #[error("{0}")]
+    #[error(
+        "{}",
+        crate::i18n::sentences::insufficient_budget(.0.needed, .0.eligible, .0.available, .0.shortfall)
+    )]
     Budget(crate::policy::broadcast::InsufficientBudget),
     #[error("{0}")]
     NotFound(String),

@@ -74,13 +74,13 @@ impl Tx<'_> {
         let mut touches: Vec<(ChatId, ChatTouch)> = Vec::new();
         let mut insert_message = self.tx.prepare_cached(
             "INSERT INTO messages (chat_id, user_id, business_id, direction, category, template_id,
-                body, sent_at, shown_at, delivered_at, outcome, reason, sentence)
-             VALUES (?1, ?2, ?3, 'in', ?4, ?5, ?6, ?7, ?7, ?8, ?9, ?10, ?11)",
+                body, sent_at, shown_at, delivered_at, outcome, reason, sentence, facts)
+             VALUES (?1, ?2, ?3, 'in', ?4, ?5, ?6, ?7, ?7, ?8, ?9, ?10, ?11, ?12)",
         )?;
         let mut insert_decision = self.tx.prepare_cached(
             "INSERT INTO decisions (user_id, business_id, template_id, category, at, outcome,
-                reason, sentence, body, message_id)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+                reason, sentence, body, message_id, facts)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
         )?;
         let mut stored = 0;
         for index in order {
@@ -90,6 +90,7 @@ impl Tx<'_> {
             let sentence = &*sentences.entry(&m.decision.sentence).or_insert_with(|| {
                 text::clean_line(&m.decision.sentence, limits::MAX_SENTENCE_CHARS)
             });
+            let facts = m.decision.facts_json();
             let outcome = m.decision.outcome;
             let business = match m.counterpart {
                 Counterpart::Business(b) => Some(b),
@@ -111,6 +112,7 @@ impl Tx<'_> {
                         outcome.as_str(),
                         m.decision.reason.as_str(),
                         sentence,
+                        facts,
                     ])?;
                     stored += 1;
                     if delivered {
@@ -150,6 +152,7 @@ impl Tx<'_> {
                     sentence,
                     kept_body,
                     message,
+                    facts,
                 ])?;
             }
             bodies[index] = body;

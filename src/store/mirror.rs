@@ -352,11 +352,11 @@ impl Tx<'_> {
         self.tx
             .prepare_cached(
                 "INSERT INTO messages (id, chat_id, user_id, business_id, direction, category, template_id, body,
-                    sent_at, shown_at, delivered_at, read_at, outcome, reason, sentence, feedback, client_key, seen_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)
+                    sent_at, shown_at, delivered_at, read_at, outcome, reason, sentence, feedback, client_key, seen_at, facts)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19)
                  ON CONFLICT (id) DO UPDATE SET shown_at = excluded.shown_at, delivered_at = excluded.delivered_at,
                     read_at = excluded.read_at, seen_at = excluded.seen_at, outcome = excluded.outcome, reason = excluded.reason,
-                    sentence = excluded.sentence, feedback = excluded.feedback",
+                    sentence = excluded.sentence, feedback = excluded.feedback, facts = excluded.facts",
             )?
             .execute(params![
                 m.id,
@@ -377,6 +377,7 @@ impl Tx<'_> {
                 m.feedback.map(|f| f.as_str()),
                 m.client_key,
                 m.seen_at,
+                m.decision.facts_json(),
             ])?;
         if known {
             return Ok(None);
@@ -415,8 +416,8 @@ impl Tx<'_> {
     pub fn mirror_decisions(&self, me: UserId, decisions: &[SyncedDecision]) -> Result<()> {
         let mut stmt = self.tx.prepare_cached(
             "INSERT OR IGNORE INTO decisions (id, user_id, business_id, template_id, category, at, outcome, reason,
-                sentence, message_id)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+                sentence, message_id, facts)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
         )?;
         for d in decisions {
             stmt.execute(params![
@@ -429,7 +430,8 @@ impl Tx<'_> {
                 d.decision.outcome.as_str(),
                 d.decision.reason.as_str(),
                 text::clean_line(&d.decision.sentence, limits::MAX_SENTENCE_CHARS),
-                d.message
+                d.message,
+                d.decision.facts_json()
             ])?;
         }
         Ok(())

@@ -34,6 +34,7 @@ mod touched;
 pub use broadcast::{BroadcastOutcome, BroadcastRequest};
 pub use broadcast_parts::{BroadcastPart, BroadcastState, OpenedBroadcast};
 pub use deltas::ChangedDealing;
+pub use enforce::change_in_english;
 pub use error::StoreError;
 pub use import::IncomingMessage;
 pub use messages::{HeldMessage, RejectedAttempt};

@@ -24,12 +24,13 @@ fn migrations() -> Migrations<'static> {
         M::up(include_str!("schema_11.sql")),
         M::up(include_str!("schema_12.sql")),
         M::up(include_str!("schema_13.sql")),
+        M::up(include_str!("schema_14.sql")),
     ])
 }
 
 /// The newest schema version this build knows.
 pub fn schema_version() -> i64 {
-    13
+    14
 }
 
 /// Opens the database file; a locked, full or damaged file is an error that names it.

@@ -373,11 +373,11 @@ impl Tx<'_> {
             body: &body,
             allow_recategorise: new.allow_recategorise,
         };
-        let review = review::review(&submission, config);
+        let review = crate::i18n::sentences::stamped_review(review::review(&submission, config));
         let approved_at = (review.status == TemplateStatus::Approved).then_some(now);
         self.tx.prepare_cached("INSERT INTO templates (business_id, name, requested_category, category, body, status, review_rule,
-                review_note, allow_recategorise, submitted_at, approved_at, quality, quality_since)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, 'high', ?10)")?.execute(params![
+                review_note, allow_recategorise, submitted_at, approved_at, quality, quality_since, review_finding)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, 'high', ?10, ?12)")?.execute(params![
                 new.business,
                 name,
                 new.category.as_str(),
@@ -388,7 +388,8 @@ impl Tx<'_> {
                 review.note,
                 new.allow_recategorise,
                 now,
-                approved_at
+                approved_at,
+                review.finding.to_json()
             ],
         )?;
         let id = TemplateId(self.tx.last_insert_rowid());

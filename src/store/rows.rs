@@ -101,6 +101,10 @@ pub fn template(row: &Row) -> rusqlite::Result<Template> {
         status: code(row, "status", TemplateStatus::parse)?,
         review: code(row, "review_rule", ReviewRule::parse)?,
         review_note: row.get("review_note")?,
+        review_finding: row
+            .get::<_, Option<String>>("review_finding")?
+            .as_deref()
+            .and_then(ReviewFinding::from_json),
         allow_recategorise: row.get("allow_recategorise")?,
         submitted_at: row.get("submitted_at")?,
         approved_at: row.get("approved_at")?,
@@ -162,11 +166,16 @@ pub fn message(row: &Row) -> rusqlite::Result<Message> {
     })
 }
 
-/// The decision columns (outcome, reason, sentence) of a message or a decision log row.
+/// The decision columns (outcome, reason, facts, sentence) of a message or a decision log row.
 pub fn decision(row: &Row) -> rusqlite::Result<Decision> {
     Ok(Decision {
         outcome: code(row, "outcome", Outcome::parse)?,
         reason: code(row, "reason", Reason::parse)?,
+        facts: row
+            .get::<_, Option<String>>("facts")?
+            .as_deref()
+            .and_then(DecisionFacts::from_json)
+            .map(Box::new),
         sentence: row.get("sentence")?,
     })
 }
@@ -177,6 +186,11 @@ pub fn strike(row: &Row) -> rusqlite::Result<Strike> {
         at: row.get("at")?,
         cause: code(row, "cause", StrikeCause::parse)?,
         detail: row.get("detail")?,
+        facts: row
+            .get::<_, Option<String>>("facts")?
+            .as_deref()
+            .and_then(StrikeFacts::from_json)
+            .map(Box::new),
     })
 }
 
@@ -187,5 +201,10 @@ pub fn restriction(row: &Row) -> rusqlite::Result<Restriction> {
         reason: row.get("reason")?,
         start: row.get("start")?,
         end: row.get("end_at")?,
+        strike: row
+            .get::<_, Option<String>>("strike")?
+            .as_deref()
+            .and_then(RestrictionCause::from_json)
+            .map(Box::new),
     })
 }

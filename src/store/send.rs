@@ -3,6 +3,7 @@
 
 use super::metrics::{Counter, MetricKey};
 use super::{Result, StoreError, Tx};
+use crate::i18n::sentences;
 use crate::model::*;
 use crate::policy::decide::window_open;
 use crate::policy::enforcement::standing;
@@ -100,7 +101,9 @@ impl Tx<'_> {
             relation: &inputs.relation,
             history: &history,
         };
-        Ok(decide(&out, &standing, &to, reach, config, now))
+        Ok(sentences::stamped(decide(
+            &out, &standing, &to, reach, config, now,
+        )))
     }
 
     /// What the tier's rule needs to know: whether the recipient is already reached and, when
@@ -152,7 +155,7 @@ impl Tx<'_> {
             .as_ref()
             .and_then(|t| t.parameter_mismatch(&attempt.params))
         {
-            return Err(StoreError::Conflict(why));
+            return Err(StoreError::Conflict(sentences::parameter_mismatch(&why)));
         }
         let body = match (&inputs.template, &attempt.text) {
             (Some(t), _) => text::clean_body(&t.render(&clean_params(&attempt.params))),
@@ -183,12 +186,12 @@ impl Tx<'_> {
         let kept_body =
             (decision.reason != Reason::BlockedByUser && message.is_none()).then_some(&body);
         self.tx.prepare_cached(
-            "INSERT INTO decisions (user_id, business_id, template_id, broadcast_id, category, at, outcome, reason, sentence, body, message_id, change)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+            "INSERT INTO decisions (user_id, business_id, template_id, broadcast_id, category, at, outcome, reason, sentence, body, message_id, change, facts)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
         )?.execute(params![
             attempt.user, attempt.business, attempt.template, attempt.broadcast, category.as_str(), at,
             decision.outcome.as_str(), decision.reason.as_str(), decision.sentence, kept_body, message,
-            self.next_change()?
+            self.next_change()?, decision.facts_json()
         ])?;
         let key = MetricKey::new(attempt.business, attempt.template, attempt.broadcast, at);
         let decided = match decision.outcome {
@@ -223,12 +226,12 @@ impl Tx<'_> {
         // Stamped with its change number as it is written, so the row is written once.
         self.tx.prepare_cached(
             "INSERT INTO messages (chat_id, user_id, business_id, direction, category, template_id, broadcast_id,
-                body, sent_at, shown_at, delivered_at, outcome, reason, sentence, charge, change)
-             VALUES (?1, ?2, ?3, 'in', ?4, ?5, ?6, ?7, ?8, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
+                body, sent_at, shown_at, delivered_at, outcome, reason, sentence, charge, change, facts)
+             VALUES (?1, ?2, ?3, 'in', ?4, ?5, ?6, ?7, ?8, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
         )?.execute(params![
             chat, attempt.user, attempt.business, category.as_str(), attempt.template, attempt.broadcast,
             body, at, delivered.then_some(at), decision.outcome.as_str(), decision.reason.as_str(),
-            decision.sentence, charge, self.next_change()?
+            decision.sentence, charge, self.next_change()?, decision.facts_json()
         ])?;
         let id = MessageId(self.tx.last_insert_rowid());
         if delivered {
@@ -256,14 +259,7 @@ impl Tx<'_> {
         if decision.outcome != Outcome::Deliver {
             return Ok(None);
         }
-        let sentence = format!(
-            "{} It waited for your quiet hours to end.",
-            decision.sentence
-        );
-        let decision = Decision {
-            sentence,
-            ..decision
-        };
+        let decision = sentences::after_quiet_hours(decision);
         self.deliver_held(&m, business, &decision, (now, now))?;
         Ok(Some(decision))
     }
@@ -277,8 +273,8 @@ impl Tx<'_> {
         decision: &Decision,
         (now, shown_at): (Timestamp, Timestamp),
     ) -> Result<()> {
-        self.tx.prepare_cached("UPDATE messages SET outcome = 'deliver', reason = ?2, sentence = ?3, delivered_at = ?4, shown_at = ?5
-             WHERE id = ?1")?.execute(params![m.id, decision.reason.as_str(), decision.sentence, now, shown_at],
+        self.tx.prepare_cached("UPDATE messages SET outcome = 'deliver', reason = ?2, sentence = ?3, delivered_at = ?4, shown_at = ?5,
+             facts = ?6 WHERE id = ?1")?.execute(params![m.id, decision.reason.as_str(), decision.sentence, now, shown_at, decision.facts_json()],
         )?;
         self.stamp(m.id)?;
         if m.template.is_some() {

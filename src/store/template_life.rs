@@ -3,6 +3,7 @@
 //! versions, history and figures stay).
 
 use super::{Db, Result, StoreError, Tx, rows};
+use crate::i18n::sentences;
 use crate::model::*;
 use crate::policy::PolicyConfig;
 use crate::policy::review::{self, Submission};
@@ -73,14 +74,14 @@ impl Tx<'_> {
         revisable(&t, revision.resubmit, now)?;
         self.not_broadcasting(&t)?;
         let body = text::clean_body(revision.body);
-        let review = review::review(
+        let review = sentences::stamped_review(review::review(
             &Submission {
                 category: revision.category,
                 body: &body,
                 allow_recategorise: revision.allow_recategorise,
             },
             config,
-        );
+        ));
         self.tx.prepare_cached("INSERT INTO template_versions (template_id, version, requested_category, category, body, status,
                 review_rule, review_note, submitted_at, approved_at, replaced_at)
              SELECT id, version, requested_category, category, body, status, review_rule, review_note,
@@ -90,7 +91,7 @@ impl Tx<'_> {
         let approved_at = (review.status == TemplateStatus::Approved).then_some(now);
         self.tx.prepare_cached("UPDATE templates SET version = version + 1, requested_category = ?2, category = ?3, body = ?4,
                 status = ?5, review_rule = ?6, review_note = ?7, allow_recategorise = ?8, submitted_at = ?9,
-                approved_at = ?10
+                approved_at = ?10, review_finding = ?11
              WHERE id = ?1")?.execute(params![
                 id,
                 revision.category.as_str(),
@@ -101,7 +102,8 @@ impl Tx<'_> {
                 review.note,
                 revision.allow_recategorise,
                 now,
-                approved_at
+                approved_at,
+                review.finding.to_json()
             ],
         )?;
         let version = self.db().template_version(id)?;
@@ -175,32 +177,12 @@ impl Tx<'_> {
     }
 }
 
-/// Why a template cannot take a new version now, if it cannot. A pause that has ended still
-/// waits for the platform's review to resume the template (with its fresh quality window), so
-/// it is edited after that.
+/// Why a template cannot take a new version now, if it cannot.
 fn revisable(t: &Template, resubmit: bool, now: Timestamp) -> Result<()> {
-    let name = &t.name;
-    if t.status == TemplateStatus::Paused && t.status_at(now) == TemplateStatus::Approved {
-        return Err(StoreError::Conflict(format!(
-            "template {name}'s pause has ended and it resumes at the platform's next review, \
-             within the hour; edit it after that"
-        )));
+    match review::revision_refused(t, resubmit, now) {
+        Some(refusal) => Err(StoreError::Conflict(sentences::revision_refused(
+            &t.name, refusal,
+        ))),
+        None => Ok(()),
     }
-    let refusal = match t.status_at(now) {
-        TemplateStatus::Deleted => format!("template {name} was deleted; submit a new template"),
-        TemplateStatus::Disabled => format!(
-            "template {name} was disabled after repeated low quality; it cannot be edited back \
-             into use: submit a new template"
-        ),
-        TemplateStatus::Paused => format!(
-            "template {name} is paused for low quality until {}; edit it after the pause",
-            t.paused_until.map_or_else(String::new, |at| at.date_time())
-        ),
-        TemplateStatus::Rejected => return Ok(()),
-        status if resubmit => format!(
-            "only a rejected template is resubmitted, and {name} is {status}: edit it instead"
-        ),
-        _ => return Ok(()),
-    };
-    Err(StoreError::Conflict(refusal))
 }

@@ -245,6 +245,7 @@ fn template(w: WireTemplate, business: BusinessId) -> Template {
         status: w.status,
         review: w.review_rule,
         review_note: w.review_note,
+        review_finding: w.review_finding,
         allow_recategorise: w.allow_recategorise,
         submitted_at: w.submitted_at,
         approved_at: w.approved_at,

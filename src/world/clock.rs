@@ -4,7 +4,7 @@
 
 use super::def::{Event, Source, Target};
 use super::{Assets, WorldError};
-use crate::i18n::{Label, credits, date_time, number};
+use crate::i18n::{Label, credits, date_time};
 use crate::model::*;
 use crate::policy::enforcement::Change;
 use crate::store::{Attempt, BroadcastRequest, SendResult, Store, Tx};
@@ -160,7 +160,10 @@ fn describe(tx: &Tx, change: &Change, assets: &Assets) -> crate::store::Result<O
                 template = template_name(*template)?
             )
         }
-        Change::Strike(s) => tr!("world-change-strike", detail = s.detail.as_str()),
+        Change::Strike(s) => tr!(
+            "world-change-strike",
+            detail = crate::i18n::sentences::strike(s)
+        ),
         Change::Restriction(r) => {
             let kind = r.kind.text();
             match r.end.filter(|e| *e != r.start) {
@@ -173,15 +176,9 @@ fn describe(tx: &Tx, change: &Change, assets: &Assets) -> crate::store::Result<O
             }
         }
         Change::Tier { to, reason, .. } => {
-            let limit = match assets.policy.tiers.limit(*to) {
-                Some(limit) => number(limit),
-                None => tr!("world-tier-unlimited"),
-            };
-            tr!(
-                "world-change-tier",
-                limit = limit,
-                reason = reason.to_string()
-            )
+            let limit = crate::i18n::sentences::tier_limit(assets.policy.tiers.limit(*to));
+            let reason = crate::i18n::sentences::tier_reason(*reason);
+            tr!("world-change-tier", limit = limit, reason = reason)
         }
         Change::LowSince(_) | Change::TemplateQuality { .. } => return Ok(None),
     }))

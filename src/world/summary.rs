@@ -270,7 +270,7 @@ impl Summary {
                 category,
                 t.status_at(self.now).to_string(),
                 t.review,
-                t.review_note
+                crate::i18n::sentences::template_note(t.review_finding.as_ref(), &t.review_note)
             );
         }
         if !b.refused.is_empty() {
@@ -290,7 +290,8 @@ impl Summary {
         if !b.strikes.is_empty() {
             let _ = writeln!(out, "  {}", tr!("world-summary-strikes"));
             for s in &b.strikes {
-                let _ = writeln!(out, "    {}  {}", date_time(s.at), s.detail);
+                let detail = crate::i18n::sentences::strike(s);
+                let _ = writeln!(out, "    {}  {}", date_time(s.at), detail);
             }
         }
         if !b.restrictions.is_empty() {
@@ -313,7 +314,7 @@ impl Summary {
                     "    {}  {}{end}{state}: {}",
                     date_time(r.start),
                     r.kind.text(),
-                    r.reason
+                    crate::i18n::sentences::restriction_reason(r)
                 );
             }
         }

@@ -213,7 +213,6 @@ inbox-held-empty = Nothing held. Offers over your caps, from businesses you do n
 inbox-held-message = Held message
 inbox-held-explained = The rules hold back offers you did not ask for. Nothing is lost: each one waits here with its reason until you release or delete it.
 inbox-held-why-it-waits = Why it waits here
-inbox-held-lead = Held:
 
 ## The open chat.
 inbox-chat-none-open = No chat open

@@ -44,7 +44,6 @@ world-change-strike = strike: { $detail }
 world-change-restriction = restriction: { $kind }
 world-change-restriction-until = restriction: { $kind } until { $until }
 world-change-tier = messaging tier now { $limit } ({ $reason })
-world-tier-unlimited = unlimited
 world-blocked-not-kept = blocked, not kept
 world-broadcast-settled = broadcast, charged { $charged }, { $returned } returned
 world-broadcast-refused = broadcast refused: { $refusal }

@@ -213,7 +213,6 @@ inbox-held-empty = No hay nada retenido. Aquí esperan las ofertas que superan t
 inbox-held-message = Mensaje retenido
 inbox-held-explained = Las reglas retienen las ofertas que no pediste. No se pierde nada: cada una espera aquí con su motivo hasta que la pases al chat o la borres.
 inbox-held-why-it-waits = Por qué espera aquí
-inbox-held-lead = Retenido:
 
 ## The open chat.
 inbox-chat-none-open = Ningún chat abierto

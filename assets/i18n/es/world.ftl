@@ -50,7 +50,6 @@ world-change-strike = falta: { $detail }
 world-change-restriction = restricción: { $kind }
 world-change-restriction-until = restricción: { $kind } hasta { $until }
 world-change-tier = nivel de mensajes ahora { $limit } ({ $reason })
-world-tier-unlimited = ilimitado
 world-blocked-not-kept = bloqueado, no se guarda
 world-broadcast-settled = difusión, cobrados { $charged }, devueltos { $returned }
 world-broadcast-refused = difusión rechazada: { $refusal }

@@ -16,7 +16,10 @@ pub enum DbError {
     #[error("{0}")]
     Conflict(String),
     /// The budget cannot cover a broadcast.
-    #[error("{0}")]
+    #[error(
+        "{}",
+        crate::i18n::sentences::insufficient_budget(.0.needed, .0.eligible, .0.available, .0.shortfall)
+    )]
     Budget(InsufficientBudget),
     /// The store is busy with another program; trying again may work.
     #[error("{0}")]

@@ -143,11 +143,11 @@ impl PgTx<'_, '_> {
             &[&user.0, &business.0],
             |r| wrapped(r, "id", MessageId),
         )?;
-        let sentence = crate::policy::notice::held_before_subscribing(name);
+        let decision = crate::i18n::sentences::held_before_subscribing(name);
         for message in held {
             self.execute(
-                "UPDATE messages SET sentence = $2 WHERE id = $1",
-                &[&message.0, &sentence],
+                "UPDATE messages SET sentence = $2, facts = $3 WHERE id = $1",
+                &[&message.0, &decision.sentence, &decision.facts_json()],
             )?;
             self.stamp(message, user)?;
         }
@@ -424,14 +424,7 @@ impl PgTx<'_, '_> {
             ));
         }
         let business = business.ok_or_else(|| DbError::Invalid("not a business message".into()))?;
-        let decision = Decision::deliver(
-            Reason::ReleasedByUser,
-            format!(
-                "Delivered: you released it from Held on {} (it was held: {}).",
-                now.short_date(),
-                m.decision.reason
-            ),
-        );
+        let decision = crate::i18n::sentences::released(m.decision.reason, now);
         self.deliver_held(&m, business, &decision, (now, m.sent_at))
     }
 
@@ -445,7 +438,7 @@ impl PgTx<'_, '_> {
     ) -> DbResult<()> {
         self.execute(
             "UPDATE messages SET outcome = 'deliver', reason = $2, sentence = $3,
-                delivered_at = $4, shown_at = $5
+                delivered_at = $4, shown_at = $5, facts = $6
              WHERE id = $1",
             &[
                 &m.id.0,
@@ -453,6 +446,7 @@ impl PgTx<'_, '_> {
                 &decision.sentence,
                 &now.0,
                 &shown_at.0,
+                &decision.facts_json(),
             ],
         )?;
         self.stamp(m.id, m.user)?;

@@ -50,7 +50,8 @@ impl PgTx<'_, '_> {
             )));
         }
         if let Some(why) = template.parameter_mismatch(&req.params) {
-            return Err(DbError::Conflict(why));
+            let sentence = crate::i18n::sentences::parameter_mismatch(&why);
+            return Err(DbError::Conflict(sentence));
         }
         let mut audience = match &req.audience {
             Some(list) => list.clone(),

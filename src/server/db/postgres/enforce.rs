@@ -87,7 +87,10 @@ impl PgTx<'_, '_> {
             disabled: active(RestrictionKind::Disabled),
             sending_suspended: active(RestrictionKind::SendingSuspended),
         };
-        let changes = evaluate(&input, config, now);
+        let changes: Vec<Change> = evaluate(&input, config, now)
+            .into_iter()
+            .map(crate::store::change_in_english)
+            .collect();
         for change in &changes {
             self.apply_change(&b, change, now)?;
         }
@@ -151,21 +154,24 @@ impl PgTx<'_, '_> {
                 self.log_template(*template, now, TemplateStatus::Approved, note)?;
             }
             Change::Strike(s) => {
+                let facts = s.facts.as_deref().map(StrikeFacts::to_json);
                 self.execute(
-                    "INSERT INTO strikes (business_id, at, cause, detail) VALUES ($1, $2, $3, $4)",
-                    &[&s.business.0, &s.at.0, &s.cause.as_str(), &s.detail],
+                    "INSERT INTO strikes (business_id, at, cause, detail, facts)
+                     VALUES ($1, $2, $3, $4, $5)",
+                    &[&s.business.0, &s.at.0, &s.cause.as_str(), &s.detail, &facts],
                 )?;
             }
             Change::Restriction(r) => {
                 self.execute(
-                    "INSERT INTO restrictions (business_id, kind, reason, start, end_at)
-                     VALUES ($1, $2, $3, $4, $5)",
+                    "INSERT INTO restrictions (business_id, kind, reason, start, end_at, strike)
+                     VALUES ($1, $2, $3, $4, $5, $6)",
                     &[
                         &r.business.0,
                         &r.kind.as_str(),
                         &r.reason,
                         &r.start.0,
                         &r.end.map(|e| e.0),
+                        &r.strike.as_deref().map(RestrictionCause::to_json),
                     ],
                 )?;
             }

@@ -94,6 +94,9 @@ pub fn template(row: &Row) -> DbResult<Template> {
         status: code(row, "status", TemplateStatus::parse)?,
         review: code(row, "review_rule", ReviewRule::parse)?,
         review_note: get(row, "review_note")?,
+        review_finding: get::<Option<String>>(row, "review_finding")?
+            .as_deref()
+            .and_then(ReviewFinding::from_json),
         allow_recategorise: get(row, "allow_recategorise")?,
         submitted_at: wrapped(row, "submitted_at", Timestamp)?,
         approved_at: opt_wrapped(row, "approved_at", Timestamp)?,
@@ -155,11 +158,15 @@ pub fn message(row: &Row) -> DbResult<Message> {
     })
 }
 
-/// The decision columns (outcome, reason, sentence) of a message or a decision log row.
+/// The decision columns (outcome, reason, facts, sentence) of a message or a decision log row.
 pub fn decision(row: &Row) -> DbResult<Decision> {
     Ok(Decision {
         outcome: code(row, "outcome", Outcome::parse)?,
         reason: code(row, "reason", Reason::parse)?,
+        facts: get::<Option<String>>(row, "facts")?
+            .as_deref()
+            .and_then(DecisionFacts::from_json)
+            .map(Box::new),
         sentence: get(row, "sentence")?,
     })
 }
@@ -170,6 +177,10 @@ pub fn strike(row: &Row) -> DbResult<Strike> {
         at: wrapped(row, "at", Timestamp)?,
         cause: code(row, "cause", StrikeCause::parse)?,
         detail: get(row, "detail")?,
+        facts: get::<Option<String>>(row, "facts")?
+            .as_deref()
+            .and_then(StrikeFacts::from_json)
+            .map(Box::new),
     })
 }
 
@@ -180,5 +191,9 @@ pub fn restriction(row: &Row) -> DbResult<Restriction> {
         reason: get(row, "reason")?,
         start: wrapped(row, "start", Timestamp)?,
         end: opt_wrapped(row, "end_at", Timestamp)?,
+        strike: get::<Option<String>>(row, "strike")?
+            .as_deref()
+            .and_then(RestrictionCause::from_json)
+            .map(Box::new),
     })
 }

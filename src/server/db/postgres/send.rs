@@ -6,6 +6,7 @@
 use super::figures::{Counter, MetricKey};
 use super::rows::{self, get, wrapped};
 use super::tx::PgTx;
+use crate::i18n::sentences;
 use crate::model::*;
 use crate::policy::decide::window_open;
 use crate::policy::enforcement::standing;
@@ -199,7 +200,9 @@ impl PgTx<'_, '_> {
             relation: &inputs.relation,
             history: &history,
         };
-        Ok(decide(&out, &standing, &to, reach, config, now))
+        Ok(sentences::stamped(decide(
+            &out, &standing, &to, reach, config, now,
+        )))
     }
 
     /// Decides again a message held for quiet hours; delivers it when the rules now allow it.
@@ -224,14 +227,7 @@ impl PgTx<'_, '_> {
         if decision.outcome != Outcome::Deliver {
             return Ok(false);
         }
-        let sentence = format!(
-            "{} It waited for your quiet hours to end.",
-            decision.sentence
-        );
-        let decision = Decision {
-            sentence,
-            ..decision
-        };
+        let decision = sentences::after_quiet_hours(decision);
         self.deliver_held(&m, business, &decision, (now, now))?;
         Ok(true)
     }
@@ -250,7 +246,7 @@ impl PgTx<'_, '_> {
             .as_ref()
             .and_then(|t| t.parameter_mismatch(&attempt.params))
         {
-            return Err(DbError::Conflict(why));
+            return Err(DbError::Conflict(sentences::parameter_mismatch(&why)));
         }
         let body = match (&inputs.template, &attempt.text) {
             (Some(t), _) => text::clean_body(&t.render(&clean_params(&attempt.params))),
@@ -310,8 +306,8 @@ impl PgTx<'_, '_> {
         let change = self.next_change(attempt.user)?;
         self.execute(
             "INSERT INTO decisions (user_id, business_id, template_id, broadcast_id, category, at,
-                outcome, reason, sentence, body, message_id, change)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)",
+                outcome, reason, sentence, body, message_id, change, facts)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)",
             &[
                 &attempt.user.0,
                 &attempt.business.0,
@@ -325,6 +321,7 @@ impl PgTx<'_, '_> {
                 &kept_body,
                 &message.map(|m| m.0),
                 &change,
+                &decision.facts_json(),
             ],
         )?;
         Ok(())
@@ -343,8 +340,9 @@ impl PgTx<'_, '_> {
         let at = attempt.at;
         let row = self.one(
             "INSERT INTO messages (chat_id, user_id, business_id, direction, category, template_id,
-                broadcast_id, body, sent_at, shown_at, delivered_at, outcome, reason, sentence, charge)
-             VALUES ($1, $2, $3, 'in', $4, $5, $6, $7, $8, $8, $9, $10, $11, $12, $13)
+                broadcast_id, body, sent_at, shown_at, delivered_at, outcome, reason, sentence, charge,
+                facts)
+             VALUES ($1, $2, $3, 'in', $4, $5, $6, $7, $8, $8, $9, $10, $11, $12, $13, $14)
              RETURNING id",
             &[
                 &chat.0,
@@ -360,6 +358,7 @@ impl PgTx<'_, '_> {
                 &decision.reason.as_str(),
                 &decision.sentence,
                 &charge,
+                &decision.facts_json(),
             ],
         )?;
         let id = wrapped(&row, "id", MessageId)?;

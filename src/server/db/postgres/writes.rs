@@ -186,13 +186,13 @@ impl ServerWrites for PgTx<'_, '_> {
             body: &body,
             allow_recategorise: new.allow_recategorise,
         };
-        let review = review::review(&submission, policy);
+        let review = crate::i18n::sentences::stamped_review(review::review(&submission, policy));
         let approved_at = (review.status == TemplateStatus::Approved).then_some(now.0);
         let id = TemplateId(self.inserted(
             "INSERT INTO templates (business_id, name, requested_category, category, body, status,
                 review_rule, review_note, allow_recategorise, submitted_at, approved_at, quality,
-                quality_since)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, 'high', $10) RETURNING id",
+                quality_since, review_finding)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, 'high', $10, $12) RETURNING id",
             &[
                 &new.business.0,
                 &name,
@@ -205,6 +205,7 @@ impl ServerWrites for PgTx<'_, '_> {
                 &new.allow_recategorise,
                 &now.0,
                 &approved_at,
+                &review.finding.to_json(),
             ],
         )?);
         self.log_template(
@@ -226,7 +227,8 @@ impl ServerWrites for PgTx<'_, '_> {
         let t = self.template(template)?;
         self.lock_business(t.business)?;
         if let Some(why) = review::revision_refused(&t, revision.resubmit, now) {
-            return Err(DbError::Conflict(why));
+            let sentence = crate::i18n::sentences::revision_refused(&t.name, why);
+            return Err(DbError::Conflict(sentence));
         }
         self.not_broadcasting(&t)?;
         let body = text::clean_body(revision.body);
@@ -235,13 +237,13 @@ impl ServerWrites for PgTx<'_, '_> {
             body: &body,
             allow_recategorise: revision.allow_recategorise,
         };
-        let review = review::review(&submission, policy);
+        let review = crate::i18n::sentences::stamped_review(review::review(&submission, policy));
         self.keep_version(template, now)?;
         let approved_at = (review.status == TemplateStatus::Approved).then_some(now.0);
         let row = self.one(
             "UPDATE templates SET version = version + 1, requested_category = $2, category = $3,
                 body = $4, status = $5, review_rule = $6, review_note = $7,
-                allow_recategorise = $8, submitted_at = $9, approved_at = $10
+                allow_recategorise = $8, submitted_at = $9, approved_at = $10, review_finding = $11
              WHERE id = $1 RETURNING version",
             &[
                 &template.0,
@@ -254,6 +256,7 @@ impl ServerWrites for PgTx<'_, '_> {
                 &revision.allow_recategorise,
                 &now.0,
                 &approved_at,
+                &review.finding.to_json(),
             ],
         )?;
         let version: u32 = small(&row, "version")?;

@@ -132,7 +132,12 @@ impl ConsoleApp {
             .iter()
             .map(|c| &c.template)
             .collect();
-        let recovery = recovery::advice(&report, &templates, source.policy(), self.state.clock);
+        let recovery = crate::i18n::sentences::advice(&recovery::advice(
+            &report,
+            &templates,
+            source.policy(),
+            self.state.clock,
+        ));
         let scroll = self.state.standing.as_ref().map_or(0, |s| s.scroll);
         self.state.standing = Some(StandingView {
             report,

@@ -190,7 +190,8 @@ pub fn review(frame: &mut Frame, card: &TemplateCard, theme: &Theme, area: Rect)
         Span::raw(review_label(tr!("console-review-rule"))),
         Span::styled(t.review.to_string(), theme.get("key")),
     ]));
-    for part in wrap(&t.review_note, cells.saturating_sub(9).max(1)) {
+    let note = crate::i18n::sentences::template_note(t.review_finding.as_ref(), &t.review_note);
+    for part in wrap(&note, cells.saturating_sub(9).max(1)) {
         lines.push(Line::from(Span::styled(
             format!("         {part}"),
             theme.get("dim"),

@@ -190,7 +190,11 @@ fn strike_lines(r: &StandingReport, cells: usize, theme: &Theme, out: &mut Vec<L
     ]));
     for s in &r.strikes {
         add_wrapped(
-            &format!("{}  {}", date_time(s.at), s.detail),
+            &format!(
+                "{}  {}",
+                date_time(s.at),
+                crate::i18n::sentences::strike(s)
+            ),
             cells,
             theme.get("dim"),
             out,
@@ -228,6 +232,7 @@ fn restriction_lines(
             x.kind.text()
         );
         add_wrapped(&head, cells, style, out);
-        add_indented(&x.reason, 4, cells, theme.get("dim"), out);
+        let reason = crate::i18n::sentences::restriction_reason(x);
+        add_indented(&reason, 4, cells, theme.get("dim"), out);
     }
 }

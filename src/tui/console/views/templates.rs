@@ -160,7 +160,8 @@ fn draw_detail(frame: &mut Frame, state: &ConsoleState, theme: &Theme, area: Rec
             Span::styled(t.review.to_string(), theme.get("key")),
         ),
     ]);
-    lines.extend(indented(&t.review_note, cells, theme.get("dim")));
+    let note = crate::i18n::sentences::template_note(t.review_finding.as_ref(), &t.review_note);
+    lines.extend(indented(&note, cells, theme.get("dim")));
     lines.push(Line::from(Span::styled(
         tr!("console-template-body"),
         theme.get("title"),

@@ -319,7 +319,7 @@ pub fn why_dialog(row: &MessageRow, verified: bool) -> Dialog {
             },
         ),
         (tr!("inbox-why-rule"), d.reason.as_str().to_string()),
-        (tr!("inbox-why-why"), d.sentence.clone()),
+        (tr!("inbox-why-why"), crate::i18n::sentences::decision(d)),
     ];
     if m.direction == Direction::Inbound {
         let from = match (m.category, verified) {

@@ -244,7 +244,13 @@ impl App {
         let rejected = db
             .rejected(self.me, business, 5)?
             .into_iter()
-            .map(|r| (r.at, r.category, r.decision.sentence))
+            .map(|r| {
+                (
+                    r.at,
+                    r.category,
+                    crate::i18n::sentences::decision(&r.decision),
+                )
+            })
             .collect();
         self.state.profile = Some(Profile {
             card,
@@ -318,10 +324,18 @@ pub fn business_card(
     let business = db.business(id)?;
     let relation = db.relation(me, id)?;
     let all = db.restrictions(id)?;
-    let restrictions = notice::restrictions_in_force(&business.name, &all, now);
+    let restrictions = crate::i18n::sentences::restrictions(
+        &business.name,
+        notice::strongest_restriction(&all, now),
+    );
     let prefs = db.user(me)?.prefs;
-    let notice = notice::business_notice(&business, &relation, &prefs, &all, config, now);
-    let offers = notice::offers_sentence(&business, &relation, &prefs, &all, config, now);
+    let notice = crate::i18n::sentences::business_notice(&notice::business_notice(
+        &business, &relation, &prefs, &all, config, now,
+    ));
+    let offers = crate::i18n::sentences::offers_allowed(
+        &business.name,
+        notice::offers_allowed(&relation, &prefs, &all, config, now),
+    );
     let reported = db.last_report(me, id)?;
     Ok(BusinessCard {
         business,

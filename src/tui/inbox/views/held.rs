@@ -104,9 +104,7 @@ pub fn draw_detail(frame: &mut Frame, state: &UiState, theme: &Theme, area: Rect
 
 /// Why a message is held, in the words of the rule that held it, without the "Held:" lead.
 fn reason_sentence(row: &HeldRow) -> String {
-    let sentence = &row.message.decision.sentence;
-    let lead = format!("{} ", tr!("inbox-held-lead"));
-    let rest = sentence.strip_prefix(&lead).unwrap_or(sentence);
+    let rest = crate::i18n::sentences::reason(&row.message.decision);
     let mut chars = rest.chars();
     match chars.next() {
         Some(first) => first.to_uppercase().chain(chars).collect(),
