@@ -237,7 +237,8 @@ fn add_business_takes_the_kind_of_every_business_in_the_demo_world() {
     let data = dir.path().to_str().unwrap();
     let assets = Assets::built_in();
     for (i, business) in assets.world.def.businesses.iter().enumerate() {
-        for kind in [business.kind.as_str(), business.kind.label()] {
+        let label = parley::i18n::Label::text(business.kind);
+        for kind in [business.kind.as_str(), label.as_str()] {
             let name = format!("Business {i} {kind}");
             let ran = run(&[
                 "serve",

@@ -402,6 +402,7 @@ mod tests {
             decision: Decision {
                 outcome: Outcome::Reject,
                 reason: Reason::BlockedByUser,
+                facts: None,
                 sentence: "Blocked.".into(),
             },
             category: Category::Marketing,

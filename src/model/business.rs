@@ -15,21 +15,7 @@ code_enum!(
     }
 );
 
-impl BusinessKind {
-    /// A label for people.
-    pub fn label(self) -> &'static str {
-        match self {
-            BusinessKind::Transport => "Transport",
-            BusinessKind::Delivery => "Parcel delivery",
-            BusinessKind::Energy => "Energy",
-            BusinessKind::Bank => "Bank",
-            BusinessKind::Shop => "Shop",
-            BusinessKind::Grocery => "Supermarket",
-            BusinessKind::Finance => "Lending",
-            BusinessKind::Other => "Business",
-        }
-    }
-}
+impl BusinessKind {}
 
 code_enum!(
     /// A quality rating, for a business or for one template.
@@ -40,16 +26,7 @@ code_enum!(
     }
 );
 
-impl Quality {
-    /// "High", "Medium", "Low".
-    pub fn label(self) -> &'static str {
-        match self {
-            Quality::High => "High",
-            Quality::Medium => "Medium",
-            Quality::Low => "Low",
-        }
-    }
-}
+impl Quality {}
 
 /// A business and its standing with the platform.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, utoipa::ToSchema)]
@@ -181,17 +158,6 @@ impl RestrictionKind {
             3 => Some(RestrictionKind::MarketingSuspended),
             4 => Some(RestrictionKind::SendingSuspended),
             _ => Some(RestrictionKind::Disabled),
-        }
-    }
-
-    /// What the restriction means, for the business.
-    pub fn label(self) -> &'static str {
-        match self {
-            RestrictionKind::Warning => "Warning",
-            RestrictionKind::TierLowered => "Messaging tier lowered one step",
-            RestrictionKind::MarketingSuspended => "Marketing suspended",
-            RestrictionKind::SendingSuspended => "Business-initiated sending suspended",
-            RestrictionKind::Disabled => "Business disabled",
         }
     }
 }

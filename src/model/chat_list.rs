@@ -14,19 +14,7 @@ code_enum!(
     }
 );
 
-impl ChatFilter {
-    /// The tab label.
-    pub fn label(self) -> &'static str {
-        match self {
-            ChatFilter::All => "All",
-            ChatFilter::Unread => "Unread",
-            ChatFilter::Personal => "Personal",
-            ChatFilter::Business => "Business",
-            ChatFilter::Offers => "Offers",
-            ChatFilter::Archived => "Archived",
-        }
-    }
-}
+impl ChatFilter {}
 
 code_enum!(
     /// How the chat list is sorted.

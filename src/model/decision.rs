@@ -12,16 +12,7 @@ code_enum!(
     }
 );
 
-impl Outcome {
-    /// "Delivered", "Held", "Rejected".
-    pub fn label(self) -> &'static str {
-        match self {
-            Outcome::Deliver => "Delivered",
-            Outcome::Hold => "Held",
-            Outcome::Reject => "Rejected",
-        }
-    }
-}
+impl Outcome {}
 
 code_enum!(
     /// The reason code behind a decision; the codes of POLICY.md plus the reasons a message is
@@ -57,27 +48,7 @@ code_enum!(
     }
 );
 
-impl Reason {
-    /// What the reason means to the business that sent the message.
-    pub fn for_business(self) -> &'static str {
-        match self {
-            Reason::BusinessSuspended => "your sending is suspended",
-            Reason::BlockedByUser => "the person blocked you",
-            Reason::TemplateNotApproved => "the template is not approved",
-            Reason::TemplatePaused => "the template is paused",
-            Reason::TemplateDisabled => "the template is disabled",
-            Reason::TemplateDeleted => "the template was deleted",
-            Reason::OutsideServiceWindow => "no open service window",
-            Reason::TierLimitReached => "over your daily messaging tier",
-            Reason::MarketingSuspended => "your marketing is suspended",
-            Reason::NotSubscribed => "not subscribed to your offers",
-            Reason::UserMarketingCap => "their limit of offers is reached",
-            Reason::NotInterestedRecently => "they said Not interested lately",
-            Reason::QuietHours => "in their quiet hours; sent when they end",
-            _ => "delivered",
-        }
-    }
-}
+impl Reason {}
 
 /// The values a decision's sentence needs, kept beside its reason code so that the sentence
 /// can be written in any language (`i18n::sentences`). Every field is optional: which ones a

@@ -20,15 +20,7 @@ code_enum!(
     }
 );
 
-impl Feedback {
-    /// "Interested" / "Not interested".
-    pub fn label(self) -> &'static str {
-        match self {
-            Feedback::Interested => "Interested",
-            Feedback::NotInterested => "Not interested",
-        }
-    }
-}
+impl Feedback {}
 
 /// Who is on the other side of a chat.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -96,17 +88,7 @@ pub enum Delivery {
     Read,
 }
 
-impl Delivery {
-    /// The word for the state: "sending", "sent", "delivered", "read".
-    pub fn word(self) -> &'static str {
-        match self {
-            Delivery::Sending => "sending",
-            Delivery::Sent => "sent",
-            Delivery::Delivered => "delivered",
-            Delivery::Read => "read",
-        }
-    }
-}
+impl Delivery {}
 
 impl Message {
     /// How far the user's own message got; `None` for a message the user received. A local

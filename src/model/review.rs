@@ -14,15 +14,7 @@ code_enum!(
     }
 );
 
-impl Verdict {
-    /// The decision in a few words, for the business.
-    pub fn label(self) -> &'static str {
-        match self {
-            Verdict::Reinstated => "Reinstated",
-            Verdict::Confirmed => "Restriction confirmed",
-        }
-    }
-}
+impl Verdict {}
 
 /// A reviewer's decision, with who made it, when and why; the business sees all of it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, utoipa::ToSchema)]

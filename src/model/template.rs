@@ -11,17 +11,7 @@ code_enum!(
     }
 );
 
-impl Category {
-    /// The tag shown on a business message.
-    pub fn label(self) -> &'static str {
-        match self {
-            Category::Marketing => "Offer",
-            Category::Utility => "Update",
-            Category::Authentication => "Code",
-            Category::Service => "Reply",
-        }
-    }
-}
+impl Category {}
 
 code_enum!(
     /// Where a template stands in review and enforcement.

@@ -90,25 +90,6 @@ impl BlockReason {
         BlockReason::Offensive,
         BlockReason::NoReason,
     ];
-
-    /// The reason as the user picks it when blocking a person.
-    pub fn person_label(self) -> &'static str {
-        match self {
-            BlockReason::NoLongerNeeded => "No longer wanted",
-            other => other.label(),
-        }
-    }
-
-    /// The reason as the user picks it.
-    pub fn label(self) -> &'static str {
-        match self {
-            BlockReason::NoLongerNeeded => "No longer needed",
-            BlockReason::DidntSignUp => "Didn't sign up",
-            BlockReason::Spam => "Spam",
-            BlockReason::Offensive => "Offensive",
-            BlockReason::NoReason => "No reason",
-        }
-    }
 }
 
 code_enum!(
@@ -138,17 +119,6 @@ impl ReportReason {
             ReportReason::Offensive => BlockReason::Offensive,
             ReportReason::DidntSignUp => BlockReason::DidntSignUp,
             ReportReason::Scam | ReportReason::Other => BlockReason::NoReason,
-        }
-    }
-
-    /// The reason as the user picks it.
-    pub fn label(self) -> &'static str {
-        match self {
-            ReportReason::Spam => "Spam",
-            ReportReason::Scam => "Scam or fraud",
-            ReportReason::Offensive => "Offensive or threatening",
-            ReportReason::DidntSignUp => "Didn't sign up for this",
-            ReportReason::Other => "Something else",
         }
     }
 }

@@ -137,6 +137,14 @@ fn parse_idle(text: &str) -> Result<Duration, String> {
     }
 }
 
+/// The words the apps show for a kind, in English and in the language in force, lower case.
+fn kind_words(kind: BusinessKind) -> [String; 2] {
+    use crate::i18n::Label;
+    let english = crate::i18n::Catalogues::embedded().english();
+    let in_english = crate::i18n::scoped(english, || kind.text());
+    [in_english.to_lowercase(), kind.text().to_lowercase()]
+}
+
 /// A kind by its code or by the label the apps show ("Supermarket", "parcel-delivery"), in
 /// any case.
 fn parse_kind(text: &str) -> Result<BusinessKind, String> {
@@ -144,7 +152,7 @@ fn parse_kind(text: &str) -> Result<BusinessKind, String> {
     let found = BusinessKind::ALL
         .iter()
         .copied()
-        .find(|k| k.as_str() == wanted || k.label().to_lowercase() == wanted);
+        .find(|k| k.as_str() == wanted || kind_words(*k).contains(&wanted));
     found.ok_or_else(|| {
         let kinds: Vec<&str> = BusinessKind::ALL.iter().map(|k| k.as_str()).collect();
         format!("`{text}` is not a kind; kinds are {}", kinds.join(", "))

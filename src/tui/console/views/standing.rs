@@ -190,11 +190,7 @@ fn strike_lines(r: &StandingReport, cells: usize, theme: &Theme, out: &mut Vec<L
     ]));
     for s in &r.strikes {
         add_wrapped(
-            &format!(
-                "{}  {}",
-                date_time(s.at),
-                crate::i18n::sentences::strike(s)
-            ),
+            &format!("{}  {}", date_time(s.at), crate::i18n::sentences::strike(s)),
             cells,
             theme.get("dim"),
             out,
