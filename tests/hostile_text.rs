@@ -88,3 +88,13 @@ fn hostile_messages_and_names_are_drawn_harmlessly() {
     keys(&mut app, &config, "/ \"Shady\" enter w");
     assert_clean(&screen(&app, &config));
 }
+
+#[test]
+fn a_business_message_cannot_pass_itself_off_as_the_users_own_in_the_chat_list() {
+    let hostile = format!("{}You won a prize", parley::model::MINE_MARK);
+    let cleaned = parley::model::text::clean_body(&hostile);
+    assert!(
+        !cleaned.starts_with(parley::model::MINE_MARK),
+        "the mark of the user's own preview is a control character, which a body never keeps"
+    );
+}

@@ -48,7 +48,20 @@ pub struct Chat {
     pub has_offers: bool,
 }
 
+/// Starts a chat's preview when the last message is the user's own; the inbox writes it as
+/// "You: " in the language in force. A control character, so no message text can begin with it
+/// (text from outside is cleaned of them before it is stored).
+pub const MINE_MARK: char = '\u{1}';
+
 impl Chat {
+    /// The preview's text, and whether it is the user's own message.
+    pub fn preview_text(&self) -> (bool, &str) {
+        match self.preview.strip_prefix(MINE_MARK) {
+            Some(rest) => (true, rest),
+            None => (false, &self.preview),
+        }
+    }
+
     /// Whether the other side is a business.
     pub fn is_business(&self) -> bool {
         matches!(self.counterpart, Counterpart::Business(_))

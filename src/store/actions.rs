@@ -321,7 +321,13 @@ impl Tx<'_> {
         )?;
         let id = MessageId(self.tx.last_insert_rowid());
         self.stamp(id)?;
-        self.touch_chat(chat, now, &format!("You: {body}"), false, false)?;
+        self.touch_chat(
+            chat,
+            now,
+            &format!("{}{body}", crate::model::MINE_MARK),
+            false,
+            false,
+        )?;
         self.mark_read(chat, now)?;
         if let Counterpart::Business(business) = to {
             self.update_relation(user, business, |r| {

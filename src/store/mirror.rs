@@ -399,7 +399,7 @@ impl Tx<'_> {
             chat,
             "UPDATE chats SET
                 last_at = s.last_at,
-                preview = coalesce((SELECT CASE direction WHEN 'out' THEN 'You: ' ELSE '' END || replace(substr(body, 1, 120), char(10), ' ')
+                preview = coalesce((SELECT CASE direction WHEN 'out' THEN char(1) ELSE '' END || replace(substr(body, 1, 120), char(10), ' ')
                     FROM messages WHERE chat_id = ?1 AND outcome != 'hold' ORDER BY shown_at DESC, id DESC LIMIT 1), ''),
                 unread = s.unread,
                 has_offers = s.has_offers

@@ -107,7 +107,7 @@ impl Tx<'_> {
             chat,
             "UPDATE chats SET
                 preview = CASE WHEN ?2 IS NOT NULL AND (last_at IS NULL OR ?2 > last_at)
-                    THEN coalesce((SELECT CASE direction WHEN 'out' THEN 'You: ' ELSE '' END || replace(substr(body, 1, 120), char(10), ' ')
+                    THEN coalesce((SELECT CASE direction WHEN 'out' THEN char(1) ELSE '' END || replace(substr(body, 1, 120), char(10), ' ')
                         FROM messages WHERE id = ?3), '')
                     ELSE preview END,
                 last_at = CASE WHEN ?2 IS NOT NULL AND (last_at IS NULL OR ?2 > last_at) THEN ?2 ELSE last_at END,

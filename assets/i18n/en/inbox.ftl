@@ -161,6 +161,7 @@ inbox-mark-new = new
 inbox-mark-muted = muted
 inbox-mark-archived = archived
 inbox-list-no-messages = no messages
+inbox-list-preview-mine = You: { $text }
 
 ## Why?
 inbox-why-outcome = Outcome

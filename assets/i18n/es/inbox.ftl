@@ -161,6 +161,7 @@ inbox-mark-new = nuevo
 inbox-mark-muted = silenciado
 inbox-mark-archived = archivado
 inbox-list-no-messages = sin mensajes
+inbox-list-preview-mine = Tú: { $text }
 
 ## Why?
 inbox-why-outcome = Resultado

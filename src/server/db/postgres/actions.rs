@@ -370,7 +370,13 @@ impl PgTx<'_, '_> {
         )?;
         let id = wrapped(&row, "id", MessageId)?;
         self.stamp(id, user)?;
-        self.touch_chat(chat, now, &format!("You: {body}"), false, false)?;
+        self.touch_chat(
+            chat,
+            now,
+            &format!("{}{body}", crate::model::MINE_MARK),
+            false,
+            false,
+        )?;
         self.read_chat(chat, now)?;
         self.update_relation(user, business, |r| {
             r.last_user_message_at = Some(now);

@@ -150,7 +150,10 @@ fn row_lines(
     let preview = if chat.preview.is_empty() {
         format!("({})", tr!("inbox-list-no-messages"))
     } else {
-        chat.preview.clone()
+        match chat.preview_text() {
+            (true, text) => tr!("inbox-list-preview-mine", text = text),
+            (false, text) => text.to_string(),
+        }
     };
     let second = vec![
         Span::raw("  "),
