@@ -86,7 +86,7 @@ pub fn draw(frame: &mut Frame, state: &UiState, theme: &Theme, area: Rect) {
             Outcome::Reject => "rejected",
         };
         lines.push(Line::from(vec![
-            Span::raw(format!("  {:<15}", category.to_string())),
+            Span::raw(format!("  {:<15}", category.text())),
             Span::styled(
                 format!(
                     "{:>4} {}",
