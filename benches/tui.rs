@@ -123,7 +123,47 @@ fn bench_tui(c: &mut Criterion) {
             b.iter(|| render(black_box(app), theme, keymap))
         });
     }
+    // The same frame in Spanish: every word through the Spanish catalogue.
+    let spanish = parley::i18n::Catalogues::embedded()
+        .get("es")
+        .expect("Spanish ships");
+    parley::i18n::scoped(spanish, || {
+        group.bench_function(BenchmarkId::new("chat_open_es", "100000_chats"), |b| {
+            b.iter(|| render(black_box(&big_app), theme, keymap))
+        });
+    });
     group.finish();
+
+    // What a start adds for the language: the catalogue of the language in force, with the
+    // files the first frame needs parsed (English; Spanish builds English only should a
+    // message be missing from it); and the first frame with the language chosen as `parley`
+    // chooses it (`i18n::start`), from a catalogue not yet parsed.
+    let mut group = c.benchmark_group("start");
+    for tag in ["en", "es"] {
+        group.bench_function(BenchmarkId::new("catalogue", tag), |b| {
+            b.iter(|| {
+                let catalogue = parley::i18n::Catalogues::shipped().get(black_box(tag));
+                catalogue.map(|c| c.text("inbox-list-no-messages", None))
+            })
+        });
+    }
+    group
+        .sample_size(30)
+        .warm_up_time(Duration::from_secs(2))
+        .measurement_time(Duration::from_secs(10));
+    for tag in ["en", "es"] {
+        let name = format!("100000_chats_{tag}");
+        group.bench_function(BenchmarkId::new("first_frame_with_language", name), |b| {
+            b.iter_with_large_drop(|| {
+                parley::i18n::start(Some(tag.to_string()), None);
+                let app = open_app(black_box(&big_path));
+                let frame = render(&app, theme, keymap);
+                (app, frame)
+            })
+        });
+    }
+    group.finish();
+    parley::i18n::set(parley::i18n::Catalogues::embedded().english());
 
     // One key press: `App::update(MoveDown)`, the store reads and state after it, not the
     // drawing. In the list, from the first row to the second (the second chat is loaded

@@ -1,13 +1,18 @@
 //! The catalogues: the embedded `.ftl` files of each shipped language, with the user's own
 //! files from `<config dir>/i18n/<language>/` laid over them message by message. A language
 //! the user adds falls back to English for any message it lacks.
+//!
+//! A start pays only for what it shows: a language is built the first time it is asked for,
+//! and within it a shipped file is parsed the first time one of its messages is (the inbox
+//! never parses the business tool's messages). The user's files are parsed at load, so that
+//! their mistakes are named at once.
 
 use super::format::{NumberStyle, format_value};
 use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, LazyLock};
+use std::sync::{Arc, LazyLock, Mutex, OnceLock, RwLock};
 use unic_langid::LanguageIdentifier;
 
 macro_rules! embedded {
@@ -35,13 +40,41 @@ const EMBEDDED: &[(&str, &str, &str)] = embedded!(
 /// The language every other falls back to.
 pub const ENGLISH: &str = "en";
 
+type Bundle = FluentBundle<Arc<FluentResource>>;
+
+/// A shipped file not parsed yet.
+struct Unparsed {
+    name: &'static str,
+    text: &'static str,
+}
+
+impl Unparsed {
+    /// Whether the file holds an id that begins with `word` ("inbox" for `inbox-held-title`),
+    /// by a look at the starts of its lines rather than a parse.
+    fn holds(&self, word: &str) -> bool {
+        let starts = |rest: &str| rest.starts_with('-') || rest.trim_start().starts_with('=');
+        self.text.strip_prefix(word).is_some_and(starts)
+            || self
+                .text
+                .match_indices(&format!("\n{word}"))
+                .any(|(at, m)| starts(&self.text[at + m.len()..]))
+    }
+}
+
+/// The first word of an id: "inbox" for "inbox-held-title", "credits" for "credits".
+fn prefix(id: &str) -> &str {
+    id.split('-').next().unwrap_or(id)
+}
+
 /// One language's messages, ready to write sentences.
 pub struct Catalogue {
     tag: String,
-    bundle: FluentBundle<Arc<FluentResource>>,
-    ids: Vec<String>,
+    bundle: RwLock<Bundle>,
+    unparsed: Mutex<Vec<Unparsed>>,
+    ids: OnceLock<Vec<String>>,
+    user_ids: Vec<String>,
     style: NumberStyle,
-    fallback: Option<Arc<Catalogue>>,
+    fallback: Option<Arc<Language>>,
 }
 
 impl std::fmt::Debug for Catalogue {
@@ -51,24 +84,29 @@ impl std::fmt::Debug for Catalogue {
 }
 
 impl Catalogue {
-    fn build(tag: &str, sources: &[Source], fallback: Option<Arc<Catalogue>>) -> Catalogue {
-        let langid: LanguageIdentifier = tag.parse().unwrap_or_default();
+    fn build(language: &Language) -> Catalogue {
+        let langid: LanguageIdentifier = language.tag.parse().unwrap_or_default();
         let mut bundle = FluentBundle::new_concurrent(vec![langid]);
         bundle.set_use_isolating(false);
         bundle.set_formatter(Some(format_value));
-        let mut ids = Vec::new();
-        for source in sources {
-            ids.extend(message_ids(&source.resource));
-            bundle.add_resource_overriding(source.resource.clone());
+        let mut user_ids = Vec::new();
+        for source in &language.user {
+            user_ids.extend(message_ids(source));
+            bundle.add_resource_overriding(source.clone());
         }
-        ids.sort();
-        ids.dedup();
+        let unparsed = language
+            .shipped
+            .iter()
+            .map(|&(name, text)| Unparsed { name, text })
+            .collect();
         let mut catalogue = Catalogue {
-            tag: tag.to_string(),
-            bundle,
-            ids,
+            tag: language.tag.clone(),
+            bundle: RwLock::new(bundle),
+            unparsed: Mutex::new(unparsed),
+            ids: OnceLock::new(),
+            user_ids,
             style: NumberStyle::default(),
-            fallback,
+            fallback: language.fallback.clone(),
         };
         catalogue.style = NumberStyle {
             group: catalogue.text("number-group-separator", None),
@@ -84,7 +122,13 @@ impl Catalogue {
 
     /// Every message id this language defines itself (not through its fallback).
     pub fn ids(&self) -> &[String] {
-        &self.ids
+        self.ids.get_or_init(|| {
+            let mut ids = self.user_ids.clone();
+            ids.extend(self.shipped_ids());
+            ids.sort();
+            ids.dedup();
+            ids
+        })
     }
 
     /// How this language writes numbers.
@@ -94,25 +138,62 @@ impl Catalogue {
 
     /// Message `id` with `args`; the fallback's when this language lacks it; else the id.
     pub fn text(&self, id: &str, args: Option<&FluentArgs>) -> String {
-        let Some(pattern) = self.bundle.get_message(id).and_then(|m| m.value()) else {
-            return match &self.fallback {
-                Some(f) => f.text(id, args),
+        if let Some(text) = self.format(id, args) {
+            return text;
+        }
+        let wanted = prefix(id);
+        if !self.parse_files(|file| file.holds(wanted)) {
+            self.parse_files(|_| true);
+        }
+        match self.format(id, args) {
+            Some(text) => text,
+            None => match &self.fallback {
+                Some(f) => f.catalogue().text(id, args),
                 None => id.to_string(),
-            };
-        };
+            },
+        }
+    }
+
+    /// Message `id` from what is parsed so far.
+    fn format(&self, id: &str, args: Option<&FluentArgs>) -> Option<String> {
+        let bundle = self.bundle.read().unwrap_or_else(|p| p.into_inner());
+        let pattern = bundle.get_message(id)?.value()?;
         let mut errors = Vec::new();
-        super::format::with_style(&self.style, || {
-            self.bundle
+        Some(super::format::with_style(&self.style, || {
+            bundle
                 .format_pattern(pattern, args, &mut errors)
                 .into_owned()
-        })
+        }))
     }
-}
 
-/// One `.ftl` file, parsed.
-#[derive(Clone)]
-struct Source {
-    resource: Arc<FluentResource>,
+    /// Parses the shipped files `wanted` picks that are not parsed yet; whether there were any.
+    fn parse_files(&self, wanted: impl Fn(&Unparsed) -> bool) -> bool {
+        let mut unparsed = self.unparsed.lock().unwrap_or_else(|p| p.into_inner());
+        let (now, later): (Vec<Unparsed>, Vec<Unparsed>) = std::mem::take(&mut *unparsed)
+            .into_iter()
+            .partition(|f| wanted(f));
+        *unparsed = later;
+        if now.is_empty() {
+            return false;
+        }
+        let mut bundle = self.bundle.write().unwrap_or_else(|p| p.into_inner());
+        for file in now {
+            let mut ignored = Vec::new();
+            let resource = parse(file.text, Path::new(file.name), &mut ignored);
+            // Shipped messages come after the user's, which keep their place.
+            let _ = bundle.add_resource(resource);
+        }
+        true
+    }
+
+    /// The ids of this language's shipped files.
+    fn shipped_ids(&self) -> Vec<String> {
+        EMBEDDED
+            .iter()
+            .filter(|(tag, _, _)| *tag == self.tag)
+            .flat_map(|(_, file, text)| message_ids(&parse(text, Path::new(file), &mut Vec::new())))
+            .collect()
+    }
 }
 
 /// A user's catalogue file that could not be read or parsed as a whole; what parsed is used.
@@ -128,18 +209,47 @@ impl std::fmt::Display for LoadProblem {
     }
 }
 
+/// One language's files, made into a catalogue the first time it is asked for.
+pub(super) struct Language {
+    tag: String,
+    shipped: Vec<(&'static str, &'static str)>,
+    user: Vec<Arc<FluentResource>>,
+    fallback: Option<Arc<Language>>,
+    built: OnceLock<Arc<Catalogue>>,
+}
+
+impl Language {
+    /// The catalogue, built the first time.
+    pub(super) fn catalogue(&self) -> Arc<Catalogue> {
+        self.built
+            .get_or_init(|| Arc::new(Catalogue::build(self)))
+            .clone()
+    }
+}
+
+impl std::fmt::Debug for Language {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "Language({})", self.tag)
+    }
+}
+
 /// Every language Parley can speak, by tag.
 #[derive(Debug, Clone)]
 pub struct Catalogues {
-    by_tag: BTreeMap<String, Arc<Catalogue>>,
+    by_tag: BTreeMap<String, Arc<Language>>,
 }
 
-static EMBEDDED_CATALOGUES: LazyLock<Catalogues> = LazyLock::new(|| Catalogues::build(&[]).0);
+static EMBEDDED_CATALOGUES: LazyLock<Catalogues> = LazyLock::new(Catalogues::shipped);
 
 impl Catalogues {
-    /// The shipped languages only.
+    /// The shipped languages only, as this process has used them so far.
     pub fn embedded() -> Catalogues {
         EMBEDDED_CATALOGUES.clone()
+    }
+
+    /// The shipped languages, none built yet: what a new process starts from.
+    pub fn shipped() -> Catalogues {
+        Catalogues::build(Vec::new())
     }
 
     /// The shipped languages with the user's files from `config_dir/i18n/<tag>/*.ftl` over
@@ -149,44 +259,60 @@ impl Catalogues {
         let user = config_dir
             .map(|d| user_files(&d.join("i18n"), &mut problems))
             .unwrap_or_default();
-        let (catalogues, more) = Catalogues::build(&user);
-        problems.extend(more);
-        (catalogues, problems)
+        let parsed = user
+            .into_iter()
+            .map(|(tag, file, text)| (tag, parse(&text, &file, &mut problems)))
+            .collect();
+        (Catalogues::build(parsed), problems)
     }
 
-    fn build(user: &[(String, PathBuf, String)]) -> (Catalogues, Vec<LoadProblem>) {
+    /// The mistakes in the shipped catalogues (none: the tests see to it).
+    pub fn shipped_problems() -> Vec<LoadProblem> {
         let mut problems = Vec::new();
-        let mut sources: BTreeMap<String, Vec<Source>> = BTreeMap::new();
+        for (_, file, text) in EMBEDDED {
+            parse(text, Path::new(file), &mut problems);
+        }
+        problems
+    }
+
+    fn build(user: Vec<(String, Arc<FluentResource>)>) -> Catalogues {
+        type Files = (Vec<(&'static str, &'static str)>, Vec<Arc<FluentResource>>);
+        let mut files: BTreeMap<String, Files> = BTreeMap::new();
         for (tag, file, text) in EMBEDDED {
-            let resource = parse(text, Path::new(file), &mut problems);
-            sources.entry(tag.to_string()).or_default().push(resource);
+            files
+                .entry(tag.to_string())
+                .or_default()
+                .0
+                .push((file, text));
         }
-        for (tag, file, text) in user {
-            let resource = parse(text, file, &mut problems);
-            sources.entry(tag.clone()).or_default().push(resource);
+        for (tag, resource) in user {
+            files.entry(tag).or_default().1.push(resource);
         }
-        let english = Arc::new(Catalogue::build(
+        let language = |tag: &str, (shipped, user): Files, fallback| Language {
+            tag: tag.to_string(),
+            shipped,
+            user,
+            fallback,
+            built: OnceLock::new(),
+        };
+        let english = Arc::new(language(
             ENGLISH,
-            sources.get(ENGLISH).map(Vec::as_slice).unwrap_or(&[]),
+            files.remove(ENGLISH).unwrap_or_default(),
             None,
         ));
-        let mut by_tag = BTreeMap::new();
-        for (tag, sources) in &sources {
-            let catalogue = if tag == ENGLISH {
-                english.clone()
-            } else {
-                Arc::new(Catalogue::build(tag, sources, Some(english.clone())))
-            };
-            by_tag.insert(tag.clone(), catalogue);
+        let mut by_tag = BTreeMap::from([(ENGLISH.to_string(), english.clone())]);
+        for (tag, own) in files {
+            let built = language(&tag, own, Some(english.clone()));
+            by_tag.insert(tag, Arc::new(built));
         }
-        (Catalogues { by_tag }, problems)
+        Catalogues { by_tag }
     }
 
     /// English, which is always there.
     pub fn english(&self) -> Arc<Catalogue> {
         self.by_tag
             .get(ENGLISH)
-            .cloned()
+            .map(|l| l.catalogue())
             .expect("English is embedded")
     }
 
@@ -196,7 +322,7 @@ impl Catalogues {
         self.by_tag
             .get(&tag)
             .or_else(|| self.by_tag.get(tag.split('-').next().unwrap_or("")))
-            .cloned()
+            .map(|l| l.catalogue())
     }
 
     /// The languages there are, by tag.
@@ -210,7 +336,7 @@ impl Catalogues {
     }
 }
 
-fn parse(text: &str, file: &Path, problems: &mut Vec<LoadProblem>) -> Source {
+fn parse(text: &str, file: &Path, problems: &mut Vec<LoadProblem>) -> Arc<FluentResource> {
     let resource = match FluentResource::try_new(text.to_string()) {
         Ok(r) => r,
         Err((r, errors)) => {
@@ -229,9 +355,7 @@ fn parse(text: &str, file: &Path, problems: &mut Vec<LoadProblem>) -> Source {
             r
         }
     };
-    Source {
-        resource: Arc::new(resource),
-    }
+    Arc::new(resource)
 }
 
 /// The user's `.ftl` files under `root/<tag>/`, as (tag, path, text).
@@ -275,7 +399,7 @@ fn user_files(root: &Path, problems: &mut Vec<LoadProblem>) -> Vec<(String, Path
     out
 }
 
-fn message_ids(resource: &FluentResource) -> Vec<String> {
+fn message_ids(resource: &Arc<FluentResource>) -> Vec<String> {
     resource
         .entries()
         .filter_map(|entry| match entry {

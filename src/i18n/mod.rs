@@ -82,8 +82,11 @@ impl<'a> IntoArg<'a> for &'a String {
     }
 }
 
-static PROCESS: LazyLock<RwLock<Arc<Catalogue>>> =
-    LazyLock::new(|| RwLock::new(Catalogues::embedded().english()));
+/// The language before any is put in force: the shipped English.
+static DEFAULT: LazyLock<Arc<Catalogue>> = LazyLock::new(|| Catalogues::embedded().english());
+
+/// The process's language once one is put in force; English until then.
+static PROCESS: RwLock<Option<Arc<Catalogue>>> = RwLock::new(None);
 
 thread_local! {
     static THREAD: RefCell<Option<Arc<Catalogue>>> = const { RefCell::new(None) };
@@ -91,12 +94,13 @@ thread_local! {
 
 /// The catalogue in force on this thread.
 pub fn current() -> Arc<Catalogue> {
-    THREAD.with(|t| t.borrow().clone()).unwrap_or_else(|| {
-        PROCESS
-            .read()
-            .map(|c| c.clone())
-            .unwrap_or_else(|p| p.into_inner().clone())
-    })
+    THREAD
+        .with(|t| t.borrow().clone())
+        .or_else(|| match PROCESS.read() {
+            Ok(c) => c.clone(),
+            Err(p) => p.into_inner().clone(),
+        })
+        .unwrap_or_else(|| DEFAULT.clone())
 }
 
 /// The language in force, as a tag ("en", "es").
@@ -113,8 +117,8 @@ pub fn set(catalogue: Arc<Catalogue>) {
     });
     if !scoped {
         match PROCESS.write() {
-            Ok(mut c) => *c = catalogue,
-            Err(p) => *p.into_inner() = catalogue,
+            Ok(mut c) => *c = Some(catalogue),
+            Err(p) => *p.into_inner() = Some(catalogue),
         }
     }
 }
