@@ -71,6 +71,11 @@ pub struct Changes {
     /// Decisions made for the user, rejections included.
     #[serde(default)]
     pub decisions: Vec<SyncedDecision>,
+    /// Asked for with `pair_decisions=true`: the decisions that made a message of this page
+    /// and say what it says (its business, template, category, time and decision), by id
+    /// only; the client rebuilds them from their messages.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub paired: Vec<PairedDecision>,
     /// The businesses the user deals with whose row, restrictions or relation with the user
     /// changed after the cursor (after the empty cursor, every one), as they are now; a
     /// business left out is as the client has it.
@@ -93,13 +98,47 @@ impl Changes {
     /// Whether the page holds anything about messages: new or changed ones, removals, or
     /// decisions (a rejection leaves only a decision).
     pub fn touches_messages(&self) -> bool {
-        !self.messages.is_empty() || !self.removed.is_empty() || !self.decisions.is_empty()
+        !self.messages.is_empty()
+            || !self.removed.is_empty()
+            || !self.decisions.is_empty()
+            || !self.paired.is_empty()
+    }
+
+    /// Every decision of the page, whole: the ones carried whole, and the paired ones rebuilt
+    /// from their messages (a paired decision whose message the page lacks is left out).
+    pub fn all_decisions(&self) -> Vec<SyncedDecision> {
+        let messages: std::collections::HashMap<MessageId, &SyncedMessage> =
+            self.messages.iter().map(|m| (m.id, m)).collect();
+        let rebuilt = self.paired.iter().filter_map(|p| {
+            let m = messages.get(&p.message)?;
+            Some(SyncedDecision {
+                id: p.id,
+                business: m.business,
+                template: m.template,
+                category: m.category?,
+                at: m.sent_at,
+                decision: m.decision.clone(),
+                message: Some(m.id),
+                change: p.change,
+            })
+        });
+        self.decisions.iter().cloned().chain(rebuilt).collect()
     }
 
     /// Whether the page holds nothing new: no message, business or preferences.
     pub fn is_empty(&self) -> bool {
         !self.touches_messages() && self.businesses.is_empty() && self.prefs.is_none()
     }
+}
+
+/// A decision carried by id beside the message it made (see [`Changes::paired`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+pub struct PairedDecision {
+    pub id: i64,
+    /// The message it made, in the same page.
+    pub message: MessageId,
+    /// The change that wrote it.
+    pub change: i64,
 }
 
 /// `GET /v1/directory?q=NAME&after=ID&limit=N`: one page of the businesses a user can find

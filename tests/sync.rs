@@ -610,9 +610,58 @@ fn a_catch_up_stores_what_pulling_page_by_page_stores(dir: ServerDir) {
             break;
         }
     }
+    // Those pages are shaped as a server before paired decisions sends them, to a client
+    // that does not ask for them: every decision whole.
+    assert!(all.iter().all(|page| page.paired.is_empty()));
     let together = client(&server.url, &acc.alice);
     parley::sync::mirror::apply_pages(&mut together.store(), &all).unwrap();
     assert_eq!(snapshot(&together.store(), &businesses), expected);
+    let log = decision_log(&together);
+    assert!(
+        log.len() >= 1_300,
+        "every decision is stored: {}",
+        log.len()
+    );
+    assert_eq!(decision_log(&one_by_one), log);
+    assert_eq!(decision_log(&caught_up), log);
+
+    // Asked for, a decision that says what its message in the page says comes by id only;
+    // the released one (its message now says otherwise) comes whole, and at most one more
+    // whose message is on another page.
+    let first = paired_page(&rt, &api, Cursor::default());
+    assert!(first.paired.len() > 400, "paired: {}", first.paired.len());
+    assert!(first.decisions.len() <= 2, "{:?}", first.decisions);
+}
+
+/// A page of up to 1000 changes after `cursor`, with the decisions paired with their messages.
+fn paired_page(rt: &Runtime, api: &Api, cursor: Cursor) -> Changes {
+    let query = [
+        ("change", cursor.change.to_string()),
+        ("id", cursor.id.to_string()),
+        ("limit", "1000".to_string()),
+        ("pair_decisions", "true".to_string()),
+    ];
+    rt.block_on(api.get("me/changes", &query)).unwrap()
+}
+
+/// Every decision the client's copy holds, in id order, as the profile's log reads them.
+fn decision_log(c: &Client) -> Vec<String> {
+    let db = rusqlite::Connection::open(&c.path).unwrap();
+    let mut stmt = db
+        .prepare(
+            "SELECT id, business_id, template_id, category, at, outcome, reason, sentence,
+                message_id, facts FROM decisions ORDER BY id",
+        )
+        .unwrap();
+    stmt.query_map([], |r| {
+        Ok((0..10)
+            .map(|i| format!("{:?}", r.get_ref(i).unwrap()))
+            .collect::<Vec<_>>()
+            .join("|"))
+    })
+    .unwrap()
+    .collect::<rusqlite::Result<_>>()
+    .unwrap()
 }
 
 /// The chat list of the store's first user (the mirror's only one, the server's alice): each

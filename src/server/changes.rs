@@ -4,9 +4,11 @@
 
 use super::db::{ChangedDealing, ChangedMessage, DbResult, ServerReads, Tombstone};
 use crate::model::{
-    BusinessId, RestrictionKind, SyncedBusiness, SyncedDecision, SyncedMessage, Timestamp, UserId,
+    BusinessId, MessageId, RestrictionKind, SyncedBusiness, SyncedDecision, SyncedMessage,
+    Timestamp, UserId,
 };
-use crate::protocol::{Changes, Cursor};
+use crate::protocol::{Changes, Cursor, PairedDecision};
+use std::collections::HashMap;
 
 /// One entry of the stream, in the order the client must apply it.
 enum Entry {
@@ -47,12 +49,14 @@ impl Entry {
 }
 
 /// Up to `limit` changes of `user` after `cursor`; after the empty cursor, the preferences
-/// and every business the user deals with, each business before its messages.
+/// and every business the user deals with, each business before its messages. With
+/// `pair_decisions`, a decision that says what its message in the page says goes by id only.
 pub fn changes_after(
     db: &dyn ServerReads,
     user: UserId,
     cursor: Cursor,
     limit: usize,
+    pair_decisions: bool,
     now: Timestamp,
 ) -> DbResult<Changes> {
     let rows = db.changes_after(user, (cursor.change, cursor.id), limit + 1)?;
@@ -85,11 +89,16 @@ pub fn changes_after(
             Entry::Prefs(_) => prefs_changed = true,
         }
     }
+    let (paired, decisions) = match pair_decisions {
+        true => pair(&messages, decisions),
+        false => (Vec::new(), decisions),
+    };
     let me = db.user(user)?;
     Ok(Changes {
         messages,
         removed,
         decisions,
+        paired,
         businesses: businesses(db, user, &changed, now)?,
         prefs: prefs_changed.then_some(me.prefs),
         me: me.name,
@@ -113,6 +122,37 @@ fn last_carried(entries: &[Entry]) -> Cursor {
         })
         .max()
         .unwrap_or_default()
+}
+
+/// Splits `decisions` into those the client can rebuild from their message in `messages`
+/// (carried by id) and the rest (carried whole).
+fn pair(
+    messages: &[SyncedMessage],
+    decisions: Vec<SyncedDecision>,
+) -> (Vec<PairedDecision>, Vec<SyncedDecision>) {
+    let by_id: HashMap<MessageId, &SyncedMessage> = messages.iter().map(|m| (m.id, m)).collect();
+    let mut paired = Vec::new();
+    let mut whole = Vec::new();
+    for d in decisions {
+        match d.message.and_then(|id| by_id.get(&id)) {
+            Some(m) if says_the_same(m, &d) => paired.push(PairedDecision {
+                id: d.id,
+                message: m.id,
+                change: d.change,
+            }),
+            _ => whole.push(d),
+        }
+    }
+    (paired, whole)
+}
+
+/// Whether a decision is what its message tells of it.
+fn says_the_same(m: &SyncedMessage, d: &SyncedDecision) -> bool {
+    m.business == d.business
+        && m.template == d.template
+        && m.category == Some(d.category)
+        && m.sent_at == d.at
+        && m.decision == d.decision
 }
 
 fn synced_message(m: ChangedMessage) -> SyncedMessage {

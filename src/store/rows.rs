@@ -1,25 +1,29 @@
 //! Turning rows into model values. Codes that do not parse become a clear error, not a panic.
 
 use crate::model::*;
-use rusqlite::Row;
 use rusqlite::types::{FromSql, FromSqlResult, ValueRef};
+use rusqlite::{Row, RowIndex};
 
 /// Reads a code column into its enum.
-pub fn code<T>(row: &Row, column: &str, parse: fn(&str) -> Option<T>) -> rusqlite::Result<T> {
+pub fn code<T, I: RowIndex + Copy + std::fmt::Debug>(
+    row: &Row,
+    column: I,
+    parse: fn(&str) -> Option<T>,
+) -> rusqlite::Result<T> {
     let text: String = row.get(column)?;
     parse(&text).ok_or_else(|| {
         rusqlite::Error::FromSqlConversionFailure(
             0,
             rusqlite::types::Type::Text,
-            format!("unknown code `{text}` in column {column}").into(),
+            format!("unknown code `{text}` in column {column:?}").into(),
         )
     })
 }
 
 /// Reads an optional code column into its enum.
-pub fn opt_code<T>(
+pub fn opt_code<T, I: RowIndex>(
     row: &Row,
-    column: &str,
+    column: I,
     parse: fn(&str) -> Option<T>,
 ) -> rusqlite::Result<Option<T>> {
     let text: Option<String> = row.get(column)?;

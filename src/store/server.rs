@@ -85,8 +85,14 @@ impl Db<'_> {
         after: (i64, i64),
         limit: usize,
     ) -> Result<Vec<ChangedMessage>> {
+        // The columns are read by position: a page reads thousands of rows, and finding each
+        // column by name walks the row's names.
         self.list(
-            "SELECT m.*, t.name AS template_name FROM messages m
+            "SELECT m.id, m.chat_id, m.user_id, m.direction, m.category, m.template_id,
+                m.broadcast_id, m.body, m.sent_at, m.delivered_at, m.read_at, m.seen_at,
+                m.outcome, m.reason, m.facts, m.sentence, m.feedback, m.business_id,
+                t.name, m.client_key, m.change
+             FROM messages m
              LEFT JOIN templates t ON t.id = m.template_id
              WHERE m.user_id = ?1 AND m.change >= ?2 AND m.change > 0 AND (m.change > ?2 OR m.id > ?3)
                AND m.business_id IS NOT NULL
@@ -94,11 +100,26 @@ impl Db<'_> {
             params![user, after.0, after.1, limit as i64],
             |r| {
                 Ok(ChangedMessage {
-                    message: rows::message(r)?,
-                    business: r.get("business_id")?,
-                    template_name: r.get("template_name")?,
-                    client_key: r.get("client_key")?,
-                    change: r.get("change")?,
+                    message: Message {
+                        id: r.get(0)?,
+                        chat: r.get(1)?,
+                        user: r.get(2)?,
+                        direction: rows::code(r, 3, Direction::parse)?,
+                        category: rows::opt_code(r, 4, Category::parse)?,
+                        template: r.get(5)?,
+                        broadcast: r.get(6)?,
+                        body: r.get(7)?,
+                        sent_at: r.get(8)?,
+                        delivered_at: r.get(9)?,
+                        read_at: r.get(10)?,
+                        seen_at: r.get(11)?,
+                        decision: decision_at(r, 12)?,
+                        feedback: rows::opt_code(r, 16, Feedback::parse)?,
+                    },
+                    business: r.get(17)?,
+                    template_name: r.get(18)?,
+                    client_key: r.get(19)?,
+                    change: r.get(20)?,
                 })
             },
         )
@@ -133,19 +154,21 @@ impl Db<'_> {
         limit: usize,
     ) -> Result<Vec<SyncedDecision>> {
         self.list(
-            "SELECT * FROM decisions WHERE user_id = ?1 AND change >= ?2 AND change > 0 AND (change > ?2 OR id > ?3)
+            "SELECT id, business_id, template_id, category, at, outcome, reason, facts, sentence,
+                message_id, change
+             FROM decisions WHERE user_id = ?1 AND change >= ?2 AND change > 0 AND (change > ?2 OR id > ?3)
              ORDER BY change, id LIMIT ?4",
             params![user, after.0, after.1, limit as i64],
             |r| {
                 Ok(SyncedDecision {
-                    id: r.get("id")?,
-                    business: r.get("business_id")?,
-                    template: r.get("template_id")?,
-                    category: rows::code(r, "category", Category::parse)?,
-                    at: r.get("at")?,
-                    decision: rows::decision(r)?,
-                    message: r.get("message_id")?,
-                    change: r.get("change")?,
+                    id: r.get(0)?,
+                    business: r.get(1)?,
+                    template: r.get(2)?,
+                    category: rows::code(r, 3, Category::parse)?,
+                    at: r.get(4)?,
+                    decision: decision_at(r, 5)?,
+                    message: r.get(9)?,
+                    change: r.get(10)?,
                 })
             },
         )
@@ -285,4 +308,18 @@ impl Tx<'_> {
             .execute(params![message, key])?;
         Ok(())
     }
+}
+
+/// A decision from four columns in a row from `first`: outcome, reason, facts, sentence.
+fn decision_at(r: &rusqlite::Row, first: usize) -> rusqlite::Result<Decision> {
+    Ok(Decision {
+        outcome: rows::code(r, first, Outcome::parse)?,
+        reason: rows::code(r, first + 1, Reason::parse)?,
+        facts: r
+            .get::<_, Option<String>>(first + 2)?
+            .as_deref()
+            .and_then(DecisionFacts::from_json)
+            .map(Box::new),
+        sentence: r.get(first + 3)?,
+    })
 }

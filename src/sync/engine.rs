@@ -16,8 +16,11 @@ use tokio::sync::{Notify, mpsc};
 
 /// Most actions sent in one request.
 const ACTIONS_PER_REQUEST: usize = 100;
-/// Most changes asked for in one pull.
+/// Most changes asked for in one pull (any server allows as many).
 const CHANGES_PER_PULL: usize = 1_000;
+/// Most changes asked for in one page of a catch-up; a server that allows fewer refuses the
+/// request (422), and the catch-up asks for `CHANGES_PER_PULL` instead.
+const CHANGES_PER_CATCH_UP_PAGE: usize = 5_000;
 /// While catching up: most pages waiting to be stored, and most stored in one transaction.
 const PAGES_PER_WRITE: usize = 4;
 /// After how many pages of log the local store copies it into its file (SQLite's default).
@@ -256,7 +259,7 @@ impl Engine {
     /// them) and stores them. Returns whether more are waiting.
     pub async fn pull(&mut self, route: &str, timeout: Duration) -> Result<bool, SyncError> {
         let cursor = self.with_store(|s| mirror::cursor(s)).await?;
-        let changes = fetch(&self.api, route, cursor, timeout).await?;
+        let changes = fetch(&self.api, route, cursor, CHANGES_PER_PULL, timeout).await?;
         let more = changes.more;
         self.store_pages(vec![changes]).await?;
         Ok(more)
@@ -344,12 +347,14 @@ async fn fetch(
     api: &Api,
     route: &str,
     cursor: Cursor,
+    limit: usize,
     timeout: Duration,
 ) -> Result<Changes, SyncError> {
     let query = [
         ("change", cursor.change.to_string()),
         ("id", cursor.id.to_string()),
-        ("limit", CHANGES_PER_PULL.to_string()),
+        ("limit", limit.to_string()),
+        ("pair_decisions", "true".to_string()),
     ];
     let request = api
         .request(Method::GET, &format!("me/{route}"), &query)
@@ -360,8 +365,13 @@ async fn fetch(
 /// Fetches page after page from `cursor` into `pages` until the server has no more, a page
 /// fails (its error is the last thing sent) or nobody takes them.
 async fn fetch_all(api: Api, mut cursor: Cursor, pages: mpsc::Sender<Result<Changes, SyncError>>) {
+    let mut limit = CHANGES_PER_CATCH_UP_PAGE;
     loop {
-        let page = fetch(&api, "changes", cursor, REQUEST_TIMEOUT).await;
+        let mut page = fetch(&api, "changes", cursor, limit, REQUEST_TIMEOUT).await;
+        if limit > CHANGES_PER_PULL && refused_as_invalid(&page) {
+            limit = CHANGES_PER_PULL;
+            page = fetch(&api, "changes", cursor, limit, REQUEST_TIMEOUT).await;
+        }
         let next = match &page {
             Ok(changes) if changes.more => Some(changes.cursor),
             _ => None,
@@ -374,6 +384,15 @@ async fn fetch_all(api: Api, mut cursor: Cursor, pages: mpsc::Sender<Result<Chan
             None => return,
         }
     }
+}
+
+/// Whether the server refused the request as not valid (HTTP 422), as a server that allows
+/// smaller pages refuses a catch-up's page size.
+fn refused_as_invalid(page: &Result<Changes, SyncError>) -> bool {
+    matches!(
+        page,
+        Err(SyncError::Http(HttpError::Refused { status: 422, .. }))
+    )
 }
 
 /// A task that stops when its handle goes away.

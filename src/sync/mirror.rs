@@ -40,7 +40,7 @@ fn apply_page(tx: &Tx, changes: &Changes, touched: &mut TouchedChats) -> Result<
     }
     let businesses_changed = tx.mirror_businesses(me, &changes.businesses, changes.now)?;
     tx.mirror_messages(me, &changes.messages, touched)?;
-    tx.mirror_decisions(me, &changes.decisions)?;
+    tx.mirror_decisions(me, &changes.all_decisions())?;
     tx.mirror_removed(&changes.removed, touched)?;
     tx.set_sync_cursor((changes.cursor.change, changes.cursor.id))?;
     Ok(businesses_changed || changes.prefs.is_some())

@@ -16,8 +16,8 @@ use utoipa::IntoParams;
 
 /// Changes a page holds when the client does not say.
 const DEFAULT_PAGE: usize = 500;
-/// Most changes in one page.
-const MAX_PAGE: usize = 1000;
+/// Most changes in one page (a client catching up asks for this many).
+const MAX_PAGE: usize = 5000;
 
 /// Where to read from, and how much.
 #[derive(Debug, Deserialize, IntoParams)]
@@ -28,9 +28,12 @@ pub struct ChangesQuery {
     /// The cursor's id: of the message, decision or business its change touched (0 for the
     /// user's preferences).
     id: Option<i64>,
-    /// Most changes to return, 1 to 1000 (default 500).
-    #[param(minimum = 1, maximum = 1000)]
+    /// Most changes to return, 1 to 5000 (default 500).
+    #[param(minimum = 1, maximum = 5000)]
     limit: Option<usize>,
+    /// `true`: a decision that made a message of the page and says what the message says
+    /// comes in `paired`, by id, rather than whole in `decisions` (default `false`).
+    pair_decisions: Option<bool>,
 }
 
 /// Like [`ChangesQuery`], with how long to wait for a change.
@@ -42,15 +45,31 @@ pub struct StreamQuery {
     /// The cursor's id: of the message, decision or business its change touched (0 for the
     /// user's preferences).
     id: Option<i64>,
-    /// Most changes to return, 1 to 1000 (default 500).
-    #[param(minimum = 1, maximum = 1000)]
+    /// Most changes to return, 1 to 5000 (default 500).
+    #[param(minimum = 1, maximum = 5000)]
     limit: Option<usize>,
+    /// `true`: a decision that made a message of the page and says what the message says
+    /// comes in `paired`, by id, rather than whole in `decisions` (default `false`).
+    pair_decisions: Option<bool>,
     /// Seconds to wait for a change, at most 25 (the default; a longer wait is cut to 25).
     #[param(minimum = 0)]
     wait: Option<u64>,
 }
 
-fn page(change: Option<i64>, id: Option<i64>, limit: Option<usize>) -> ApiResult<(Cursor, usize)> {
+/// Which page of changes a client asks for.
+#[derive(Debug, Clone, Copy)]
+struct Page {
+    cursor: Cursor,
+    limit: usize,
+    pair_decisions: bool,
+}
+
+fn page(
+    change: Option<i64>,
+    id: Option<i64>,
+    limit: Option<usize>,
+    pair_decisions: Option<bool>,
+) -> ApiResult<Page> {
     let limit = limit.unwrap_or(DEFAULT_PAGE);
     if !(1..=MAX_PAGE).contains(&limit) {
         return Err(ApiFailure::invalid(format!("limit is 1 to {MAX_PAGE}")));
@@ -59,19 +78,23 @@ fn page(change: Option<i64>, id: Option<i64>, limit: Option<usize>) -> ApiResult
         change: change.unwrap_or(0),
         id: id.unwrap_or(0),
     };
-    Ok((cursor, limit))
+    Ok(Page {
+        cursor,
+        limit,
+        pair_decisions: pair_decisions.unwrap_or(false),
+    })
 }
 
-async fn read_changes(
-    state: &Shared,
-    user: UserAuth,
-    cursor: Cursor,
-    limit: usize,
-) -> ApiResult<Changes> {
+async fn read_changes(state: &Shared, user: UserAuth, page: Page) -> ApiResult<Changes> {
     let now = state.clock.now();
+    let Page {
+        cursor,
+        limit,
+        pair_decisions,
+    } = page;
     let changes = state
         .db
-        .read(move |db| changes_after(db, user.0, cursor, limit, now))
+        .read(move |db| changes_after(db, user.0, cursor, limit, pair_decisions, now))
         .await?;
     Ok(changes)
 }
@@ -93,8 +116,8 @@ pub async fn changes(
     user: UserAuth,
     ApiQuery(q): ApiQuery<ChangesQuery>,
 ) -> ApiResult<Json<Changes>> {
-    let (cursor, limit) = page(q.change, q.id, q.limit)?;
-    Ok(Json(read_changes(&state, user, cursor, limit).await?))
+    let page = page(q.change, q.id, q.limit, q.pair_decisions)?;
+    Ok(Json(read_changes(&state, user, page).await?))
 }
 
 /// Like `/v1/me/changes`, but when nothing is new it waits (up to `wait` seconds) for the
@@ -112,12 +135,12 @@ pub async fn stream(
     user: UserAuth,
     ApiQuery(q): ApiQuery<StreamQuery>,
 ) -> ApiResult<Json<Changes>> {
-    let (cursor, limit) = page(q.change, q.id, q.limit)?;
+    let page = page(q.change, q.id, q.limit, q.pair_decisions)?;
     let longest = state.config.long_poll;
     let wait = q.wait.map_or(longest, Duration::from_secs).min(longest);
     let deadline = tokio::time::Instant::now() + wait;
     let mut signal = state.hub.subscribe(user.0);
-    let found = wait_for_changes(&state, user, cursor, limit, deadline, &mut signal).await;
+    let found = wait_for_changes(&state, user, page, deadline, &mut signal).await;
     drop(signal);
     state.hub.release(user.0);
     Ok(Json(found?))
@@ -129,20 +152,19 @@ pub async fn stream(
 async fn wait_for_changes(
     state: &Shared,
     user: UserAuth,
-    cursor: Cursor,
-    limit: usize,
+    page: Page,
     deadline: tokio::time::Instant,
     signal: &mut tokio::sync::watch::Receiver<u64>,
 ) -> ApiResult<Changes> {
     let mut stopping = state.hub.stopping();
-    let found = read_changes(state, user, cursor, limit).await?;
+    let found = read_changes(state, user, page).await?;
     if !found.is_empty() || *stopping.borrow() {
         return Ok(found);
     }
     tracing::debug!("a poll of user {} waits for changes", user.0.0);
     tokio::select! {
         woken = tokio::time::timeout_at(deadline, signal.changed()) => match woken {
-            Ok(Ok(())) => read_changes(state, user, cursor, limit).await,
+            Ok(Ok(())) => read_changes(state, user, page).await,
             _ => Ok(found),
         },
         _ = stopping.changed() => Ok(found),
