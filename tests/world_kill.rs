@@ -33,6 +33,9 @@ fn uninterrupted_week(assets: &Assets) -> Summary {
 /// `parley --data-dir DIR world advance SPAN --pace-ms PACE`, with stdout piped.
 fn spawn_advance(dir: &Path, span: Span, pace_ms: u64) -> Child {
     Command::new(env!("CARGO_BIN_EXE_parley"))
+        .env("LANG", "C.UTF-8")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
         .arg("--data-dir")
         .arg(dir)
         .args(["world", "advance", &format!("{}s", span.0)])
@@ -107,6 +110,9 @@ fn finish_with_binary(dir: &Path, assets: &Assets) -> Summary {
     let left = remaining(dir, assets);
     if left.0 > 0 {
         let out = Command::new(env!("CARGO_BIN_EXE_parley"))
+            .env("LANG", "C.UTF-8")
+            .env_remove("LC_ALL")
+            .env_remove("LC_MESSAGES")
             .arg("--data-dir")
             .arg(dir)
             .args(["world", "advance", &format!("{}s", left.0), "--quiet"])

@@ -235,6 +235,11 @@ fn pg_command(program: &str, as_root: bool) -> Command {
         Command::new(path)
     };
     command.current_dir(std::env::temp_dir());
+    // The throwaway cluster speaks C, whatever locale the machine (or the test) is in.
+    command
+        .env("LANG", "C.UTF-8")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES");
     command
 }
 

@@ -29,6 +29,11 @@ pub fn parley() -> Command {
         command.env_remove(var);
     }
     command.env("NO_COLOR", "1");
+    // English, whatever the machine's locale; a test of another language sets LANG after.
+    command
+        .env("LANG", "C.UTF-8")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES");
     command
 }
 
