@@ -3,6 +3,7 @@
 //! codes scripts can trust: 0 done, 1 refused (by the rules or by the server), 2 could not ask
 //! (a usage mistake, an unreadable file, no connection, a server failure).
 
+use crate::i18n::date_time;
 use crate::model::text;
 use crate::protocol::ApiError;
 use crate::sync::http::HttpError;
@@ -270,15 +271,6 @@ pub fn restrictions_table(list: &[(crate::model::Restriction, bool)]) -> String 
         tr!("cli-head-reason"),
     ];
     table(&header, &rows)
-}
-
-/// "3 Dec 09:05" / "3 dic 09:05".
-pub fn date_time(at: crate::model::Timestamp) -> String {
-    format!(
-        "{} {}",
-        crate::i18n::short_date(at),
-        crate::i18n::time_of_day(at)
-    )
 }
 
 #[cfg(test)]

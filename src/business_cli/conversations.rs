@@ -3,6 +3,7 @@
 
 use super::output::sent;
 use crate::cli_answer::table;
+use crate::i18n::hours_minutes;
 use crate::i18n::{day_time, number};
 use crate::model::text::{clean_body, clean_line};
 use crate::model::{Author, ConversationLine, ConversationPage, ServiceWindow, Timestamp};
@@ -18,15 +19,6 @@ fn window_left(window: Option<ServiceWindow>) -> String {
     match window {
         Some(w) => hours_minutes(w.seconds_left),
         None => tr!("cli-window-closed-short"),
-    }
-}
-
-/// "23 h 5 min", "45 min", "under a minute".
-fn hours_minutes(seconds: i64) -> String {
-    let (hours, minutes) = (seconds / 3600, seconds % 3600 / 60);
-    match seconds < 60 {
-        true => tr!("cli-under-a-minute"),
-        false => tr!("cli-hours-minutes", hours = hours, minutes = minutes),
     }
 }
 

@@ -1,7 +1,8 @@
 //! The server's answers as text for a terminal: aligned tables and short sentences. Every
 //! string from the server is cleaned before it is printed.
 
-use crate::cli_answer::{date_time, pairs, restrictions_table, table};
+use crate::cli_answer::{pairs, restrictions_table, table};
+use crate::i18n::date_time;
 use crate::i18n::{Label, credits, number, percent};
 use crate::model::text::clean_line;
 use crate::model::*;

@@ -111,14 +111,14 @@ pub fn short_date(at: Timestamp) -> String {
     tr!("date-short", day = c.day, month = month_name(c.month))
 }
 
-/// "09:05".
-pub fn time_of_day(at: Timestamp) -> String {
-    at.clock()
-}
-
 /// "3 Dec 09:05" / "3 dic 09:05".
 pub fn date_time(at: Timestamp) -> String {
     format!("{} {}", short_date(at), at.clock())
+}
+
+/// "09:05".
+pub fn time_of_day(at: Timestamp) -> String {
+    at.clock()
 }
 
 /// "Tue 24 Nov 09:05" / "mar 24 nov 09:05".
@@ -126,11 +126,25 @@ pub fn day_time(at: Timestamp) -> String {
     let c = at.civil();
     tr!(
         "date-day-time",
-        weekday = tr!("weekday-short", day = c.weekday as u32 + 1),
+        weekday = weekday(at),
         day = c.day,
         month = month_name(c.month),
         time = at.clock()
     )
+}
+
+/// "Tue" / "mar".
+pub fn weekday(at: Timestamp) -> String {
+    tr!("weekday-short", day = at.civil().weekday as u32 + 1)
+}
+
+/// A length of time for people: "23 h 5 min", "45 min", "under a minute".
+pub fn hours_minutes(seconds: i64) -> String {
+    let (hours, minutes) = (seconds / 3600, seconds % 3600 / 60);
+    match seconds < 60 {
+        true => tr!("duration-under-a-minute"),
+        false => tr!("duration-hours-minutes", hours = hours, minutes = minutes),
+    }
 }
 
 fn month_name(month: u32) -> String {
@@ -140,6 +154,18 @@ fn month_name(month: u32) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn time_left_reads_in_hours_and_minutes() {
+        let english = super::super::Catalogues::embedded().english();
+        super::super::scoped(english, || {
+            assert_eq!(hours_minutes(86_399), "23 h 59 min");
+            assert_eq!(hours_minutes(2 * 3600), "2 h");
+            assert_eq!(hours_minutes(45 * 60), "45 min");
+            assert_eq!(hours_minutes(59), "under a minute");
+            assert_eq!(hours_minutes(-5), "under a minute");
+        });
+    }
 
     #[test]
     fn numbers_are_grouped_and_rounded_in_the_languages_style() {

@@ -28,7 +28,9 @@ pub mod sentences;
 
 pub use catalogue::{Catalogue, Catalogues, LoadProblem};
 pub use choice::{Requested, from_environment, language_tag};
-pub use format::{credits, date_time, day_time, number, percent, short_date, time_of_day};
+pub use format::{
+    credits, date_time, day_time, hours_minutes, number, percent, short_date, time_of_day, weekday,
+};
 pub use labels::Label;
 
 use std::cell::RefCell;
@@ -139,11 +141,6 @@ pub fn set_for_this_thread(catalogue: Arc<Catalogue>) {
 /// Message `id` in the language in force; the id itself when no catalogue has it.
 pub fn text(id: &str, args: Option<&Args>) -> String {
     current().text(id, args)
-}
-
-/// Every message id the embedded catalogues of `tag` hold.
-pub fn embedded_ids(tag: &str) -> Vec<String> {
-    Catalogues::embedded().ids_of(tag)
 }
 
 /// What `start` chose, for Settings and for a notice when something asked for is missing.

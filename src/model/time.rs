@@ -21,17 +21,6 @@ impl Span {
         Span(d * 86_400)
     }
 
-    /// Hours and minutes for people: "23 h 5 min", "45 min", "under a minute".
-    pub fn hours_minutes(self) -> String {
-        let (hours, minutes) = (self.0 / 3600, self.0 % 3600 / 60);
-        match (hours, minutes) {
-            (h, _) if h < 0 || self.0 < 60 => "under a minute".to_string(),
-            (0, m) => format!("{m} min"),
-            (h, 0) => format!("{h} h"),
-            (h, m) => format!("{h} h {m} min"),
-        }
-    }
-
     /// Parses spans such as `30m`, `1h`, `7d` or `1d12h`.
     pub fn parse(text: &str) -> Option<Span> {
         let mut total = 0i64;
@@ -233,14 +222,6 @@ impl Timestamp {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn time_left_reads_in_hours_and_minutes() {
-        assert_eq!(Span::seconds(86_399).hours_minutes(), "23 h 59 min");
-        assert_eq!(Span::hours(2).hours_minutes(), "2 h");
-        assert_eq!(Span::minutes(45).hours_minutes(), "45 min");
-        assert_eq!(Span::seconds(59).hours_minutes(), "under a minute");
-    }
 
     #[test]
     fn civil_round_trip() {

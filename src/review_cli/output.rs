@@ -1,7 +1,8 @@
 //! The reviewer's answers as text for a terminal. Names, reasons and report evidence are
 //! untrusted text: each is cleaned and bounded before it is printed.
 
-use crate::cli_answer::{date_time, pairs, restrictions_table, table};
+use crate::cli_answer::{pairs, restrictions_table, table};
+use crate::i18n::date_time;
 use crate::i18n::{Label, number};
 use crate::model::text::clean_line;
 use crate::model::*;

@@ -116,14 +116,6 @@ cli-head-reviewer = REVIEWER
 
 ## parley business: conversations.
 cli-window-closed-short = closed
-cli-under-a-minute = under a minute
-cli-hours-minutes = { $hours ->
-        [0] { $minutes } min
-       *[other] { $minutes ->
-            [0] { $hours } h
-           *[other] { $hours } h { $minutes } min
-        }
-    }
 cli-you = you
 cli-you-said = you: { $body }
 cli-conversations-none = No conversations yet: people who write to you, or whom you write to, appear here.

@@ -152,3 +152,13 @@ store-error-busy = { $path } is in use by another Parley; close it and try again
 store-error-disk-full = { $path }: the disk is full; free some space on it (or move --data-dir to another disk) and try again
 store-error-cannot-open = cannot open { $path }: { $detail }
 store-error-database = database error: { $detail }
+
+## A length of time ("23 h 5 min").
+duration-under-a-minute = under a minute
+duration-hours-minutes = { $hours ->
+        [0] { $minutes } min
+       *[other] { $minutes ->
+            [0] { $hours } h
+           *[other] { $hours } h { $minutes } min
+        }
+    }

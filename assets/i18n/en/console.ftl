@@ -276,14 +276,6 @@ console-compose-budget-now = Budget now
 console-compose-free = Only delivered messages are charged: held and rejected ones are free, and so is a utility message inside an open service window.
 
 ## Conversations.
-console-under-a-minute = under a minute
-console-hours-minutes = { $hours ->
-        [0] { $minutes } min
-       *[other] { $minutes ->
-            [0] { $hours } h
-           *[other] { $hours } h { $minutes } min
-        }
-    }
 console-window-left = { $left } left
 console-window-closed = window closed
 console-conversations-title = Conversations · { $count }

@@ -116,14 +116,6 @@ cli-head-reviewer = REVISOR
 
 ## parley business: conversaciones.
 cli-window-closed-short = cerrada
-cli-under-a-minute = menos de un minuto
-cli-hours-minutes = { $hours ->
-        [0] { $minutes } min
-       *[other] { $minutes ->
-            [0] { $hours } h
-           *[other] { $hours } h { $minutes } min
-        }
-    }
 cli-you = tú
 cli-you-said = tú: { $body }
 cli-conversations-none = Aún no hay conversaciones: aquí aparecen las personas que te escriben o a las que escribes.

@@ -150,3 +150,13 @@ store-error-busy = { $path } lo está usando otro Parley; ciérralo y vuelve a i
 store-error-disk-full = { $path }: el disco está lleno; libera espacio (o lleva --data-dir a otro disco) y vuelve a intentarlo
 store-error-cannot-open = no se puede abrir { $path }: { $detail }
 store-error-database = error de la base de datos: { $detail }
+
+## A length of time ("23 h 5 min").
+duration-under-a-minute = menos de un minuto
+duration-hours-minutes = { $hours ->
+        [0] { $minutes } min
+       *[other] { $minutes ->
+            [0] { $hours } h
+           *[other] { $hours } h { $minutes } min
+        }
+    }

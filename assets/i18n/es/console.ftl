@@ -276,14 +276,6 @@ console-compose-budget-now = Saldo actual
 console-compose-free = Solo se cobran los mensajes entregados: los retenidos y rechazados son gratis, igual que un mensaje de utilidad dentro de una ventana de atención abierta.
 
 ## Conversaciones.
-console-under-a-minute = menos de un minuto
-console-hours-minutes = { $hours ->
-        [0] { $minutes } min
-       *[other] { $minutes ->
-            [0] { $hours } h
-           *[other] { $hours } h { $minutes } min
-        }
-    }
 console-window-left = quedan { $left }
 console-window-closed = ventana cerrada
 console-conversations-title = Conversaciones · { $count }

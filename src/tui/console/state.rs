@@ -2,6 +2,7 @@
 
 use super::field::TextField;
 use super::source::*;
+use crate::i18n::date_time;
 pub use crate::model::MetricScope;
 use crate::model::*;
 pub use crate::model::{BroadcastRecord, DayFigures};
@@ -345,24 +346,6 @@ pub fn not_sendable(template: &Template, now: Timestamp) -> Option<String> {
         }),
         TemplateStatus::Disabled => Some(tr!("console-not-sendable-disabled")),
         TemplateStatus::Deleted => Some(tr!("console-not-sendable-deleted")),
-    }
-}
-
-/// "3 Dec 09:05" / "3 dic 09:05".
-pub fn date_time(at: Timestamp) -> String {
-    format!(
-        "{} {}",
-        crate::i18n::short_date(at),
-        crate::i18n::time_of_day(at)
-    )
-}
-
-/// A length of time for people: "23 h 5 min", "45 min", "under a minute".
-pub fn hours_minutes(seconds: i64) -> String {
-    let (hours, minutes) = (seconds / 3600, seconds % 3600 / 60);
-    match seconds < 60 {
-        true => tr!("console-under-a-minute"),
-        false => tr!("console-hours-minutes", hours = hours, minutes = minutes),
     }
 }
 

@@ -38,7 +38,7 @@ impl ConsoleApp {
         match source.ask_for_review(business)? {
             Some(request) => self.info(tr!(
                 "console-review-asked",
-                at = crate::tui::console::state::date_time(request.at)
+                at = crate::i18n::date_time(request.at)
             )),
             None => self.info(tr!("console-review-nothing")),
         }

@@ -378,7 +378,7 @@ fn done_rows(run: &BroadcastRun) -> Vec<Row> {
         tr!(
             "console-compose-broadcast-at",
             id = run.id.to_string(),
-            at = date_time(run.at)
+            at = crate::i18n::date_time(run.at)
         ),
     )];
     rows.extend(tally_rows(&run.tally));

@@ -2,7 +2,8 @@
 //! what the business has not read and the time left of the service window; and the
 //! conversation opened, newest last, with when each message was read.
 
-use super::super::state::{ConsoleState, ConversationsView, hours_minutes};
+use super::super::state::{ConsoleState, ConversationsView};
+use crate::i18n::hours_minutes;
 use crate::model::*;
 use crate::tui::kit::Theme;
 use crate::tui::kit::views::common::{

@@ -3,7 +3,8 @@
 //! must do to recover.
 
 use super::super::source::StandingReport;
-use super::super::state::{ConsoleState, StandingView, date_time};
+use super::super::state::{ConsoleState, StandingView};
+use crate::i18n::date_time;
 use crate::i18n::{Label, percent};
 use crate::model::*;
 use crate::tui::kit::Theme;

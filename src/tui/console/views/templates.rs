@@ -2,8 +2,9 @@
 //! full: its review (the rule that fired), quality, body and pause history.
 
 use super::super::source::TemplateCard;
-use super::super::state::{ConsoleState, category_word, date_time, not_sendable, status_word};
+use super::super::state::{ConsoleState, category_word, not_sendable, status_word};
 use crate::i18n::Label;
+use crate::i18n::date_time;
 use crate::model::*;
 use crate::tui::kit::Theme;
 use crate::tui::kit::views::common::{draw_hint, draw_rows, pad, pane, truncate, wrap};

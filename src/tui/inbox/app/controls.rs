@@ -3,11 +3,11 @@
 
 use super::super::state::*;
 use super::{Action, App};
+use crate::i18n::date_time;
 use crate::i18n::{self, Label};
 use crate::model::*;
 use crate::store::Result;
 use crate::sync::outbox;
-use crate::tui::kit::views::common::date_time;
 
 impl App {
     /// Applies a control to whatever is in focus.

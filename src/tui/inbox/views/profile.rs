@@ -2,10 +2,11 @@
 //! did with it, the restrictions in force, and the controls.
 
 use super::super::state::UiState;
+use crate::i18n::date_time;
 use crate::i18n::{self, Label};
 use crate::model::Outcome;
 use crate::tui::kit::Theme;
-use crate::tui::kit::views::common::{business_badge, date_time, pad, pane, verified_mark, wrap};
+use crate::tui::kit::views::common::{business_badge, pad, pane, verified_mark, wrap};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};

@@ -3,9 +3,10 @@
 
 use super::super::state::Dialog;
 use crate::i18n::Label;
+use crate::i18n::date_time;
 use crate::model::Counterpart;
 use crate::tui::kit::Theme;
-use crate::tui::kit::views::common::{date_time, dialog_width, draw_dialog, radio, truncate};
+use crate::tui::kit::views::common::{dialog_width, draw_dialog, radio, truncate};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};

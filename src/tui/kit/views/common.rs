@@ -164,7 +164,7 @@ pub fn when(at: Option<Timestamp>, now: Timestamp) -> String {
     if at.day_number() == now.day_number() {
         at.clock()
     } else if now.day_number() - at.day_number() < 7 && at <= now {
-        weekday(at)
+        i18n::weekday(at)
     } else {
         i18n::short_date(at)
     }
@@ -175,29 +175,16 @@ pub fn when_exact(at: Timestamp, now: Timestamp) -> String {
     if at.day_number() == now.day_number() {
         at.clock()
     } else if now.day_number() - at.day_number() < 7 && at <= now {
-        format!("{} {}", weekday(at), at.clock())
+        format!("{} {}", i18n::weekday(at), at.clock())
     } else {
-        date_time(at)
+        i18n::date_time(at)
     }
-}
-
-/// "3 Dec 09:05" / "3 dic 09:05".
-pub fn date_time(at: Timestamp) -> String {
-    format!("{} {}", i18n::short_date(at), at.clock())
 }
 
 /// The clock of a status bar, at one width whatever the day of the month, so the rest of the
 /// bar keeps its place when the 9th turns into the 10th.
 pub fn status_clock(at: Timestamp) -> String {
     format!("{:>16}", i18n::day_time(at))
-}
-
-fn weekday(at: Timestamp) -> String {
-    i18n::day_time(at)
-        .split(' ')
-        .next()
-        .unwrap_or_default()
-        .to_string()
 }
 
 /// A rectangle of `w` by `h` cells centred in `area` (clipped to it).
