@@ -71,6 +71,8 @@ pub struct Catalogue {
     tag: String,
     bundle: RwLock<Bundle>,
     unparsed: Mutex<Vec<Unparsed>>,
+    /// The shipped files parsed so far.
+    parsed: Mutex<Vec<Arc<FluentResource>>>,
     ids: OnceLock<Vec<String>>,
     user_ids: Vec<String>,
     style: NumberStyle,
@@ -103,6 +105,7 @@ impl Catalogue {
             tag: language.tag.clone(),
             bundle: RwLock::new(bundle),
             unparsed: Mutex::new(unparsed),
+            parsed: Mutex::new(Vec::new()),
             ids: OnceLock::new(),
             user_ids,
             style: NumberStyle::default(),
@@ -123,12 +126,22 @@ impl Catalogue {
     /// Every message id this language defines itself (not through its fallback).
     pub fn ids(&self) -> &[String] {
         self.ids.get_or_init(|| {
+            self.parse_files(|_| true);
+            let parsed = self.parsed.lock().unwrap_or_else(|p| p.into_inner());
             let mut ids = self.user_ids.clone();
-            ids.extend(self.shipped_ids());
+            ids.extend(parsed.iter().flat_map(message_ids));
             ids.sort();
             ids.dedup();
             ids
         })
+    }
+
+    /// Whether this language itself (not its fallback) holds message `id`.
+    pub fn defines(&self, id: &str) -> bool {
+        let wanted = prefix(id);
+        self.parse_files(|file| file.holds(wanted));
+        let bundle = self.bundle.read().unwrap_or_else(|p| p.into_inner());
+        bundle.has_message(id)
     }
 
     /// How this language writes numbers.
@@ -177,22 +190,15 @@ impl Catalogue {
             return false;
         }
         let mut bundle = self.bundle.write().unwrap_or_else(|p| p.into_inner());
+        let mut parsed = self.parsed.lock().unwrap_or_else(|p| p.into_inner());
         for file in now {
             let mut ignored = Vec::new();
             let resource = parse(file.text, Path::new(file.name), &mut ignored);
+            parsed.push(resource.clone());
             // Shipped messages come after the user's, which keep their place.
             let _ = bundle.add_resource(resource);
         }
         true
-    }
-
-    /// The ids of this language's shipped files.
-    fn shipped_ids(&self) -> Vec<String> {
-        EMBEDDED
-            .iter()
-            .filter(|(tag, _, _)| *tag == self.tag)
-            .flat_map(|(_, file, text)| message_ids(&parse(text, Path::new(file), &mut Vec::new())))
-            .collect()
     }
 }
 

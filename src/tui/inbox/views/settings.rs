@@ -131,8 +131,7 @@ fn language(state: &UiState) -> String {
         LanguageSource::Default => tr!("inbox-settings-language-from-default"),
     };
     let catalogue = i18n::current();
-    let named = catalogue.ids().iter().any(|id| id == "language-name");
-    let name = match named {
+    let name = match catalogue.defines("language-name") {
         true => tr!("language-name"),
         false => catalogue.tag().to_string(),
     };
