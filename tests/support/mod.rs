@@ -14,7 +14,16 @@ pub mod tmux;
 
 /// Tries `attempt` every [`tmux::POLL`] until it gives a value; fails after [`tmux::DEADLINE`]
 /// with `what` and the last attempt's account of what it saw.
-pub fn poll<T>(what: &str, mut attempt: impl FnMut() -> Result<T, String>) -> T {
+pub fn poll<T>(what: &str, attempt: impl FnMut() -> Result<T, String>) -> T {
+    poll_every(what, tmux::POLL, attempt)
+}
+
+/// Like [`poll`], trying every `every` (zero: again at once).
+pub fn poll_every<T>(
+    what: &str,
+    every: std::time::Duration,
+    mut attempt: impl FnMut() -> Result<T, String>,
+) -> T {
     let start = std::time::Instant::now();
     loop {
         match attempt() {
@@ -25,6 +34,6 @@ pub fn poll<T>(what: &str, mut attempt: impl FnMut() -> Result<T, String>) -> T 
                 tmux::DEADLINE
             ),
         }
-        std::thread::sleep(tmux::POLL);
+        std::thread::sleep(every);
     }
 }

@@ -190,25 +190,25 @@ impl Tmux {
         check: impl Fn(&Screen) -> bool,
     ) -> Screen {
         let start = Instant::now();
-        loop {
+        super::poll_every(what, every, || {
             let screen = self.screen();
             if check(&screen) {
-                return screen;
+                return Ok(screen);
             }
             let ended = match (screen.dead, screen.ended) {
                 (_, Some(how)) => format!(", but the program ended ({how:?})"),
                 (true, None) => ", but the program ended".to_string(),
                 (false, None) => String::new(),
             };
-            if screen.dead || start.elapsed() > DEADLINE {
-                panic!(
-                    "waited {:.1?} for {what}{ended}; the screen was:\n{}",
-                    start.elapsed(),
-                    framed(&screen.text)
-                );
-            }
-            std::thread::sleep(every);
-        }
+            // A program that ended will not show it: no use waiting out the deadline.
+            assert!(
+                !screen.dead,
+                "waited {:.1?} for {what}{ended}; the screen was:\n{}",
+                start.elapsed(),
+                framed(&screen.text)
+            );
+            Err(format!("the screen was:\n{}", framed(&screen.text)))
+        })
     }
 
     /// Waits until the screen shows every one of `texts`; returns its text.
@@ -221,21 +221,16 @@ impl Tmux {
     /// Waits until the program in the pane has ended; returns how.
     pub fn wait_exit(&self) -> Ended {
         let start = Instant::now();
-        loop {
+        super::poll("the program to end", || {
             let screen = self.screen();
             if let Some(how) = screen.ended {
-                return how;
+                return Ok(how);
             }
-            assert!(
-                start.elapsed() < DEADLINE,
-                "waited {DEADLINE:?} for the program to end; the screen was:\n{}",
-                framed(&screen.text)
-            );
             if screen.dead && start.elapsed() > NUDGE_AFTER {
                 self.nudge();
             }
-            std::thread::sleep(POLL);
-        }
+            Err(format!("the screen was:\n{}", framed(&screen.text)))
+        })
     }
 
     /// Reminds this test's tmux server to collect its ended child. A tmux built with
