@@ -382,3 +382,15 @@ fn a_broken_users_file_is_named_and_the_rest_still_speaks() {
     );
     assert_eq!(es.text("quality-low", None), "Baja");
 }
+
+#[test]
+fn time_left_reads_in_hours_and_minutes() {
+    use parley::i18n::hours_minutes;
+    parley::i18n::scoped(Catalogues::embedded().english(), || {
+        assert_eq!(hours_minutes(86_399), "23 h 59 min");
+        assert_eq!(hours_minutes(2 * 3600), "2 h");
+        assert_eq!(hours_minutes(45 * 60), "45 min");
+        assert_eq!(hours_minutes(59), "under a minute");
+        assert_eq!(hours_minutes(-5), "under a minute");
+    });
+}

@@ -156,18 +156,6 @@ mod tests {
     use super::*;
 
     #[test]
-    fn time_left_reads_in_hours_and_minutes() {
-        let english = super::super::Catalogues::embedded().english();
-        super::super::scoped(english, || {
-            assert_eq!(hours_minutes(86_399), "23 h 59 min");
-            assert_eq!(hours_minutes(2 * 3600), "2 h");
-            assert_eq!(hours_minutes(45 * 60), "45 min");
-            assert_eq!(hours_minutes(59), "under a minute");
-            assert_eq!(hours_minutes(-5), "under a minute");
-        });
-    }
-
-    #[test]
     fn numbers_are_grouped_and_rounded_in_the_languages_style() {
         let en = NumberStyle::default();
         let es = NumberStyle {
