@@ -221,4 +221,7 @@ review-authentication-promotional = Una plantilla de autenticación no puede ser
 budget-insufficient = insufficient_budget: la difusión necesita { $needed } para { $eligible ->
     [one] 1 persona que puede recibirla
    *[other] { $eligible } personas que pueden recibirla
-} y el saldo tiene { $available }; faltan { $shortfall }
+} y el saldo tiene { $available }; { $short_by ->
+    [one] falta
+   *[other] faltan
+} { $shortfall }

@@ -9,7 +9,8 @@ pub fn insufficient_budget(needed: i64, eligible: u32, available: i64, shortfall
         needed = credits(needed),
         eligible = eligible,
         available = credits(available),
-        shortfall = credits(shortfall)
+        shortfall = credits(shortfall),
+        short_by = shortfall
     )
 }
 
@@ -35,9 +36,16 @@ mod tests {
         );
         let spanish = Catalogues::embedded().get("es").unwrap();
         assert_eq!(
-            scoped(spanish, || insufficient_budget(2500, 100, 2000, 500)),
+            scoped(spanish.clone(), || insufficient_budget(
+                2500, 100, 2000, 500
+            )),
             "insufficient_budget: la difusión necesita 2.500 cr para 100 personas que pueden \
              recibirla y el saldo tiene 2.000 cr; faltan 500 cr"
+        );
+        assert_eq!(
+            scoped(spanish, || insufficient_budget(1, 1, 0, 1)),
+            "insufficient_budget: la difusión necesita 1 cr para 1 persona que puede \
+             recibirla y el saldo tiene 0 cr; falta 1 cr"
         );
     }
 }
