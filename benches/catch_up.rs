@@ -134,6 +134,8 @@ fn main() {
     let mut engine = Engine::new(config.clone(), events).expect("an engine");
     let drain = runtime.spawn(async move { while news.recv().await.is_some() {} });
     let baseline = reset_peak_memory();
+    let server_pid = child_named("parley");
+    let cpu_before = (cpu_of("self"), cpu_of(&server_pid));
     let started = Instant::now();
     runtime.block_on(async {
         if page_by_page {
@@ -147,6 +149,8 @@ fn main() {
         }
     });
     let took = started.elapsed();
+    let client_cpu = cpu_of("self").saturating_sub(cpu_before.0);
+    let server_cpu = cpu_of(&server_pid).saturating_sub(cpu_before.1);
     let peak = memory_kb("VmHWM");
     drop(engine);
     let _ = runtime.block_on(drain);
@@ -170,6 +174,12 @@ fn main() {
         &tokens.user,
         &root.join("split").join("mirror.db"),
     ));
+    println!(
+        "CPU time of the catch-up: the client {:.2?}, the server {:.2?}, together {:.2}x the import's",
+        client_cpu,
+        server_cpu,
+        (client_cpu + server_cpu).as_secs_f64() / import_cpu.as_secs_f64()
+    );
     split.print(imported, import_cpu);
     println!(
         "client memory: {} MiB before (resident), peak {} MiB (VmHWM), {} MiB more at the peak",
@@ -579,11 +589,36 @@ fn check_mirror(path: &Path, messages: usize) {
     );
 }
 
+/// The pid of this process's child running the program `name`, as `/proc` names it.
+fn child_named(name: &str) -> String {
+    let main_thread = std::process::id();
+    let children = std::fs::read_to_string(format!("/proc/self/task/{main_thread}/children"))
+        .expect("this process's children");
+    children
+        .split_whitespace()
+        .find(|pid| {
+            std::fs::read_to_string(format!("/proc/{pid}/comm")).is_ok_and(|c| c.trim() == name)
+        })
+        .unwrap_or_else(|| panic!("no child named {name}"))
+        .to_string()
+}
+
+/// The CPU time (user and system, every thread) the process `pid` ("self" for this one) has
+/// used so far, from `/proc/PID/stat`.
+fn cpu_of(pid: &str) -> Duration {
+    stat_cpu(&format!("/proc/{pid}/stat"))
+}
+
 /// The CPU time this thread has used so far (user and system), from `/proc/thread-self/stat`
 /// in clock ticks of 10 ms: unlike the wall clock, it does not count the time the thread
 /// waited for a core another process held.
 fn thread_cpu() -> Duration {
-    let stat = std::fs::read_to_string("/proc/thread-self/stat").expect("/proc/thread-self/stat");
+    stat_cpu("/proc/thread-self/stat")
+}
+
+/// The user and system time in a `stat` file of `/proc`, in clock ticks of 10 ms.
+fn stat_cpu(path: &str) -> Duration {
+    let stat = std::fs::read_to_string(path).unwrap_or_else(|_| panic!("{path}"));
     let fields: Vec<&str> = stat
         .rsplit_once(')')
         .expect("a stat line")
