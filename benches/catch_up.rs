@@ -26,6 +26,11 @@
 //! (as the store's import writes already-decided messages, in one transaction of 100 000),
 //! in the same run; the catch-up is reported as a ratio of it.
 //!
+//! The catch-up's parts: after the import, the same pages are fetched again (bodies kept),
+//! then decoded, then stored into a new mirror, each part timed alone, and the CPU time of the
+//! storing thread and of the import's are read from `/proc/thread-self/stat` (on a shared
+//! machine the wall clock also counts the time a thread waited for a core).
+//!
 //! Empty pages: for 10, 1 000 and 5 000 businesses, each of which sent the user one message,
 //! a server as above, a first sync from the empty cursor, then the bytes of the JSON body of
 //! `GET /v1/me/changes` at the cursor it ended at.
@@ -74,6 +79,8 @@ const PREPARE_ENV: &str = "PARLEY_CATCH_UP_PREPARE";
 const PULL_TIMEOUT: Duration = Duration::from_secs(60);
 /// Messages per transaction of the local import (the store's import benches use as many).
 const IMPORT_BATCH: usize = 100_000;
+/// Pages the catch-up stores in one transaction at most (as `Engine::catch_up` does).
+const PAGES_PER_WRITE: usize = 4;
 /// Businesses the user deals with, for the size of an empty page.
 const EMPTY_PAGE_BUSINESSES: [usize; 3] = [10, 1_000, 5_000];
 
@@ -127,6 +134,8 @@ fn main() {
     let mut engine = Engine::new(config.clone(), events).expect("an engine");
     let drain = runtime.spawn(async move { while news.recv().await.is_some() {} });
     let baseline = reset_peak_memory();
+    let server_pid = child_named("parley");
+    let cpu_before = (cpu_of("self"), cpu_of(&server_pid));
     let started = Instant::now();
     runtime.block_on(async {
         if page_by_page {
@@ -140,6 +149,8 @@ fn main() {
         }
     });
     let took = started.elapsed();
+    let client_cpu = cpu_of("self").saturating_sub(cpu_before.0);
+    let server_cpu = cpu_of(&server_pid).saturating_sub(cpu_before.1);
     let peak = memory_kb("VmHWM");
     drop(engine);
     let _ = runtime.block_on(drain);
@@ -152,12 +163,24 @@ fn main() {
         messages as f64 / took.as_secs_f64()
     );
     let local = root.join("import").join("local.db");
-    let imported = import_locally(&mirror, &local, businesses, messages);
+    let (imported, import_cpu) = import_locally(&mirror, &local, businesses, messages);
     println!(
         "local import of the same {messages} messages: {:.2?}; the catch-up took {:.2}x as long",
         imported,
         took.as_secs_f64() / imported.as_secs_f64()
     );
+    let split = runtime.block_on(time_split(
+        &server.url,
+        &tokens.user,
+        &root.join("split").join("mirror.db"),
+    ));
+    println!(
+        "CPU time of the catch-up: the client {:.2?}, the server {:.2?}, together {:.2}x the import's",
+        client_cpu,
+        server_cpu,
+        (client_cpu + server_cpu).as_secs_f64() / import_cpu.as_secs_f64()
+    );
+    split.print(imported, import_cpu);
     println!(
         "client memory: {} MiB before (resident), peak {} MiB (VmHWM), {} MiB more at the peak",
         mib(baseline),
@@ -185,8 +208,13 @@ fn main() {
 
 /// Imports the messages the mirror at `mirror` holds into an empty store at `path` (with the
 /// same user, businesses and templates, made as the preparation makes them), in transactions
-/// of `IMPORT_BATCH`; returns the time the transactions took.
-fn import_locally(mirror: &Path, path: &Path, businesses: usize, messages: usize) -> Duration {
+/// of `IMPORT_BATCH`; returns the time the transactions took, and the CPU time they used.
+fn import_locally(
+    mirror: &Path,
+    path: &Path,
+    businesses: usize,
+    messages: usize,
+) -> (Duration, Duration) {
     std::fs::create_dir_all(path.parent().expect("a parent")).expect("the import's directory");
     let policy = PolicyConfig::default();
     let mut store = Store::open(path).expect("the local store");
@@ -224,12 +252,13 @@ fn import_locally(mirror: &Path, path: &Path, businesses: usize, messages: usize
         "every message of the mirror is imported"
     );
     let started = Instant::now();
+    let cpu = thread_cpu();
     for part in batch.chunks(IMPORT_BATCH) {
         store
             .write(|tx| tx.import_messages(part))
             .expect("an import");
     }
-    started.elapsed()
+    (started.elapsed(), thread_cpu().saturating_sub(cpu))
 }
 
 /// Every message the mirror holds, as an import for `user` takes them, in id order.
@@ -266,6 +295,105 @@ fn incoming(mirror: &Path, user: parley::model::UserId) -> Vec<IncomingMessage> 
             decision: m.decision,
         })
         .collect()
+}
+
+/// The catch-up's parts, each measured alone, one after the other, on the same pages.
+struct Split {
+    pages: usize,
+    bytes: usize,
+    /// Asking for every page and receiving its body: the server's reading and writing JSON.
+    fetch: Duration,
+    /// Decoding the bodies into pages of changes.
+    decode: Duration,
+    /// Storing the pages into an empty mirror, in batches as the catch-up makes them.
+    store: Duration,
+    /// The CPU time storing them used.
+    store_cpu: Duration,
+}
+
+impl Split {
+    fn print(&self, imported: Duration, import_cpu: Duration) {
+        let ratio = |d: Duration| d.as_secs_f64() / imported.as_secs_f64();
+        println!(
+            "CPU time of the store: the import {:.2?}, storing the pages {:.2?} ({:.2}x)",
+            import_cpu,
+            self.store_cpu,
+            self.store_cpu.as_secs_f64() / import_cpu.as_secs_f64()
+        );
+        println!(
+            "the catch-up's parts alone ({} pages, {:.1} MB): fetching {:.2?} ({:.2}x the import), \
+             decoding {:.2?} ({:.2}x), storing {:.2?} ({:.2}x)",
+            self.pages,
+            self.bytes as f64 / 1e6,
+            self.fetch,
+            ratio(self.fetch),
+            self.decode,
+            ratio(self.decode),
+            self.store,
+            ratio(self.store),
+        );
+    }
+}
+
+/// Times the catch-up's parts one at a time: every page fetched as the catch-up asks for it
+/// (pages of 5 000, decisions paired), the bodies decoded, then the pages stored into a new
+/// mirror at `mirror`, four to a transaction, with the log copied into the file at the end.
+async fn time_split(url: &str, token: &str, mirror: &Path) -> Split {
+    let api = Api::new(url, token).expect("an api");
+    let mut cursor = Cursor::default();
+    let mut bodies = Vec::new();
+    let started = Instant::now();
+    loop {
+        let query = [
+            ("change", cursor.change.to_string()),
+            ("id", cursor.id.to_string()),
+            ("limit", "5000".to_string()),
+            ("pair_decisions", "true".to_string()),
+        ];
+        let body = api
+            .request(reqwest::Method::GET, "me/changes", &query)
+            .send()
+            .await
+            .expect("an answer")
+            .bytes()
+            .await
+            .expect("a body");
+        let page: parley::protocol::Changes =
+            serde_json::from_slice(&body).expect("a page of changes");
+        bodies.push(body);
+        cursor = page.cursor;
+        if !page.more {
+            break;
+        }
+    }
+    // The loop above decoded each page to find the next cursor: that is timed below, apart.
+    let fetch_and_decode = started.elapsed();
+    let started = Instant::now();
+    let pages: Vec<parley::protocol::Changes> = bodies
+        .iter()
+        .map(|b| serde_json::from_slice(b).expect("a page of changes"))
+        .collect();
+    let decode = started.elapsed();
+    std::fs::create_dir_all(mirror.parent().expect("a parent")).expect("the mirror's directory");
+    let mut store = Store::open(mirror).expect("the mirror");
+    parley::sync::prepare_mirror(&mut store).expect("ready");
+    let started = Instant::now();
+    let cpu = thread_cpu();
+    store.set_auto_checkpoint(0).expect("no checkpoints");
+    for batch in pages.chunks(PAGES_PER_WRITE) {
+        parley::sync::mirror::apply_pages(&mut store, batch).expect("stored");
+    }
+    store.checkpoint().expect("a checkpoint");
+    let store_took = started.elapsed();
+    let store_cpu = thread_cpu().saturating_sub(cpu);
+    Split {
+        pages: bodies.len(),
+        bytes: bodies.iter().map(|b| b.len()).sum(),
+        fetch: fetch_and_decode.saturating_sub(decode),
+        decode,
+        store: store_took,
+        store_cpu,
+    }
 }
 
 /// A server where `businesses` businesses each sent the user one message: the bytes of the
@@ -459,6 +587,47 @@ fn check_mirror(path: &Path, messages: usize) {
         (messages - held, held),
         "every message reached the mirror: {counts:?}"
     );
+}
+
+/// The pid of this process's child running the program `name`, as `/proc` names it.
+fn child_named(name: &str) -> String {
+    let main_thread = std::process::id();
+    let children = std::fs::read_to_string(format!("/proc/self/task/{main_thread}/children"))
+        .expect("this process's children");
+    children
+        .split_whitespace()
+        .find(|pid| {
+            std::fs::read_to_string(format!("/proc/{pid}/comm")).is_ok_and(|c| c.trim() == name)
+        })
+        .unwrap_or_else(|| panic!("no child named {name}"))
+        .to_string()
+}
+
+/// The CPU time (user and system, every thread) the process `pid` ("self" for this one) has
+/// used so far, from `/proc/PID/stat`.
+fn cpu_of(pid: &str) -> Duration {
+    stat_cpu(&format!("/proc/{pid}/stat"))
+}
+
+/// The CPU time this thread has used so far (user and system), from `/proc/thread-self/stat`
+/// in clock ticks of 10 ms: unlike the wall clock, it does not count the time the thread
+/// waited for a core another process held.
+fn thread_cpu() -> Duration {
+    stat_cpu("/proc/thread-self/stat")
+}
+
+/// The user and system time in a `stat` file of `/proc`, in clock ticks of 10 ms.
+fn stat_cpu(path: &str) -> Duration {
+    let stat = std::fs::read_to_string(path).unwrap_or_else(|_| panic!("{path}"));
+    let fields: Vec<&str> = stat
+        .rsplit_once(')')
+        .expect("a stat line")
+        .1
+        .split_whitespace()
+        .collect();
+    // After the command's closing parenthesis: utime and stime are the 12th and 13th fields.
+    let ticks = |i: usize| fields[i].parse::<u64>().expect("a tick count");
+    Duration::from_millis((ticks(11) + ticks(12)) * 10)
 }
 
 /// Resets the peak resident set size to the current one and returns it, in kB.

@@ -81,6 +81,15 @@ impl Db<'_> {
         Ok(chats)
     }
 
+    /// The ids of the stored templates.
+    fn template_ids(&self) -> Result<HashSet<TemplateId>> {
+        let mut stmt = self.conn.prepare_cached("SELECT id FROM templates")?;
+        let ids = stmt
+            .query_map([], |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
+        Ok(ids)
+    }
+
     /// Where the last pull from the server ended: `(change, id)`, `(0, 0)` before the first.
     pub fn sync_cursor(&self) -> Result<(i64, i64)> {
         let stored = self.meta("sync.cursor")?;
@@ -278,37 +287,43 @@ impl Tx<'_> {
     /// Stores messages as the server sent them: new ones into their chats, changed ones
     /// updated, the user's own pending copies replaced. How they moved each chat is noted in
     /// `touched`, for [`Tx::refresh_chats`] to bring the chats up to date once after a batch
-    /// of pages.
+    /// of pages. New chats open in the order of their first messages; the messages are then
+    /// written business by business (see [`by_business`]).
     pub fn mirror_messages(
         &self,
         me: UserId,
         messages: &[SyncedMessage],
         touched: &mut TouchedChats,
     ) -> Result<()> {
-        // A page holds many messages of fewer chats and templates: the chats are read at once,
-        // and each template is stored once.
+        // A page holds many messages of fewer chats and templates: the chats and the stored
+        // templates are read at once, and a template is stored only when it is new.
         let mut chats = self.db().business_chats(me)?;
-        let mut templates: HashSet<TemplateId> = HashSet::new();
+        let mut templates = self.db().template_ids()?;
         for m in messages {
+            if let std::collections::hash_map::Entry::Vacant(new) = chats.entry(m.business) {
+                new.insert(self.ensure_chat(me, Counterpart::Business(m.business))?);
+            }
+        }
+        // Sentences repeat from message to message: each is cleaned once.
+        let mut sentences: HashMap<&str, String> = HashMap::new();
+        for m in by_business(messages) {
             if let Some(key) = &m.client_key {
                 self.tx
                     .prepare_cached("DELETE FROM messages WHERE client_key = ?1 AND id < 0")?
                     .execute([key])?;
             }
-            let chat = match chats.get(&m.business) {
-                Some(chat) => *chat,
-                None => {
-                    let chat = self.ensure_chat(me, Counterpart::Business(m.business))?;
-                    chats.insert(m.business, chat);
-                    chat
-                }
-            };
+            let chat = chats[&m.business];
             if let (Some(id), Some(_)) = (m.template, m.category)
                 && templates.insert(id)
             {
                 self.mirror_template(m)?;
             }
-            match self.upsert_message(me, chat, m)? {
+            let sentence = sentences
+                .entry(m.decision.sentence.as_str())
+                .or_insert_with(|| {
+                    text::clean_line(&m.decision.sentence, limits::MAX_SENTENCE_CHARS)
+                });
+            match self.upsert_message(me, chat, m, sentence)? {
                 Some(added) if m.client_key.is_none() => touched.added(chat, &added),
                 _ => touched.recount(chat),
             }
@@ -333,12 +348,14 @@ impl Tx<'_> {
         Ok(())
     }
 
-    /// Writes a message; returns it as the chat list counts it when it is new to the store.
+    /// Writes a message with its decision's sentence already cleaned; returns it as the chat
+    /// list counts it when it is new to the store.
     fn upsert_message(
         &self,
         me: UserId,
         chat: ChatId,
         m: &SyncedMessage,
+        sentence: &str,
     ) -> Result<Option<AddedMessage>> {
         // A message released from Held goes in its place by sent time, as it does locally.
         let shown_at = match m.decision.reason {
@@ -373,7 +390,7 @@ impl Tx<'_> {
                 m.read_at,
                 m.decision.outcome.as_str(),
                 m.decision.reason.as_str(),
-                text::clean_line(&m.decision.sentence, limits::MAX_SENTENCE_CHARS),
+                sentence,
                 m.feedback.map(|f| f.as_str()),
                 m.client_key,
                 m.seen_at,
@@ -437,6 +454,27 @@ impl Tx<'_> {
         Ok(())
     }
 
+    /// Stores decisions that made messages just stored and say what those messages say, each
+    /// given as `(decision id, message)`: a decision is copied from its message's row
+    /// (business, template, category, time, outcome, reason, sentence and facts, cleaned once
+    /// when the message was written). A message without a category makes no decision.
+    pub fn mirror_decisions_of_messages(
+        &self,
+        me: UserId,
+        paired: &[(i64, MessageId)],
+    ) -> Result<()> {
+        let mut stmt = self.tx.prepare_cached(
+            "INSERT OR IGNORE INTO decisions (id, user_id, business_id, template_id, category, at, outcome, reason,
+                sentence, message_id, facts)
+             SELECT ?1, ?2, business_id, template_id, category, sent_at, outcome, reason, sentence, id, facts
+             FROM messages WHERE id = ?3 AND category IS NOT NULL",
+        )?;
+        for (decision, message) in paired {
+            stmt.execute(params![decision, me, message])?;
+        }
+        Ok(())
+    }
+
     /// Removes messages the user deleted on another device or the server dropped; the chats
     /// they leave are noted in `touched` (see [`Tx::mirror_messages`]).
     pub fn mirror_removed(&self, ids: &[MessageId], touched: &mut TouchedChats) -> Result<()> {
@@ -461,4 +499,15 @@ impl Tx<'_> {
         let json = serde_json::json!({ "change": change, "id": id });
         self.set_meta("sync.cursor", &json.to_string())
     }
+}
+
+/// Messages in the order they are written: business by business, and in the given order within
+/// each business. What is stored does not depend on the order (each message is one row, and
+/// a new template is written from its first message, which stays first), but consecutive
+/// writes then land beside each other in every index keyed by chat, business or template, as
+/// the import writes them, rather than all over each index.
+fn by_business(messages: &[SyncedMessage]) -> Vec<&SyncedMessage> {
+    let mut ordered: Vec<&SyncedMessage> = messages.iter().collect();
+    ordered.sort_by_key(|m| m.business);
+    ordered
 }

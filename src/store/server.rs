@@ -73,8 +73,37 @@ impl Db<'_> {
             .flatten())
     }
 
+    /// The position of the `limit`-th of a user's messages and decisions changed after
+    /// `(change, id)`, taken together in `(change, id)` order; `None` when there are fewer.
+    /// A page of `limit` changes holds no message or decision after it, so the change queries
+    /// read no row past it (a page is about half messages and half decisions: without the
+    /// bound each query read `limit` rows and the page kept about half of them). The positions
+    /// come from the change indexes, without reading the rows' other columns.
+    fn page_end(&self, user: UserId, after: (i64, i64), limit: usize) -> Result<(i64, i64)> {
+        let Some(offset) = limit.checked_sub(1) else {
+            return Ok((i64::MIN, i64::MIN));
+        };
+        Ok(self
+            .conn
+            .prepare_cached(
+                "SELECT change, id FROM messages
+                 WHERE user_id = ?1 AND change >= ?2 AND change > 0 AND (change > ?2 OR id > ?3)
+                   AND business_id IS NOT NULL
+                 UNION ALL
+                 SELECT change, id FROM decisions
+                 WHERE user_id = ?1 AND change >= ?2 AND change > 0 AND (change > ?2 OR id > ?3)
+                 ORDER BY 1, 2 LIMIT 1 OFFSET ?4",
+            )?
+            .query_row(params![user, after.0, after.1, offset as i64], |r| {
+                Ok((r.get(0)?, r.get(1)?))
+            })
+            .optional()?
+            .unwrap_or((i64::MAX, i64::MAX)))
+    }
+
     /// Up to `limit` business-chat messages of a user changed after `(change, id)`, in
-    /// `(change, id)` order.
+    /// `(change, id)` order, none past the `limit`-th change of messages and decisions
+    /// together (see [`Db::page_end`]).
     ///
     /// In these change queries the cursor's bound (`change >= ?2`) comes before `change > 0`
     /// (the condition of the partial index): SQLite seeks the index on the first range term, and
@@ -85,6 +114,7 @@ impl Db<'_> {
         after: (i64, i64),
         limit: usize,
     ) -> Result<Vec<ChangedMessage>> {
+        let end = self.page_end(user, after, limit)?;
         // The columns are read by position: a page reads thousands of rows, and finding each
         // column by name walks the row's names.
         self.list(
@@ -95,9 +125,10 @@ impl Db<'_> {
              FROM messages m
              LEFT JOIN templates t ON t.id = m.template_id
              WHERE m.user_id = ?1 AND m.change >= ?2 AND m.change > 0 AND (m.change > ?2 OR m.id > ?3)
+               AND m.change <= ?5 AND (m.change < ?5 OR m.id <= ?6)
                AND m.business_id IS NOT NULL
              ORDER BY m.change, m.id LIMIT ?4",
-            params![user, after.0, after.1, limit as i64],
+            params![user, after.0, after.1, limit as i64, end.0, end.1],
             |r| {
                 Ok(ChangedMessage {
                     message: Message {
@@ -146,19 +177,23 @@ impl Db<'_> {
         )
     }
 
-    /// Up to `limit` decisions made for a user after `(change, id)`, in `(change, id)` order.
+    /// Up to `limit` decisions made for a user after `(change, id)`, in `(change, id)` order,
+    /// none past the `limit`-th change of messages and decisions together (see
+    /// [`Db::page_end`]).
     pub fn changed_decisions(
         &self,
         user: UserId,
         after: (i64, i64),
         limit: usize,
     ) -> Result<Vec<SyncedDecision>> {
+        let end = self.page_end(user, after, limit)?;
         self.list(
             "SELECT id, business_id, template_id, category, at, outcome, reason, facts, sentence,
                 message_id, change
              FROM decisions WHERE user_id = ?1 AND change >= ?2 AND change > 0 AND (change > ?2 OR id > ?3)
+               AND change <= ?5 AND (change < ?5 OR id <= ?6)
              ORDER BY change, id LIMIT ?4",
-            params![user, after.0, after.1, limit as i64],
+            params![user, after.0, after.1, limit as i64, end.0, end.1],
             |r| {
                 Ok(SyncedDecision {
                     id: r.get(0)?,

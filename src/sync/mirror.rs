@@ -1,9 +1,10 @@
 //! The server's changes stored in the inbox's copy of its data: each page's businesses,
 //! messages, decisions and removals written in order, with the cursor that follows them.
 
-use crate::model::{ListedBusiness, UserId};
+use crate::model::{BusinessId, ListedBusiness, MessageId, UserId};
 use crate::protocol::{Changes, Cursor};
 use crate::store::{Result, Store, TouchedChats, Tx};
+use std::collections::HashMap;
 
 /// Stores consecutive pages of changes in order in one transaction, and moves the cursor past
 /// the last. The chats whose messages they touched are brought up to date once, at the end:
@@ -40,10 +41,32 @@ fn apply_page(tx: &Tx, changes: &Changes, touched: &mut TouchedChats) -> Result<
     }
     let businesses_changed = tx.mirror_businesses(me, &changes.businesses, changes.now)?;
     tx.mirror_messages(me, &changes.messages, touched)?;
-    tx.mirror_decisions(me, &changes.all_decisions())?;
+    tx.mirror_decisions(me, &changes.decisions)?;
+    tx.mirror_decisions_of_messages(me, &paired_in_page(changes))?;
     tx.mirror_removed(&changes.removed, touched)?;
     tx.set_sync_cursor((changes.cursor.change, changes.cursor.id))?;
     Ok(businesses_changed || changes.prefs.is_some())
+}
+
+/// The page's paired decisions whose message the page holds, as `(decision id, message)`, by
+/// their messages' business (as the messages are written); a paired decision whose message the
+/// page lacks is left out.
+fn paired_in_page(changes: &Changes) -> Vec<(i64, MessageId)> {
+    let business: HashMap<MessageId, BusinessId> = changes
+        .messages
+        .iter()
+        .map(|m| (m.id, m.business))
+        .collect();
+    let mut paired: Vec<(BusinessId, i64, MessageId)> = changes
+        .paired
+        .iter()
+        .filter_map(|p| Some((*business.get(&p.message)?, p.id, p.message)))
+        .collect();
+    paired.sort_by_key(|(business, _, _)| *business);
+    paired
+        .into_iter()
+        .map(|(_, id, message)| (id, message))
+        .collect()
 }
 
 /// Stores the businesses of the server's directory, so the Subscriptions screen lists and
