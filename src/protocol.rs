@@ -104,27 +104,6 @@ impl Changes {
             || !self.paired.is_empty()
     }
 
-    /// Every decision of the page, whole: the ones carried whole, and the paired ones rebuilt
-    /// from their messages (a paired decision whose message the page lacks is left out).
-    pub fn all_decisions(&self) -> Vec<SyncedDecision> {
-        let messages: std::collections::HashMap<MessageId, &SyncedMessage> =
-            self.messages.iter().map(|m| (m.id, m)).collect();
-        let rebuilt = self.paired.iter().filter_map(|p| {
-            let m = messages.get(&p.message)?;
-            Some(SyncedDecision {
-                id: p.id,
-                business: m.business,
-                template: m.template,
-                category: m.category?,
-                at: m.sent_at,
-                decision: m.decision.clone(),
-                message: Some(m.id),
-                change: p.change,
-            })
-        });
-        self.decisions.iter().cloned().chain(rebuilt).collect()
-    }
-
     /// Whether the page holds nothing new: no message, business or preferences.
     pub fn is_empty(&self) -> bool {
         !self.touches_messages() && self.businesses.is_empty() && self.prefs.is_none()
