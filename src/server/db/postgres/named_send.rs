@@ -11,7 +11,7 @@ use super::send::{
 use super::tx::PgTx;
 use crate::model::*;
 use crate::policy::enforcement::standing;
-use crate::policy::{PolicyConfig, Pricing};
+use crate::policy::{PolicyConfig, Pricing, Reach};
 use crate::server::db::{
     Attempt, DbError, DbResult, NamedSend, NamedSent, SendResult, ServerWrites,
 };
@@ -27,10 +27,14 @@ const RESTRICTIONS: &str = "SELECT * FROM restrictions WHERE business_id = $1 OR
 /// What the user with a name has chosen about a business.
 const RELATION: &str = "SELECT * FROM relations
     WHERE user_id = (SELECT id FROM users WHERE name = $1) AND business_id = $2";
-/// Whether a business already reached the user with a name with a template since `$3`.
-const REACHES_USER: &str = "SELECT EXISTS (SELECT 1 FROM template_reach
-    WHERE business_id = $1 AND user_id = (SELECT id FROM users WHERE name = $2) AND at > $3)
-    AS includes";
+/// Whether a business already reached the user with a name with a template since `$3` and,
+/// when not, how many users it reached since then, counted up to `$4`.
+const REACHES_USER: &str = "SELECT reach.includes,
+        CASE WHEN reach.includes THEN 0 ELSE (SELECT count(*) FROM (SELECT 1 FROM template_reach
+            WHERE business_id = $1 AND at > $3 LIMIT $4) AS reached) END AS counted
+    FROM (SELECT EXISTS (SELECT 1 FROM template_reach
+        WHERE business_id = $1 AND user_id = (SELECT id FROM users WHERE name = $2)
+            AND at > $3) AS includes) AS reach";
 /// The marketing delivered to the user with a name since `$2`, and from whom.
 const MARKETING: &str = "SELECT delivered_at, business_id FROM messages
     WHERE user_id = (SELECT id FROM users WHERE name = $1) AND category = 'marketing'
@@ -59,6 +63,8 @@ struct Read {
     inputs: Inputs,
     restrictions: Vec<Restriction>,
     reaches_user: bool,
+    /// When the recipient is new: the users reached, counted up to [`counting_cap`].
+    counted: u32,
     history: crate::policy::MarketingHistory,
 }
 
@@ -88,9 +94,13 @@ impl PgTx<'_, '_> {
         };
         let body = body_of(&attempt, read.inputs.template.as_ref())?;
         let standing = standing(&read.inputs.business, &read.restrictions, config, send.at);
-        let since = reach_since(config, send.at);
-        let reach =
-            self.reach_given(send.business, read.reaches_user, standing.tier_limit, since)?;
+        let reach = match known_reach(&read, standing.tier_limit, counting_cap(config)) {
+            Some(reach) => reach,
+            None => {
+                let since = reach_since(config, send.at);
+                self.reach_given(send.business, false, standing.tier_limit, since)?
+            }
+        };
         let decision = decided(&read.inputs, &standing, reach, &read.history, config, send.at);
         let category = read.inputs.template.as_ref().map_or(Category::Service, |t| t.category);
         let message = self.record(&attempt, &read.inputs.business, &body, category, &decision)?;
@@ -116,7 +126,8 @@ impl PgTx<'_, '_> {
         let by_business: [Param; 1] = [&business];
         let by_name: [Param; 1] = [&send.to];
         let relation: [Param; 2] = [&send.to, &business];
-        let reach: [Param; 3] = [&business, &send.to, &reach_from];
+        let cap = i64::from(counting_cap(config));
+        let reach: [Param; 4] = [&business, &send.to, &reach_from, &cap];
         let marketing: [Param; 2] = [&send.to, &history_from];
         let named_template: [Param; 2] = [&business, &template];
         let kept: [Param; 2] = [&business, &key];
@@ -163,9 +174,9 @@ impl PgTx<'_, '_> {
             Some(row) => rows::relation(row)?,
             None => Relation::default(),
         };
-        let reaches_user = match reach.first() {
-            Some(row) => get(row, "includes")?,
-            None => false,
+        let (reaches_user, counted) = match reach.first() {
+            Some(row) => (get(row, "includes")?, rows::small(row, "counted")?),
+            None => (false, 0),
         };
         Ok(Found::Ready(Box::new(Read {
             inputs: Inputs {
@@ -179,6 +190,7 @@ impl PgTx<'_, '_> {
                 .map(rows::restriction)
                 .collect::<DbResult<_>>()?,
             reaches_user,
+            counted,
             history: marketing_history_of(&marketing)?,
         })))
     }
@@ -220,4 +232,26 @@ impl PgTx<'_, '_> {
         )?;
         rows::opt_wrapped(&row, "message", MessageId)
     }
+}
+
+/// How far the batch of reads counts the users a business reached: the lowest tier's limit,
+/// which settles every tier's check while the business has reached fewer.
+fn counting_cap(config: &PolicyConfig) -> u32 {
+    config.tiers.limits.first().copied().unwrap_or(0)
+}
+
+/// The tier's reach as the rule reads it (the users reached counted up to `limit`), when what
+/// the batch counted (up to `cap`) settles it; `None` when the count must go further.
+fn known_reach(read: &Read, limit: Option<u32>, cap: u32) -> Option<Reach> {
+    let unique_users = match limit {
+        _ if read.reaches_user => 0,
+        None => 0,
+        Some(_) if read.counted < cap => read.counted,
+        Some(limit) if limit <= cap => limit,
+        Some(_) => return None,
+    };
+    Some(Reach {
+        unique_users: unique_users.min(limit.unwrap_or(u32::MAX)),
+        includes_recipient: read.reaches_user,
+    })
 }
