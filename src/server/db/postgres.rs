@@ -115,7 +115,10 @@ impl ServerDb for PgDb {
         let client = self.client().await?;
         let (sql, id) = reads::token_query(account);
         let statement = client.prepare_cached(sql).await.map_err(db_error)?;
-        let row = client.query_opt(&statement, &[&id]).await.map_err(db_error)?;
+        let row = client
+            .query_opt(&statement, &[&id])
+            .await
+            .map_err(db_error)?;
         let hash = row.map(|r| rows::get::<Option<Vec<u8>>>(&r, "token_hash"));
         Ok(hash.transpose()?.flatten())
     }

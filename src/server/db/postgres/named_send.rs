@@ -70,8 +70,8 @@ struct Read {
 
 impl PgTx<'_, '_> {
     /// [`ServerWrites::send_named`] in one batch of reads, one call that writes, and (with a
-    /// key) its answer; one more read when the recipient is new to a business whose tier has a
-    /// limit.
+    /// key) its answer; one more read when the batch's count of the business's reach does not
+    /// settle the tier's check.
     pub fn send_named_at_once(
         &self,
         send: &NamedSend,
@@ -93,16 +93,9 @@ impl PgTx<'_, '_> {
             at: send.at,
         };
         let body = body_of(&attempt, read.inputs.template.as_ref())?;
-        let standing = standing(&read.inputs.business, &read.restrictions, config, send.at);
-        let reach = match known_reach(&read, standing.tier_limit, counting_cap(config)) {
-            Some(reach) => reach,
-            None => {
-                let since = reach_since(config, send.at);
-                self.reach_given(send.business, false, standing.tier_limit, since)?
-            }
-        };
-        let decision = decided(&read.inputs, &standing, reach, &read.history, config, send.at);
-        let category = read.inputs.template.as_ref().map_or(Category::Service, |t| t.category);
+        let decision = self.decide_read(&read, config, send.at)?;
+        let category = read.inputs.template.as_ref();
+        let category = category.map_or(Category::Service, |t| t.category);
         let message = self.record(&attempt, &read.inputs.business, &body, category, &decision)?;
         let sent = SendResult {
             decision,
@@ -114,6 +107,23 @@ impl PgTx<'_, '_> {
             self.record_send(send.business, key, &answer(&sent)?, send.at)?;
         }
         Ok(NamedSent::Decided(user, sent))
+    }
+
+    /// The policy engine's decision on what the batch read (counting the business's reach
+    /// further when the batch's count does not settle it).
+    fn decide_read(&self, read: &Read, config: &PolicyConfig, at: Timestamp) -> DbResult<Decision> {
+        let business = &read.inputs.business;
+        let standing = standing(business, &read.restrictions, config, at);
+        let counted = (read.reaches_user, read.counted);
+        let reach = match known_reach(counted, standing.tier_limit, counting_cap(config)) {
+            Some(reach) => reach,
+            None => {
+                let since = reach_since(config, at);
+                self.reach_given(business.id, false, standing.tier_limit, since)?
+            }
+        };
+        let history = &read.history;
+        Ok(decided(&read.inputs, &standing, reach, history, config, at))
     }
 
     /// Everything the rules read for a send, in one round trip, the business's row and then
@@ -145,54 +155,7 @@ impl PgTx<'_, '_> {
         if send.key.is_some() {
             statements.push((KEPT_ANSWER, &kept[..]));
         }
-        let mut found = self.rows_together(&statements)?;
-        if send.key.is_some()
-            && let Some(row) = found.pop().and_then(|rows| rows.into_iter().next())
-        {
-            return Ok(Found::Answered(NamedSent::Kept(get(&row, "result")?)));
-        }
-        let template = match send.template {
-            Some(_) => match found.pop().and_then(|rows| rows.into_iter().next()) {
-                Some(row) => Some(rows::template(&row)?),
-                None => None,
-            },
-            None => None,
-        };
-        let [business_row, user, restrictions, relation, reach, marketing] =
-            <[Vec<Row>; 6]>::try_from(found)
-                .map_err(|_| DbError::Failed("PostgreSQL: a batch of reads fell short".into()))?;
-        let Some(user) = user.first() else {
-            return Ok(Found::Answered(NamedSent::NoUser));
-        };
-        if send.template.is_some() && template.is_none() {
-            return Ok(Found::Answered(NamedSent::NoTemplate));
-        }
-        let Some(business_row) = business_row.first() else {
-            return Err(DbError::not_found(format!("no business {}", send.business)));
-        };
-        let relation = match relation.first() {
-            Some(row) => rows::relation(row)?,
-            None => Relation::default(),
-        };
-        let (reaches_user, counted) = match reach.first() {
-            Some(row) => (get(row, "includes")?, rows::small(row, "counted")?),
-            None => (false, 0),
-        };
-        Ok(Found::Ready(Box::new(Read {
-            inputs: Inputs {
-                business: rows::business(business_row)?,
-                template,
-                user: rows::user(user)?,
-                relation,
-            },
-            restrictions: restrictions
-                .iter()
-                .map(rows::restriction)
-                .collect::<DbResult<_>>()?,
-            reaches_user,
-            counted,
-            history: marketing_history_of(&marketing)?,
-        })))
+        found_in(send, self.rows_together(&statements)?)
     }
 
     /// Writes a decided send: the message (unless rejected), the chat, the reach, the decision
@@ -234,6 +197,57 @@ impl PgTx<'_, '_> {
     }
 }
 
+/// What the batch of [`PgTx::read_for`] found, its answers in the order of its statements.
+fn found_in(send: &NamedSend, mut found: Vec<Vec<Row>>) -> DbResult<Found> {
+    if send.key.is_some()
+        && let Some(row) = found.pop().and_then(|rows| rows.into_iter().next())
+    {
+        return Ok(Found::Answered(NamedSent::Kept(get(&row, "result")?)));
+    }
+    let template = match send.template {
+        Some(_) => match found.pop().and_then(|rows| rows.into_iter().next()) {
+            Some(row) => Some(rows::template(&row)?),
+            None => None,
+        },
+        None => None,
+    };
+    let [business_row, user, restrictions, relation, reach, marketing] =
+        <[Vec<Row>; 6]>::try_from(found)
+            .map_err(|_| DbError::Failed("PostgreSQL: a batch of reads fell short".into()))?;
+    let Some(user) = user.first() else {
+        return Ok(Found::Answered(NamedSent::NoUser));
+    };
+    if send.template.is_some() && template.is_none() {
+        return Ok(Found::Answered(NamedSent::NoTemplate));
+    }
+    let Some(business_row) = business_row.first() else {
+        return Err(DbError::not_found(format!("no business {}", send.business)));
+    };
+    let relation = match relation.first() {
+        Some(row) => rows::relation(row)?,
+        None => Relation::default(),
+    };
+    let (reaches_user, counted) = match reach.first() {
+        Some(row) => (get(row, "includes")?, rows::small(row, "counted")?),
+        None => (false, 0),
+    };
+    Ok(Found::Ready(Box::new(Read {
+        inputs: Inputs {
+            business: rows::business(business_row)?,
+            template,
+            user: rows::user(user)?,
+            relation,
+        },
+        restrictions: restrictions
+            .iter()
+            .map(rows::restriction)
+            .collect::<DbResult<_>>()?,
+        reaches_user,
+        counted,
+        history: marketing_history_of(&marketing)?,
+    })))
+}
+
 /// How far the batch of reads counts the users a business reached: the lowest tier's limit,
 /// which settles every tier's check while the business has reached fewer.
 fn counting_cap(config: &PolicyConfig) -> u32 {
@@ -241,17 +255,54 @@ fn counting_cap(config: &PolicyConfig) -> u32 {
 }
 
 /// The tier's reach as the rule reads it (the users reached counted up to `limit`), when what
-/// the batch counted (up to `cap`) settles it; `None` when the count must go further.
-fn known_reach(read: &Read, limit: Option<u32>, cap: u32) -> Option<Reach> {
+/// the batch found (whether the recipient is reached and, if not, the users reached counted up
+/// to `cap`) settles it; `None` when the count must go further.
+fn known_reach(
+    (reaches_user, counted): (bool, u32),
+    limit: Option<u32>,
+    cap: u32,
+) -> Option<Reach> {
     let unique_users = match limit {
-        _ if read.reaches_user => 0,
+        _ if reaches_user => 0,
         None => 0,
-        Some(_) if read.counted < cap => read.counted,
+        Some(limit) if counted < cap => counted.min(limit),
         Some(limit) if limit <= cap => limit,
         Some(_) => return None,
     };
     Some(Reach {
-        unique_users: unique_users.min(limit.unwrap_or(u32::MAX)),
-        includes_recipient: read.reaches_user,
+        unique_users,
+        includes_recipient: reaches_user,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The users reached counted up to `limit`, as the exact count gives it.
+    fn exact(reached: u32, limit: u32) -> u32 {
+        reached.min(limit)
+    }
+
+    #[test]
+    fn the_batchs_count_settles_the_tier_or_asks_for_more() {
+        let cap = 250;
+        for reached in [0, 1, 249, 250, 251, 5_000] {
+            let counted = reached.min(cap);
+            for limit in [1, 100, 250, 2_000] {
+                let known = known_reach((false, counted), Some(limit), cap);
+                match known {
+                    Some(reach) => assert_eq!(reach.unique_users, exact(reached, limit)),
+                    None => assert!(reached >= cap && limit > cap, "{reached} {limit}"),
+                }
+            }
+        }
+        let reached = known_reach((true, 0), Some(1), cap).unwrap();
+        assert_eq!(
+            (reached.unique_users, reached.includes_recipient),
+            (0, true)
+        );
+        let unlimited = known_reach((false, 250), None, cap).unwrap();
+        assert_eq!(unlimited.unique_users, 0);
+    }
 }

@@ -13,8 +13,8 @@ use crate::policy::enforcement::standing;
 use crate::policy::{
     MarketingHistory, Outgoing, PolicyConfig, Pricing, Reach, Recipient, Standing, decide,
 };
-use tokio_postgres::Row;
 use crate::server::db::{Attempt, DbError, DbResult, SendResult, ServerReads};
+use tokio_postgres::Row;
 
 /// What the rules need to know about one business sending to one user.
 pub(super) struct Inputs {

@@ -69,7 +69,9 @@ impl<'t, 'c> PgTx<'t, 'c> {
     /// in order. The first that fails (in that order) is the error.
     pub fn rows_together(&self, statements: &[(&str, Params)]) -> DbResult<Vec<Vec<Row>>> {
         self.handle.block_on(async {
-            let preparing = statements.iter().map(|(sql, _)| self.tx.prepare_cached(sql));
+            let preparing = statements
+                .iter()
+                .map(|(sql, _)| self.tx.prepare_cached(sql));
             let prepared = join_all(preparing).await.into_iter();
             let prepared: Vec<_> = prepared.collect::<Result<_, _>>().map_err(db_error)?;
             let queries = statements
