@@ -32,7 +32,7 @@ fn the_schema_is_versioned_and_a_newer_one_is_left_untouched() {
     });
     assert_eq!(
         database.query("SELECT count(*) || ' ' || max(version) FROM parley_schema"),
-        ["4 4"],
+        ["5 5"],
         "each version applied once, though four commands met a new database at once"
     );
 
@@ -572,9 +572,10 @@ proptest! {
     }
 }
 
-/// Takes a database back to schema 1: schema 3's numbers and triggers and schema 2's tables
-/// dropped, as a Parley from before them left it.
+/// Takes a database back to schema 1: schema 5's function, schema 4's columns, schema 3's
+/// numbers and triggers and schema 2's tables dropped, as a Parley from before them left it.
 const BACK_TO_SCHEMA_1: &str = "
+    DROP FUNCTION parley_record_send;
     ALTER TABLE messages DROP COLUMN facts; ALTER TABLE decisions DROP COLUMN facts;
     ALTER TABLE strikes DROP COLUMN facts; ALTER TABLE restrictions DROP COLUMN strike;
     ALTER TABLE templates DROP COLUMN review_finding;
@@ -617,7 +618,7 @@ async fn a_database_from_schema_1_keeps_the_tier_and_syncs_only_what_changed_onc
     let server = TestServer::start(dir.path(), &extra);
     assert_eq!(
         database.query("SELECT max(version) FROM parley_schema"),
-        ["4"]
+        ["5"]
     );
     let shop = BusinessClient::new(&server.url, &token).unwrap();
     let refused = shop.send(&to("bob")).await.unwrap();

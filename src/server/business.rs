@@ -3,8 +3,8 @@
 //! business's own templates and broadcasts, so another's are simply not found.
 
 use super::db::{
-    Attempt, BroadcastOutcome, BroadcastRequest, DbError, DbResult, NewTemplate, Revision,
-    SendResult, ServerConnection, ServerReads, ServerWrites,
+    BroadcastOutcome, BroadcastRequest, DbError, DbResult, NamedSend, NamedSent, NewTemplate,
+    Revision, SendResult, ServerConnection, ServerReads, ServerWrites,
 };
 use crate::model::limits::{MAX_BODY_CHARS, MAX_PARAM_CHARS, MAX_PARAMS, MAX_TEMPLATE_NAME_CHARS};
 use crate::model::*;
@@ -195,13 +195,15 @@ pub fn template_versions(
 
 fn own_template(db: &dyn ServerReads, business: BusinessId, name: &str) -> DbResult<Template> {
     db.template_named(business, name.trim())?
-        .ok_or_else(|| DbError::not_found(format!("you have no template named {name}")))
+        .ok_or_else(|| no_template_named(name))
 }
 
-fn user_named(db: &dyn ServerReads, name: &str) -> DbResult<UserId> {
-    db.user_named(name.trim())?
-        .map(|u| u.id)
-        .ok_or_else(|| DbError::not_found(format!("no user named {name} on this server")))
+fn no_template_named(name: &str) -> DbError {
+    DbError::not_found(format!("you have no template named {name}"))
+}
+
+fn no_user_named(name: &str) -> DbError {
+    DbError::not_found(format!("no user named {name} on this server"))
 }
 
 /// Sends one message through the rules, once per idempotency key: a retry with the key of a
@@ -214,15 +216,31 @@ pub fn send(
     rules: (&PolicyConfig, &Pricing),
     now: Timestamp,
 ) -> DbResult<(SendResponse, Option<UserId>)> {
-    let Some(key) = &r.key else {
-        return decide_send(tx, business, r, rules, now);
+    let named = NamedSend {
+        business,
+        to: r.to.trim(),
+        template: r.template.as_deref().map(str::trim),
+        params: &r.params,
+        text: r.text.as_deref(),
+        key: r.key.as_deref(),
+        at: now,
     };
-    if let Some(first) = tx.reads().applied_send(business, key)? {
-        return Ok((kept_answer(&first)?, None));
+    match tx.send_named(&named, rules, &|sent| to_keep(&response_of(sent)))? {
+        NamedSent::Kept(first) => Ok((kept_answer(&first)?, None)),
+        NamedSent::NoUser => Err(no_user_named(&r.to)),
+        NamedSent::NoTemplate => Err(no_template_named(r.template.as_deref().unwrap_or(""))),
+        // Every decision reaches the user: a message, or a rejection for the profile's log.
+        NamedSent::Decided(user, sent) => Ok((response_of(&sent), Some(user))),
     }
-    let (response, woken) = decide_send(tx, business, r, rules, now)?;
-    tx.record_send(business, key, &to_keep(&response)?, now)?;
-    Ok((response, woken))
+}
+
+/// What the business is told about one message.
+fn response_of(sent: &SendResult) -> SendResponse {
+    SendResponse {
+        decision: sent.decision.clone(),
+        category: sent.category,
+        message: sent.message,
+    }
 }
 
 /// The answer kept for a key, read back for a retry.
@@ -238,40 +256,6 @@ fn kept_answer<T: serde::de::DeserializeOwned>(kept: &str) -> DbResult<T> {
 fn to_keep<T: serde::Serialize>(answer: &T) -> DbResult<String> {
     serde_json::to_string(answer)
         .map_err(|e| DbError::Failed(format!("cannot keep the answer to a request: {e}")))
-}
-
-/// Decides one message and stores it with its decision.
-fn decide_send(
-    tx: &dyn ServerWrites,
-    business: BusinessId,
-    r: &SendRequest,
-    (policy, pricing): (&PolicyConfig, &Pricing),
-    now: Timestamp,
-) -> DbResult<(SendResponse, Option<UserId>)> {
-    let db = tx.reads();
-    let user = user_named(db, &r.to)?;
-    let template = match &r.template {
-        Some(name) => Some(own_template(db, business, name)?.id),
-        None => None,
-    };
-    let attempt = Attempt {
-        business,
-        user,
-        template,
-        params: r.params.clone(),
-        text: r.text.clone(),
-        broadcast: None,
-        at: now,
-    };
-    let sent = tx.send(&attempt, policy, pricing)?;
-    // Every decision reaches the user: a message, or a rejection for the profile's log.
-    let woken = Some(user);
-    let response = SendResponse {
-        decision: sent.decision,
-        category: sent.category,
-        message: sent.message,
-    };
-    Ok((response, woken))
 }
 
 /// The users a broadcast decided for, to wake: each gets a message or a logged rejection.

@@ -131,6 +131,13 @@ impl ServerDb for Backend {
         }
     }
 
+    async fn token_hash(&self, account: Account) -> DbResult<Option<Vec<u8>>> {
+        match self {
+            Backend::Sqlite(db) => db.token_hash(account).await,
+            Backend::Postgres(db) => db.token_hash(account).await,
+        }
+    }
+
     async fn write<T, F>(&self, f: F) -> DbResult<T>
     where
         T: Send + 'static,

@@ -48,6 +48,34 @@ pub struct ChangeRows {
     pub prefs_change: i64,
 }
 
+/// A business's message to a user named, as the business sent it: the template named (or the
+/// text), and the idempotency key it came with.
+#[derive(Debug, Clone, Copy)]
+pub struct NamedSend<'a> {
+    pub business: BusinessId,
+    /// The user's name, trimmed.
+    pub to: &'a str,
+    /// The template's name, trimmed; `None`: free text.
+    pub template: Option<&'a str>,
+    pub params: &'a [String],
+    pub text: Option<&'a str>,
+    pub key: Option<&'a str>,
+    pub at: Timestamp,
+}
+
+/// What became of a [`NamedSend`].
+#[derive(Debug, Clone, PartialEq)]
+pub enum NamedSent {
+    /// Its key was already answered: the answer kept for it.
+    Kept(String),
+    /// No user has that name.
+    NoUser,
+    /// The business has no template of that name.
+    NoTemplate,
+    /// Decided and stored, for this user.
+    Decided(UserId, SendResult),
+}
+
 /// What the server reads, inside one consistent snapshot (or inside a write transaction).
 pub trait ServerReads {
     /// The token hash stored for an account, if the account exists and has a token.
@@ -201,6 +229,45 @@ pub trait ServerWrites {
         policy: &PolicyConfig,
         pricing: &Pricing,
     ) -> DbResult<SendResult>;
+    /// Sends a business's message to a user named through the rules, once per idempotency key:
+    /// `answer` gives the answer to keep for the key. A backend may do it in fewer steps.
+    fn send_named(
+        &self,
+        send: &NamedSend,
+        (policy, pricing): (&PolicyConfig, &Pricing),
+        answer: &dyn Fn(&SendResult) -> DbResult<String>,
+    ) -> DbResult<NamedSent> {
+        let reads = self.reads();
+        if let Some(key) = send.key
+            && let Some(first) = reads.applied_send(send.business, key)?
+        {
+            return Ok(NamedSent::Kept(first));
+        }
+        let Some(user) = reads.user_named(send.to)? else {
+            return Ok(NamedSent::NoUser);
+        };
+        let template = match send.template {
+            Some(name) => match reads.template_named(send.business, name)? {
+                Some(t) => Some(t.id),
+                None => return Ok(NamedSent::NoTemplate),
+            },
+            None => None,
+        };
+        let attempt = Attempt {
+            business: send.business,
+            user: user.id,
+            template,
+            params: send.params.to_vec(),
+            text: send.text.map(str::to_string),
+            broadcast: None,
+            at: send.at,
+        };
+        let sent = self.send(&attempt, policy, pricing)?;
+        if let Some(key) = send.key {
+            self.record_send(send.business, key, &answer(&sent)?, send.at)?;
+        }
+        Ok(NamedSent::Decided(user.id, sent))
+    }
     /// Prices, reserves and sends a broadcast at once.
     fn broadcast(
         &self,
@@ -353,6 +420,14 @@ pub trait ServerDb: Sized + Send + Sync + 'static {
     where
         T: Send + 'static,
         F: FnOnce(&dyn ServerReads) -> DbResult<T> + Send + 'static;
+    /// The token hash stored for an account (as [`ServerReads::token_hash`]): one read, which
+    /// needs no snapshot of its own.
+    fn token_hash(
+        &self,
+        account: Account,
+    ) -> impl Future<Output = DbResult<Option<Vec<u8>>>> + Send {
+        self.read(move |db| db.token_hash(account))
+    }
     /// Runs `f` as one write: it is kept whole or not at all, and answered only once it is
     /// durable (it may share its commit with other writes: group commit).
     fn write<T, F>(&self, f: F) -> impl Future<Output = DbResult<T>> + Send

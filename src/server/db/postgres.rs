@@ -12,6 +12,7 @@ mod figures;
 mod leader;
 mod listen;
 mod migrate;
+mod named_send;
 mod reads;
 mod rows;
 mod send;
@@ -106,6 +107,20 @@ impl ServerDb for PgDb {
         F: FnOnce(&dyn ServerReads) -> DbResult<T> + Send + 'static,
     {
         self.on_connection(|pg| pg.in_snapshot(f)).await
+    }
+
+    /// One statement on a connection of the pool, from the async thread: no snapshot, no
+    /// blocking thread.
+    async fn token_hash(&self, account: Account) -> DbResult<Option<Vec<u8>>> {
+        let client = self.client().await?;
+        let (sql, id) = reads::token_query(account);
+        let statement = client.prepare_cached(sql).await.map_err(db_error)?;
+        let row = client
+            .query_opt(&statement, &[&id])
+            .await
+            .map_err(db_error)?;
+        let hash = row.map(|r| rows::get::<Option<Vec<u8>>>(&r, "token_hash"));
+        Ok(hash.transpose()?.flatten())
     }
 
     async fn write<T, F>(&self, f: F) -> DbResult<T>

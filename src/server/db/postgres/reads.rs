@@ -120,11 +120,7 @@ impl PgTx<'_, '_> {
 
 impl ServerReads for PgTx<'_, '_> {
     fn token_hash(&self, account: Account) -> DbResult<Option<Vec<u8>>> {
-        let (sql, id) = match account {
-            Account::User(u) => ("SELECT token_hash FROM users WHERE id = $1", u.0),
-            Account::Business(b) => ("SELECT token_hash FROM businesses WHERE id = $1", b.0),
-            Account::Reviewer(r) => ("SELECT token_hash FROM reviewers WHERE id = $1", r.0),
-        };
+        let (sql, id) = token_query(account);
         Ok(self
             .first(sql, &[&id], |r| get::<Option<Vec<u8>>>(r, "token_hash"))?
             .flatten())
@@ -577,5 +573,14 @@ impl ServerReads for PgTx<'_, '_> {
 
     fn report_files(&self, business: BusinessId, limit: usize) -> DbResult<Vec<ReportFile>> {
         self.reports_with_evidence(business, limit)
+    }
+}
+
+/// The statement (on `$1`, the id) that reads an account's token hash, and the id.
+pub fn token_query(account: Account) -> (&'static str, i64) {
+    match account {
+        Account::User(u) => ("SELECT token_hash FROM users WHERE id = $1", u.0),
+        Account::Business(b) => ("SELECT token_hash FROM businesses WHERE id = $1", b.0),
+        Account::Reviewer(r) => ("SELECT token_hash FROM reviewers WHERE id = $1", r.0),
     }
 }

@@ -10,15 +10,18 @@ use crate::i18n::sentences;
 use crate::model::*;
 use crate::policy::decide::window_open;
 use crate::policy::enforcement::standing;
-use crate::policy::{MarketingHistory, Outgoing, PolicyConfig, Pricing, Reach, Recipient, decide};
+use crate::policy::{
+    MarketingHistory, Outgoing, PolicyConfig, Pricing, Reach, Recipient, Standing, decide,
+};
 use crate::server::db::{Attempt, DbError, DbResult, SendResult, ServerReads};
+use tokio_postgres::Row;
 
 /// What the rules need to know about one business sending to one user.
-struct Inputs {
-    business: Business,
-    template: Option<Template>,
-    user: User,
-    relation: Relation,
+pub(super) struct Inputs {
+    pub business: Business,
+    pub template: Option<Template>,
+    pub user: User,
+    pub relation: Relation,
 }
 
 impl PgTx<'_, '_> {
@@ -85,19 +88,8 @@ impl PgTx<'_, '_> {
 
     /// The marketing a user was delivered since `since`, and from whom.
     fn marketing_history(&self, user: UserId, since: Timestamp) -> DbResult<MarketingHistory> {
-        let records = self.list(
-            "SELECT delivered_at, business_id FROM messages
-             WHERE user_id = $1 AND category = 'marketing' AND outcome = 'deliver'
-                AND delivered_at > $2",
-            &[&user.0, &since.0],
-            |r| {
-                Ok((
-                    wrapped(r, "delivered_at", Timestamp)?,
-                    wrapped(r, "business_id", BusinessId)?,
-                ))
-            },
-        )?;
-        Ok(MarketingHistory::from_records(records))
+        let rows = self.rows(MARKETING_SINCE, &[&user.0, &since.0])?;
+        marketing_history_of(&rows)
     }
 
     /// What the tier's rule needs to know: whether `user` is already reached since `since`
@@ -110,12 +102,18 @@ impl PgTx<'_, '_> {
         limit: Option<u32>,
         since: Timestamp,
     ) -> DbResult<Reach> {
-        let row = self.one(
-            "SELECT EXISTS (SELECT 1 FROM template_reach
-                WHERE business_id = $1 AND user_id = $2 AND at > $3) AS includes",
-            &[&business.0, &user.0, &since.0],
-        )?;
-        let includes_recipient: bool = get(&row, "includes")?;
+        let row = self.one(REACHES_USER, &[&business.0, &user.0, &since.0])?;
+        self.reach_given(business, get(&row, "includes")?, limit, since)
+    }
+
+    /// The tier's reach, knowing whether the recipient is already reached since `since`.
+    pub(super) fn reach_given(
+        &self,
+        business: BusinessId,
+        includes_recipient: bool,
+        limit: Option<u32>,
+        since: Timestamp,
+    ) -> DbResult<Reach> {
         let unique_users = match limit {
             Some(limit) if !includes_recipient => {
                 self.reached_since(business, since, Some(limit))?
@@ -181,28 +179,10 @@ impl PgTx<'_, '_> {
             inputs.business.id,
             inputs.user.id,
             standing.tier_limit,
-            now - Span::hours(config.tiers.window_hours),
+            reach_since(config, now),
         )?;
-        let history_days = config
-            .caps
-            .weekly_window_days
-            .max(config.not_interested.window_days);
-        let history_since =
-            (now - Span::days(history_days)).min(now - Span::hours(config.caps.daily_window_hours));
-        let history = self.marketing_history(inputs.user.id, history_since)?;
-        let out = Outgoing {
-            business: inputs.business.id,
-            business_name: &inputs.business.name,
-            template: inputs.template.as_ref(),
-        };
-        let to = Recipient {
-            prefs: &inputs.user.prefs,
-            relation: &inputs.relation,
-            history: &history,
-        };
-        Ok(sentences::stamped(decide(
-            &out, &standing, &to, reach, config, now,
-        )))
+        let history = self.marketing_history(inputs.user.id, history_since(config, now))?;
+        Ok(decided(inputs, &standing, reach, &history, config, now))
     }
 
     /// Decides again a message held for quiet hours; delivers it when the rules now allow it.
@@ -241,22 +221,7 @@ impl PgTx<'_, '_> {
         pricing: &Pricing,
     ) -> DbResult<SendResult> {
         let inputs = self.inputs(attempt.business, attempt.user, attempt.template)?;
-        if let Some(why) = inputs
-            .template
-            .as_ref()
-            .and_then(|t| t.parameter_mismatch(&attempt.params))
-        {
-            return Err(DbError::Conflict(sentences::parameter_mismatch(&why)));
-        }
-        let body = match (&inputs.template, &attempt.text) {
-            (Some(t), _) => text::clean_body(&t.render(&clean_params(&attempt.params))),
-            (None, Some(text)) if !text.trim().is_empty() => text::clean_body(text),
-            _ => {
-                return Err(DbError::Invalid(
-                    "a message needs a template or some text".into(),
-                ));
-            }
-        };
+        let body = body_of(attempt, inputs.template.as_ref())?;
         let at = attempt.at;
         let decision = self.decide_for(&inputs, config, at)?;
         let category = inputs
@@ -395,14 +360,91 @@ impl PgTx<'_, '_> {
         inbound: bool,
         offer: bool,
     ) -> DbResult<()> {
-        let preview: String = preview.split_whitespace().collect::<Vec<_>>().join(" ");
-        let preview: String = preview.chars().take(120).collect();
+        let preview = preview_of(preview);
         self.execute(
             "UPDATE chats SET preview = $2, last_at = greatest(coalesce(last_at, $3), $3),
                 unread = unread + $4, has_offers = has_offers OR $5 WHERE id = $1",
             &[&chat.0, &preview, &at.0, &i64::from(inbound), &offer],
         )?;
         Ok(())
+    }
+}
+
+/// The marketing history in the rows of [`MARKETING_SINCE`].
+pub(super) fn marketing_history_of(rows: &[Row]) -> DbResult<MarketingHistory> {
+    let records = rows.iter().map(|r| {
+        Ok((
+            wrapped(r, "delivered_at", Timestamp)?,
+            wrapped(r, "business_id", BusinessId)?,
+        ))
+    });
+    Ok(MarketingHistory::from_records(
+        records.collect::<DbResult<Vec<_>>>()?,
+    ))
+}
+
+/// Whether a business already reached a user with a template since `$3`.
+pub(super) const REACHES_USER: &str = "SELECT EXISTS (SELECT 1 FROM template_reach
+    WHERE business_id = $1 AND user_id = $2 AND at > $3) AS includes";
+
+/// The marketing a user was delivered since `$2`, and from whom.
+pub(super) const MARKETING_SINCE: &str = "SELECT delivered_at, business_id FROM messages
+    WHERE user_id = $1 AND category = 'marketing' AND outcome = 'deliver' AND delivered_at > $2";
+
+/// The start of the window the tier's reach is counted in, at `now`.
+pub(super) fn reach_since(config: &PolicyConfig, now: Timestamp) -> Timestamp {
+    now - Span::hours(config.tiers.window_hours)
+}
+
+/// The start of the marketing history the caps and the not-interested rule look at, at `now`.
+pub(super) fn history_since(config: &PolicyConfig, now: Timestamp) -> Timestamp {
+    let days = config
+        .caps
+        .weekly_window_days
+        .max(config.not_interested.window_days);
+    (now - Span::days(days)).min(now - Span::hours(config.caps.daily_window_hours))
+}
+
+/// The policy engine's decision on what was read, with its sentence.
+pub(super) fn decided(
+    inputs: &Inputs,
+    standing: &Standing,
+    reach: Reach,
+    history: &MarketingHistory,
+    config: &PolicyConfig,
+    now: Timestamp,
+) -> Decision {
+    let out = Outgoing {
+        business: inputs.business.id,
+        business_name: &inputs.business.name,
+        template: inputs.template.as_ref(),
+    };
+    let to = Recipient {
+        prefs: &inputs.user.prefs,
+        relation: &inputs.relation,
+        history,
+    };
+    sentences::stamped(decide(&out, standing, &to, reach, config, now))
+}
+
+/// A message as its chat's preview shows it: one line, at most 120 characters.
+pub(super) fn preview_of(body: &str) -> String {
+    let line = body.split_whitespace().collect::<Vec<_>>().join(" ");
+    line.chars().take(120).collect()
+}
+
+/// The body an attempt sends: its template filled in, or its text; an error when the
+/// parameters do not fit the template or there is neither.
+pub(super) fn body_of(attempt: &Attempt, template: Option<&Template>) -> DbResult<String> {
+    if let Some(why) = template.and_then(|t| t.parameter_mismatch(&attempt.params)) {
+        return Err(DbError::Conflict(sentences::parameter_mismatch(&why)));
+    }
+    match (template, &attempt.text) {
+        (Some(t), _) => Ok(text::clean_body(&t.render(&clean_params(&attempt.params)))),
+        (None, Some(text)) if !text.trim().is_empty() => Ok(text::clean_body(text)),
+        _ => Err(DbError::Invalid(
+            "a message needs a template or some text".into(),
+        )),
     }
 }
 

@@ -4,6 +4,7 @@
 
 use crate::server::db::{DbError, DbResult};
 use deadpool_postgres::Transaction;
+use futures::future::join_all;
 use tokio::runtime::Handle;
 use tokio_postgres::Row;
 use tokio_postgres::error::SqlState;
@@ -62,6 +63,24 @@ impl<'t, 'c> PgTx<'t, 'c> {
                 self.tx.execute(&statement, params).await
             })
             .map_err(db_error)
+    }
+
+    /// The rows of several statements sent together, in one round trip; PostgreSQL runs them
+    /// in order. The first that fails (in that order) is the error.
+    pub fn rows_together(&self, statements: &[(&str, Params)]) -> DbResult<Vec<Vec<Row>>> {
+        self.handle.block_on(async {
+            let preparing = statements
+                .iter()
+                .map(|(sql, _)| self.tx.prepare_cached(sql));
+            let prepared = join_all(preparing).await.into_iter();
+            let prepared: Vec<_> = prepared.collect::<Result<_, _>>().map_err(db_error)?;
+            let queries = statements
+                .iter()
+                .zip(&prepared)
+                .map(|((_, params), statement)| self.tx.query(statement, params));
+            let answered = join_all(queries).await;
+            answered.into_iter().map(|r| r.map_err(db_error)).collect()
+        })
     }
 
     /// Every row a statement returns, each turned into a value by `row`.

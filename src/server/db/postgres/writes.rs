@@ -10,7 +10,8 @@ use crate::policy::review::{self, Submission};
 use crate::policy::{PolicyConfig, Pricing, SignalConfig};
 use crate::server::db::{
     Account, Attempt, BroadcastOutcome, BroadcastPart, BroadcastRequest, DbError, DbResult,
-    NewBusiness, NewTemplate, OpenedBroadcast, Revision, SendResult, ServerReads, ServerWrites,
+    NamedSend, NamedSent, NewBusiness, NewTemplate, OpenedBroadcast, Revision, SendResult,
+    ServerReads, ServerWrites,
 };
 
 impl PgTx<'_, '_> {
@@ -307,6 +308,15 @@ impl ServerWrites for PgTx<'_, '_> {
         pricing: &Pricing,
     ) -> DbResult<SendResult> {
         self.send_one(attempt, policy, pricing)
+    }
+
+    fn send_named(
+        &self,
+        send: &NamedSend,
+        rules: (&PolicyConfig, &Pricing),
+        answer: &dyn Fn(&SendResult) -> DbResult<String>,
+    ) -> DbResult<NamedSent> {
+        self.send_named_at_once(send, rules, answer)
     }
 
     fn broadcast(
