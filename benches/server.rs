@@ -17,7 +17,8 @@
 //! then the measured period.
 //!
 //! Run with `cargo bench --bench server` (`PARLEY_BENCH_SECONDS` sets the measured period,
-//! 10 s by default); the figures are in BENCHMARKS.md. Under `cargo test --benches` it only
+//! 10 s by default; `PARLEY_BENCH_TARGET_ONLY=1` measures only the two lines of the target,
+//! group commit and Parley at 64 clients); the figures are in BENCHMARKS.md. Under `cargo test --benches` it only
 //! runs one short round of each, to check that it works.
 
 #[path = "../tests/support/mod.rs"]
@@ -57,9 +58,15 @@ fn main() {
             .map_or(Duration::from_secs(10), Duration::from_secs_f64),
         false => Duration::from_millis(200),
     };
-    let (clients, growth): (&[usize], &[usize]) = match measuring {
-        true => (&CLIENTS, &GROWTH),
-        false => (&[2], &[0, 100]),
+    let target_only = std::env::var_os("PARLEY_BENCH_TARGET_ONLY").is_some();
+    let (clients, growth): (&[usize], &[usize]) = match (measuring, target_only) {
+        (true, false) => (&CLIENTS, &GROWTH),
+        (true, true) => (&CLIENTS[CLIENTS.len() - 1..], &[]),
+        (false, _) => (&[2], &[0, 100]),
+    };
+    let commits: &[Commit] = match target_only {
+        true => &[Commit::Group],
+        false => &[Commit::PerRequest, Commit::Group],
     };
     let most = clients[clients.len() - 1];
     let runtime = tokio::runtime::Builder::new_multi_thread()
@@ -68,7 +75,7 @@ fn main() {
         .expect("a tokio runtime");
     print_header();
     let mut group = 0.0;
-    for commit in [Commit::PerRequest, Commit::Group] {
+    for &commit in commits {
         let f = runtime.block_on(run_baseline(commit, most, period));
         print(&format!("baseline {}", commit.name()), most, &f);
         group = f.rate();

@@ -82,6 +82,18 @@ impl Db<'_> {
             .optional()?)
     }
 
+    /// The id of a user's chat with a friend or a business, if there is one.
+    pub(super) fn chat_id_with(&self, user: UserId, with: Counterpart) -> Result<Option<ChatId>> {
+        let (column, id) = counterpart_column(with);
+        Ok(self
+            .conn
+            .prepare_cached(&format!(
+                "SELECT id FROM chats WHERE user_id = ?1 AND {column} = ?2"
+            ))?
+            .query_row(params![user, id], |r| r.get(0))
+            .optional()?)
+    }
+
     /// Whether the user still has to answer the first-contact choice of this chat.
     pub fn first_contact_pending(&self, chat: &Chat) -> Result<bool> {
         Ok(match chat.counterpart {
@@ -115,6 +127,27 @@ fn counts_row(r: &rusqlite::Row) -> rusqlite::Result<FilterCounts> {
     })
 }
 
+/// A chat's user and its share of the user's counts, in [`CountedChat`]'s order.
+const CHAT_SHARES: &str = "user_id,
+    last_at IS NOT NULL AND archived = 0,
+    last_at IS NOT NULL AND archived = 0 AND unread > 0 AND muted = 0,
+    last_at IS NOT NULL AND archived = 0 AND is_business = 0,
+    last_at IS NOT NULL AND archived = 0 AND is_business = 1,
+    last_at IS NOT NULL AND archived = 0 AND has_offers = 1,
+    last_at IS NOT NULL AND archived = 1,
+    CASE WHEN last_at IS NOT NULL AND muted = 0 THEN unread ELSE 0 END";
+
+fn counted_row(r: &rusqlite::Row) -> rusqlite::Result<CountedChat> {
+    let mut shares = [0i64; 7];
+    for (i, share) in shares.iter_mut().enumerate() {
+        *share = r.get(i + 1)?;
+    }
+    Ok(CountedChat {
+        user: r.get(0)?,
+        shares,
+    })
+}
+
 /// A chat's share of its user's counts: all, unread, personal, business, offers, archived,
 /// unread messages.
 struct CountedChat {
@@ -132,8 +165,8 @@ fn counterpart_column(with: Counterpart) -> (&'static str, i64) {
 impl Tx<'_> {
     /// The user's chat with a friend or business, created when missing.
     pub fn ensure_chat(&self, user: UserId, with: Counterpart) -> Result<ChatId> {
-        if let Some(chat) = self.db().chat_with(user, with)? {
-            return Ok(chat.id);
+        if let Some(chat) = self.db().chat_id_with(user, with)? {
+            return Ok(chat);
         }
         let (title, verified, contact, business) = match with {
             Counterpart::Business(b) => {
@@ -207,7 +240,8 @@ impl Tx<'_> {
         )
     }
 
-    /// Runs one UPDATE of a chat and moves the user's kept chat counts by what it changed.
+    /// Runs one UPDATE of a chat and moves the user's kept chat counts by what it changed; the
+    /// UPDATE returns the chat's shares after it, so the chat is read once before.
     pub(super) fn update_chat(
         &self,
         chat: ChatId,
@@ -215,8 +249,14 @@ impl Tx<'_> {
         params: impl rusqlite::Params,
     ) -> Result<()> {
         let before = self.counted(chat)?;
-        self.tx.prepare_cached(sql)?.execute(params)?;
-        let after = self.counted(chat)?;
+        let after = self
+            .tx
+            .prepare_cached(&format!("{sql} RETURNING {CHAT_SHARES}"))?
+            .query_row(params, counted_row)
+            .optional()?;
+        let Some(after) = after else {
+            return Ok(());
+        };
         let delta: Vec<i64> = after
             .shares
             .iter()
@@ -243,27 +283,8 @@ impl Tx<'_> {
     fn counted(&self, chat: ChatId) -> Result<CountedChat> {
         Ok(self
             .tx
-            .prepare_cached(
-                "SELECT user_id,
-                last_at IS NOT NULL AND archived = 0,
-                last_at IS NOT NULL AND archived = 0 AND unread > 0 AND muted = 0,
-                last_at IS NOT NULL AND archived = 0 AND is_business = 0,
-                last_at IS NOT NULL AND archived = 0 AND is_business = 1,
-                last_at IS NOT NULL AND archived = 0 AND has_offers = 1,
-                last_at IS NOT NULL AND archived = 1,
-                CASE WHEN last_at IS NOT NULL AND muted = 0 THEN unread ELSE 0 END
-             FROM chats WHERE id = ?1",
-            )?
-            .query_row([chat], |r| {
-                let mut shares = [0i64; 7];
-                for (i, share) in shares.iter_mut().enumerate() {
-                    *share = r.get(i + 1)?;
-                }
-                Ok(CountedChat {
-                    user: r.get(0)?,
-                    shares,
-                })
-            })?)
+            .prepare_cached(&format!("SELECT {CHAT_SHARES} FROM chats WHERE id = ?1"))?
+            .query_row([chat], counted_row)?)
     }
 
     /// Counts a user's chats afresh into the kept counts (after a big import).

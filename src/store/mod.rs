@@ -26,6 +26,7 @@ mod people;
 mod review;
 mod rows;
 mod send;
+mod send_reads;
 mod server;
 mod standing;
 mod template_life;

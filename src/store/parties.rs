@@ -27,8 +27,11 @@ impl Db<'_> {
     pub fn user_named(&self, name: &str) -> Result<Option<User>> {
         Ok(self
             .conn
-            .prepare_cached("SELECT * FROM users WHERE name = ?1 ORDER BY id LIMIT 1")?
-            .query_row([name], rows::user)
+            .prepare_cached(&format!(
+                "SELECT {} FROM users WHERE name = ?1 ORDER BY id LIMIT 1",
+                rows::USER_COLUMNS
+            ))?
+            .query_row([name], |r| rows::user_at(r, 0))
             .optional()?)
     }
 
@@ -106,9 +109,10 @@ impl Db<'_> {
         Ok(self
             .conn
             .prepare_cached(&format!(
-                "{TEMPLATE_COLUMNS} WHERE business_id = ?1 AND name = ?2"
+                "SELECT {} FROM templates WHERE business_id = ?1 AND name = ?2",
+                rows::TEMPLATE_COLUMNS
             ))?
-            .query_row(params![business, name], rows::template)
+            .query_row(params![business, name], |r| rows::template_at(r, 0))
             .optional()?)
     }
 

@@ -212,3 +212,59 @@ pub fn restriction(row: &Row) -> rusqlite::Result<Restriction> {
             .map(Box::new),
     })
 }
+
+/// A user's columns, in the order [`user_at`] reads them.
+pub const USER_COLUMNS: &str =
+    "id, name, all_offers, daily_cap, weekly_cap, quiet_start, quiet_end, time_zone";
+
+/// A template's columns, in the order [`template_at`] reads them.
+pub const TEMPLATE_COLUMNS: &str = "id, business_id, name, requested_category, category, \
+    body, status, review_rule, review_note, review_finding, allow_recategorise, submitted_at, \
+    approved_at, paused_until, pause_count, quality, quality_since";
+
+/// A user from its columns starting at `at`.
+pub fn user_at(r: &Row, at: usize) -> rusqlite::Result<User> {
+    let quiet = match (r.get::<_, Option<u32>>(at + 5)?, r.get(at + 6)?) {
+        (Some(start), Some(end)) => Some(QuietHours { start, end }),
+        _ => None,
+    };
+    Ok(User {
+        id: r.get(at)?,
+        name: r.get(at + 1)?,
+        prefs: UserPrefs {
+            all_offers: r.get(at + 2)?,
+            daily_marketing_cap: r.get(at + 3)?,
+            weekly_business_cap: r.get(at + 4)?,
+            quiet_hours: quiet,
+            time_zone: r
+                .get::<_, Option<String>>(at + 7)?
+                .and_then(|name| Zone::named(&name).ok()),
+        },
+    })
+}
+
+/// A template from its columns starting at `at`.
+pub fn template_at(r: &Row, at: usize) -> rusqlite::Result<Template> {
+    Ok(Template {
+        id: r.get(at)?,
+        business: r.get(at + 1)?,
+        name: r.get(at + 2)?,
+        requested_category: code(r, at + 3, Category::parse)?,
+        category: code(r, at + 4, Category::parse)?,
+        body: r.get(at + 5)?,
+        status: code(r, at + 6, TemplateStatus::parse)?,
+        review: code(r, at + 7, ReviewRule::parse)?,
+        review_note: r.get(at + 8)?,
+        review_finding: r
+            .get::<_, Option<String>>(at + 9)?
+            .as_deref()
+            .and_then(ReviewFinding::from_json),
+        allow_recategorise: r.get(at + 10)?,
+        submitted_at: r.get(at + 11)?,
+        approved_at: r.get(at + 12)?,
+        paused_until: r.get(at + 13)?,
+        pause_count: r.get(at + 14)?,
+        quality: code(r, at + 15, Quality::parse)?,
+        quality_since: r.get(at + 16)?,
+    })
+}

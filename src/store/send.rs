@@ -2,6 +2,7 @@
 //! message, its decision and its figures in the caller's transaction.
 
 use super::metrics::{Counter, MetricKey};
+use super::send_reads::Parties;
 use super::{Result, StoreError, Tx};
 use crate::i18n::sentences;
 use crate::model::*;
@@ -25,6 +26,17 @@ pub struct Attempt {
     pub at: Timestamp,
 }
 
+/// What a send writes for its message and its decision.
+#[derive(Clone, Copy)]
+struct Stored<'a> {
+    body: &'a str,
+    category: Category,
+    decision: &'a Decision,
+    charge: i64,
+    /// The decision's facts as JSON, serialised once for both rows.
+    facts: Option<&'a str>,
+}
+
 /// What became of an attempt.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct SendResult {
@@ -36,22 +48,20 @@ pub struct SendResult {
     pub charge: i64,
 }
 
-/// What the rules need to know about one business sending to one user.
-struct Inputs {
-    business: Business,
-    template: Option<Template>,
-    user: User,
-    relation: Relation,
-}
-
 impl Tx<'_> {
+    /// The parties of a send, in one read when they all exist; otherwise one by one, so that
+    /// the error names what is missing.
     fn inputs(
         &self,
         business: BusinessId,
         user: UserId,
         template: Option<TemplateId>,
-    ) -> Result<Inputs> {
+        reach_since: Timestamp,
+    ) -> Result<Parties> {
         let db = self.db();
+        if let Some(parties) = db.parties(business, user, template, reach_since)? {
+            return Ok(parties);
+        }
         let business = db.business(business)?;
         let template = match template {
             Some(id) => {
@@ -66,9 +76,10 @@ impl Tx<'_> {
             }
             None => None,
         };
-        Ok(Inputs {
+        Ok(Parties {
             relation: db.relation(user, business.id)?,
             user: db.user(user)?,
+            reached: db.reached(business.id, user, reach_since)?,
             business,
             template,
         })
@@ -76,7 +87,7 @@ impl Tx<'_> {
 
     fn decide_for(
         &self,
-        inputs: &Inputs,
+        inputs: &Parties,
         config: &PolicyConfig,
         now: Timestamp,
     ) -> Result<Decision> {
@@ -111,17 +122,18 @@ impl Tx<'_> {
     /// compares). Its cost does not grow with the business's volume of messages.
     fn tier_reach(
         &self,
-        inputs: &Inputs,
+        inputs: &Parties,
         limit: Option<u32>,
         config: &PolicyConfig,
         now: Timestamp,
     ) -> Result<Reach> {
         let db = self.db();
-        let since = now - Span::hours(config.tiers.window_hours);
-        let business = inputs.business.id;
-        let includes_recipient = db.reached(business, inputs.user.id, since)?;
+        let since = reach_since(config, now);
+        let includes_recipient = inputs.reached;
         let unique_users = match limit {
-            Some(limit) if !includes_recipient => db.reached_count(business, since, Some(limit))?,
+            Some(limit) if !includes_recipient => {
+                db.reached_count(inputs.business.id, since, Some(limit))?
+            }
             _ => 0,
         };
         Ok(Reach {
@@ -131,7 +143,12 @@ impl Tx<'_> {
     }
 
     /// Records that a business reached a user with a template at `at`, for the tier's check.
-    fn note_reach(&self, business: BusinessId, user: UserId, at: Timestamp) -> Result<()> {
+    pub(super) fn note_reach(
+        &self,
+        business: BusinessId,
+        user: UserId,
+        at: Timestamp,
+    ) -> Result<()> {
         self.tx
             .prepare_cached(
                 "INSERT INTO template_reach (business_id, user_id, at) VALUES (?1, ?2, ?3)
@@ -149,7 +166,8 @@ impl Tx<'_> {
         config: &PolicyConfig,
         pricing: &Pricing,
     ) -> Result<SendResult> {
-        let inputs = self.inputs(attempt.business, attempt.user, attempt.template)?;
+        let reach_from = reach_since(config, attempt.at);
+        let inputs = self.inputs(attempt.business, attempt.user, attempt.template, reach_from)?;
         if let Some(why) = inputs
             .template
             .as_ref()
@@ -179,9 +197,20 @@ impl Tx<'_> {
             }
             _ => 0,
         };
-        let message = match decision.outcome {
-            Outcome::Reject => None,
-            _ => Some(self.insert_business_message(attempt, &body, category, &decision, charge)?),
+        let facts = decision.facts_json();
+        let stored = Stored {
+            body: &body,
+            category,
+            decision: &decision,
+            charge,
+            facts: facts.as_deref(),
+        };
+        let (message, change) = match decision.outcome {
+            Outcome::Reject => (None, self.take_changes(1)?),
+            _ => {
+                let (message, last) = self.insert_business_message(attempt, &stored)?;
+                (Some(message), last)
+            }
         };
         let kept_body =
             (decision.reason != Reason::BlockedByUser && message.is_none()).then_some(&body);
@@ -191,7 +220,7 @@ impl Tx<'_> {
         )?.execute(params![
             attempt.user, attempt.business, attempt.template, attempt.broadcast, category.as_str(), at,
             decision.outcome.as_str(), decision.reason.as_str(), decision.sentence, kept_body, message,
-            self.next_change()?, decision.facts_json()
+            change, facts
         ])?;
         let key = MetricKey::new(attempt.business, attempt.template, attempt.broadcast, at);
         let decided = match decision.outcome {
@@ -212,15 +241,32 @@ impl Tx<'_> {
         })
     }
 
+    /// Takes the next `n` change numbers in one statement; returns the last of them.
+    fn take_changes(&self, n: i64) -> Result<i64> {
+        Ok(self
+            .tx
+            .prepare_cached(
+                "UPDATE counters SET value = value + ?1 WHERE name = 'change' RETURNING value",
+            )?
+            .query_row([n], |r| r.get(0))?)
+    }
+
+    /// Writes a delivered or held message into its chat, stamped with the first of the two
+    /// change numbers it takes (the second is its decision's, which it returns).
     fn insert_business_message(
         &self,
         attempt: &Attempt,
-        body: &str,
-        category: Category,
-        decision: &Decision,
-        charge: i64,
-    ) -> Result<MessageId> {
+        stored: &Stored,
+    ) -> Result<(MessageId, i64)> {
         let chat = self.ensure_chat(attempt.user, Counterpart::Business(attempt.business))?;
+        let last = self.take_changes(2)?;
+        let Stored {
+            body,
+            category,
+            decision,
+            charge,
+            facts,
+        } = *stored;
         let delivered = decision.outcome == Outcome::Deliver;
         let at = attempt.at;
         // Stamped with its change number as it is written, so the row is written once.
@@ -231,7 +277,7 @@ impl Tx<'_> {
         )?.execute(params![
             chat, attempt.user, attempt.business, category.as_str(), attempt.template, attempt.broadcast,
             body, at, delivered.then_some(at), decision.outcome.as_str(), decision.reason.as_str(),
-            decision.sentence, charge, self.next_change()?, decision.facts_json()
+            decision.sentence, charge, last - 1, facts
         ])?;
         let id = MessageId(self.tx.last_insert_rowid());
         if delivered {
@@ -240,7 +286,7 @@ impl Tx<'_> {
                 self.note_reach(attempt.business, attempt.user, at)?;
             }
         }
-        Ok(id)
+        Ok((id, last))
     }
 
     /// Decides again a message held for quiet hours; delivers it when the rules now allow it.
@@ -254,7 +300,7 @@ impl Tx<'_> {
         let Some(business) = self.db().message_business(message)? else {
             return Ok(None);
         };
-        let inputs = self.inputs(business, m.user, m.template)?;
+        let inputs = self.inputs(business, m.user, m.template, reach_since(config, now))?;
         let decision = self.decide_for(&inputs, config, now)?;
         if decision.outcome != Outcome::Deliver {
             return Ok(None);
@@ -290,6 +336,11 @@ impl Tx<'_> {
         let key = MetricKey::new(business, m.template, m.broadcast, now);
         self.bump_each(&key, &[(Counter::Held, -1), (Counter::Delivered, 1)])
     }
+}
+
+/// The start of the tier's window at `now`: a user reached since then counts.
+fn reach_since(config: &PolicyConfig, now: Timestamp) -> Timestamp {
+    now - Span::hours(config.tiers.window_hours)
 }
 
 fn clean_params(params: &[String]) -> Vec<String> {
