@@ -13,6 +13,8 @@ pub const POLL: Duration = Duration::from_millis(25);
 
 /// How long an ended program may wait for tmux to collect it before tmux is reminded.
 const NUDGE_AFTER: Duration = Duration::from_millis(200);
+/// How long a program has to end after Ctrl-C before the tests press it once more.
+const QUIT_GRACE: Duration = Duration::from_secs(4);
 /// The tmux session's name on its private server.
 const SESSION: &str = "parley";
 /// Printed after the screen in each capture, to learn in the same call whether the program ended.
@@ -233,6 +235,21 @@ impl Tmux {
         })
     }
 
+    /// Whether the program in the pane ends (or its pane dies) within `grace`.
+    fn ends_within(&self, grace: Duration) -> bool {
+        let start = Instant::now();
+        loop {
+            let screen = self.screen();
+            if screen.ended.is_some() || screen.dead {
+                return true;
+            }
+            if start.elapsed() >= grace {
+                return false;
+            }
+            std::thread::sleep(POLL);
+        }
+    }
+
     /// Reminds this test's tmux server to collect its ended child. A tmux built with
     /// libutempter (Debian's is) misses the SIGCHLD of a program that ends while it removes
     /// the pane's utmp record, and then never learns the exit status (tmux/tmux#311).
@@ -340,6 +357,16 @@ impl DemoInbox {
     /// Quits, so the store can be read.
     pub fn quit(&self) -> parley::store::Store {
         self.press("C-c");
+        if !self.ends_within(QUIT_GRACE) {
+            // Seen a few times under heavy load on the CI machine and not yet explained (see
+            // the closing notes): the key was taken for another. The screen is kept in the
+            // test's output for whoever looks into it; a second Ctrl-C must still quit.
+            eprintln!(
+                "still running {QUIT_GRACE:?} after Ctrl-C; pressing it again. The screen was:\n{}",
+                framed(&self.screen().text)
+            );
+            self.press("C-c");
+        }
         self.wait_exit();
         parley::store::Store::open(&self.dir.path().join("parley.db")).expect("the store opens")
     }
