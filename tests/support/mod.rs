@@ -22,18 +22,25 @@ pub fn poll<T>(what: &str, attempt: impl FnMut() -> Result<T, String>) -> T {
 pub fn poll_every<T>(
     what: &str,
     every: std::time::Duration,
-    mut attempt: impl FnMut() -> Result<T, String>,
+    attempt: impl FnMut() -> Result<T, String>,
 ) -> T {
+    poll_within(tmux::DEADLINE, every, attempt)
+        .unwrap_or_else(|seen| panic!("waited {:?} for {what}; {seen}", tmux::DEADLINE))
+}
+
+/// Tries `attempt` every `every` until it gives a value, or gives up after `within` with the
+/// last attempt's account of what it saw.
+pub fn poll_within<T>(
+    within: std::time::Duration,
+    every: std::time::Duration,
+    mut attempt: impl FnMut() -> Result<T, String>,
+) -> Result<T, String> {
     let start = std::time::Instant::now();
     loop {
         match attempt() {
-            Ok(value) => return value,
-            Err(seen) => assert!(
-                start.elapsed() < tmux::DEADLINE,
-                "waited {:?} for {what}; {seen}",
-                tmux::DEADLINE
-            ),
+            Ok(value) => return Ok(value),
+            Err(seen) if start.elapsed() >= within => return Err(seen),
+            Err(_) => std::thread::sleep(every),
         }
-        std::thread::sleep(every);
     }
 }

@@ -237,17 +237,14 @@ impl Tmux {
 
     /// Whether the program in the pane ends (or its pane dies) within `grace`.
     fn ends_within(&self, grace: Duration) -> bool {
-        let start = Instant::now();
-        loop {
+        super::poll_within(grace, POLL, || {
             let screen = self.screen();
-            if screen.ended.is_some() || screen.dead {
-                return true;
+            match screen.ended.is_some() || screen.dead {
+                true => Ok(()),
+                false => Err(String::new()),
             }
-            if start.elapsed() >= grace {
-                return false;
-            }
-            std::thread::sleep(POLL);
-        }
+        })
+        .is_ok()
     }
 
     /// Reminds this test's tmux server to collect its ended child. A tmux built with
