@@ -344,20 +344,12 @@ async fn time_split(url: &str, token: &str, mirror: &Path) -> Split {
     let mut bodies = Vec::new();
     let started = Instant::now();
     loop {
-        let query = [
-            ("change", cursor.change.to_string()),
-            ("id", cursor.id.to_string()),
-            ("limit", "5000".to_string()),
-            ("pair_decisions", "true".to_string()),
-        ];
-        let body = api
-            .request(reqwest::Method::GET, "me/changes", &query)
-            .send()
-            .await
-            .expect("an answer")
-            .bytes()
-            .await
-            .expect("a body");
+        let body = changes_body(
+            &api,
+            cursor,
+            &[("limit", "5000"), ("pair_decisions", "true")],
+        )
+        .await;
         let page: parley::protocol::Changes =
             serde_json::from_slice(&body).expect("a page of changes");
         bodies.push(body);
@@ -423,21 +415,29 @@ async fn empty_page(dir: &Path, businesses: usize) -> (usize, usize) {
 
 /// One page of changes after `cursor` (the client's page size), and the bytes of its body.
 async fn page_bytes(api: &Api, cursor: Cursor) -> (usize, parley::protocol::Changes) {
-    let query = [
+    let body = changes_body(api, cursor, &[("limit", "1000")]).await;
+    let page = serde_json::from_slice(&body).expect("a page of changes");
+    (body.len(), page)
+}
+
+/// The body of `GET /v1/me/changes` after `cursor`, with `extra` parameters.
+async fn changes_body(
+    api: &Api,
+    cursor: Cursor,
+    extra: &[(&str, &str)],
+) -> impl std::ops::Deref<Target = [u8]> + use<> {
+    let mut query = vec![
         ("change", cursor.change.to_string()),
         ("id", cursor.id.to_string()),
-        ("limit", "1000".to_string()),
     ];
-    let body = api
-        .request(reqwest::Method::GET, "me/changes", &query)
+    query.extend(extra.iter().map(|&(name, value)| (name, value.to_string())));
+    api.request(reqwest::Method::GET, "me/changes", &query)
         .send()
         .await
         .expect("an answer")
         .bytes()
         .await
-        .expect("a body");
-    let page = serde_json::from_slice(&body).expect("a page of changes");
-    (body.len(), page)
+        .expect("a body")
 }
 
 fn size(name: &str) -> usize {
